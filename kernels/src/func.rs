@@ -1,0 +1,300 @@
+//! Higher-order primitives and function values: `compose`, `chain`, `fork`, `matcher`, `lbind`,
+//! `rbind`, `power`, `branch`, `apply` and its variants, plus [`call`], which runs any callable value.
+//! Mirrored by `cuda/func.cuh`, where the same combinators are functor templates.
+//!
+//! Python decides the arity of `lbind`/`rbind` results from the bound function's parameter count;
+//! [`arity`] reproduces that for every callable (primitives from the table, built functions from what
+//! they wrap, closures from their declaration).
+
+use std::cmp::Ordering;
+
+use crate::containers::merge;
+use crate::value::{cmp_values, fail, Callable, Ctx, FailKind, Res, Value};
+
+/// The body of a solver-written closure: receives its arguments as a slice.
+pub type ClosureBody<'a> = dyn Fn(&'a Ctx, &[Value<'a>]) -> Value<'a> + 'a;
+
+/// A function value built at run time (arena-allocated, referenced by `Value::Fn`).
+#[derive(Clone, Copy)]
+pub enum FuncData<'a> {
+    /// `lbind(function, fixed)`: `fixed` goes first.
+    LBind(Value<'a>, Value<'a>),
+    /// `rbind(function, fixed)`: `fixed` goes last.
+    RBind(Value<'a>, Value<'a>),
+    /// `compose(outer, inner)`: `outer(inner(x))`.
+    Compose(Value<'a>, Value<'a>),
+    /// `chain(h, g, f)`: `h(g(f(x)))`.
+    Chain(Value<'a>, Value<'a>, Value<'a>),
+    /// `fork(outer, a, b)`: `outer(a(x), b(x))`.
+    Fork(Value<'a>, Value<'a>, Value<'a>),
+    /// `matcher(function, target)`: `function(x) == target`.
+    Matcher(Value<'a>, Value<'a>),
+    /// `power(function, n)`: `function` applied `n >= 2` times.
+    Power(Value<'a>, i32),
+    /// A closure written in a solver, with its parameter count.
+    Closure(usize, &'a ClosureBody<'a>),
+}
+
+impl FuncData<'_> {
+    fn rank(&self) -> u8 {
+        match self {
+            FuncData::LBind(..) => 0,
+            FuncData::RBind(..) => 1,
+            FuncData::Compose(..) => 2,
+            FuncData::Chain(..) => 3,
+            FuncData::Fork(..) => 4,
+            FuncData::Matcher(..) => 5,
+            FuncData::Power(..) => 6,
+            FuncData::Closure(..) => 7,
+        }
+    }
+}
+
+/// Wraps a solver closure as a function value (what `#[solver]` emits for `|x| ...`).
+pub fn closure<'a>(
+    c: &'a Ctx,
+    arity: usize,
+    body: impl Fn(&'a Ctx, &[Value<'a>]) -> Value<'a> + 'a,
+) -> Value<'a> {
+    let body: &'a ClosureBody<'a> = c.arena().alloc(body);
+    c.func(FuncData::Closure(arity, body))
+}
+
+/// Total order of callables, so that sets of functions are canonical too: primitives by table
+/// order, then built functions by kind and parts; closures by identity.
+pub fn cmp_callables(a: &Callable, b: &Callable) -> Ordering {
+    match (a, b) {
+        (Callable::Prim(x), Callable::Prim(y)) => x.cmp(y),
+        (Callable::Prim(_), Callable::Func(_)) => Ordering::Less,
+        (Callable::Func(_), Callable::Prim(_)) => Ordering::Greater,
+        (Callable::Func(x), Callable::Func(y)) => {
+            let o = x.rank().cmp(&y.rank());
+            if o != Ordering::Equal {
+                return o;
+            }
+            use FuncData::*;
+            match (**x, **y) {
+                (LBind(f, p), LBind(g, q))
+                | (RBind(f, p), RBind(g, q))
+                | (Compose(f, p), Compose(g, q))
+                | (Matcher(f, p), Matcher(g, q)) => cmp_values(&f, &g).then_with(|| cmp_values(&p, &q)),
+                (Chain(f, p, r), Chain(g, q, s)) | (Fork(f, p, r), Fork(g, q, s)) => cmp_values(&f, &g)
+                    .then_with(|| cmp_values(&p, &q))
+                    .then_with(|| cmp_values(&r, &s)),
+                (Power(f, n), Power(g, m)) => cmp_values(&f, &g).then(n.cmp(&m)),
+                (Closure(_, f), Closure(_, g)) => {
+                    (f as *const ClosureBody as *const u8).cmp(&(g as *const ClosureBody as *const u8))
+                }
+                _ => Ordering::Equal,
+            }
+        }
+    }
+}
+
+/// Python's parameter count of a callable value.
+pub fn arity(f: Value, what: &'static str) -> Result<usize, crate::Fail> {
+    let Value::Fn(f) = f else { return fail(FailKind::Type, what) };
+    Ok(match f {
+        Callable::Prim(p) => p.arity(),
+        Callable::Func(d) => match *d {
+            FuncData::LBind(g, _) | FuncData::RBind(g, _) => bound_arity(arity(g, what)?),
+            FuncData::Power(g, 1) => arity(g, what)?,
+            FuncData::Closure(n, _) => n,
+            _ => 1,
+        },
+    })
+}
+
+/// `lbind`/`rbind` of an n-parameter function: n-1 parameters (Python gives 3 for anything past 4).
+fn bound_arity(n: usize) -> usize {
+    match n {
+        2 => 1,
+        3 => 2,
+        _ => 3,
+    }
+}
+
+/// Calls any callable value with `args`.
+pub fn call<'a>(c: &'a Ctx, f: Value<'a>, args: &[Value<'a>]) -> Res<'a> {
+    c.step(1, "call")?;
+    let Value::Fn(f) = f else { return fail(FailKind::Type, "call of a non-function") };
+    let d = match f {
+        Callable::Prim(p) => return p.call(c, args),
+        Callable::Func(d) => d,
+    };
+    let one = |what| -> Res<'a> {
+        match args {
+            [x] => Ok(*x),
+            _ => fail(FailKind::Type, what),
+        }
+    };
+    match *d {
+        FuncData::LBind(g, fixed) => {
+            let mut buf = [Value::None; 4];
+            if args.len() > 3 {
+                return fail(FailKind::Type, "lbind");
+            }
+            buf[0] = fixed;
+            buf[1..=args.len()].copy_from_slice(args);
+            call(c, g, &buf[..=args.len()])
+        }
+        FuncData::RBind(g, fixed) => {
+            let mut buf = [Value::None; 4];
+            if args.len() > 3 {
+                return fail(FailKind::Type, "rbind");
+            }
+            buf[..args.len()].copy_from_slice(args);
+            buf[args.len()] = fixed;
+            call(c, g, &buf[..=args.len()])
+        }
+        FuncData::Compose(outer, inner) => {
+            let x = one("compose")?;
+            let y = call(c, inner, &[x])?;
+            call(c, outer, &[y])
+        }
+        FuncData::Chain(h, g, f) => {
+            let x = one("chain")?;
+            let y = call(c, f, &[x])?;
+            let z = call(c, g, &[y])?;
+            call(c, h, &[z])
+        }
+        FuncData::Fork(outer, a, b) => {
+            let x = one("fork")?;
+            let y = call(c, a, &[x])?;
+            let z = call(c, b, &[x])?;
+            call(c, outer, &[y, z])
+        }
+        FuncData::Matcher(g, target) => {
+            let x = one("matcher")?;
+            let y = call(c, g, &[x])?;
+            Ok(Value::Bool(y == target))
+        }
+        FuncData::Power(g, n) => {
+            if n == 1 {
+                return call(c, g, args);
+            }
+            let mut x = one("power")?;
+            for _ in 0..n {
+                x = call(c, g, &[x])?;
+            }
+            Ok(x)
+        }
+        FuncData::Closure(n, body) => {
+            if args.len() != n {
+                return fail(FailKind::Type, "closure");
+            }
+            let v = body(c, args);
+            match c.status() {
+                Some(e) => Err(e),
+                None => Ok(v),
+            }
+        }
+    }
+}
+
+fn callable<'a>(f: Value<'a>, what: &'static str) -> Res<'a> {
+    match f {
+        Value::Fn(_) => Ok(f),
+        _ => fail(FailKind::Type, what),
+    }
+}
+
+pub fn identity<'a>(_c: &'a Ctx, x: Value<'a>) -> Res<'a> {
+    Ok(x)
+}
+
+pub fn branch<'a>(_c: &'a Ctx, condition: Value<'a>, a: Value<'a>, b: Value<'a>) -> Res<'a> {
+    Ok(if condition.truthy() { a } else { b })
+}
+
+pub fn compose<'a>(c: &'a Ctx, outer: Value<'a>, inner: Value<'a>) -> Res<'a> {
+    Ok(c.func(FuncData::Compose(callable(outer, "compose")?, callable(inner, "compose")?)))
+}
+
+pub fn chain<'a>(c: &'a Ctx, h: Value<'a>, g: Value<'a>, f: Value<'a>) -> Res<'a> {
+    Ok(c.func(FuncData::Chain(callable(h, "chain")?, callable(g, "chain")?, callable(f, "chain")?)))
+}
+
+pub fn matcher<'a>(c: &'a Ctx, function: Value<'a>, target: Value<'a>) -> Res<'a> {
+    Ok(c.func(FuncData::Matcher(callable(function, "matcher")?, target)))
+}
+
+pub fn rbind<'a>(c: &'a Ctx, function: Value<'a>, fixed: Value<'a>) -> Res<'a> {
+    Ok(c.func(FuncData::RBind(callable(function, "rbind")?, fixed)))
+}
+
+pub fn lbind<'a>(c: &'a Ctx, function: Value<'a>, fixed: Value<'a>) -> Res<'a> {
+    Ok(c.func(FuncData::LBind(callable(function, "lbind")?, fixed)))
+}
+
+/// `power(f, n)`: Python recurses forever for `n < 1`; that is a failure here.
+pub fn power<'a>(c: &'a Ctx, function: Value<'a>, n: Value<'a>) -> Res<'a> {
+    let n = n.int("power")?;
+    if n < 1 {
+        return fail(FailKind::Limit, "power");
+    }
+    let f = callable(function, "power")?;
+    if n == 1 {
+        return Ok(f);
+    }
+    Ok(c.func(FuncData::Power(f, n)))
+}
+
+pub fn fork<'a>(c: &'a Ctx, outer: Value<'a>, a: Value<'a>, b: Value<'a>) -> Res<'a> {
+    Ok(c.func(FuncData::Fork(callable(outer, "fork")?, callable(a, "fork")?, callable(b, "fork")?)))
+}
+
+/// `type(container)(function(e) for e in container)`.
+pub fn apply<'a>(c: &'a Ctx, function: Value<'a>, container: Value<'a>) -> Res<'a> {
+    let (items, kind) = container.items("apply")?;
+    let mut out = c.vec_with(items.len());
+    for k in 0..items.len() {
+        out.push(call(c, function, &[items.get(c, k)])?);
+    }
+    Ok(c.rebuild(kind, out))
+}
+
+/// `type(functions)(function(value) for function in functions)`.
+pub fn rapply<'a>(c: &'a Ctx, functions: Value<'a>, value: Value<'a>) -> Res<'a> {
+    let (items, kind) = functions.items("rapply")?;
+    let mut out = c.vec_with(items.len());
+    for k in 0..items.len() {
+        out.push(call(c, items.get(c, k), &[value])?);
+    }
+    Ok(c.rebuild(kind, out))
+}
+
+pub fn mapply<'a>(c: &'a Ctx, function: Value<'a>, container: Value<'a>) -> Res<'a> {
+    merge(c, apply(c, function, container)?)
+}
+
+/// `tuple(function(i, j) for i, j in zip(a, b))`.
+pub fn papply<'a>(c: &'a Ctx, function: Value<'a>, a: Value<'a>, b: Value<'a>) -> Res<'a> {
+    let (xa, _) = a.items("papply")?;
+    let (xb, _) = b.items("papply")?;
+    let n = xa.len().min(xb.len());
+    let mut out = c.vec_with(n);
+    for k in 0..n {
+        out.push(call(c, function, &[xa.get(c, k), xb.get(c, k)])?);
+    }
+    Ok(c.tuple(out.into_bump_slice()))
+}
+
+pub fn mpapply<'a>(c: &'a Ctx, function: Value<'a>, a: Value<'a>, b: Value<'a>) -> Res<'a> {
+    merge(c, papply(c, function, a, b)?)
+}
+
+/// `frozenset(function(i, j) for j in b for i in a)`.
+pub fn prapply<'a>(c: &'a Ctx, function: Value<'a>, a: Value<'a>, b: Value<'a>) -> Res<'a> {
+    let (xa, _) = a.items("prapply")?;
+    let (xb, _) = b.items("prapply")?;
+    c.check_items(xa.len() * xb.len(), "prapply")?;
+    let mut out = c.vec_with(xa.len() * xb.len());
+    for j in 0..xb.len() {
+        let y = xb.get(c, j);
+        for i in 0..xa.len() {
+            out.push(call(c, function, &[xa.get(c, i), y])?);
+        }
+    }
+    Ok(c.set(out))
+}

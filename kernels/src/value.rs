@@ -1,0 +1,814 @@
+//! The DSL's values on the CPU: one `Copy` enum whose containers live in the per-sample arena of a
+//! [`Ctx`]. Mirrors `cuda/value.cuh`, where the same kinds are static C++ types.
+//!
+//! Python's dynamic containers are modelled by *canonical* representations, so that values that are
+//! equal in Python are equal here and compare with the same total order on CPU and GPU:
+//! - a 2-tuple of integers is always [`Value::Point`], a `(colour, (i, j))` tuple always [`Value::Cell`];
+//! - a non-empty frozenset of cells is always [`Value::Object`], of points always [`Value::Indices`],
+//!   anything else (including *the* empty frozenset) is [`Value::Set`];
+//! - every frozenset is stored sorted by the canonical order below and without duplicates, which is
+//!   the iteration order of `first`, `last`, `totuple`, `apply`... on CPU and GPU alike;
+//! - a grid is [`Value::Grid`]; a tuple of equal-length integer rows is accepted wherever a grid is,
+//!   and a grid is a tuple of rows wherever a tuple is (Python sees no difference).
+//!
+//! Canonical order (total): `None` < numbers (`Bool` as 0/1) < tuples (`Point`, `Cell`, `Tuple`,
+//! `Grid`, compared element-wise as Python does, shorter first) < frozensets (element-wise over
+//! their sorted elements, shorter first) < functions. Cells are the exception inside tuples: a cell is
+//! ordered by `(i, j, colour)`, i.e. raster order, so objects list their cells row by row.
+
+use std::cell::Cell as Slot;
+use std::cmp::Ordering;
+use std::fmt;
+
+use bumpalo::collections::Vec as BVec;
+use bumpalo::Bump;
+
+use crate::func::FuncData;
+use crate::Prim;
+
+/// An integer pair `(i, j)`: Python's `IntegerTuple` (locations, offsets, dimensions).
+pub type Point = (i32, i32);
+
+/// One cell of an object: Python's `(colour, (i, j))`. Ordered by `(i, j, colour)` (raster order).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+#[repr(C)]
+pub struct Cell {
+    pub i: i32,
+    pub j: i32,
+    pub color: i32,
+}
+
+impl Cell {
+    pub const fn new(color: i32, (i, j): Point) -> Self {
+        Cell { i, j, color }
+    }
+    pub const fn loc(&self) -> Point {
+        (self.i, self.j)
+    }
+}
+
+impl Ord for Cell {
+    fn cmp(&self, o: &Self) -> Ordering {
+        (self.i, self.j, self.color).cmp(&(o.i, o.j, o.color))
+    }
+}
+impl PartialOrd for Cell {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+/// A rectangular grid of colours, row-major, `h * w` bytes in the arena. Either side may be 0
+/// (Python's `()` or `((), ())` after a crop); colours of intermediate grids are plain integers
+/// 0..=255 here, 0..=9 in tasks.
+#[derive(Clone, Copy)]
+pub struct Grid<'a> {
+    pub h: u32,
+    pub w: u32,
+    pub cells: &'a [u8],
+}
+
+impl<'a> Grid<'a> {
+    #[inline]
+    pub fn at(&self, i: i32, j: i32) -> u8 {
+        self.cells[i as usize * self.w as usize + j as usize]
+    }
+    #[inline]
+    pub fn contains(&self, (i, j): Point) -> bool {
+        i >= 0 && j >= 0 && (i as u32) < self.h && (j as u32) < self.w
+    }
+    #[inline]
+    pub fn row(&self, i: usize) -> &'a [u8] {
+        let w = self.w as usize;
+        &self.cells[i * w..i * w + w]
+    }
+}
+
+/// A callable DSL value: a primitive by name, or a function built by `lbind`, `compose`, a closure...
+#[derive(Clone, Copy)]
+pub enum Callable<'a> {
+    Prim(Prim),
+    Func(&'a FuncData<'a>),
+}
+
+/// Every DSL value. `Copy`: containers are slices borrowed from the sample's arena.
+#[derive(Clone, Copy)]
+pub enum Value<'a> {
+    /// Python's `None` (what `index` returns off the grid).
+    None,
+    Bool(bool),
+    Int(i32),
+    Point(Point),
+    Cell(Cell),
+    Grid(Grid<'a>),
+    /// Non-empty, sorted, unique cells.
+    Object(&'a [Cell]),
+    /// Non-empty, sorted, unique points.
+    Indices(&'a [Point]),
+    /// Any other frozenset, sorted and unique; the empty frozenset is always `Set(&[])`.
+    Set(&'a [Value<'a>]),
+    /// A Python tuple other than a point, a cell or a grid.
+    Tuple(&'a [Value<'a>]),
+    Fn(Callable<'a>),
+}
+
+/// Why a sample stopped: the Python reference would have raised (or, for `Limit`/`Steps`, would have
+/// run past arcforge's documented bounds).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum FailKind {
+    /// A value of the wrong kind for the primitive (Python's TypeError/AttributeError).
+    Type,
+    /// No element where one is needed: `first`, `argmax`, `extract`, `mostcolor` of an empty container.
+    Empty,
+    /// An index outside a container (IndexError).
+    Index,
+    /// Integer division by zero.
+    ZeroDivision,
+    /// An integer result outside i32.
+    Overflow,
+    /// A grid or container larger than [`Limits`] allows.
+    Limit,
+    /// More work than the step budget allows (runaway `power`, huge products...).
+    Steps,
+    /// The GPU ran out of arena (never produced on the CPU; the runtime redoes such samples).
+    Arena,
+}
+
+impl FailKind {
+    pub fn code(self) -> u32 {
+        self as u32 + 1
+    }
+    pub fn from_code(code: u32) -> Option<Self> {
+        use FailKind::*;
+        [Type, Empty, Index, ZeroDivision, Overflow, Limit, Steps, Arena]
+            .get((code as usize).wrapping_sub(1))
+            .copied()
+    }
+}
+
+/// A primitive's failure: what happened and in which primitive.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Fail {
+    pub kind: FailKind,
+    pub what: &'static str,
+}
+
+impl fmt::Display for Fail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let k = match self.kind {
+            FailKind::Type => "wrong kind of value",
+            FailKind::Empty => "empty container",
+            FailKind::Index => "index out of range",
+            FailKind::ZeroDivision => "division by zero",
+            FailKind::Overflow => "integer overflow",
+            FailKind::Limit => "size limit exceeded",
+            FailKind::Steps => "step limit exceeded",
+            FailKind::Arena => "GPU arena exhausted",
+        };
+        write!(f, "{k} in {}", self.what)
+    }
+}
+
+pub type Res<'a> = Result<Value<'a>, Fail>;
+
+/// Builds a `Fail` for `?`.
+pub fn fail<T>(kind: FailKind, what: &'static str) -> Result<T, Fail> {
+    Err(Fail { kind, what })
+}
+
+/// Bounds that keep one sample from taking the machine; the same numbers are compiled into the CUDA.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Largest grid (cells) any primitive may build.
+    pub max_grid_cells: usize,
+    /// Largest container any primitive may build.
+    pub max_items: usize,
+    /// Work units (roughly: elements touched, function calls) per sample.
+    pub max_steps: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_grid_cells: 1 << 20, max_items: 1 << 20, max_steps: 1 << 28 }
+    }
+}
+
+/// The per-sample context: arena, failure status and step budget. One per worker thread, reset
+/// between samples (no allocation in steady state).
+pub struct Ctx {
+    arena: Bump,
+    status: Slot<Option<Fail>>,
+    steps: Slot<u64>,
+    pub limits: Limits,
+}
+
+impl Default for Ctx {
+    fn default() -> Self {
+        Self::new(Limits::default())
+    }
+}
+
+impl Ctx {
+    pub fn new(limits: Limits) -> Self {
+        Ctx { arena: Bump::with_capacity(1 << 16), status: Slot::new(None), steps: Slot::new(0), limits }
+    }
+
+    /// Frees everything the last sample allocated and clears its status.
+    pub fn reset(&mut self) {
+        self.arena.reset();
+        self.status.set(None);
+        self.steps.set(0);
+    }
+
+    /// The first failure of this sample, if any.
+    #[inline]
+    pub fn status(&self) -> Option<Fail> {
+        self.status.get()
+    }
+    #[inline]
+    pub fn failed(&self) -> bool {
+        self.status.get().is_some()
+    }
+    /// Records a failure (the first one wins) and yields the poison value.
+    pub fn fail<'a>(&self, f: Fail) -> Value<'a> {
+        if self.status.get().is_none() {
+            self.status.set(Some(f));
+        }
+        Value::None
+    }
+    /// Charges `n` work units; fails the sample past the budget.
+    #[inline]
+    pub fn step(&self, n: u64, what: &'static str) -> Result<(), Fail> {
+        let s = self.steps.get() + n;
+        self.steps.set(s);
+        if s > self.limits.max_steps {
+            return fail(FailKind::Steps, what);
+        }
+        Ok(())
+    }
+    pub fn steps(&self) -> u64 {
+        self.steps.get()
+    }
+    pub fn arena(&self) -> &Bump {
+        &self.arena
+    }
+
+    /// A growable vector in the arena, for building results.
+    #[inline]
+    pub fn vec<T>(&self) -> BVec<'_, T> {
+        BVec::new_in(&self.arena)
+    }
+    #[inline]
+    pub fn vec_with<T>(&self, n: usize) -> BVec<'_, T> {
+        BVec::with_capacity_in(n, &self.arena)
+    }
+    #[inline]
+    pub fn slice<T: Copy>(&self, src: &[T]) -> &[T] {
+        self.arena.alloc_slice_copy(src)
+    }
+    pub fn check_items(&self, n: usize, what: &'static str) -> Result<(), Fail> {
+        if n > self.limits.max_items {
+            return fail(FailKind::Limit, what);
+        }
+        self.step(n as u64, what)
+    }
+
+    /// A new `h x w` grid whose cell `(i, j)` is `f(i, j)`.
+    pub fn grid<'a>(
+        &'a self,
+        h: i32,
+        w: i32,
+        what: &'static str,
+        mut f: impl FnMut(i32, i32) -> u8,
+    ) -> Result<Grid<'a>, Fail> {
+        if h < 0 || w < 0 {
+            return fail(FailKind::Index, what);
+        }
+        let n = h as usize * w as usize;
+        if n > self.limits.max_grid_cells {
+            return fail(FailKind::Limit, what);
+        }
+        self.step(n as u64, what)?;
+        let mut k = 0usize;
+        let cells = self.arena.alloc_slice_fill_with(n, |_| {
+            let (i, j) = ((k / w as usize) as i32, (k % w as usize) as i32);
+            k += 1;
+            f(i, j)
+        });
+        Ok(Grid { h: h as u32, w: w as u32, cells })
+    }
+
+    /// A new grid from a row-major buffer.
+    pub fn grid_from<'a>(&'a self, h: u32, w: u32, cells: &[u8]) -> Grid<'a> {
+        debug_assert_eq!(cells.len(), h as usize * w as usize);
+        Grid { h, w, cells: self.arena.alloc_slice_copy(cells) }
+    }
+
+    /// The canonical frozenset of `cells` (sorted, deduplicated; empty -> `Set(&[])`).
+    pub fn object<'a>(&'a self, mut cells: BVec<'a, Cell>) -> Value<'a> {
+        if cells.is_empty() {
+            return Value::Set(&[]);
+        }
+        if !is_sorted_unique(&cells) {
+            cells.sort_unstable();
+            cells.dedup();
+        }
+        Value::Object(cells.into_bump_slice())
+    }
+
+    /// The canonical frozenset of `points`.
+    pub fn indices<'a>(&'a self, mut points: BVec<'a, Point>) -> Value<'a> {
+        if points.is_empty() {
+            return Value::Set(&[]);
+        }
+        if !is_sorted_unique(&points) {
+            points.sort_unstable();
+            points.dedup();
+        }
+        Value::Indices(points.into_bump_slice())
+    }
+
+    /// The canonical frozenset of arbitrary values: all cells -> `Object`, all points -> `Indices`.
+    pub fn set<'a>(&'a self, mut items: BVec<'a, Value<'a>>) -> Value<'a> {
+        if items.is_empty() {
+            return Value::Set(&[]);
+        }
+        if items.iter().all(|v| matches!(v, Value::Cell(_))) {
+            let mut cells = self.vec_with(items.len());
+            cells.extend(items.iter().copied().map(|v| if let Value::Cell(c) = v { c } else { unreachable!() }));
+            return self.object(cells);
+        }
+        if items.iter().all(|v| matches!(v, Value::Point(_))) {
+            let mut pts = self.vec_with(items.len());
+            pts.extend(items.iter().copied().map(|v| if let Value::Point(p) = v { p } else { unreachable!() }));
+            return self.indices(pts);
+        }
+        items.sort_unstable_by(cmp_values);
+        items.dedup_by(|a, b| cmp_values(a, b) == Ordering::Equal);
+        Value::Set(items.into_bump_slice())
+    }
+
+    /// The canonical tuple of `items`: two ints -> `Point`, `(int, point)` -> `Cell`.
+    pub fn tuple<'a>(&'a self, items: &[Value<'a>]) -> Value<'a> {
+        match items {
+            [Value::Int(a), Value::Int(b)] => Value::Point((*a, *b)),
+            [Value::Int(c), Value::Point(p)] => Value::Cell(Cell::new(*c, *p)),
+            _ => Value::Tuple(self.arena.alloc_slice_copy(items)),
+        }
+    }
+
+    /// Rebuilds a container of the same Python type (`tuple` or `frozenset`) from `items`.
+    pub fn rebuild<'a>(&'a self, kind: Kind, items: BVec<'a, Value<'a>>) -> Value<'a> {
+        match kind {
+            Kind::Set => self.set(items),
+            Kind::Tuple => self.tuple(items.into_bump_slice()),
+        }
+    }
+
+    /// Allocates a function value.
+    pub fn func<'a>(&'a self, f: FuncData<'a>) -> Value<'a> {
+        Value::Fn(Callable::Func(self.arena.alloc(f)))
+    }
+}
+
+fn is_sorted_unique<T: Ord>(v: &[T]) -> bool {
+    v.windows(2).all(|w| w[0] < w[1])
+}
+
+/// Python's container type, for primitives that return `type(container)(...)`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    Set,
+    Tuple,
+}
+
+/// A read-only view of any container's elements in iteration order, as values.
+#[derive(Clone, Copy)]
+pub enum Items<'a> {
+    Values(&'a [Value<'a>]),
+    Cells(&'a [Cell]),
+    Points(&'a [Point]),
+    Rows(Grid<'a>),
+    Pair(Value<'a>, Value<'a>),
+}
+
+impl<'a> Items<'a> {
+    pub fn len(&self) -> usize {
+        match self {
+            Items::Values(v) => v.len(),
+            Items::Cells(v) => v.len(),
+            Items::Points(v) => v.len(),
+            Items::Rows(g) => g.h as usize,
+            Items::Pair(..) => 2,
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Element `k` as a value (a grid row becomes a tuple of ints, allocated in `c`).
+    pub fn get(&self, c: &'a Ctx, k: usize) -> Value<'a> {
+        match *self {
+            Items::Values(v) => v[k],
+            Items::Cells(v) => Value::Cell(v[k]),
+            Items::Points(v) => Value::Point(v[k]),
+            Items::Rows(g) => row_value(c, g.row(k)),
+            Items::Pair(a, b) => {
+                if k == 0 {
+                    a
+                } else {
+                    b
+                }
+            }
+        }
+    }
+    pub fn iter(self, c: &'a Ctx) -> impl Iterator<Item = Value<'a>> + 'a {
+        (0..self.len()).map(move |k| self.get(c, k))
+    }
+}
+
+/// A grid row as the Python tuple it is.
+pub fn row_value<'a>(c: &'a Ctx, row: &[u8]) -> Value<'a> {
+    if row.len() == 2 {
+        return Value::Point((row[0] as i32, row[1] as i32));
+    }
+    let mut v = c.vec_with(row.len());
+    v.extend(row.iter().map(|&x| Value::Int(x as i32)));
+    Value::Tuple(v.into_bump_slice())
+}
+
+/// The cells or points of a patch (Python's `Object | Indices`).
+#[derive(Clone, Copy)]
+pub enum Patch<'a> {
+    Object(&'a [Cell]),
+    Indices(&'a [Point]),
+}
+
+impl<'a> Patch<'a> {
+    pub fn len(&self) -> usize {
+        match self {
+            Patch::Object(c) => c.len(),
+            Patch::Indices(p) => p.len(),
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Locations in the patch's order (may repeat for an object with two colours in one cell).
+    pub fn points(self) -> impl Iterator<Item = Point> + 'a {
+        let (cells, pts): (&'a [Cell], &'a [Point]) = match self {
+            Patch::Object(c) => (c, &[]),
+            Patch::Indices(p) => (&[], p),
+        };
+        cells.iter().map(|c| c.loc()).chain(pts.iter().copied())
+    }
+}
+
+impl<'a> Value<'a> {
+    pub const fn int_const(v: i32) -> Value<'static> {
+        Value::Int(v)
+    }
+
+    /// The value's name for messages.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Value::None => "None",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Point(_) => "point",
+            Value::Cell(_) => "cell",
+            Value::Grid(_) => "grid",
+            Value::Object(_) => "object",
+            Value::Indices(_) => "indices",
+            Value::Set(_) => "frozenset",
+            Value::Tuple(_) => "tuple",
+            Value::Fn(_) => "function",
+        }
+    }
+
+    /// An integer (`bool` counts as 0/1, as in Python).
+    #[inline]
+    pub fn int(self, what: &'static str) -> Result<i32, Fail> {
+        match self {
+            Value::Int(v) => Ok(v),
+            Value::Bool(b) => Ok(b as i32),
+            _ => fail(FailKind::Type, what),
+        }
+    }
+
+    #[inline]
+    pub fn point(self, what: &'static str) -> Result<Point, Fail> {
+        match self {
+            Value::Point(p) => Ok(p),
+            _ => fail(FailKind::Type, what),
+        }
+    }
+
+    /// Python truthiness: `False`, `0`, `None` and empty containers are false.
+    pub fn truthy(self) -> bool {
+        match self {
+            Value::None => false,
+            Value::Bool(b) => b,
+            Value::Int(v) => v != 0,
+            Value::Point(_) | Value::Cell(_) | Value::Fn(_) => true,
+            Value::Grid(g) => g.h > 0,
+            Value::Object(s) => !s.is_empty(),
+            Value::Indices(s) => !s.is_empty(),
+            Value::Set(s) | Value::Tuple(s) => !s.is_empty(),
+        }
+    }
+
+    /// A grid; a tuple of equal-length integer rows is converted (allocated in `c`).
+    pub fn grid(self, c: &'a Ctx, what: &'static str) -> Result<Grid<'a>, Fail> {
+        match self {
+            Value::Grid(g) => Ok(g),
+            Value::Tuple(rows) => {
+                let h = rows.len();
+                let mut w = None;
+                let mut cells = c.vec();
+                for r in rows {
+                    let before = cells.len();
+                    match *r {
+                        Value::Point((a, b)) => {
+                            cells.push(to_color(a, what)?);
+                            cells.push(to_color(b, what)?);
+                        }
+                        Value::Tuple(xs) => {
+                            for x in xs {
+                                cells.push(to_color(x.int(what)?, what)?);
+                            }
+                        }
+                        Value::Set(&[]) => {}
+                        _ => return fail(FailKind::Type, what),
+                    }
+                    let rw = cells.len() - before;
+                    if *w.get_or_insert(rw) != rw {
+                        return fail(FailKind::Type, what);
+                    }
+                }
+                Ok(Grid { h: h as u32, w: w.unwrap_or(0) as u32, cells: cells.into_bump_slice() })
+            }
+            _ => fail(FailKind::Type, what),
+        }
+    }
+
+    /// A patch: an object, indices, or the empty frozenset.
+    pub fn patch(self, what: &'static str) -> Result<Patch<'a>, Fail> {
+        match self {
+            Value::Object(c) => Ok(Patch::Object(c)),
+            Value::Indices(p) => Ok(Patch::Indices(p)),
+            Value::Set(&[]) => Ok(Patch::Indices(&[])),
+            _ => fail(FailKind::Type, what),
+        }
+    }
+
+    /// The cells of an object (or of the empty frozenset).
+    pub fn cells(self, what: &'static str) -> Result<&'a [Cell], Fail> {
+        match self {
+            Value::Object(c) => Ok(c),
+            Value::Set(&[]) => Ok(&[]),
+            _ => fail(FailKind::Type, what),
+        }
+    }
+
+    /// Any container's elements and its Python type.
+    pub fn items(self, what: &'static str) -> Result<(Items<'a>, Kind), Fail> {
+        Ok(match self {
+            Value::Set(v) => (Items::Values(v), Kind::Set),
+            Value::Object(c) => (Items::Cells(c), Kind::Set),
+            Value::Indices(p) => (Items::Points(p), Kind::Set),
+            Value::Tuple(v) => (Items::Values(v), Kind::Tuple),
+            Value::Grid(g) => (Items::Rows(g), Kind::Tuple),
+            Value::Point((a, b)) => (Items::Pair(Value::Int(a), Value::Int(b)), Kind::Tuple),
+            Value::Cell(c) => (Items::Pair(Value::Int(c.color), Value::Point(c.loc())), Kind::Tuple),
+            _ => return fail(FailKind::Type, what),
+        })
+    }
+
+    /// Whether the value is a frozenset (Python's `isinstance(x, frozenset)`).
+    pub fn is_set(&self) -> bool {
+        matches!(self, Value::Set(_) | Value::Object(_) | Value::Indices(_))
+    }
+}
+
+/// A colour for a grid cell; the DSL keeps colours small, so anything outside a byte is a type error.
+#[inline]
+pub fn to_color(v: i32, what: &'static str) -> Result<u8, Fail> {
+    u8::try_from(v).or_else(|_| fail(FailKind::Type, what))
+}
+
+/// Checked i32 arithmetic result.
+#[inline]
+pub fn checked(v: i64, what: &'static str) -> Result<i32, Fail> {
+    i32::try_from(v).or_else(|_| fail(FailKind::Overflow, what))
+}
+
+fn rank(v: &Value) -> u8 {
+    match v {
+        Value::None => 0,
+        Value::Bool(_) | Value::Int(_) => 1,
+        Value::Point(_) | Value::Cell(_) | Value::Tuple(_) | Value::Grid(_) => 2,
+        Value::Object(_) | Value::Indices(_) | Value::Set(_) => 3,
+        Value::Fn(_) => 4,
+    }
+}
+
+/// One element of a tuple-like value, for structural comparison without allocating grid rows.
+#[derive(Clone, Copy)]
+enum Elem<'a> {
+    Val(Value<'a>),
+    Row(&'a [u8]),
+    Byte(u8),
+}
+
+fn tuple_len(v: &Value) -> usize {
+    match v {
+        Value::Point(_) | Value::Cell(_) => 2,
+        Value::Tuple(t) => t.len(),
+        Value::Grid(g) => g.h as usize,
+        _ => 0,
+    }
+}
+
+fn tuple_elem<'a>(v: &Value<'a>, k: usize) -> Elem<'a> {
+    match *v {
+        Value::Point((a, b)) => Elem::Val(Value::Int(if k == 0 { a } else { b })),
+        Value::Cell(c) => {
+            if k == 0 {
+                Elem::Val(Value::Int(c.color))
+            } else {
+                Elem::Val(Value::Point(c.loc()))
+            }
+        }
+        Value::Tuple(t) => Elem::Val(t[k]),
+        Value::Grid(g) => Elem::Row(g.row(k)),
+        _ => Elem::Val(Value::None),
+    }
+}
+
+fn cmp_elems(a: Elem, b: Elem) -> Ordering {
+    match (a, b) {
+        (Elem::Val(x), Elem::Val(y)) => cmp_values(&x, &y),
+        (Elem::Byte(x), Elem::Byte(y)) => x.cmp(&y),
+        (Elem::Row(x), Elem::Row(y)) => x.cmp(y),
+        (Elem::Byte(x), Elem::Val(y)) => cmp_values(&Value::Int(x as i32), &y),
+        (Elem::Val(x), Elem::Byte(y)) => cmp_values(&x, &Value::Int(y as i32)),
+        (Elem::Row(r), Elem::Val(v)) => cmp_row_value(r, &v),
+        (Elem::Val(v), Elem::Row(r)) => cmp_row_value(r, &v).reverse(),
+        (Elem::Byte(_), Elem::Row(_)) => Ordering::Less,
+        (Elem::Row(_), Elem::Byte(_)) => Ordering::Greater,
+    }
+}
+
+fn cmp_row_value(r: &[u8], v: &Value) -> Ordering {
+    if rank(v) != 2 {
+        return 2.cmp(&rank(v));
+    }
+    let n = tuple_len(v);
+    for k in 0..r.len().min(n) {
+        let o = cmp_elems(Elem::Byte(r[k]), tuple_elem(v, k));
+        if o != Ordering::Equal {
+            return o;
+        }
+    }
+    r.len().cmp(&n)
+}
+
+fn set_elem<'a>(v: &Value<'a>, k: usize) -> Value<'a> {
+    match *v {
+        Value::Object(c) => Value::Cell(c[k]),
+        Value::Indices(p) => Value::Point(p[k]),
+        Value::Set(s) => s[k],
+        _ => Value::None,
+    }
+}
+
+fn set_len(v: &Value) -> usize {
+    match v {
+        Value::Object(c) => c.len(),
+        Value::Indices(p) => p.len(),
+        Value::Set(s) => s.len(),
+        _ => 0,
+    }
+}
+
+/// The canonical total order of values (see the module doc). Equality is `== Equal`.
+pub fn cmp_values(a: &Value, b: &Value) -> Ordering {
+    let (ra, rb) = (rank(a), rank(b));
+    if ra != rb {
+        return ra.cmp(&rb);
+    }
+    match (a, b) {
+        (Value::None, Value::None) => Ordering::Equal,
+        (Value::Int(_) | Value::Bool(_), _) => {
+            let x = if let Value::Bool(v) = a { *v as i32 } else if let Value::Int(v) = a { *v } else { 0 };
+            let y = if let Value::Bool(v) = b { *v as i32 } else if let Value::Int(v) = b { *v } else { 0 };
+            x.cmp(&y)
+        }
+        (Value::Point(x), Value::Point(y)) => x.cmp(y),
+        (Value::Cell(x), Value::Cell(y)) => x.cmp(y),
+        (Value::Grid(x), Value::Grid(y)) => {
+            for k in 0..x.h.min(y.h) as usize {
+                let o = x.row(k).cmp(y.row(k));
+                if o != Ordering::Equal {
+                    return o;
+                }
+            }
+            x.h.cmp(&y.h)
+        }
+        (_, _) if ra == 2 => {
+            let (n, m) = (tuple_len(a), tuple_len(b));
+            for k in 0..n.min(m) {
+                let o = cmp_elems(tuple_elem(a, k), tuple_elem(b, k));
+                if o != Ordering::Equal {
+                    return o;
+                }
+            }
+            n.cmp(&m)
+        }
+        (Value::Object(x), Value::Object(y)) => x.cmp(y),
+        (Value::Indices(x), Value::Indices(y)) => x.cmp(y),
+        (_, _) if ra == 3 => {
+            let (n, m) = (set_len(a), set_len(b));
+            for k in 0..n.min(m) {
+                let o = cmp_values(&set_elem(a, k), &set_elem(b, k));
+                if o != Ordering::Equal {
+                    return o;
+                }
+            }
+            n.cmp(&m)
+        }
+        (Value::Fn(f), Value::Fn(g)) => crate::func::cmp_callables(f, g),
+        _ => Ordering::Equal,
+    }
+}
+
+impl PartialEq for Value<'_> {
+    fn eq(&self, o: &Self) -> bool {
+        cmp_values(self, o) == Ordering::Equal
+    }
+}
+impl Eq for Value<'_> {}
+impl PartialOrd for Value<'_> {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(cmp_values(self, o))
+    }
+}
+impl Ord for Value<'_> {
+    fn cmp(&self, o: &Self) -> Ordering {
+        cmp_values(self, o)
+    }
+}
+
+impl fmt::Debug for Value<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::None => write!(f, "None"),
+            Value::Bool(b) => write!(f, "{}", if *b { "True" } else { "False" }),
+            Value::Int(v) => write!(f, "{v}"),
+            Value::Point((i, j)) => write!(f, "({i}, {j})"),
+            Value::Cell(c) => write!(f, "({}, ({}, {}))", c.color, c.i, c.j),
+            Value::Grid(g) => {
+                write!(f, "Grid{}x{}[", g.h, g.w)?;
+                for i in 0..g.h as usize {
+                    if i > 0 {
+                        write!(f, " ")?;
+                    }
+                    for &x in g.row(i) {
+                        write!(f, "{x}")?;
+                    }
+                }
+                write!(f, "]")
+            }
+            Value::Object(c) => {
+                write!(f, "{{")?;
+                for (k, x) in c.iter().enumerate() {
+                    write!(f, "{}{:?}", if k > 0 { ", " } else { "" }, Value::Cell(*x))?;
+                }
+                write!(f, "}}")
+            }
+            Value::Indices(p) => {
+                write!(f, "{{")?;
+                for (k, x) in p.iter().enumerate() {
+                    write!(f, "{}({}, {})", if k > 0 { ", " } else { "" }, x.0, x.1)?;
+                }
+                write!(f, "}}")
+            }
+            Value::Set(s) => {
+                write!(f, "{{")?;
+                for (k, x) in s.iter().enumerate() {
+                    write!(f, "{}{x:?}", if k > 0 { ", " } else { "" })?;
+                }
+                write!(f, "}}")
+            }
+            Value::Tuple(s) => {
+                write!(f, "(")?;
+                for (k, x) in s.iter().enumerate() {
+                    write!(f, "{}{x:?}", if k > 0 { ", " } else { "" })?;
+                }
+                write!(f, ")")
+            }
+            Value::Fn(Callable::Prim(p)) => write!(f, "<{}>", p.name()),
+            Value::Fn(Callable::Func(_)) => write!(f, "<function>"),
+        }
+    }
+}
