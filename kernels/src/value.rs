@@ -436,6 +436,20 @@ pub fn row_value<'a>(c: &'a Ctx, row: &[u8]) -> Value<'a> {
     Value::Tuple(v.into_bump_slice())
 }
 
+/// How often each colour occurs among `colors` (colours past 255 cannot occur in a grid or object
+/// built by the DSL's primitives from task grids, but are counted modulo nothing: they are skipped).
+pub fn color_counts(colors: impl Iterator<Item = i32>) -> [u32; 256] {
+    let mut n = [0u32; 256];
+    for c in colors {
+        if let Ok(k) = usize::try_from(c) {
+            if k < 256 {
+                n[k] += 1;
+            }
+        }
+    }
+    n
+}
+
 /// The cells or points of a patch (Python's `Object | Indices`).
 #[derive(Clone, Copy)]
 pub enum Patch<'a> {
@@ -453,6 +467,13 @@ impl<'a> Patch<'a> {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+    /// `(uppermost, leftmost, lowermost, rightmost)`, or `None` for the empty patch.
+    pub fn bounds(self) -> Option<(i32, i32, i32, i32)> {
+        let mut pts = self.points();
+        let (i, j) = pts.next()?;
+        Some(pts.fold((i, j, i, j), |(a, b, c, d), (i, j)| (a.min(i), b.min(j), c.max(i), d.max(j))))
+    }
+
     /// Locations in the patch's order (may repeat for an object with two colours in one cell).
     pub fn points(self) -> impl Iterator<Item = Point> + 'a {
         let (cells, pts): (&'a [Cell], &'a [Point]) = match self {
