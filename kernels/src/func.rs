@@ -14,6 +14,12 @@ use crate::value::{cmp_values, fail, Callable, Ctx, FailKind, Res, Value};
 /// The body of a solver-written closure: receives its arguments as a slice.
 pub type ClosureBody<'a> = dyn Fn(&'a Ctx, &[Value<'a>]) -> Value<'a> + 'a;
 
+/// A closure body stored with its sample lifetime erased from the argument types, so that
+/// `Value<'a>` stays covariant in `'a` (constants are `Value<'static>` and must shorten to any
+/// sample's lifetime). Only [`closure`] creates it and only [`call`] calls it, always restoring one
+/// lifetime `'a` for context, arguments and result together.
+pub type ErasedBody<'a> = dyn Fn(&'static Ctx, &[Value<'static>]) -> Value<'static> + 'a;
+
 /// A function value built at run time (arena-allocated, referenced by `Value::Fn`).
 #[derive(Clone, Copy)]
 pub enum FuncData<'a> {
@@ -32,7 +38,7 @@ pub enum FuncData<'a> {
     /// `power(function, n)`: `function` applied `n >= 2` times.
     Power(Value<'a>, i32),
     /// A closure written in a solver, with its parameter count.
-    Closure(usize, &'a ClosureBody<'a>),
+    Closure(usize, &'a ErasedBody<'a>),
 }
 
 impl FuncData<'_> {
@@ -57,7 +63,12 @@ pub fn closure<'a>(
     body: impl Fn(&'a Ctx, &[Value<'a>]) -> Value<'a> + 'a,
 ) -> Value<'a> {
     let body: &'a ClosureBody<'a> = c.arena().alloc(body);
-    c.func(FuncData::Closure(arity, body))
+    // SAFETY: the two trait-object types differ only in lifetimes (same layout and vtable). The body
+    // is only ever called by `call`, which converts it back to one common lifetime for the context,
+    // the arguments and the result; a `Fn` closure cannot keep what it is given.
+    let erased: &'a ErasedBody<'a> =
+        unsafe { std::mem::transmute::<&'a ClosureBody<'a>, &'a ErasedBody<'a>>(body) };
+    c.func(FuncData::Closure(arity, erased))
 }
 
 /// Total order of callables, so that sets of functions are canonical too: primitives by table
@@ -77,14 +88,17 @@ pub fn cmp_callables(a: &Callable, b: &Callable) -> Ordering {
                 (LBind(f, p), LBind(g, q))
                 | (RBind(f, p), RBind(g, q))
                 | (Compose(f, p), Compose(g, q))
-                | (Matcher(f, p), Matcher(g, q)) => cmp_values(&f, &g).then_with(|| cmp_values(&p, &q)),
-                (Chain(f, p, r), Chain(g, q, s)) | (Fork(f, p, r), Fork(g, q, s)) => cmp_values(&f, &g)
-                    .then_with(|| cmp_values(&p, &q))
-                    .then_with(|| cmp_values(&r, &s)),
-                (Power(f, n), Power(g, m)) => cmp_values(&f, &g).then(n.cmp(&m)),
-                (Closure(_, f), Closure(_, g)) => {
-                    (f as *const ClosureBody as *const u8).cmp(&(g as *const ClosureBody as *const u8))
+                | (Matcher(f, p), Matcher(g, q)) => {
+                    cmp_values(&f, &g).then_with(|| cmp_values(&p, &q))
                 }
+                (Chain(f, p, r), Chain(g, q, s)) | (Fork(f, p, r), Fork(g, q, s)) => {
+                    cmp_values(&f, &g)
+                        .then_with(|| cmp_values(&p, &q))
+                        .then_with(|| cmp_values(&r, &s))
+                }
+                (Power(f, n), Power(g, m)) => cmp_values(&f, &g).then(n.cmp(&m)),
+                (Closure(_, f), Closure(_, g)) => (f as *const ErasedBody as *const u8)
+                    .cmp(&(g as *const ErasedBody as *const u8)),
                 _ => Ordering::Equal,
             }
         }
@@ -93,7 +107,9 @@ pub fn cmp_callables(a: &Callable, b: &Callable) -> Ordering {
 
 /// Python's parameter count of a callable value.
 pub fn arity(f: Value, what: &'static str) -> Result<usize, crate::Fail> {
-    let Value::Fn(f) = f else { return fail(FailKind::Type, what) };
+    let Value::Fn(f) = f else {
+        return fail(FailKind::Type, what);
+    };
     Ok(match f {
         Callable::Prim(p) => p.arity(),
         Callable::Func(d) => match *d {
@@ -117,7 +133,9 @@ fn bound_arity(n: usize) -> usize {
 /// Calls any callable value with `args`.
 pub fn call<'a>(c: &'a Ctx, f: Value<'a>, args: &[Value<'a>]) -> Res<'a> {
     c.step(1, "call")?;
-    let Value::Fn(f) = f else { return fail(FailKind::Type, "call of a non-function") };
+    let Value::Fn(f) = f else {
+        return fail(FailKind::Type, "call of a non-function");
+    };
     let d = match f {
         Callable::Prim(p) => return p.call(c, args),
         Callable::Func(d) => d,
@@ -183,6 +201,8 @@ pub fn call<'a>(c: &'a Ctx, f: Value<'a>, args: &[Value<'a>]) -> Res<'a> {
             if args.len() != n {
                 return fail(FailKind::Type, "closure");
             }
+            // SAFETY: see `closure`: context, arguments and result share the caller's lifetime `'a`.
+            let body = unsafe { std::mem::transmute::<&ErasedBody<'_>, &ClosureBody<'a>>(body) };
             let v = body(c, args);
             match c.status() {
                 Some(e) => Err(e),
@@ -208,11 +228,18 @@ pub fn branch<'a>(_c: &'a Ctx, condition: Value<'a>, a: Value<'a>, b: Value<'a>)
 }
 
 pub fn compose<'a>(c: &'a Ctx, outer: Value<'a>, inner: Value<'a>) -> Res<'a> {
-    Ok(c.func(FuncData::Compose(callable(outer, "compose")?, callable(inner, "compose")?)))
+    Ok(c.func(FuncData::Compose(
+        callable(outer, "compose")?,
+        callable(inner, "compose")?,
+    )))
 }
 
 pub fn chain<'a>(c: &'a Ctx, h: Value<'a>, g: Value<'a>, f: Value<'a>) -> Res<'a> {
-    Ok(c.func(FuncData::Chain(callable(h, "chain")?, callable(g, "chain")?, callable(f, "chain")?)))
+    Ok(c.func(FuncData::Chain(
+        callable(h, "chain")?,
+        callable(g, "chain")?,
+        callable(f, "chain")?,
+    )))
 }
 
 pub fn matcher<'a>(c: &'a Ctx, function: Value<'a>, target: Value<'a>) -> Res<'a> {
@@ -241,7 +268,11 @@ pub fn power<'a>(c: &'a Ctx, function: Value<'a>, n: Value<'a>) -> Res<'a> {
 }
 
 pub fn fork<'a>(c: &'a Ctx, outer: Value<'a>, a: Value<'a>, b: Value<'a>) -> Res<'a> {
-    Ok(c.func(FuncData::Fork(callable(outer, "fork")?, callable(a, "fork")?, callable(b, "fork")?)))
+    Ok(c.func(FuncData::Fork(
+        callable(outer, "fork")?,
+        callable(a, "fork")?,
+        callable(b, "fork")?,
+    )))
 }
 
 /// `type(container)(function(e) for e in container)`.

@@ -53,7 +53,10 @@ pub mod patches;
 pub mod value;
 
 pub use func::{call, FuncData};
-pub use value::{cmp_values, fail, Callable, Cell, Ctx, Fail, FailKind, Grid, Items, Kind, Limits, Patch, Point, Res, Value};
+pub use value::{
+    cmp_values, fail, Callable, Cell, Ctx, Fail, FailKind, Grid, Items, Kind, Limits, Patch, Point,
+    Res, Value,
+};
 
 impl<'a> Value<'a> {
     /// A primitive as a function value.
@@ -283,4 +286,13 @@ primitives! {
     grids::compress(grid);
     patches::hperiod(obj);
     patches::vperiod(obj);
+}
+
+/// Calls a function value from solver code: failures go to the context, like [`dsl`] calls.
+#[inline]
+pub fn invoke<'a>(c: &'a Ctx, f: Value<'a>, args: &[Value<'a>]) -> Value<'a> {
+    match call(c, f, args) {
+        Ok(v) => v,
+        Err(e) => c.fail(e),
+    }
 }

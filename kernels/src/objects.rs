@@ -4,7 +4,13 @@
 #![allow(unused_variables)]
 use crate::value::{fail, Ctx, FailKind, Res, Value};
 
-pub fn objects<'a>(c: &'a Ctx, grid: Value<'a>, univalued: Value<'a>, diagonal: Value<'a>, without_bg: Value<'a>) -> Res<'a> {
+pub fn objects<'a>(
+    c: &'a Ctx,
+    grid: Value<'a>,
+    univalued: Value<'a>,
+    diagonal: Value<'a>,
+    without_bg: Value<'a>,
+) -> Res<'a> {
     fail(FailKind::Type, "UNIMPLEMENTED objects")
 }
 

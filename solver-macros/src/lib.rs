@@ -1,1 +1,42 @@
-//! placeholder
+//! # solver-macros — `#[solver("<task id>")]`
+//!
+//! Put on a DSL function `fn solve_<task>(I: Grid) -> Grid { ... }` in `solvers/src/tasks/`. From
+//! that one body it emits
+//! - the CPU function (`fn(&Ctx, Value) -> Value`, every step checked for failure),
+//! - a registry entry `SOLVER_<NAME>: crate::Solver` (task id, names, CPU fn, CUDA kernel and source),
+//!   which the `solvers` build script lists, so adding a solver touches nothing else,
+//! - the CUDA C++ of the same solver, carried in the entry (`build.rs` compiles the same translation).
+//!
+//! The translation itself lives in the `solver-translate` library, unit-tested without compiling kernels.
+
+use proc_macro::TokenStream;
+use quote::quote;
+use syn::{parse_macro_input, ItemFn, LitStr};
+
+#[proc_macro_attribute]
+pub fn solver(attr: TokenStream, item: TokenStream) -> TokenStream {
+    let task = parse_macro_input!(attr as LitStr);
+    let func = parse_macro_input!(item as ItemFn);
+    let t = match solver_translate::translate(&task.value(), &func) {
+        Ok(t) => t,
+        Err(e) => return e.to_compile_error().into(),
+    };
+    let rust = &t.rust;
+    let ident = &func.sig.ident;
+    let konst = solver_translate::registry_const_name(&t.name);
+    let (task_id, name, kernel, cuda) = (&t.task, &t.name, &t.kernel, &t.cuda);
+    quote! {
+        #rust
+        #[doc(hidden)]
+        pub const #konst: crate::Solver = crate::Solver {
+            task: #task_id,
+            name: #name,
+            cpu: #ident,
+            cuda_kernel: #kernel,
+            cuda_source: #cuda,
+            file: file!(),
+            line: line!(),
+        };
+    }
+    .into()
+}

@@ -1,7 +1,19 @@
 //! # solvers — one `#[solver]` function per ARC task
 //!
-//! The registry of every solver: [`all`] lists them sorted by task id, [`get`] finds one.
-//! Each solver maps one input grid to one output grid through the DSL of [`kernels`].
+//! Solvers live in `src/tasks/*.rs`, written in the DSL of [`kernels`] as plain-looking Rust:
+//!
+//! ```ignore
+//! #[solver("67a3c6ac")]
+//! fn solve_67a3c6ac(I: Grid) -> Grid {
+//!     let O = vmirror(I);
+//!     O
+//! }
+//! ```
+//!
+//! `#[solver]` turns each into a CPU function, a registry entry and the CUDA of the same body; the
+//! build script lists every entry, so [`all`] knows every solver without a hand-kept list.
+
+#![allow(non_snake_case)]
 
 use kernels::{Ctx, Value};
 
@@ -17,26 +29,33 @@ pub struct Solver {
     pub name: &'static str,
     /// The CPU implementation.
     pub cpu: SolverFn,
+    /// The name of its CUDA batch kernel in the fatbin.
+    pub cuda_kernel: &'static str,
+    /// Its generated CUDA C++ (what `build.rs` compiled), for NVRTC and for reading.
+    pub cuda_source: &'static str,
+    /// Where it is written.
+    pub file: &'static str,
+    pub line: u32,
 }
 
-fn solve_67a3c6ac<'a>(ctx: &'a Ctx, i: Value<'a>) -> Value<'a> {
-    kernels::dsl::vmirror(ctx, i)
-}
-fn solve_68b16354<'a>(ctx: &'a Ctx, i: Value<'a>) -> Value<'a> {
-    kernels::dsl::hmirror(ctx, i)
+/// What solver files import: the `#[solver]` attribute.
+pub mod prelude {
+    pub use solver_macros::solver;
 }
 
-static ALL: &[Solver] = &[
-    Solver { task: "67a3c6ac", name: "solve_67a3c6ac", cpu: solve_67a3c6ac },
-    Solver { task: "68b16354", name: "solve_68b16354", cpu: solve_68b16354 },
-];
+mod registry {
+    include!(concat!(env!("OUT_DIR"), "/registry.rs"));
+}
 
 /// Every registered solver, sorted by task id.
 pub fn all() -> &'static [Solver] {
-    ALL
+    registry::ALL
 }
 
 /// The solver of `task`, if one is registered.
 pub fn get(task: &str) -> Option<&'static Solver> {
-    ALL.iter().find(|s| s.task == task)
+    let all = all();
+    all.binary_search_by(|s| s.task.cmp(task))
+        .ok()
+        .map(|k| &all[k])
 }

@@ -1,0 +1,159 @@
+//! Translator tests: what each construct becomes in both languages, and the error path.
+
+use super::*;
+use syn::parse_quote;
+
+fn cuda_of(item: ItemFn) -> String {
+    translate("00d62c1b", &item).expect("translates").cuda
+}
+
+fn error_of(item: ItemFn) -> String {
+    match translate("00d62c1b", &item) {
+        Ok(_) => panic!("expected a translation error"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn steps_become_auto_bindings_and_rust_failure_checks() {
+    let item: ItemFn = parse_quote! {
+        fn solve_00d62c1b(I: Grid) -> Grid {
+            let x1 = objects(I, T, F, F);
+            let x2 = colorfilter(x1, ZERO);
+            let x3 = rbind(bordering, I);
+            let x4 = compose(flip, x3);
+            let x5 = mfilter(x2, x4);
+            let O = fill(I, FOUR, x5);
+            O
+        }
+    };
+    let t = translate("00d62c1b", &item).unwrap();
+    insta::assert_snapshot!(t.cuda);
+    let rs = t.rust.to_string();
+    assert!(
+        rs.contains(":: kernels :: dsl :: objects (ctx , I , :: kernels :: constants :: T"),
+        "{rs}"
+    );
+    assert!(
+        rs.contains(":: kernels :: Value :: prim (:: kernels :: Prim :: bordering)"),
+        "{rs}"
+    );
+    assert_eq!(
+        rs.matches("if ctx . failed ()").count(),
+        6,
+        "one check per step: {rs}"
+    );
+}
+
+#[test]
+fn closures_and_local_function_values() {
+    let item: ItemFn = parse_quote! {
+        fn solve_00d62c1b(I: Grid) -> Grid {
+            let f = |x, y| add(x, y);
+            let g = |p| { let q = f(p, 1); shift(q, (1, -2)) };
+            let O = fill(I, 3, g(ofcolor(I, 1)));
+            O
+        }
+    };
+    let t = translate("00d62c1b", &item).unwrap();
+    insta::assert_snapshot!(t.cuda);
+    let rs = t.rust.to_string();
+    assert!(
+        rs.contains(":: kernels :: func :: closure (ctx , 2usize"),
+        "{rs}"
+    );
+    assert!(
+        rs.contains(":: kernels :: invoke (ctx , f ,"),
+        "local function values are called through invoke: {rs}"
+    );
+    assert!(rs.contains("ctx . tuple (& [:: kernels :: Value :: Int (1i32) , :: kernels :: Value :: Int (- 2i32)])"), "{rs}");
+}
+
+#[test]
+fn nested_higher_order_calls_and_keyword_primitives() {
+    let item: ItemFn = parse_quote! {
+        fn solve_00d62c1b(I: Grid) -> Grid {
+            let x1 = lbind(lbind, shift);
+            let x2 = fork(combine, r#box, compose(outbox, x1(ORIGIN)));
+            let O = switch(r#move(I, first(objects(I, T, F, T)), UNITY), 1, 2);
+            O
+        }
+    };
+    let t = translate("00d62c1b", &item).unwrap();
+    assert!(
+        t.cuda
+            .contains("auto x2 = fork(ctx, combine, box, compose(ctx, outbox, x1(ctx, ORIGIN)));"),
+        "{}",
+        t.cuda
+    );
+    assert!(
+        t.cuda.contains(
+            "switch_(ctx, move(ctx, I, first(ctx, objects(ctx, I, T, F, T)), UNITY), 1, 2)"
+        ),
+        "{}",
+        t.cuda
+    );
+    let rs = t.rust.to_string();
+    assert!(rs.contains(":: kernels :: dsl :: r#move (ctx"), "{rs}");
+    assert!(rs.contains(":: kernels :: Prim :: r#box"), "{rs}");
+}
+
+#[test]
+fn if_else_is_an_expression_in_both_languages() {
+    let item: ItemFn = parse_quote! {
+        fn solve_00d62c1b(I: Grid) -> Grid {
+            let x1 = portrait(I);
+            let O = if x1 { hmirror(I) } else { vmirror(I) };
+            O
+        }
+    };
+    let cu = cuda_of(item);
+    assert!(
+        cu.contains("auto O = (truthy(x1) ? hmirror(ctx, I) : vmirror(ctx, I));"),
+        "{cu}"
+    );
+}
+
+#[test]
+fn errors_point_at_what_to_write_instead() {
+    let e = error_of(parse_quote! { fn solve_x(I: Grid) -> Grid { let x = size(I) + 1; x } });
+    assert!(e.contains("add(a, b)"), "{e}");
+    let e = error_of(parse_quote! { fn solve_x(I: Grid) -> Grid { let O = I.hmirror(); O } });
+    assert!(e.contains("not `x.f()`"), "{e}");
+    let e = error_of(parse_quote! { fn solve_x(I: Grid) -> Grid { let O = hmiror(I); O } });
+    assert!(e.contains("did you mean `hmirror`"), "{e}");
+    let e = error_of(parse_quote! { fn solve_x(I: Grid, J: Grid) -> Grid { I } });
+    assert!(e.contains("exactly one input"), "{e}");
+    let e = error_of(parse_quote! { fn solve_x(I: Grid) -> Grid { let x: Grid = I; x } });
+    assert!(e.contains("leave out the type"), "{e}");
+    let e =
+        error_of(parse_quote! { fn solve_x(I: Grid) -> Grid { let O = if portrait(I) { I }; O } });
+    assert!(e.contains("both branches"), "{e}");
+    let e = error_of(parse_quote! { fn solve_x(I: Grid) -> Grid { let O = vec![I]; O } });
+    assert!(e.contains("macros"), "{e}");
+    let e = error_of(parse_quote! { fn solve_x(I: Grid) -> Grid { let O = fill(I, "3", I); O } });
+    assert!(e.contains("integers and booleans"), "{e}");
+}
+
+#[test]
+fn task_ids_are_checked() {
+    let item: ItemFn = parse_quote! { fn solve_x(I: Grid) -> Grid { I } };
+    let e = translate("00D62C1B", &item).unwrap_err().to_string();
+    assert!(e.contains("not an ARC task id"), "{e}");
+}
+
+#[test]
+fn finds_solvers_in_a_file() {
+    let src = r#"
+        use solver_macros::solver;
+        /// Mirror.
+        #[solver("67a3c6ac")]
+        fn solve_67a3c6ac(I: Grid) -> Grid { let O = vmirror(I); O }
+        fn helper() {}
+        #[solver("68b16354")]
+        fn solve_68b16354(I: Grid) -> Grid { hmirror(I) }
+    "#;
+    let found = find_solvers(src).unwrap();
+    let tasks: Vec<_> = found.iter().map(|f| f.task.as_str()).collect();
+    assert_eq!(tasks, ["67a3c6ac", "68b16354"]);
+}
