@@ -40,7 +40,24 @@ __device__ void run_batch(const Batch& b) {
 #define ARC_SOLVER_KERNEL(name) \
   extern "C" __global__ void name##_kernel(const arc::Batch b) { arc::run_batch<name>(b); }
 #else
-#define ARC_SOLVER_KERNEL(name)
+// Host build (g++): the same solvers run on the CPU, one lane, for parity tests without a GPU.
+// Each solver registers itself under its kernel name.
+struct HostSolver {
+  const char* kernel;
+  Grid (*solve)(Ctx&, Grid);
+  HostSolver* next;
+};
+inline HostSolver*& host_solvers() {
+  static HostSolver* head = nullptr;
+  return head;
+}
+struct HostRegistration {
+  HostSolver entry;
+  HostRegistration(const char* kernel, Grid (*solve)(Ctx&, Grid)) : entry{kernel, solve, host_solvers()} {
+    host_solvers() = &entry;
+  }
+};
+#define ARC_SOLVER_KERNEL(name) static arc::HostRegistration name##_registration(#name "_kernel", &name);
 #endif
 
 }  // namespace arc
