@@ -3,5 +3,6 @@
 #include "value.cuh"
 #include "constants.cuh"
 #include "arith.cuh"
+#include "func.cuh"
 #include "grids.cuh"
 #include "runner.cuh"

@@ -90,6 +90,28 @@ struct greater_fn {
 };
 ARC_VAR greater_fn greater{};
 
+ARC_PRIM(equality)
+struct equality_fn {
+  template <class A, class B> ARC_DEVICE bool operator()(Ctx&, A a, B b) const { return equal(a, b); }
+};
+ARC_VAR equality_fn equality{};
+
+// `a and b` / `a or b` return the deciding operand; on the GPU only when both have one type.
+ARC_PRIM(both)
+struct both_fn {
+  template <class A> ARC_DEVICE A operator()(Ctx&, A a, A b) const { return truthy(a) ? b : a; }
+  ARC_DEVICE int operator()(Ctx&, bool a, int b) const { return truthy(a) ? b : (int)a; }
+  ARC_UNSUPPORTED
+};
+ARC_VAR both_fn both{};
+
+ARC_PRIM(either)
+struct either_fn {
+  template <class A> ARC_DEVICE A operator()(Ctx&, A a, A b) const { return truthy(a) ? a : b; }
+  ARC_UNSUPPORTED
+};
+ARC_VAR either_fn either{};
+
 ARC_PRIM(flip)
 struct flip_fn {
   template <class X> ARC_DEVICE bool operator()(Ctx&, X b) const { return !truthy(b); }

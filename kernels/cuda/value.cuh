@@ -102,6 +102,49 @@ ARC_DEVICE Grid new_grid(Ctx& c, int h, int w) {
   return Grid{h, w, v};
 }
 
+// The canonical total order and equality (mirror of cmp_values): every lane computes the same answer.
+ARC_DEVICE int compare(int a, int b) { return (a > b) - (a < b); }
+ARC_DEVICE int compare(bool a, bool b) { return compare((int)a, (int)b); }
+ARC_DEVICE int compare(bool a, int b) { return compare((int)a, b); }
+ARC_DEVICE int compare(int a, bool b) { return compare(a, (int)b); }
+ARC_DEVICE int compare(Point a, Point b) { return a.i != b.i ? compare(a.i, b.i) : compare(a.j, b.j); }
+ARC_DEVICE int compare(Cell a, Cell b) {
+  return a.i != b.i ? compare(a.i, b.i) : a.j != b.j ? compare(a.j, b.j) : compare(a.color, b.color);
+}
+ARC_DEVICE int compare(Grid a, Grid b) {
+  // Python compares grids as tuples of rows.
+  int rows = a.h < b.h ? a.h : b.h;
+  for (int i = 0; i < rows; i++) {
+    int cols = a.w < b.w ? a.w : b.w;
+    for (int j = 0; j < cols; j++) {
+      int d = compare((int)a.v[i * a.w + j], (int)b.v[i * b.w + j]);
+      if (d) return d;
+    }
+    if (a.w != b.w) return compare(a.w, b.w);
+  }
+  return compare(a.h, b.h);
+}
+template <class T> ARC_DEVICE int compare(Set<T> a, Set<T> b) {
+  int n = a.n < b.n ? a.n : b.n;
+  for (int k = 0; k < n; k++) {
+    int d = compare(a.it[k], b.it[k]);
+    if (d) return d;
+  }
+  return compare(a.n, b.n);
+}
+template <class T> ARC_DEVICE int compare(Tuple<T> a, Tuple<T> b) {
+  int n = a.n < b.n ? a.n : b.n;
+  for (int k = 0; k < n; k++) {
+    int d = compare(a.it[k], b.it[k]);
+    if (d) return d;
+  }
+  return compare(a.n, b.n);
+}
+template <class A, class B> ARC_DEVICE bool equal(A a, B b) { return compare(a, b) == 0; }
+// Frozensets of different element types are equal only when both are empty (Python's frozenset()).
+template <class A, class B> ARC_DEVICE bool equal(Set<A> a, Set<B> b) { return a.n == 0 && b.n == 0; }
+template <class A> ARC_DEVICE bool equal(Set<A> a, Set<A> b) { return compare(a, b) == 0; }
+
 // Python truthiness, for `if` and `branch`.
 ARC_DEVICE bool truthy(bool b) { return b; }
 ARC_DEVICE bool truthy(int v) { return v != 0; }
