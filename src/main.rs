@@ -148,7 +148,19 @@ impl From<Exit> for ExitCode {
     }
 }
 
+/// What build.rs compiled for the GPU (the fatbin, its kernels and architectures).
+#[allow(dead_code)]
+mod gpu_build {
+    include!(concat!(env!("OUT_DIR"), "/gpu_build.rs"));
+}
+
 fn main() -> ExitCode {
+    runtime::gpu::register_build(runtime::gpu::GpuBuild {
+        fatbin: gpu_build::FATBIN,
+        kernels: gpu_build::GPU_KERNELS,
+        archs: gpu_build::CUDA_ARCHS,
+        cpu_only_reason: gpu_build::CPU_ONLY_REASON,
+    });
     let cli = Cli::parse();
     let exit = match cli.command {
         Command::Eval(args) => run_eval(args),
@@ -320,6 +332,13 @@ fn run_info() -> Exit {
     println!("arcforge  {}", env!("CARGO_PKG_VERSION"));
     println!("solvers   {} registered", solvers::all().len());
     println!("GPU       {}", gpu::build_info());
+    if !gpu_build::CPU_ONLY_SOLVERS.is_empty() {
+        println!(
+            "CPU-only  {} solvers use primitives without a CUDA twin yet, e.g. {}",
+            gpu_build::CPU_ONLY_SOLVERS.len(),
+            gpu_build::CPU_ONLY_SOLVERS[0]
+        );
+    }
     println!("driver    {}", gpu::driver_info());
     println!("devices   {}", gpu::devices_info());
     println!("threads   {} (CPU workers by default)", EvalOptions::default().thread_count());

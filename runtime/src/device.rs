@@ -83,7 +83,9 @@ pub fn resolve_with(
 
 /// [`resolve_with`] for this build and machine.
 pub fn resolve(choice: DeviceChoice) -> Result<Resolved, GpuUnavailable> {
-    resolve_with(choice, crate::gpu::unavailable_reason())
+    // `--device cpu` never touches the driver.
+    let reason = if choice == DeviceChoice::Cpu { None } else { crate::gpu::unavailable_reason() };
+    resolve_with(choice, reason)
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ use solvers::{Solver, SolverFn};
 use thiserror::Error;
 
 use crate::device::{self, Device, DeviceChoice, GpuUnavailable};
+use crate::gpu::{self, GpuOutcome, GridRef};
 use crate::load::{LoadIssue, Loaded};
 use crate::task::{PairKind, Task, TaskGrid};
 
@@ -260,6 +261,7 @@ impl Report {
 struct Job<'t> {
     task: usize,
     solver: SolverFn,
+    kernel: &'static str,
     kind: PairKind,
     index: usize,
     input: &'t TaskGrid,
@@ -270,8 +272,7 @@ struct Job<'t> {
 pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Result<Report, EvalError> {
     let start = Instant::now();
     let resolved = device::resolve(opts.device)?;
-    // Only the CPU path exists today: whatever was resolved, samples run (and are reported) on the CPU.
-    let used = Device::Cpu;
+    let used = resolved.device;
 
     let mut by_task: HashMap<&str, &Solver> = HashMap::new();
     for s in solvers {
@@ -284,6 +285,7 @@ pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Resu
                 jobs.push(Job {
                     task: t,
                     solver: s.cpu,
+                    kernel: s.cuda_kernel,
                     kind,
                     index,
                     input: &pair.input,
@@ -294,11 +296,55 @@ pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Resu
     }
 
     let solve_start = Instant::now();
+    // On the GPU: every job whose solver has a kernel, one launch per solver; a sample the GPU
+    // flags (or any launch failure) is redone on the CPU below and counted as a fallback.
+    let mut outputs: Vec<Option<Result<OutGrid, String>>> = vec![None; jobs.len()];
+    let mut ran_on = vec![Device::Cpu; jobs.len()];
+    let mut fallback: Vec<Option<String>> = vec![None; jobs.len()];
+    if used == Device::Gpu {
+        let mut by_kernel: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (k, j) in jobs.iter().enumerate() {
+            if gpu::has_kernel(j.kernel) {
+                by_kernel.entry(j.kernel).or_default().push(k);
+            }
+        }
+        for (kernel, ks) in by_kernel {
+            let inputs: Vec<GridRef> = ks
+                .iter()
+                .map(|&k| {
+                    let g = jobs[k].input;
+                    GridRef { h: g.height() as u32, w: g.width() as u32, cells: g.cells() }
+                })
+                .collect();
+            match gpu::run(kernel, &inputs) {
+                Ok(results) => {
+                    for (&k, r) in ks.iter().zip(results) {
+                        match r {
+                            GpuOutcome::Ok(h, w, cells) => {
+                                outputs[k] = Some(Ok(OutGrid { h: h as usize, w: w as usize, cells }));
+                                ran_on[k] = Device::Gpu;
+                            }
+                            GpuOutcome::Redo(code) => fallback[k] = Some(crate::cuda::status_reason(code).into()),
+                        }
+                    }
+                }
+                Err(e) => {
+                    if opts.device == device::DeviceChoice::Gpu {
+                        return Err(EvalError::Gpu(GpuUnavailable { reason: e }));
+                    }
+                    ks.iter().for_each(|&k| fallback[k] = Some(format!("GPU launch failed: {e}")));
+                }
+            }
+        }
+    }
     let limits = opts.limits;
+    let todo: Vec<usize> = (0..jobs.len()).filter(|&k| outputs[k].is_none()).collect();
     let solve = || -> Vec<Result<OutGrid, String>> {
-        jobs.par_iter().map_init(|| Ctx::new(limits), |ctx, j| run_solver(ctx, j.solver, j.input)).collect()
+        todo.par_iter()
+            .map_init(|| Ctx::new(limits), |ctx, &k| run_solver(ctx, jobs[k].solver, jobs[k].input))
+            .collect()
     };
-    let outputs = match opts.threads {
+    let cpu_outputs = match opts.threads {
         None => solve(),
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n)
@@ -306,6 +352,10 @@ pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Resu
             .map_err(|e| EvalError::Threads { threads: n, why: e.to_string() })?
             .install(solve),
     };
+    for (&k, out) in todo.iter().zip(cpu_outputs) {
+        outputs[k] = Some(out);
+    }
+    let outputs: Vec<Result<OutGrid, String>> = outputs.into_iter().map(|o| o.expect("every job ran")).collect();
     let solve_time = solve_start.elapsed();
 
     let verify_start = Instant::now();
@@ -330,10 +380,16 @@ pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Resu
             (t.id.clone(), r)
         })
         .collect();
-    for (j, outcome) in jobs.iter().zip(&outcomes) {
+    for (k, (j, outcome)) in jobs.iter().zip(&outcomes).enumerate() {
         let Some(r) = tasks.get_mut(&loaded.tasks[j.task].id) else { continue };
         r.samples += 1;
-        r.device = Some(used);
+        // A task is reported on the GPU when any of its samples ran there.
+        if r.device != Some(Device::Gpu) {
+            r.device = Some(ran_on[k]);
+        }
+        if fallback[k].is_some() {
+            r.fallbacks += 1;
+        }
         match outcome {
             Outcome::Correct => r.correct += 1,
             Outcome::Wrong => {}

@@ -5,12 +5,13 @@
 //!   accepted formats ([`load()`]), turning each bad task into one [`LoadIssue`] instead of failing.
 //! * [`eval`]: runs every registered solver on all pairs of its own task in parallel and builds the
 //!   [`Report`] that `arcforge eval --json` writes.
-//! * [`device`] and [`gpu`]: the `--device auto|cpu|gpu` choice and what this build knows about GPUs
-//!   (today: CPU-only).
+//! * [`device`], [`gpu`] and [`cuda`]: the `--device auto|cpu|gpu` choice, what this build knows about
+//!   GPUs, and the cudarc executor of solver batch kernels (redo on the CPU for anything it flags).
 //! * [`show`]: terminal pictures of a task for `arcforge show`.
 //!
 //! Nothing here panics on user input; problems come back as values.
 
+pub mod cuda;
 pub mod device;
 pub mod eval;
 pub mod gpu;
