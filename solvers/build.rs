@@ -22,23 +22,12 @@ fn main() {
         let src = std::fs::read_to_string(file).unwrap();
         let found = solver_translate::find_solvers(&src)
             .unwrap_or_else(|e| panic!("{}: cannot parse: {e}", file.display()));
-        let _ = writeln!(
-            mods,
-            "#[path = {:?}]\nmod {stem};",
-            file.display().to_string()
-        );
+        let _ = writeln!(mods, "#[path = {:?}]\nmod {stem};", file.display().to_string());
         for f in found {
             let name = f.item.sig.ident.to_string();
             let konst = solver_translate::registry_const_name(&name);
-            if let Some(prev) =
-                entries.insert(f.task.clone(), (format!("{stem}::{konst}"), file.clone()))
-            {
-                panic!(
-                    "task {} has two solvers: in {} and {}",
-                    f.task,
-                    prev.1.display(),
-                    file.display()
-                );
+            if let Some(prev) = entries.insert(f.task.clone(), (format!("{stem}::{konst}"), file.clone())) {
+                panic!("task {} has two solvers: in {} and {}", f.task, prev.1.display(), file.display());
             }
         }
     }

@@ -74,13 +74,18 @@ pub fn multiply<'a>(_c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
 }
 
 pub fn divide<'a>(_c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
-    binary(a, b, "divide", |x, y| {
-        if y == 0 {
-            fail(FailKind::ZeroDivision, "divide")
-        } else {
-            Ok(floordiv(x, y))
-        }
-    })
+    binary(
+        a,
+        b,
+        "divide",
+        |x, y| {
+            if y == 0 {
+                fail(FailKind::ZeroDivision, "divide")
+            } else {
+                Ok(floordiv(x, y))
+            }
+        },
+    )
 }
 
 pub fn invert<'a>(_c: &'a Ctx, n: Value<'a>) -> Res<'a> {
@@ -191,10 +196,7 @@ mod tests {
     #[test]
     fn crement_sign_and_logic() {
         let c = Ctx::default();
-        assert_eq!(
-            dsl::crement(&c, Value::Point((-2, 0))),
-            Value::Point((-3, 0))
-        );
+        assert_eq!(dsl::crement(&c, Value::Point((-2, 0))), Value::Point((-3, 0)));
         assert_eq!(dsl::sign(&c, Value::Int(-9)), NEG_ONE);
         assert_eq!(dsl::both(&c, T, F), F);
         assert_eq!(dsl::either(&c, F, T), T);
@@ -209,12 +211,6 @@ mod tests {
     fn type_errors_are_failures() {
         let c = Ctx::default();
         assert_eq!(dsl::add(&c, ONE, Value::Set(&[])), Value::None);
-        assert_eq!(
-            c.status().unwrap(),
-            crate::Fail {
-                kind: FailKind::Type,
-                what: "add"
-            }
-        );
+        assert_eq!(c.status().unwrap(), crate::Fail { kind: FailKind::Type, what: "add" });
     }
 }

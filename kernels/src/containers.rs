@@ -42,10 +42,7 @@ pub fn merge<'a>(c: &'a Ctx, containers: Value<'a>) -> Res<'a> {
     // Fast path: a frozenset of objects (the common `mapply`/`mfilter` result) merges cell slices.
     if let (Items::Values(vs), Kind::Set) = (outer, kind) {
         if vs.iter().all(|v| matches!(v, Value::Object(_))) {
-            let n = vs
-                .iter()
-                .map(|v| if let Value::Object(x) = v { x.len() } else { 0 })
-                .sum();
+            let n = vs.iter().map(|v| if let Value::Object(x) = v { x.len() } else { 0 }).sum();
             c.check_items(n, "merge")?;
             let mut cells = c.vec_with(n);
             for v in vs {

@@ -88,17 +88,14 @@ pub fn cmp_callables(a: &Callable, b: &Callable) -> Ordering {
                 (LBind(f, p), LBind(g, q))
                 | (RBind(f, p), RBind(g, q))
                 | (Compose(f, p), Compose(g, q))
-                | (Matcher(f, p), Matcher(g, q)) => {
-                    cmp_values(&f, &g).then_with(|| cmp_values(&p, &q))
-                }
+                | (Matcher(f, p), Matcher(g, q)) => cmp_values(&f, &g).then_with(|| cmp_values(&p, &q)),
                 (Chain(f, p, r), Chain(g, q, s)) | (Fork(f, p, r), Fork(g, q, s)) => {
-                    cmp_values(&f, &g)
-                        .then_with(|| cmp_values(&p, &q))
-                        .then_with(|| cmp_values(&r, &s))
+                    cmp_values(&f, &g).then_with(|| cmp_values(&p, &q)).then_with(|| cmp_values(&r, &s))
                 }
                 (Power(f, n), Power(g, m)) => cmp_values(&f, &g).then(n.cmp(&m)),
-                (Closure(_, f), Closure(_, g)) => (f as *const ErasedBody as *const u8)
-                    .cmp(&(g as *const ErasedBody as *const u8)),
+                (Closure(_, f), Closure(_, g)) => {
+                    (f as *const ErasedBody as *const u8).cmp(&(g as *const ErasedBody as *const u8))
+                }
                 _ => Ordering::Equal,
             }
         }
@@ -228,18 +225,11 @@ pub fn branch<'a>(_c: &'a Ctx, condition: Value<'a>, a: Value<'a>, b: Value<'a>)
 }
 
 pub fn compose<'a>(c: &'a Ctx, outer: Value<'a>, inner: Value<'a>) -> Res<'a> {
-    Ok(c.func(FuncData::Compose(
-        callable(outer, "compose")?,
-        callable(inner, "compose")?,
-    )))
+    Ok(c.func(FuncData::Compose(callable(outer, "compose")?, callable(inner, "compose")?)))
 }
 
 pub fn chain<'a>(c: &'a Ctx, h: Value<'a>, g: Value<'a>, f: Value<'a>) -> Res<'a> {
-    Ok(c.func(FuncData::Chain(
-        callable(h, "chain")?,
-        callable(g, "chain")?,
-        callable(f, "chain")?,
-    )))
+    Ok(c.func(FuncData::Chain(callable(h, "chain")?, callable(g, "chain")?, callable(f, "chain")?)))
 }
 
 pub fn matcher<'a>(c: &'a Ctx, function: Value<'a>, target: Value<'a>) -> Res<'a> {
@@ -268,11 +258,7 @@ pub fn power<'a>(c: &'a Ctx, function: Value<'a>, n: Value<'a>) -> Res<'a> {
 }
 
 pub fn fork<'a>(c: &'a Ctx, outer: Value<'a>, a: Value<'a>, b: Value<'a>) -> Res<'a> {
-    Ok(c.func(FuncData::Fork(
-        callable(outer, "fork")?,
-        callable(a, "fork")?,
-        callable(b, "fork")?,
-    )))
+    Ok(c.func(FuncData::Fork(callable(outer, "fork")?, callable(a, "fork")?, callable(b, "fork")?)))
 }
 
 /// `type(container)(function(e) for e in container)`.

@@ -128,12 +128,7 @@ pub fn cellwise<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>, fallback: Value<'a>)
     fail(FailKind::Type, "UNIMPLEMENTED cellwise")
 }
 
-pub fn replace<'a>(
-    c: &'a Ctx,
-    grid: Value<'a>,
-    replacee: Value<'a>,
-    replacer: Value<'a>,
-) -> Res<'a> {
+pub fn replace<'a>(c: &'a Ctx, grid: Value<'a>, replacee: Value<'a>, replacer: Value<'a>) -> Res<'a> {
     fail(FailKind::Type, "UNIMPLEMENTED replace")
 }
 

@@ -54,8 +54,8 @@ pub mod value;
 
 pub use func::{call, FuncData};
 pub use value::{
-    cmp_values, fail, Callable, Cell, Ctx, Fail, FailKind, Grid, Items, Kind, Limits, Patch, Point,
-    Res, Value,
+    cmp_values, fail, Callable, Cell, Ctx, Fail, FailKind, Grid, Items, Kind, Limits, Patch, Point, Res,
+    Value,
 };
 
 impl<'a> Value<'a> {

@@ -140,18 +140,9 @@ impl FailKind {
     }
     pub fn from_code(code: u32) -> Option<Self> {
         use FailKind::*;
-        [
-            Type,
-            Empty,
-            Index,
-            ZeroDivision,
-            Overflow,
-            Limit,
-            Steps,
-            Arena,
-        ]
-        .get((code as usize).wrapping_sub(1))
-        .copied()
+        [Type, Empty, Index, ZeroDivision, Overflow, Limit, Steps, Arena]
+            .get((code as usize).wrapping_sub(1))
+            .copied()
     }
 }
 
@@ -198,11 +189,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_grid_cells: 1 << 20,
-            max_items: 1 << 20,
-            max_steps: 1 << 28,
-        }
+        Limits { max_grid_cells: 1 << 20, max_items: 1 << 20, max_steps: 1 << 28 }
     }
 }
 
@@ -223,12 +210,7 @@ impl Default for Ctx {
 
 impl Ctx {
     pub fn new(limits: Limits) -> Self {
-        Ctx {
-            arena: Bump::with_capacity(1 << 16),
-            status: Slot::new(None),
-            steps: Slot::new(0),
-            limits,
-        }
+        Ctx { arena: Bump::with_capacity(1 << 16), status: Slot::new(None), steps: Slot::new(0), limits }
     }
 
     /// Frees everything the last sample allocated and clears its status.
@@ -313,21 +295,13 @@ impl Ctx {
             k += 1;
             f(i, j)
         });
-        Ok(Grid {
-            h: h as u32,
-            w: w as u32,
-            cells,
-        })
+        Ok(Grid { h: h as u32, w: w as u32, cells })
     }
 
     /// A new grid from a row-major buffer.
     pub fn grid_from<'a>(&'a self, h: u32, w: u32, cells: &[u8]) -> Grid<'a> {
         debug_assert_eq!(cells.len(), h as usize * w as usize);
-        Grid {
-            h,
-            w,
-            cells: self.arena.alloc_slice_copy(cells),
-        }
+        Grid { h, w, cells: self.arena.alloc_slice_copy(cells) }
     }
 
     /// The canonical frozenset of `cells` (sorted, deduplicated; empty -> `Set(&[])`).
@@ -361,24 +335,28 @@ impl Ctx {
         }
         if items.iter().all(|v| matches!(v, Value::Cell(_))) {
             let mut cells = self.vec_with(items.len());
-            cells.extend(items.iter().copied().map(|v| {
-                if let Value::Cell(c) = v {
-                    c
-                } else {
-                    unreachable!()
-                }
-            }));
+            cells.extend(items.iter().copied().map(
+                |v| {
+                    if let Value::Cell(c) = v {
+                        c
+                    } else {
+                        unreachable!()
+                    }
+                },
+            ));
             return self.object(cells);
         }
         if items.iter().all(|v| matches!(v, Value::Point(_))) {
             let mut pts = self.vec_with(items.len());
-            pts.extend(items.iter().copied().map(|v| {
-                if let Value::Point(p) = v {
-                    p
-                } else {
-                    unreachable!()
-                }
-            }));
+            pts.extend(items.iter().copied().map(
+                |v| {
+                    if let Value::Point(p) = v {
+                        p
+                    } else {
+                        unreachable!()
+                    }
+                },
+            ));
             return self.indices(pts);
         }
         items.sort_unstable_by(cmp_values);
@@ -509,9 +487,7 @@ impl<'a> Patch<'a> {
     pub fn bounds(self) -> Option<(i32, i32, i32, i32)> {
         let mut pts = self.points();
         let (i, j) = pts.next()?;
-        Some(pts.fold((i, j, i, j), |(a, b, c, d), (i, j)| {
-            (a.min(i), b.min(j), c.max(i), d.max(j))
-        }))
+        Some(pts.fold((i, j, i, j), |(a, b, c, d), (i, j)| (a.min(i), b.min(j), c.max(i), d.max(j))))
     }
 
     /// Locations in the patch's order (may repeat for an object with two colours in one cell).
@@ -606,11 +582,7 @@ impl<'a> Value<'a> {
                         return fail(FailKind::Type, what);
                     }
                 }
-                Ok(Grid {
-                    h: h as u32,
-                    w: w.unwrap_or(0) as u32,
-                    cells: cells.into_bump_slice(),
-                })
+                Ok(Grid { h: h as u32, w: w.unwrap_or(0) as u32, cells: cells.into_bump_slice() })
             }
             _ => fail(FailKind::Type, what),
         }
@@ -644,10 +616,7 @@ impl<'a> Value<'a> {
             Value::Tuple(v) => (Items::Values(v), Kind::Tuple),
             Value::Grid(g) => (Items::Rows(g), Kind::Tuple),
             Value::Point((a, b)) => (Items::Pair(Value::Int(a), Value::Int(b)), Kind::Tuple),
-            Value::Cell(c) => (
-                Items::Pair(Value::Int(c.color), Value::Point(c.loc())),
-                Kind::Tuple,
-            ),
+            Value::Cell(c) => (Items::Pair(Value::Int(c.color), Value::Point(c.loc())), Kind::Tuple),
             _ => return fail(FailKind::Type, what),
         })
     }

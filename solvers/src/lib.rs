@@ -55,7 +55,5 @@ pub fn all() -> &'static [Solver] {
 /// The solver of `task`, if one is registered.
 pub fn get(task: &str) -> Option<&'static Solver> {
     let all = all();
-    all.binary_search_by(|s| s.task.cmp(task))
-        .ok()
-        .map(|k| &all[k])
+    all.binary_search_by(|s| s.task.cmp(task)).ok().map(|k| &all[k])
 }

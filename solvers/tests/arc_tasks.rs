@@ -23,10 +23,8 @@ fn bundle_path() -> PathBuf {
 fn grid(v: &serde_json::Value) -> Grid {
     let rows = v.as_array().unwrap();
     let w = rows[0].as_array().unwrap().len();
-    let cells = rows
-        .iter()
-        .flat_map(|r| r.as_array().unwrap().iter().map(|x| x.as_u64().unwrap() as u8))
-        .collect();
+    let cells =
+        rows.iter().flat_map(|r| r.as_array().unwrap().iter().map(|x| x.as_u64().unwrap() as u8)).collect();
     (rows.len() as u32, w as u32, cells)
 }
 
@@ -58,7 +56,9 @@ fn every_solver_solves_every_pair_of_its_task() {
                 checked += 1;
                 match run(&mut ctx, s.cpu, &input) {
                     Ok(out) if out == expected => {}
-                    Ok(out) => wrong.push(format!("{} {split} {k}: wrong output {}x{}", s.task, out.0, out.1)),
+                    Ok(out) => {
+                        wrong.push(format!("{} {split} {k}: wrong output {}x{}", s.task, out.0, out.1))
+                    }
                     Err(e) => wrong.push(format!("{} {split} {k}: {e}", s.task)),
                 }
             }

@@ -30,19 +30,9 @@ fn steps_become_auto_bindings_and_rust_failure_checks() {
     let t = translate("00d62c1b", &item).unwrap();
     insta::assert_snapshot!(t.cuda);
     let rs = t.rust.to_string();
-    assert!(
-        rs.contains(":: kernels :: dsl :: objects (ctx , I , :: kernels :: constants :: T"),
-        "{rs}"
-    );
-    assert!(
-        rs.contains(":: kernels :: Value :: prim (:: kernels :: Prim :: bordering)"),
-        "{rs}"
-    );
-    assert_eq!(
-        rs.matches("if ctx . failed ()").count(),
-        6,
-        "one check per step: {rs}"
-    );
+    assert!(rs.contains(":: kernels :: dsl :: objects (ctx , I , :: kernels :: constants :: T"), "{rs}");
+    assert!(rs.contains(":: kernels :: Value :: prim (:: kernels :: Prim :: bordering)"), "{rs}");
+    assert_eq!(rs.matches("if ctx . failed ()").count(), 6, "one check per step: {rs}");
 }
 
 #[test]
@@ -58,15 +48,17 @@ fn closures_and_local_function_values() {
     let t = translate("00d62c1b", &item).unwrap();
     insta::assert_snapshot!(t.cuda);
     let rs = t.rust.to_string();
-    assert!(
-        rs.contains(":: kernels :: func :: closure (ctx , 2usize"),
-        "{rs}"
-    );
+    assert!(rs.contains(":: kernels :: func :: closure (ctx , 2usize"), "{rs}");
     assert!(
         rs.contains(":: kernels :: invoke (ctx , f ,"),
         "local function values are called through invoke: {rs}"
     );
-    assert!(rs.contains("ctx . tuple (& [:: kernels :: Value :: Int (1i32) , :: kernels :: Value :: Int (- 2i32)])"), "{rs}");
+    assert!(
+        rs.contains(
+            "ctx . tuple (& [:: kernels :: Value :: Int (1i32) , :: kernels :: Value :: Int (- 2i32)])"
+        ),
+        "{rs}"
+    );
 }
 
 #[test]
@@ -81,15 +73,12 @@ fn nested_higher_order_calls_and_keyword_primitives() {
     };
     let t = translate("00d62c1b", &item).unwrap();
     assert!(
-        t.cuda
-            .contains("auto x2 = fork(ctx, combine, box, compose(ctx, outbox, x1(ctx, ORIGIN)));"),
+        t.cuda.contains("auto x2 = fork(ctx, combine, box, compose(ctx, outbox, x1(ctx, ORIGIN)));"),
         "{}",
         t.cuda
     );
     assert!(
-        t.cuda.contains(
-            "switch_(ctx, move(ctx, I, first(ctx, objects(ctx, I, T, F, T)), UNITY), 1, 2)"
-        ),
+        t.cuda.contains("switch_(ctx, move(ctx, I, first(ctx, objects(ctx, I, T, F, T)), UNITY), 1, 2)"),
         "{}",
         t.cuda
     );
@@ -108,10 +97,7 @@ fn if_else_is_an_expression_in_both_languages() {
         }
     };
     let cu = cuda_of(item);
-    assert!(
-        cu.contains("auto O = (truthy(x1) ? hmirror(ctx, I) : vmirror(ctx, I));"),
-        "{cu}"
-    );
+    assert!(cu.contains("auto O = (truthy(x1) ? hmirror(ctx, I) : vmirror(ctx, I));"), "{cu}");
 }
 
 #[test]
@@ -126,8 +112,7 @@ fn errors_point_at_what_to_write_instead() {
     assert!(e.contains("exactly one input"), "{e}");
     let e = error_of(parse_quote! { fn solve_x(I: Grid) -> Grid { let x: Grid = I; x } });
     assert!(e.contains("leave out the type"), "{e}");
-    let e =
-        error_of(parse_quote! { fn solve_x(I: Grid) -> Grid { let O = if portrait(I) { I }; O } });
+    let e = error_of(parse_quote! { fn solve_x(I: Grid) -> Grid { let O = if portrait(I) { I }; O } });
     assert!(e.contains("both branches"), "{e}");
     let e = error_of(parse_quote! { fn solve_x(I: Grid) -> Grid { let O = vec![I]; O } });
     assert!(e.contains("macros"), "{e}");

@@ -1,0 +1,127 @@
+// The DSL's values on the GPU (mirror of src/value.rs). Static C++ types stand for the CPU's
+// `Value` kinds; containers are slices of the sample's arena. Every primitive is a functor object
+// with the DSL's name, so primitives are also values (`argmax(ctx, x1, size)`).
+//
+// One warp runs one sample: the solver's control flow is the same on all 32 lanes (every lane
+// holds the same values), and each primitive spreads its data loops over the lanes (ARC_FOR).
+// Compiled by g++ as plain C++ (one lane), the same code runs on the host.
+#pragma once
+#include <stdint.h>
+
+#ifdef __CUDACC__
+#define ARC_DEVICE __device__ inline
+#define ARC_HEAVY __device__ __noinline__
+#define ARC_VAR __device__ constexpr
+#define ARC_FOR(k, n) for (int k = (int)(threadIdx.x & 31); k < (int)(n); k += 32)
+#define ARC_SYNC() __syncwarp()
+#else
+#define ARC_DEVICE inline
+#define ARC_HEAVY inline
+#define ARC_VAR constexpr
+#define ARC_FOR(k, n) for (int k = 0; k < (int)(n); ++k)
+#define ARC_SYNC()
+#endif
+
+// Marks a primitive as implemented on the GPU (build.rs reads these markers).
+#define ARC_PRIM(name)
+
+namespace arc {
+
+// Same codes as FailKind::code() on the CPU; Unsupported is GPU-only (the CPU redoes the sample).
+enum Status : uint32_t {
+  S_OK = 0, S_TYPE = 1, S_EMPTY = 2, S_INDEX = 3, S_ZERO_DIVISION = 4, S_OVERFLOW = 5,
+  S_LIMIT = 6, S_STEPS = 7, S_ARENA = 8, S_UNSUPPORTED = 9, S_OUTPUT = 10,
+};
+
+struct Ctx {
+  uint8_t* arena;
+  uint64_t used, cap;
+  uint32_t status;
+  uint32_t what;  // index of the primitive that failed (for fallback reasons), 0 if none
+  uint64_t steps, max_steps;
+  ARC_DEVICE bool failed() const { return status != S_OK; }
+  ARC_DEVICE void fail(uint32_t s) { if (status == S_OK) status = s; }
+  ARC_DEVICE bool step(uint64_t n) { steps += n; if (steps > max_steps) { fail(S_STEPS); return false; } return true; }
+};
+
+// Warp-wide reductions (every lane gets the result); identities on the host.
+ARC_DEVICE int warp_sum(int v) {
+#ifdef __CUDACC__
+  for (int o = 16; o > 0; o >>= 1) v += __shfl_xor_sync(0xffffffffu, v, o);
+#endif
+  return v;
+}
+ARC_DEVICE int warp_max(int v) {
+#ifdef __CUDACC__
+  for (int o = 16; o > 0; o >>= 1) { int x = __shfl_xor_sync(0xffffffffu, v, o); v = x > v ? x : v; }
+#endif
+  return v;
+}
+ARC_DEVICE int warp_min(int v) {
+#ifdef __CUDACC__
+  for (int o = 16; o > 0; o >>= 1) { int x = __shfl_xor_sync(0xffffffffu, v, o); v = x < v ? x : v; }
+#endif
+  return v;
+}
+
+// Arena allocation: every lane makes the same calls, so every lane gets the same pointer.
+template <class T>
+ARC_DEVICE T* alloc(Ctx& c, uint64_t n) {
+  uint64_t bytes = (n * sizeof(T) + 15) & ~uint64_t(15);
+  if (c.failed() || bytes > c.cap - c.used) { c.fail(S_ARENA); return nullptr; }
+  T* p = (T*)(c.arena + c.used);
+  c.used += bytes;
+  return p;
+}
+
+struct Grid { int32_t h, w; uint8_t* v; };
+struct Point { int32_t i, j; };
+struct Cell { int32_t i, j, color; };
+template <class T> struct Set { T* it; int32_t n; };
+template <class T> struct Tuple { T* it; int32_t n; };
+using Object = Set<Cell>;
+using Indices = Set<Point>;
+
+// The value of a step whose primitive has no GPU version for these argument types: the sample is
+// marked S_UNSUPPORTED and redone on the CPU; every primitive accepts and returns Poison.
+struct Poison {};
+
+ARC_DEVICE bool operator==(Point a, Point b) { return a.i == b.i && a.j == b.j; }
+ARC_DEVICE bool operator<(Point a, Point b) { return a.i < b.i || (a.i == b.i && a.j < b.j); }
+ARC_DEVICE bool operator==(Cell a, Cell b) { return a.i == b.i && a.j == b.j && a.color == b.color; }
+ARC_DEVICE bool operator<(Cell a, Cell b) {
+  return a.i < b.i || (a.i == b.i && (a.j < b.j || (a.j == b.j && a.color < b.color)));
+}
+
+ARC_DEVICE Grid new_grid(Ctx& c, int h, int w) {
+  if (h < 0 || w < 0) { c.fail(S_INDEX); return Grid{0, 0, nullptr}; }
+  if ((int64_t)h * w > (1 << 20)) { c.fail(S_LIMIT); return Grid{0, 0, nullptr}; }
+  uint8_t* v = alloc<uint8_t>(c, (uint64_t)h * w);
+  if (!v) return Grid{0, 0, nullptr};
+  c.step((uint64_t)h * w);
+  return Grid{h, w, v};
+}
+
+// Python truthiness, for `if` and `branch`.
+ARC_DEVICE bool truthy(bool b) { return b; }
+ARC_DEVICE bool truthy(int v) { return v != 0; }
+ARC_DEVICE bool truthy(Grid g) { return g.h > 0; }
+template <class T> ARC_DEVICE bool truthy(Set<T> s) { return s.n > 0; }
+template <class T> ARC_DEVICE bool truthy(Tuple<T> s) { return s.n > 0; }
+ARC_DEVICE bool truthy(Point) { return true; }
+ARC_DEVICE bool truthy(Poison) { return false; }
+
+// A solver's result as a grid.
+ARC_DEVICE Grid as_grid(Ctx&, Grid g) { return g; }
+template <class T> ARC_DEVICE Grid as_grid(Ctx& c, T) { c.fail(S_UNSUPPORTED); return Grid{0, 0, nullptr}; }
+
+// `(a, b)` in a solver.
+ARC_DEVICE Point make_tuple(Ctx&, int a, int b) { return Point{a, b}; }
+template <class... A> ARC_DEVICE Poison make_tuple(Ctx& c, A...) { c.fail(S_UNSUPPORTED); return {}; }
+
+}  // namespace arc
+
+// Every primitive functor ends with this catch-all: argument types it has no overload for make
+// the sample fall back to the CPU instead of failing the build.
+#define ARC_UNSUPPORTED \
+  template <class... A> ARC_DEVICE arc::Poison operator()(arc::Ctx& c, A...) const { c.fail(arc::S_UNSUPPORTED); return {}; }
