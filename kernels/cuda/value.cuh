@@ -64,6 +64,48 @@ ARC_DEVICE int warp_min(int v) {
   return v;
 }
 
+ARC_DEVICE bool warp_all(bool p) {
+#ifdef __CUDACC__
+  return __all_sync(0xffffffffu, p);
+#else
+  return p;
+#endif
+}
+ARC_DEVICE bool warp_any(bool p) {
+#ifdef __CUDACC__
+  return __any_sync(0xffffffffu, p);
+#else
+  return p;
+#endif
+}
+
+// Ordered compaction: copies the in[k] with keep(in[k], k) to out[0..), keeping their order, and
+// returns how many. Lanes take 32 elements at a time and place them by ballot; out may equal in.
+template <class T, class Keep>
+ARC_DEVICE int compact(T* out, const T* in, int n, Keep keep) {
+  int base = 0;
+#ifdef __CUDACC__
+  int lane = threadIdx.x & 31;
+  for (int k0 = 0; k0 < n; k0 += 32) {
+    int k = k0 + lane;
+    bool p = false;
+    T x{};
+    if (k < n) { x = in[k]; p = keep(x, k); }
+    unsigned m = __ballot_sync(0xffffffffu, p);
+    __syncwarp();
+    if (p) out[base + __popc(m & ((1u << lane) - 1u))] = x;
+    base += __popc(m);
+    __syncwarp();
+  }
+#else
+  for (int k = 0; k < n; k++) {
+    T x = in[k];
+    if (keep(x, k)) out[base++] = x;
+  }
+#endif
+  return base;
+}
+
 // Arena allocation: every lane makes the same calls, so every lane gets the same pointer.
 template <class T>
 ARC_DEVICE T* alloc(Ctx& c, uint64_t n) {
@@ -144,6 +186,34 @@ template <class A, class B> ARC_DEVICE bool equal(A a, B b) { return compare(a, 
 // Frozensets of different element types are equal only when both are empty (Python's frozenset()).
 template <class A, class B> ARC_DEVICE bool equal(Set<A> a, Set<B> b) { return a.n == 0 && b.n == 0; }
 template <class A> ARC_DEVICE bool equal(Set<A> a, Set<A> b) { return compare(a, b) == 0; }
+
+// Sorts items[0..n) by the canonical order and drops duplicates, in place; returns the new length.
+// This is what makes every frozenset canonical (the CPU's Ctx::set/object/indices). Already sorted
+// input (the common case: shifts, filters, raster scans) costs one pass. Otherwise each element's
+// rank is counted (O(n^2 / 32) per warp: sets here hold at most a few thousand elements).
+template <class T>
+ARC_DEVICE int sort_unique(Ctx& c, T* items, int n) {
+  if (n <= 1 || c.failed()) return c.failed() ? 0 : n;
+  bool sorted = true;
+  ARC_FOR(k, n - 1) if (compare(items[k], items[k + 1]) >= 0) sorted = false;
+  if (warp_all(sorted)) return n;
+  if (!c.step((uint64_t)n * n / 32 + 1)) return 0;
+  uint64_t mark = c.used;
+  T* tmp = alloc<T>(c, n);
+  if (!tmp) return 0;
+  ARC_FOR(k, n) {
+    int rank = 0;
+    for (int m = 0; m < n; m++) {
+      int d = compare(items[m], items[k]);
+      rank += d < 0 || (d == 0 && m < k);
+    }
+    tmp[rank] = items[k];
+  }
+  ARC_SYNC();
+  int kept = compact(items, tmp, n, [&](const T& x, int k) { return k == 0 || compare(tmp[k - 1], x) != 0; });
+  c.used = mark;  // the scratch copy is dead
+  return kept;
+}
 
 // Python truthiness, for `if` and `branch`.
 ARC_DEVICE bool truthy(bool b) { return b; }
