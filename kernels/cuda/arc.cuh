@@ -4,5 +4,8 @@
 #include "constants.cuh"
 #include "arith.cuh"
 #include "func.cuh"
+#include "containers.cuh"
+#include "patches.cuh"
 #include "grids.cuh"
+#include "objects.cuh"
 #include "runner.cuh"

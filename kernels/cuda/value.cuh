@@ -215,6 +215,28 @@ ARC_DEVICE int sort_unique(Ctx& c, T* items, int n) {
   return kept;
 }
 
+// A location of a patch element (cells and points alike).
+ARC_DEVICE Point loc(Cell x) { return Point{x.i, x.j}; }
+ARC_DEVICE Point loc(Point x) { return x; }
+
+// Bounding box of a patch (mirror of Patch::bounds); `empty` when it has no element.
+struct Bounds {
+  int top, left, bottom, right;
+  bool empty;
+};
+template <class T>
+ARC_DEVICE Bounds bounds(Set<T> p) {
+  int a = INT32_MAX, b = INT32_MAX, c = INT32_MIN, d = INT32_MIN;
+  ARC_FOR(k, p.n) {
+    Point q = loc(p.it[k]);
+    a = q.i < a ? q.i : a;
+    b = q.j < b ? q.j : b;
+    c = q.i > c ? q.i : c;
+    d = q.j > d ? q.j : d;
+  }
+  return Bounds{warp_min(a), warp_min(b), warp_max(c), warp_max(d), p.n == 0};
+}
+
 // Python truthiness, for `if` and `branch`.
 ARC_DEVICE bool truthy(bool b) { return b; }
 ARC_DEVICE bool truthy(int v) { return v != 0; }
