@@ -57,6 +57,31 @@ enum Command {
     /// Print the version, the number of solvers, and the GPU support of this build and machine
     #[command(after_help = EXIT_CODES)]
     Info,
+    /// GPU/CPU parity: run every GPU solver on both devices over real and randomized inputs and
+    /// report any difference (exit 1) with its task and sample
+    #[command(after_help = format!("{DATA_HELP}\n\n{EXIT_CODES}"))]
+    Check(CheckArgs),
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    /// Randomized variants (symmetry + colour permutation) per input of the solver's own task
+    #[arg(long, default_value_t = 2)]
+    variants: usize,
+    /// Random grids (sizes 1..=30) per solver
+    #[arg(long, default_value_t = 64)]
+    random: usize,
+    /// Seed of the randomized inputs
+    #[arg(long, default_value_t = 0x5eed)]
+    seed: u64,
+    /// Only the solver's own task's inputs (default: every loaded task's inputs too)
+    #[arg(long)]
+    own_task_only: bool,
+    /// Write the full report (every difference) to this JSON file
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -166,6 +191,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => run_eval(args),
         Command::Show(args) => run_show(args),
         Command::Info => run_info(),
+        Command::Check(args) => run_check(args),
     };
     exit.into()
 }
@@ -227,6 +253,50 @@ fn run_eval(args: EvalArgs) -> Exit {
         }
     }
     if report.all_good() {
+        Exit::Ok
+    } else {
+        Exit::Issues
+    }
+}
+
+fn run_check(args: CheckArgs) -> Exit {
+    if let Some(reason) = gpu::unavailable_reason() {
+        return fail(format_args!("GPU not available: {reason}"));
+    }
+    let (_, loaded) = match load_data(&args.data, false) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    print_issues(&loaded);
+    let opts = runtime::check::CheckOptions {
+        variants: args.variants,
+        random: args.random,
+        seed: args.seed,
+        all_inputs: !args.own_task_only,
+    };
+    let start = std::time::Instant::now();
+    let report = match runtime::check::check(&loaded.tasks, solvers::all(), &opts) {
+        Ok(r) => r,
+        Err(e) => return fail(format_args!("GPU check failed: {e}")),
+    };
+    println!("device      {}", gpu::devices_info());
+    println!("solvers     {} with a GPU kernel, of {} registered", report.solvers, solvers::all().len());
+    println!("samples     {} run on GPU and CPU in {:.1} s", report.samples, start.elapsed().as_secs_f64());
+    println!("identical   {}", report.identical);
+    for (why, n) in &report.fallbacks {
+        println!("fallback    {n} redone on the CPU: {why}");
+    }
+    println!("different   {}", report.differences.len());
+    for d in report.differences.iter().take(20) {
+        println!("  {}: {}: GPU {}, CPU {}", d.task, d.sample, d.gpu, d.cpu);
+    }
+    if let Some(path) = &args.json {
+        let text = serde_json::to_string_pretty(&report).unwrap_or_default();
+        if let Err(e) = std::fs::write(path, text + "\n") {
+            return fail(format_args!("cannot write the report to {}: {e}", path.display()));
+        }
+    }
+    if report.differences.is_empty() {
         Exit::Ok
     } else {
         Exit::Issues

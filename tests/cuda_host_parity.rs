@@ -106,5 +106,8 @@ fn host_compiled_cuda_matches_the_rust_solvers() {
     }
     assert!(diffs.is_empty(), "{} differences:\n{}", diffs.len(), diffs.join("\n"));
     assert!(same > 0, "no sample was compared");
-    eprintln!("host CUDA parity: {same} identical, {redo} left to the CPU, {} GPU solvers", gpu_build::GPU_KERNELS.len());
+    eprintln!(
+        "host CUDA parity: {same} identical, {redo} left to the CPU, {} GPU solvers",
+        gpu_build::GPU_KERNELS.len()
+    );
 }

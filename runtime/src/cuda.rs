@@ -6,7 +6,9 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use cudarc::driver::{CudaContext, CudaModule, CudaStream, DevicePtr, DevicePtrMut, DeviceRepr, LaunchConfig, PushKernelArg};
+use cudarc::driver::{
+    CudaContext, CudaModule, CudaStream, DevicePtr, DevicePtrMut, DeviceRepr, LaunchConfig, PushKernelArg,
+};
 
 /// What `build.rs` compiled into this binary.
 #[derive(Clone, Copy, Debug)]
@@ -153,7 +155,11 @@ impl Gpu {
         Ok(results)
     }
 
-    fn run_chunk(&self, func: &cudarc::driver::CudaFunction, inputs: &[GridRef]) -> Result<Vec<GpuOutcome>, String> {
+    fn run_chunk(
+        &self,
+        func: &cudarc::driver::CudaFunction,
+        inputs: &[GridRef],
+    ) -> Result<Vec<GpuOutcome>, String> {
         let n = inputs.len();
         let mut slots = vec![0u8; n * SLOT];
         let mut hw = vec![0i32; 2 * n];
@@ -175,7 +181,8 @@ impl Gpu {
         let mut d_out = s.alloc_zeros::<u8>(n * SLOT).map_err(e("alloc outputs"))?;
         let mut d_ohw = s.alloc_zeros::<i32>(2 * n).map_err(e("alloc shapes"))?;
         let mut d_status = s.alloc_zeros::<u32>(n).map_err(e("alloc statuses"))?;
-        let mut d_arena = s.alloc_zeros::<u8>(n * self.arena_per_sample as usize).map_err(e("alloc arena"))?;
+        let mut d_arena =
+            s.alloc_zeros::<u8>(n * self.arena_per_sample as usize).map_err(e("alloc arena"))?;
         {
             let (p_in, _g1) = d_in.device_ptr(s);
             let (p_hw, _g2) = d_hw.device_ptr(s);
@@ -196,7 +203,8 @@ impl Gpu {
             };
             let threads = 256u32;
             let blocks = ((n as u64 * 32).div_ceil(threads as u64)) as u32;
-            let cfg = LaunchConfig { grid_dim: (blocks, 1, 1), block_dim: (threads, 1, 1), shared_mem_bytes: 0 };
+            let cfg =
+                LaunchConfig { grid_dim: (blocks, 1, 1), block_dim: (threads, 1, 1), shared_mem_bytes: 0 };
             let mut launch = s.launch_builder(func);
             launch.arg(&batch);
             // SAFETY: the kernel reads n input slots and writes n output slots, shapes and statuses,

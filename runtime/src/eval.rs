@@ -324,7 +324,9 @@ pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Resu
                                 outputs[k] = Some(Ok(OutGrid { h: h as usize, w: w as usize, cells }));
                                 ran_on[k] = Device::Gpu;
                             }
-                            GpuOutcome::Redo(code) => fallback[k] = Some(crate::cuda::status_reason(code).into()),
+                            GpuOutcome::Redo(code) => {
+                                fallback[k] = Some(crate::cuda::status_reason(code).into())
+                            }
                         }
                     }
                 }
@@ -355,7 +357,8 @@ pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Resu
     for (&k, out) in todo.iter().zip(cpu_outputs) {
         outputs[k] = Some(out);
     }
-    let outputs: Vec<Result<OutGrid, String>> = outputs.into_iter().map(|o| o.expect("every job ran")).collect();
+    let outputs: Vec<Result<OutGrid, String>> =
+        outputs.into_iter().map(|o| o.expect("every job ran")).collect();
     let solve_time = solve_start.elapsed();
 
     let verify_start = Instant::now();

@@ -4,8 +4,8 @@
 
 use std::sync::{Mutex, OnceLock};
 
-pub use crate::cuda::{GpuBuild, GpuOutcome, GridRef};
 use crate::cuda::{device_count, Gpu};
+pub use crate::cuda::{GpuBuild, GpuOutcome, GridRef};
 
 static BUILD: OnceLock<GpuBuild> = OnceLock::new();
 static DEVICE: OnceLock<Result<Mutex<Gpu>, String>> = OnceLock::new();

@@ -7,10 +7,12 @@
 //!   [`Report`] that `arcforge eval --json` writes.
 //! * [`device`], [`gpu`] and [`cuda`]: the `--device auto|cpu|gpu` choice, what this build knows about
 //!   GPUs, and the cudarc executor of solver batch kernels (redo on the CPU for anything it flags).
+//! * [`check`]: GPU/CPU parity over real and randomized inputs (`arcforge check`).
 //! * [`show`]: terminal pictures of a task for `arcforge show`.
 //!
 //! Nothing here panics on user input; problems come back as values.
 
+pub mod check;
 pub mod cuda;
 pub mod device;
 pub mod eval;

@@ -1,0 +1,202 @@
+//! GPU/CPU parity (`arcforge check`): every solver with a GPU kernel runs on the device and on the
+//! CPU over real inputs (its own task's pairs and every loaded task's inputs) and over randomized
+//! ones (the eight rotations/reflections and colour permutations of real inputs, and random grids of
+//! sizes 1..=30), and every sample the GPU finished must equal the CPU's output byte for byte. A
+//! sample the GPU flags is redone on the CPU in real runs: here it is counted with its reason.
+
+use std::collections::BTreeMap;
+
+use kernels::Ctx;
+use serde::Serialize;
+use solvers::Solver;
+
+use crate::eval::run_solver;
+use crate::gpu::{self, GpuOutcome, GridRef};
+use crate::task::{Task, TaskGrid};
+
+/// How much to check.
+#[derive(Clone, Copy, Debug)]
+pub struct CheckOptions {
+    /// Randomized variants per real input.
+    pub variants: usize,
+    /// Random grids per solver.
+    pub random: usize,
+    /// Seed of the randomized inputs (the same seed gives the same inputs).
+    pub seed: u64,
+    /// Also run each solver on every loaded task's inputs, not only its own task's.
+    pub all_inputs: bool,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions { variants: 2, random: 64, seed: 0x5eed, all_inputs: true }
+    }
+}
+
+/// One disagreement between the GPU and the CPU.
+#[derive(Clone, Debug, Serialize)]
+pub struct Difference {
+    pub task: String,
+    pub sample: String,
+    pub gpu: String,
+    pub cpu: String,
+}
+
+/// What `check` found.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct CheckReport {
+    /// Solvers with a GPU kernel that were checked.
+    pub solvers: usize,
+    /// Samples run on both devices.
+    pub samples: usize,
+    /// Samples the GPU finished with the CPU's exact output (or the CPU's same failure).
+    pub identical: usize,
+    /// Samples the GPU flagged for a CPU redo, by reason.
+    pub fallbacks: BTreeMap<String, usize>,
+    /// Samples where the GPU finished with something the CPU did not produce.
+    pub differences: Vec<Difference>,
+}
+
+/// A grid transform used for randomized inputs: one of the 8 symmetries, then a colour permutation.
+fn variant(g: &TaskGrid, sym: u8, perm: &[u8; 10]) -> Option<TaskGrid> {
+    let (h, w) = (g.height(), g.width());
+    let (oh, ow) = if sym & 4 != 0 { (w, h) } else { (h, w) };
+    let mut cells = Vec::with_capacity(h * w);
+    for i in 0..oh {
+        for j in 0..ow {
+            let (mut a, mut b) = if sym & 4 != 0 { (j, i) } else { (i, j) };
+            if sym & 1 != 0 {
+                a = h - 1 - a;
+            }
+            if sym & 2 != 0 {
+                b = w - 1 - b;
+            }
+            cells.push(perm[g.cells()[a * w + b] as usize]);
+        }
+    }
+    TaskGrid::new(oh, ow, cells).ok()
+}
+
+fn random_grid(rng: &mut fastrand::Rng) -> Option<TaskGrid> {
+    let (h, w) = (rng.usize(1..=30), rng.usize(1..=30));
+    // Mostly one background with a few colours, like ARC grids, sometimes pure noise.
+    let colours = rng.u8(1..=10);
+    let bg = rng.u8(0..10);
+    let cells =
+        (0..h * w).map(|_| if rng.u8(0..4) == 0 { rng.u8(0..colours) } else { bg }).collect::<Vec<u8>>();
+    TaskGrid::new(h, w, cells).ok()
+}
+
+/// Inputs for one solver: (description, grid).
+fn inputs_for(s: &Solver, tasks: &[Task], opts: &CheckOptions) -> Vec<(String, TaskGrid)> {
+    let mut rng = fastrand::Rng::with_seed(opts.seed ^ fxhash(s.task));
+    let mut out = Vec::new();
+    for t in tasks {
+        if !(opts.all_inputs || t.id == s.task) {
+            continue;
+        }
+        for (kind, index, pair) in t.samples() {
+            out.push((format!("{} {kind} pair {index} input", t.id), pair.input.clone()));
+            if t.id == s.task {
+                for v in 0..opts.variants {
+                    let sym = rng.u8(0..8);
+                    let mut perm: [u8; 10] = std::array::from_fn(|k| k as u8);
+                    rng.shuffle(&mut perm);
+                    if let Some(g) = variant(&pair.input, sym, &perm) {
+                        out.push((
+                            format!("{} {kind} pair {index} variant {v} (sym {sym}, perm {perm:?})", t.id),
+                            g,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for r in 0..opts.random {
+        if let Some(g) = random_grid(&mut rng) {
+            out.push((format!("random grid {r} (seed {:#x})", opts.seed), g));
+        }
+    }
+    out
+}
+
+fn fxhash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100000001b3))
+}
+
+/// Runs the parity check of every solver in `solvers` that has a GPU kernel.
+pub fn check(tasks: &[Task], solvers: &[Solver], opts: &CheckOptions) -> Result<CheckReport, String> {
+    gpu::device()?;
+    let mut report = CheckReport::default();
+    let mut ctx = Ctx::default();
+    for s in solvers.iter().filter(|s| gpu::has_kernel(s.cuda_kernel)) {
+        report.solvers += 1;
+        let inputs = inputs_for(s, tasks, opts);
+        let refs: Vec<GridRef> = inputs
+            .iter()
+            .map(|(_, g)| GridRef { h: g.height() as u32, w: g.width() as u32, cells: g.cells() })
+            .collect();
+        let results = gpu::run(s.cuda_kernel, &refs)?;
+        for ((what, g), r) in inputs.iter().zip(results) {
+            report.samples += 1;
+            let cpu = run_solver(&mut ctx, s.cpu, g);
+            match (r, cpu) {
+                (GpuOutcome::Redo(code), _) => {
+                    *report.fallbacks.entry(crate::cuda::status_reason(code).to_string()).or_default() += 1;
+                }
+                (GpuOutcome::Ok(h, w, cells), Ok(out))
+                    if (h as usize, w as usize, &cells) == (out.h, out.w, &out.cells) =>
+                {
+                    report.identical += 1;
+                }
+                (GpuOutcome::Ok(h, w, _), cpu) => report.differences.push(Difference {
+                    task: s.task.to_string(),
+                    sample: what.clone(),
+                    gpu: format!("{h}x{w} grid"),
+                    cpu: match cpu {
+                        Ok(o) => format!("a different {}x{} grid", o.h, o.w),
+                        Err(e) => format!("no grid: {e}"),
+                    },
+                }),
+            }
+        }
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_eight_symmetries_are_distinct_and_keep_the_cells() {
+        let g = TaskGrid::new(2, 3, vec![1, 2, 3, 4, 5, 6]).unwrap();
+        let id: [u8; 10] = std::array::from_fn(|k| k as u8);
+        let all: Vec<TaskGrid> = (0..8).map(|s| variant(&g, s, &id).unwrap()).collect();
+        for (a, x) in all.iter().enumerate() {
+            let mut sorted = x.cells().to_vec();
+            sorted.sort();
+            assert_eq!(sorted, [1, 2, 3, 4, 5, 6]);
+            for y in &all[a + 1..] {
+                assert_ne!(x, y, "symmetries must differ on an asymmetric grid");
+            }
+        }
+        assert_eq!(all[4].height(), 3, "transposes swap height and width");
+    }
+
+    #[test]
+    fn colour_permutations_apply_to_every_cell() {
+        let g = TaskGrid::new(1, 3, vec![0, 1, 2]).unwrap();
+        let perm = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0];
+        assert_eq!(variant(&g, 0, &perm).unwrap().cells(), [9, 8, 7]);
+    }
+
+    #[test]
+    fn randomized_inputs_are_reproducible_from_the_seed() {
+        let mut a = fastrand::Rng::with_seed(7);
+        let mut b = fastrand::Rng::with_seed(7);
+        for _ in 0..20 {
+            assert_eq!(random_grid(&mut a), random_grid(&mut b));
+        }
+    }
+}
