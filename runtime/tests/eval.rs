@@ -209,11 +209,11 @@ fn gpu_device_is_refused_and_auto_falls_back() {
     let err = eval::evaluate(&data, &solvers, &EvalOptions { device: DeviceChoice::Gpu, ..opts(None) })
         .unwrap_err();
     assert!(matches!(err, EvalError::Gpu(_)));
-    assert_eq!(err.to_string(), "GPU not available: this build has no GPU support yet");
+    assert_eq!(err.to_string(), "GPU not available: this program registered no GPU build");
     let r =
         eval::evaluate(&data, &solvers, &EvalOptions { device: DeviceChoice::Auto, ..opts(None) }).unwrap();
     assert_eq!(r.device, runtime::Device::Cpu);
-    assert_eq!(r.device_note.as_deref(), Some("GPU not available: this build has no GPU support yet"));
+    assert_eq!(r.device_note.as_deref(), Some("GPU not available: this program registered no GPU build"));
 }
 
 #[test]
