@@ -33,7 +33,7 @@ fn bench_grid_primitives(c: &mut Criterion) {
     for n in [10usize, 30] {
         let cells = arc_like(n, n);
         let mut group = c.benchmark_group(format!("{n}x{n}"));
-        let mut run = |name: &str, f: &dyn Fn(&Ctx, Value) -> Value| {
+        let mut run = |name: &str, f: &dyn for<'a> Fn(&'a Ctx, Value<'a>) -> Value<'a>| {
             group.bench_function(BenchmarkId::from_parameter(name), |b| {
                 b.iter(|| {
                     ctx.reset();
