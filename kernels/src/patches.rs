@@ -1535,7 +1535,8 @@ mod tests {
         assert_eq!(dsl::uppermost(&c, far), Value::Int(lo));
         assert_eq!(dsl::centerofmass(&c, far), P(-1, -1));
         assert!(!c.failed());
-        let checks: [(fn(&Ctx) -> Value, FailKind); 7] = [
+        type Check = (fn(&Ctx) -> Value, FailKind);
+        let checks: [Check; 7] = [
             (
                 |c| dsl::height(c, ind(c, &[(i32::MIN, 0), (i32::MAX, 0)])),
                 FailKind::Overflow,
