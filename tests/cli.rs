@@ -229,7 +229,10 @@ fn gpu_device_is_a_clear_error_and_auto_falls_back() {
     let (code, out, _) =
         run(arcforge().args(["eval", "--device", "auto", "--data"]).arg(dir.path()).env(fault.0, fault.1));
     assert_eq!(code, 0);
-    assert!(out.contains("device    cpu (GPU not available: injected fault: ARCFORGE_GPU_FAULT=open)"), "{out}");
+    assert!(
+        out.contains("device    cpu (GPU not available: injected fault: ARCFORGE_GPU_FAULT=open)"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -95,11 +95,7 @@ fn width_of(v: Value, what: &'static str) -> Result<i64, Fail> {
 fn dims(v: Value, what: &'static str) -> Result<(i64, i64, i64), Fail> {
     if let Ok(p) = v.patch(what) {
         return Ok(match p.bounds() {
-            Some((u, l, d, r)) => (
-                d as i64 - u as i64 + 1,
-                r as i64 - l as i64 + 1,
-                p.len() as i64,
-            ),
+            Some((u, l, d, r)) => (d as i64 - u as i64 + 1, r as i64 - l as i64 + 1, p.len() as i64),
             None => (0, 0, 0),
         });
     }
@@ -175,13 +171,7 @@ fn min_dist<A: Loc, B: Loc>(a: &[A], b: &[B], off: (i64, i64)) -> (Option<i64>, 
 
 /// `manhattan(shift(a, off), b)` over both kinds of patch, charging the work; `Empty` as Python's
 /// `min()` of nothing.
-fn manhattan64(
-    c: &Ctx,
-    a: Patch,
-    b: Patch,
-    off: (i64, i64),
-    what: &'static str,
-) -> Result<i64, Fail> {
+fn manhattan64(c: &Ctx, a: Patch, b: Patch, off: (i64, i64), what: &'static str) -> Result<i64, Fail> {
     let (d, work) = match (a, b) {
         (Patch::Object(x), Patch::Object(y)) => min_dist(x, y, off),
         (Patch::Object(x), Patch::Indices(y)) => min_dist(x, y, off),
@@ -229,13 +219,10 @@ fn matching(c: &Ctx, a: Patch, b: Patch, by_row: bool, what: &'static str) -> Re
             let o = (k - lo) as usize;
             seen[o / 64] |= 1 << (o % 64);
         }
-        Ok(b.points()
-            .map(key)
-            .filter(|&k| k >= lo && k <= hi)
-            .any(|k| {
-                let o = (k - lo) as usize;
-                seen[o / 64] & (1 << (o % 64)) != 0
-            }))
+        Ok(b.points().map(key).filter(|&k| k >= lo && k <= hi).any(|k| {
+            let o = (k - lo) as usize;
+            seen[o / 64] & (1 << (o % 64)) != 0
+        }))
     } else {
         let mut ks = c.vec_with(a.len());
         ks.extend(a.points().map(key));
@@ -247,12 +234,7 @@ fn matching(c: &Ctx, a: Patch, b: Patch, by_row: bool, what: &'static str) -> Re
 /// The outline of the rectangle `(si, sj)..=(ei, ej)` as sorted indices (the shape `inbox`, `outbox`
 /// and `box` draw).
 fn perimeter<'a>(c: &'a Ctx, si: i64, sj: i64, ei: i64, ej: i64, what: &'static str) -> Res<'a> {
-    let (si, sj, ei, ej) = (
-        checked(si, what)?,
-        checked(sj, what)?,
-        checked(ei, what)?,
-        checked(ej, what)?,
-    );
+    let (si, sj, ei, ej) = (checked(si, what)?, checked(sj, what)?, checked(ei, what)?, checked(ej, what)?);
     let rows = (ei as i64 - si as i64 + 1).max(0) as u64;
     let cols = (ej as i64 - sj as i64 + 1).max(0) as u64;
     let n = (2 * rows + 2 * cols).min(usize::MAX as u64) as usize;
@@ -278,12 +260,7 @@ fn rect_minus<'a, L: Loc>(
     skip: &[L],
     what: &'static str,
 ) -> Res<'a> {
-    let (si, sj, ei, ej) = (
-        checked(si, what)?,
-        checked(sj, what)?,
-        checked(ei, what)?,
-        checked(ej, what)?,
-    );
+    let (si, sj, ei, ej) = (checked(si, what)?, checked(sj, what)?, checked(ei, what)?, checked(ej, what)?);
     let rows = (ei as i64 - si as i64 + 1) as u64;
     let cols = (ej as i64 - sj as i64 + 1) as u64;
     let n = rows.saturating_mul(cols).min(usize::MAX as u64) as usize;
@@ -312,11 +289,8 @@ fn period(c: &Ctx, cells: &[Cell], vertical: bool, what: &'static str) -> Result
     let Some((u, l, d, r)) = Patch::Object(cells).bounds() else {
         return Ok(0);
     };
-    let (start, extent) = if vertical {
-        (u as i64, d as i64 - u as i64 + 1)
-    } else {
-        (l as i64, r as i64 - l as i64 + 1)
-    };
+    let (start, extent) =
+        if vertical { (u as i64, d as i64 - u as i64 + 1) } else { (l as i64, r as i64 - l as i64 + 1) };
     let coord = |x: &Cell| if vertical { x.i as i64 } else { x.j as i64 };
     for p in 1..extent {
         c.step(cells.len() as u64, what)?;
@@ -365,11 +339,7 @@ pub fn shape<'a>(_c: &'a Ctx, piece: Value<'a>) -> Res<'a> {
             None => Ok(Value::Point((0, 0))),
         };
     }
-    point(
-        height_of(piece, "shape")?,
-        width_of(piece, "shape")?,
-        "shape",
-    )
+    point(height_of(piece, "shape")?, width_of(piece, "shape")?, "shape")
 }
 
 /// Whether a grid or patch is taller than wide.
@@ -438,11 +408,7 @@ pub fn colorfilter<'a>(c: &'a Ctx, objs: Value<'a>, value: Value<'a>) -> Res<'a>
                 out.push(o);
             }
         }
-        return Ok(if out.is_empty() {
-            Value::Set(&[])
-        } else {
-            Value::Set(out.into_bump_slice())
-        });
+        return Ok(if out.is_empty() { Value::Set(&[]) } else { Value::Set(out.into_bump_slice()) });
     }
     let (items, _) = objs.items(W)?;
     c.check_items(items.len(), W)?;
@@ -469,9 +435,7 @@ pub fn recolor<'a>(c: &'a Ctx, value: Value<'a>, patch: Value<'a>) -> Res<'a> {
     // the locations of `toindices(patch)`: an object's cells are sorted by location, so a location
     // held in two colours is adjacent to its repeat
     let mut last = None;
-    let locs = p
-        .points()
-        .filter(move |&loc| last.replace(loc) != Some(loc));
+    let locs = p.points().filter(move |&loc| last.replace(loc) != Some(loc));
     match value {
         Value::Int(_) | Value::Bool(_) => {
             let k = value.int(W)?;
@@ -525,11 +489,7 @@ pub fn rightmost<'a>(_c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
 
 /// The four corners: `pick(bounds)`; the empty patch gives Python's `()` (an empty tuple: `zip` of
 /// nothing), not a failure.
-fn corner<'a>(
-    patch: Value<'a>,
-    what: &'static str,
-    pick: fn((i32, i32, i32, i32)) -> Point,
-) -> Res<'a> {
+fn corner<'a>(patch: Value<'a>, what: &'static str, pick: fn((i32, i32, i32, i32)) -> Point) -> Res<'a> {
     Ok(match patch.patch(what)?.bounds() {
         Some(b) => Value::Point(pick(b)),
         None => Value::Tuple(&[]),
@@ -651,11 +611,7 @@ pub fn shift<'a>(c: &'a Ctx, patch: Value<'a>, directions: Value<'a>) -> Res<'a>
                 let (Some(i), Some(j)) = (x.i.checked_add(di), x.j.checked_add(dj)) else {
                     return overflow();
                 };
-                out.push(Cell {
-                    i,
-                    j,
-                    color: x.color,
-                });
+                out.push(Cell { i, j, color: x.color });
             }
             Ok(c.object(out))
         }
@@ -690,10 +646,7 @@ fn around<'a>(c: &'a Ctx, loc: Value<'a>, offs: &[Point], what: &'static str) ->
     let (i, j) = loc.point(what)?;
     let mut out = c.vec_with(offs.len());
     for &(di, dj) in offs {
-        out.push((
-            checked(i as i64 + di as i64, what)?,
-            checked(j as i64 + dj as i64, what)?,
-        ));
+        out.push((checked(i as i64 + di as i64, what)?, checked(j as i64 + dj as i64, what)?));
     }
     Ok(c.indices(out))
 }
@@ -710,29 +663,10 @@ pub fn ineighbors<'a>(c: &'a Ctx, loc: Value<'a>) -> Res<'a> {
 
 /// The 8 neighbours of a location.
 pub fn neighbors<'a>(c: &'a Ctx, loc: Value<'a>) -> Res<'a> {
-    around(
-        c,
-        loc,
-        &[
-            (-1, -1),
-            (-1, 0),
-            (-1, 1),
-            (0, -1),
-            (0, 1),
-            (1, -1),
-            (1, 0),
-            (1, 1),
-        ],
-        "neighbors",
-    )
+    around(c, loc, &[(-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1)], "neighbors")
 }
 
-fn connect64<'a>(
-    c: &'a Ctx,
-    (ai, aj): (i64, i64),
-    (bi, bj): (i64, i64),
-    what: &'static str,
-) -> Res<'a> {
+fn connect64<'a>(c: &'a Ctx, (ai, aj): (i64, i64), (bi, bj): (i64, i64), what: &'static str) -> Res<'a> {
     let (si, ei) = (ai.min(bi), ai.max(bi));
     let (sj, ej) = (aj.min(bj), aj.max(bj));
     // (first point, step, count): every case runs along increasing i, or along j when horizontal
@@ -780,10 +714,7 @@ pub fn shoot<'a>(c: &'a Ctx, start: Value<'a>, direction: Value<'a>) -> Res<'a> 
     const W: &str = "shoot";
     let (si, sj) = start.point(W)?;
     let (di, dj) = direction.point(W)?;
-    let end = (
-        checked(si as i64 + 42 * di as i64, W)?,
-        checked(sj as i64 + 42 * dj as i64, W)?,
-    );
+    let end = (checked(si as i64 + 42 * di as i64, W)?, checked(sj as i64 + 42 * dj as i64, W)?);
     connect64(c, (si as i64, sj as i64), (end.0 as i64, end.1 as i64), W)
 }
 
@@ -881,9 +812,7 @@ pub fn manhattan<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
 /// overlapping); `Empty` when either is empty.
 pub fn adjacent<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
     let (pa, pb) = (a.patch("adjacent")?, b.patch("adjacent")?);
-    Ok(Value::Bool(
-        manhattan64(c, pa, pb, (0, 0), "adjacent")? == 1,
-    ))
+    Ok(Value::Bool(manhattan64(c, pa, pb, (0, 0), "adjacent")? == 1))
 }
 
 /// Whether the patch touches the grid's border (top row, left column, bottom row or right
@@ -1122,10 +1051,7 @@ mod tests {
         assert_eq!(dsl::urcorner(&c, p), P(2, 5));
         assert_eq!(dsl::llcorner(&c, p), P(4, 1));
         assert_eq!(dsl::lrcorner(&c, p), P(4, 5));
-        assert_eq!(
-            dsl::corners(&c, p),
-            ind(&c, &[(2, 1), (2, 5), (4, 1), (4, 5)])
-        );
+        assert_eq!(dsl::corners(&c, p), ind(&c, &[(2, 1), (2, 5), (4, 1), (4, 5)]));
         assert_eq!(dsl::uppermost(&c, p), TWO);
         assert_eq!(dsl::lowermost(&c, p), FOUR);
         assert_eq!(dsl::leftmost(&c, p), ONE);
@@ -1166,10 +1092,7 @@ mod tests {
         assert_eq!(dsl::toindices(&c, EMPTY), EMPTY);
         let r = dsl::recolor(&c, FIVE, o);
         assert_eq!(r, obj(&c, &[(5, (0, 0)), (5, (1, 2))]));
-        assert_eq!(
-            dsl::recolor(&c, ZERO, i),
-            obj(&c, &[(0, (0, 0)), (0, (1, 2))])
-        );
+        assert_eq!(dsl::recolor(&c, ZERO, i), obj(&c, &[(0, (0, 0)), (0, (1, 2))]));
         assert_eq!(dsl::recolor(&c, FIVE, EMPTY), EMPTY);
         assert!(!c.failed());
         dsl::toindices(&c, ONE);
@@ -1189,11 +1112,7 @@ mod tests {
         assert_eq!(si, ind(&c, &[(-1, 0), (-1, 1)]));
         assert!(matches!(si, Value::Indices(_)));
         assert_eq!(dsl::shift(&c, EMPTY, DOWN), EMPTY);
-        assert_eq!(
-            dsl::shift(&c, EMPTY, ONE),
-            EMPTY,
-            "empty returns before unpacking"
-        );
+        assert_eq!(dsl::shift(&c, EMPTY, ONE), EMPTY, "empty returns before unpacking");
         assert!(!c.failed());
         dsl::shift(&c, ind(&c, &[(i32::MAX, 0)]), DOWN);
         fails(&c, FailKind::Overflow);
@@ -1223,16 +1142,7 @@ mod tests {
         let i = dsl::ineighbors(&c, P(2, 3));
         assert!(matches!(i, Value::Indices(s) if s == [(1, 2), (1, 4), (3, 2), (3, 4)]));
         let n = dsl::neighbors(&c, P(0, 0));
-        let want = [
-            (-1, -1),
-            (-1, 0),
-            (-1, 1),
-            (0, -1),
-            (0, 1),
-            (1, -1),
-            (1, 0),
-            (1, 1),
-        ];
+        let want = [(-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1)];
         assert!(matches!(n, Value::Indices(s) if s == want));
         assert!(!c.failed());
         dsl::dneighbors(&c, ONE);
@@ -1298,16 +1208,9 @@ mod tests {
     #[test]
     fn centerofmass_floors() {
         let c = Ctx::default();
-        assert_eq!(
-            dsl::centerofmass(&c, ind(&c, &[(-1, -1), (0, 0)])),
-            P(-1, -1),
-            "-1 // 2 == -1"
-        );
+        assert_eq!(dsl::centerofmass(&c, ind(&c, &[(-1, -1), (0, 0)])), P(-1, -1), "-1 // 2 == -1");
         assert_eq!(dsl::centerofmass(&c, ind(&c, &[(-3, 1), (0, 2)])), P(-2, 1));
-        assert_eq!(
-            dsl::centerofmass(&c, ind(&c, &[(0, 0), (0, 2), (2, 0), (2, 2)])),
-            P(1, 1)
-        );
+        assert_eq!(dsl::centerofmass(&c, ind(&c, &[(0, 0), (0, 2), (2, 0), (2, 2)])), P(1, 1));
         // locations are deduplicated, but len(patch) counts the cells
         let o = obj(&c, &[(1, (0, 0)), (2, (0, 0)), (1, (3, 3))]);
         assert_eq!(dsl::centerofmass(&c, o), P(1, 1));
@@ -1353,10 +1256,7 @@ mod tests {
         assert_eq!(dsl::connect(&c, P(2, 0), P(0, 2)), ad);
         assert_eq!(dsl::connect(&c, P(0, 0), P(1, 2)), EMPTY);
         assert_eq!(dsl::connect(&c, P(3, 3), P(3, 3)), ind(&c, &[(3, 3)]));
-        assert_eq!(
-            dsl::connect(&c, P(-1, -1), P(-3, 1)),
-            ind(&c, &[(-3, 1), (-2, 0), (-1, -1)])
-        );
+        assert_eq!(dsl::connect(&c, P(-1, -1), P(-3, 1)), ind(&c, &[(-3, 1), (-2, 0), (-1, -1)]));
         assert!(!c.failed());
     }
 
@@ -1387,14 +1287,8 @@ mod tests {
     fn backdrop_and_delta() {
         let c = Ctx::default();
         let p = obj(&c, &[(1, (0, 0)), (2, (0, 0)), (1, (1, 2))]);
-        assert_eq!(
-            dsl::backdrop(&c, p),
-            ind(&c, &[(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2)])
-        );
-        assert_eq!(
-            dsl::delta(&c, p),
-            ind(&c, &[(0, 1), (0, 2), (1, 0), (1, 1)])
-        );
+        assert_eq!(dsl::backdrop(&c, p), ind(&c, &[(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2)]));
+        assert_eq!(dsl::delta(&c, p), ind(&c, &[(0, 1), (0, 2), (1, 0), (1, 1)]));
         let full = ind(&c, &[(-1, -1), (-1, 0)]);
         assert_eq!(dsl::backdrop(&c, full), full);
         assert_eq!(dsl::delta(&c, full), EMPTY);
@@ -1407,19 +1301,7 @@ mod tests {
     fn boxes_of_a_cell_and_a_rectangle() {
         let c = Ctx::default();
         let one = ind(&c, &[(5, 5)]);
-        let ring = ind(
-            &c,
-            &[
-                (4, 4),
-                (4, 5),
-                (4, 6),
-                (5, 4),
-                (5, 6),
-                (6, 4),
-                (6, 5),
-                (6, 6),
-            ],
-        );
+        let ring = ind(&c, &[(4, 4), (4, 5), (4, 6), (5, 4), (5, 6), (6, 4), (6, 5), (6, 6)]);
         assert_eq!(dsl::r#box(&c, one), one);
         assert_eq!(dsl::outbox(&c, one), ring);
         assert_eq!(dsl::inbox(&c, one), ring, "crossed inner bounds swap");
@@ -1428,21 +1310,7 @@ mod tests {
         let b = dsl::r#box(&c, r);
         assert_eq!(
             b,
-            ind(
-                &c,
-                &[
-                    (0, 0),
-                    (0, 1),
-                    (0, 2),
-                    (0, 3),
-                    (1, 0),
-                    (1, 3),
-                    (2, 0),
-                    (2, 1),
-                    (2, 2),
-                    (2, 3)
-                ]
-            )
+            ind(&c, &[(0, 0), (0, 1), (0, 2), (0, 3), (1, 0), (1, 3), (2, 0), (2, 1), (2, 2), (2, 3)])
         );
         assert_eq!(dsl::inbox(&c, r), ind(&c, &[(1, 1), (1, 2)]));
         let o = dsl::outbox(&c, r);
@@ -1470,11 +1338,7 @@ mod tests {
         assert_eq!(g(&[(2, 0)], &[(2, 6)]), P(0, 5), "right");
         assert_eq!(g(&[(2, 6)], &[(2, 0)]), P(0, -5), "left");
         assert_eq!(g(&[(2, 1)], &[(2, 0)]), P(0, 0), "already adjacent");
-        assert_eq!(
-            g(&[(0, 0)], &[(10, 10)]),
-            P(0, 42),
-            "never adjacent: 42 steps"
-        );
+        assert_eq!(g(&[(0, 0)], &[(10, 10)]), P(0, 42), "never adjacent: 42 steps");
         let square = [(0, 0), (0, 1), (1, 0), (1, 1)];
         assert_eq!(g(&square, &[(6, 1)]), P(4, 0));
         assert!(!c.failed());
@@ -1486,11 +1350,8 @@ mod tests {
     fn periods() {
         let c = Ctx::default();
         let row = |cols: &[i32], i0: i32, j0: i32| {
-            let cells: Vec<(i32, Point)> = cols
-                .iter()
-                .enumerate()
-                .map(|(k, &col)| (col, (i0, j0 + k as i32)))
-                .collect();
+            let cells: Vec<(i32, Point)> =
+                cols.iter().enumerate().map(|(k, &col)| (col, (i0, j0 + k as i32))).collect();
             obj(&c, &cells)
         };
         assert_eq!(dsl::hperiod(&c, row(&[1, 2, 1, 2, 1], 0, 0)), TWO);
@@ -1504,17 +1365,8 @@ mod tests {
         let col = obj(&c, &[(1, (0, 0)), (2, (1, 0)), (1, (2, 0)), (2, (3, 0))]);
         assert_eq!(dsl::vperiod(&c, col), TWO);
         assert_eq!(dsl::hperiod(&c, col), ONE);
-        let two_rows = obj(
-            &c,
-            &[
-                (1, (0, 0)),
-                (2, (0, 1)),
-                (1, (0, 2)),
-                (3, (1, 0)),
-                (4, (1, 1)),
-                (3, (1, 2)),
-            ],
-        );
+        let two_rows =
+            obj(&c, &[(1, (0, 0)), (2, (0, 1)), (1, (0, 2)), (3, (1, 0)), (4, (1, 1)), (3, (1, 2))]);
         assert_eq!(dsl::hperiod(&c, two_rows), TWO);
         assert_eq!(dsl::vperiod(&c, two_rows), TWO);
         assert_eq!(dsl::hperiod(&c, EMPTY), ZERO);
@@ -1537,31 +1389,13 @@ mod tests {
         assert!(!c.failed());
         type Check = (fn(&Ctx) -> Value, FailKind);
         let checks: [Check; 7] = [
-            (
-                |c| dsl::height(c, ind(c, &[(i32::MIN, 0), (i32::MAX, 0)])),
-                FailKind::Overflow,
-            ),
-            (
-                |c| dsl::manhattan(c, ind(c, &[(i32::MIN, 0)]), ind(c, &[(i32::MAX, 0)])),
-                FailKind::Overflow,
-            ),
-            (
-                |c| dsl::connect(c, P(0, i32::MIN), P(0, i32::MAX)),
-                FailKind::Limit,
-            ),
-            (
-                |c| dsl::backdrop(c, ind(c, &[(0, 0), (1 << 20, 1 << 20)])),
-                FailKind::Limit,
-            ),
+            (|c| dsl::height(c, ind(c, &[(i32::MIN, 0), (i32::MAX, 0)])), FailKind::Overflow),
+            (|c| dsl::manhattan(c, ind(c, &[(i32::MIN, 0)]), ind(c, &[(i32::MAX, 0)])), FailKind::Overflow),
+            (|c| dsl::connect(c, P(0, i32::MIN), P(0, i32::MAX)), FailKind::Limit),
+            (|c| dsl::backdrop(c, ind(c, &[(0, 0), (1 << 20, 1 << 20)])), FailKind::Limit),
             (|c| dsl::shoot(c, P(i32::MAX, 0), DOWN), FailKind::Overflow),
-            (
-                |c| dsl::outbox(c, ind(c, &[(i32::MAX, 0)])),
-                FailKind::Overflow,
-            ),
-            (
-                |c| dsl::normalize(c, ind(c, &[(i32::MIN, 0)])),
-                FailKind::Overflow,
-            ),
+            (|c| dsl::outbox(c, ind(c, &[(i32::MAX, 0)])), FailKind::Overflow),
+            (|c| dsl::normalize(c, ind(c, &[(i32::MIN, 0)])), FailKind::Overflow),
         ];
         for (f, kind) in checks {
             let c = Ctx::default();
