@@ -1,45 +1,436 @@
 //! Containers: frozensets and tuples (`size`, `first`, `sfilter`, `argmax`, `merge`, `product`...).
 //! Mirrored by `cuda/containers.cuh`.
+//!
+//! Frozensets are sorted slices, so membership is a binary search and `combine` / `intersection` /
+//! `difference` of two frozensets are linear merges. Objects, indices and sets of objects have typed
+//! fast paths; every other container goes through the generic [`Items`] view.
+//!
+//! Keys (`order`, `argmax`, `valmin`...) and elements (`maximum`, `minimum`) are compared as Python's
+//! `<` would compare them where Python can: two cells compare colour first, as the `(colour, (i, j))`
+//! tuples they are; everything else by the canonical order ([`cmp_values`]), which also gives an
+//! answer where Python would raise on mixed types.
 
-#![allow(unused_variables)]
-use crate::value::{fail, Ctx, FailKind, Items, Kind, Res, Value};
+use std::cmp::Ordering;
 
+use bumpalo::collections::Vec as BVec;
+
+use crate::func::call;
+use crate::value::{
+    cmp_values, fail, row_value, Cell, Ctx, Fail, FailKind, Grid, Items, Kind, Point, Res, Value,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers
+// ---------------------------------------------------------------------------------------------
+
+/// Python's `<` between two keys or elements: cells colour first (as Python's tuples), otherwise
+/// the canonical order.
+fn key_cmp(a: &Value, b: &Value) -> Ordering {
+    match (a, b) {
+        (Value::Cell(x), Value::Cell(y)) => (x.color, x.i, x.j).cmp(&(y.color, y.i, y.j)),
+        _ => cmp_values(a, b),
+    }
+}
+
+/// Python's `len(x)`.
+fn len_of(v: Value, what: &'static str) -> Result<usize, Fail> {
+    Ok(match v {
+        Value::Point(_) | Value::Cell(_) => 2,
+        Value::Grid(g) => g.h as usize,
+        Value::Object(x) => x.len(),
+        Value::Indices(x) => x.len(),
+        Value::Set(x) | Value::Tuple(x) => x.len(),
+        _ => return fail(FailKind::Type, what),
+    })
+}
+
+/// The canonical tuple of `items`, without copying them (same rule as [`Ctx::tuple`]).
+fn tuple_of<'a>(items: &'a [Value<'a>]) -> Value<'a> {
+    match *items {
+        [Value::Int(a), Value::Int(b)] => Value::Point((a, b)),
+        [Value::Int(k), Value::Point(p)] => Value::Cell(Cell::new(k, p)),
+        _ => Value::Tuple(items),
+    }
+}
+
+/// The canonical frozenset of values that are already sorted and unique (a subset of a canonical
+/// set, a merge of two): only decides between `Object`, `Indices` and `Set`.
+fn set_from_sorted<'a>(c: &'a Ctx, items: BVec<'a, Value<'a>>) -> Value<'a> {
+    match items.first() {
+        None => Value::Set(&[]),
+        Some(Value::Cell(_)) if items.iter().all(|v| matches!(v, Value::Cell(_))) => {
+            let mut cells = c.vec_with(items.len());
+            cells.extend(items.iter().filter_map(|v| match v {
+                Value::Cell(x) => Some(*x),
+                _ => None,
+            }));
+            c.object(cells)
+        }
+        Some(Value::Point(_)) if items.iter().all(|v| matches!(v, Value::Point(_))) => {
+            let mut pts = c.vec_with(items.len());
+            pts.extend(items.iter().filter_map(|v| match v {
+                Value::Point(p) => Some(*p),
+                _ => None,
+            }));
+            c.indices(pts)
+        }
+        Some(_) => Value::Set(items.into_bump_slice()),
+    }
+}
+
+/// A frozenset's elements as values (cells and points are wrapped; a `Set` is borrowed as is).
+fn set_values<'a>(c: &'a Ctx, v: Value<'a>, what: &'static str) -> Result<&'a [Value<'a>], Fail> {
+    Ok(match v {
+        Value::Set(s) => s,
+        Value::Object(x) => {
+            let mut o = c.vec_with(x.len());
+            o.extend(x.iter().map(|&y| Value::Cell(y)));
+            o.into_bump_slice()
+        }
+        Value::Indices(x) => {
+            let mut o = c.vec_with(x.len());
+            o.extend(x.iter().map(|&y| Value::Point(y)));
+            o.into_bump_slice()
+        }
+        _ => return fail(FailKind::Type, what),
+    })
+}
+
+/// Whether a grid row (a tuple of ints) equals `v`.
+fn row_eq(row: &[u8], v: Value) -> bool {
+    match v {
+        Value::Point((a, b)) => row.len() == 2 && row[0] as i32 == a && row[1] as i32 == b,
+        Value::Tuple(xs) => {
+            xs.len() == row.len()
+                && xs
+                    .iter()
+                    .zip(row)
+                    .all(|(x, &r)| matches!(x.int("contained"), Ok(k) if k == r as i32))
+        }
+        Value::Grid(g) => g.h == 0 && row.is_empty(),
+        _ => false,
+    }
+}
+
+/// Python's `value in container`.
+fn contains<'a>(
+    c: &'a Ctx,
+    container: Value<'a>,
+    value: Value<'a>,
+    what: &'static str,
+) -> Result<bool, Fail> {
+    Ok(match container {
+        Value::Object(cells) => match value {
+            Value::Cell(x) => cells.binary_search(&x).is_ok(),
+            _ => false,
+        },
+        Value::Indices(pts) => match value {
+            Value::Point(p) => pts.binary_search(&p).is_ok(),
+            _ => false,
+        },
+        Value::Set(vs) => vs.binary_search_by(|x| cmp_values(x, &value)).is_ok(),
+        Value::Tuple(vs) => {
+            c.step(vs.len() as u64, what)?;
+            vs.contains(&value)
+        }
+        Value::Grid(g) => {
+            c.step(g.h as u64, what)?;
+            (0..g.h as usize).any(|i| row_eq(g.row(i), value))
+        }
+        Value::Point((a, b)) => value == Value::Int(a) || value == Value::Int(b),
+        Value::Cell(x) => value == Value::Int(x.color) || value == Value::Point(x.loc()),
+        _ => return fail(FailKind::Type, what),
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SetOp {
+    Union,
+    Inter,
+    Diff,
+}
+
+/// Union / intersection / difference of two sorted unique slices, in one linear pass.
+fn merge_sorted<'a, T: Copy>(
+    c: &'a Ctx,
+    a: &[T],
+    b: &[T],
+    op: SetOp,
+    what: &'static str,
+    cmp: impl Fn(&T, &T) -> Ordering,
+) -> Result<BVec<'a, T>, Fail> {
+    let cap = match op {
+        SetOp::Union => a.len() + b.len(),
+        SetOp::Inter => a.len().min(b.len()),
+        SetOp::Diff => a.len(),
+    };
+    c.check_items(cap, what)?;
+    let mut out = c.vec_with(cap);
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match cmp(&a[i], &b[j]) {
+            Ordering::Less => {
+                if op != SetOp::Inter {
+                    out.push(a[i]);
+                }
+                i += 1;
+            }
+            Ordering::Greater => {
+                if op == SetOp::Union {
+                    out.push(b[j]);
+                }
+                j += 1;
+            }
+            Ordering::Equal => {
+                if op != SetOp::Diff {
+                    out.push(a[i]);
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if op != SetOp::Inter {
+        out.extend_from_slice(&a[i..]);
+    }
+    if op == SetOp::Union {
+        out.extend_from_slice(&b[j..]);
+    }
+    Ok(out)
+}
+
+/// A set operation between two frozensets of any representation.
+fn set_op<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>, op: SetOp, what: &'static str) -> Res<'a> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            Ok(c.object(merge_sorted(c, x, y, op, what, Cell::cmp)?))
+        }
+        (Value::Indices(x), Value::Indices(y)) => {
+            Ok(c.indices(merge_sorted(c, x, y, op, what, Point::cmp)?))
+        }
+        // Shortcuts with the empty set, and between cells and points (never equal).
+        (Value::Set(&[]), _)
+        | (_, Value::Set(&[]))
+        | (Value::Object(_), Value::Indices(_))
+        | (Value::Indices(_), Value::Object(_))
+            if a.is_set() && b.is_set() && op != SetOp::Union =>
+        {
+            Ok(if op == SetOp::Diff {
+                a
+            } else {
+                Value::Set(&[])
+            })
+        }
+        (Value::Set(&[]), _) if b.is_set() => Ok(b),
+        (_, Value::Set(&[])) if a.is_set() => Ok(a),
+        _ => {
+            let xa = set_values(c, a, what)?;
+            let xb = set_values(c, b, what)?;
+            Ok(set_from_sorted(
+                c,
+                merge_sorted(c, xa, xb, op, what, cmp_values)?,
+            ))
+        }
+    }
+}
+
+/// A grid made of the rows `rows` of `g` (in that order).
+fn grid_rows<'a>(c: &'a Ctx, g: Grid<'a>, rows: &[u32], what: &'static str) -> Res<'a> {
+    if rows.len() == g.h as usize {
+        return Ok(Value::Grid(g));
+    }
+    let w = g.w as usize;
+    let out = c.grid(rows.len() as i32, g.w as i32, what, |i, j| {
+        g.cells[rows[i as usize] as usize * w + j as usize]
+    })?;
+    Ok(Value::Grid(out))
+}
+
+/// Indices `0..n` of the first occurrence of each distinct element (ascending), where `cmp`
+/// compares the elements at two indices. Sorts an index array: no quadratic scan.
+fn first_occurrences<'a>(
+    c: &'a Ctx,
+    n: usize,
+    cmp: impl Fn(usize, usize) -> Ordering,
+) -> BVec<'a, u32> {
+    let mut idx = c.vec_with(n);
+    idx.extend(0..n as u32);
+    idx.sort_unstable_by(|&x, &y| cmp(x as usize, y as usize).then(x.cmp(&y)));
+    let keep = c.arena().alloc_slice_fill_copy(n, false);
+    let mut k = 0;
+    while k < n {
+        let head = idx[k] as usize;
+        keep[head] = true;
+        k += 1;
+        while k < n && cmp(head, idx[k] as usize) == Ordering::Equal {
+            k += 1;
+        }
+    }
+    let mut out = c.vec_with(n);
+    out.extend((0..n as u32).filter(|&i| keep[i as usize]));
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Primitives
+// ---------------------------------------------------------------------------------------------
+
+/// `value in container` for any container (binary search in frozensets; a grid holds its rows).
 pub fn contained<'a>(c: &'a Ctx, value: Value<'a>, container: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED contained")
+    Ok(Value::Bool(contains(c, container, value, "contained")?))
 }
 
+/// `type(a)((*a, *b))`: the union of a frozenset with anything iterable, or the concatenation of a
+/// tuple with anything iterable (two grids of one width concatenate into a grid).
 pub fn combine<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED combine")
+    const WHAT: &str = "combine";
+    let (xa, ka) = a.items(WHAT)?;
+    let (xb, _) = b.items(WHAT)?;
+    if ka == Kind::Set {
+        if b.is_set() {
+            return set_op(c, a, b, SetOp::Union, WHAT);
+        }
+        if xb.is_empty() {
+            return Ok(a);
+        }
+    } else {
+        // `tuple(t)` is `t` for any tuple: concatenating with an empty tuple changes nothing.
+        let tuple_like = |v: &Value| {
+            matches!(
+                v,
+                Value::Tuple(_) | Value::Grid(_) | Value::Point(_) | Value::Cell(_)
+            )
+        };
+        if xa.is_empty() && tuple_like(&b) {
+            return Ok(b);
+        }
+        if xb.is_empty() {
+            return Ok(a);
+        }
+        if let (Value::Grid(g), Value::Grid(h)) = (a, b) {
+            if g.w == h.w {
+                let rows = g.h as i64 + h.h as i64;
+                if rows > i32::MAX as i64 {
+                    return fail(FailKind::Limit, WHAT);
+                }
+                let split = g.h as i32;
+                let out = c.grid(rows as i32, g.w as i32, WHAT, |i, j| {
+                    if i < split {
+                        g.at(i, j)
+                    } else {
+                        h.at(i - split, j)
+                    }
+                })?;
+                return Ok(Value::Grid(out));
+            }
+        }
+    }
+    let n = xa.len() + xb.len();
+    c.check_items(n, WHAT)?;
+    let mut out = c.vec_with(n);
+    out.extend(xa.iter(c));
+    out.extend(xb.iter(c));
+    Ok(match ka {
+        Kind::Set => c.set(out),
+        Kind::Tuple => tuple_of(out.into_bump_slice()),
+    })
 }
 
+/// `a & b` of two frozensets (a linear merge; Python raises on anything else).
 pub fn intersection<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED intersection")
+    set_op(c, a, b, SetOp::Inter, "intersection")
 }
 
+/// `type(a)(e for e in a if e not in b)`: a linear merge for two frozensets; a tuple `a` stays a
+/// tuple and `b` may be any container.
 pub fn difference<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED difference")
+    const WHAT: &str = "difference";
+    if a.is_set() && b.is_set() {
+        return set_op(c, a, b, SetOp::Diff, WHAT);
+    }
+    let (xa, ka) = a.items(WHAT)?;
+    // Like Python, `b` is only looked into when `a` has elements.
+    let mut out = c.vec_with(xa.len());
+    for e in xa.iter(c) {
+        if !contains(c, b, e, WHAT)? {
+            out.push(e);
+        }
+    }
+    Ok(match ka {
+        Kind::Set => set_from_sorted(c, out),
+        Kind::Tuple => tuple_of(out.into_bump_slice()),
+    })
 }
 
+/// `tuple(e for i, e in enumerate(tup) if tup.index(e) == i)`: the first occurrence of each
+/// element, in order (a grid keeps its first copy of each row and stays a grid). Frozensets have no
+/// `index`: a type failure, as in Python.
 pub fn dedupe<'a>(c: &'a Ctx, tup: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED dedupe")
+    const WHAT: &str = "dedupe";
+    let (items, kind) = tup.items(WHAT)?;
+    if kind == Kind::Set {
+        return fail(FailKind::Type, WHAT);
+    }
+    let n = items.len();
+    c.step(n as u64, WHAT)?;
+    if let Value::Grid(g) = tup {
+        let kept = first_occurrences(c, n, |x, y| g.row(x).cmp(g.row(y)));
+        return grid_rows(c, g, &kept, WHAT);
+    }
+    let vals: &[Value] = match items {
+        Items::Values(v) => v,
+        _ => {
+            let mut v = c.vec_with(n);
+            v.extend(items.iter(c));
+            v.into_bump_slice()
+        }
+    };
+    let kept = first_occurrences(c, n, |x, y| cmp_values(&vals[x], &vals[y]));
+    if kept.len() == n {
+        return Ok(tup);
+    }
+    let mut out = c.vec_with(kept.len());
+    out.extend(kept.iter().map(|&k| vals[k as usize]));
+    Ok(tuple_of(out.into_bump_slice()))
 }
 
+/// `tuple(sorted(container, key=compfunc))`: a stable sort by key (keys compared as described in
+/// the module doc; Python would raise on keys of mixed types, here they take the canonical order).
 pub fn order<'a>(c: &'a Ctx, container: Value<'a>, compfunc: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED order")
+    const WHAT: &str = "order";
+    let (items, _) = container.items(WHAT)?;
+    let n = items.len();
+    c.check_items(n, WHAT)?;
+    let mut keyed = c.vec_with(n);
+    for k in 0..n {
+        let e = items.get(c, k);
+        keyed.push((call(c, compfunc, &[e])?, e, k as u32));
+    }
+    // The index breaks ties: stable without the heap buffer of a stable sort.
+    keyed.sort_unstable_by(|x, y| key_cmp(&x.0, &y.0).then(x.2.cmp(&y.2)));
+    let mut out = c.vec_with(n);
+    out.extend(keyed.iter().map(|x| x.1));
+    Ok(tuple_of(out.into_bump_slice()))
 }
 
+/// `tuple(item for i in range(num))` (empty for `num <= 0`).
 pub fn repeat<'a>(c: &'a Ctx, item: Value<'a>, num: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED repeat")
+    let n = num.int("repeat")?.max(0) as usize;
+    c.check_items(n, "repeat")?;
+    let out = c.arena().alloc_slice_fill_copy(n, item);
+    Ok(tuple_of(out))
 }
 
-pub fn size<'a>(c: &'a Ctx, container: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED size")
+/// `len(container)`: a grid's number of rows, 2 for a point or a cell.
+pub fn size<'a>(_c: &'a Ctx, container: Value<'a>) -> Res<'a> {
+    Ok(Value::Int(len_of(container, "size")? as i32))
 }
 
 /// `type(containers)(e for c in containers for e in c)`: a set of objects merges into one object.
 pub fn merge<'a>(c: &'a Ctx, containers: Value<'a>) -> Res<'a> {
     let (outer, kind) = containers.items("merge")?;
-    // Fast path: a frozenset of objects (the common `mapply`/`mfilter` result) merges cell slices.
+    // Fast paths: a frozenset of objects (the common `mapply`/`mfilter` result) merges cell slices,
+    // a frozenset of indices merges point slices.
     if let (Items::Values(vs), Kind::Set) = (outer, kind) {
         if vs.iter().all(|v| matches!(v, Value::Object(_))) {
             let n = vs.iter().map(|v| if let Value::Object(x) = v { x.len() } else { 0 }).sum();
@@ -52,102 +443,1200 @@ pub fn merge<'a>(c: &'a Ctx, containers: Value<'a>) -> Res<'a> {
             }
             return Ok(c.object(cells));
         }
+        if vs.iter().all(|v| matches!(v, Value::Indices(_))) {
+            let n = vs
+                .iter()
+                .map(|v| {
+                    if let Value::Indices(x) = v {
+                        x.len()
+                    } else {
+                        0
+                    }
+                })
+                .sum();
+            c.check_items(n, "merge")?;
+            let mut pts = c.vec_with(n);
+            for v in vs {
+                if let Value::Indices(x) = v {
+                    pts.extend_from_slice(x);
+                }
+            }
+            return Ok(c.indices(pts));
+        }
     }
     let mut out = c.vec();
     for k in 0..outer.len() {
         let (inner, _) = outer.get(c, k).items("merge")?;
-        c.check_items(out.len() + inner.len(), "merge")?;
-        for m in 0..inner.len() {
-            out.push(inner.get(c, m));
+        if out.len() + inner.len() > c.limits.max_items {
+            return fail(FailKind::Limit, "merge");
+        }
+        c.step(inner.len() as u64 + 1, "merge")?;
+        out.extend(inner.iter(c));
+    }
+    Ok(match kind {
+        Kind::Set => c.set(out),
+        Kind::Tuple => tuple_of(out.into_bump_slice()),
+    })
+}
+
+/// The first element that is better than all before it under `better` (Python's `max`/`min`
+/// with a key: the first best in iteration order wins ties).
+fn extreme<'a>(
+    c: &'a Ctx,
+    container: Value<'a>,
+    want: Ordering,
+    what: &'static str,
+) -> Result<Option<Value<'a>>, Fail> {
+    let (items, _) = container.items(what)?;
+    c.step(items.len() as u64, what)?;
+    let mut it = items.iter(c);
+    let Some(mut best) = it.next() else {
+        return Ok(None);
+    };
+    for e in it {
+        if key_cmp(&e, &best) == want {
+            best = e;
         }
     }
-    Ok(c.rebuild(kind, out))
+    Ok(Some(best))
 }
 
+/// `max(container, default=0)` (two cells compare colour first, as in Python).
 pub fn maximum<'a>(c: &'a Ctx, container: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED maximum")
+    Ok(extreme(c, container, Ordering::Greater, "maximum")?.unwrap_or(Value::Int(0)))
 }
 
+/// `min(container, default=0)` (two cells compare colour first, as in Python).
 pub fn minimum<'a>(c: &'a Ctx, container: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED minimum")
+    Ok(extreme(c, container, Ordering::Less, "minimum")?.unwrap_or(Value::Int(0)))
 }
 
+/// The best `(key, element)` by `compfunc`, the first one on ties; `None` when empty.
+#[allow(clippy::type_complexity)]
+fn best_by<'a>(
+    c: &'a Ctx,
+    container: Value<'a>,
+    compfunc: Value<'a>,
+    want: Ordering,
+    what: &'static str,
+) -> Result<Option<(Value<'a>, Value<'a>)>, Fail> {
+    let (items, _) = container.items(what)?;
+    let mut best: Option<(Value<'a>, Value<'a>)> = None;
+    for e in items.iter(c) {
+        let k = call(c, compfunc, &[e])?;
+        match best {
+            Some((bk, _)) if key_cmp(&k, &bk) != want => {}
+            _ => best = Some((k, e)),
+        }
+    }
+    Ok(best)
+}
+
+/// `compfunc(max(container, key=compfunc, default=0))`: the largest key; on an empty container
+/// Python calls `compfunc(0)`, and so does this (which fails where `compfunc` cannot take an int).
 pub fn valmax<'a>(c: &'a Ctx, container: Value<'a>, compfunc: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED valmax")
+    match best_by(c, container, compfunc, Ordering::Greater, "valmax")? {
+        Some((k, _)) => Ok(k),
+        None => call(c, compfunc, &[Value::Int(0)]),
+    }
 }
 
+/// `compfunc(min(container, key=compfunc, default=0))`: the smallest key; `compfunc(0)` when empty.
 pub fn valmin<'a>(c: &'a Ctx, container: Value<'a>, compfunc: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED valmin")
+    match best_by(c, container, compfunc, Ordering::Less, "valmin")? {
+        Some((k, _)) => Ok(k),
+        None => call(c, compfunc, &[Value::Int(0)]),
+    }
 }
 
+/// `max(container, key=compfunc)`: the first element with the largest key; fails when empty.
 pub fn argmax<'a>(c: &'a Ctx, container: Value<'a>, compfunc: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED argmax")
+    match best_by(c, container, compfunc, Ordering::Greater, "argmax")? {
+        Some((_, e)) => Ok(e),
+        None => fail(FailKind::Empty, "argmax"),
+    }
 }
 
+/// `min(container, key=compfunc)`: the first element with the smallest key; fails when empty.
 pub fn argmin<'a>(c: &'a Ctx, container: Value<'a>, compfunc: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED argmin")
+    match best_by(c, container, compfunc, Ordering::Less, "argmin")? {
+        Some((_, e)) => Ok(e),
+        None => fail(FailKind::Empty, "argmin"),
+    }
 }
 
+/// The element of a tuple with the most (`most`) or fewest occurrences; ties go to the smallest
+/// element in the canonical order. Frozensets have no `count` in Python: a type failure.
+fn common<'a>(c: &'a Ctx, container: Value<'a>, most: bool, what: &'static str) -> Res<'a> {
+    let (items, kind) = container.items(what)?;
+    if kind == Kind::Set {
+        return fail(FailKind::Type, what);
+    }
+    let n = items.len();
+    if n == 0 {
+        return fail(FailKind::Empty, what);
+    }
+    c.check_items(n, what)?;
+    let mut vals = c.vec_with(n);
+    vals.extend(items.iter(c));
+    vals.sort_unstable_by(cmp_values);
+    let mut best = (vals[0], 0usize);
+    let mut k = 0;
+    while k < n {
+        let start = k;
+        while k < n && vals[k] == vals[start] {
+            k += 1;
+        }
+        let count = k - start;
+        let better = if most { count > best.1 } else { count < best.1 };
+        if start == 0 || better {
+            best = (vals[start], count);
+        }
+    }
+    Ok(best.0)
+}
+
+/// `max(set(container), key=container.count)` on a tuple: ties -> the smallest element.
 pub fn mostcommon<'a>(c: &'a Ctx, container: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED mostcommon")
+    common(c, container, true, "mostcommon")
 }
 
+/// `min(set(container), key=container.count)` on a tuple: ties -> the smallest element.
 pub fn leastcommon<'a>(c: &'a Ctx, container: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED leastcommon")
+    common(c, container, false, "leastcommon")
 }
 
+/// `frozenset({value})`.
 pub fn initset<'a>(c: &'a Ctx, value: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED initset")
+    let mut v = c.vec_with(1);
+    v.push(value);
+    Ok(c.set(v))
 }
 
+/// `type(container)(e for e in container if condition(e))`: objects stay objects, a grid's kept
+/// rows stay a grid, tuples stay tuples.
 pub fn sfilter<'a>(c: &'a Ctx, container: Value<'a>, condition: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED sfilter")
+    const WHAT: &str = "sfilter";
+    let keep = |e: Value<'a>| -> Result<bool, Fail> { Ok(call(c, condition, &[e])?.truthy()) };
+    match container {
+        Value::Object(cells) => {
+            let mut out = c.vec_with(cells.len());
+            for &x in cells {
+                if keep(Value::Cell(x))? {
+                    out.push(x);
+                }
+            }
+            Ok(c.object(out))
+        }
+        Value::Indices(pts) => {
+            let mut out = c.vec_with(pts.len());
+            for &p in pts {
+                if keep(Value::Point(p))? {
+                    out.push(p);
+                }
+            }
+            Ok(c.indices(out))
+        }
+        Value::Set(vs) => {
+            let mut out = c.vec_with(vs.len());
+            for &e in vs {
+                if keep(e)? {
+                    out.push(e);
+                }
+            }
+            Ok(set_from_sorted(c, out))
+        }
+        Value::Grid(g) => {
+            let mut rows = c.vec_with(g.h as usize);
+            for i in 0..g.h as usize {
+                if keep(row_value(c, g.row(i)))? {
+                    rows.push(i as u32);
+                }
+            }
+            grid_rows(c, g, &rows, WHAT)
+        }
+        _ => {
+            let (items, _) = container.items(WHAT)?;
+            let mut out = c.vec_with(items.len());
+            for e in items.iter(c) {
+                if keep(e)? {
+                    out.push(e);
+                }
+            }
+            Ok(tuple_of(out.into_bump_slice()))
+        }
+    }
 }
 
+/// `merge(sfilter(container, function))`.
 pub fn mfilter<'a>(c: &'a Ctx, container: Value<'a>, function: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED mfilter")
+    merge(c, sfilter(c, container, function)?)
 }
 
+/// `next(e for e in container if condition(e))`: the first match; fails when there is none.
 pub fn extract<'a>(c: &'a Ctx, container: Value<'a>, condition: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED extract")
+    let (items, _) = container.items("extract")?;
+    for e in items.iter(c) {
+        if call(c, condition, &[e])?.truthy() {
+            return Ok(e);
+        }
+    }
+    fail(FailKind::Empty, "extract")
 }
 
+/// `tuple(container)`: a frozenset's elements in canonical order; a tuple is returned as is.
 pub fn totuple<'a>(c: &'a Ctx, container: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED totuple")
+    match container {
+        Value::Tuple(_) | Value::Grid(_) | Value::Point(_) | Value::Cell(_) => Ok(container),
+        Value::Set(vs) => Ok(tuple_of(vs)),
+        Value::Object(_) | Value::Indices(_) => {
+            c.step(len_of(container, "totuple")? as u64, "totuple")?;
+            Ok(tuple_of(set_values(c, container, "totuple")?))
+        }
+        _ => fail(FailKind::Type, "totuple"),
+    }
 }
 
+/// `next(iter(container))`: fails when empty.
 pub fn first<'a>(c: &'a Ctx, container: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED first")
+    let (items, _) = container.items("first")?;
+    if items.is_empty() {
+        return fail(FailKind::Empty, "first");
+    }
+    Ok(items.get(c, 0))
 }
 
+/// `max(enumerate(container))[1]`: the last element in iteration order; fails when empty.
 pub fn last<'a>(c: &'a Ctx, container: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED last")
+    let (items, _) = container.items("last")?;
+    if items.is_empty() {
+        return fail(FailKind::Empty, "last");
+    }
+    Ok(items.get(c, items.len() - 1))
 }
 
+/// `container.union(frozenset({value}))`: only frozensets have `union` (tuples fail).
 pub fn insert<'a>(c: &'a Ctx, value: Value<'a>, container: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED insert")
+    const WHAT: &str = "insert";
+    fn put<'a, T: Copy>(c: &'a Ctx, xs: &[T], k: usize, x: T) -> Result<BVec<'a, T>, Fail> {
+        c.check_items(xs.len() + 1, WHAT)?;
+        let mut out = c.vec_with(xs.len() + 1);
+        out.extend_from_slice(&xs[..k]);
+        out.push(x);
+        out.extend_from_slice(&xs[k..]);
+        Ok(out)
+    }
+    match (container, value) {
+        (Value::Object(cells), Value::Cell(x)) => match cells.binary_search(&x) {
+            Ok(_) => Ok(container),
+            Err(k) => Ok(Value::Object(put(c, cells, k, x)?.into_bump_slice())),
+        },
+        (Value::Indices(pts), Value::Point(p)) => match pts.binary_search(&p) {
+            Ok(_) => Ok(container),
+            Err(k) => Ok(Value::Indices(put(c, pts, k, p)?.into_bump_slice())),
+        },
+        (Value::Set(vs), _) => match vs.binary_search_by(|x| cmp_values(x, &value)) {
+            Ok(_) => Ok(container),
+            Err(k) => Ok(set_from_sorted(c, put(c, vs, k, value)?)),
+        },
+        (Value::Object(_) | Value::Indices(_), _) => {
+            let vs = set_values(c, container, WHAT)?;
+            let k = vs.partition_point(|x| cmp_values(x, &value) == Ordering::Less);
+            Ok(set_from_sorted(c, put(c, vs, k, value)?))
+        }
+        _ => fail(FailKind::Type, WHAT),
+    }
 }
 
+/// `type(container)(e for e in container if e != value)`: keeps the container's type.
 pub fn remove<'a>(c: &'a Ctx, value: Value<'a>, container: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED remove")
+    const WHAT: &str = "remove";
+    fn without<'a, T: Copy>(c: &'a Ctx, xs: &[T], k: usize) -> BVec<'a, T> {
+        let mut out = c.vec_with(xs.len() - 1);
+        out.extend_from_slice(&xs[..k]);
+        out.extend_from_slice(&xs[k + 1..]);
+        out
+    }
+    match container {
+        Value::Object(cells) => match value {
+            Value::Cell(x) => match cells.binary_search(&x) {
+                Ok(k) => Ok(c.object(without(c, cells, k))),
+                Err(_) => Ok(container),
+            },
+            _ => Ok(container),
+        },
+        Value::Indices(pts) => match value {
+            Value::Point(p) => match pts.binary_search(&p) {
+                Ok(k) => Ok(c.indices(without(c, pts, k))),
+                Err(_) => Ok(container),
+            },
+            _ => Ok(container),
+        },
+        Value::Set(vs) => match vs.binary_search_by(|x| cmp_values(x, &value)) {
+            Ok(k) => Ok(set_from_sorted(c, without(c, vs, k))),
+            Err(_) => Ok(container),
+        },
+        Value::Grid(g) => {
+            c.step(g.h as u64, WHAT)?;
+            let mut rows = c.vec_with(g.h as usize);
+            rows.extend((0..g.h).filter(|&i| !row_eq(g.row(i as usize), value)));
+            grid_rows(c, g, &rows, WHAT)
+        }
+        _ => {
+            let (items, _) = container.items(WHAT)?;
+            c.step(items.len() as u64, WHAT)?;
+            let mut out = c.vec_with(items.len());
+            out.extend(items.iter(c).filter(|e| *e != value));
+            if out.len() == items.len() {
+                return Ok(container);
+            }
+            Ok(tuple_of(out.into_bump_slice()))
+        }
+    }
 }
 
+/// `first(remove(value, container))`: fails when nothing else is there.
 pub fn other<'a>(c: &'a Ctx, container: Value<'a>, value: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED other")
+    first(c, remove(c, value, container)?)
 }
 
+/// `tuple(range(start, stop, step))`; a zero step fails (Python's ValueError, as a type failure).
 pub fn interval<'a>(c: &'a Ctx, start: Value<'a>, stop: Value<'a>, step: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED interval")
+    const WHAT: &str = "interval";
+    let (a, b, s) = (
+        start.int(WHAT)? as i64,
+        stop.int(WHAT)? as i64,
+        step.int(WHAT)? as i64,
+    );
+    if s == 0 {
+        return fail(FailKind::Type, WHAT);
+    }
+    let n = if s > 0 {
+        (b - a + s - 1).div_euclid(s)
+    } else {
+        (a - b - s - 1).div_euclid(-s)
+    }
+    .max(0) as usize;
+    c.check_items(n, WHAT)?;
+    let mut out = c.vec_with(n);
+    out.extend((0..n as i64).map(|k| Value::Int((a + k * s) as i32)));
+    Ok(tuple_of(out.into_bump_slice()))
 }
 
+/// The elements of a container of plain ints (`Value::Int` only), if that is what it is.
+fn int_list<'a>(c: &'a Ctx, x: Items<'a>) -> Option<BVec<'a, i32>> {
+    let mut out = c.vec_with(x.len());
+    match x {
+        Items::Values(v) => {
+            for e in v {
+                match e {
+                    Value::Int(k) => out.push(*k),
+                    _ => return None,
+                }
+            }
+        }
+        Items::Pair(Value::Int(a), Value::Int(b)) => out.extend([a, b]),
+        _ => return None,
+    }
+    Some(out)
+}
+
+/// `frozenset((i, j) for j in b for i in a)`: pairs of ints become points, `(int, point)` pairs
+/// cells (so a product of two int sets is an `Indices`).
 pub fn product<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED product")
+    const WHAT: &str = "product";
+    let (xa, _) = a.items(WHAT)?;
+    let (xb, _) = b.items(WHAT)?;
+    let n = xa.len().checked_mul(xb.len()).ok_or(Fail {
+        kind: FailKind::Limit,
+        what: WHAT,
+    })?;
+    c.check_items(n, WHAT)?;
+    if let Some(va) = int_list(c, xa) {
+        if let Some(vb) = int_list(c, xb) {
+            // Sets are sorted and unique, so the points usually come out sorted.
+            let mut pts = c.vec_with(n);
+            for &i in va.iter() {
+                pts.extend(vb.iter().map(|&j| (i, j)));
+            }
+            return Ok(c.indices(pts));
+        }
+        if let Items::Points(pb) = xb {
+            let mut cells = c.vec_with(n);
+            for &k in va.iter() {
+                cells.extend(pb.iter().map(|&p| Cell::new(k, p)));
+            }
+            return Ok(c.object(cells));
+        }
+    }
+    let mut out = c.vec_with(n);
+    for j in xb.iter(c) {
+        for i in xa.iter(c) {
+            out.push(c.tuple(&[i, j]));
+        }
+    }
+    Ok(c.set(out))
 }
 
+/// `tuple(zip(a, b))`: as many pairs as the shorter container has elements.
 pub fn pair<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED pair")
+    let (xa, _) = a.items("pair")?;
+    let (xb, _) = b.items("pair")?;
+    let n = xa.len().min(xb.len());
+    c.check_items(n, "pair")?;
+    let mut out = c.vec_with(n);
+    out.extend((0..n).map(|k| c.tuple(&[xa.get(c, k), xb.get(c, k)])));
+    Ok(tuple_of(out.into_bump_slice()))
 }
 
+/// `frozenset(item for item in container if len(item) == n)`: fails on an element without a length.
 pub fn sizefilter<'a>(c: &'a Ctx, container: Value<'a>, n: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED sizefilter")
+    const WHAT: &str = "sizefilter";
+    let n = n.int(WHAT)?;
+    let fits = |v: Value| -> Result<bool, Fail> { Ok(len_of(v, WHAT)? as i64 == n as i64) };
+    match container {
+        // Every cell and every point has length 2.
+        Value::Object(_) | Value::Indices(_) => {
+            Ok(if n == 2 { container } else { Value::Set(&[]) })
+        }
+        Value::Set(vs) => {
+            c.step(vs.len() as u64, WHAT)?;
+            let mut out = c.vec_with(vs.len());
+            for &v in vs {
+                if fits(v)? {
+                    out.push(v);
+                }
+            }
+            Ok(set_from_sorted(c, out))
+        }
+        _ => {
+            let (items, _) = container.items(WHAT)?;
+            c.step(items.len() as u64, WHAT)?;
+            let mut out = c.vec_with(items.len());
+            for v in items.iter(c) {
+                if fits(v)? {
+                    out.push(v);
+                }
+            }
+            Ok(c.set(out))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::constants::*;
+    use crate::dsl;
+    use crate::func::closure;
+    use crate::Prim;
+
+    fn obj<'a>(c: &'a Ctx, cells: &[(i32, (i32, i32))]) -> Value<'a> {
+        let mut v = c.vec();
+        v.extend(cells.iter().map(|&(k, p)| Cell::new(k, p)));
+        c.object(v)
+    }
+    fn idx<'a>(c: &'a Ctx, pts: &[(i32, i32)]) -> Value<'a> {
+        let mut v = c.vec();
+        v.extend_from_slice(pts);
+        c.indices(v)
+    }
+    fn set<'a>(c: &'a Ctx, xs: &[Value<'a>]) -> Value<'a> {
+        let mut v = c.vec();
+        v.extend_from_slice(xs);
+        c.set(v)
+    }
+    fn ints<'a>(c: &'a Ctx, xs: &[i32]) -> Value<'a> {
+        let mut v = c.vec();
+        v.extend(xs.iter().map(|&x| Value::Int(x)));
+        c.set(v)
+    }
+    fn tup<'a>(c: &'a Ctx, xs: &[Value<'a>]) -> Value<'a> {
+        Value::Tuple(c.slice(xs))
+    }
+    fn itup<'a>(c: &'a Ctx, xs: &[i32]) -> Value<'a> {
+        let mut v = c.vec();
+        v.extend(xs.iter().map(|&x| Value::Int(x)));
+        Value::Tuple(v.into_bump_slice())
+    }
+    fn grid<'a>(c: &'a Ctx, h: u32, w: u32, cells: &[u8]) -> Value<'a> {
+        Value::Grid(c.grid_from(h, w, cells))
+    }
+    fn size_fn() -> Value<'static> {
+        Value::prim(Prim::size)
+    }
+    fn fails(c: &Ctx, kind: FailKind) {
+        assert_eq!(c.status().map(|f| f.kind), Some(kind));
+    }
+
+    #[test]
+    fn contained_in_every_container() {
+        let c = Ctx::default();
+        let o = obj(&c, &[(1, (0, 0)), (1, (0, 1))]);
+        assert_eq!(dsl::contained(&c, Value::Cell(Cell::new(1, (0, 1))), o), T);
+        assert_eq!(dsl::contained(&c, Value::Cell(Cell::new(2, (0, 1))), o), F);
+        assert_eq!(dsl::contained(&c, Value::Point((0, 1)), o), F);
+        let ix = idx(&c, &[(0, 1), (3, 3)]);
+        assert_eq!(dsl::contained(&c, Value::Point((3, 3)), ix), T);
+        assert_eq!(dsl::contained(&c, Value::Point((3, 2)), ix), F);
+        let s = ints(&c, &[1, 3, 5]);
+        assert_eq!(dsl::contained(&c, THREE, s), T);
+        assert_eq!(dsl::contained(&c, FOUR, s), F);
+        assert_eq!(dsl::contained(&c, T, s), T, "True == 1");
+        assert_eq!(dsl::contained(&c, TWO, itup(&c, &[1, 2, 3])), T);
+        let g = grid(&c, 2, 3, &[1, 2, 3, 4, 5, 6]);
+        assert_eq!(dsl::contained(&c, itup(&c, &[1, 2, 3]), g), T);
+        assert_eq!(dsl::contained(&c, itup(&c, &[4, 5]), g), F);
+        assert_eq!(dsl::contained(&c, ONE, g), F);
+        assert_eq!(
+            dsl::contained(&c, Value::Point((4, 5)), grid(&c, 1, 2, &[4, 5])),
+            T
+        );
+        assert_eq!(dsl::contained(&c, SEVEN, Value::Point((7, 8))), T);
+        assert_eq!(dsl::contained(&c, ZERO, Value::Set(&[])), F);
+        assert!(!c.failed());
+        dsl::contained(&c, ONE, FIVE);
+        fails(&c, FailKind::Type);
+    }
+
+    #[test]
+    fn combine_keeps_the_type_of_its_first_argument() {
+        let c = Ctx::default();
+        let t = dsl::combine(&c, itup(&c, &[1, 2, 3]), itup(&c, &[4]));
+        assert_eq!(t, itup(&c, &[1, 2, 3, 4]));
+        assert!(matches!(t, Value::Tuple(x) if x.len() == 4));
+        let p = dsl::combine(&c, Value::Point((1, 2)), Value::Point((3, 4)));
+        assert!(matches!(p, Value::Tuple(x) if x.len() == 4));
+        // Two 1-tuples make a canonical point; a tuple with a set is still a tuple.
+        assert!(matches!(
+            dsl::combine(&c, itup(&c, &[1]), itup(&c, &[2])),
+            Value::Point((1, 2))
+        ));
+        assert!(matches!(
+            dsl::combine(&c, itup(&c, &[1]), ints(&c, &[5])),
+            Value::Point((1, 5))
+        ));
+        // Sets: union (two colours at one location stay two cells).
+        let u = dsl::combine(
+            &c,
+            obj(&c, &[(1, (0, 0))]),
+            obj(&c, &[(2, (0, 0)), (1, (0, 0))]),
+        );
+        assert!(matches!(u, Value::Object(x) if x == [Cell::new(1, (0, 0)), Cell::new(2, (0, 0))]));
+        let ix = idx(&c, &[(0, 0)]);
+        assert!(matches!(
+            dsl::combine(&c, Value::Set(&[]), ix),
+            Value::Indices(_)
+        ));
+        let mixed = dsl::combine(&c, ix, obj(&c, &[(1, (0, 0))]));
+        assert!(matches!(mixed, Value::Set(x) if x.len() == 2));
+        assert_eq!(dsl::contained(&c, Value::Point((0, 0)), mixed), T);
+        assert_eq!(
+            dsl::contained(&c, Value::Cell(Cell::new(1, (0, 0))), mixed),
+            T
+        );
+        assert_eq!(
+            dsl::combine(&c, ints(&c, &[1, 2]), itup(&c, &[2, 3])),
+            ints(&c, &[1, 2, 3])
+        );
+        // Grids: same width -> a grid; different widths -> a tuple of rows.
+        let g = dsl::combine(&c, grid(&c, 1, 2, &[1, 2]), grid(&c, 1, 2, &[3, 4]));
+        assert!(matches!(g, Value::Grid(x) if x.h == 2 && x.cells == [1, 2, 3, 4]));
+        let r = dsl::combine(&c, grid(&c, 1, 2, &[1, 2]), grid(&c, 1, 3, &[3, 4, 5]));
+        assert!(matches!(r, Value::Tuple(x) if x.len() == 2));
+        assert_eq!(r, tup(&c, &[Value::Point((1, 2)), itup(&c, &[3, 4, 5])]));
+        assert!(!c.failed());
+        dsl::combine(&c, ONE, itup(&c, &[1]));
+        fails(&c, FailKind::Type);
+    }
+
+    #[test]
+    fn intersection_and_difference_of_frozensets() {
+        let c = Ctx::default();
+        assert_eq!(
+            dsl::intersection(&c, ints(&c, &[1, 2, 3]), ints(&c, &[2, 3, 4])),
+            ints(&c, &[2, 3])
+        );
+        let a = obj(&c, &[(1, (0, 0)), (1, (0, 1)), (2, (1, 1))]);
+        let b = obj(&c, &[(1, (0, 1)), (3, (1, 1)), (2, (1, 1))]);
+        assert_eq!(
+            dsl::intersection(&c, a, b),
+            obj(&c, &[(1, (0, 1)), (2, (1, 1))])
+        );
+        assert_eq!(dsl::difference(&c, a, b), obj(&c, &[(1, (0, 0))]));
+        // Cells are never points.
+        let ix = idx(&c, &[(0, 0)]);
+        assert!(matches!(dsl::intersection(&c, a, ix), Value::Set(&[])));
+        assert!(matches!(dsl::difference(&c, a, ix), Value::Object(x) if x.len() == 3));
+        assert!(matches!(
+            dsl::difference(&c, ix, Value::Set(&[])),
+            Value::Indices(_)
+        ));
+        assert!(matches!(
+            dsl::intersection(&c, ix, Value::Set(&[])),
+            Value::Set(&[])
+        ));
+        assert!(matches!(dsl::difference(&c, a, a), Value::Set(&[])));
+        // What is left of a mixed set after a difference is canonical again.
+        let mixed = set(&c, &[FIVE, Value::Point((0, 0))]);
+        assert!(matches!(mixed, Value::Set(_)));
+        let left = dsl::difference(&c, mixed, ints(&c, &[5]));
+        assert!(matches!(left, Value::Indices(&[(0, 0)])));
+        // A tuple minus anything stays a tuple (here a canonical point).
+        let t = dsl::difference(&c, itup(&c, &[1, 2, 3, 2]), ints(&c, &[2]));
+        assert!(matches!(t, Value::Point((1, 3))));
+        let t = dsl::difference(&c, itup(&c, &[1, 2, 3]), itup(&c, &[3]));
+        assert!(matches!(t, Value::Point((1, 2))));
+        assert!(!c.failed());
+        dsl::intersection(&c, itup(&c, &[1]), ints(&c, &[1]));
+        fails(&c, FailKind::Type);
+    }
+
+    #[test]
+    fn dedupe_keeps_first_occurrences() {
+        let c = Ctx::default();
+        assert_eq!(
+            dsl::dedupe(&c, itup(&c, &[3, 1, 3, 2, 1])),
+            itup(&c, &[3, 1, 2])
+        );
+        let one = dsl::dedupe(&c, tup(&c, &[ONE, T]));
+        assert!(matches!(one, Value::Tuple([Value::Int(1)])), "True == 1");
+        let g = dsl::dedupe(&c, grid(&c, 3, 2, &[1, 2, 3, 4, 1, 2]));
+        assert!(matches!(g, Value::Grid(x) if x.h == 2 && x.cells == [1, 2, 3, 4]));
+        assert!(matches!(
+            dsl::dedupe(&c, Value::Point((4, 4))),
+            Value::Tuple([Value::Int(4)])
+        ));
+        assert!(matches!(
+            dsl::dedupe(&c, Value::Tuple(&[])),
+            Value::Tuple(&[])
+        ));
+        assert!(!c.failed());
+        dsl::dedupe(&c, ints(&c, &[1]));
+        fails(&c, FailKind::Type);
+    }
+
+    #[test]
+    fn order_is_a_stable_sort_by_key() {
+        let c = Ctx::default();
+        let id = Value::prim(Prim::identity);
+        assert_eq!(
+            dsl::order(&c, itup(&c, &[3, 1, 2]), id),
+            itup(&c, &[1, 2, 3])
+        );
+        let a = obj(&c, &[(1, (0, 0)), (1, (0, 1))]);
+        let b = obj(&c, &[(2, (0, 5))]);
+        let d = obj(&c, &[(3, (1, 0)), (3, (2, 0))]);
+        let objs = set(&c, &[d, b, a]);
+        // Ties (a and d, size 2) keep the set's order: a (first cell (0, 0)) before d.
+        assert_eq!(dsl::order(&c, objs, size_fn()), tup(&c, &[b, a, d]));
+        let neg = closure(&c, 1, |c, a| dsl::invert(c, a[0]));
+        assert_eq!(
+            dsl::order(&c, ints(&c, &[1, 2, 3]), neg),
+            itup(&c, &[3, 2, 1])
+        );
+        assert!(matches!(
+            dsl::order(&c, Value::Set(&[]), id),
+            Value::Tuple(&[])
+        ));
+    }
+
+    #[test]
+    fn repeat_and_size() {
+        let c = Ctx::default();
+        assert_eq!(dsl::repeat(&c, FIVE, THREE), itup(&c, &[5, 5, 5]));
+        assert!(matches!(dsl::repeat(&c, FIVE, TWO), Value::Point((5, 5))));
+        assert!(matches!(dsl::repeat(&c, FIVE, ZERO), Value::Tuple(&[])));
+        assert!(matches!(dsl::repeat(&c, FIVE, NEG_ONE), Value::Tuple(&[])));
+        let o = obj(&c, &[(1, (0, 0))]);
+        assert!(matches!(dsl::repeat(&c, o, TWO), Value::Tuple(x) if x.len() == 2));
+        assert_eq!(dsl::size(&c, grid(&c, 3, 2, &[0; 6])), THREE);
+        assert_eq!(dsl::size(&c, Value::Point((7, 7))), TWO);
+        assert_eq!(dsl::size(&c, Value::Cell(Cell::new(1, (7, 7)))), TWO);
+        assert_eq!(
+            dsl::size(&c, obj(&c, &[(1, (0, 0)), (2, (0, 0)), (1, (5, 5))])),
+            THREE
+        );
+        assert_eq!(dsl::size(&c, Value::Set(&[])), ZERO);
+        assert_eq!(dsl::size(&c, itup(&c, &[1, 2, 3, 4])), FOUR);
+        assert!(!c.failed());
+        dsl::size(&c, ONE);
+        fails(&c, FailKind::Type);
+    }
+
+    #[test]
+    fn merge_flattens_one_level() {
+        let c = Ctx::default();
+        let a = obj(&c, &[(1, (0, 0)), (1, (2, 2))]);
+        let b = obj(&c, &[(2, (1, 1))]);
+        assert_eq!(
+            dsl::merge(&c, set(&c, &[a, b])),
+            obj(&c, &[(1, (0, 0)), (2, (1, 1)), (1, (2, 2))])
+        );
+        let i = dsl::merge(
+            &c,
+            set(&c, &[idx(&c, &[(3, 3)]), idx(&c, &[(0, 0), (3, 3)])]),
+        );
+        assert!(matches!(i, Value::Indices(&[(0, 0), (3, 3)])));
+        let t = dsl::merge(&c, tup(&c, &[itup(&c, &[1, 2, 3]), itup(&c, &[1])]));
+        assert_eq!(t, itup(&c, &[1, 2, 3, 1]));
+        assert!(matches!(dsl::merge(&c, Value::Set(&[])), Value::Set(&[])));
+        // A tuple of objects merges into a tuple of cells (duplicates kept).
+        let tc = dsl::merge(&c, tup(&c, &[b, b]));
+        assert!(matches!(tc, Value::Tuple(x) if x.len() == 2));
+    }
+
+    #[test]
+    fn maximum_and_minimum_default_to_zero() {
+        let c = Ctx::default();
+        assert_eq!(dsl::maximum(&c, ints(&c, &[1, 5, 3])), FIVE);
+        assert_eq!(dsl::minimum(&c, ints(&c, &[1, 5, 3])), ONE);
+        assert_eq!(dsl::maximum(&c, Value::Set(&[])), ZERO);
+        assert_eq!(dsl::minimum(&c, Value::Set(&[])), ZERO);
+        assert_eq!(dsl::maximum(&c, Value::Point((4, -2))), FOUR);
+        assert_eq!(dsl::minimum(&c, Value::Point((4, -2))), NEG_TWO);
+        assert_eq!(dsl::minimum(&c, itup(&c, &[-3, 2, -7, 9])), Value::Int(-7));
+        // Cells compare as Python's (colour, (i, j)) tuples, not in raster order.
+        let o = obj(&c, &[(9, (0, 0)), (1, (5, 5))]);
+        assert!(matches!(dsl::maximum(&c, o), Value::Cell(x) if x == Cell::new(9, (0, 0))));
+        assert!(matches!(dsl::minimum(&c, o), Value::Cell(x) if x == Cell::new(1, (5, 5))));
+    }
+
+    #[test]
+    fn valmax_valmin_call_compfunc_on_zero_when_empty() {
+        let c = Ctx::default();
+        let a = obj(&c, &[(1, (0, 0)), (1, (0, 1))]);
+        let b = obj(&c, &[(2, (0, 5))]);
+        let objs = set(&c, &[a, b]);
+        assert_eq!(dsl::valmax(&c, objs, size_fn()), TWO);
+        assert_eq!(dsl::valmin(&c, objs, size_fn()), ONE);
+        let seven = closure(&c, 1, |_, _| SEVEN);
+        assert_eq!(dsl::valmax(&c, Value::Set(&[]), seven), SEVEN);
+        let inc = Value::prim(Prim::increment);
+        assert_eq!(dsl::valmin(&c, Value::Set(&[]), inc), ONE, "increment(0)");
+        assert_eq!(dsl::valmax(&c, itup(&c, &[3, -9, 2]), inc), FOUR);
+        assert!(!c.failed());
+        // Python: size(0) -> len(0) raises.
+        dsl::valmax(&c, Value::Set(&[]), size_fn());
+        fails(&c, FailKind::Type);
+    }
+
+    #[test]
+    fn argmax_argmin_first_best_wins() {
+        let c = Ctx::default();
+        let a = obj(&c, &[(1, (0, 0)), (1, (0, 1))]);
+        let b = obj(&c, &[(2, (0, 5))]);
+        let d = obj(&c, &[(3, (1, 0)), (3, (2, 0))]);
+        let e = obj(&c, &[(4, (3, 3))]);
+        let objs = set(&c, &[e, d, b, a]);
+        assert_eq!(dsl::argmax(&c, objs, size_fn()), a);
+        assert_eq!(dsl::argmin(&c, objs, size_fn()), b);
+        let t = tup(&c, &[d, a, e, b]);
+        assert_eq!(dsl::argmax(&c, t, size_fn()), d);
+        assert_eq!(dsl::argmin(&c, t, size_fn()), e);
+        let neg = closure(&c, 1, |c, a| dsl::invert(c, a[0]));
+        assert_eq!(dsl::argmax(&c, ints(&c, &[4, -1, 2]), neg), NEG_ONE);
+        assert!(!c.failed());
+        dsl::argmax(&c, Value::Set(&[]), size_fn());
+        fails(&c, FailKind::Empty);
+        let c = Ctx::default();
+        dsl::argmin(&c, Value::Tuple(&[]), size_fn());
+        fails(&c, FailKind::Empty);
+    }
+
+    #[test]
+    fn mostcommon_leastcommon_on_tuples() {
+        let c = Ctx::default();
+        let t = itup(&c, &[3, 1, 3, 1, 2]);
+        assert_eq!(dsl::mostcommon(&c, t), ONE, "1 and 3 tie: smallest");
+        assert_eq!(dsl::leastcommon(&c, t), TWO);
+        assert_eq!(dsl::mostcommon(&c, itup(&c, &[9, 4, 9])), NINE);
+        assert_eq!(dsl::leastcommon(&c, itup(&c, &[9, 4, 9, 4, 5])), FIVE);
+        assert_eq!(dsl::leastcommon(&c, itup(&c, &[9, 8])), EIGHT);
+        assert_eq!(dsl::mostcommon(&c, Value::Point((6, 6))), SIX);
+        let g = grid(&c, 3, 2, &[1, 2, 3, 4, 3, 4]);
+        assert_eq!(dsl::mostcommon(&c, g), Value::Point((3, 4)));
+        assert!(!c.failed());
+        dsl::mostcommon(&c, ints(&c, &[1, 2]));
+        fails(&c, FailKind::Type);
+        let c = Ctx::default();
+        dsl::leastcommon(&c, Value::Tuple(&[]));
+        fails(&c, FailKind::Empty);
+    }
+
+    #[test]
+    fn initset_is_canonical() {
+        let c = Ctx::default();
+        let cell = Value::Cell(Cell::new(3, (1, 2)));
+        assert!(matches!(dsl::initset(&c, cell), Value::Object([x]) if *x == Cell::new(3, (1, 2))));
+        assert!(matches!(
+            dsl::initset(&c, Value::Point((1, 2))),
+            Value::Indices(&[(1, 2)])
+        ));
+        assert!(matches!(
+            dsl::initset(&c, FIVE),
+            Value::Set([Value::Int(5)])
+        ));
+        let o = obj(&c, &[(1, (0, 0))]);
+        assert!(matches!(
+            dsl::initset(&c, o),
+            Value::Set([Value::Object(_)])
+        ));
+    }
+
+    #[test]
+    fn sfilter_keeps_the_container_type() {
+        let c = Ctx::default();
+        let o = obj(&c, &[(1, (0, 0)), (2, (0, 1)), (1, (1, 1))]);
+        let is1 = closure(&c, 1, |_, a| match a[0] {
+            Value::Cell(x) => Value::Bool(x.color == 1),
+            _ => F,
+        });
+        assert_eq!(
+            dsl::sfilter(&c, o, is1),
+            obj(&c, &[(1, (0, 0)), (1, (1, 1))])
+        );
+        let none = closure(&c, 1, |_, _| F);
+        assert!(matches!(dsl::sfilter(&c, o, none), Value::Set(&[])));
+        let even = Value::prim(Prim::even);
+        assert!(matches!(
+            dsl::sfilter(&c, itup(&c, &[1, 2, 3, 4]), even),
+            Value::Point((2, 4))
+        ));
+        assert_eq!(
+            dsl::sfilter(&c, ints(&c, &[1, 2, 3, 4]), even),
+            ints(&c, &[2, 4])
+        );
+        // Objects by size.
+        let a = obj(&c, &[(1, (0, 0)), (1, (0, 1))]);
+        let b = obj(&c, &[(2, (0, 5))]);
+        let big = closure(&c, 1, |c, a| dsl::greater(c, dsl::size(c, a[0]), ONE));
+        let kept = dsl::sfilter(&c, set(&c, &[a, b]), big);
+        assert!(matches!(kept, Value::Set([Value::Object(x)]) if x.len() == 2));
+        // A grid's rows: the kept ones are still a grid.
+        let first_is_3 = closure(&c, 1, |c, a| dsl::equality(c, dsl::first(c, a[0]), THREE));
+        let g = dsl::sfilter(&c, grid(&c, 3, 2, &[3, 0, 1, 1, 3, 9]), first_is_3);
+        assert!(matches!(g, Value::Grid(x) if x.h == 2 && x.cells == [3, 0, 3, 9]));
+        // A mixed set filtered down to points becomes indices.
+        let is_pt = closure(&c, 1, |_, a| Value::Bool(matches!(a[0], Value::Point(_))));
+        let mixed = set(&c, &[FIVE, Value::Point((0, 0)), Value::Point((1, 0))]);
+        assert!(matches!(
+            dsl::sfilter(&c, mixed, is_pt),
+            Value::Indices(&[(0, 0), (1, 0)])
+        ));
+        assert!(!c.failed());
+    }
+
+    #[test]
+    fn mfilter_and_extract() {
+        let c = Ctx::default();
+        let a = obj(&c, &[(1, (0, 0)), (1, (0, 1))]);
+        let b = obj(&c, &[(2, (0, 5))]);
+        let d = obj(&c, &[(3, (1, 0)), (3, (2, 0))]);
+        let big = closure(&c, 1, |c, a| dsl::greater(c, dsl::size(c, a[0]), ONE));
+        assert_eq!(
+            dsl::mfilter(&c, set(&c, &[a, b, d]), big),
+            obj(&c, &[(1, (0, 0)), (1, (0, 1)), (3, (1, 0)), (3, (2, 0))])
+        );
+        let none = closure(&c, 1, |_, _| F);
+        assert!(matches!(
+            dsl::mfilter(&c, set(&c, &[a, b]), none),
+            Value::Set(&[])
+        ));
+        assert_eq!(dsl::extract(&c, set(&c, &[b, d, a]), big), a);
+        assert_eq!(dsl::extract(&c, tup(&c, &[b, d, a]), big), d);
+        assert!(!c.failed());
+        dsl::extract(&c, set(&c, &[b]), big);
+        fails(&c, FailKind::Empty);
+    }
+
+    #[test]
+    fn totuple_first_last() {
+        let c = Ctx::default();
+        let o = obj(&c, &[(5, (1, 0)), (4, (0, 3))]);
+        let t = dsl::totuple(&c, o);
+        assert!(
+            matches!(t, Value::Tuple([Value::Cell(x), Value::Cell(_)]) if *x == Cell::new(4, (0, 3)))
+        );
+        assert!(matches!(
+            dsl::totuple(&c, ints(&c, &[2, 1])),
+            Value::Point((1, 2))
+        ));
+        let it = itup(&c, &[3, 2, 1]);
+        assert_eq!(dsl::totuple(&c, it), it);
+        assert!(matches!(
+            dsl::totuple(&c, Value::Set(&[])),
+            Value::Tuple(&[])
+        ));
+        assert_eq!(dsl::first(&c, ints(&c, &[3, 1, 2])), ONE);
+        assert_eq!(dsl::last(&c, ints(&c, &[3, 1, 2])), THREE);
+        assert_eq!(dsl::first(&c, it), THREE);
+        assert_eq!(dsl::last(&c, it), ONE);
+        assert!(matches!(dsl::first(&c, o), Value::Cell(x) if x == Cell::new(4, (0, 3))));
+        assert!(matches!(dsl::last(&c, o), Value::Cell(x) if x == Cell::new(5, (1, 0))));
+        assert_eq!(dsl::first(&c, Value::Point((8, 9))), EIGHT);
+        assert_eq!(
+            dsl::last(&c, Value::Cell(Cell::new(1, (8, 9)))),
+            Value::Point((8, 9))
+        );
+        let g = grid(&c, 2, 3, &[1, 2, 3, 4, 5, 6]);
+        assert_eq!(dsl::first(&c, g), itup(&c, &[1, 2, 3]));
+        assert_eq!(dsl::last(&c, g), itup(&c, &[4, 5, 6]));
+        assert!(!c.failed());
+        dsl::first(&c, Value::Set(&[]));
+        fails(&c, FailKind::Empty);
+        let c = Ctx::default();
+        dsl::last(&c, Value::Tuple(&[]));
+        fails(&c, FailKind::Empty);
+    }
+
+    #[test]
+    fn insert_into_frozensets() {
+        let c = Ctx::default();
+        let o = obj(&c, &[(1, (0, 0)), (1, (2, 2))]);
+        let x = dsl::insert(&c, Value::Cell(Cell::new(7, (1, 5))), o);
+        assert_eq!(x, obj(&c, &[(1, (0, 0)), (7, (1, 5)), (1, (2, 2))]));
+        assert!(matches!(x, Value::Object(s) if s[1] == Cell::new(7, (1, 5))));
+        assert_eq!(dsl::insert(&c, Value::Cell(Cell::new(1, (0, 0))), o), o);
+        assert!(matches!(
+            dsl::insert(&c, Value::Point((1, 1)), Value::Set(&[])),
+            Value::Indices(&[(1, 1)])
+        ));
+        assert_eq!(
+            dsl::insert(&c, TWO, ints(&c, &[1, 3])),
+            ints(&c, &[1, 2, 3])
+        );
+        let m = dsl::insert(&c, FIVE, o);
+        assert!(matches!(m, Value::Set(s) if s.len() == 3));
+        assert_eq!(dsl::contained(&c, FIVE, m), T);
+        assert_eq!(dsl::contained(&c, Value::Cell(Cell::new(1, (2, 2))), m), T);
+        assert!(!c.failed());
+        dsl::insert(&c, ONE, itup(&c, &[2]));
+        fails(&c, FailKind::Type);
+    }
+
+    #[test]
+    fn remove_and_other_keep_the_type() {
+        let c = Ctx::default();
+        let o = obj(&c, &[(1, (0, 0)), (1, (2, 2))]);
+        assert_eq!(
+            dsl::remove(&c, Value::Cell(Cell::new(1, (0, 0))), o),
+            obj(&c, &[(1, (2, 2))])
+        );
+        assert_eq!(dsl::remove(&c, Value::Point((0, 0)), o), o);
+        let one = obj(&c, &[(1, (0, 0))]);
+        assert!(matches!(
+            dsl::remove(&c, Value::Cell(Cell::new(1, (0, 0))), one),
+            Value::Set(&[])
+        ));
+        assert!(matches!(
+            dsl::remove(&c, TWO, itup(&c, &[1, 2, 3])),
+            Value::Point((1, 3))
+        ));
+        assert!(matches!(
+            dsl::remove(&c, ONE, itup(&c, &[1, 2, 1])),
+            Value::Tuple([Value::Int(2)])
+        ));
+        let g = dsl::remove(&c, itup(&c, &[1, 2]), grid(&c, 3, 2, &[1, 2, 3, 4, 1, 2]));
+        assert!(matches!(g, Value::Grid(x) if x.h == 1 && x.cells == [3, 4]));
+        let mixed = set(&c, &[FIVE, Value::Point((0, 0))]);
+        assert!(matches!(
+            dsl::remove(&c, FIVE, mixed),
+            Value::Indices(&[(0, 0)])
+        ));
+        assert_eq!(dsl::other(&c, ints(&c, &[1, 2]), ONE), TWO);
+        assert_eq!(dsl::other(&c, itup(&c, &[5, 5, 6]), FIVE), SIX);
+        assert!(!c.failed());
+        dsl::other(&c, ints(&c, &[1]), ONE);
+        fails(&c, FailKind::Empty);
+    }
+
+    #[test]
+    fn interval_is_range() {
+        let c = Ctx::default();
+        assert_eq!(dsl::interval(&c, ZERO, FIVE, TWO), itup(&c, &[0, 2, 4]));
+        assert_eq!(dsl::interval(&c, FIVE, ZERO, NEG_TWO), itup(&c, &[5, 3, 1]));
+        assert_eq!(
+            dsl::interval(&c, ZERO, Value::Int(-3), NEG_ONE),
+            itup(&c, &[0, -1, -2])
+        );
+        assert!(matches!(
+            dsl::interval(&c, ZERO, ZERO, ONE),
+            Value::Tuple(&[])
+        ));
+        assert!(matches!(
+            dsl::interval(&c, THREE, ONE, ONE),
+            Value::Tuple(&[])
+        ));
+        assert!(matches!(
+            dsl::interval(&c, ONE, THREE, ONE),
+            Value::Point((1, 2))
+        ));
+        assert!(matches!(
+            dsl::interval(&c, ONE, TWO, FIVE),
+            Value::Tuple([Value::Int(1)])
+        ));
+        assert!(!c.failed());
+        dsl::interval(&c, ZERO, FIVE, ZERO);
+        fails(&c, FailKind::Type);
+    }
+
+    #[test]
+    fn product_of_sets() {
+        let c = Ctx::default();
+        let p = dsl::product(&c, ints(&c, &[1, 2]), ints(&c, &[3, 4]));
+        assert_eq!(p, idx(&c, &[(1, 3), (1, 4), (2, 3), (2, 4)]));
+        assert!(matches!(p, Value::Indices(x) if x.len() == 4));
+        assert!(matches!(
+            dsl::product(&c, Value::Set(&[]), ints(&c, &[1])),
+            Value::Set(&[])
+        ));
+        let cells = dsl::product(&c, ints(&c, &[7]), idx(&c, &[(0, 0), (1, 1)]));
+        assert_eq!(cells, obj(&c, &[(7, (0, 0)), (7, (1, 1))]));
+        // A tuple with repeats: the pairs are a set.
+        let d = dsl::product(&c, Value::Point((1, 1)), ints(&c, &[2]));
+        assert!(matches!(d, Value::Indices(&[(1, 2)])));
+        let r = dsl::interval(&c, ONE, NEG_ONE, NEG_ONE);
+        assert!(matches!(r, Value::Point((1, 0))));
+        assert_eq!(
+            dsl::product(&c, r, itup(&c, &[5, 4])),
+            idx(&c, &[(0, 4), (0, 5), (1, 4), (1, 5)])
+        );
+        let o = obj(&c, &[(1, (0, 0))]);
+        let mixed = dsl::product(&c, set(&c, &[o]), ints(&c, &[1, 2]));
+        assert!(matches!(mixed, Value::Set(s) if s.len() == 2 && matches!(s[0], Value::Tuple(_))));
+    }
+
+    #[test]
+    fn pair_zips_to_the_shorter() {
+        let c = Ctx::default();
+        let p = dsl::pair(&c, itup(&c, &[1, 2, 3]), itup(&c, &[4, 5]));
+        assert!(matches!(
+            p,
+            Value::Tuple([Value::Point((1, 4)), Value::Point((2, 5))])
+        ));
+        let one = dsl::pair(&c, ints(&c, &[0]), idx(&c, &[(3, 4)]));
+        assert!(matches!(one, Value::Tuple([Value::Cell(x)]) if *x == Cell::new(0, (3, 4))));
+        assert!(matches!(
+            dsl::pair(&c, Value::Tuple(&[]), itup(&c, &[1])),
+            Value::Tuple(&[])
+        ));
+    }
+
+    #[test]
+    fn sizefilter_by_length() {
+        let c = Ctx::default();
+        let a = obj(&c, &[(1, (0, 0)), (1, (0, 1))]);
+        let b = obj(&c, &[(2, (0, 5))]);
+        let d = obj(&c, &[(3, (1, 0)), (3, (2, 0))]);
+        let objs = set(&c, &[a, b, d]);
+        assert_eq!(dsl::sizefilter(&c, objs, TWO), set(&c, &[a, d]));
+        assert_eq!(dsl::sizefilter(&c, objs, ONE), set(&c, &[b]));
+        assert!(matches!(dsl::sizefilter(&c, objs, FIVE), Value::Set(&[])));
+        // Cells have length 2.
+        assert_eq!(dsl::sizefilter(&c, a, TWO), a);
+        assert!(matches!(dsl::sizefilter(&c, a, THREE), Value::Set(&[])));
+        let t = tup(
+            &c,
+            &[Value::Point((1, 2)), Value::Point((1, 2)), itup(&c, &[3])],
+        );
+        assert!(matches!(
+            dsl::sizefilter(&c, t, TWO),
+            Value::Indices(&[(1, 2)])
+        ));
+        assert!(matches!(
+            dsl::sizefilter(&c, Value::Set(&[]), TWO),
+            Value::Set(&[])
+        ));
+        assert!(!c.failed());
+        dsl::sizefilter(&c, ints(&c, &[1]), ONE);
+        fails(&c, FailKind::Type);
+    }
+
+    #[test]
+    fn odd_inputs_fail_instead_of_panicking() {
+        let unary = [
+            dsl::dedupe,
+            dsl::size,
+            dsl::merge,
+            dsl::maximum,
+            dsl::minimum,
+            dsl::mostcommon,
+            dsl::leastcommon,
+            dsl::initset,
+            dsl::totuple,
+            dsl::first,
+            dsl::last,
+        ];
+        let binary = [
+            dsl::contained,
+            dsl::combine,
+            dsl::intersection,
+            dsl::difference,
+            dsl::order,
+            dsl::repeat,
+            dsl::valmax,
+            dsl::valmin,
+            dsl::argmax,
+            dsl::argmin,
+            dsl::sfilter,
+            dsl::mfilter,
+            dsl::extract,
+            dsl::insert,
+            dsl::remove,
+            dsl::other,
+            dsl::product,
+            dsl::pair,
+            dsl::sizefilter,
+        ];
+        let mut c = Ctx::default();
+        let n = 15;
+        for a in 0..n {
+            for f in unary {
+                c.reset();
+                let s = rebuild_sample(&c, a);
+                f(&c, s);
+            }
+            for b in 0..n {
+                for f in binary {
+                    c.reset();
+                    let (x, y) = (rebuild_sample(&c, a), rebuild_sample(&c, b));
+                    f(&c, x, y);
+                    f(&c, y, x);
+                }
+                c.reset();
+                let (x, y) = (rebuild_sample(&c, a), rebuild_sample(&c, b));
+                dsl::interval(&c, x, y, x);
+            }
+        }
+    }
+
+    /// The samples of `odd_inputs_fail_instead_of_panicking`, rebuilt in a freshly reset context.
+    fn rebuild_sample(c: &Ctx, k: usize) -> Value<'_> {
+        match k {
+            0 => Value::None,
+            1 => T,
+            2 => NEG_ONE,
+            3 => Value::Point((0, 0)),
+            4 => Value::Cell(Cell::new(1, (0, 0))),
+            5 => Value::Grid(Grid {
+                h: 0,
+                w: 0,
+                cells: &[],
+            }),
+            6 => Value::Grid(Grid {
+                h: 2,
+                w: 0,
+                cells: &[],
+            }),
+            7 => grid(c, 2, 2, &[1, 2, 1, 2]),
+            8 => obj(c, &[(1, (0, 0)), (2, (0, 0))]),
+            9 => idx(c, &[(-5, 3)]),
+            10 => Value::Set(&[]),
+            11 => set(c, &[ONE, Value::Point((1, 1)), Value::Set(&[])]),
+            12 => Value::Tuple(&[]),
+            13 => itup(c, &[3, 1, 3]),
+            _ => size_fn(),
+        }
+    }
 }

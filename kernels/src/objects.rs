@@ -1,9 +1,52 @@
 //! Segmentation: `objects`, `partition`, `fgpartition`, `frontiers`, `occurrences`.
 //! Mirrored by `cuda/objects.cuh`.
+//!
+//! Connected components are labelled by an iterative flood fill over the grid bytes, with the label
+//! and stack buffers in the sample's arena (no recursion, no allocation per cell). Seeds are taken
+//! in raster order, so each component's seed is its first cell and the components come out in the
+//! canonical order of objects; a second raster pass writes every object's cells already sorted.
 
-#![allow(unused_variables)]
-use crate::value::{fail, Ctx, FailKind, Res, Value};
+use bumpalo::collections::Vec as BVec;
 
+use crate::value::{fail, Cell, Ctx, FailKind, Grid, Res, Value};
+
+/// Python's `mostcolor` of a grid: the most frequent colour, ties to the smallest; `None` when the
+/// grid has no cells (Python's `max` of an empty sequence raises).
+fn grid_mostcolor(g: &Grid) -> Option<u8> {
+    let mut n = [0u32; 256];
+    for &x in g.cells {
+        n[x as usize] += 1;
+    }
+    let mut best = None;
+    let mut count = 0;
+    for (k, &m) in n.iter().enumerate() {
+        if m > count {
+            count = m;
+            best = Some(k as u8);
+        }
+    }
+    best
+}
+
+const UNLABELLED: u32 = u32::MAX;
+
+/// Neighbour offsets: the 4 direct ones, then the 4 diagonal ones.
+const OFFSETS: [(isize, isize); 8] = [
+    (-1, 0),
+    (0, -1),
+    (0, 1),
+    (1, 0),
+    (-1, -1),
+    (-1, 1),
+    (1, -1),
+    (1, 1),
+];
+
+/// The objects of a grid: connected components (4-connected, or 8-connected with `diagonal`) of
+/// cells of the seed's colour (`univalued`) or of any colour; with `without_bg` the most common
+/// colour (ties: the smallest) is background and belongs to no object, otherwise every cell
+/// belongs to one (a multicolour, background-included call puts each connected grid in one object).
+/// An empty grid fails, as Python does (`mostcolor` of nothing, or `grid[0]` of `()`).
 pub fn objects<'a>(
     c: &'a Ctx,
     grid: Value<'a>,
@@ -11,21 +54,717 @@ pub fn objects<'a>(
     diagonal: Value<'a>,
     without_bg: Value<'a>,
 ) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED objects")
+    const WHAT: &str = "objects";
+    let g = grid.grid(c, WHAT)?;
+    let (univalued, diagonal, without_bg) =
+        (univalued.truthy(), diagonal.truthy(), without_bg.truthy());
+    let bg = if without_bg {
+        match grid_mostcolor(&g) {
+            Some(b) => Some(b),
+            None => return fail(FailKind::Empty, WHAT),
+        }
+    } else {
+        None
+    };
+    if g.h == 0 {
+        return fail(FailKind::Index, WHAT);
+    }
+    let (h, w) = (g.h as usize, g.w as usize);
+    let n = h * w;
+    if n == 0 {
+        return Ok(Value::Set(&[]));
+    }
+    let offsets = if diagonal {
+        &OFFSETS[..]
+    } else {
+        &OFFSETS[..4]
+    };
+    c.step((n * offsets.len()) as u64, WHAT)?;
+
+    let cells = g.cells;
+    let arena = c.arena();
+    let label: &mut [u32] = arena.alloc_slice_fill_copy(n, UNLABELLED);
+    let stack: &mut [u32] = arena.alloc_slice_fill_copy(n, 0);
+    let mut sizes: BVec<u32> = c.vec();
+    for seed in 0..n {
+        if label[seed] != UNLABELLED {
+            continue;
+        }
+        let val = cells[seed];
+        if Some(val) == bg {
+            continue;
+        }
+        let id = sizes.len() as u32;
+        label[seed] = id;
+        stack[0] = seed as u32;
+        let mut top = 1;
+        let mut count = 0u32;
+        while top > 0 {
+            top -= 1;
+            let p = stack[top] as usize;
+            count += 1;
+            let (i, j) = ((p / w) as isize, (p % w) as isize);
+            for &(di, dj) in offsets {
+                let (ni, nj) = (i + di, j + dj);
+                if ni < 0 || nj < 0 || ni >= h as isize || nj >= w as isize {
+                    continue;
+                }
+                let q = ni as usize * w + nj as usize;
+                if label[q] != UNLABELLED {
+                    continue;
+                }
+                let v = cells[q];
+                let joins = if univalued { v == val } else { Some(v) != bg };
+                if joins {
+                    label[q] = id;
+                    stack[top] = q as u32;
+                    top += 1;
+                }
+            }
+        }
+        sizes.push(count);
+    }
+    components(c, g, label, &sizes, WHAT)
 }
 
+/// The objects of a labelling (`label[p]` is the component of cell `p`, components numbered in the
+/// order of their first cell): one raster pass writes each object's cells in sorted order.
+fn components<'a>(
+    c: &'a Ctx,
+    g: Grid<'a>,
+    label: &[u32],
+    sizes: &[u32],
+    what: &'static str,
+) -> Res<'a> {
+    if sizes.is_empty() {
+        return Ok(Value::Set(&[]));
+    }
+    let total: usize = sizes.iter().map(|&s| s as usize).sum();
+    c.check_items(total, what)?;
+    let mut pos: BVec<u32> = c.vec_with(sizes.len());
+    let mut acc = 0u32;
+    for &s in sizes {
+        pos.push(acc);
+        acc += s;
+    }
+    let out: &mut [Cell] = c.arena().alloc_slice_fill_copy(total, Cell::default());
+    let w = g.w as usize;
+    for (p, &l) in label.iter().enumerate() {
+        if l != UNLABELLED {
+            let slot = &mut pos[l as usize];
+            out[*slot as usize] = Cell {
+                i: (p / w) as i32,
+                j: (p % w) as i32,
+                color: g.cells[p] as i32,
+            };
+            *slot += 1;
+        }
+    }
+    let out: &'a [Cell] = out;
+    let mut objs = c.vec_with(sizes.len());
+    let mut start = 0usize;
+    for &s in sizes {
+        objs.push(Value::Object(&out[start..start + s as usize]));
+        start += s as usize;
+    }
+    Ok(Value::Set(objs.into_bump_slice()))
+}
+
+/// One object per colour of the grid (all its cells of that colour), leaving out `skip`.
+fn color_objects<'a>(c: &'a Ctx, g: Grid<'a>, skip: Option<u8>, what: &'static str) -> Res<'a> {
+    let n = g.cells.len();
+    c.step(n as u64, what)?;
+    // Colours numbered by first appearance in raster order: the canonical order of their objects.
+    let mut id = [UNLABELLED; 256];
+    let mut sizes: BVec<u32> = c.vec();
+    for &x in g.cells {
+        if Some(x) == skip {
+            continue;
+        }
+        let k = &mut id[x as usize];
+        if *k == UNLABELLED {
+            *k = sizes.len() as u32;
+            sizes.push(0);
+        }
+        sizes[*k as usize] += 1;
+    }
+    let label: &mut [u32] = c.arena().alloc_slice_fill_copy(n, UNLABELLED);
+    for (l, &x) in label.iter_mut().zip(g.cells) {
+        *l = id[x as usize];
+    }
+    components(c, g, label, &sizes, what)
+}
+
+/// `partition`: one object per colour present in the grid (empty grid: no objects).
 pub fn partition<'a>(c: &'a Ctx, grid: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED partition")
+    let g = grid.grid(c, "partition")?;
+    color_objects(c, g, None, "partition")
 }
 
+/// `fgpartition`: one object per colour except the most common one (ties: the smallest colour is
+/// left out). An empty grid fails (Python's `mostcolor` of nothing).
 pub fn fgpartition<'a>(c: &'a Ctx, grid: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED fgpartition")
+    let g = grid.grid(c, "fgpartition")?;
+    let Some(bg) = grid_mostcolor(&g) else {
+        return fail(FailKind::Empty, "fgpartition");
+    };
+    color_objects(c, g, Some(bg), "fgpartition")
 }
 
+/// `occurrences`: the offsets `(i, j)` at which the normalised object lies exactly on the grid
+/// (every cell of it on a cell of the same colour). An empty object occurs at every `(i, j)` of
+/// `range(h + 1) x range(w + 1)`. A non-empty `Indices` has no colours: Python fails as soon as it
+/// tries an offset, so it fails here when there is one to try (and yields nothing otherwise).
 pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED occurrences")
+    const WHAT: &str = "occurrences";
+    let g = grid.grid(c, WHAT)?;
+    if g.h == 0 {
+        return fail(FailKind::Index, WHAT);
+    }
+    let (h, w) = (g.h as i64, g.w as i64);
+    let patch = obj.patch(WHAT)?;
+    let (oh, ow, top, left) = match patch.bounds() {
+        None => (0, 0, 0, 0),
+        Some((u, l, d, r)) => (d as i64 - u as i64 + 1, r as i64 - l as i64 + 1, u, l),
+    };
+    let (h2, w2) = (h - oh + 1, w - ow + 1);
+    if h2 <= 0 || w2 <= 0 {
+        return Ok(Value::Set(&[]));
+    }
+    let cells = match obj {
+        Value::Indices(_) => return fail(FailKind::Type, WHAT),
+        _ => obj.cells(WHAT)?,
+    };
+    // The normalised object as (offset in the grid buffer, colour); a colour no grid cell can
+    // have means no occurrence at all.
+    let mut pattern: BVec<(usize, u8)> = c.vec_with(cells.len());
+    for x in cells {
+        let Ok(col) = u8::try_from(x.color) else {
+            return Ok(Value::Set(&[]));
+        };
+        let (a, b) = (x.i as i64 - top as i64, x.j as i64 - left as i64);
+        pattern.push(((a * w + b) as usize, col));
+    }
+    let total = (h2 as usize).saturating_mul(w2 as usize);
+    if cells.is_empty() {
+        c.check_items(total, WHAT)?;
+    }
+    let mut out: BVec<(i32, i32)> = c.vec();
+    for i in 0..h2 {
+        let mut work = w2 as u64;
+        for j in 0..w2 {
+            let base = (i * w + j) as usize;
+            let mut hit = true;
+            for &(off, col) in pattern.iter() {
+                work += 1;
+                if g.cells.get(base + off) != Some(&col) {
+                    hit = false;
+                    break;
+                }
+            }
+            if hit {
+                out.push((i as i32, j as i32));
+            }
+        }
+        c.step(work, WHAT)?;
+    }
+    // Raster order of offsets: already sorted.
+    Ok(c.indices(out))
 }
 
+/// `frontiers`: every row and every column of a single colour, as an object (a row and a column
+/// that are the same set of cells, in a 1x1 grid, count once). An empty grid fails like Python.
 pub fn frontiers<'a>(c: &'a Ctx, grid: Value<'a>) -> Res<'a> {
-    fail(FailKind::Type, "UNIMPLEMENTED frontiers")
+    const WHAT: &str = "frontiers";
+    let g = grid.grid(c, WHAT)?;
+    if g.h == 0 {
+        return fail(FailKind::Index, WHAT);
+    }
+    let (h, w) = (g.h as usize, g.w as usize);
+    c.step(g.cells.len() as u64, WHAT)?;
+    let mut rows: BVec<u32> = c.vec();
+    if w > 0 {
+        rows.extend((0..h as u32).filter(|&i| {
+            let r = g.row(i as usize);
+            r.iter().all(|&x| x == r[0])
+        }));
+    }
+    let mut cols: BVec<u32> = c.vec();
+    cols.extend((0..w as u32).filter(|&j| {
+        let x = g.cells[j as usize];
+        (0..h).all(|i| g.cells[i * w + j as usize] == x)
+    }));
+    let total = rows.len() * w + cols.len() * h;
+    c.check_items(total, WHAT)?;
+    let mut objs = c.vec_with(rows.len() + cols.len());
+    let mk = |i: usize, j: usize| Cell {
+        i: i as i32,
+        j: j as i32,
+        color: g.cells[i * w + j] as i32,
+    };
+    for &i in rows.iter() {
+        let mut o = c.vec_with(w);
+        o.extend((0..w).map(|j| mk(i as usize, j)));
+        objs.push(Value::Object(o.into_bump_slice()));
+    }
+    for &j in cols.iter() {
+        let mut o = c.vec_with(h);
+        o.extend((0..h).map(|i| mk(i, j as usize)));
+        objs.push(Value::Object(o.into_bump_slice()));
+    }
+    Ok(c.set(objs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::constants::*;
+    use crate::dsl;
+    use std::collections::BTreeSet;
+
+    /// Expected objects: each as a list of `(i, j, colour)` in raster order, objects in canonical
+    /// order (by first cell).
+    type Expect<'e> = &'e [&'e [(i32, i32, i32)]];
+
+    fn objs_of<'a>(c: &'a Ctx, expect: Expect) -> Value<'a> {
+        let mut set = c.vec();
+        for o in expect {
+            let mut v = c.vec();
+            v.extend(o.iter().map(|&(i, j, k)| Cell::new(k, (i, j))));
+            set.push(c.object(v));
+        }
+        c.set(set)
+    }
+
+    /// Checks the result cell by cell (and that it is canonical: a `Set` of sorted objects).
+    fn check(v: Value, expect: Expect) {
+        let Value::Set(objs) = v else {
+            panic!("not a set: {v:?}")
+        };
+        assert_eq!(objs.len(), expect.len(), "{v:?}");
+        for (o, e) in objs.iter().zip(expect) {
+            let Value::Object(cells) = o else {
+                panic!("not an object: {o:?}")
+            };
+            let got: Vec<_> = cells.iter().map(|x| (x.i, x.j, x.color)).collect();
+            assert_eq!(&got[..], *e, "{v:?}");
+        }
+    }
+
+    // 1 1 0 2
+    // 0 2 0 2
+    // 3 0 2 0      (colour 0 is the most common: 5 cells)
+    const G: [u8; 12] = [1, 1, 0, 2, 0, 2, 0, 2, 3, 0, 2, 0];
+
+    #[test]
+    fn objects_univalued_direct_without_bg() {
+        let c = Ctx::default();
+        let g = Value::Grid(c.grid_from(3, 4, &G));
+        let r = dsl::objects(&c, g, T, F, T);
+        check(
+            r,
+            &[
+                &[(0, 0, 1), (0, 1, 1)],
+                &[(0, 3, 2), (1, 3, 2)],
+                &[(1, 1, 2)],
+                &[(2, 0, 3)],
+                &[(2, 2, 2)],
+            ],
+        );
+        assert!(!c.failed());
+    }
+
+    #[test]
+    fn objects_univalued_diagonal_without_bg() {
+        let c = Ctx::default();
+        let g = Value::Grid(c.grid_from(3, 4, &G));
+        check(
+            dsl::objects(&c, g, T, T, T),
+            &[
+                &[(0, 0, 1), (0, 1, 1)],
+                &[(0, 3, 2), (1, 1, 2), (1, 3, 2), (2, 2, 2)],
+                &[(2, 0, 3)],
+            ],
+        );
+    }
+
+    #[test]
+    fn objects_univalued_direct_with_bg() {
+        let c = Ctx::default();
+        let g = Value::Grid(c.grid_from(3, 4, &G));
+        check(
+            dsl::objects(&c, g, T, F, F),
+            &[
+                &[(0, 0, 1), (0, 1, 1)],
+                &[(0, 2, 0), (1, 2, 0)],
+                &[(0, 3, 2), (1, 3, 2)],
+                &[(1, 0, 0)],
+                &[(1, 1, 2)],
+                &[(2, 0, 3)],
+                &[(2, 1, 0)],
+                &[(2, 2, 2)],
+                &[(2, 3, 0)],
+            ],
+        );
+    }
+
+    #[test]
+    fn objects_univalued_diagonal_with_bg() {
+        let c = Ctx::default();
+        let g = Value::Grid(c.grid_from(3, 4, &G));
+        check(
+            dsl::objects(&c, g, T, T, F),
+            &[
+                &[(0, 0, 1), (0, 1, 1)],
+                &[(0, 2, 0), (1, 0, 0), (1, 2, 0), (2, 1, 0), (2, 3, 0)],
+                &[(0, 3, 2), (1, 1, 2), (1, 3, 2), (2, 2, 2)],
+                &[(2, 0, 3)],
+            ],
+        );
+    }
+
+    #[test]
+    fn objects_multicolour_without_bg() {
+        let c = Ctx::default();
+        let g = Value::Grid(c.grid_from(3, 4, &G));
+        check(
+            dsl::objects(&c, g, F, F, T),
+            &[
+                &[(0, 0, 1), (0, 1, 1), (1, 1, 2)],
+                &[(0, 3, 2), (1, 3, 2)],
+                &[(2, 0, 3)],
+                &[(2, 2, 2)],
+            ],
+        );
+        check(
+            dsl::objects(&c, g, F, T, T),
+            &[&[
+                (0, 0, 1),
+                (0, 1, 1),
+                (0, 3, 2),
+                (1, 1, 2),
+                (1, 3, 2),
+                (2, 0, 3),
+                (2, 2, 2),
+            ]],
+        );
+    }
+
+    #[test]
+    fn objects_multicolour_with_bg_is_the_whole_grid() {
+        let c = Ctx::default();
+        let g = Value::Grid(c.grid_from(3, 4, &G));
+        let all: Vec<(i32, i32, i32)> = (0..12)
+            .map(|p| (p / 4, p % 4, G[p as usize] as i32))
+            .collect();
+        check(dsl::objects(&c, g, F, F, F), &[&all]);
+        check(dsl::objects(&c, g, F, T, F), &[&all]);
+        assert!(!c.failed());
+    }
+
+    #[test]
+    fn objects_background_ties_go_to_the_smallest_colour() {
+        let c = Ctx::default();
+        // 1 2 / 2 1: two of each, so 1 is the background.
+        let g = Value::Grid(c.grid_from(2, 2, &[1, 2, 2, 1]));
+        check(dsl::objects(&c, g, T, F, T), &[&[(0, 1, 2)], &[(1, 0, 2)]]);
+        check(dsl::objects(&c, g, T, T, T), &[&[(0, 1, 2), (1, 0, 2)]]);
+        // 5 3: the background is 3 although 5 comes first.
+        let g = Value::Grid(c.grid_from(1, 2, &[5, 3]));
+        check(dsl::objects(&c, g, T, F, T), &[&[(0, 0, 5)]]);
+        check(dsl::fgpartition(&c, g), &[&[(0, 0, 5)]]);
+        assert!(!c.failed());
+    }
+
+    #[test]
+    fn objects_of_small_and_empty_grids() {
+        let c = Ctx::default();
+        let one = Value::Grid(c.grid_from(1, 1, &[4]));
+        check(dsl::objects(&c, one, T, F, F), &[&[(0, 0, 4)]]);
+        assert!(matches!(dsl::objects(&c, one, T, F, T), Value::Set(&[])));
+        // A grid given as a tuple of rows.
+        let rows = Value::Tuple(c.slice(&[Value::Point((7, 7)), Value::Point((0, 7))]));
+        check(
+            dsl::objects(&c, rows, T, F, F),
+            &[&[(0, 0, 7), (0, 1, 7), (1, 1, 7)], &[(1, 0, 0)]],
+        );
+        check(dsl::objects(&c, rows, T, F, T), &[&[(1, 0, 0)]]);
+        // Rows without columns: no cells, no objects (but no most common colour either).
+        let thin = Value::Grid(Grid {
+            h: 2,
+            w: 0,
+            cells: &[],
+        });
+        assert!(matches!(dsl::objects(&c, thin, T, F, F), Value::Set(&[])));
+        assert!(!c.failed());
+        dsl::objects(&c, thin, T, F, T);
+        assert_eq!(c.status().unwrap().kind, FailKind::Empty);
+        let c = Ctx::default();
+        dsl::objects(&c, Value::Tuple(&[]), T, F, F);
+        assert_eq!(c.status().unwrap().kind, FailKind::Index);
+    }
+
+    /// The DSL's algorithm, followed literally with ordered sets (slow, obviously right).
+    fn naive_objects(
+        g: &[Vec<u8>],
+        univalued: bool,
+        diagonal: bool,
+        without_bg: bool,
+    ) -> BTreeSet<Vec<(i32, i32, i32)>> {
+        let (h, w) = (g.len() as i32, g[0].len() as i32);
+        let bg = without_bg.then(|| {
+            let mut n = [0; 256];
+            g.iter().flatten().for_each(|&x| n[x as usize] += 1);
+            (0..256).rev().max_by_key(|&k| n[k]).unwrap() as u8
+        });
+        let mut occupied = BTreeSet::new();
+        let mut out = BTreeSet::new();
+        for i in 0..h {
+            for j in 0..w {
+                let val = g[i as usize][j as usize];
+                if occupied.contains(&(i, j)) || Some(val) == bg {
+                    continue;
+                }
+                let mut obj = BTreeSet::new();
+                let mut cands = BTreeSet::from([(i, j)]);
+                while !cands.is_empty() {
+                    let mut next = BTreeSet::new();
+                    for &(a, b) in &cands {
+                        let v = g[a as usize][b as usize];
+                        let ok = if univalued { v == val } else { Some(v) != bg };
+                        if !ok {
+                            continue;
+                        }
+                        obj.insert((a, b, v as i32));
+                        occupied.insert((a, b));
+                        for da in -1..=1i32 {
+                            for db in -1..=1i32 {
+                                let d = da.abs() + db.abs();
+                                if d == 0 || (d == 2 && !diagonal) {
+                                    continue;
+                                }
+                                let (x, y) = (a + da, b + db);
+                                if 0 <= x && x < h && 0 <= y && y < w && !occupied.contains(&(x, y))
+                                {
+                                    next.insert((x, y));
+                                }
+                            }
+                        }
+                    }
+                    cands = next;
+                }
+                out.insert(obj.into_iter().collect());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn objects_match_the_literal_algorithm_on_random_grids() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut rnd = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut c = Ctx::default();
+        for _ in 0..300 {
+            let (h, w) = (1 + rnd(7) as usize, 1 + rnd(7) as usize);
+            let colours = 1 + rnd(4);
+            let g: Vec<Vec<u8>> = (0..h)
+                .map(|_| (0..w).map(|_| rnd(colours) as u8).collect())
+                .collect();
+            let flat: Vec<u8> = g.iter().flatten().copied().collect();
+            for flags in 0..8 {
+                let (u, d, b) = (flags & 1 != 0, flags & 2 != 0, flags & 4 != 0);
+                c.reset();
+                let grid = Value::Grid(c.grid_from(h as u32, w as u32, &flat));
+                let got = dsl::objects(&c, grid, Value::Bool(u), Value::Bool(d), Value::Bool(b));
+                let want = naive_objects(&g, u, d, b);
+                let expect: Vec<Vec<(i32, i32, i32)>> = want.into_iter().collect();
+                let mut sorted = expect.clone();
+                // Canonical order: by first cell in raster order.
+                sorted.sort_by_key(|o| (o[0].0, o[0].1));
+                let refs: Vec<&[(i32, i32, i32)]> = sorted.iter().map(|o| &o[..]).collect();
+                check(got, &refs);
+                assert_eq!(got, objs_of(&c, &refs));
+            }
+        }
+    }
+
+    #[test]
+    fn partition_and_fgpartition() {
+        let c = Ctx::default();
+        let g = Value::Grid(c.grid_from(3, 4, &G));
+        let zeros: &[(i32, i32, i32)] = &[(0, 2, 0), (1, 0, 0), (1, 2, 0), (2, 1, 0), (2, 3, 0)];
+        let ones: &[(i32, i32, i32)] = &[(0, 0, 1), (0, 1, 1)];
+        let twos: &[(i32, i32, i32)] = &[(0, 3, 2), (1, 1, 2), (1, 3, 2), (2, 2, 2)];
+        let threes: &[(i32, i32, i32)] = &[(2, 0, 3)];
+        check(dsl::partition(&c, g), &[ones, zeros, twos, threes]);
+        check(dsl::fgpartition(&c, g), &[ones, twos, threes]);
+        let flat = Value::Grid(c.grid_from(2, 2, &[6; 4]));
+        check(
+            dsl::partition(&c, flat),
+            &[&[(0, 0, 6), (0, 1, 6), (1, 0, 6), (1, 1, 6)]],
+        );
+        assert!(matches!(dsl::fgpartition(&c, flat), Value::Set(&[])));
+        assert!(matches!(
+            dsl::partition(&c, Value::Tuple(&[])),
+            Value::Set(&[])
+        ));
+        assert!(!c.failed());
+        dsl::fgpartition(&c, Value::Tuple(&[]));
+        assert_eq!(c.status().unwrap().kind, FailKind::Empty);
+    }
+
+    #[test]
+    fn frontiers_rows_and_columns() {
+        let c = Ctx::default();
+        // 1 1 1
+        // 2 1 3
+        // 4 1 4
+        let g = Value::Grid(c.grid_from(3, 3, &[1, 1, 1, 2, 1, 3, 4, 1, 4]));
+        check(
+            dsl::frontiers(&c, g),
+            &[
+                &[(0, 0, 1), (0, 1, 1), (0, 2, 1)],
+                &[(0, 1, 1), (1, 1, 1), (2, 1, 1)],
+            ],
+        );
+        // 1x1: the row and the column are one object.
+        let one = Value::Grid(c.grid_from(1, 1, &[5]));
+        check(dsl::frontiers(&c, one), &[&[(0, 0, 5)]]);
+        // Bottom row and last column.
+        let g = Value::Grid(c.grid_from(2, 2, &[1, 3, 3, 3]));
+        check(
+            dsl::frontiers(&c, g),
+            &[&[(0, 1, 3), (1, 1, 3)], &[(1, 0, 3), (1, 1, 3)]],
+        );
+        let none = Value::Grid(c.grid_from(2, 2, &[1, 2, 3, 4]));
+        assert!(matches!(dsl::frontiers(&c, none), Value::Set(&[])));
+        assert!(!c.failed());
+        dsl::frontiers(&c, Value::Tuple(&[]));
+        assert_eq!(c.status().unwrap().kind, FailKind::Index);
+    }
+
+    fn pts<'a>(c: &'a Ctx, p: &[(i32, i32)]) -> Value<'a> {
+        let mut v = c.vec();
+        v.extend_from_slice(p);
+        c.indices(v)
+    }
+
+    #[test]
+    fn occurrences_exact_matches_up_to_the_border() {
+        let c = Ctx::default();
+        // 1 2 1 2
+        // 0 1 2 0
+        let g = Value::Grid(c.grid_from(2, 4, &[1, 2, 1, 2, 0, 1, 2, 0]));
+        // Given away from the origin: normalised first.
+        let o = objs_of(&c, &[&[(5, 5, 1), (5, 6, 2)]]);
+        let Value::Set([o]) = o else { unreachable!() };
+        assert_eq!(
+            dsl::occurrences(&c, g, *o),
+            pts(&c, &[(0, 0), (0, 2), (1, 1)])
+        );
+        // A hole in the bounding box is not looked at.
+        let diag = objs_of(&c, &[&[(0, 0, 1), (1, 1, 1)]]);
+        let Value::Set([diag]) = diag else {
+            unreachable!()
+        };
+        assert_eq!(dsl::occurrences(&c, g, *diag), pts(&c, &[(0, 0)]));
+        // Negative coordinates.
+        let neg = objs_of(&c, &[&[(-3, -3, 0), (-3, -2, 1)]]);
+        let Value::Set([neg]) = neg else {
+            unreachable!()
+        };
+        assert_eq!(dsl::occurrences(&c, g, *neg), pts(&c, &[(1, 0)]));
+        // Taller than the grid: nowhere.
+        let tall = objs_of(&c, &[&[(0, 0, 1), (2, 0, 1)]]);
+        let Value::Set([tall]) = tall else {
+            unreachable!()
+        };
+        assert!(matches!(dsl::occurrences(&c, g, *tall), Value::Set(&[])));
+        // The empty object occurs at every (i, j) of range(h + 1) x range(w + 1).
+        let all = dsl::occurrences(&c, g, Value::Set(&[]));
+        assert!(matches!(all, Value::Indices(p) if p.len() == 15 && p[14] == (2, 4)));
+        // The whole grid occurs once, at the origin.
+        let whole: Vec<(i32, i32, i32)> = [1, 2, 1, 2, 0, 1, 2, 0]
+            .iter()
+            .enumerate()
+            .map(|(p, &k)| (p as i32 / 4, p as i32 % 4, k))
+            .collect();
+        let w = objs_of(&c, &[&whole]);
+        let Value::Set([w]) = w else { unreachable!() };
+        assert_eq!(dsl::occurrences(&c, g, *w), pts(&c, &[(0, 0)]));
+        assert!(!c.failed());
+        // Indices have no colours: Python fails as soon as an offset is tried.
+        dsl::occurrences(&c, g, pts(&c, &[(0, 0)]));
+        assert_eq!(c.status().unwrap().kind, FailKind::Type);
+        let c = Ctx::default();
+        dsl::occurrences(&c, Value::Tuple(&[]), Value::Set(&[]));
+        assert_eq!(c.status().unwrap().kind, FailKind::Index);
+    }
+
+    #[test]
+    fn occurrences_match_a_brute_force_check() {
+        let c = Ctx::default();
+        let g: [u8; 20] = [1, 1, 2, 1, 1, 2, 1, 1, 2, 1, 1, 2, 1, 1, 1, 1, 1, 2, 1, 1];
+        let grid = Value::Grid(c.grid_from(4, 5, &g));
+        // 1 1 / 2 1 (the object's own colours, normalised at the origin).
+        let o = objs_of(&c, &[&[(0, 0, 1), (0, 1, 1), (1, 0, 2), (1, 1, 1)]]);
+        let Value::Set([o]) = o else { unreachable!() };
+        let mut want = Vec::new();
+        for i in 0..3 {
+            for j in 0..4 {
+                let at = |a: usize, b: usize| g[(i + a) * 5 + j + b];
+                if at(0, 0) == 1 && at(0, 1) == 1 && at(1, 0) == 2 && at(1, 1) == 1 {
+                    want.push((i as i32, j as i32));
+                }
+            }
+        }
+        assert!(!want.is_empty());
+        assert_eq!(dsl::occurrences(&c, grid, *o), pts(&c, &want));
+    }
+
+    #[test]
+    fn odd_inputs_fail_instead_of_panicking() {
+        let mut c = Ctx::default();
+        for k in 0..9 {
+            for m in 0..9 {
+                c.reset();
+                let sample = |k: usize| match k {
+                    0 => Value::None,
+                    1 => ONE,
+                    2 => Value::Grid(Grid {
+                        h: 0,
+                        w: 0,
+                        cells: &[],
+                    }),
+                    3 => Value::Grid(Grid {
+                        h: 3,
+                        w: 0,
+                        cells: &[],
+                    }),
+                    4 => Value::Grid(c.grid_from(1, 1, &[0])),
+                    5 => objs_of(&c, &[&[(-1, -1, 300), (-1, -1, 2)]]),
+                    6 => pts(&c, &[(4, 4)]),
+                    7 => Value::Set(&[]),
+                    _ => Value::Tuple(c.slice(&[Value::Point((1, 2)), Value::Tuple(&[])])),
+                };
+                let (g, o) = (sample(k), sample(m));
+                for flags in 0..8 {
+                    let b = |f: i32| Value::Bool(flags & f != 0);
+                    dsl::objects(&c, g, b(1), b(2), b(4));
+                }
+                dsl::partition(&c, g);
+                dsl::fgpartition(&c, g);
+                dsl::frontiers(&c, g);
+                dsl::occurrences(&c, g, o);
+                if let Value::Set([x]) = o {
+                    dsl::occurrences(&c, g, *x);
+                }
+            }
+        }
+    }
 }
