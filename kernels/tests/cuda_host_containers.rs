@@ -114,9 +114,9 @@ fn ty(tag: &str) -> Ty {
     }
 }
 
-/// A random value of type `t` (small, with ties, empties now and then, large sets rarely) and its
-/// encoding for the C++ reader.
-fn gen<'a>(c: &'a Ctx, r: &mut Rng, t: &Ty) -> Value<'a> {
+/// A random value of type `t`: small, with ties, empties now and then, and rarely an outer
+/// container of more elements than a warp has lanes.
+fn gen<'a>(c: &'a Ctx, r: &mut Rng, t: &Ty, outer: bool) -> Value<'a> {
     match t {
         Ty::Int => Value::Int(r.range(-2, 6)),
         Ty::Point => Value::Point((r.range(-1, 3), r.range(-1, 3))),
@@ -131,13 +131,13 @@ fn gen<'a>(c: &'a Ctx, r: &mut Rng, t: &Ty) -> Value<'a> {
             let n = if r.chance(6) {
                 0
             } else if r.chance(8) {
-                r.range(8, 30)
+                r.range(8, if outer { 80 } else { 20 })
             } else {
                 r.range(1, 5)
             };
             let mut v = c.vec();
             for _ in 0..n {
-                v.push(gen(c, r, e));
+                v.push(gen(c, r, e, false));
             }
             if matches!(t, Ty::Set(_)) {
                 c.set(v)
@@ -231,7 +231,7 @@ fn cuda_containers_agree_with_the_rust_primitives_on_random_inputs() {
         for _ in 0..150 {
             ctx.reset();
             let c = &ctx;
-            let args: Vec<Value> = types.iter().map(|t| gen(c, &mut r, t)).collect();
+            let args: Vec<Value> = types.iter().map(|t| gen(c, &mut r, t, true)).collect();
             let mut line = format!("{name} {}", tags.len());
             for t in tags {
                 write!(line, " {t}").unwrap();
@@ -259,7 +259,8 @@ fn cuda_containers_agree_with_the_rust_primitives_on_random_inputs() {
         return;
     }
 
-    let mut child = Command::new(&exe).arg("--serve").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut child =
+        Command::new(&exe).arg("--serve").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || {
         use std::io::Write;
@@ -292,7 +293,10 @@ fn cuda_containers_agree_with_the_rust_primitives_on_random_inputs() {
         }
     }
     for (case, t) in &tally {
-        eprintln!("{case:>28}: {} same, {} both fail, {} CPU fallback, {} fail kinds differ", t[0], t[1], t[2], t[3]);
+        eprintln!(
+            "{case:>28}: {} same, {} both fail, {} CPU fallback, {} fail kinds differ",
+            t[0], t[1], t[2], t[3]
+        );
     }
     assert!(bad.is_empty(), "C++ and Rust disagree ({bad_per:?}):\n{}", bad.join("\n"));
     // Every case must agree on real values at least once, except the deliberate fallbacks.
