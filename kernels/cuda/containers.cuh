@@ -245,6 +245,17 @@ template <class T> ARC_HEAVY Set<T> set_filter(Ctx& c, Set<T> a, Set<T> b, bool 
   return Set<T>{out, m};
 }
 
+// The run r (of R, with offsets off[0..R], off[R] > e) that holds item e: off[r] <= e < off[r + 1].
+ARC_DEVICE int run_of(const int* off, int R, int e) {
+  int lo = 0, hi = R;
+  while (hi - lo > 1) {
+    int mid = (lo + hi) >> 1;
+    if (off[mid] <= e) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
 // Sorts and deduplicates n items made of R sorted unique runs (run r = items[off[r]..off[r+1])).
 // Each element's rank is its index in its run plus, in every other run, the elements before it
 // (ties go to the earlier run); then adjacent equal elements are dropped. O(n R log n / 32) per
@@ -256,8 +267,7 @@ template <class T> ARC_HEAVY int merge_runs(Ctx& c, T* items, const int* off, in
   if (!tmp) return 0;
   if (!c.step((uint64_t)n * R / 32 + 1)) return 0;
   ARC_FOR(e, n) {
-    int r = 0;
-    while (off[r + 1] <= e) r++;
+    int r = run_of(off, R, e);
     T x = items[e];
     int pos = e - off[r];
     for (int q = 0; q < R; q++) {
@@ -1256,10 +1266,10 @@ template <class I, class E = typename Flat<I>::E> ARC_DEVICE E* concat(Ctx& c, c
   if (!c.step((uint64_t)total + m)) return nullptr;
   E* out = alloc<E>(c, total);
   if (!out) return nullptr;
-  for (int r = 0; r < m; r++) {
-    I in = outer[r];
-    E* dst = out + off[r];
-    ARC_FOR(k, len(in)) put(dst + k, item(c, in, k));  // item() of a flat container is per lane
+  // Each lane copies its items, finding their run (item() of a flat container is per lane).
+  ARC_FOR(e, total) {
+    int r = run_of(off, m, e);
+    put(out + e, item(c, outer[r], e - off[r]));
   }
   ARC_SYNC();
   n = (int)total;
