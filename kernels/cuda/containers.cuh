@@ -324,24 +324,23 @@ ARC_HEAVY Grid rows_to_grid(Ctx& c, const Tuple<int>* rows, int n) {
   return o;
 }
 
-// The grid made of the rows of g with keep[i] set (g itself when all are kept).
+// The grid made of the rows of g with keep[i] set (g itself when all are kept); it keeps g's width
+// even without rows, as the CPU's does.
 ARC_HEAVY Grid keep_rows(Ctx& c, Grid g, const uint8_t* keep) {
   if (c.failed()) return Grid{0, 0, nullptr};
   int m = 0;
   ARC_FOR(i, g.h) m += keep[i] != 0;
   m = warp_sum(m);
   if (m == g.h) return g;
-  uint64_t mark = c.used;
   int* idx = alloc<int>(c, g.h);
   if (!idx) return Grid{0, 0, nullptr};
   ARC_FOR(i, g.h) idx[i] = i;
   ARC_SYNC();
   int kept = compact(idx, idx, g.h, [&](const int& i, int) { return keep[i] != 0; });
-  Grid o = new_grid(c, kept, kept ? g.w : 0);
+  Grid o = new_grid(c, kept, g.w);
   if (!o.v) return Grid{0, 0, nullptr};
   ARC_FOR(k, o.h * o.w) o.v[k] = g.v[idx[k / o.w] * g.w + k % o.w];
   ARC_SYNC();
-  (void)mark;  // idx lies below the grid: it stays
   return o;
 }
 
@@ -659,7 +658,7 @@ struct order_fn {
   template <class C, class E> ARC_DEVICE static Tuple<E> result(Ctx&, C, E* out, int n) { return Tuple<E>{out, n}; }
   ARC_DEVICE static Grid result(Ctx& c, Grid g, Tuple<int>* out, int n) {
     if (c.failed()) return Grid{0, 0, nullptr};
-    Grid o = new_grid(c, n, g.w);
+    Grid o = new_grid(c, n, n ? g.w : 0);  // no rows: the CPU's empty tuple
     if (!o.v) return o;
     ARC_FOR(k, o.h * o.w) o.v[k] = (uint8_t)out[k / o.w].it[k % o.w];
     ARC_SYNC();
