@@ -306,15 +306,15 @@ template <class A, class B> constexpr bool pairable =
     !poison<A> && !poison<B> && !(rank<A> == 1 && same<B, Tuple<int>>);
 
 // A tuple of n rows of ints as the grid it is to Python: every row of one length, every value a
-// byte (otherwise the CPU keeps it a tuple: S_UNSUPPORTED here).
+// byte, within the grid size limit (otherwise the CPU keeps it a tuple: S_UNSUPPORTED here).
 ARC_HEAVY Grid rows_to_grid(Ctx& c, const Tuple<int>* rows, int n) {
   if (c.failed()) return Grid{0, 0, nullptr};
   int w = n > 0 ? rows[0].n : 0;
-  bool ok = true;
+  bool ok = (int64_t)n * w <= (1 << 20);
   ARC_FOR(i, n) {
     if (rows[i].n != w) ok = false;
     else
-      for (int j = 0; j < w; j++) ok &= rows[i].it[j] >= 0 && rows[i].it[j] <= 255;
+      for (int j = 0; j < w && ok; j++) ok = rows[i].it[j] >= 0 && rows[i].it[j] <= 255;
   }
   if (!warp_all(ok)) { c.fail(S_UNSUPPORTED); return Grid{0, 0, nullptr}; }
   Grid o = new_grid(c, n, w);
@@ -667,7 +667,7 @@ struct order_fn {
 };
 ARC_VAR order_fn order{};
 
-// `tuple(item for i in range(num))` (empty for num <= 0).
+// `tuple(item for i in range(num))` (empty for num <= 0); copies of a row of ints are a grid.
 ARC_PRIM(repeat)
 struct repeat_fn {
   template <class V> ARC_HEAVY auto operator()(Ctx& c, V v, int num) const {
@@ -683,6 +683,19 @@ struct repeat_fn {
       ARC_SYNC();
       return Tuple<V>{out, n};
     }
+  }
+  // Copies of a row of ints are a grid to Python: built as one (see rows_to_grid).
+  ARC_HEAVY Grid operator()(Ctx& c, Tuple<int> row, int num) const {
+    int n = num < 0 ? 0 : num;
+    if (!containers_detail::room(c, n)) return Grid{0, 0, nullptr};
+    bool ok = (int64_t)n * row.n <= (1 << 20);
+    ARC_FOR(j, row.n) ok &= row.it[j] >= 0 && row.it[j] <= 255;
+    if (!warp_all(ok)) { c.fail(S_UNSUPPORTED); return Grid{0, 0, nullptr}; }
+    Grid o = new_grid(c, n, n ? row.n : 0);
+    if (!o.v) return o;
+    ARC_FOR(k, o.h * o.w) o.v[k] = (uint8_t)row.it[k % o.w];
+    ARC_SYNC();
+    return o;
   }
   template <class V> ARC_DEVICE auto operator()(Ctx& c, V v, bool num) const { return (*this)(c, v, (int)num); }
   ARC_UNSUPPORTED

@@ -140,34 +140,61 @@ template <class U> ARC_DEVICE Set<U> as_set(Ctx& c, U* out, int n) {
   if (!out) return Set<U>{nullptr, 0};
   return Set<U>{out, sort_unique(c, out, n)};
 }
-}  // namespace apply_detail
 
-// `type(container)(function(e) for e in container)`: a frozenset of results is sorted and
-// deduplicated; a tuple stays a tuple; a grid's rows mapped to rows of one width stay a grid.
-ARC_PRIM(apply)
-struct apply_fn {
-  template <class F, class C> ARC_HEAVY auto operator()(Ctx& c, F f, C x) const {
-    using namespace apply_detail;
-    if constexpr (!iterable<C> || same<C, Point>) {
+// A tuple of n results. A tuple of rows of ints is a grid to Python: with Rows it is built as one
+// (rows of one width, byte values; otherwise S_UNSUPPORTED), so that grid primitives take it.
+template <bool Rows, class U> ARC_DEVICE auto as_tuple(Ctx& c, U* out, int n) {
+  if constexpr (Rows && same<U, Tuple<int>>) {
+    if (!out) return Grid{0, 0, nullptr};
+    return rows_to_grid(c, out, n);
+  } else {
+    return Tuple<U>{out, out ? n : 0};
+  }
+}
+
+// `type(container)(function(e) for e in container)` (see apply_fn).
+template <bool Rows, class F, class C> ARC_DEVICE auto apply_to(Ctx& c, F f, C x) {
+  if constexpr (!iterable<C> || same<C, Point>) {
+    c.fail(S_UNSUPPORTED);
+    return Poison{};
+  } else {
+    using U = decltype(f(c, declval_<elem_t<C>>()));
+    if constexpr (poison<U> || (IsSet<C>::v && !ordered<U>)) {
+      c.fail(S_UNSUPPORTED);  // no static type, or a frozenset of functions
+      return Poison{};
+    } else if constexpr (IsSet<C>::v) {
+      return as_set(c, results<U>(c, x, f), len(x));
+    } else {
+      return as_tuple<Rows>(c, results<U>(c, x, f), len(x));
+    }
+  }
+}
+
+// `tuple(function(i, j) for i, j in zip(a, b))` (see papply_fn).
+template <bool Rows, class F, class A, class B> ARC_DEVICE auto papply_to(Ctx& c, F f, A a, B b) {
+  if constexpr (!iterable<A> || !iterable<B>) {
+    c.fail(S_UNSUPPORTED);
+    return Poison{};
+  } else {
+    using U = decltype(f(c, declval_<elem_t<A>>(), declval_<elem_t<B>>()));
+    if constexpr (poison<U>) {
       c.fail(S_UNSUPPORTED);
       return Poison{};
     } else {
-      using U = decltype(f(c, declval_<elem_t<C>>()));
-      if constexpr (poison<U> || (IsSet<C>::v && !ordered<U>)) {
-        c.fail(S_UNSUPPORTED);  // no static type, or a frozenset of functions
-        return Poison{};
-      } else if constexpr (IsSet<C>::v) {
-        return as_set(c, results<U>(c, x, f), len(x));
-      } else if constexpr (same<C, Grid> && same<U, Tuple<int>>) {
-        U* rows = results<U>(c, x, f);
-        if (!rows) return Grid{0, 0, nullptr};
-        return rows_to_grid(c, rows, len(x));
-      } else {
-        U* out = results<U>(c, x, f);
-        return Tuple<U>{out, out ? len(x) : 0};
-      }
+      int n = len(a) < len(b) ? len(a) : len(b);
+      U* out = room(c, n) ? alloc<U>(c, n) : nullptr;
+      for (int k = 0; out && k < n && !c.failed(); k++) put(out + k, f(c, item(c, a, k), item(c, b, k)));
+      return as_tuple<Rows>(c, c.failed() ? nullptr : out, n);
     }
   }
+}
+}  // namespace apply_detail
+
+// `type(container)(function(e) for e in container)`: a frozenset of results is sorted and
+// deduplicated; a tuple (or a grid's rows) gives a tuple, a grid when the results are rows of ints.
+ARC_PRIM(apply)
+struct apply_fn {
+  template <class F, class C> ARC_HEAVY auto operator()(Ctx& c, F f, C x) const { return apply_detail::apply_to<true>(c, f, x); }
   ARC_UNSUPPORTED
 };
 ARC_VAR apply_fn apply{};
@@ -189,8 +216,7 @@ struct rapply_fn {
       } else if constexpr (IsSet<Fs>::v) {
         return as_set(c, results<U>(c, fs, call), fs.n);
       } else {
-        U* out = results<U>(c, fs, call);
-        return Tuple<U>{out, out ? fs.n : 0};
+        return as_tuple<true>(c, results<U>(c, fs, call), fs.n);
       }
     }
   }
@@ -198,35 +224,21 @@ struct rapply_fn {
 };
 ARC_VAR rapply_fn rapply{};
 
-// `merge(apply(function, container))`.
+// `merge(apply(function, container))` (the results merged as they are: no grid in between).
 ARC_PRIM(mapply)
 struct mapply_fn {
-  template <class F, class C> ARC_DEVICE auto operator()(Ctx& c, F f, C x) const { return merge_fn{}(c, apply_fn{}(c, f, x)); }
+  template <class F, class C> ARC_DEVICE auto operator()(Ctx& c, F f, C x) const {
+    return merge_fn{}(c, apply_detail::apply_to<false>(c, f, x));
+  }
   ARC_UNSUPPORTED
 };
 ARC_VAR mapply_fn mapply{};
 
-// `tuple(function(i, j) for i, j in zip(a, b))`.
+// `tuple(function(i, j) for i, j in zip(a, b))`: a grid when the results are rows of ints.
 ARC_PRIM(papply)
 struct papply_fn {
   template <class F, class A, class B> ARC_HEAVY auto operator()(Ctx& c, F f, A a, B b) const {
-    using namespace apply_detail;
-    if constexpr (!iterable<A> || !iterable<B>) {
-      c.fail(S_UNSUPPORTED);
-      return Poison{};
-    } else {
-      using U = decltype(f(c, declval_<elem_t<A>>(), declval_<elem_t<B>>()));
-      if constexpr (poison<U>) {
-        c.fail(S_UNSUPPORTED);
-        return Poison{};
-      } else {
-        int n = len(a) < len(b) ? len(a) : len(b);
-        U* out = room(c, n) ? alloc<U>(c, n) : nullptr;
-        if (!out) return Tuple<U>{nullptr, 0};
-        for (int k = 0; k < n && !c.failed(); k++) put(out + k, f(c, item(c, a, k), item(c, b, k)));
-        return Tuple<U>{out, c.failed() ? 0 : n};
-      }
-    }
+    return apply_detail::papply_to<true>(c, f, a, b);
   }
   ARC_UNSUPPORTED
 };
@@ -236,7 +248,7 @@ ARC_VAR papply_fn papply{};
 ARC_PRIM(mpapply)
 struct mpapply_fn {
   template <class F, class A, class B> ARC_DEVICE auto operator()(Ctx& c, F f, A a, B b) const {
-    return merge_fn{}(c, papply_fn{}(c, f, a, b));
+    return merge_fn{}(c, apply_detail::papply_to<false>(c, f, a, b));
   }
   ARC_UNSUPPORTED
 };

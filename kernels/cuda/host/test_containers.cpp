@@ -214,6 +214,15 @@ void test_tuples() {
   EXPECT("()", repeat(c, 5, -2));
   EXPECT("({(1, (0, 0))}, {(1, (0, 0))})", repeat(c, O(c, {{1, 0, 0}}), 2));
   EXPECT("fail 6", repeat(c, 1, 1 << 21));
+  // copies of a row of ints: a grid
+  EXPECT("((1, 2), (1, 2), (1, 2))", repeat(c, Ti(c, {1, 2}), 3));
+  {
+    Env e;
+    Grid g = repeat(e.c, Ti(e.c, {7}), 2);
+    CHECK(g.h == 2 && g.w == 1 && g.v[1] == 7);
+  }
+  EXPECT("()", repeat(c, Ti(c, {1, 2}), 0));
+  EXPECT("fail 9", repeat(c, Ti(c, {1, 256}), 2));  // not a byte: the CPU keeps a tuple
   EXPECT("(1, 3, 5)", interval(c, 1, 7, 2));
   EXPECT("(1, 3, 5)", interval(c, 1, 6, 2));
   EXPECT("(5, 4, 3)", interval(c, 5, 2, -1));
@@ -379,10 +388,26 @@ void test_apply_family() {
   EXPECT("fail 9", apply(c, rbind(c, sfilter, even), G(c, "1 2|2 4")));  // ragged rows
   EXPECT("{(1, (0, 0)), (2, (5, 5))}", mapply(c, initset, O(c, {{1, 0, 0}, {2, 5, 5}})));
   EXPECT("(1, 2, 2, 3)", mapply(c, identity, Tp<Tuple<int>>(c, {Ti(c, {1, 2}), Ti(c, {2, 3})})));
+  // rows of ints from a tuple are a grid; ragged ones stay with the CPU, except merged at once
+  {
+    Env e;
+    Grid g = apply(e.c, identity, Tp<Tuple<int>>(e.c, {Ti(e.c, {1, 2}), Ti(e.c, {2, 3})}));
+    CHECK(g.h == 2 && g.w == 2 && g.v[3] == 3 && !e.c.failed());
+  }
+  EXPECT("fail 9", apply(c, identity, Tp<Tuple<int>>(c, {Ti(c, {1, 2}), Ti(c, {3})})));
+  EXPECT("(1, 2, 3)", mapply(c, identity, Tp<Tuple<int>>(c, {Ti(c, {1, 2}), Ti(c, {3})})));
+  EXPECT("{(1, 2), (3,)}", apply(c, identity, S<Tuple<int>>(c, {Ti(c, {1, 2}), Ti(c, {3})})));
   EXPECT("(-1, -1)", rapply(c, Tp(c, std::vector<invert_fn>{invert, invert}), 1));
   EXPECT("{-1}", rapply(c, initset(c, invert), 1));
   EXPECT("(4, 6)", papply(c, add, Ti(c, {1, 2, 9}), Ti(c, {3, 4})));
   EXPECT("((1, 2, 5), (3, 4, 6))", papply(c, combine, G(c, "1 2|3 4"), G(c, "5|6")));
+  {
+    Env e;
+    Grid g = papply(e.c, combine, G(e.c, "1 2|3 4"), G(e.c, "5|6"));
+    CHECK(g.h == 2 && g.w == 3 && g.v[5] == 6);
+  }
+  // the zipped rows of a grid and its mirror, then each pair's larger values: a grid again
+  EXPECT("((1, 3), (3, 4))", apply(c, lbind(c, apply, maximum), papply(c, pair, G(c, "1 2|3 4"), dmirror(c, G(c, "1 2|3 4")))));
   EXPECT("(1, 3, 2, 4)", mpapply(c, astuple, Ti(c, {1, 2}), Ti(c, {3, 4})));
   EXPECT("{11, 12, 21, 22}", prapply(c, add, Si(c, {1, 2}), Si(c, {10, 20})));
   EXPECT("{(1, 10), (1, 20), (2, 10), (2, 20)}", prapply(c, astuple, Ti(c, {1, 2}), Si(c, {10, 20})));
@@ -586,7 +611,7 @@ C2(difference, O, I) C2(difference, Ti, Ti) C2(difference, Ti, Si) C2(difference
 C1(dedupe, Ti) C1(dedupe, G) C1(dedupe, Si) C1(dedupe, Tx)
 C2(order, Si, Finv) C2(order, Ti, Fid) C2(order, O, Fid) C2(order, SO, Fsize) C2(order, Ti, Feven)
 C2(order, G, Ffirst) C2(order, Tx, Fid)
-C2(repeat, i, i) C2(repeat, O, i) C2(repeat, G, i)
+C2(repeat, i, i) C2(repeat, O, i) C2(repeat, G, i) C2(repeat, Ti, i)
 C1(size, Si) C1(size, Ti) C1(size, O) C1(size, G) C1(size, p) C1(size, x) C1(size, SO)
 C1(merge, SO) C1(merge, SI) C1(merge, TSO) C1(merge, TTi) C1(merge, G) C1(merge, TG) C1(merge, Tp)
 C1(merge, I) C1(merge, STi)
@@ -615,9 +640,9 @@ C3(interval, i, i, i)
 C2(product, Si, Si) C2(product, Ti, Ti) C2(product, Si, I) C2(product, O, Si) C2(product, I, I) C2(product, Ti, p)
 C2(pair, Ti, Ti) C2(pair, Ti, I) C2(pair, O, Si) C2(pair, G, G) C2(pair, Si, Ti)
 C2(apply, Finv, Si) C2(apply, Fid, Ti) C2(apply, Fsize, SO) C2(apply, Finit, O) C2(apply, Ffirst, G)
-C2(apply, Fid, G) C2(apply, Flast, I)
-C2(mapply, Finit, O) C2(mapply, Fid, SO) C2(mapply, Fid, TSO)
-C3(papply, Fadd, Ti, Ti) C3(papply, Fpair, G, G) C3(papply, Fcomb, SO, SO)
+C2(apply, Fid, G) C2(apply, Flast, I) C2(apply, Fid, TTi)
+C2(mapply, Finit, O) C2(mapply, Fid, SO) C2(mapply, Fid, TSO) C2(mapply, Fid, TTi)
+C3(papply, Fadd, Ti, Ti) C3(papply, Fpair, G, G) C3(papply, Fcomb, SO, SO) C3(papply, Fcomb, TTi, TTi)
 C3(mpapply, Fcomb, TSO, TSO) C3(mpapply, Fastuple, Ti, Ti)
 C3(prapply, Fadd, Si, Si) C3(prapply, Fastuple, Ti, Si)
 
