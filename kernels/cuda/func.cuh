@@ -117,3 +117,172 @@ struct branch_fn {
 ARC_VAR branch_fn branch{};
 
 }  // namespace arc
+
+// apply and its variants build containers of results: they follow the containers family.
+#include "containers.cuh"
+namespace arc {
+
+namespace apply_detail {
+using namespace containers_detail;
+
+// The results of calling f on every element (a uniform loop: f spreads its own work over the
+// lanes, every lane stores the same value).
+template <class U, class C, class F> ARC_DEVICE U* results(Ctx& c, C x, F f) {
+  int n = len(x);
+  U* out = room(c, n) ? alloc<U>(c, n) : nullptr;
+  if (!out) return nullptr;
+  for (int k = 0; k < n && !c.failed(); k++) put(out + k, f(c, item(c, x, k)));
+  return c.failed() ? nullptr : out;
+}
+
+// A frozenset of n results (sorted, unique); only values with the canonical order fit.
+template <class U> ARC_DEVICE Set<U> as_set(Ctx& c, U* out, int n) {
+  if (!out) return Set<U>{nullptr, 0};
+  return Set<U>{out, sort_unique(c, out, n)};
+}
+
+// A tuple of n results. A tuple of rows of ints is a grid to Python: with Rows it is built as one
+// (rows of one width, byte values; otherwise S_UNSUPPORTED), so that grid primitives take it.
+template <bool Rows, class U> ARC_DEVICE auto as_tuple(Ctx& c, U* out, int n) {
+  if constexpr (Rows && same<U, Tuple<int>>) {
+    if (!out) return Grid{0, 0, nullptr};
+    return rows_to_grid(c, out, n);
+  } else {
+    return Tuple<U>{out, out ? n : 0};
+  }
+}
+
+// `type(container)(function(e) for e in container)` (see apply_fn).
+template <bool Rows, class F, class C> ARC_DEVICE auto apply_to(Ctx& c, F f, C x) {
+  if constexpr (!iterable<C> || same<C, Point>) {
+    c.fail(S_UNSUPPORTED);
+    return Poison{};
+  } else {
+    using U = decltype(f(c, declval_<elem_t<C>>()));
+    if constexpr (poison<U> || (IsSet<C>::v && !ordered<U>)) {
+      c.fail(S_UNSUPPORTED);  // no static type, or a frozenset of functions
+      return Poison{};
+    } else if constexpr (IsSet<C>::v) {
+      return as_set(c, results<U>(c, x, f), len(x));
+    } else {
+      return as_tuple<Rows>(c, results<U>(c, x, f), len(x));
+    }
+  }
+}
+
+// `tuple(function(i, j) for i, j in zip(a, b))` (see papply_fn).
+template <bool Rows, class F, class A, class B> ARC_DEVICE auto papply_to(Ctx& c, F f, A a, B b) {
+  if constexpr (!iterable<A> || !iterable<B>) {
+    c.fail(S_UNSUPPORTED);
+    return Poison{};
+  } else {
+    using U = decltype(f(c, declval_<elem_t<A>>(), declval_<elem_t<B>>()));
+    if constexpr (poison<U>) {
+      c.fail(S_UNSUPPORTED);
+      return Poison{};
+    } else {
+      int n = len(a) < len(b) ? len(a) : len(b);
+      U* out = room(c, n) ? alloc<U>(c, n) : nullptr;
+      for (int k = 0; out && k < n && !c.failed(); k++) put(out + k, f(c, item(c, a, k), item(c, b, k)));
+      return as_tuple<Rows>(c, c.failed() ? nullptr : out, n);
+    }
+  }
+}
+}  // namespace apply_detail
+
+// `type(container)(function(e) for e in container)`: a frozenset of results is sorted and
+// deduplicated; a tuple (or a grid's rows) gives a tuple, a grid when the results are rows of ints.
+ARC_PRIM(apply)
+struct apply_fn {
+  template <class F, class C> ARC_HEAVY auto operator()(Ctx& c, F f, C x) const { return apply_detail::apply_to<true>(c, f, x); }
+  ARC_UNSUPPORTED
+};
+ARC_VAR apply_fn apply{};
+
+// `type(functions)(function(value) for function in functions)`.
+ARC_PRIM(rapply)
+struct rapply_fn {
+  template <class Fs, class V> ARC_HEAVY auto operator()(Ctx& c, Fs fs, V v) const {
+    using namespace apply_detail;
+    if constexpr (!IsSet<Fs>::v && !IsTuple<Fs>::v) {
+      c.fail(S_UNSUPPORTED);
+      return Poison{};
+    } else {
+      using U = decltype(declval_<elem_t<Fs>>()(c, v));
+      auto call = [v](Ctx& c, const elem_t<Fs>& f) { return f(c, v); };
+      if constexpr (poison<U> || (IsSet<Fs>::v && !ordered<U>)) {
+        c.fail(S_UNSUPPORTED);
+        return Poison{};
+      } else if constexpr (IsSet<Fs>::v) {
+        return as_set(c, results<U>(c, fs, call), fs.n);
+      } else {
+        return as_tuple<true>(c, results<U>(c, fs, call), fs.n);
+      }
+    }
+  }
+  ARC_UNSUPPORTED
+};
+ARC_VAR rapply_fn rapply{};
+
+// `merge(apply(function, container))` (the results merged as they are: no grid in between).
+ARC_PRIM(mapply)
+struct mapply_fn {
+  template <class F, class C> ARC_DEVICE auto operator()(Ctx& c, F f, C x) const {
+    return merge_fn{}(c, apply_detail::apply_to<false>(c, f, x));
+  }
+  ARC_UNSUPPORTED
+};
+ARC_VAR mapply_fn mapply{};
+
+// `tuple(function(i, j) for i, j in zip(a, b))`: a grid when the results are rows of ints.
+ARC_PRIM(papply)
+struct papply_fn {
+  template <class F, class A, class B> ARC_HEAVY auto operator()(Ctx& c, F f, A a, B b) const {
+    return apply_detail::papply_to<true>(c, f, a, b);
+  }
+  ARC_UNSUPPORTED
+};
+ARC_VAR papply_fn papply{};
+
+// `merge(papply(function, a, b))`.
+ARC_PRIM(mpapply)
+struct mpapply_fn {
+  template <class F, class A, class B> ARC_DEVICE auto operator()(Ctx& c, F f, A a, B b) const {
+    return merge_fn{}(c, apply_detail::papply_to<false>(c, f, a, b));
+  }
+  ARC_UNSUPPORTED
+};
+ARC_VAR mpapply_fn mpapply{};
+
+// `frozenset(function(i, j) for j in b for i in a)`.
+ARC_PRIM(prapply)
+struct prapply_fn {
+  template <class F, class A, class B> ARC_HEAVY auto operator()(Ctx& c, F f, A a, B b) const {
+    using namespace apply_detail;
+    if constexpr (!iterable<A> || !iterable<B>) {
+      c.fail(S_UNSUPPORTED);
+      return Poison{};
+    } else {
+      using U = decltype(f(c, declval_<elem_t<A>>(), declval_<elem_t<B>>()));
+      if constexpr (!ordered<U>) {
+        c.fail(S_UNSUPPORTED);
+        return Poison{};
+      } else {
+        int na = len(a), nb = len(b);
+        int64_t n = (int64_t)na * nb;
+        U* out = room(c, n) ? alloc<U>(c, n) : nullptr;
+        if (!out) return Set<U>{nullptr, 0};
+        for (int j = 0; j < nb && !c.failed(); j++) {
+          auto y = item(c, b, j);
+          for (int i = 0; i < na && !c.failed(); i++) out[(int64_t)j * na + i] = f(c, item(c, a, i), y);
+        }
+        if (c.failed()) return Set<U>{nullptr, 0};
+        return Set<U>{out, sort_unique(c, out, (int)n)};
+      }
+    }
+  }
+  ARC_UNSUPPORTED
+};
+ARC_VAR prapply_fn prapply{};
+
+}  // namespace arc
