@@ -1,56 +1,75 @@
-// Host unit tests of cuda/patches.cuh (g++, one lane): hand-checked values, empty patches, negative
-// coordinates, Python's failures. Built and run by kernels/tests/cuda_host_patches.rs.
+// Unit tests of cuda/patches.cuh on hand-made values: empty patches, negative coordinates, Python's
+// failures. g++ builds it as plain C++ (one lane; kernels/tests/cuda_host_patches.rs runs it); the
+// same file built by nvcc (`nvcc -x cu -std=c++17 --expt-relaxed-constexpr -arch=sm_90 -I kernels/cuda`)
+// runs the tests in one warp on a GPU, which checks the lane mapping too.
 #include <cstdio>
-#include <vector>
+#include <initializer_list>
 
 #include "arc.cuh"
 
 using namespace arc;
 
+#ifdef __CUDACC__
+#define TEST __device__
+__device__ int failures = 0;
+#define COUNT_FAILURE() \
+  if ((threadIdx.x & 31) == 0) { printf("%s:%d: CHECK failed (device)\n", __FILE__, __LINE__); atomicAdd(&failures, 1); }
+#else
+#define TEST static
 static int failures = 0;
-#define CHECK(cond)                                                   \
-  do {                                                                \
-    if (!(cond)) {                                                    \
-      std::printf("%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      failures++;                                                     \
-    }                                                                 \
+#define COUNT_FAILURE() \
+  { std::printf("%s:%d: CHECK failed\n", __FILE__, __LINE__); failures++; }
+#endif
+// Every lane evaluates cond (it calls primitives, which are warp-wide); one lane reports.
+#define CHECK(cond)                \
+  do {                             \
+    if (!(cond)) COUNT_FAILURE()   \
   } while (0)
 
-static std::vector<uint8_t> arena(16u << 20);
-static Ctx fresh() { return Ctx{arena.data(), 0, arena.size(), S_OK, 0, 0, 1ull << 28}; }
+struct Arena {
+  uint8_t* base;
+  uint64_t cap;
+};
+TEST Ctx fresh(Arena a) { return Ctx{a.base, 0, a.cap, S_OK, 0, 0, 1ull << 28}; }
 
 // Canonical sets from literals (sorted and deduplicated like every frozenset).
-static Object obj(Ctx& c, std::vector<Cell> v) {
-  Cell* p = alloc<Cell>(c, v.size());
-  for (size_t k = 0; k < v.size(); k++) p[k] = v[k];
-  return Object{p, sort_unique(c, p, (int)v.size())};
+TEST Object obj(Ctx& c, std::initializer_list<Cell> v) {
+  int n = (int)v.size();
+  Cell* p = alloc<Cell>(c, n);
+  if (!p) return Object{nullptr, 0};
+  ARC_FOR(k, n) p[k] = v.begin()[k];
+  ARC_SYNC();
+  return Object{p, sort_unique(c, p, n)};
 }
-static Indices ind(Ctx& c, std::vector<Point> v) {
-  Point* p = alloc<Point>(c, v.size());
-  for (size_t k = 0; k < v.size(); k++) p[k] = v[k];
-  return Indices{p, sort_unique(c, p, (int)v.size())};
+TEST Indices ind(Ctx& c, std::initializer_list<Point> v) {
+  int n = (int)v.size();
+  Point* p = alloc<Point>(c, n);
+  if (!p) return Indices{nullptr, 0};
+  ARC_FOR(k, n) p[k] = v.begin()[k];
+  ARC_SYNC();
+  return Indices{p, sort_unique(c, p, n)};
 }
-static bool same(Indices a, std::vector<Point> b) {
+TEST bool same(Indices a, std::initializer_list<Point> b) {
   if (a.n != (int)b.size()) return false;
   for (int k = 0; k < a.n; k++)
-    if (!(a.it[k] == b[k])) return false;
+    if (!(a.it[k] == b.begin()[k])) return false;
   return true;
 }
-static bool same(Object a, std::vector<Cell> b) {
+TEST bool same(Object a, std::initializer_list<Cell> b) {
   if (a.n != (int)b.size()) return false;
   for (int k = 0; k < a.n; k++)
-    if (!(a.it[k] == b[k])) return false;
+    if (!(a.it[k] == b.begin()[k])) return false;
   return true;
 }
-static bool is(Point p, int i, int j) { return p.i == i && p.j == j; }
-static bool sorted_unique(Indices a) {
+TEST bool is(Point p, int i, int j) { return p.i == i && p.j == j; }
+TEST bool sorted_unique(Indices a) {
   for (int k = 1; k < a.n; k++)
     if (!(a.it[k - 1] < a.it[k])) return false;
   return true;
 }
 
-static void pieces() {
-  Ctx c = fresh();
+TEST void pieces(Arena ar) {
+  Ctx c = fresh(ar);
   uint8_t cells[6] = {0, 1, 2, 3, 4, 5};
   Grid g{3, 2, cells}, e{0, 0, nullptr};
   CHECK(height(c, g) == 3 && width(c, g) == 2 && is(shape(c, g), 3, 2) && portrait(c, g) && !square(c, g));
@@ -60,7 +79,7 @@ static void pieces() {
   square(c, e);  // piece[0] of ()
   CHECK(c.status == S_INDEX);
 
-  c = fresh();
+  c = fresh(ar);
   Object o = obj(c, {{1, 2, 7}, {3, 0, 7}, {2, 5, 7}});
   CHECK(height(c, o) == 3 && width(c, o) == 6 && is(shape(c, o), 3, 6) && !portrait(c, o));
   Indices tall = ind(c, {{-4, 0}, {-1, 1}});
@@ -75,8 +94,8 @@ static void pieces() {
   CHECK(!c.failed());
 }
 
-static void corners_and_extremes() {
-  Ctx c = fresh();
+TEST void corners_and_extremes(Arena ar) {
+  Ctx c = fresh(ar);
   Object o = obj(c, {{1, 2, 7}, {3, 0, 7}, {2, 5, 7}});
   CHECK(is(ulcorner(c, o), 1, 0) && is(urcorner(c, o), 1, 5) && is(llcorner(c, o), 3, 0) && is(lrcorner(c, o), 3, 5));
   CHECK(uppermost(c, o) == 1 && lowermost(c, o) == 3 && leftmost(c, o) == 0 && rightmost(c, o) == 5);
@@ -91,19 +110,19 @@ static void corners_and_extremes() {
   Object none{nullptr, 0};
   uppermost(c, none);  // min() of nothing
   CHECK(c.status == S_EMPTY);
-  c = fresh();
+  c = fresh(ar);
   rightmost(c, Indices{nullptr, 0});
   CHECK(c.status == S_EMPTY);
-  c = fresh();
+  c = fresh(ar);
   ulcorner(c, none);  // Python: (), not a point
   CHECK(c.status == S_UNSUPPORTED);
-  c = fresh();
+  c = fresh(ar);
   corners(c, none);
   CHECK(c.status == S_UNSUPPORTED);
 }
 
-static void locations() {
-  Ctx c = fresh();
+TEST void locations(Arena ar) {
+  Ctx c = fresh(ar);
   // Two colours in one location: toindices keeps the location once.
   Object two = obj(c, {{0, 0, 2}, {0, 0, 1}, {0, 1, 3}, {-1, 5, 4}});
   CHECK(same(toindices(c, two), {{-1, 5}, {0, 0}, {0, 1}}));
@@ -127,15 +146,15 @@ static void locations() {
   shift(c, ind(c, {{INT32_MAX, 0}}), Point{1, 0});
   CHECK(c.status == S_OVERFLOW);
 
-  c = fresh();
+  c = fresh(ar);
   CHECK(same(dneighbors(c, Point{0, 0}), {{-1, 0}, {0, -1}, {0, 1}, {1, 0}}));
   CHECK(same(ineighbors(c, Point{0, 0}), {{-1, -1}, {-1, 1}, {1, -1}, {1, 1}}));
   CHECK(same(neighbors(c, Point{5, 2}), {{4, 1}, {4, 2}, {4, 3}, {5, 1}, {5, 3}, {6, 1}, {6, 2}, {6, 3}}));
   CHECK(!c.failed());
 }
 
-static void shape_tests_and_relations() {
-  Ctx c = fresh();
+TEST void shape_tests_and_relations(Arena ar) {
+  Ctx c = fresh(ar);
   Indices col = ind(c, {{0, 0}, {1, 0}, {2, 0}});
   CHECK(vline(c, col) && !hline(c, col));
   Indices row = ind(c, {{4, 1}, {4, 2}});
@@ -160,7 +179,7 @@ static void shape_tests_and_relations() {
   manhattan(c, a, Object{nullptr, 0});
   CHECK(c.status == S_EMPTY);
 
-  c = fresh();
+  c = fresh(ar);
   uint8_t cells[25] = {};
   Grid g{5, 5, cells};
   CHECK(bordering(c, ind(c, {{0, 3}}), g) && bordering(c, ind(c, {{2, 0}}), g));
@@ -171,13 +190,13 @@ static void shape_tests_and_relations() {
   CHECK(!c.failed());
   bordering(c, ind(c, {{1, 1}}), e);
   CHECK(c.status == S_INDEX);
-  c = fresh();
+  c = fresh(ar);
   bordering(c, Indices{nullptr, 0}, g);
   CHECK(c.status == S_EMPTY);
 }
 
-static void centres_and_colours() {
-  Ctx c = fresh();
+TEST void centres_and_colours(Arena ar) {
+  Ctx c = fresh(ar);
   CHECK(is(centerofmass(c, ind(c, {{0, 0}, {1, 1}, {2, 5}})), 1, 2));
   CHECK(is(centerofmass(c, ind(c, {{-1, 0}, {-2, 0}})), -2, 0));  // -3 // 2 floors
   // Sums over distinct locations, divided by the number of cells.
@@ -195,15 +214,18 @@ static void centres_and_colours() {
   CHECK(!c.failed());
   color(c, Object{nullptr, 0});
   CHECK(c.status == S_EMPTY);
-  c = fresh();
+  c = fresh(ar);
   center(c, Indices{nullptr, 0});
   CHECK(c.status == S_EMPTY);
-  c = fresh();
+  c = fresh(ar);
   centerofmass(c, Indices{nullptr, 0});  // Python: ()
   CHECK(c.status == S_UNSUPPORTED);
 
-  c = fresh();
-  Object objs_v[4] = {obj(c, {{0, 0, 1}}), obj(c, {{1, 1, 2}}), obj(c, {{2, 2, 1}, {2, 3, 1}}), obj(c, {{3, 0, 2}, {3, 1, 1}})};
+  c = fresh(ar);
+  Object o1 = obj(c, {{0, 0, 1}}), o2 = obj(c, {{1, 1, 2}}), o3 = obj(c, {{2, 2, 1}, {2, 3, 1}});
+  Object o4 = obj(c, {{3, 0, 2}, {3, 1, 1}});
+  Object* objs_v = alloc<Object>(c, 6);  // sorted: o1 < o2 < o3 < o4
+  objs_v[0] = o1, objs_v[1] = o2, objs_v[2] = o3, objs_v[3] = o4;
   Set<Object> objs{objs_v, 4};
   Set<Object> ones = colorfilter(c, objs, 1);
   CHECK(ones.n == 2 && ones.it[0].it == objs_v[0].it && ones.it[1].it == objs_v[2].it);
@@ -211,13 +233,13 @@ static void centres_and_colours() {
   CHECK(twos.n == 2 && twos.it[0].it == objs_v[1].it && twos.it[1].it == objs_v[3].it);
   CHECK(colorfilter(c, objs, 9).n == 0 && colorfilter(c, Set<Object>{nullptr, 0}, 1).n == 0);
   CHECK(!c.failed());
-  Object with_empty[2] = {Object{nullptr, 0}, objs_v[0]};
-  colorfilter(c, Set<Object>{with_empty, 2}, 1);  // next(iter(frozenset()))
+  objs_v[4] = Object{nullptr, 0}, objs_v[5] = o1;  // {frozenset(), o1}
+  colorfilter(c, Set<Object>{objs_v + 4, 2}, 1);  // next(iter(frozenset()))
   CHECK(c.status == S_EMPTY);
 }
 
-static void lines_and_boxes() {
-  Ctx c = fresh();
+TEST void lines_and_boxes(Arena ar) {
+  Ctx c = fresh(ar);
   CHECK(same(connect(c, Point{1, 1}, Point{1, 4}), {{1, 1}, {1, 2}, {1, 3}, {1, 4}}));  // right
   CHECK(same(connect(c, Point{1, 4}, Point{1, 1}), {{1, 1}, {1, 2}, {1, 3}, {1, 4}}));  // left
   CHECK(same(connect(c, Point{5, 2}, Point{3, 2}), {{3, 2}, {4, 2}, {5, 2}}));          // up
@@ -240,7 +262,7 @@ static void lines_and_boxes() {
   connect(c, Point{0, 0}, Point{0, 2000000});  // past the item limit
   CHECK(c.status == S_LIMIT);
 
-  c = fresh();
+  c = fresh(ar);
   Indices v = vfrontier(c, Point{3, 7}), h = hfrontier(c, Point{3, 7});
   CHECK(v.n == 30 && is(v.it[0], 0, 7) && is(v.it[29], 29, 7) && sorted_unique(v));
   CHECK(h.n == 30 && is(h.it[0], 3, 0) && is(h.it[29], 3, 29) && sorted_unique(h));
@@ -270,13 +292,13 @@ static void lines_and_boxes() {
   CHECK(!c.failed());
   inbox(c, Indices{nullptr, 0});
   CHECK(c.status == S_EMPTY);
-  c = fresh();
+  c = fresh(ar);
   outbox(c, Object{nullptr, 0});
   CHECK(c.status == S_EMPTY);
 }
 
-static void gravitation() {
-  Ctx c = fresh();
+TEST void gravitation(Arena ar) {
+  Ctx c = fresh(ar);
   Indices o = ind(c, {{0, 0}});
   CHECK(is(gravitate(c, o, ind(c, {{0, 5}})), 0, 4));                            // towards the right
   CHECK(is(gravitate(c, ind(c, {{0, 5}}), o), 0, -4));                           // left
@@ -293,8 +315,8 @@ static void gravitation() {
   CHECK(c.status == S_EMPTY);
 }
 
-static void periods() {
-  Ctx c = fresh();
+TEST void periods(Arena ar) {
+  Ctx c = fresh(ar);
   Object alt = obj(c, {{0, 0, 1}, {0, 1, 2}, {0, 2, 1}, {0, 3, 2}, {0, 4, 1}});
   CHECK(hperiod(c, alt) == 2 && vperiod(c, alt) == 1);
   CHECK(hperiod(c, shift(c, alt, Point{-5, -7})) == 2);
@@ -309,15 +331,37 @@ static void periods() {
   CHECK(!c.failed());
 }
 
+TEST void all_tests(Arena a) {
+  pieces(a);
+  corners_and_extremes(a);
+  locations(a);
+  shape_tests_and_relations(a);
+  centres_and_colours(a);
+  lines_and_boxes(a);
+  gravitation(a);
+  periods(a);
+}
+
+#ifdef __CUDACC__
+__global__ void run_all(Arena a) { all_tests(a); }
+
 int main() {
-  pieces();
-  corners_and_extremes();
-  locations();
-  shape_tests_and_relations();
-  centres_and_colours();
-  lines_and_boxes();
-  gravitation();
-  periods();
+  Arena a{nullptr, 16u << 20};
+  if (cudaMalloc(&a.base, a.cap) != cudaSuccess) { std::printf("cudaMalloc failed\n"); return 2; }
+  run_all<<<1, 32>>>(a);
+  cudaError_t e = cudaDeviceSynchronize();
+  if (e != cudaSuccess) { std::printf("kernel failed: %s\n", cudaGetErrorString(e)); return 2; }
+  int n = 0;
+  cudaMemcpyFromSymbol(&n, failures, sizeof n);
+  if (n) { std::printf("%d checks failed\n", n); return 1; }
+  std::printf("all patches checks passed (device, one warp)\n");
+  return 0;
+}
+#else
+static uint8_t host_arena[16u << 20];
+
+int main() {
+  all_tests(Arena{host_arena, sizeof host_arena});
   if (failures) {
     std::printf("%d checks failed\n", failures);
     return 1;
@@ -325,3 +369,4 @@ int main() {
   std::printf("all patches checks passed\n");
   return 0;
 }
+#endif
