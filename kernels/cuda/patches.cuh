@@ -128,6 +128,9 @@ ARC_DEVICE Indices patch_outline(Ctx& c, int64_t si, int64_t sj, int64_t ei, int
   }
   int64_t h = ei - si + 1, w = ej - sj + 1;
   int64_t n = h == 1 ? w : w == 1 ? h : 2 * w + 2 * (h - 2);
+  // The CPU checks and charges 2h + 2w items (an upper bound of n): same limit, same steps.
+  if (2 * h + 2 * w > (1 << 20)) { c.fail(S_LIMIT); return Indices{nullptr, 0}; }
+  if (!c.step((uint64_t)(2 * h + 2 * w - n))) return Indices{nullptr, 0};
   return patch_build(c, n, [&](int k) {
     if (h == 1) return Point{(int)si, (int)(sj + k)};
     if (w == 1) return Point{(int)(si + k), (int)sj};
@@ -166,7 +169,8 @@ ARC_DEVICE Indices patch_line(Ctx& c, int64_t ai, int64_t aj, int64_t bi, int64_
 
 // Whether some row of a is a row of b (both are sorted by row: binary search in b).
 template <class A, class B>
-ARC_DEVICE bool patch_rows_meet(Set<A> a, Set<B> b) {
+ARC_DEVICE bool patch_rows_meet(Ctx& c, Set<A> a, Set<B> b) {
+  c.step((uint64_t)a.n + b.n);
   bool hit = false;
   ARC_FOR(k, a.n) {
     int r = loc(a.it[k]).i, lo = 0, hi = b.n;
@@ -182,7 +186,7 @@ ARC_DEVICE bool patch_rows_meet(Set<A> a, Set<B> b) {
 // Whether some column of a is a column of b (columns are not sorted: a scan of b per element of a).
 template <class A, class B>
 ARC_DEVICE bool patch_cols_meet(Ctx& c, Set<A> a, Set<B> b) {
-  c.step((uint64_t)a.n * b.n / 32 + 1);
+  c.step((uint64_t)a.n + b.n + (uint64_t)a.n * b.n / 32);
   bool hit = false;
   ARC_FOR(k, a.n) {
     int col = loc(a.it[k]).j;
@@ -291,6 +295,18 @@ struct colorfilter_fn {
     int n = compact(out, objs.it, objs.n, [&](const Object& o, int) { return o.it[0].color == value; });
     return Set<Object>{out, n};
   }
+  // next(iter(indices))[0] is the first point's row.
+  ARC_HEAVY Set<Indices> operator()(Ctx& c, Set<Indices> sets, int value) const {
+    if (c.failed()) return Set<Indices>{nullptr, 0};
+    bool hollow = false;
+    ARC_FOR(k, sets.n) hollow |= sets.it[k].n == 0;
+    if (warp_any(hollow)) { c.fail(S_EMPTY); return Set<Indices>{nullptr, 0}; }
+    if (!patch_room(c, sets.n)) return Set<Indices>{nullptr, 0};
+    Indices* out = alloc<Indices>(c, sets.n);
+    if (!out) return Set<Indices>{nullptr, 0};
+    int n = compact(out, sets.it, sets.n, [&](const Indices& x, int) { return x.it[0].i == value; });
+    return Set<Indices>{out, n};
+  }
   ARC_UNSUPPORTED
 };
 ARC_VAR colorfilter_fn colorfilter{};
@@ -300,6 +316,10 @@ struct color_fn {
   ARC_DEVICE int operator()(Ctx& c, Object o) const {
     if (o.n == 0) { c.fail(S_EMPTY); return 0; }
     return o.it[0].color;
+  }
+  ARC_DEVICE int operator()(Ctx& c, Indices p) const {  // next(iter(p))[0]: the first point's row
+    if (p.n == 0) { c.fail(S_EMPTY); return 0; }
+    return p.it[0].i;
   }
   ARC_UNSUPPORTED
 };
@@ -316,6 +336,7 @@ struct recolor_fn {
     ARC_SYNC();
     return Object{out, at.n};
   }
+  template <ARC_PATCH_T(T)> ARC_HEAVY Object operator()(Ctx& c, bool value, Set<T> p) const { return (*this)(c, (int)value, p); }
   ARC_UNSUPPORTED
 };
 ARC_VAR recolor_fn recolor{};
@@ -399,6 +420,7 @@ struct normalize_fn {
   template <ARC_PATCH_T(T)> ARC_HEAVY Set<T> operator()(Ctx& c, Set<T> p) const {
     Bounds b = bounds(p);
     if (b.empty) return p;
+    if (b.top == INT32_MIN || b.left == INT32_MIN) { c.fail(S_OVERFLOW); return Set<T>{nullptr, 0}; }  // the offset
     return patch_shifted(c, p, -(int64_t)b.top, -(int64_t)b.left);
   }
   ARC_UNSUPPORTED
@@ -454,7 +476,7 @@ ARC_PRIM(hmatching)
 struct hmatching_fn {
   template <ARC_PATCH_T(A), ARC_PATCH_T(B)> ARC_HEAVY bool operator()(Ctx& c, Set<A> a, Set<B> b) const {
     if (c.failed()) return false;
-    return patch_rows_meet(a, b);
+    return patch_rows_meet(c, a, b);
   }
   ARC_UNSUPPORTED
 };
@@ -511,6 +533,7 @@ struct centerofmass_fn {
   template <ARC_PATCH_T(T)> ARC_HEAVY Point operator()(Ctx& c, Set<T> p) const {
     if (c.failed()) return Point{0, 0};
     if (p.n == 0) { c.fail(S_UNSUPPORTED); return Point{0, 0}; }  // Python: ()
+    if (!c.step(p.n)) return Point{0, 0};
     int64_t si = 0, sj = 0;
     ARC_FOR(k, p.n) {
       Point q = loc(p.it[k]);
@@ -564,7 +587,9 @@ ARC_VAR connect_fn connect{};
 ARC_PRIM(shoot)
 struct shoot_fn {
   ARC_HEAVY Indices operator()(Ctx& c, Point s, Point d) const {
-    return patch_line(c, s.i, s.j, s.i + 42 * (int64_t)d.i, s.j + 42 * (int64_t)d.j);
+    int64_t ei = s.i + 42 * (int64_t)d.i, ej = s.j + 42 * (int64_t)d.j;
+    if (!patch_fits(ei) || !patch_fits(ej)) { c.fail(S_OVERFLOW); return Indices{nullptr, 0}; }  // the end point
+    return patch_line(c, s.i, s.j, ei, ej);
   }
   ARC_UNSUPPORTED
 };
@@ -702,9 +727,18 @@ ARC_DEVICE int patch_period(Ctx& c, Object o, bool rows) {
   return n;
 }
 
+// Indices have no colour to unpack: Python's loop raises once it runs (extent > 1).
+ARC_DEVICE int patch_period(Ctx& c, Indices p, bool rows) {
+  Bounds b = bounds(p);
+  int n = rows ? patch_rows(c, b) : patch_cols(c, b);
+  if (n > 1) { c.fail(S_TYPE); return 0; }
+  return n;
+}
+
 ARC_PRIM(hperiod)
 struct hperiod_fn {
   ARC_HEAVY int operator()(Ctx& c, Object o) const { return patch_period(c, o, false); }
+  ARC_HEAVY int operator()(Ctx& c, Indices p) const { return patch_period(c, p, false); }
   ARC_UNSUPPORTED
 };
 ARC_VAR hperiod_fn hperiod{};
@@ -712,6 +746,7 @@ ARC_VAR hperiod_fn hperiod{};
 ARC_PRIM(vperiod)
 struct vperiod_fn {
   ARC_HEAVY int operator()(Ctx& c, Object o) const { return patch_period(c, o, true); }
+  ARC_HEAVY int operator()(Ctx& c, Indices p) const { return patch_period(c, p, true); }
   ARC_UNSUPPORTED
 };
 ARC_VAR vperiod_fn vperiod{};

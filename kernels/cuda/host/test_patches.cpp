@@ -133,6 +133,7 @@ TEST void locations(Arena ar) {
   CHECK(same(recolor(c, 5, two), {{-1, 5, 5}, {0, 0, 5}, {0, 1, 5}}));
   CHECK(same(recolor(c, 0, pts), {{1, 2, 0}, {3, 3, 0}}));
   CHECK(recolor(c, 1, Indices{nullptr, 0}).n == 0);
+  CHECK(same(recolor(c, true, pts), {{1, 2, 1}, {3, 3, 1}}));  // True is 1
 
   // shift: off the grid to negative coordinates, order kept.
   Object o = obj(c, {{0, 0, 1}, {1, 2, 3}});
@@ -144,6 +145,9 @@ TEST void locations(Arena ar) {
   CHECK(normalize(c, Indices{nullptr, 0}).n == 0);
   CHECK(!c.failed());
   shift(c, ind(c, {{INT32_MAX, 0}}), Point{1, 0});
+  CHECK(c.status == S_OVERFLOW);
+  c = fresh(ar);
+  normalize(c, ind(c, {{INT32_MIN, 0}}));  // -INT32_MIN is no i32 offset
   CHECK(c.status == S_OVERFLOW);
 
   c = fresh(ar);
@@ -211,6 +215,7 @@ TEST void centres_and_colours(Arena ar) {
   CHECK(is(position(c, a, obj(c, {{3, -3, 1}})), 1, -1) && is(position(c, a, a), 0, -1));
   CHECK(color(c, obj(c, {{0, 0, 4}, {0, 1, 2}})) == 4);
   CHECK(color(c, obj(c, {{0, 0, 4}, {0, 0, 2}})) == 2);  // first cell in raster order
+  CHECK(color(c, ind(c, {{5, 1}, {3, 8}})) == 3);         // next(iter(indices))[0]: a row
   CHECK(!c.failed());
   color(c, Object{nullptr, 0});
   CHECK(c.status == S_EMPTY);
@@ -232,6 +237,11 @@ TEST void centres_and_colours(Arena ar) {
   Set<Object> twos = colorfilter(c, objs, 2);
   CHECK(twos.n == 2 && twos.it[0].it == objs_v[1].it && twos.it[1].it == objs_v[3].it);
   CHECK(colorfilter(c, objs, 9).n == 0 && colorfilter(c, Set<Object>{nullptr, 0}, 1).n == 0);
+  Indices i1 = ind(c, {{0, 5}}), i2 = ind(c, {{2, 0}, {9, 9}}), i3 = ind(c, {{2, 1}});
+  Indices* sets_v = alloc<Indices>(c, 3);
+  sets_v[0] = i1, sets_v[1] = i2, sets_v[2] = i3;
+  Set<Indices> rows2 = colorfilter(c, Set<Indices>{sets_v, 3}, 2);  // first point's row == 2
+  CHECK(rows2.n == 2 && rows2.it[0].it == i2.it && rows2.it[1].it == i3.it);
   CHECK(!c.failed());
   objs_v[4] = Object{nullptr, 0}, objs_v[5] = o1;  // {frozenset(), o1}
   colorfilter(c, Set<Object>{objs_v + 4, 2}, 1);  // next(iter(frozenset()))
@@ -261,6 +271,9 @@ TEST void lines_and_boxes(Arena ar) {
   CHECK(!c.failed());
   connect(c, Point{0, 0}, Point{0, 2000000});  // past the item limit
   CHECK(c.status == S_LIMIT);
+  c = fresh(ar);
+  shoot(c, Point{0, 0}, Point{INT32_MAX / 2, 1});  // no segment, but the far end leaves i32
+  CHECK(c.status == S_OVERFLOW);
 
   c = fresh(ar);
   Indices v = vfrontier(c, Point{3, 7}), h = hfrontier(c, Point{3, 7});
@@ -290,6 +303,9 @@ TEST void lines_and_boxes(Arena ar) {
   Indices ob = outbox(c, ind(c, {{0, 0}, {2, 3}}));
   CHECK(ob.n == 2 * 6 + 2 * 3 && is(ob.it[0], -1, -1) && is(ob.it[ob.n - 1], 3, 4) && sorted_unique(ob));
   CHECK(!c.failed());
+  box(c, ind(c, {{0, 0}, {0, 600000}}));  // 600001 points, but the CPU's limit counts 2h + 2w
+  CHECK(c.status == S_LIMIT);
+  c = fresh(ar);
   inbox(c, Indices{nullptr, 0});
   CHECK(c.status == S_EMPTY);
   c = fresh(ar);
@@ -328,7 +344,12 @@ TEST void periods(Arena ar) {
   Object col = obj(c, {{0, 0, 1}, {1, 0, 2}, {2, 0, 1}, {3, 0, 2}});
   CHECK(vperiod(c, col) == 2 && hperiod(c, col) == 1);
   CHECK(vperiod(c, obj(c, {{0, 0, 1}, {1, 0, 2}, {2, 0, 3}, {3, 0, 1}, {4, 0, 2}})) == 3);
+  // Indices: the extent while it is at most 1 (Python's loop does not run), else a TypeError.
+  CHECK(hperiod(c, ind(c, {{0, 4}, {3, 4}})) == 1 && vperiod(c, ind(c, {{2, 0}, {2, 7}})) == 1);
+  CHECK(hperiod(c, Indices{nullptr, 0}) == 0);
   CHECK(!c.failed());
+  hperiod(c, ind(c, {{0, 0}, {0, 1}}));
+  CHECK(c.status == S_TYPE);
 }
 
 TEST void all_tests(Arena a) {
