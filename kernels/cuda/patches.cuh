@@ -42,9 +42,12 @@ ARC_DEVICE bool patch_room(Ctx& c, int64_t n) {
   return c.step((uint64_t)(n < 0 ? 0 : n));
 }
 
-// Rows / columns spanned by a bounding box (0 when empty); Python's height/width of a patch.
-ARC_DEVICE int patch_rows(Ctx& c, Bounds b) { return b.empty ? 0 : checked(c, (int64_t)b.bottom - b.top + 1); }
-ARC_DEVICE int patch_cols(Ctx& c, Bounds b) { return b.empty ? 0 : checked(c, (int64_t)b.right - b.left + 1); }
+// Rows / columns spanned by a bounding box (0 when empty); Python's height/width of a patch. The
+// predicates compare the exact spans; results must fit an int.
+ARC_DEVICE int64_t patch_rows64(Bounds b) { return b.empty ? 0 : (int64_t)b.bottom - b.top + 1; }
+ARC_DEVICE int64_t patch_cols64(Bounds b) { return b.empty ? 0 : (int64_t)b.right - b.left + 1; }
+ARC_DEVICE int patch_rows(Ctx& c, Bounds b) { return checked(c, patch_rows64(b)); }
+ARC_DEVICE int patch_cols(Ctx& c, Bounds b) { return checked(c, patch_cols64(b)); }
 
 // Python's center(): (uppermost + height // 2, leftmost + width // 2); b must not be empty.
 ARC_DEVICE Point patch_center(Bounds b) {
@@ -254,9 +257,9 @@ ARC_VAR shape_fn shape{};
 ARC_PRIM(portrait)
 struct portrait_fn {
   ARC_DEVICE bool operator()(Ctx&, Grid g) const { return g.h > (g.h > 0 ? g.w : 0); }
-  template <ARC_PATCH_T(T)> ARC_DEVICE bool operator()(Ctx& c, Set<T> p) const {
+  template <ARC_PATCH_T(T)> ARC_DEVICE bool operator()(Ctx&, Set<T> p) const {
     Bounds b = bounds(p);
-    return patch_rows(c, b) > patch_cols(c, b);
+    return patch_rows64(b) > patch_cols64(b);
   }
   ARC_UNSUPPORTED
 };
@@ -270,10 +273,10 @@ struct square_fn {
     return g.h == g.w;
   }
   // len counts cells, so an object with two colours in one location is not a square.
-  template <ARC_PATCH_T(T)> ARC_DEVICE bool operator()(Ctx& c, Set<T> p) const {
+  template <ARC_PATCH_T(T)> ARC_DEVICE bool operator()(Ctx&, Set<T> p) const {
     Bounds b = bounds(p);
-    int h = patch_rows(c, b), w = patch_cols(c, b);
-    return (int64_t)h * w == p.n && h == w;
+    int64_t h = patch_rows64(b), w = patch_cols64(b);
+    return h == w && h <= (1 << 16) && h * w == p.n;  // a larger square holds more than 2^31 cells
   }
   ARC_UNSUPPORTED
 };
@@ -454,9 +457,9 @@ ARC_VAR neighbors_fn neighbors{};
 
 ARC_PRIM(vline)
 struct vline_fn {
-  template <ARC_PATCH_T(T)> ARC_DEVICE bool operator()(Ctx& c, Set<T> p) const {
+  template <ARC_PATCH_T(T)> ARC_DEVICE bool operator()(Ctx&, Set<T> p) const {
     Bounds b = bounds(p);
-    return patch_rows(c, b) == p.n && patch_cols(c, b) == 1;
+    return patch_rows64(b) == p.n && patch_cols64(b) == 1;
   }
   ARC_UNSUPPORTED
 };
@@ -464,9 +467,9 @@ ARC_VAR vline_fn vline{};
 
 ARC_PRIM(hline)
 struct hline_fn {
-  template <ARC_PATCH_T(T)> ARC_DEVICE bool operator()(Ctx& c, Set<T> p) const {
+  template <ARC_PATCH_T(T)> ARC_DEVICE bool operator()(Ctx&, Set<T> p) const {
     Bounds b = bounds(p);
-    return patch_cols(c, b) == p.n && patch_rows(c, b) == 1;
+    return patch_cols64(b) == p.n && patch_rows64(b) == 1;
   }
   ARC_UNSUPPORTED
 };
@@ -506,8 +509,12 @@ ARC_VAR manhattan_fn manhattan{};
 
 ARC_PRIM(adjacent)
 struct adjacent_fn {
+  // The distance need not fit an int here.
   template <ARC_PATCH_T(A), ARC_PATCH_T(B)> ARC_HEAVY bool operator()(Ctx& c, Set<A> a, Set<B> b) const {
-    return manhattan(c, a, b) == 1;
+    if (c.failed()) return false;
+    if (a.n == 0 || b.n == 0) { c.fail(S_EMPTY); return false; }
+    if (!c.step((uint64_t)a.n * b.n)) return false;
+    return patch_min_dist(a, b, 0, 0) == 1;
   }
   ARC_UNSUPPORTED
 };
@@ -683,11 +690,6 @@ struct gravitate_fn {
     if (c.failed()) return Point{0, 0};
     Bounds bs = bounds(s), bd = bounds(d);
     if (bs.empty || bd.empty) { c.fail(S_EMPTY); return Point{0, 0}; }
-    if ((int64_t)bs.top - 42 < INT32_MIN || (int64_t)bs.bottom + 42 > INT32_MAX ||
-        (int64_t)bs.left - 42 < INT32_MIN || (int64_t)bs.right + 42 > INT32_MAX) {
-      c.fail(S_OVERFLOW);  // a shift would leave i32
-      return Point{0, 0};
-    }
     Point cs = patch_center(bs), cd = patch_center(bd);
     int di = 0, dj = 0;
     if (patch_cols_meet(c, s, d)) di = cs.i < cd.i ? 1 : -1;

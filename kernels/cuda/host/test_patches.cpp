@@ -3,6 +3,8 @@
 // same file built by nvcc (`nvcc -x cu -std=c++17 --expt-relaxed-constexpr -arch=sm_90 -I kernels/cuda`)
 // runs the tests in one warp on a GPU, which checks the lane mapping too.
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <initializer_list>
 
 #include "arc.cuh"
@@ -381,7 +383,158 @@ int main() {
 #else
 static uint8_t host_arena[16u << 20];
 
-int main() {
+// ---- `--serve`: primitives on values read from stdin, for the differential test against the Rust
+// primitives (kernels/tests/cuda_host_patches.rs). One request per line: a primitive's name, then its
+// arguments: `i V` int, `b 0|1` bool, `p I J` point, `O N (I J COLOUR)*` object, `I N (I J)*` indices,
+// `G H W V*` grid, `SO M (N (I J COLOUR)*)*` set of objects, `SI M (N (I J)*)*` set of indices.
+// One line out per request: the result (`int V`, `bool B`, `point I J`, `empty`, `indices N ...`,
+// `object N ...`, `set M <member>*`) or `fail STATUS`.
+
+struct Arg {
+  char kind = 0;  // i b p O I G S (set of objects) T (set of indices)
+  int v = 0;
+  Point pt{0, 0};
+  Object o{nullptr, 0};
+  Indices ix{nullptr, 0};
+  Grid g{0, 0, nullptr};
+  Set<Object> so{nullptr, 0};
+  Set<Indices> si{nullptr, 0};
+};
+
+static const char* cur;
+static int num() {
+  char* end;
+  long v = std::strtol(cur, &end, 10);
+  cur = end;
+  return (int)v;
+}
+static bool word(char* out, int cap) {
+  while (*cur == ' ') cur++;
+  int n = 0;
+  while (*cur && *cur != ' ' && *cur != '\n' && n < cap - 1) out[n++] = *cur++;
+  out[n] = 0;
+  return n > 0;
+}
+static Object read_object(Ctx& c) {
+  int n = num();
+  Cell* it = alloc<Cell>(c, n);
+  for (int k = 0; k < n; k++) { int i = num(), j = num(); it[k] = Cell{i, j, num()}; }
+  return Object{it, n};
+}
+static Indices read_indices(Ctx& c) {
+  int n = num();
+  Point* it = alloc<Point>(c, n);
+  for (int k = 0; k < n; k++) { int i = num(); it[k] = Point{i, num()}; }
+  return Indices{it, n};
+}
+static Arg read_arg(Ctx& c, const char* k) {
+  Arg a;
+  if (!std::strcmp(k, "i")) a.kind = 'i', a.v = num();
+  else if (!std::strcmp(k, "b")) a.kind = 'b', a.v = num();
+  else if (!std::strcmp(k, "p")) { a.kind = 'p'; a.pt.i = num(); a.pt.j = num(); }
+  else if (!std::strcmp(k, "O")) a.kind = 'O', a.o = read_object(c);
+  else if (!std::strcmp(k, "I")) a.kind = 'I', a.ix = read_indices(c);
+  else if (!std::strcmp(k, "G")) {
+    a.kind = 'G';
+    a.g.h = num(), a.g.w = num();
+    a.g.v = alloc<uint8_t>(c, (uint64_t)a.g.h * a.g.w);
+    for (int q = 0; q < a.g.h * a.g.w; q++) a.g.v[q] = (uint8_t)num();
+  } else if (!std::strcmp(k, "SO")) {
+    a.kind = 'S';
+    a.so.n = num();
+    a.so.it = alloc<Object>(c, a.so.n);
+    for (int q = 0; q < a.so.n; q++) a.so.it[q] = read_object(c);
+  } else if (!std::strcmp(k, "SI")) {
+    a.kind = 'T';
+    a.si.n = num();
+    a.si.it = alloc<Indices>(c, a.si.n);
+    for (int q = 0; q < a.si.n; q++) a.si.it[q] = read_indices(c);
+  }
+  return a;
+}
+
+static void put(int v) { std::printf("int %d", v); }
+static void put(bool v) { std::printf("bool %d", (int)v); }
+static void put(Point p) { std::printf("point %d %d", p.i, p.j); }
+static void put(Indices s) {
+  if (s.n == 0) { std::printf("empty"); return; }
+  std::printf("indices %d", s.n);
+  for (int k = 0; k < s.n; k++) std::printf(" %d %d", s.it[k].i, s.it[k].j);
+}
+static void put(Object s) {
+  if (s.n == 0) { std::printf("empty"); return; }
+  std::printf("object %d", s.n);
+  for (int k = 0; k < s.n; k++) std::printf(" %d %d %d", s.it[k].i, s.it[k].j, s.it[k].color);
+}
+template <class T> static void put(Set<Set<T>> s) {
+  if (s.n == 0) { std::printf("empty"); return; }
+  std::printf("set %d", s.n);
+  for (int k = 0; k < s.n; k++) { std::printf(" "); put(s.it[k]); }
+}
+template <class R> static void emit(Ctx& c, R r) {
+  if (c.failed()) std::printf("fail %u", c.status);
+  else put(r);
+  std::printf("\n");
+}
+
+// Calls f with the argument as the static type it stands for.
+template <class F> static void as_patch(Ctx& c, const Arg& a, F f) {
+  if (a.kind == 'O') f(a.o);
+  else if (a.kind == 'I') f(a.ix);
+  else { c.fail(S_TYPE); emit(c, 0); }
+}
+template <class F> static void as_piece(Ctx& c, const Arg& a, F f) {
+  if (a.kind == 'G') f(a.g);
+  else as_patch(c, a, f);
+}
+
+#define ONE_PATCH(name) \
+  if (!std::strcmp(prim, #name)) return as_patch(c, a[0], [&](auto x) { emit(c, name(c, x)); });
+#define ONE_PIECE(name) \
+  if (!std::strcmp(prim, #name)) return as_piece(c, a[0], [&](auto x) { emit(c, name(c, x)); });
+#define TWO_PATCHES(name)                                                                               \
+  if (!std::strcmp(prim, #name))                                                                        \
+    return as_patch(c, a[0], [&](auto x) { as_patch(c, a[1], [&](auto y) { emit(c, name(c, x, y)); }); });
+#define ONE_POINT(name) \
+  if (!std::strcmp(prim, #name)) return emit(c, name(c, a[0].pt));
+#define TWO_POINTS(name) \
+  if (!std::strcmp(prim, #name)) return emit(c, name(c, a[0].pt, a[1].pt));
+
+static void serve_one(Ctx& c, const char* prim, Arg* a) {
+  ONE_PIECE(height) ONE_PIECE(width) ONE_PIECE(shape) ONE_PIECE(portrait) ONE_PIECE(square)
+  ONE_PATCH(ulcorner) ONE_PATCH(urcorner) ONE_PATCH(llcorner) ONE_PATCH(lrcorner) ONE_PATCH(toindices)
+  ONE_PATCH(normalize) ONE_PATCH(uppermost) ONE_PATCH(lowermost) ONE_PATCH(leftmost) ONE_PATCH(rightmost)
+  ONE_PATCH(vline) ONE_PATCH(hline) ONE_PATCH(centerofmass) ONE_PATCH(center) ONE_PATCH(corners)
+  ONE_PATCH(backdrop) ONE_PATCH(delta) ONE_PATCH(inbox) ONE_PATCH(outbox) ONE_PATCH(box)
+  ONE_PATCH(hperiod) ONE_PATCH(vperiod) ONE_PATCH(color)
+  TWO_PATCHES(hmatching) TWO_PATCHES(vmatching) TWO_PATCHES(manhattan) TWO_PATCHES(adjacent)
+  TWO_PATCHES(position) TWO_PATCHES(gravitate)
+  ONE_POINT(dneighbors) ONE_POINT(ineighbors) ONE_POINT(neighbors) ONE_POINT(vfrontier) ONE_POINT(hfrontier)
+  TWO_POINTS(connect) TWO_POINTS(shoot)
+  if (!std::strcmp(prim, "shift")) return as_patch(c, a[0], [&](auto x) { emit(c, shift(c, x, a[1].pt)); });
+  if (!std::strcmp(prim, "bordering")) return as_patch(c, a[0], [&](auto x) { emit(c, bordering(c, x, a[1].g)); });
+  if (!std::strcmp(prim, "recolor"))
+    return as_patch(c, a[1], [&](auto x) { a[0].kind == 'b' ? emit(c, recolor(c, (bool)a[0].v, x)) : emit(c, recolor(c, a[0].v, x)); });
+  if (!std::strcmp(prim, "colorfilter")) return a[0].kind == 'S' ? emit(c, colorfilter(c, a[0].so, a[1].v)) : emit(c, colorfilter(c, a[0].si, a[1].v));
+  std::printf("unknown %s\n", prim);
+}
+
+static int serve() {
+  static char line[1 << 20];
+  char prim[64], kind[8];
+  while (std::fgets(line, sizeof line, stdin)) {
+    cur = line;
+    if (!word(prim, sizeof prim)) continue;
+    Ctx c = fresh(Arena{host_arena, sizeof host_arena});
+    Arg a[2];
+    for (int k = 0; k < 2 && word(kind, sizeof kind); k++) a[k] = read_arg(c, kind);
+    serve_one(c, prim, a);
+  }
+  return 0;
+}
+
+int main(int argc, char** argv) {
+  if (argc > 1 && !std::strcmp(argv[1], "--serve")) return serve();
   all_tests(Arena{host_arena, sizeof host_arena});
   if (failures) {
     std::printf("%d checks failed\n", failures);
