@@ -233,6 +233,7 @@ struct frontiers_fn {
         },
         [](int j) { return j; });
     int m = nr + nc;
+    if ((int64_t)nr * w + (int64_t)nc * h > (1 << 20)) { c.fail(S_LIMIT); return Set<Object>{nullptr, 0}; }
     Object* objs = alloc<Object>(c, m);
     Cell* cells = alloc<Cell>(c, (int64_t)nr * w + (int64_t)nc * h);
     if (!objs || !cells) return Set<Object>{nullptr, 0};
@@ -267,6 +268,7 @@ struct occurrences_fn {
     int64_t oh = o.n ? (int64_t)b.bottom - b.top + 1 : 0, ow = o.n ? (int64_t)b.right - b.left + 1 : 0;
     int64_t h2 = g.h - oh + 1, w2 = g.w - ow + 1;
     if (h2 <= 0 || w2 <= 0) return Indices{nullptr, 0};
+    if (h2 * w2 > (1 << 20)) { c.fail(S_LIMIT); return Indices{nullptr, 0}; }  // the CPU's check_items
     int n = (int)(h2 * w2);
     if (!c.step((uint64_t)n * o.n / 32 + 1)) return Indices{nullptr, 0};
     uint64_t mark = c.used;
