@@ -3,6 +3,7 @@
 // Built and run by kernels/tests/cuda_host_grids.rs.
 #include <algorithm>
 #include <cstdio>
+#include <iostream>
 #include <random>
 #include <sstream>
 #include <string>
@@ -493,11 +494,152 @@ void test_grid_mirrors() {
   CHECK(!e.c.failed());
 }
 
+
+// ---- --serve: answers one request per stdin line for the differential test against the Rust
+// primitives (kernels/tests/cuda_host_grids.rs). Request: `name arg...`, each arg one of
+// `G h w cells...`, `O n (i j colour)...`, `I n (i j)...`, `i v`, `p i j`. Answer: the result as
+// `int v`, `grid h w cells...`, `object n ...`, `indices n ...`, `empty`, `set n ...`, `tuple n ...`,
+// or `fail status`.
+namespace serve {
+
+struct Arg {
+  char k = 0;
+  Grid g{0, 0, nullptr};
+  Object o{nullptr, 0};
+  Indices p{nullptr, 0};
+  int v = 0;
+  Point pt{0, 0};
+};
+
+bool read_arg(Ctx& c, std::istringstream& in, Arg& a) {
+  std::string kind;
+  if (!(in >> kind)) return false;
+  a.k = kind[0];
+  if (kind == "G") {
+    int h, w;
+    in >> h >> w;
+    a.g = new_grid(c, h, w);
+    for (int k = 0; k < h * w; k++) {
+      int x;
+      in >> x;
+      a.g.v[k] = (uint8_t)x;
+    }
+  } else if (kind == "O") {
+    int n;
+    in >> n;
+    a.o = Object{alloc<Cell>(c, n), n};
+    for (int k = 0; k < n; k++) in >> a.o.it[k].i >> a.o.it[k].j >> a.o.it[k].color;
+  } else if (kind == "I") {
+    int n;
+    in >> n;
+    a.p = Indices{alloc<Point>(c, n), n};
+    for (int k = 0; k < n; k++) in >> a.p.it[k].i >> a.p.it[k].j;
+  } else if (kind == "i") {
+    in >> a.v;
+  } else if (kind == "p") {
+    in >> a.pt.i >> a.pt.j;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+std::string text(int v) { return "int " + std::to_string(v); }
+std::string text(bool v) { return "bool " + std::to_string((int)v); }
+std::string text(Grid g) {
+  std::string s = "grid " + std::to_string(g.h) + " " + std::to_string(g.h ? g.w : 0);
+  for (int k = 0; k < g.h * g.w; k++) s += " " + std::to_string(g.v[k]);
+  return s;
+}
+std::string text(Cell x) { return std::to_string(x.i) + " " + std::to_string(x.j) + " " + std::to_string(x.color); }
+std::string text(Point x) { return std::to_string(x.i) + " " + std::to_string(x.j); }
+std::string text(Object o) {
+  if (o.n == 0) return "empty";
+  std::string s = "object " + std::to_string(o.n);
+  for (int k = 0; k < o.n; k++) s += " " + text(o.it[k]);
+  return s;
+}
+std::string text(Indices o) {
+  if (o.n == 0) return "empty";
+  std::string s = "indices " + std::to_string(o.n);
+  for (int k = 0; k < o.n; k++) s += " " + text(o.it[k]);
+  return s;
+}
+template <class T> std::string text(Set<T> o) {
+  if (o.n == 0) return "empty";
+  std::string s = "set " + std::to_string(o.n);
+  for (int k = 0; k < o.n; k++) s += " " + text(o.it[k]);
+  return s;
+}
+template <class T> std::string text(Tuple<T> o) {
+  std::string s = "tuple " + std::to_string(o.n);
+  for (int k = 0; k < o.n; k++) s += " " + text(o.it[k]);
+  return s;
+}
+std::string text(Poison) { return "poison"; }
+
+template <class R> std::string answer(Ctx& c, R r) {
+  return c.failed() ? "fail " + std::to_string(c.status) : text(r);
+}
+
+// Calls f with the args' static types (kinds G, O, I, i, p), N of them.
+template <int N, class F, class... Done>
+std::string call(Ctx& c, F f, const Arg* a, Done... done) {
+  if constexpr (N == 0) {
+    return answer(c, f(c, done...));
+  } else {
+    switch (a->k) {
+      case 'G': return call<N - 1>(c, f, a + 1, done..., a->g);
+      case 'O': return call<N - 1>(c, f, a + 1, done..., a->o);
+      case 'I': return call<N - 1>(c, f, a + 1, done..., a->p);
+      case 'i': return call<N - 1>(c, f, a + 1, done..., a->v);
+      default: return call<N - 1>(c, f, a + 1, done..., a->pt);
+    }
+  }
+}
+
+template <class F> std::string call_n(Ctx& c, F f, const Arg* a, int n) {
+  if (n == 1) return call<1>(c, f, a);
+  if (n == 2) return call<2>(c, f, a);
+  return call<3>(c, f, a);
+}
+
+#define PRIM(name) \
+  if (op == #name) return call_n(c, name, args, n);
+
+std::string dispatch(Ctx& c, const std::string& op, const Arg* args, int n) {
+  PRIM(mostcolor) PRIM(leastcolor) PRIM(colorcount) PRIM(palette) PRIM(numcolors) PRIM(asindices)
+  PRIM(ofcolor) PRIM(asobject) PRIM(toobject) PRIM(hmirror) PRIM(vmirror) PRIM(dmirror) PRIM(cmirror)
+  PRIM(fill) PRIM(paint) PRIM(underfill) PRIM(underpaint) PRIM(cover) PRIM(move) PRIM(hupscale)
+  PRIM(vupscale) PRIM(upscale) PRIM(subgrid) PRIM(hsplit) PRIM(vsplit) PRIM(cellwise) PRIM(index)
+  PRIM(trim) PRIM(tophalf) PRIM(bottomhalf) PRIM(lefthalf) PRIM(righthalf) PRIM(compress)
+  return "unknown " + op;
+}
+#undef PRIM
+
+int run() {
+  std::vector<uint8_t> mem(16u << 20);
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    Ctx c{mem.data(), 0, mem.size(), S_OK, 0, 0, 1ull << 28};
+    std::istringstream in(line);
+    std::string op;
+    in >> op;
+    Arg args[3];
+    int n = 0;
+    while (n < 3 && read_arg(c, in, args[n])) n++;
+    std::printf("%s\n", n ? dispatch(c, op, args, n).c_str() : "bad request");
+  }
+  return 0;
+}
+
+}  // namespace serve
 }  // namespace test
 }  // namespace arc
 
-int main() {
+int main(int argc, char** argv) {
   using namespace arc::test;
+  if (argc > 1 && std::string(argv[1]) == "--serve") return serve::run();
   test_colors();
   test_as_patches();
   test_mirrors();

@@ -4,6 +4,7 @@
 // description. Built and run by kernels/tests/cuda_host_objects.rs.
 #include <algorithm>
 #include <cstdio>
+#include <iostream>
 #include <random>
 #include <sstream>
 #include <string>
@@ -293,11 +294,88 @@ void test_occurrences() {
   CHECK_EQ(e.c.status, (uint32_t)S_INDEX);
 }
 
+
+// ---- --serve: one request per stdin line for the differential test against the Rust primitives
+// (kernels/tests/cuda_host_objects.rs). Request: `name arg...`, args `G h w cells...`,
+// `O n (i j colour)...`, `I n (i j)...`, `b v`. Answer: `empty`, `indices n ...`,
+// `set n (object n ...)...` or `fail status`.
+namespace serve {
+
+std::string text(Cell x) { return std::to_string(x.i) + " " + std::to_string(x.j) + " " + std::to_string(x.color); }
+std::string text(Point x) { return std::to_string(x.i) + " " + std::to_string(x.j); }
+std::string text(Object o) {
+  if (o.n == 0) return "empty";
+  std::string s = "object " + std::to_string(o.n);
+  for (int k = 0; k < o.n; k++) s += " " + text(o.it[k]);
+  return s;
+}
+std::string text(Indices o) {
+  if (o.n == 0) return "empty";
+  std::string s = "indices " + std::to_string(o.n);
+  for (int k = 0; k < o.n; k++) s += " " + text(o.it[k]);
+  return s;
+}
+std::string text(Set<Object> o) {
+  if (o.n == 0) return "empty";
+  std::string s = "set " + std::to_string(o.n);
+  for (int k = 0; k < o.n; k++) s += " " + text(o.it[k]);
+  return s;
+}
+template <class R> std::string answer(Ctx& c, R r) { return c.failed() ? "fail " + std::to_string(c.status) : text(r); }
+
+int run() {
+  std::vector<uint8_t> mem(16u << 20);
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    Ctx c{mem.data(), 0, mem.size(), S_OK, 0, 0, 1ull << 28};
+    std::istringstream in(line);
+    std::string op, kind;
+    int h = 0, w = 0;
+    in >> op >> kind >> h >> w;
+    Grid g = new_grid(c, h, w);
+    for (int k = 0; k < h * w; k++) {
+      int x;
+      in >> x;
+      g.v[k] = (uint8_t)x;
+    }
+    std::string out;
+    if (op == "objects") {
+      int f[3];
+      for (int& x : f) in >> kind >> x;
+      out = answer(c, objects(c, g, f[0] != 0, f[1] != 0, f[2] != 0));
+    } else if (op == "partition") {
+      out = answer(c, partition(c, g));
+    } else if (op == "fgpartition") {
+      out = answer(c, fgpartition(c, g));
+    } else if (op == "frontiers") {
+      out = answer(c, frontiers(c, g));
+    } else if (op == "occurrences") {
+      int n;
+      in >> kind >> n;
+      if (kind == "O") {
+        Object o{alloc<Cell>(c, n), n};
+        for (int k = 0; k < n; k++) in >> o.it[k].i >> o.it[k].j >> o.it[k].color;
+        out = answer(c, occurrences(c, g, o));
+      } else {
+        Indices p{alloc<Point>(c, n), n};
+        for (int k = 0; k < n; k++) in >> p.it[k].i >> p.it[k].j;
+        out = answer(c, occurrences(c, g, p));
+      }
+    } else {
+      out = "unknown " + op;
+    }
+    std::printf("%s\n", out.c_str());
+  }
+  return 0;
+}
+
+}  // namespace serve
 }  // namespace test
 }  // namespace arc
 
-int main() {
+int main(int argc, char** argv) {
   using namespace arc::test;
+  if (argc > 1 && std::string(argv[1]) == "--serve") return serve::run();
   test_objects_flags();
   test_objects_edges();
   test_objects_random();
