@@ -9,12 +9,19 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::sync::OnceLock;
 
 use kernels::{Cell, Ctx, Prim, Value};
 
 const S_UNSUPPORTED: u32 = 9;
 
+/// Compiles the test binary once per test process (both tests use it).
 fn build() -> PathBuf {
+    static EXE: OnceLock<PathBuf> = OnceLock::new();
+    EXE.get_or_init(compile).clone()
+}
+
+fn compile() -> PathBuf {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let exe = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("test_grids");
     let out = Command::new("g++")
@@ -79,7 +86,11 @@ fn grid<'a>(c: &'a Ctx, r: &mut Rng) -> Arg<'a> {
 /// location now and then, rarely a colour outside a byte.
 fn patch<'a>(c: &'a Ctx, r: &mut Rng, object: bool) -> Arg<'a> {
     let n = if r.chance(10) { 0 } else { r.range(1, 12) };
-    let (oi, oj) = if r.chance(20) { (r.range(-100, 100), r.range(-100, 100)) } else { (r.range(-2, 3), r.range(-2, 3)) };
+    let (oi, oj) = if r.chance(20) {
+        (r.range(-100, 100), r.range(-100, 100))
+    } else {
+        (r.range(-2, 3), r.range(-2, 3))
+    };
     let mut cells = c.vec();
     for _ in 0..n {
         let (i, j) = (oi + r.range(0, 5), oj + r.range(0, 5));
@@ -179,16 +190,23 @@ fn show(v: Value) -> String {
 fn case(c: &Ctx, r: &mut Rng, name: &str) -> (String, Option<String>) {
     let args: Vec<Arg> = match name {
         "mostcolor" | "leastcolor" | "palette" | "numcolors" => {
-            vec![if r.chance(2) { grid(c, r) } else { patch(c, r, !r.chance(10)) }]
+            let object = !r.chance(10);
+            vec![if r.chance(2) { grid(c, r) } else { patch(c, r, object) }]
         }
-        "hmirror" | "vmirror" | "dmirror" | "cmirror" => vec![if r.chance(3) { grid(c, r) } else { any_patch(c, r) }],
-        "asindices" | "asobject" | "trim" | "tophalf" | "bottomhalf" | "lefthalf" | "righthalf" | "compress" => {
+        "hmirror" | "vmirror" | "dmirror" | "cmirror" => {
+            vec![if r.chance(3) { grid(c, r) } else { any_patch(c, r) }]
+        }
+        "asindices" | "asobject" | "trim" | "tophalf" | "bottomhalf" | "lefthalf" | "righthalf"
+        | "compress" => {
             vec![grid(c, r)]
         }
         "colorcount" => vec![if r.chance(2) { grid(c, r) } else { patch(c, r, true) }, int(r, -1, 4)],
         "ofcolor" => vec![grid(c, r), int(r, -1, 4)],
         "hupscale" | "vupscale" => vec![grid(c, r), int(r, -1, 4)],
-        "upscale" => vec![if r.chance(3) { grid(c, r) } else { patch(c, r, !r.chance(8)) }, int(r, -1, 3)],
+        "upscale" => {
+            let object = !r.chance(8);
+            vec![if r.chance(3) { grid(c, r) } else { patch(c, r, object) }, int(r, -1, 3)]
+        }
         "hsplit" | "vsplit" => vec![grid(c, r), int(r, -1, 6)],
         "toobject" | "subgrid" => {
             let p = any_patch(c, r);
@@ -206,7 +224,8 @@ fn case(c: &Ctx, r: &mut Rng, name: &str) -> (String, Option<String>) {
         }
         "move" => {
             let g = grid(c, r);
-            let p = patch(c, r, !r.chance(10));
+            let object = !r.chance(10);
+            let p = patch(c, r, object);
             vec![g, p, point(r)]
         }
         "cellwise" => {
@@ -216,7 +235,8 @@ fn case(c: &Ctx, r: &mut Rng, name: &str) -> (String, Option<String>) {
             } else {
                 // same shape, some cells changed
                 let Value::Grid(g) = a.0 else { unreachable!() };
-                let cells: Vec<u8> = g.cells.iter().map(|&x| if r.chance(3) { r.range(0, 3) as u8 } else { x }).collect();
+                let cells: Vec<u8> =
+                    g.cells.iter().map(|&x| if r.chance(3) { r.range(0, 3) as u8 } else { x }).collect();
                 let mut s = format!("G {} {}", g.h, g.w);
                 for x in &cells {
                     write!(s, " {x}").unwrap();
@@ -301,7 +321,8 @@ fn cuda_grids_agree_with_the_rust_primitives_on_random_inputs() {
         return;
     }
 
-    let mut child = Command::new(build()).arg("--serve").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut child =
+        Command::new(build()).arg("--serve").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || {
         use std::io::Write;
@@ -334,7 +355,10 @@ fn cuda_grids_agree_with_the_rust_primitives_on_random_inputs() {
         }
     }
     for (name, t) in &tally {
-        eprintln!("{name:>11}: {} same, {} both fail, {} CPU fallback, {} fail kinds differ", t[0], t[1], t[2], t[3]);
+        eprintln!(
+            "{name:>11}: {} same, {} both fail, {} CPU fallback, {} fail kinds differ",
+            t[0], t[1], t[2], t[3]
+        );
     }
     assert!(bad.is_empty(), "C++ and Rust disagree ({bad_per:?}):\n{}", bad.join("\n"));
     for (name, t) in &tally {

@@ -9,12 +9,19 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::sync::OnceLock;
 
 use kernels::{Cell, Ctx, Prim, Value};
 
 const S_UNSUPPORTED: u32 = 9;
 
+/// Compiles the test binary once per test process (both tests use it).
 fn build() -> PathBuf {
+    static EXE: OnceLock<PathBuf> = OnceLock::new();
+    EXE.get_or_init(compile).clone()
+}
+
+fn compile() -> PathBuf {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let exe = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("test_objects");
     let out = Command::new("g++")
@@ -119,7 +126,11 @@ fn pattern<'a>(c: &'a Ctx, r: &mut Rng, cells: &[u8], h: u32, w: u32) -> (Value<
         for i in i0..(i0 + r.range(1, 3)).min(h as i32) {
             for j in j0..(j0 + r.range(1, 3)).min(w as i32) {
                 if !r.chance(4) {
-                    out.push(Cell { i: i + di, j: j + dj, color: cells[(i as u32 * w + j as u32) as usize] as i32 });
+                    out.push(Cell {
+                        i: i + di,
+                        j: j + dj,
+                        color: cells[(i as u32 * w + j as u32) as usize] as i32,
+                    });
                 }
             }
         }
@@ -215,7 +226,8 @@ fn cuda_objects_agree_with_the_rust_primitives_on_random_inputs() {
         return;
     }
 
-    let mut child = Command::new(build()).arg("--serve").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut child =
+        Command::new(build()).arg("--serve").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || {
         use std::io::Write;
@@ -248,7 +260,10 @@ fn cuda_objects_agree_with_the_rust_primitives_on_random_inputs() {
         }
     }
     for (name, t) in &tally {
-        eprintln!("{name:>11}: {} same, {} both fail, {} CPU fallback, {} fail kinds differ", t[0], t[1], t[2], t[3]);
+        eprintln!(
+            "{name:>11}: {} same, {} both fail, {} CPU fallback, {} fail kinds differ",
+            t[0], t[1], t[2], t[3]
+        );
     }
     assert!(bad.is_empty(), "C++ and Rust disagree ({bad_per:?}):\n{}", bad.join("\n"));
     for (name, t) in &tally {
