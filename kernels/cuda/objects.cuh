@@ -289,9 +289,15 @@ struct occurrences_fn {
     grids_detail::shrink(c, mark, out, m);
     return Indices{out, m};
   }
+  // Indices have no colours: Python raises as soon as it tries an offset, so only an empty patch
+  // or one taller or wider than the grid (no offset to try) gives a result.
   ARC_HEAVY Indices operator()(Ctx& c, Grid g, Indices p) const {
-    if (p.n > 0) { c.fail(S_UNSUPPORTED); return Indices{nullptr, 0}; }  // Python may raise: the CPU decides
-    return (*this)(c, g, Object{nullptr, 0});
+    if (c.failed() || p.n == 0) return (*this)(c, g, Object{nullptr, 0});
+    if (g.h == 0) { c.fail(S_INDEX); return Indices{nullptr, 0}; }
+    Bounds b = bounds(p);
+    if ((int64_t)b.bottom - b.top >= g.h || (int64_t)b.right - b.left >= g.w) return Indices{nullptr, 0};
+    c.fail(S_TYPE);
+    return Indices{nullptr, 0};
   }
   ARC_UNSUPPORTED
 };

@@ -289,7 +289,17 @@ void test_occurrences() {
   CHECK_EQ(show(occurrences(e.c, g, O(e.c, "1@0,0 2@0,0"))), "{}");      // two colours in a cell
   // the empty object occurs everywhere in range(h + 1) x range(w + 1)
   CHECK_EQ(occurrences(e.c, g, Object{nullptr, 0}).n, 15);
+  // indices: Python fails on the first offset it tries; none to try gives nothing
+  Indices tall{alloc<Point>(e.c, 2), 2};
+  tall.it[0] = Point{0, 0};
+  tall.it[1] = Point{2, 0};
+  CHECK_EQ(show(occurrences(e.c, g, tall)), "{}");
   CHECK(!e.c.failed());
+  Indices one{alloc<Point>(e.c, 1), 1};
+  one.it[0] = Point{0, 0};
+  occurrences(e.c, g, one);
+  CHECK_EQ(e.c.status, (uint32_t)S_TYPE);
+  e.c.status = S_OK;
   occurrences(e.c, G(e.c, ""), O(e.c, "1@0,0"));
   CHECK_EQ(e.c.status, (uint32_t)S_INDEX);
 }
