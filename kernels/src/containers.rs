@@ -102,10 +102,7 @@ fn row_eq(row: &[u8], v: Value) -> bool {
         Value::Point((a, b)) => row.len() == 2 && row[0] as i32 == a && row[1] as i32 == b,
         Value::Tuple(xs) => {
             xs.len() == row.len()
-                && xs
-                    .iter()
-                    .zip(row)
-                    .all(|(x, &r)| matches!(x.int("contained"), Ok(k) if k == r as i32))
+                && xs.iter().zip(row).all(|(x, &r)| matches!(x.int("contained"), Ok(k) if k == r as i32))
         }
         Value::Grid(g) => g.h == 0 && row.is_empty(),
         _ => false,
@@ -202,12 +199,8 @@ fn merge_sorted<'a, T: Copy>(
 /// A set operation between two frozensets of any representation.
 fn set_op<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>, op: SetOp, what: &'static str) -> Res<'a> {
     match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
-            Ok(c.object(merge_sorted(c, x, y, op, what, Cell::cmp)?))
-        }
-        (Value::Indices(x), Value::Indices(y)) => {
-            Ok(c.indices(merge_sorted(c, x, y, op, what, Point::cmp)?))
-        }
+        (Value::Object(x), Value::Object(y)) => Ok(c.object(merge_sorted(c, x, y, op, what, Cell::cmp)?)),
+        (Value::Indices(x), Value::Indices(y)) => Ok(c.indices(merge_sorted(c, x, y, op, what, Point::cmp)?)),
         // Shortcuts with the empty set, and between cells and points (never equal).
         (Value::Set(&[]), _)
         | (_, Value::Set(&[]))
@@ -215,21 +208,14 @@ fn set_op<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>, op: SetOp, what: &'static 
         | (Value::Indices(_), Value::Object(_))
             if a.is_set() && b.is_set() && op != SetOp::Union =>
         {
-            Ok(if op == SetOp::Diff {
-                a
-            } else {
-                Value::Set(&[])
-            })
+            Ok(if op == SetOp::Diff { a } else { Value::Set(&[]) })
         }
         (Value::Set(&[]), _) if b.is_set() => Ok(b),
         (_, Value::Set(&[])) if a.is_set() => Ok(a),
         _ => {
             let xa = set_values(c, a, what)?;
             let xb = set_values(c, b, what)?;
-            Ok(set_from_sorted(
-                c,
-                merge_sorted(c, xa, xb, op, what, cmp_values)?,
-            ))
+            Ok(set_from_sorted(c, merge_sorted(c, xa, xb, op, what, cmp_values)?))
         }
     }
 }
@@ -248,11 +234,7 @@ fn grid_rows<'a>(c: &'a Ctx, g: Grid<'a>, rows: &[u32], what: &'static str) -> R
 
 /// Indices `0..n` of the first occurrence of each distinct element (ascending), where `cmp`
 /// compares the elements at two indices. Sorts an index array: no quadratic scan.
-fn first_occurrences<'a>(
-    c: &'a Ctx,
-    n: usize,
-    cmp: impl Fn(usize, usize) -> Ordering,
-) -> BVec<'a, u32> {
+fn first_occurrences<'a>(c: &'a Ctx, n: usize, cmp: impl Fn(usize, usize) -> Ordering) -> BVec<'a, u32> {
     let mut idx = c.vec_with(n);
     idx.extend(0..n as u32);
     idx.sort_unstable_by(|&x, &y| cmp(x as usize, y as usize).then(x.cmp(&y)));
@@ -295,12 +277,8 @@ pub fn combine<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
         }
     } else {
         // `tuple(t)` is `t` for any tuple: concatenating with an empty tuple changes nothing.
-        let tuple_like = |v: &Value| {
-            matches!(
-                v,
-                Value::Tuple(_) | Value::Grid(_) | Value::Point(_) | Value::Cell(_)
-            )
-        };
+        let tuple_like =
+            |v: &Value| matches!(v, Value::Tuple(_) | Value::Grid(_) | Value::Point(_) | Value::Cell(_));
         if xa.is_empty() && tuple_like(&b) {
             return Ok(b);
         }
@@ -444,16 +422,7 @@ pub fn merge<'a>(c: &'a Ctx, containers: Value<'a>) -> Res<'a> {
             return Ok(c.object(cells));
         }
         if vs.iter().all(|v| matches!(v, Value::Indices(_))) {
-            let n = vs
-                .iter()
-                .map(|v| {
-                    if let Value::Indices(x) = v {
-                        x.len()
-                    } else {
-                        0
-                    }
-                })
-                .sum();
+            let n = vs.iter().map(|v| if let Value::Indices(x) = v { x.len() } else { 0 }).sum();
             c.check_items(n, "merge")?;
             let mut pts = c.vec_with(n);
             for v in vs {
@@ -803,20 +772,12 @@ pub fn other<'a>(c: &'a Ctx, container: Value<'a>, value: Value<'a>) -> Res<'a> 
 /// `tuple(range(start, stop, step))`; a zero step fails (Python's ValueError, as a type failure).
 pub fn interval<'a>(c: &'a Ctx, start: Value<'a>, stop: Value<'a>, step: Value<'a>) -> Res<'a> {
     const WHAT: &str = "interval";
-    let (a, b, s) = (
-        start.int(WHAT)? as i64,
-        stop.int(WHAT)? as i64,
-        step.int(WHAT)? as i64,
-    );
+    let (a, b, s) = (start.int(WHAT)? as i64, stop.int(WHAT)? as i64, step.int(WHAT)? as i64);
     if s == 0 {
         return fail(FailKind::Type, WHAT);
     }
-    let n = if s > 0 {
-        (b - a + s - 1).div_euclid(s)
-    } else {
-        (a - b - s - 1).div_euclid(-s)
-    }
-    .max(0) as usize;
+    let n =
+        if s > 0 { (b - a + s - 1).div_euclid(s) } else { (a - b - s - 1).div_euclid(-s) }.max(0) as usize;
     c.check_items(n, WHAT)?;
     let mut out = c.vec_with(n);
     out.extend((0..n as i64).map(|k| Value::Int((a + k * s) as i32)));
@@ -847,10 +808,7 @@ pub fn product<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
     const WHAT: &str = "product";
     let (xa, _) = a.items(WHAT)?;
     let (xb, _) = b.items(WHAT)?;
-    let n = xa.len().checked_mul(xb.len()).ok_or(Fail {
-        kind: FailKind::Limit,
-        what: WHAT,
-    })?;
+    let n = xa.len().checked_mul(xb.len()).ok_or(Fail { kind: FailKind::Limit, what: WHAT })?;
     c.check_items(n, WHAT)?;
     if let Some(va) = int_list(c, xa) {
         if let Some(vb) = int_list(c, xb) {
@@ -896,9 +854,7 @@ pub fn sizefilter<'a>(c: &'a Ctx, container: Value<'a>, n: Value<'a>) -> Res<'a>
     let fits = |v: Value| -> Result<bool, Fail> { Ok(len_of(v, WHAT)? as i64 == n as i64) };
     match container {
         // Every cell and every point has length 2.
-        Value::Object(_) | Value::Indices(_) => {
-            Ok(if n == 2 { container } else { Value::Set(&[]) })
-        }
+        Value::Object(_) | Value::Indices(_) => Ok(if n == 2 { container } else { Value::Set(&[]) }),
         Value::Set(vs) => {
             c.step(vs.len() as u64, WHAT)?;
             let mut out = c.vec_with(vs.len());
@@ -988,10 +944,7 @@ mod tests {
         assert_eq!(dsl::contained(&c, itup(&c, &[1, 2, 3]), g), T);
         assert_eq!(dsl::contained(&c, itup(&c, &[4, 5]), g), F);
         assert_eq!(dsl::contained(&c, ONE, g), F);
-        assert_eq!(
-            dsl::contained(&c, Value::Point((4, 5)), grid(&c, 1, 2, &[4, 5])),
-            T
-        );
+        assert_eq!(dsl::contained(&c, Value::Point((4, 5)), grid(&c, 1, 2, &[4, 5])), T);
         assert_eq!(dsl::contained(&c, SEVEN, Value::Point((7, 8))), T);
         assert_eq!(dsl::contained(&c, ZERO, Value::Set(&[])), F);
         assert!(!c.failed());
@@ -1008,37 +961,18 @@ mod tests {
         let p = dsl::combine(&c, Value::Point((1, 2)), Value::Point((3, 4)));
         assert!(matches!(p, Value::Tuple(x) if x.len() == 4));
         // Two 1-tuples make a canonical point; a tuple with a set is still a tuple.
-        assert!(matches!(
-            dsl::combine(&c, itup(&c, &[1]), itup(&c, &[2])),
-            Value::Point((1, 2))
-        ));
-        assert!(matches!(
-            dsl::combine(&c, itup(&c, &[1]), ints(&c, &[5])),
-            Value::Point((1, 5))
-        ));
+        assert!(matches!(dsl::combine(&c, itup(&c, &[1]), itup(&c, &[2])), Value::Point((1, 2))));
+        assert!(matches!(dsl::combine(&c, itup(&c, &[1]), ints(&c, &[5])), Value::Point((1, 5))));
         // Sets: union (two colours at one location stay two cells).
-        let u = dsl::combine(
-            &c,
-            obj(&c, &[(1, (0, 0))]),
-            obj(&c, &[(2, (0, 0)), (1, (0, 0))]),
-        );
+        let u = dsl::combine(&c, obj(&c, &[(1, (0, 0))]), obj(&c, &[(2, (0, 0)), (1, (0, 0))]));
         assert!(matches!(u, Value::Object(x) if x == [Cell::new(1, (0, 0)), Cell::new(2, (0, 0))]));
         let ix = idx(&c, &[(0, 0)]);
-        assert!(matches!(
-            dsl::combine(&c, Value::Set(&[]), ix),
-            Value::Indices(_)
-        ));
+        assert!(matches!(dsl::combine(&c, Value::Set(&[]), ix), Value::Indices(_)));
         let mixed = dsl::combine(&c, ix, obj(&c, &[(1, (0, 0))]));
         assert!(matches!(mixed, Value::Set(x) if x.len() == 2));
         assert_eq!(dsl::contained(&c, Value::Point((0, 0)), mixed), T);
-        assert_eq!(
-            dsl::contained(&c, Value::Cell(Cell::new(1, (0, 0))), mixed),
-            T
-        );
-        assert_eq!(
-            dsl::combine(&c, ints(&c, &[1, 2]), itup(&c, &[2, 3])),
-            ints(&c, &[1, 2, 3])
-        );
+        assert_eq!(dsl::contained(&c, Value::Cell(Cell::new(1, (0, 0))), mixed), T);
+        assert_eq!(dsl::combine(&c, ints(&c, &[1, 2]), itup(&c, &[2, 3])), ints(&c, &[1, 2, 3]));
         // Grids: same width -> a grid; different widths -> a tuple of rows.
         let g = dsl::combine(&c, grid(&c, 1, 2, &[1, 2]), grid(&c, 1, 2, &[3, 4]));
         assert!(matches!(g, Value::Grid(x) if x.h == 2 && x.cells == [1, 2, 3, 4]));
@@ -1053,29 +987,17 @@ mod tests {
     #[test]
     fn intersection_and_difference_of_frozensets() {
         let c = Ctx::default();
-        assert_eq!(
-            dsl::intersection(&c, ints(&c, &[1, 2, 3]), ints(&c, &[2, 3, 4])),
-            ints(&c, &[2, 3])
-        );
+        assert_eq!(dsl::intersection(&c, ints(&c, &[1, 2, 3]), ints(&c, &[2, 3, 4])), ints(&c, &[2, 3]));
         let a = obj(&c, &[(1, (0, 0)), (1, (0, 1)), (2, (1, 1))]);
         let b = obj(&c, &[(1, (0, 1)), (3, (1, 1)), (2, (1, 1))]);
-        assert_eq!(
-            dsl::intersection(&c, a, b),
-            obj(&c, &[(1, (0, 1)), (2, (1, 1))])
-        );
+        assert_eq!(dsl::intersection(&c, a, b), obj(&c, &[(1, (0, 1)), (2, (1, 1))]));
         assert_eq!(dsl::difference(&c, a, b), obj(&c, &[(1, (0, 0))]));
         // Cells are never points.
         let ix = idx(&c, &[(0, 0)]);
         assert!(matches!(dsl::intersection(&c, a, ix), Value::Set(&[])));
         assert!(matches!(dsl::difference(&c, a, ix), Value::Object(x) if x.len() == 3));
-        assert!(matches!(
-            dsl::difference(&c, ix, Value::Set(&[])),
-            Value::Indices(_)
-        ));
-        assert!(matches!(
-            dsl::intersection(&c, ix, Value::Set(&[])),
-            Value::Set(&[])
-        ));
+        assert!(matches!(dsl::difference(&c, ix, Value::Set(&[])), Value::Indices(_)));
+        assert!(matches!(dsl::intersection(&c, ix, Value::Set(&[])), Value::Set(&[])));
         assert!(matches!(dsl::difference(&c, a, a), Value::Set(&[])));
         // What is left of a mixed set after a difference is canonical again.
         let mixed = set(&c, &[FIVE, Value::Point((0, 0))]);
@@ -1095,22 +1017,13 @@ mod tests {
     #[test]
     fn dedupe_keeps_first_occurrences() {
         let c = Ctx::default();
-        assert_eq!(
-            dsl::dedupe(&c, itup(&c, &[3, 1, 3, 2, 1])),
-            itup(&c, &[3, 1, 2])
-        );
+        assert_eq!(dsl::dedupe(&c, itup(&c, &[3, 1, 3, 2, 1])), itup(&c, &[3, 1, 2]));
         let one = dsl::dedupe(&c, tup(&c, &[ONE, T]));
         assert!(matches!(one, Value::Tuple([Value::Int(1)])), "True == 1");
         let g = dsl::dedupe(&c, grid(&c, 3, 2, &[1, 2, 3, 4, 1, 2]));
         assert!(matches!(g, Value::Grid(x) if x.h == 2 && x.cells == [1, 2, 3, 4]));
-        assert!(matches!(
-            dsl::dedupe(&c, Value::Point((4, 4))),
-            Value::Tuple([Value::Int(4)])
-        ));
-        assert!(matches!(
-            dsl::dedupe(&c, Value::Tuple(&[])),
-            Value::Tuple(&[])
-        ));
+        assert!(matches!(dsl::dedupe(&c, Value::Point((4, 4))), Value::Tuple([Value::Int(4)])));
+        assert!(matches!(dsl::dedupe(&c, Value::Tuple(&[])), Value::Tuple(&[])));
         assert!(!c.failed());
         dsl::dedupe(&c, ints(&c, &[1]));
         fails(&c, FailKind::Type);
@@ -1120,10 +1033,7 @@ mod tests {
     fn order_is_a_stable_sort_by_key() {
         let c = Ctx::default();
         let id = Value::prim(Prim::identity);
-        assert_eq!(
-            dsl::order(&c, itup(&c, &[3, 1, 2]), id),
-            itup(&c, &[1, 2, 3])
-        );
+        assert_eq!(dsl::order(&c, itup(&c, &[3, 1, 2]), id), itup(&c, &[1, 2, 3]));
         let a = obj(&c, &[(1, (0, 0)), (1, (0, 1))]);
         let b = obj(&c, &[(2, (0, 5))]);
         let d = obj(&c, &[(3, (1, 0)), (3, (2, 0))]);
@@ -1131,14 +1041,8 @@ mod tests {
         // Ties (a and d, size 2) keep the set's order: a (first cell (0, 0)) before d.
         assert_eq!(dsl::order(&c, objs, size_fn()), tup(&c, &[b, a, d]));
         let neg = closure(&c, 1, |c, a| dsl::invert(c, a[0]));
-        assert_eq!(
-            dsl::order(&c, ints(&c, &[1, 2, 3]), neg),
-            itup(&c, &[3, 2, 1])
-        );
-        assert!(matches!(
-            dsl::order(&c, Value::Set(&[]), id),
-            Value::Tuple(&[])
-        ));
+        assert_eq!(dsl::order(&c, ints(&c, &[1, 2, 3]), neg), itup(&c, &[3, 2, 1]));
+        assert!(matches!(dsl::order(&c, Value::Set(&[]), id), Value::Tuple(&[])));
     }
 
     #[test]
@@ -1153,10 +1057,7 @@ mod tests {
         assert_eq!(dsl::size(&c, grid(&c, 3, 2, &[0; 6])), THREE);
         assert_eq!(dsl::size(&c, Value::Point((7, 7))), TWO);
         assert_eq!(dsl::size(&c, Value::Cell(Cell::new(1, (7, 7)))), TWO);
-        assert_eq!(
-            dsl::size(&c, obj(&c, &[(1, (0, 0)), (2, (0, 0)), (1, (5, 5))])),
-            THREE
-        );
+        assert_eq!(dsl::size(&c, obj(&c, &[(1, (0, 0)), (2, (0, 0)), (1, (5, 5))])), THREE);
         assert_eq!(dsl::size(&c, Value::Set(&[])), ZERO);
         assert_eq!(dsl::size(&c, itup(&c, &[1, 2, 3, 4])), FOUR);
         assert!(!c.failed());
@@ -1169,14 +1070,8 @@ mod tests {
         let c = Ctx::default();
         let a = obj(&c, &[(1, (0, 0)), (1, (2, 2))]);
         let b = obj(&c, &[(2, (1, 1))]);
-        assert_eq!(
-            dsl::merge(&c, set(&c, &[a, b])),
-            obj(&c, &[(1, (0, 0)), (2, (1, 1)), (1, (2, 2))])
-        );
-        let i = dsl::merge(
-            &c,
-            set(&c, &[idx(&c, &[(3, 3)]), idx(&c, &[(0, 0), (3, 3)])]),
-        );
+        assert_eq!(dsl::merge(&c, set(&c, &[a, b])), obj(&c, &[(1, (0, 0)), (2, (1, 1)), (1, (2, 2))]));
+        let i = dsl::merge(&c, set(&c, &[idx(&c, &[(3, 3)]), idx(&c, &[(0, 0), (3, 3)])]));
         assert!(matches!(i, Value::Indices(&[(0, 0), (3, 3)])));
         let t = dsl::merge(&c, tup(&c, &[itup(&c, &[1, 2, 3]), itup(&c, &[1])]));
         assert_eq!(t, itup(&c, &[1, 2, 3, 1]));
@@ -1269,19 +1164,10 @@ mod tests {
         let c = Ctx::default();
         let cell = Value::Cell(Cell::new(3, (1, 2)));
         assert!(matches!(dsl::initset(&c, cell), Value::Object([x]) if *x == Cell::new(3, (1, 2))));
-        assert!(matches!(
-            dsl::initset(&c, Value::Point((1, 2))),
-            Value::Indices(&[(1, 2)])
-        ));
-        assert!(matches!(
-            dsl::initset(&c, FIVE),
-            Value::Set([Value::Int(5)])
-        ));
+        assert!(matches!(dsl::initset(&c, Value::Point((1, 2))), Value::Indices(&[(1, 2)])));
+        assert!(matches!(dsl::initset(&c, FIVE), Value::Set([Value::Int(5)])));
         let o = obj(&c, &[(1, (0, 0))]);
-        assert!(matches!(
-            dsl::initset(&c, o),
-            Value::Set([Value::Object(_)])
-        ));
+        assert!(matches!(dsl::initset(&c, o), Value::Set([Value::Object(_)])));
     }
 
     #[test]
@@ -1292,21 +1178,12 @@ mod tests {
             Value::Cell(x) => Value::Bool(x.color == 1),
             _ => F,
         });
-        assert_eq!(
-            dsl::sfilter(&c, o, is1),
-            obj(&c, &[(1, (0, 0)), (1, (1, 1))])
-        );
+        assert_eq!(dsl::sfilter(&c, o, is1), obj(&c, &[(1, (0, 0)), (1, (1, 1))]));
         let none = closure(&c, 1, |_, _| F);
         assert!(matches!(dsl::sfilter(&c, o, none), Value::Set(&[])));
         let even = Value::prim(Prim::even);
-        assert!(matches!(
-            dsl::sfilter(&c, itup(&c, &[1, 2, 3, 4]), even),
-            Value::Point((2, 4))
-        ));
-        assert_eq!(
-            dsl::sfilter(&c, ints(&c, &[1, 2, 3, 4]), even),
-            ints(&c, &[2, 4])
-        );
+        assert!(matches!(dsl::sfilter(&c, itup(&c, &[1, 2, 3, 4]), even), Value::Point((2, 4))));
+        assert_eq!(dsl::sfilter(&c, ints(&c, &[1, 2, 3, 4]), even), ints(&c, &[2, 4]));
         // Objects by size.
         let a = obj(&c, &[(1, (0, 0)), (1, (0, 1))]);
         let b = obj(&c, &[(2, (0, 5))]);
@@ -1320,10 +1197,7 @@ mod tests {
         // A mixed set filtered down to points becomes indices.
         let is_pt = closure(&c, 1, |_, a| Value::Bool(matches!(a[0], Value::Point(_))));
         let mixed = set(&c, &[FIVE, Value::Point((0, 0)), Value::Point((1, 0))]);
-        assert!(matches!(
-            dsl::sfilter(&c, mixed, is_pt),
-            Value::Indices(&[(0, 0), (1, 0)])
-        ));
+        assert!(matches!(dsl::sfilter(&c, mixed, is_pt), Value::Indices(&[(0, 0), (1, 0)])));
         assert!(!c.failed());
     }
 
@@ -1339,10 +1213,7 @@ mod tests {
             obj(&c, &[(1, (0, 0)), (1, (0, 1)), (3, (1, 0)), (3, (2, 0))])
         );
         let none = closure(&c, 1, |_, _| F);
-        assert!(matches!(
-            dsl::mfilter(&c, set(&c, &[a, b]), none),
-            Value::Set(&[])
-        ));
+        assert!(matches!(dsl::mfilter(&c, set(&c, &[a, b]), none), Value::Set(&[])));
         assert_eq!(dsl::extract(&c, set(&c, &[b, d, a]), big), a);
         assert_eq!(dsl::extract(&c, tup(&c, &[b, d, a]), big), d);
         assert!(!c.failed());
@@ -1355,19 +1226,11 @@ mod tests {
         let c = Ctx::default();
         let o = obj(&c, &[(5, (1, 0)), (4, (0, 3))]);
         let t = dsl::totuple(&c, o);
-        assert!(
-            matches!(t, Value::Tuple([Value::Cell(x), Value::Cell(_)]) if *x == Cell::new(4, (0, 3)))
-        );
-        assert!(matches!(
-            dsl::totuple(&c, ints(&c, &[2, 1])),
-            Value::Point((1, 2))
-        ));
+        assert!(matches!(t, Value::Tuple([Value::Cell(x), Value::Cell(_)]) if *x == Cell::new(4, (0, 3))));
+        assert!(matches!(dsl::totuple(&c, ints(&c, &[2, 1])), Value::Point((1, 2))));
         let it = itup(&c, &[3, 2, 1]);
         assert_eq!(dsl::totuple(&c, it), it);
-        assert!(matches!(
-            dsl::totuple(&c, Value::Set(&[])),
-            Value::Tuple(&[])
-        ));
+        assert!(matches!(dsl::totuple(&c, Value::Set(&[])), Value::Tuple(&[])));
         assert_eq!(dsl::first(&c, ints(&c, &[3, 1, 2])), ONE);
         assert_eq!(dsl::last(&c, ints(&c, &[3, 1, 2])), THREE);
         assert_eq!(dsl::first(&c, it), THREE);
@@ -1375,10 +1238,7 @@ mod tests {
         assert!(matches!(dsl::first(&c, o), Value::Cell(x) if x == Cell::new(4, (0, 3))));
         assert!(matches!(dsl::last(&c, o), Value::Cell(x) if x == Cell::new(5, (1, 0))));
         assert_eq!(dsl::first(&c, Value::Point((8, 9))), EIGHT);
-        assert_eq!(
-            dsl::last(&c, Value::Cell(Cell::new(1, (8, 9)))),
-            Value::Point((8, 9))
-        );
+        assert_eq!(dsl::last(&c, Value::Cell(Cell::new(1, (8, 9)))), Value::Point((8, 9)));
         let g = grid(&c, 2, 3, &[1, 2, 3, 4, 5, 6]);
         assert_eq!(dsl::first(&c, g), itup(&c, &[1, 2, 3]));
         assert_eq!(dsl::last(&c, g), itup(&c, &[4, 5, 6]));
@@ -1398,14 +1258,8 @@ mod tests {
         assert_eq!(x, obj(&c, &[(1, (0, 0)), (7, (1, 5)), (1, (2, 2))]));
         assert!(matches!(x, Value::Object(s) if s[1] == Cell::new(7, (1, 5))));
         assert_eq!(dsl::insert(&c, Value::Cell(Cell::new(1, (0, 0))), o), o);
-        assert!(matches!(
-            dsl::insert(&c, Value::Point((1, 1)), Value::Set(&[])),
-            Value::Indices(&[(1, 1)])
-        ));
-        assert_eq!(
-            dsl::insert(&c, TWO, ints(&c, &[1, 3])),
-            ints(&c, &[1, 2, 3])
-        );
+        assert!(matches!(dsl::insert(&c, Value::Point((1, 1)), Value::Set(&[])), Value::Indices(&[(1, 1)])));
+        assert_eq!(dsl::insert(&c, TWO, ints(&c, &[1, 3])), ints(&c, &[1, 2, 3]));
         let m = dsl::insert(&c, FIVE, o);
         assert!(matches!(m, Value::Set(s) if s.len() == 3));
         assert_eq!(dsl::contained(&c, FIVE, m), T);
@@ -1419,31 +1273,16 @@ mod tests {
     fn remove_and_other_keep_the_type() {
         let c = Ctx::default();
         let o = obj(&c, &[(1, (0, 0)), (1, (2, 2))]);
-        assert_eq!(
-            dsl::remove(&c, Value::Cell(Cell::new(1, (0, 0))), o),
-            obj(&c, &[(1, (2, 2))])
-        );
+        assert_eq!(dsl::remove(&c, Value::Cell(Cell::new(1, (0, 0))), o), obj(&c, &[(1, (2, 2))]));
         assert_eq!(dsl::remove(&c, Value::Point((0, 0)), o), o);
         let one = obj(&c, &[(1, (0, 0))]);
-        assert!(matches!(
-            dsl::remove(&c, Value::Cell(Cell::new(1, (0, 0))), one),
-            Value::Set(&[])
-        ));
-        assert!(matches!(
-            dsl::remove(&c, TWO, itup(&c, &[1, 2, 3])),
-            Value::Point((1, 3))
-        ));
-        assert!(matches!(
-            dsl::remove(&c, ONE, itup(&c, &[1, 2, 1])),
-            Value::Tuple([Value::Int(2)])
-        ));
+        assert!(matches!(dsl::remove(&c, Value::Cell(Cell::new(1, (0, 0))), one), Value::Set(&[])));
+        assert!(matches!(dsl::remove(&c, TWO, itup(&c, &[1, 2, 3])), Value::Point((1, 3))));
+        assert!(matches!(dsl::remove(&c, ONE, itup(&c, &[1, 2, 1])), Value::Tuple([Value::Int(2)])));
         let g = dsl::remove(&c, itup(&c, &[1, 2]), grid(&c, 3, 2, &[1, 2, 3, 4, 1, 2]));
         assert!(matches!(g, Value::Grid(x) if x.h == 1 && x.cells == [3, 4]));
         let mixed = set(&c, &[FIVE, Value::Point((0, 0))]);
-        assert!(matches!(
-            dsl::remove(&c, FIVE, mixed),
-            Value::Indices(&[(0, 0)])
-        ));
+        assert!(matches!(dsl::remove(&c, FIVE, mixed), Value::Indices(&[(0, 0)])));
         assert_eq!(dsl::other(&c, ints(&c, &[1, 2]), ONE), TWO);
         assert_eq!(dsl::other(&c, itup(&c, &[5, 5, 6]), FIVE), SIX);
         assert!(!c.failed());
@@ -1456,26 +1295,11 @@ mod tests {
         let c = Ctx::default();
         assert_eq!(dsl::interval(&c, ZERO, FIVE, TWO), itup(&c, &[0, 2, 4]));
         assert_eq!(dsl::interval(&c, FIVE, ZERO, NEG_TWO), itup(&c, &[5, 3, 1]));
-        assert_eq!(
-            dsl::interval(&c, ZERO, Value::Int(-3), NEG_ONE),
-            itup(&c, &[0, -1, -2])
-        );
-        assert!(matches!(
-            dsl::interval(&c, ZERO, ZERO, ONE),
-            Value::Tuple(&[])
-        ));
-        assert!(matches!(
-            dsl::interval(&c, THREE, ONE, ONE),
-            Value::Tuple(&[])
-        ));
-        assert!(matches!(
-            dsl::interval(&c, ONE, THREE, ONE),
-            Value::Point((1, 2))
-        ));
-        assert!(matches!(
-            dsl::interval(&c, ONE, TWO, FIVE),
-            Value::Tuple([Value::Int(1)])
-        ));
+        assert_eq!(dsl::interval(&c, ZERO, Value::Int(-3), NEG_ONE), itup(&c, &[0, -1, -2]));
+        assert!(matches!(dsl::interval(&c, ZERO, ZERO, ONE), Value::Tuple(&[])));
+        assert!(matches!(dsl::interval(&c, THREE, ONE, ONE), Value::Tuple(&[])));
+        assert!(matches!(dsl::interval(&c, ONE, THREE, ONE), Value::Point((1, 2))));
+        assert!(matches!(dsl::interval(&c, ONE, TWO, FIVE), Value::Tuple([Value::Int(1)])));
         assert!(!c.failed());
         dsl::interval(&c, ZERO, FIVE, ZERO);
         fails(&c, FailKind::Type);
@@ -1487,10 +1311,7 @@ mod tests {
         let p = dsl::product(&c, ints(&c, &[1, 2]), ints(&c, &[3, 4]));
         assert_eq!(p, idx(&c, &[(1, 3), (1, 4), (2, 3), (2, 4)]));
         assert!(matches!(p, Value::Indices(x) if x.len() == 4));
-        assert!(matches!(
-            dsl::product(&c, Value::Set(&[]), ints(&c, &[1])),
-            Value::Set(&[])
-        ));
+        assert!(matches!(dsl::product(&c, Value::Set(&[]), ints(&c, &[1])), Value::Set(&[])));
         let cells = dsl::product(&c, ints(&c, &[7]), idx(&c, &[(0, 0), (1, 1)]));
         assert_eq!(cells, obj(&c, &[(7, (0, 0)), (7, (1, 1))]));
         // A tuple with repeats: the pairs are a set.
@@ -1498,10 +1319,7 @@ mod tests {
         assert!(matches!(d, Value::Indices(&[(1, 2)])));
         let r = dsl::interval(&c, ONE, NEG_ONE, NEG_ONE);
         assert!(matches!(r, Value::Point((1, 0))));
-        assert_eq!(
-            dsl::product(&c, r, itup(&c, &[5, 4])),
-            idx(&c, &[(0, 4), (0, 5), (1, 4), (1, 5)])
-        );
+        assert_eq!(dsl::product(&c, r, itup(&c, &[5, 4])), idx(&c, &[(0, 4), (0, 5), (1, 4), (1, 5)]));
         let o = obj(&c, &[(1, (0, 0))]);
         let mixed = dsl::product(&c, set(&c, &[o]), ints(&c, &[1, 2]));
         assert!(matches!(mixed, Value::Set(s) if s.len() == 2 && matches!(s[0], Value::Tuple(_))));
@@ -1511,16 +1329,10 @@ mod tests {
     fn pair_zips_to_the_shorter() {
         let c = Ctx::default();
         let p = dsl::pair(&c, itup(&c, &[1, 2, 3]), itup(&c, &[4, 5]));
-        assert!(matches!(
-            p,
-            Value::Tuple([Value::Point((1, 4)), Value::Point((2, 5))])
-        ));
+        assert!(matches!(p, Value::Tuple([Value::Point((1, 4)), Value::Point((2, 5))])));
         let one = dsl::pair(&c, ints(&c, &[0]), idx(&c, &[(3, 4)]));
         assert!(matches!(one, Value::Tuple([Value::Cell(x)]) if *x == Cell::new(0, (3, 4))));
-        assert!(matches!(
-            dsl::pair(&c, Value::Tuple(&[]), itup(&c, &[1])),
-            Value::Tuple(&[])
-        ));
+        assert!(matches!(dsl::pair(&c, Value::Tuple(&[]), itup(&c, &[1])), Value::Tuple(&[])));
     }
 
     #[test]
@@ -1536,18 +1348,9 @@ mod tests {
         // Cells have length 2.
         assert_eq!(dsl::sizefilter(&c, a, TWO), a);
         assert!(matches!(dsl::sizefilter(&c, a, THREE), Value::Set(&[])));
-        let t = tup(
-            &c,
-            &[Value::Point((1, 2)), Value::Point((1, 2)), itup(&c, &[3])],
-        );
-        assert!(matches!(
-            dsl::sizefilter(&c, t, TWO),
-            Value::Indices(&[(1, 2)])
-        ));
-        assert!(matches!(
-            dsl::sizefilter(&c, Value::Set(&[]), TWO),
-            Value::Set(&[])
-        ));
+        let t = tup(&c, &[Value::Point((1, 2)), Value::Point((1, 2)), itup(&c, &[3])]);
+        assert!(matches!(dsl::sizefilter(&c, t, TWO), Value::Indices(&[(1, 2)])));
+        assert!(matches!(dsl::sizefilter(&c, Value::Set(&[]), TWO), Value::Set(&[])));
         assert!(!c.failed());
         dsl::sizefilter(&c, ints(&c, &[1]), ONE);
         fails(&c, FailKind::Type);
@@ -1619,16 +1422,8 @@ mod tests {
             2 => NEG_ONE,
             3 => Value::Point((0, 0)),
             4 => Value::Cell(Cell::new(1, (0, 0))),
-            5 => Value::Grid(Grid {
-                h: 0,
-                w: 0,
-                cells: &[],
-            }),
-            6 => Value::Grid(Grid {
-                h: 2,
-                w: 0,
-                cells: &[],
-            }),
+            5 => Value::Grid(Grid { h: 0, w: 0, cells: &[] }),
+            6 => Value::Grid(Grid { h: 2, w: 0, cells: &[] }),
             7 => grid(c, 2, 2, &[1, 2, 1, 2]),
             8 => obj(c, &[(1, (0, 0)), (2, (0, 0))]),
             9 => idx(c, &[(-5, 3)]),

@@ -21,11 +21,7 @@ use crate::value::{Patch, Point, Res, Value};
 type R<T> = Result<T, Fail>;
 
 /// Python's `()`.
-const EMPTY: Grid<'static> = Grid {
-    h: 0,
-    w: 0,
-    cells: &[],
-};
+const EMPTY: Grid<'static> = Grid { h: 0, w: 0, cells: &[] };
 
 /// A grid under construction in the arena.
 struct Buf<'a> {
@@ -47,29 +43,17 @@ impl<'a> Buf<'a> {
         let w = if h == 0 { 0 } else { w };
         let n = (h * w) as usize;
         c.step(n as u64, what)?;
-        Ok(Buf {
-            h: h as u32,
-            w: w as u32,
-            cells: c.arena().alloc_slice_fill_copy(n, fill),
-        })
+        Ok(Buf { h: h as u32, w: w as u32, cells: c.arena().alloc_slice_fill_copy(n, fill) })
     }
 
     /// A fresh copy of `g`.
     fn copy(c: &'a Ctx, g: Grid, what: &'static str) -> R<Self> {
         c.step(g.cells.len() as u64, what)?;
-        Ok(Buf {
-            h: g.h,
-            w: g.w,
-            cells: c.arena().alloc_slice_copy(g.cells),
-        })
+        Ok(Buf { h: g.h, w: g.w, cells: c.arena().alloc_slice_copy(g.cells) })
     }
 
     fn grid(self) -> Grid<'a> {
-        Grid {
-            h: self.h,
-            w: self.w,
-            cells: self.cells,
-        }
+        Grid { h: self.h, w: self.w, cells: self.cells }
     }
 
     fn value(self) -> Value<'a> {
@@ -83,11 +67,7 @@ fn rows<'a>(g: Grid<'a>, r0: usize, r1: usize) -> Grid<'a> {
         return EMPTY;
     }
     let w = g.w as usize;
-    Grid {
-        h: (r1 - r0) as u32,
-        w: g.w,
-        cells: &g.cells[r0 * w..r1 * w],
-    }
+    Grid { h: (r1 - r0) as u32, w: g.w, cells: &g.cells[r0 * w..r1 * w] }
 }
 
 /// Rows `r0..r1`, columns `c0..c1` of `g` (ranges already clamped to the grid).
@@ -420,13 +400,7 @@ pub fn crop<'a>(c: &'a Ctx, grid: Value<'a>, start: Value<'a>, dims: Value<'a>) 
     let g = grid.grid(c, "crop")?;
     let (s0, s1) = start.point("crop")?;
     let (d0, d1) = dims.point("crop")?;
-    Ok(Value::Grid(crop_grid(
-        c,
-        g,
-        (s0 as i64, s1 as i64),
-        (d0 as i64, d1 as i64),
-        "crop",
-    )?))
+    Ok(Value::Grid(crop_grid(c, g, (s0 as i64, s1 as i64), (d0 as i64, d1 as i64), "crop")?))
 }
 
 /// The object of the grid's cells at the patch's locations that lie inside the grid.
@@ -451,11 +425,7 @@ pub fn asobject<'a>(c: &'a Ctx, grid: Value<'a>) -> Res<'a> {
     let w = g.w as usize;
     if w > 0 {
         for (i, row) in g.cells.chunks_exact(w).enumerate() {
-            cells.extend(
-                row.iter()
-                    .enumerate()
-                    .map(|(j, &x)| Cell::new(x as i32, (i as i32, j as i32))),
-            );
+            cells.extend(row.iter().enumerate().map(|(j, &x)| Cell::new(x as i32, (i as i32, j as i32))));
         }
     }
     Ok(c.object(cells))
@@ -611,16 +581,10 @@ fn mirror_items<'a, T: Loc>(
 ) -> Res<'a> {
     match m {
         Mirror::H => remap(c, items, Visit::RowsBackward, what, |i, j| (u + d - i, j)),
-        Mirror::V => remap(c, items, Visit::WithinRowsBackward, what, |i, j| {
-            (i, l + r - j)
-        }),
-        Mirror::D => remap(c, items, Visit::Forward, what, |i, j| {
-            (j - l + u, i - u + l)
-        }),
+        Mirror::V => remap(c, items, Visit::WithinRowsBackward, what, |i, j| (i, l + r - j)),
+        Mirror::D => remap(c, items, Visit::Forward, what, |i, j| (j - l + u, i - u + l)),
         // vmirror(dmirror(vmirror(p))) collapses to this map.
-        Mirror::C => remap(c, items, Visit::Forward, what, |i, j| {
-            (u + r - j, l + d - i)
-        }),
+        Mirror::C => remap(c, items, Visit::Forward, what, |i, j| (u + r - j, l + d - i)),
     }
 }
 
@@ -646,11 +610,7 @@ fn hmirror_grid<'a>(c: &'a Ctx, g: Grid<'a>) -> Res<'a> {
     let b = Buf::new(c, g.h as i64, g.w as i64, 0, "hmirror")?;
     let w = g.w as usize;
     if w > 0 {
-        for (out, src) in b
-            .cells
-            .chunks_exact_mut(w)
-            .zip(g.cells.chunks_exact(w).rev())
-        {
+        for (out, src) in b.cells.chunks_exact_mut(w).zip(g.cells.chunks_exact(w).rev()) {
             out.copy_from_slice(src);
         }
     }
@@ -751,13 +711,7 @@ fn fill_with<'a>(
 
 /// Writes each cell of the object inside the grid (in raster order: where an object has two colours
 /// at one location the larger colour ends up on top); `under` only over background cells.
-fn paint_with<'a>(
-    c: &'a Ctx,
-    grid: Value<'a>,
-    obj: Value<'a>,
-    under: bool,
-    what: &'static str,
-) -> Res<'a> {
+fn paint_with<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>, under: bool, what: &'static str) -> Res<'a> {
     let g = nonempty(c, grid, what)?;
     let bg = if under { Some(grid_bg(g, what)?) } else { None };
     let cells = object_cells(c, obj, what)?;
@@ -788,14 +742,7 @@ pub fn paint<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
 
 /// `fill`, but only over cells of the grid's most common colour.
 pub fn underfill<'a>(c: &'a Ctx, grid: Value<'a>, value: Value<'a>, patch: Value<'a>) -> Res<'a> {
-    fill_with(
-        c,
-        grid,
-        color_of(value, "underfill"),
-        patch,
-        true,
-        "underfill",
-    )
+    fill_with(c, grid, color_of(value, "underfill"), patch, true, "underfill")
 }
 
 /// `paint`, but only over cells of the grid's most common colour (checked as it paints).
@@ -895,11 +842,7 @@ pub fn upscale<'a>(c: &'a Ctx, element: Value<'a>, factor: Value<'a>) -> Res<'a>
             let (w, ow) = (g.w as usize, g.w as usize * f);
             if ow > 0 {
                 // Expand the block's first row once, then copy it down.
-                for (block, src) in b
-                    .cells
-                    .chunks_exact_mut(ow * f)
-                    .zip(g.cells.chunks_exact(w))
-                {
+                for (block, src) in b.cells.chunks_exact_mut(ow * f).zip(g.cells.chunks_exact(w)) {
                     let (first, rest) = block.split_at_mut(ow);
                     expand(first, src, f);
                     for out in rest.chunks_exact_mut(ow) {
@@ -994,12 +937,8 @@ pub fn vconcat<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
     let (ga, gb) = match (a.grid(c, what), b.grid(c, what)) {
         (Ok(x), Ok(y)) => (x, y),
         _ => {
-            let is_tuple = |v: &Value| {
-                matches!(
-                    v,
-                    Value::Tuple(_) | Value::Grid(_) | Value::Point(_) | Value::Cell(_)
-                )
-            };
+            let is_tuple =
+                |v: &Value| matches!(v, Value::Tuple(_) | Value::Grid(_) | Value::Point(_) | Value::Cell(_));
             if !is_tuple(&a) || !is_tuple(&b) {
                 return fail(FailKind::Type, what);
             }
@@ -1046,13 +985,7 @@ pub fn subgrid<'a>(c: &'a Ctx, patch: Value<'a>, grid: Value<'a>) -> Res<'a> {
         Value::Tuple(items) => (items.len() as i64, 2),
         _ => (d as i64 - u as i64 + 1, r as i64 - l as i64 + 1),
     };
-    Ok(Value::Grid(crop_grid(
-        c,
-        g,
-        (u as i64, l as i64),
-        dims,
-        what,
-    )?))
+    Ok(Value::Grid(crop_grid(c, g, (u as i64, l as i64), dims, what)?))
 }
 
 /// `n` pieces of `(h, w, offset) = split(len, n)` along one axis, as dsl.py computes them.
@@ -1131,12 +1064,7 @@ pub fn cellwise<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>, fallback: Value<'a>)
 }
 
 /// Every cell equal to `replacee` becomes `replacer` (nothing to replace: the grid itself).
-pub fn replace<'a>(
-    c: &'a Ctx,
-    grid: Value<'a>,
-    replacee: Value<'a>,
-    replacer: Value<'a>,
-) -> Res<'a> {
+pub fn replace<'a>(c: &'a Ctx, grid: Value<'a>, replacee: Value<'a>, replacer: Value<'a>) -> Res<'a> {
     let g = grid.grid(c, "replace")?;
     c.step(g.cells.len() as u64, "replace")?;
     let Some(from) = as_byte(replacee).filter(|b| g.cells.contains(b)) else {
@@ -1195,11 +1123,7 @@ pub fn index<'a>(c: &'a Ctx, grid: Value<'a>, loc: Value<'a>) -> Res<'a> {
 pub fn canvas<'a>(c: &'a Ctx, value: Value<'a>, dimensions: Value<'a>) -> Res<'a> {
     let (h, w) = dimensions.point("canvas")?;
     let (h, w) = (h.max(0) as i64, w.max(0) as i64);
-    let fill = if h > 0 && w > 0 {
-        color_of(value, "canvas")?
-    } else {
-        0
-    };
+    let fill = if h > 0 && w > 0 { color_of(value, "canvas")? } else { 0 };
     Ok(Buf::new(c, h, w, fill, "canvas")?.value())
 }
 
@@ -1233,13 +1157,7 @@ fn half_cols<'a>(c: &'a Ctx, grid: Value<'a>, right: bool, what: &'static str) -
         return Ok(Value::Grid(EMPTY));
     }
     let s = if right { k + w % 2 } else { 0 };
-    Ok(Value::Grid(window(
-        c,
-        g,
-        (0, g.h as usize),
-        (s, s + k),
-        what,
-    )?))
+    Ok(Value::Grid(window(c, g, (0, g.h as usize), (s, s + k), what)?))
 }
 
 /// The first `w // 2` columns.
@@ -1329,11 +1247,7 @@ mod tests {
 
     /// `((), ())`: rows without columns.
     fn no_cols(h: u32) -> Value<'static> {
-        Value::Grid(Grid {
-            h,
-            w: 0,
-            cells: &[],
-        })
+        Value::Grid(Grid { h, w: 0, cells: &[] })
     }
 
     fn failed_with(c: &Ctx, kind: FailKind) -> bool {
@@ -1349,16 +1263,7 @@ mod tests {
         let g = grid(&c, &[&[5, 5, 5], &[7, 2, 7]]);
         assert_eq!(dsl::mostcolor(&c, g), FIVE);
         assert_eq!(dsl::leastcolor(&c, g), TWO);
-        let o = obj(
-            &c,
-            &[
-                (4, (0, 0)),
-                (6, (0, 1)),
-                (6, (9, 9)),
-                (4, (-3, 2)),
-                (8, (1, 1)),
-            ],
-        );
+        let o = obj(&c, &[(4, (0, 0)), (6, (0, 1)), (6, (9, 9)), (4, (-3, 2)), (8, (1, 1))]);
         assert_eq!(dsl::mostcolor(&c, o), FOUR, "4 and 6 tie");
         assert_eq!(dsl::leastcolor(&c, o), EIGHT);
         let big = obj(&c, &[(-1, (0, 0)), (300, (0, 1)), (300, (0, 2))]);
@@ -1408,42 +1313,20 @@ mod tests {
     fn asindices_ofcolor_asobject_toobject() {
         let c = Ctx::default();
         let g = grid(&c, &[&[1, 2, 1], &[0, 1, 2]]);
-        assert_eq!(
-            dsl::asindices(&c, g),
-            idx(&c, &[(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2)])
-        );
+        assert_eq!(dsl::asindices(&c, g), idx(&c, &[(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2)]));
         assert_eq!(dsl::ofcolor(&c, g, ONE), idx(&c, &[(0, 0), (0, 2), (1, 1)]));
         assert!(matches!(dsl::ofcolor(&c, g, SEVEN), Value::Set(&[])));
         assert_eq!(
             dsl::asobject(&c, g),
-            obj(
-                &c,
-                &[
-                    (1, (0, 0)),
-                    (2, (0, 1)),
-                    (1, (0, 2)),
-                    (0, (1, 0)),
-                    (1, (1, 1)),
-                    (2, (1, 2))
-                ]
-            )
+            obj(&c, &[(1, (0, 0)), (2, (0, 1)), (1, (0, 2)), (0, (1, 0)), (1, (1, 1)), (2, (1, 2))])
         );
         let patch = idx(&c, &[(-1, 0), (0, 1), (1, 2), (2, 0), (1, 3)]);
-        assert_eq!(
-            dsl::toobject(&c, patch, g),
-            obj(&c, &[(2, (0, 1)), (2, (1, 2))])
-        );
+        assert_eq!(dsl::toobject(&c, patch, g), obj(&c, &[(2, (0, 1)), (2, (1, 2))]));
         let o = obj(&c, &[(9, (1, 0)), (8, (1, 0))]);
         assert_eq!(dsl::toobject(&c, o, g), obj(&c, &[(0, (1, 0))]));
-        assert!(matches!(
-            dsl::asindices(&c, Value::Grid(EMPTY)),
-            Value::Set(&[])
-        ));
+        assert!(matches!(dsl::asindices(&c, Value::Grid(EMPTY)), Value::Set(&[])));
         assert!(matches!(dsl::asindices(&c, no_cols(3)), Value::Set(&[])));
-        assert!(matches!(
-            dsl::asobject(&c, Value::Grid(EMPTY)),
-            Value::Set(&[])
-        ));
+        assert!(matches!(dsl::asobject(&c, Value::Grid(EMPTY)), Value::Set(&[])));
         assert!(!c.failed());
         dsl::toobject(&c, patch, Value::Grid(EMPTY));
         assert!(failed_with(&c, FailKind::Index), "len(grid[0]) of ()");
@@ -1512,32 +1395,17 @@ mod tests {
     fn patch_mirrors_use_the_patch_bounding_box() {
         let c = Ctx::default();
         let o = obj(&c, &[(7, (2, 5)), (8, (2, 6)), (9, (4, 5))]);
-        assert_eq!(
-            dsl::hmirror(&c, o),
-            obj(&c, &[(9, (2, 5)), (7, (4, 5)), (8, (4, 6))])
-        );
-        assert_eq!(
-            dsl::vmirror(&c, o),
-            obj(&c, &[(8, (2, 5)), (7, (2, 6)), (9, (4, 6))])
-        );
-        assert_eq!(
-            dsl::dmirror(&c, o),
-            obj(&c, &[(7, (2, 5)), (9, (2, 7)), (8, (3, 5))])
-        );
-        assert_eq!(
-            dsl::cmirror(&c, o),
-            obj(&c, &[(8, (2, 7)), (9, (3, 5)), (7, (3, 7))])
-        );
+        assert_eq!(dsl::hmirror(&c, o), obj(&c, &[(9, (2, 5)), (7, (4, 5)), (8, (4, 6))]));
+        assert_eq!(dsl::vmirror(&c, o), obj(&c, &[(8, (2, 5)), (7, (2, 6)), (9, (4, 6))]));
+        assert_eq!(dsl::dmirror(&c, o), obj(&c, &[(7, (2, 5)), (9, (2, 7)), (8, (3, 5))]));
+        assert_eq!(dsl::cmirror(&c, o), obj(&c, &[(8, (2, 7)), (9, (3, 5)), (7, (3, 7))]));
         let ind = idx(&c, &[(2, 5), (2, 6), (4, 5)]);
         assert_eq!(dsl::hmirror(&c, ind), idx(&c, &[(2, 5), (4, 5), (4, 6)]));
         assert_eq!(dsl::vmirror(&c, ind), idx(&c, &[(2, 5), (2, 6), (4, 6)]));
         assert_eq!(dsl::dmirror(&c, ind), idx(&c, &[(2, 5), (2, 7), (3, 5)]));
         assert_eq!(dsl::cmirror(&c, ind), idx(&c, &[(2, 7), (3, 5), (3, 7)]));
         // Involutions on a shifted patch (negative coordinates).
-        let s = obj(
-            &c,
-            &[(1, (-3, -1)), (2, (-3, 4)), (3, (0, 0)), (4, (1, -2))],
-        );
+        let s = obj(&c, &[(1, (-3, -1)), (2, (-3, 4)), (3, (0, 0)), (4, (1, -2))]);
         for m in [dsl::hmirror, dsl::vmirror, dsl::dmirror, dsl::cmirror] {
             let once = m(&c, s);
             assert_ne!(once, s);
@@ -1554,10 +1422,7 @@ mod tests {
         assert!(failed_with(&c, FailKind::Index), "ulcorner(frozenset())[0]");
         let c = Ctx::default();
         dsl::dmirror(&c, Value::Set(&[]));
-        assert!(
-            failed_with(&c, FailKind::Empty),
-            "a, b = ulcorner(frozenset())"
-        );
+        assert!(failed_with(&c, FailKind::Empty), "a, b = ulcorner(frozenset())");
     }
 
     #[test]
@@ -1565,49 +1430,25 @@ mod tests {
         let c = Ctx::default();
         let g = grid(&c, &[&[1, 2, 3], &[4, 5, 6]]);
         let patch = idx(&c, &[(-1, 0), (0, 0), (1, 2), (5, 5)]);
-        assert_eq!(
-            dsl::fill(&c, g, ZERO, patch),
-            grid(&c, &[&[0, 2, 3], &[4, 5, 0]])
-        );
+        assert_eq!(dsl::fill(&c, g, ZERO, patch), grid(&c, &[&[0, 2, 3], &[4, 5, 0]]));
         let o = obj(&c, &[(9, (0, 1)), (9, (3, 3)), (7, (1, 0))]);
-        assert_eq!(
-            dsl::fill(&c, g, ZERO, o),
-            grid(&c, &[&[1, 0, 3], &[0, 5, 6]])
-        );
+        assert_eq!(dsl::fill(&c, g, ZERO, o), grid(&c, &[&[1, 0, 3], &[0, 5, 6]]));
         assert_eq!(dsl::paint(&c, g, o), grid(&c, &[&[1, 9, 3], &[7, 5, 6]]));
         assert_eq!(dsl::paint(&c, g, Value::Set(&[])), g);
         // A tuple of cells (what `pair`/`mpapply` build) paints like an object.
-        let cells = [
-            Value::Cell(Cell::new(8, (1, 1))),
-            Value::Cell(Cell::new(8, (0, 2))),
-        ];
-        assert_eq!(
-            dsl::paint(&c, g, Value::Tuple(&cells)),
-            grid(&c, &[&[1, 2, 8], &[4, 8, 6]])
-        );
-        assert_eq!(
-            dsl::fill(&c, g, ZERO, Value::Tuple(&cells)),
-            grid(&c, &[&[1, 2, 0], &[4, 0, 6]])
-        );
+        let cells = [Value::Cell(Cell::new(8, (1, 1))), Value::Cell(Cell::new(8, (0, 2)))];
+        assert_eq!(dsl::paint(&c, g, Value::Tuple(&cells)), grid(&c, &[&[1, 2, 8], &[4, 8, 6]]));
+        assert_eq!(dsl::fill(&c, g, ZERO, Value::Tuple(&cells)), grid(&c, &[&[1, 2, 0], &[4, 0, 6]]));
         // Nothing written: any value is accepted, as in Python.
         assert_eq!(dsl::fill(&c, g, Value::Set(&[]), Value::Set(&[])), g);
 
         let b = grid(&c, &[&[0, 0, 1], &[0, 2, 2]]);
         let patch = idx(&c, &[(0, 0), (0, 2), (1, 0), (1, 1)]);
-        assert_eq!(
-            dsl::underfill(&c, b, SEVEN, patch),
-            grid(&c, &[&[7, 0, 1], &[7, 2, 2]])
-        );
+        assert_eq!(dsl::underfill(&c, b, SEVEN, patch), grid(&c, &[&[7, 0, 1], &[7, 2, 2]]));
         let o = obj(&c, &[(5, (0, 1)), (6, (1, 2)), (6, (4, 4))]);
-        assert_eq!(
-            dsl::underpaint(&c, b, o),
-            grid(&c, &[&[0, 5, 1], &[0, 2, 2]])
-        );
+        assert_eq!(dsl::underpaint(&c, b, o), grid(&c, &[&[0, 5, 1], &[0, 2, 2]]));
         let patch = idx(&c, &[(0, 2), (1, 2)]);
-        assert_eq!(
-            dsl::cover(&c, b, patch),
-            grid(&c, &[&[0, 0, 0], &[0, 2, 0]])
-        );
+        assert_eq!(dsl::cover(&c, b, patch), grid(&c, &[&[0, 0, 0], &[0, 2, 0]]));
         assert!(!c.failed());
 
         dsl::paint(&c, g, idx(&c, &[(0, 0)]));
@@ -1623,10 +1464,7 @@ mod tests {
         assert!(failed_with(&c, FailKind::Index));
         let c = Ctx::default();
         dsl::cover(&c, Value::Grid(EMPTY), patch);
-        assert!(
-            failed_with(&c, FailKind::Empty),
-            "mostcolor(()) comes first"
-        );
+        assert!(failed_with(&c, FailKind::Empty), "mostcolor(()) comes first");
         let c = Ctx::default();
         dsl::underfill(&c, no_cols(2), ONE, patch);
         assert!(failed_with(&c, FailKind::Empty));
@@ -1637,18 +1475,9 @@ mod tests {
         let c = Ctx::default();
         let g = grid(&c, &[&[0, 0, 0], &[0, 3, 4]]);
         let o = obj(&c, &[(3, (1, 1)), (4, (1, 2))]);
-        assert_eq!(
-            dsl::r#move(&c, g, o, UP_RIGHT),
-            grid(&c, &[&[0, 0, 3], &[0, 0, 0]])
-        );
-        assert_eq!(
-            dsl::r#move(&c, g, o, LEFT),
-            grid(&c, &[&[0, 0, 0], &[3, 4, 0]])
-        );
-        assert_eq!(
-            dsl::r#move(&c, g, o, Value::Point((100, 100))),
-            grid(&c, &[&[0, 0, 0], &[0, 0, 0]])
-        );
+        assert_eq!(dsl::r#move(&c, g, o, UP_RIGHT), grid(&c, &[&[0, 0, 3], &[0, 0, 0]]));
+        assert_eq!(dsl::r#move(&c, g, o, LEFT), grid(&c, &[&[0, 0, 0], &[3, 4, 0]]));
+        assert_eq!(dsl::r#move(&c, g, o, Value::Point((100, 100))), grid(&c, &[&[0, 0, 0], &[0, 0, 0]]));
         assert_eq!(dsl::r#move(&c, g, Value::Set(&[]), ONE), g);
         assert!(!c.failed());
         dsl::r#move(&c, g, idx(&c, &[(1, 1)]), UP);
@@ -1659,25 +1488,12 @@ mod tests {
     fn upscaling_and_downscaling() {
         let c = Ctx::default();
         let g = grid(&c, &[&[1, 2, 3], &[4, 5, 6]]);
-        assert_eq!(
-            dsl::hupscale(&c, g, TWO),
-            grid(&c, &[&[1, 1, 2, 2, 3, 3], &[4, 4, 5, 5, 6, 6]])
-        );
-        assert_eq!(
-            dsl::vupscale(&c, g, TWO),
-            grid(&c, &[&[1, 2, 3], &[1, 2, 3], &[4, 5, 6], &[4, 5, 6]])
-        );
+        assert_eq!(dsl::hupscale(&c, g, TWO), grid(&c, &[&[1, 1, 2, 2, 3, 3], &[4, 4, 5, 5, 6, 6]]));
+        assert_eq!(dsl::vupscale(&c, g, TWO), grid(&c, &[&[1, 2, 3], &[1, 2, 3], &[4, 5, 6], &[4, 5, 6]]));
         let s = grid(&c, &[&[1, 2]]);
         assert_eq!(
             dsl::upscale(&c, s, THREE),
-            grid(
-                &c,
-                &[
-                    &[1, 1, 1, 2, 2, 2],
-                    &[1, 1, 1, 2, 2, 2],
-                    &[1, 1, 1, 2, 2, 2]
-                ]
-            )
+            grid(&c, &[&[1, 1, 1, 2, 2, 2], &[1, 1, 1, 2, 2, 2], &[1, 1, 1, 2, 2, 2]])
         );
         assert_eq!(dims(dsl::upscale(&c, g, TWO)), (4, 6));
         assert_eq!(dims(dsl::upscale(&c, g, ZERO)), (0, 0));
@@ -1698,20 +1514,11 @@ mod tests {
         assert_eq!(dsl::upscale(&c, o, TWO), obj(&c, &want));
         assert_eq!(dsl::upscale(&c, o, ONE), o);
         assert!(matches!(dsl::upscale(&c, o, ZERO), Value::Set(&[])));
-        assert!(matches!(
-            dsl::upscale(&c, Value::Set(&[]), TWO),
-            Value::Set(&[])
-        ));
+        assert!(matches!(dsl::upscale(&c, Value::Set(&[]), TWO), Value::Set(&[])));
 
         let d = grid(&c, &[&[1, 2, 3, 4, 5], &[6, 7, 8, 9, 0], &[1, 1, 2, 2, 3]]);
-        assert_eq!(
-            dsl::downscale(&c, d, TWO),
-            grid(&c, &[&[1, 3, 5], &[1, 2, 3]])
-        );
-        assert_eq!(
-            dsl::downscale(&c, d, NEG_TWO),
-            grid(&c, &[&[1, 3, 5], &[1, 2, 3]])
-        );
+        assert_eq!(dsl::downscale(&c, d, TWO), grid(&c, &[&[1, 3, 5], &[1, 2, 3]]));
+        assert_eq!(dsl::downscale(&c, d, NEG_TWO), grid(&c, &[&[1, 3, 5], &[1, 2, 3]]));
         assert_eq!(dsl::downscale(&c, d, ONE), d);
         assert_eq!(dsl::downscale(&c, d, TEN), grid(&c, &[&[1]]));
         assert_eq!(dsl::downscale(&c, dsl::upscale(&c, d, THREE), THREE), d);
@@ -1732,10 +1539,7 @@ mod tests {
         assert_eq!(dims(dsl::hconcat(&c, a, Value::Grid(EMPTY))), (0, 0));
         let x = grid(&c, &[&[1, 2]]);
         let y = grid(&c, &[&[3, 4], &[5, 6]]);
-        assert_eq!(
-            dsl::vconcat(&c, x, y),
-            grid(&c, &[&[1, 2], &[3, 4], &[5, 6]])
-        );
+        assert_eq!(dsl::vconcat(&c, x, y), grid(&c, &[&[1, 2], &[3, 4], &[5, 6]]));
         assert_eq!(dsl::vconcat(&c, Value::Grid(EMPTY), y), y);
         // Different widths: Python's ragged tuple of rows.
         let ragged = dsl::vconcat(&c, x, a);
@@ -1789,10 +1593,7 @@ mod tests {
         assert!(failed_with(&c, FailKind::Index));
         let c = Ctx::default();
         dsl::vsplit(&c, Value::Grid(EMPTY), ZERO);
-        assert!(
-            failed_with(&c, FailKind::ZeroDivision),
-            "len(grid) // 0 comes first"
-        );
+        assert!(failed_with(&c, FailKind::ZeroDivision), "len(grid) // 0 comes first");
         let c = Ctx::default();
         dsl::hsplit(&c, Value::Grid(EMPTY), ZERO);
         assert!(failed_with(&c, FailKind::Index), "len(grid[0]) comes first");
@@ -1807,35 +1608,16 @@ mod tests {
         let c = Ctx::default();
         let a = grid(&c, &[&[1, 2], &[3, 4]]);
         let b = grid(&c, &[&[1, 0], &[3, 9]]);
-        assert_eq!(
-            dsl::cellwise(&c, a, b, SEVEN),
-            grid(&c, &[&[1, 7], &[3, 7]])
-        );
+        assert_eq!(dsl::cellwise(&c, a, b, SEVEN), grid(&c, &[&[1, 7], &[3, 7]]));
         let big = grid(&c, &[&[1, 2, 0], &[0, 4, 0], &[0, 0, 0]]);
-        assert_eq!(
-            dsl::cellwise(&c, a, big, ZERO),
-            grid(&c, &[&[1, 2], &[0, 4]])
-        );
-        assert_eq!(
-            dsl::cellwise(&c, a, a, Value::None),
-            a,
-            "fallback never used"
-        );
+        assert_eq!(dsl::cellwise(&c, a, big, ZERO), grid(&c, &[&[1, 2], &[0, 4]]));
+        assert_eq!(dsl::cellwise(&c, a, a, Value::None), a, "fallback never used");
         let g = grid(&c, &[&[1, 2, 3], &[4, 5, 6]]);
-        assert_eq!(
-            dsl::replace(&c, g, FIVE, ZERO),
-            grid(&c, &[&[1, 2, 3], &[4, 0, 6]])
-        );
+        assert_eq!(dsl::replace(&c, g, FIVE, ZERO), grid(&c, &[&[1, 2, 3], &[4, 0, 6]]));
         assert_eq!(dsl::replace(&c, g, NINE, Value::None), g);
         let s = grid(&c, &[&[1, 2, 1], &[2, 3, 3]]);
-        assert_eq!(
-            dsl::switch(&c, s, ONE, TWO),
-            grid(&c, &[&[2, 1, 2], &[1, 3, 3]])
-        );
-        assert_eq!(
-            dsl::switch(&c, s, THREE, NINE),
-            grid(&c, &[&[1, 2, 1], &[2, 9, 9]])
-        );
+        assert_eq!(dsl::switch(&c, s, ONE, TWO), grid(&c, &[&[2, 1, 2], &[1, 3, 3]]));
+        assert_eq!(dsl::switch(&c, s, THREE, NINE), grid(&c, &[&[1, 2, 1], &[2, 9, 9]]));
         assert_eq!(dsl::switch(&c, s, ONE, ONE), s);
         assert!(!c.failed());
         dsl::cellwise(&c, big, a, ZERO);
@@ -1854,10 +1636,7 @@ mod tests {
         assert!(matches!(dsl::index(&c, g, p(2, 0)), Value::None));
         assert!(matches!(dsl::index(&c, g, p(-1, 0)), Value::None));
         assert!(matches!(dsl::index(&c, g, p(0, 3)), Value::None));
-        assert_eq!(
-            dsl::canvas(&c, FOUR, p(2, 3)),
-            grid(&c, &[&[4, 4, 4], &[4, 4, 4]])
-        );
+        assert_eq!(dsl::canvas(&c, FOUR, p(2, 3)), grid(&c, &[&[4, 4, 4], &[4, 4, 4]]));
         assert_eq!(dims(dsl::canvas(&c, FOUR, p(-1, 3))), (0, 0));
         assert_eq!(dims(dsl::canvas(&c, FOUR, p(2, -1))), (2, 0));
         assert!(!c.failed());
@@ -1878,38 +1657,24 @@ mod tests {
 
         let t = grid(&c, &[&[1, 2], &[3, 4], &[5, 6]]);
         assert_eq!(dsl::tophalf(&c, t), grid(&c, &[&[1, 2]]));
-        assert_eq!(
-            dsl::bottomhalf(&c, t),
-            grid(&c, &[&[5, 6]]),
-            "middle row skipped"
-        );
+        assert_eq!(dsl::bottomhalf(&c, t), grid(&c, &[&[5, 6]]), "middle row skipped");
         let f = grid(&c, &[&[1], &[2], &[3], &[4]]);
         assert_eq!(dsl::bottomhalf(&c, f), grid(&c, &[&[3], &[4]]));
         assert_eq!(dims(dsl::tophalf(&c, grid(&c, &[&[1, 2]]))), (0, 0));
 
         let g = grid(&c, &[&[1, 2, 3], &[4, 5, 6]]);
         assert_eq!(dsl::lefthalf(&c, g), grid(&c, &[&[1], &[4]]));
-        assert_eq!(
-            dsl::righthalf(&c, g),
-            grid(&c, &[&[3], &[6]]),
-            "middle column skipped"
-        );
+        assert_eq!(dsl::righthalf(&c, g), grid(&c, &[&[3], &[6]]), "middle column skipped");
         let e = grid(&c, &[&[1, 2, 3, 4], &[5, 6, 7, 8]]);
         assert_eq!(dsl::righthalf(&c, e), grid(&c, &[&[3, 4], &[7, 8]]));
         // Width 1: rot270(()) is (), not rows without columns.
         assert_eq!(dims(dsl::lefthalf(&c, grid(&c, &[&[1], &[2]]))), (0, 0));
 
-        let k = grid(
-            &c,
-            &[&[0, 0, 0, 0], &[0, 1, 0, 2], &[0, 0, 0, 0], &[0, 3, 0, 4]],
-        );
+        let k = grid(&c, &[&[0, 0, 0, 0], &[0, 1, 0, 2], &[0, 0, 0, 0], &[0, 3, 0, 4]]);
         assert_eq!(dsl::compress(&c, k), grid(&c, &[&[1, 2], &[3, 4]]));
         let k = grid(&c, &[&[5, 1, 5], &[5, 5, 5], &[2, 3, 5]]);
         assert_eq!(dsl::compress(&c, k), grid(&c, &[&[5, 1], &[2, 3]]));
-        assert_eq!(
-            dims(dsl::compress(&c, grid(&c, &[&[1, 2], &[1, 2]]))),
-            (2, 0)
-        );
+        assert_eq!(dims(dsl::compress(&c, grid(&c, &[&[1, 2], &[1, 2]]))), (2, 0));
         assert_eq!(dims(dsl::compress(&c, grid(&c, &[&[7]]))), (0, 0));
         assert!(!c.failed());
     }
@@ -1918,12 +1683,7 @@ mod tests {
     fn degenerate_grids_never_panic() {
         let c = Ctx::default();
         let o = obj(&c, &[(1, (0, 0))]);
-        for g in [
-            Value::Grid(EMPTY),
-            no_cols(1),
-            no_cols(3),
-            Value::Tuple(&[]),
-        ] {
+        for g in [Value::Grid(EMPTY), no_cols(1), no_cols(3), Value::Tuple(&[])] {
             for f in [
                 dsl::mostcolor,
                 dsl::leastcolor,
@@ -1976,13 +1736,8 @@ mod tests {
     }
 
     fn arb_grid(max: u32) -> impl Strategy<Value = (u32, u32, Vec<u8>)> {
-        (1..=max, 1..=max).prop_flat_map(|(h, w)| {
-            (
-                Just(h),
-                Just(w),
-                proptest::collection::vec(0u8..10, (h * w) as usize),
-            )
-        })
+        (1..=max, 1..=max)
+            .prop_flat_map(|(h, w)| (Just(h), Just(w), proptest::collection::vec(0u8..10, (h * w) as usize)))
     }
 
     fn arb_cells() -> impl Strategy<Value = Vec<(i32, (i32, i32))>> {

@@ -31,16 +31,7 @@ fn grid_mostcolor(g: &Grid) -> Option<u8> {
 const UNLABELLED: u32 = u32::MAX;
 
 /// Neighbour offsets: the 4 direct ones, then the 4 diagonal ones.
-const OFFSETS: [(isize, isize); 8] = [
-    (-1, 0),
-    (0, -1),
-    (0, 1),
-    (1, 0),
-    (-1, -1),
-    (-1, 1),
-    (1, -1),
-    (1, 1),
-];
+const OFFSETS: [(isize, isize); 8] = [(-1, 0), (0, -1), (0, 1), (1, 0), (-1, -1), (-1, 1), (1, -1), (1, 1)];
 
 /// The objects of a grid: connected components (4-connected, or 8-connected with `diagonal`) of
 /// cells of the seed's colour (`univalued`) or of any colour; with `without_bg` the most common
@@ -56,8 +47,7 @@ pub fn objects<'a>(
 ) -> Res<'a> {
     const WHAT: &str = "objects";
     let g = grid.grid(c, WHAT)?;
-    let (univalued, diagonal, without_bg) =
-        (univalued.truthy(), diagonal.truthy(), without_bg.truthy());
+    let (univalued, diagonal, without_bg) = (univalued.truthy(), diagonal.truthy(), without_bg.truthy());
     let bg = if without_bg {
         match grid_mostcolor(&g) {
             Some(b) => Some(b),
@@ -74,11 +64,7 @@ pub fn objects<'a>(
     if n == 0 {
         return Ok(Value::Set(&[]));
     }
-    let offsets = if diagonal {
-        &OFFSETS[..]
-    } else {
-        &OFFSETS[..4]
-    };
+    let offsets = if diagonal { &OFFSETS[..] } else { &OFFSETS[..4] };
     c.step((n * offsets.len()) as u64, WHAT)?;
 
     let cells = g.cells;
@@ -129,13 +115,7 @@ pub fn objects<'a>(
 
 /// The objects of a labelling (`label[p]` is the component of cell `p`, components numbered in the
 /// order of their first cell): one raster pass writes each object's cells in sorted order.
-fn components<'a>(
-    c: &'a Ctx,
-    g: Grid<'a>,
-    label: &[u32],
-    sizes: &[u32],
-    what: &'static str,
-) -> Res<'a> {
+fn components<'a>(c: &'a Ctx, g: Grid<'a>, label: &[u32], sizes: &[u32], what: &'static str) -> Res<'a> {
     if sizes.is_empty() {
         return Ok(Value::Set(&[]));
     }
@@ -152,11 +132,7 @@ fn components<'a>(
     for (p, &l) in label.iter().enumerate() {
         if l != UNLABELLED {
             let slot = &mut pos[l as usize];
-            out[*slot as usize] = Cell {
-                i: (p / w) as i32,
-                j: (p % w) as i32,
-                color: g.cells[p] as i32,
-            };
+            out[*slot as usize] = Cell { i: (p / w) as i32, j: (p % w) as i32, color: g.cells[p] as i32 };
             *slot += 1;
         }
     }
@@ -297,11 +273,7 @@ pub fn frontiers<'a>(c: &'a Ctx, grid: Value<'a>) -> Res<'a> {
     let total = rows.len() * w + cols.len() * h;
     c.check_items(total, WHAT)?;
     let mut objs = c.vec_with(rows.len() + cols.len());
-    let mk = |i: usize, j: usize| Cell {
-        i: i as i32,
-        j: j as i32,
-        color: g.cells[i * w + j] as i32,
-    };
+    let mk = |i: usize, j: usize| Cell { i: i as i32, j: j as i32, color: g.cells[i * w + j] as i32 };
     for &i in rows.iter() {
         let mut o = c.vec_with(w);
         o.extend((0..w).map(|j| mk(i as usize, j)));
@@ -338,14 +310,10 @@ mod tests {
 
     /// Checks the result cell by cell (and that it is canonical: a `Set` of sorted objects).
     fn check(v: Value, expect: Expect) {
-        let Value::Set(objs) = v else {
-            panic!("not a set: {v:?}")
-        };
+        let Value::Set(objs) = v else { panic!("not a set: {v:?}") };
         assert_eq!(objs.len(), expect.len(), "{v:?}");
         for (o, e) in objs.iter().zip(expect) {
-            let Value::Object(cells) = o else {
-                panic!("not an object: {o:?}")
-            };
+            let Value::Object(cells) = o else { panic!("not an object: {o:?}") };
             let got: Vec<_> = cells.iter().map(|x| (x.i, x.j, x.color)).collect();
             assert_eq!(&got[..], *e, "{v:?}");
         }
@@ -363,13 +331,7 @@ mod tests {
         let r = dsl::objects(&c, g, T, F, T);
         check(
             r,
-            &[
-                &[(0, 0, 1), (0, 1, 1)],
-                &[(0, 3, 2), (1, 3, 2)],
-                &[(1, 1, 2)],
-                &[(2, 0, 3)],
-                &[(2, 2, 2)],
-            ],
+            &[&[(0, 0, 1), (0, 1, 1)], &[(0, 3, 2), (1, 3, 2)], &[(1, 1, 2)], &[(2, 0, 3)], &[(2, 2, 2)]],
         );
         assert!(!c.failed());
     }
@@ -380,11 +342,7 @@ mod tests {
         let g = Value::Grid(c.grid_from(3, 4, &G));
         check(
             dsl::objects(&c, g, T, T, T),
-            &[
-                &[(0, 0, 1), (0, 1, 1)],
-                &[(0, 3, 2), (1, 1, 2), (1, 3, 2), (2, 2, 2)],
-                &[(2, 0, 3)],
-            ],
+            &[&[(0, 0, 1), (0, 1, 1)], &[(0, 3, 2), (1, 1, 2), (1, 3, 2), (2, 2, 2)], &[(2, 0, 3)]],
         );
     }
 
@@ -429,24 +387,11 @@ mod tests {
         let g = Value::Grid(c.grid_from(3, 4, &G));
         check(
             dsl::objects(&c, g, F, F, T),
-            &[
-                &[(0, 0, 1), (0, 1, 1), (1, 1, 2)],
-                &[(0, 3, 2), (1, 3, 2)],
-                &[(2, 0, 3)],
-                &[(2, 2, 2)],
-            ],
+            &[&[(0, 0, 1), (0, 1, 1), (1, 1, 2)], &[(0, 3, 2), (1, 3, 2)], &[(2, 0, 3)], &[(2, 2, 2)]],
         );
         check(
             dsl::objects(&c, g, F, T, T),
-            &[&[
-                (0, 0, 1),
-                (0, 1, 1),
-                (0, 3, 2),
-                (1, 1, 2),
-                (1, 3, 2),
-                (2, 0, 3),
-                (2, 2, 2),
-            ]],
+            &[&[(0, 0, 1), (0, 1, 1), (0, 3, 2), (1, 1, 2), (1, 3, 2), (2, 0, 3), (2, 2, 2)]],
         );
     }
 
@@ -454,9 +399,7 @@ mod tests {
     fn objects_multicolour_with_bg_is_the_whole_grid() {
         let c = Ctx::default();
         let g = Value::Grid(c.grid_from(3, 4, &G));
-        let all: Vec<(i32, i32, i32)> = (0..12)
-            .map(|p| (p / 4, p % 4, G[p as usize] as i32))
-            .collect();
+        let all: Vec<(i32, i32, i32)> = (0..12).map(|p| (p / 4, p % 4, G[p as usize] as i32)).collect();
         check(dsl::objects(&c, g, F, F, F), &[&all]);
         check(dsl::objects(&c, g, F, T, F), &[&all]);
         assert!(!c.failed());
@@ -484,17 +427,10 @@ mod tests {
         assert!(matches!(dsl::objects(&c, one, T, F, T), Value::Set(&[])));
         // A grid given as a tuple of rows.
         let rows = Value::Tuple(c.slice(&[Value::Point((7, 7)), Value::Point((0, 7))]));
-        check(
-            dsl::objects(&c, rows, T, F, F),
-            &[&[(0, 0, 7), (0, 1, 7), (1, 1, 7)], &[(1, 0, 0)]],
-        );
+        check(dsl::objects(&c, rows, T, F, F), &[&[(0, 0, 7), (0, 1, 7), (1, 1, 7)], &[(1, 0, 0)]]);
         check(dsl::objects(&c, rows, T, F, T), &[&[(1, 0, 0)]]);
         // Rows without columns: no cells, no objects (but no most common colour either).
-        let thin = Value::Grid(Grid {
-            h: 2,
-            w: 0,
-            cells: &[],
-        });
+        let thin = Value::Grid(Grid { h: 2, w: 0, cells: &[] });
         assert!(matches!(dsl::objects(&c, thin, T, F, F), Value::Set(&[])));
         assert!(!c.failed());
         dsl::objects(&c, thin, T, F, T);
@@ -544,8 +480,7 @@ mod tests {
                                     continue;
                                 }
                                 let (x, y) = (a + da, b + db);
-                                if 0 <= x && x < h && 0 <= y && y < w && !occupied.contains(&(x, y))
-                                {
+                                if 0 <= x && x < h && 0 <= y && y < w && !occupied.contains(&(x, y)) {
                                     next.insert((x, y));
                                 }
                             }
@@ -572,9 +507,7 @@ mod tests {
         for _ in 0..300 {
             let (h, w) = (1 + rnd(7) as usize, 1 + rnd(7) as usize);
             let colours = 1 + rnd(4);
-            let g: Vec<Vec<u8>> = (0..h)
-                .map(|_| (0..w).map(|_| rnd(colours) as u8).collect())
-                .collect();
+            let g: Vec<Vec<u8>> = (0..h).map(|_| (0..w).map(|_| rnd(colours) as u8).collect()).collect();
             let flat: Vec<u8> = g.iter().flatten().copied().collect();
             for flags in 0..8 {
                 let (u, d, b) = (flags & 1 != 0, flags & 2 != 0, flags & 4 != 0);
@@ -604,15 +537,9 @@ mod tests {
         check(dsl::partition(&c, g), &[ones, zeros, twos, threes]);
         check(dsl::fgpartition(&c, g), &[ones, twos, threes]);
         let flat = Value::Grid(c.grid_from(2, 2, &[6; 4]));
-        check(
-            dsl::partition(&c, flat),
-            &[&[(0, 0, 6), (0, 1, 6), (1, 0, 6), (1, 1, 6)]],
-        );
+        check(dsl::partition(&c, flat), &[&[(0, 0, 6), (0, 1, 6), (1, 0, 6), (1, 1, 6)]]);
         assert!(matches!(dsl::fgpartition(&c, flat), Value::Set(&[])));
-        assert!(matches!(
-            dsl::partition(&c, Value::Tuple(&[])),
-            Value::Set(&[])
-        ));
+        assert!(matches!(dsl::partition(&c, Value::Tuple(&[])), Value::Set(&[])));
         assert!(!c.failed());
         dsl::fgpartition(&c, Value::Tuple(&[]));
         assert_eq!(c.status().unwrap().kind, FailKind::Empty);
@@ -627,20 +554,14 @@ mod tests {
         let g = Value::Grid(c.grid_from(3, 3, &[1, 1, 1, 2, 1, 3, 4, 1, 4]));
         check(
             dsl::frontiers(&c, g),
-            &[
-                &[(0, 0, 1), (0, 1, 1), (0, 2, 1)],
-                &[(0, 1, 1), (1, 1, 1), (2, 1, 1)],
-            ],
+            &[&[(0, 0, 1), (0, 1, 1), (0, 2, 1)], &[(0, 1, 1), (1, 1, 1), (2, 1, 1)]],
         );
         // 1x1: the row and the column are one object.
         let one = Value::Grid(c.grid_from(1, 1, &[5]));
         check(dsl::frontiers(&c, one), &[&[(0, 0, 5)]]);
         // Bottom row and last column.
         let g = Value::Grid(c.grid_from(2, 2, &[1, 3, 3, 3]));
-        check(
-            dsl::frontiers(&c, g),
-            &[&[(0, 1, 3), (1, 1, 3)], &[(1, 0, 3), (1, 1, 3)]],
-        );
+        check(dsl::frontiers(&c, g), &[&[(0, 1, 3), (1, 1, 3)], &[(1, 0, 3), (1, 1, 3)]]);
         let none = Value::Grid(c.grid_from(2, 2, &[1, 2, 3, 4]));
         assert!(matches!(dsl::frontiers(&c, none), Value::Set(&[])));
         assert!(!c.failed());
@@ -663,27 +584,18 @@ mod tests {
         // Given away from the origin: normalised first.
         let o = objs_of(&c, &[&[(5, 5, 1), (5, 6, 2)]]);
         let Value::Set([o]) = o else { unreachable!() };
-        assert_eq!(
-            dsl::occurrences(&c, g, *o),
-            pts(&c, &[(0, 0), (0, 2), (1, 1)])
-        );
+        assert_eq!(dsl::occurrences(&c, g, *o), pts(&c, &[(0, 0), (0, 2), (1, 1)]));
         // A hole in the bounding box is not looked at.
         let diag = objs_of(&c, &[&[(0, 0, 1), (1, 1, 1)]]);
-        let Value::Set([diag]) = diag else {
-            unreachable!()
-        };
+        let Value::Set([diag]) = diag else { unreachable!() };
         assert_eq!(dsl::occurrences(&c, g, *diag), pts(&c, &[(0, 0)]));
         // Negative coordinates.
         let neg = objs_of(&c, &[&[(-3, -3, 0), (-3, -2, 1)]]);
-        let Value::Set([neg]) = neg else {
-            unreachable!()
-        };
+        let Value::Set([neg]) = neg else { unreachable!() };
         assert_eq!(dsl::occurrences(&c, g, *neg), pts(&c, &[(1, 0)]));
         // Taller than the grid: nowhere.
         let tall = objs_of(&c, &[&[(0, 0, 1), (2, 0, 1)]]);
-        let Value::Set([tall]) = tall else {
-            unreachable!()
-        };
+        let Value::Set([tall]) = tall else { unreachable!() };
         assert!(matches!(dsl::occurrences(&c, g, *tall), Value::Set(&[])));
         // The empty object occurs at every (i, j) of range(h + 1) x range(w + 1).
         let all = dsl::occurrences(&c, g, Value::Set(&[]));
@@ -736,16 +648,8 @@ mod tests {
                 let sample = |k: usize| match k {
                     0 => Value::None,
                     1 => ONE,
-                    2 => Value::Grid(Grid {
-                        h: 0,
-                        w: 0,
-                        cells: &[],
-                    }),
-                    3 => Value::Grid(Grid {
-                        h: 3,
-                        w: 0,
-                        cells: &[],
-                    }),
+                    2 => Value::Grid(Grid { h: 0, w: 0, cells: &[] }),
+                    3 => Value::Grid(Grid { h: 3, w: 0, cells: &[] }),
                     4 => Value::Grid(c.grid_from(1, 1, &[0])),
                     5 => objs_of(&c, &[&[(-1, -1, 300), (-1, -1, 2)]]),
                     6 => pts(&c, &[(4, 4)]),
