@@ -17,6 +17,12 @@ use kernels::{dsl, Cell, Ctx, Prim, Value};
 
 const S_UNSUPPORTED: u32 = 9;
 
+/// The GPU stopped where the CPU may go on: a deliberate fallback (`S_UNSUPPORTED`), or its own step
+/// budget or arena ran out (`S_STEPS`, `S_ARENA`). The runtime redoes such samples on the CPU.
+fn gpu_gave_up(cpp: &str) -> bool {
+    [7, 8, S_UNSUPPORTED].iter().any(|code| cpp == format!("fail {code}"))
+}
+
 /// Compiles the test binary once for both tests (they run in parallel).
 fn build() -> PathBuf {
     static EXE: OnceLock<PathBuf> = OnceLock::new();
@@ -280,7 +286,7 @@ fn cuda_containers_agree_with_the_rust_primitives_on_random_inputs() {
         let t = tally.entry(case).or_default();
         if cpp == rust {
             t[if rust.starts_with("fail") { 1 } else { 0 }] += 1;
-        } else if cpp == &format!("fail {S_UNSUPPORTED}") {
+        } else if gpu_gave_up(cpp) {
             t[2] += 1;
         } else if cpp.starts_with("fail") && rust.starts_with("fail") {
             t[3] += 1;

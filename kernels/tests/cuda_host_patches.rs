@@ -14,6 +14,12 @@ use kernels::{Cell, Ctx, Point, Prim, Value};
 
 const S_UNSUPPORTED: u32 = 9;
 
+/// The GPU stopped where the CPU may go on: a deliberate fallback (`S_UNSUPPORTED`), or its own step
+/// budget or arena ran out (`S_STEPS`, `S_ARENA`). The runtime redoes such samples on the CPU.
+fn gpu_gave_up(cpp: &str) -> bool {
+    [7, 8, S_UNSUPPORTED].iter().any(|code| cpp == format!("fail {code}"))
+}
+
 fn build() -> PathBuf {
     let kernels = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let exe = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("test_patches");
@@ -350,7 +356,7 @@ fn cuda_patches_agree_with_the_rust_primitives_on_random_inputs() {
     let mut tally: BTreeMap<&str, [u32; 4]> = BTreeMap::new(); // same value, both fail, fallback, fail kinds differ
     for ((name, line, rust), cpp) in expected.iter().zip(&got) {
         let t = tally.entry(name).or_default();
-        let unsupported = cpp == &format!("fail {S_UNSUPPORTED}");
+        let unsupported = gpu_gave_up(cpp);
         if cpp == rust {
             t[if rust.starts_with("fail") { 1 } else { 0 }] += 1;
         } else if unsupported {
