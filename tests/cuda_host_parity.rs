@@ -9,6 +9,7 @@ use std::process::{Command, Stdio};
 
 use kernels::{Ctx, Value};
 
+#[allow(dead_code)]
 mod gpu_build {
     include!(concat!(env!("OUT_DIR"), "/gpu_build.rs"));
 }
@@ -86,11 +87,11 @@ fn host_compiled_cuda_matches_the_rust_solvers() {
     assert!(output.status.success());
     let lines: Vec<String> = String::from_utf8(output.stdout).unwrap().lines().map(String::from).collect();
     assert_eq!(lines.len(), expected.len(), "one answer per sample");
-    let (mut same, mut redo, mut diffs) = (0, 0, Vec::new());
+    let (mut same, mut redo, mut diffs) = (0, Vec::new(), Vec::new());
     for (line, (task, cpu_out)) in lines.iter().zip(&expected) {
         let words: Vec<&str> = line.split(' ').collect();
         match words[0] {
-            "redo" => redo += 1,
+            "redo" => redo.push(format!("{task} (status {})", words.get(1).unwrap_or(&"?"))),
             "ok" => {
                 let h: u32 = words[1].parse().unwrap();
                 let w: u32 = words[2].parse().unwrap();
@@ -107,7 +108,25 @@ fn host_compiled_cuda_matches_the_rust_solvers() {
     assert!(diffs.is_empty(), "{} differences:\n{}", diffs.len(), diffs.join("\n"));
     assert!(same > 0, "no sample was compared");
     eprintln!(
-        "host CUDA parity: {same} identical, {redo} left to the CPU, {} GPU solvers",
+        "host CUDA parity: {same} identical, {} left to the CPU, {} GPU solvers",
+        redo.len(),
         gpu_build::GPU_KERNELS.len()
     );
+    if !redo.is_empty() {
+        eprintln!("left to the CPU: {}", redo.join(", "));
+    }
+    // The GPU must finish at least 95% of the samples itself (issues 5-8).
+    assert!(
+        redo.len() * 20 <= expected.len(),
+        "{} of {} samples left to the CPU (over 5%)",
+        redo.len(),
+        expected.len()
+    );
+}
+
+/// Every solver runs on the GPU: none is kept CPU-only for lack of a CUDA primitive.
+#[test]
+fn every_solver_has_a_gpu_kernel() {
+    assert!(gpu_build::CPU_ONLY_SOLVERS.is_empty(), "CPU-only solvers: {:?}", gpu_build::CPU_ONLY_SOLVERS);
+    assert_eq!(gpu_build::GPU_KERNELS.len(), solvers::all().len());
 }
