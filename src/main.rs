@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use kernels::Limits;
 use runtime::eval::{self, EvalOptions, Report};
+use runtime::exec::ExecOptions;
 use runtime::load::{self, DataPath, LoadOptions, Loaded, Origin};
 use runtime::show::{self, Style};
 use runtime::{device, gpu, DeviceChoice, Split};
@@ -82,6 +83,9 @@ struct CheckArgs {
     /// Write the full report (every difference) to this JSON file
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
+    /// Use only these GPUs, e.g. --gpus 0,2 [default: all visible]
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    gpus: Option<Vec<usize>>,
 }
 
 #[derive(Args)]
@@ -94,16 +98,42 @@ struct DataArgs {
     split: SplitArg,
 }
 
+/// Where and how wide solvers run.
 #[derive(Args)]
-struct EvalArgs {
-    #[command(flatten)]
-    data: DataArgs,
-    /// Where solvers run: auto uses the GPU when available and the CPU otherwise
+struct DeviceArgs {
+    /// Where solvers run: auto shares the work between the GPUs and the CPU by the cost model
+    /// (`arcforge calibrate`), cpu and gpu force one side (gpu: an unusable GPU is an error)
     #[arg(long, value_enum, default_value_t = DeviceArg::Auto)]
     device: DeviceArg,
     /// Number of CPU worker threads [default: one per core]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     threads: Option<u16>,
+    /// Use only these GPUs (ordinals as CUDA numbers them), e.g. --gpus 0,2 [default: all visible]
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    gpus: Option<Vec<usize>>,
+}
+
+impl DeviceArgs {
+    /// Applies `--gpus` (before any GPU is opened) and returns the executor's options.
+    fn exec_options(&self) -> ExecOptions {
+        if let Some(list) = &self.gpus {
+            gpu::select_gpus(list.clone());
+        }
+        ExecOptions {
+            device: self.device.into(),
+            threads: self.threads.map(usize::from),
+            limits: Limits::default(),
+            cost: runtime::calibrate::cost_model(),
+        }
+    }
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    #[command(flatten)]
+    run: DeviceArgs,
     /// Also write the report as JSON to FILE
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
@@ -221,11 +251,9 @@ fn no_usable_tasks(path: &Path) -> Exit {
 }
 
 fn run_eval(args: EvalArgs) -> Exit {
-    let opts = EvalOptions {
-        device: args.device.into(),
-        threads: args.threads.map(usize::from),
-        limits: Limits::default(),
-    };
+    let exec = args.run.exec_options();
+    let opts =
+        EvalOptions { device: exec.device, threads: exec.threads, limits: exec.limits, cost: exec.cost };
     // An unusable forced GPU is reported before any data is read.
     if let Err(e) = device::resolve(opts.device) {
         return fail(e);
@@ -244,11 +272,14 @@ fn run_eval(args: EvalArgs) -> Exit {
     };
     print!("{}", summary(&report, &found, opts.thread_count()));
     if let Some(path) = &args.json {
+        let t = std::time::Instant::now();
         let written = serde_json::to_string_pretty(&report)
             .map_err(|e| e.to_string())
             .and_then(|text| std::fs::write(path, text + "\n").map_err(|e| e.to_string()));
         match written {
-            Ok(()) => println!("report    {}", path.display()),
+            Ok(()) => {
+                println!("report    {} (write {:.1} ms)", path.display(), t.elapsed().as_secs_f64() * 1e3)
+            }
             Err(e) => return fail(format_args!("cannot write the report to {}: {e}", path.display())),
         }
     }
@@ -260,6 +291,9 @@ fn run_eval(args: EvalArgs) -> Exit {
 }
 
 fn run_check(args: CheckArgs) -> Exit {
+    if let Some(list) = &args.gpus {
+        gpu::select_gpus(list.clone());
+    }
     if let Some(reason) = gpu::unavailable_reason() {
         return fail(format_args!("GPU not available: {reason}"));
     }
@@ -282,6 +316,7 @@ fn run_check(args: CheckArgs) -> Exit {
     println!("device      {}", gpu::devices_info());
     println!("solvers     {} with a GPU kernel, of {} registered", report.solvers, solvers::all().len());
     println!("samples     {} run on GPU and CPU in {:.1} s", report.samples, start.elapsed().as_secs_f64());
+    println!("time        GPU run {:.1} ms (redo included), CPU run {:.1} ms", report.gpu_ms, report.cpu_ms);
     println!("identical   {}", report.identical);
     for (why, n) in &report.fallbacks {
         println!("fallback    {n} redone on the CPU: {why}");
@@ -328,13 +363,24 @@ fn summary(r: &Report, found: &DataPath, threads: usize) -> String {
         r.samples_correct, r.samples, r.samples_errored
     );
     let note = r.device_note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
-    let _ =
-        writeln!(s, "device    {}{note}, {threads} thread{}", r.device, if threads == 1 { "" } else { "s" });
+    let plural = if threads == 1 { "" } else { "s" };
+    if r.gpus.is_empty() {
+        let _ = writeln!(s, "device    cpu{note}, {threads} thread{plural}");
+    } else {
+        let _ = writeln!(
+            s,
+            "device    {} + cpu, {threads} thread{plural}{note}: {} samples on GPU, {} on CPU, {} redone on CPU",
+            r.gpus.join(", "),
+            r.samples_on_gpu,
+            r.samples - r.samples_on_gpu,
+            r.fallbacks
+        );
+    }
     let t = r.timing_ms;
     let _ = writeln!(
         s,
-        "time      load {:.1} ms | solve {:.1} ms | verify {:.1} ms | total {:.1} ms",
-        t.load, t.solve, t.verify, t.total
+        "time      load {:.1} ms | transfer {:.1} ms | solve {:.1} ms | verify {:.1} ms | total {:.1} ms",
+        t.load, t.transfer, t.solve, t.verify, t.total
     );
     let unsolved: Vec<_> = r.tasks.iter().filter(|(_, t)| t.solver.is_some() && !t.solved).collect();
     const SHOWN: usize = 20;

@@ -1,5 +1,6 @@
 // The batch kernel of every solver: one warp per sample (measured fastest, see shared/gpu-mapping).
-// Inputs are packed 30x30 slots; outputs likewise, with a status per sample. Anything but S_OK
+// Inputs are 30x30 slots picked by index (uploaded once per run); outputs are packed, with a status per
+// sample. Anything but S_OK
 // (arena full, step limit, unsupported overload, output past 30x30) is redone on the CPU.
 #pragma once
 #include "value.cuh"
@@ -8,12 +9,13 @@ namespace arc {
 constexpr int SLOT = 900;  // bytes per grid slot: 30 x 30
 
 struct Batch {
-  const uint8_t* in;     // n slots of SLOT bytes, row-major h x w at the start of each
-  const int32_t* in_hw;  // 2n: h, w
-  uint8_t* out;          // n slots
-  int32_t* out_hw;       // 2n
-  uint32_t* status;      // n
-  uint8_t* arena;        // n x arena_per bytes
+  const uint8_t* in;      // input slots of SLOT bytes, row-major h x w at the start of each
+  const int32_t* in_hw;   // 2 per slot: h, w
+  const int32_t* index;   // n: the input slot of sample t
+  uint8_t* out;           // outputs, packed: sample t's cells start at its offset
+  uint32_t* meta;         // 1 + 4n: [bytes of `out` handed out] then per sample: status, offset, h, w
+  uint64_t out_cap;       // bytes in `out`
+  uint8_t* arena;         // n x arena_per bytes (not cleared between batches: nothing reads unwritten bytes)
   uint64_t arena_per;
   uint64_t max_steps;
   int32_t n;
@@ -25,17 +27,25 @@ __device__ void run_batch(const Batch& b) {
   int t = (int)((blockIdx.x * blockDim.x + threadIdx.x) >> 5);
   int lane = threadIdx.x & 31;
   if (t >= b.n) return;
+  int slot = b.index[t];
   Ctx c{b.arena + (uint64_t)t * b.arena_per, 0, b.arena_per, S_OK, 0, 0, b.max_steps};
-  Grid I{b.in_hw[2 * t], b.in_hw[2 * t + 1], (uint8_t*)b.in + (uint64_t)t * SLOT};
+  Grid I{b.in_hw[2 * slot], b.in_hw[2 * slot + 1], (uint8_t*)b.in + (uint64_t)slot * SLOT};
   Grid O = Solve(c, I);
   if (!c.failed() && (O.h < 1 || O.w < 1 || O.h > 30 || O.w > 30)) c.fail(S_OUTPUT);
+  // Outputs are packed (most are far smaller than a slot), so only the bytes made come back.
+  uint32_t off = 0;
+  if (!c.failed() && lane == 0) off = atomicAdd(b.meta, (uint32_t)(O.h * O.w));
+  off = __shfl_sync(0xffffffffu, off, 0);
+  if (!c.failed() && (uint64_t)off + O.h * O.w > b.out_cap) c.fail(S_ARENA);
   if (lane == 0) {
-    b.status[t] = c.status;
-    b.out_hw[2 * t] = c.failed() ? 0 : O.h;
-    b.out_hw[2 * t + 1] = c.failed() ? 0 : O.w;
+    uint32_t* m = b.meta + 1 + 4 * (uint64_t)t;
+    m[0] = c.status;
+    m[1] = off;
+    m[2] = c.failed() ? 0 : O.h;
+    m[3] = c.failed() ? 0 : O.w;
   }
   if (!c.failed())
-    for (int k = lane; k < O.h * O.w; k += 32) b.out[(uint64_t)t * SLOT + k] = O.v[k];
+    for (int k = lane; k < O.h * O.w; k += 32) b.out[(uint64_t)off + k] = O.v[k];
 }
 #define ARC_SOLVER_KERNEL(name) \
   extern "C" __global__ void name##_kernel(const arc::Batch b) { arc::run_batch<name>(b); }

@@ -4,14 +4,14 @@
 //! sizes 1..=30), and every sample the GPU finished must equal the CPU's output byte for byte. A
 //! sample the GPU flags is redone on the CPU in real runs: here it is counted with its reason.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use kernels::Ctx;
 use serde::Serialize;
 use solvers::Solver;
 
-use crate::eval::run_solver;
-use crate::gpu::{self, GpuOutcome, GridRef};
+use crate::device::DeviceChoice;
+use crate::exec::{execute, ExecOptions, Job};
+use crate::gpu;
 use crate::task::{Task, TaskGrid};
 
 /// How much to check.
@@ -55,6 +55,11 @@ pub struct CheckReport {
     pub fallbacks: BTreeMap<String, usize>,
     /// Samples where the GPU finished with something the CPU did not produce.
     pub differences: Vec<Difference>,
+    /// The GPUs that ran the check.
+    pub gpus: Vec<String>,
+    /// Wall time of the GPU run (redo included) and of the CPU run, in milliseconds.
+    pub gpu_ms: f64,
+    pub cpu_ms: f64,
 }
 
 /// A grid transform used for randomized inputs: one of the 8 symmetries, then a colour permutation.
@@ -124,43 +129,58 @@ fn fxhash(s: &str) -> u64 {
     s.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100000001b3))
 }
 
-/// Runs the parity check of every solver in `solvers` that has a GPU kernel.
+/// Runs the parity check of every solver in `solvers` that has a GPU kernel, through the same
+/// executor as `eval` (forced onto the GPUs, then onto the CPU).
 pub fn check(tasks: &[Task], solvers: &[Solver], opts: &CheckOptions) -> Result<CheckReport, String> {
-    gpu::device()?;
-    let mut report = CheckReport::default();
-    let mut ctx = Ctx::default();
-    for s in solvers.iter().filter(|s| gpu::has_kernel(s.cuda_kernel)) {
-        report.solvers += 1;
-        let inputs = inputs_for(s, tasks, opts);
-        let refs: Vec<GridRef> = inputs
-            .iter()
-            .map(|(_, g)| GridRef { h: g.height() as u32, w: g.width() as u32, cells: g.cells() })
-            .collect();
-        let results = gpu::run(s.cuda_kernel, &refs)?;
-        for ((what, g), r) in inputs.iter().zip(results) {
-            report.samples += 1;
-            let cpu = run_solver(&mut ctx, s.cpu, g);
-            match (r, cpu) {
-                (GpuOutcome::Redo(code), _) => {
-                    *report.fallbacks.entry(crate::cuda::status_reason(code).to_string()).or_default() += 1;
-                }
-                (GpuOutcome::Ok(h, w, cells), Ok(out))
-                    if (h as usize, w as usize, &cells) == (out.h, out.w, &out.cells) =>
-                {
-                    report.identical += 1;
-                }
-                (GpuOutcome::Ok(h, w, _), cpu) => report.differences.push(Difference {
-                    task: s.task.to_string(),
-                    sample: what.clone(),
-                    gpu: format!("{h}x{w} grid"),
-                    cpu: match cpu {
-                        Ok(o) => format!("a different {}x{} grid", o.h, o.w),
-                        Err(e) => format!("no grid: {e}"),
-                    },
-                }),
-            }
+    let accels = gpu::accelerators()?;
+    let on_gpu: Vec<Solver> =
+        solvers.iter().filter(|s| accels.iter().any(|a| a.has_kernel(s.cuda_kernel))).copied().collect();
+    // Inputs are shared between solvers (every solver sees every real input).
+    let mut pool: Vec<TaskGrid> = Vec::new();
+    let mut seen: HashMap<TaskGrid, u32> = HashMap::new();
+    let mut jobs = Vec::new();
+    let mut labels = Vec::new();
+    for (k, s) in on_gpu.iter().enumerate() {
+        for (what, g) in inputs_for(s, tasks, opts) {
+            let input = *seen.entry(g.clone()).or_insert_with(|| {
+                pool.push(g);
+                pool.len() as u32 - 1
+            });
+            jobs.push(Job { solver: k as u32, input });
+            labels.push(what);
         }
     }
+    let inputs: Vec<&TaskGrid> = pool.iter().collect();
+    let gpu_opts = ExecOptions { device: DeviceChoice::Gpu, ..ExecOptions::default() };
+    let gpu_run = execute(&on_gpu, &inputs, &jobs, &gpu_opts).map_err(|e| e.to_string())?;
+    let cpu_opts = ExecOptions { device: DeviceChoice::Cpu, ..ExecOptions::default() };
+    let cpu_run = execute(&on_gpu, &inputs, &jobs, &cpu_opts).map_err(|e| e.to_string())?;
+
+    let mut report = CheckReport { solvers: on_gpu.len(), samples: jobs.len(), ..CheckReport::default() };
+    for (k, job) in jobs.iter().enumerate() {
+        if let Some(why) = &gpu_run.fallback[k] {
+            *report.fallbacks.entry(why.clone()).or_default() += 1;
+            continue;
+        }
+        match (&gpu_run.outputs[k], &cpu_run.outputs[k]) {
+            (Ok(g), Ok(c)) if g == c => report.identical += 1,
+            (g, c) => report.differences.push(Difference {
+                task: on_gpu[job.solver as usize].task.to_string(),
+                sample: labels[k].clone(),
+                gpu: match g {
+                    Ok(o) => format!("{}x{} grid", o.h, o.w),
+                    Err(e) => format!("no grid: {e}"),
+                },
+                cpu: match c {
+                    Ok(o) => format!("a {}x{} grid", o.h, o.w),
+                    Err(e) => format!("no grid: {e}"),
+                },
+            }),
+        }
+    }
+    report.gpus = gpu_run.gpus;
+    report.gpu_ms = gpu_run.profile.solve;
+    report.cpu_ms = cpu_run.profile.solve;
     Ok(report)
 }
 

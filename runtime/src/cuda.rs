@@ -1,13 +1,16 @@
 //! Runs solver batches on a CUDA device through cudarc: loads the fatbin `build.rs` embedded in the
-//! binary, packs input grids into 30x30 slots, launches the solver's batch kernel (one warp per
-//! sample) and reads back outputs and per-sample statuses. Anything but `OK` is for the caller to
+//! binary, uploads a run's input grids once (30x30 slots), and launches each solver's batch kernel
+//! (one warp per sample) over a list of input indices on one of several streams, each with buffers
+//! allocated once at start (arena, packed outputs, statuses), then reads back the packed outputs and
+//! per-sample statuses. Anything but `OK` is for the caller to
 //! redo on the CPU; this module never decides a result on its own.
 
-use std::collections::HashSet;
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, RwLock};
 
 use cudarc::driver::{
-    CudaContext, CudaModule, CudaStream, DevicePtr, DevicePtrMut, DeviceRepr, LaunchConfig, PushKernelArg,
+    CudaContext, CudaFunction, CudaSlice, CudaStream, DevicePtr, DevicePtrMut, DeviceRepr, LaunchConfig,
+    PushKernelArg,
 };
 
 /// What `build.rs` compiled into this binary.
@@ -67,9 +70,10 @@ pub fn status_reason(code: u32) -> &'static str {
 struct Batch {
     input: u64,
     in_hw: u64,
+    index: u64,
     out: u64,
-    out_hw: u64,
-    status: u64,
+    meta: u64,
+    out_cap: u64,
     arena: u64,
     arena_per: u64,
     max_steps: u64,
@@ -78,17 +82,57 @@ struct Batch {
 // SAFETY: plain old data with the C layout of the kernel parameter.
 unsafe impl DeviceRepr for Batch {}
 
-/// One CUDA device with the solver module loaded.
+/// Sizes of a device's buffers; `ARCFORGE_GPU_ARENA_KIB`, `ARCFORGE_GPU_BATCH` and
+/// `ARCFORGE_GPU_STREAMS` override the defaults.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GpuConfig {
+    /// Arena bytes per sample (one warp's scratch memory).
+    pub arena_per_sample: u64,
+    /// Samples per launch at most (a bigger batch is split).
+    pub batch: usize,
+    /// Streams, each with its own buffers, running batches concurrently.
+    pub streams: usize,
+}
+
+impl GpuConfig {
+    pub fn from_env() -> GpuConfig {
+        let var = |k: &str, default: u64| {
+            std::env::var(k).ok().and_then(|v| v.parse::<u64>().ok()).filter(|&v| v > 0).unwrap_or(default)
+        };
+        GpuConfig {
+            arena_per_sample: var("ARCFORGE_GPU_ARENA_KIB", 1024) << 10,
+            batch: var("ARCFORGE_GPU_BATCH", 2048) as usize,
+            streams: var("ARCFORGE_GPU_STREAMS", 4) as usize,
+        }
+    }
+}
+
+/// One stream and the buffers its batches use, allocated once and reused.
+struct Lane {
+    stream: Arc<CudaStream>,
+    index: CudaSlice<i32>,
+    out: CudaSlice<u8>,
+    meta: CudaSlice<u32>,
+    arena: CudaSlice<u8>,
+}
+
+/// The input grids of the current run, on the device.
+struct DeviceInputs {
+    slots: CudaSlice<u8>,
+    hw: CudaSlice<i32>,
+    n: usize,
+}
+
+/// One CUDA device with the solver module loaded and its streams' buffers allocated.
 pub struct Gpu {
     ctx: Arc<CudaContext>,
-    stream: Arc<CudaStream>,
-    module: Arc<CudaModule>,
-    kernels: HashSet<&'static str>,
+    functions: HashMap<&'static str, CudaFunction>,
+    lanes: Vec<Mutex<Lane>>,
+    inputs: RwLock<Option<DeviceInputs>>,
     /// Device name, e.g. "NVIDIA H100 80GB HBM3".
     pub name: String,
     pub ordinal: usize,
-    /// Arena bytes per sample (per warp).
-    pub arena_per_sample: u64,
+    pub config: GpuConfig,
     /// Step budget per sample (the CPU's default).
     pub max_steps: u64,
 }
@@ -107,9 +151,13 @@ pub fn device_count() -> Result<usize, String> {
     Ok(n as usize)
 }
 
+fn e(what: &'static str) -> impl Fn(cudarc::driver::DriverError) -> String {
+    move |err| format!("{what}: {err:?}")
+}
+
 impl Gpu {
-    /// Opens device `ordinal` and loads the fatbin.
-    pub fn open(build: &GpuBuild, ordinal: usize) -> Result<Gpu, String> {
+    /// Opens device `ordinal`, loads the fatbin and allocates the streams' buffers.
+    pub fn open(build: &GpuBuild, ordinal: usize, config: GpuConfig) -> Result<Gpu, String> {
         let fatbin = build.fatbin.ok_or_else(|| {
             format!("CPU-only build: {}", build.cpu_only_reason.unwrap_or("no fatbin compiled in"))
         })?;
@@ -122,82 +170,129 @@ impl Gpu {
         let module = ctx.load_module(cudarc::nvrtc::Ptx::from_binary(fatbin.to_vec())).map_err(|e| {
             format!("the GPU module did not load on {name} (driver older than the fatbin, or an arch outside {:?}): {e:?}", build.archs)
         })?;
-        let stream = ctx.default_stream();
+        let mut functions = HashMap::new();
+        for &k in build.kernels {
+            functions.insert(k, module.load_function(k).map_err(|e| format!("{k}: {e:?}"))?);
+        }
+        // As many streams as fit in half the free memory (the arenas dominate).
+        let (free, _) = ctx.mem_get_info().map_err(e("memory info"))?;
+        let per_lane = config.batch as u64 * (config.arena_per_sample + SLOT as u64 + 20);
+        let streams = config.streams.min((free as u64 / 2 / per_lane.max(1)) as usize);
+        if streams == 0 {
+            return Err(format!("{name}: {} MiB free is too little for one stream's buffers", free >> 20));
+        }
+        let mut lanes = Vec::new();
+        for _ in 0..streams {
+            let stream = ctx.new_stream().map_err(e("new stream"))?;
+            let n = config.batch;
+            // SAFETY: device buffers the kernel writes before it reads them (the arena never needs
+            // clearing; `meta[0]` is zeroed before every launch).
+            let lane = unsafe {
+                Lane {
+                    index: stream.alloc::<i32>(n).map_err(e("alloc index"))?,
+                    out: stream.alloc::<u8>(n * SLOT).map_err(e("alloc outputs"))?,
+                    meta: stream.alloc::<u32>(1 + 4 * n).map_err(e("alloc statuses"))?,
+                    arena: stream
+                        .alloc::<u8>(n * config.arena_per_sample as usize)
+                        .map_err(e("alloc arena"))?,
+                    stream,
+                }
+            };
+            lanes.push(Mutex::new(lane));
+        }
+        let config = GpuConfig { streams, ..config };
         Ok(Gpu {
             ctx,
-            stream,
-            module,
-            kernels: build.kernels.iter().copied().collect(),
+            functions,
+            lanes,
+            inputs: RwLock::new(None),
             name,
             ordinal,
-            arena_per_sample: 4 << 20,
+            config,
             max_steps: kernels::Limits::default().max_steps,
         })
     }
 
     /// Whether `kernel` was compiled for the GPU.
     pub fn has_kernel(&self, kernel: &str) -> bool {
-        self.kernels.contains(kernel)
+        self.functions.contains_key(kernel)
     }
 
-    /// Runs `kernel` over `inputs` (each at most 30x30); one outcome per input, in order.
-    pub fn run(&self, kernel: &str, inputs: &[GridRef]) -> Result<Vec<GpuOutcome>, String> {
-        if !self.has_kernel(kernel) {
-            return Err(format!("{kernel} is not compiled for the GPU"));
+    /// Concurrent batches (streams).
+    pub fn streams(&self) -> usize {
+        self.lanes.len()
+    }
+
+    /// Uploads the grids that later batches index (each at most 30x30).
+    pub fn load_inputs(&self, inputs: &[GridRef]) -> Result<(), String> {
+        let n = inputs.len().max(1);
+        let mut slots = vec![0u8; n * SLOT];
+        let mut hw = vec![0i32; 2 * n];
+        for (k, g) in inputs.iter().enumerate() {
+            let cells = g.h as usize * g.w as usize;
+            if g.h > 30 || g.w > 30 || g.cells.len() != cells {
+                return Err(format!("input {k}: {}x{} does not fit a 30x30 slot", g.h, g.w));
+            }
+            slots[k * SLOT..k * SLOT + cells].copy_from_slice(g.cells);
+            hw[2 * k] = g.h as i32;
+            hw[2 * k + 1] = g.w as i32;
         }
-        let func = self.module.load_function(kernel).map_err(|e| format!("{kernel}: {e:?}"))?;
-        // Keep every launch's arena under 2 GiB so any device holds it.
-        let per_launch = ((2u64 << 30) / self.arena_per_sample).max(1) as usize;
-        let mut results = Vec::with_capacity(inputs.len());
-        for chunk in inputs.chunks(per_launch) {
-            results.extend(self.run_chunk(&func, chunk)?);
+        self.ctx.bind_to_thread().map_err(e("bind context"))?;
+        let stream = self.lanes[0].lock().unwrap_or_else(|p| p.into_inner()).stream.clone();
+        let slots = stream.clone_htod(&slots).map_err(e("copy inputs"))?;
+        let hw = stream.clone_htod(&hw).map_err(e("copy shapes"))?;
+        stream.synchronize().map_err(e("synchronize"))?;
+        *self.inputs.write().unwrap_or_else(|p| p.into_inner()) =
+            Some(DeviceInputs { slots, hw, n: inputs.len() });
+        Ok(())
+    }
+
+    /// Runs `kernel` on stream `worker` over the loaded inputs `index[k]`: one outcome per entry.
+    pub fn run(&self, worker: usize, kernel: &str, index: &[u32]) -> Result<Vec<GpuOutcome>, String> {
+        let func =
+            self.functions.get(kernel).ok_or_else(|| format!("{kernel} is not compiled for the GPU"))?;
+        let inputs = self.inputs.read().unwrap_or_else(|p| p.into_inner());
+        let inputs = inputs.as_ref().ok_or("no inputs loaded")?;
+        if let Some(&bad) = index.iter().find(|&&k| k as usize >= inputs.n) {
+            return Err(format!("input {bad} of {} requested", inputs.n));
+        }
+        self.ctx.bind_to_thread().map_err(e("bind context"))?;
+        let mut lane = self.lanes[worker % self.lanes.len()].lock().unwrap_or_else(|p| p.into_inner());
+        let mut results = Vec::with_capacity(index.len());
+        for chunk in index.chunks(self.config.batch) {
+            results.extend(self.run_chunk(&mut lane, inputs, func, chunk)?);
         }
         Ok(results)
     }
 
     fn run_chunk(
         &self,
-        func: &cudarc::driver::CudaFunction,
-        inputs: &[GridRef],
+        lane: &mut Lane,
+        inputs: &DeviceInputs,
+        func: &CudaFunction,
+        index: &[u32],
     ) -> Result<Vec<GpuOutcome>, String> {
-        let n = inputs.len();
-        let mut slots = vec![0u8; n * SLOT];
-        let mut hw = vec![0i32; 2 * n];
-        for (k, g) in inputs.iter().enumerate() {
-            let cells = g.h as usize * g.w as usize;
-            if g.h > 30 || g.w > 30 || g.cells.len() != cells {
-                return Err(format!("sample {k}: input {}x{} does not fit a 30x30 slot", g.h, g.w));
-            }
-            slots[k * SLOT..k * SLOT + cells].copy_from_slice(g.cells);
-            hw[2 * k] = g.h as i32;
-            hw[2 * k + 1] = g.w as i32;
-        }
-        fn e(what: &'static str) -> impl Fn(cudarc::driver::DriverError) -> String {
-            move |err| format!("{what}: {err:?}")
-        }
-        let s = &self.stream;
-        let d_in = s.clone_htod(&slots).map_err(e("copy inputs"))?;
-        let d_hw = s.clone_htod(&hw).map_err(e("copy shapes"))?;
-        let mut d_out = s.alloc_zeros::<u8>(n * SLOT).map_err(e("alloc outputs"))?;
-        let mut d_ohw = s.alloc_zeros::<i32>(2 * n).map_err(e("alloc shapes"))?;
-        let mut d_status = s.alloc_zeros::<u32>(n).map_err(e("alloc statuses"))?;
-        let mut d_arena =
-            s.alloc_zeros::<u8>(n * self.arena_per_sample as usize).map_err(e("alloc arena"))?;
+        let n = index.len();
+        let idx: Vec<i32> = index.iter().map(|&k| k as i32).collect();
+        let Lane { stream: s, index: d_index, out, meta, arena } = lane;
+        s.memcpy_htod(&idx, &mut d_index.slice_mut(..n)).map_err(e("copy index"))?;
+        s.memset_zeros(&mut meta.slice_mut(..1)).map_err(e("clear counter"))?;
         {
-            let (p_in, _g1) = d_in.device_ptr(s);
-            let (p_hw, _g2) = d_hw.device_ptr(s);
-            let (p_out, _g3) = d_out.device_ptr_mut(s);
-            let (p_ohw, _g4) = d_ohw.device_ptr_mut(s);
-            let (p_status, _g5) = d_status.device_ptr_mut(s);
-            let (p_arena, _g6) = d_arena.device_ptr_mut(s);
+            let (p_in, _g1) = inputs.slots.device_ptr(s);
+            let (p_hw, _g2) = inputs.hw.device_ptr(s);
+            let (p_index, _g3) = d_index.device_ptr(s);
+            let (p_out, _g4) = out.device_ptr_mut(s);
+            let (p_meta, _g5) = meta.device_ptr_mut(s);
+            let (p_arena, _g6) = arena.device_ptr_mut(s);
             let batch = Batch {
                 input: p_in,
                 in_hw: p_hw,
+                index: p_index,
                 out: p_out,
-                out_hw: p_ohw,
-                status: p_status,
+                meta: p_meta,
+                out_cap: (n * SLOT) as u64,
                 arena: p_arena,
-                arena_per: self.arena_per_sample,
+                arena_per: self.config.arena_per_sample,
                 max_steps: self.max_steps,
                 n: n as i32,
             };
@@ -207,23 +302,36 @@ impl Gpu {
                 LaunchConfig { grid_dim: (blocks, 1, 1), block_dim: (threads, 1, 1), shared_mem_bytes: 0 };
             let mut launch = s.launch_builder(func);
             launch.arg(&batch);
-            // SAFETY: the kernel reads n input slots and writes n output slots, shapes and statuses,
-            // and n arenas of arena_per bytes, all allocated above with those sizes.
+            // SAFETY: the kernel reads n indices (each below the number of input slots, checked by
+            // `run`) and writes n metadata records, at most n slots of output bytes (`out_cap`) and
+            // n arenas of arena_per bytes: all within the lane's buffers, sized for `config.batch`.
             unsafe { launch.launch(cfg) }.map_err(e("launch"))?;
         }
-        let out = s.clone_dtoh(&d_out).map_err(e("copy outputs"))?;
-        let ohw = s.clone_dtoh(&d_ohw).map_err(e("copy shapes"))?;
-        let status = s.clone_dtoh(&d_status).map_err(e("copy statuses"))?;
-        self.ctx.synchronize().map_err(e("synchronize"))?;
-        Ok((0..n)
+        let mut m = vec![0u32; 1 + 4 * n];
+        s.memcpy_dtoh(&meta.slice(..1 + 4 * n), &mut m).map_err(e("copy statuses"))?;
+        let used = (m[0] as usize).min(n * SLOT);
+        let mut bytes = vec![0u8; used];
+        if used > 0 {
+            s.memcpy_dtoh(&out.slice(..used), &mut bytes).map_err(e("copy outputs"))?;
+        }
+        s.synchronize().map_err(e("synchronize"))?;
+        (0..n)
             .map(|k| {
-                if status[k] != 0 {
-                    return GpuOutcome::Redo(status[k]);
+                let r = &m[1 + 4 * k..5 + 4 * k];
+                if r[0] != 0 {
+                    return Ok(GpuOutcome::Redo(r[0]));
                 }
-                let (h, w) = (ohw[2 * k] as u32, ohw[2 * k + 1] as u32);
+                let (off, h, w) = (r[1] as usize, r[2], r[3]);
                 let cells = (h * w) as usize;
-                GpuOutcome::Ok(h, w, out[k * SLOT..k * SLOT + cells].to_vec())
+                match bytes.get(off..off + cells) {
+                    Some(c) if (1..=30).contains(&h) && (1..=30).contains(&w) => {
+                        Ok(GpuOutcome::Ok(h, w, c.to_vec()))
+                    }
+                    _ => Err(format!(
+                        "sample {k}: the kernel reported a {h}x{w} output at byte {off} of {used}"
+                    )),
+                }
             })
-            .collect())
+            .collect()
     }
 }

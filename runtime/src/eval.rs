@@ -14,13 +14,12 @@ use std::sync::Once;
 use std::time::{Duration, Instant};
 
 use kernels::{Ctx, Limits, Value};
-use rayon::prelude::*;
 use serde::Serialize;
 use solvers::{Solver, SolverFn};
 use thiserror::Error;
 
-use crate::device::{self, Device, DeviceChoice, GpuUnavailable};
-use crate::gpu::{self, GpuOutcome, GridRef};
+use crate::device::{Device, DeviceChoice, GpuUnavailable};
+use crate::exec::{execute, CostModel, ExecError, ExecOptions, ExecRun, Job};
 use crate::load::{LoadIssue, Loaded};
 use crate::task::{PairKind, Task, TaskGrid};
 
@@ -33,6 +32,8 @@ pub struct EvalOptions {
     pub threads: Option<usize>,
     /// The per-sample bounds (step budget, largest grid).
     pub limits: Limits,
+    /// What `--device auto` believes each device costs.
+    pub cost: CostModel,
 }
 
 impl EvalOptions {
@@ -44,7 +45,12 @@ impl EvalOptions {
 
 impl Default for EvalOptions {
     fn default() -> Self {
-        EvalOptions { device: DeviceChoice::Auto, threads: None, limits: Limits::default() }
+        EvalOptions {
+            device: DeviceChoice::Auto,
+            threads: None,
+            limits: Limits::default(),
+            cost: CostModel::default(),
+        }
     }
 }
 
@@ -187,14 +193,24 @@ pub fn run_task(task: &Task, solver: SolverFn, limits: Limits) -> Vec<SampleRun>
 /// Milliseconds spent per phase.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Timing {
+    /// Finding, reading and validating the data.
     pub load: f64,
+    /// Uploading inputs to the GPUs (0 on the CPU).
+    pub transfer: f64,
+    /// Running the solvers (CPU and GPUs, redo included).
     pub solve: f64,
+    /// Comparing outputs with the expected grids.
     pub verify: f64,
     pub total: f64,
 }
 
 fn ms(d: Duration) -> f64 {
-    (d.as_secs_f64() * 1e6).round() / 1e3
+    ms_f(d.as_secs_f64() * 1e3)
+}
+
+/// Milliseconds rounded to the microsecond.
+fn ms_f(x: f64) -> f64 {
+    (x * 1e3).round() / 1e3
 }
 
 /// One task's line in the report.
@@ -238,7 +254,13 @@ pub struct Report {
     pub samples: usize,
     pub samples_correct: usize,
     pub samples_errored: usize,
-    /// The device the run used.
+    /// Samples whose output came from a GPU.
+    pub samples_on_gpu: usize,
+    /// Samples a GPU gave back and the CPU redid.
+    pub fallbacks: usize,
+    /// The GPUs used, e.g. "GPU 0: NVIDIA H100 80GB HBM3".
+    pub gpus: Vec<String>,
+    /// `gpu` when any GPU ran samples, else `cpu`.
     pub device: Device,
     /// Why `auto` did not use the GPU, if it did not.
     pub device_note: Option<String>,
@@ -258,111 +280,50 @@ impl Report {
     }
 }
 
-struct Job<'t> {
+struct Sample<'t> {
     task: usize,
-    solver: SolverFn,
-    kernel: &'static str,
     kind: PairKind,
     index: usize,
-    input: &'t TaskGrid,
     expected: Option<&'t TaskGrid>,
 }
 
 /// Runs every solver of `solvers` on all pairs of its own task in `loaded` and reports.
 pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Result<Report, EvalError> {
     let start = Instant::now();
-    let resolved = device::resolve(opts.device)?;
-    let used = resolved.device;
-
     let mut by_task: HashMap<&str, &Solver> = HashMap::new();
     for s in solvers {
         by_task.entry(s.task).or_insert(s);
     }
-    let mut jobs = Vec::new();
+    // Work for the executor: one input and one job per (task, pair).
+    let mut used: Vec<Solver> = Vec::new();
+    let mut inputs: Vec<&TaskGrid> = Vec::new();
+    let mut jobs: Vec<Job> = Vec::new();
+    let mut samples: Vec<Sample> = Vec::new();
     for (t, task) in loaded.tasks.iter().enumerate() {
         if let Some(s) = by_task.get(task.id.as_str()) {
+            used.push(**s);
             for (kind, index, pair) in task.samples() {
-                jobs.push(Job {
-                    task: t,
-                    solver: s.cpu,
-                    kernel: s.cuda_kernel,
-                    kind,
-                    index,
-                    input: &pair.input,
-                    expected: pair.output.as_ref(),
-                });
+                jobs.push(Job { solver: used.len() as u32 - 1, input: inputs.len() as u32 });
+                inputs.push(&pair.input);
+                samples.push(Sample { task: t, kind, index, expected: pair.output.as_ref() });
             }
         }
     }
-
+    let exec_opts =
+        ExecOptions { device: opts.device, threads: opts.threads, limits: opts.limits, cost: opts.cost };
     let solve_start = Instant::now();
-    // On the GPU: every job whose solver has a kernel, one launch per solver; a sample the GPU
-    // flags (or any launch failure) is redone on the CPU below and counted as a fallback.
-    let mut outputs: Vec<Option<Result<OutGrid, String>>> = vec![None; jobs.len()];
-    let mut ran_on = vec![Device::Cpu; jobs.len()];
-    let mut fallback: Vec<Option<String>> = vec![None; jobs.len()];
-    if used == Device::Gpu {
-        let mut by_kernel: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (k, j) in jobs.iter().enumerate() {
-            if gpu::has_kernel(j.kernel) {
-                by_kernel.entry(j.kernel).or_default().push(k);
-            }
-        }
-        for (kernel, ks) in by_kernel {
-            let inputs: Vec<GridRef> = ks
-                .iter()
-                .map(|&k| {
-                    let g = jobs[k].input;
-                    GridRef { h: g.height() as u32, w: g.width() as u32, cells: g.cells() }
-                })
-                .collect();
-            match gpu::run(kernel, &inputs) {
-                Ok(results) => {
-                    for (&k, r) in ks.iter().zip(results) {
-                        match r {
-                            GpuOutcome::Ok(h, w, cells) => {
-                                outputs[k] = Some(Ok(OutGrid { h: h as usize, w: w as usize, cells }));
-                                ran_on[k] = Device::Gpu;
-                            }
-                            GpuOutcome::Redo(code) => {
-                                fallback[k] = Some(crate::cuda::status_reason(code).into())
-                            }
-                        }
-                    }
-                }
-                Err(e) => {
-                    if opts.device == device::DeviceChoice::Gpu {
-                        return Err(EvalError::Gpu(GpuUnavailable { reason: e }));
-                    }
-                    ks.iter().for_each(|&k| fallback[k] = Some(format!("GPU launch failed: {e}")));
-                }
-            }
-        }
-    }
-    let limits = opts.limits;
-    let todo: Vec<usize> = (0..jobs.len()).filter(|&k| outputs[k].is_none()).collect();
-    let solve = || -> Vec<Result<OutGrid, String>> {
-        todo.par_iter()
-            .map_init(|| Ctx::new(limits), |ctx, &k| run_solver(ctx, jobs[k].solver, jobs[k].input))
-            .collect()
+    let run = match execute(&used, &inputs, &jobs, &exec_opts) {
+        Ok(run) => run,
+        Err(ExecError::Gpu(g)) => return Err(EvalError::Gpu(g)),
+        Err(ExecError::Threads { threads, why }) => return Err(EvalError::Threads { threads, why }),
     };
-    let cpu_outputs = match opts.threads {
-        None => solve(),
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .map_err(|e| EvalError::Threads { threads: n, why: e.to_string() })?
-            .install(solve),
-    };
-    for (&k, out) in todo.iter().zip(cpu_outputs) {
-        outputs[k] = Some(out);
-    }
-    let outputs: Vec<Result<OutGrid, String>> =
-        outputs.into_iter().map(|o| o.expect("every job ran")).collect();
     let solve_time = solve_start.elapsed();
+    let ExecRun { outputs, ran_on, fallback, .. } = &run;
+    let used_device = if run.gpus.is_empty() { Device::Cpu } else { Device::Gpu };
 
     let verify_start = Instant::now();
-    let outcomes: Vec<Outcome> = jobs.iter().zip(&outputs).map(|(j, out)| verify(out, j.expected)).collect();
+    let outcomes: Vec<Outcome> =
+        samples.iter().zip(outputs).map(|(j, out)| verify(out, j.expected)).collect();
     let verify_time = verify_start.elapsed();
 
     let mut tasks: BTreeMap<String, TaskReport> = loaded
@@ -383,7 +344,7 @@ pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Resu
             (t.id.clone(), r)
         })
         .collect();
-    for (k, (j, outcome)) in jobs.iter().zip(&outcomes).enumerate() {
+    for (k, (j, outcome)) in samples.iter().zip(&outcomes).enumerate() {
         let Some(r) = tasks.get_mut(&loaded.tasks[j.task].id) else { continue };
         r.samples += 1;
         // A task is reported on the GPU when any of its samples ran there.
@@ -414,14 +375,18 @@ pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Resu
         tasks_total: loaded.tasks.len(),
         tasks_with_solver: with_solver.len(),
         tasks_solved: with_solver.iter().filter(|r| r.solved).count(),
-        samples: jobs.len(),
+        samples: samples.len(),
+        samples_on_gpu: run.samples_on(Device::Gpu),
+        fallbacks: run.fallbacks(),
+        gpus: run.gpus.clone(),
         samples_correct: outcomes.iter().filter(|o| **o == Outcome::Correct).count(),
         samples_errored: outcomes.iter().filter(|o| matches!(o, Outcome::Error(_))).count(),
-        device: used,
-        device_note: resolved.fallback_reason.map(|r| format!("GPU not available: {r}")),
+        device: used_device,
+        device_note: run.device_note.clone(),
         timing_ms: Timing {
             load: ms(load),
-            solve: ms(solve_time),
+            transfer: ms_f(run.profile.transfer),
+            solve: ms(solve_time) - ms_f(run.profile.transfer),
             verify: ms(verify_time),
             total: ms(load + start.elapsed()),
         },

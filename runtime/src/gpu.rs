@@ -1,43 +1,164 @@
 //! What this process knows about GPUs: the fatbin the `arcforge` binary was built with (registered at
-//! start-up with [`register_build`]) and the device opened from it on first use. The CLI and the
+//! start-up with [`register_build`]), the devices opened from it on first use (all visible ones, or
+//! the [`select_gpus`] list), and the fault injection (`ARCFORGE_GPU_FAULT`) wrapped around them. The CLI and the
 //! runner ask here; [`crate::cuda`] does the device work.
 
-use std::sync::{Mutex, OnceLock};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
-use crate::cuda::{device_count, Gpu};
+use crate::cuda::{device_count, Gpu, GpuConfig};
 pub use crate::cuda::{GpuBuild, GpuOutcome, GridRef};
+use crate::exec::Accelerator;
 
 static BUILD: OnceLock<GpuBuild> = OnceLock::new();
-static DEVICE: OnceLock<Result<Mutex<Gpu>, String>> = OnceLock::new();
+static SELECTION: OnceLock<Vec<usize>> = OnceLock::new();
+static DEVICES: OnceLock<Result<Vec<Injected<Gpu>>, String>> = OnceLock::new();
 
 /// Records what the binary was built with (call once, before anything asks about the GPU).
 pub fn register_build(build: GpuBuild) {
     let _ = BUILD.set(build);
 }
 
+/// Restricts the GPUs used to these ordinals (`--gpus 0,2`); call before the first use.
+pub fn select_gpus(ordinals: Vec<usize>) {
+    let _ = SELECTION.set(ordinals);
+}
+
 fn build() -> Option<&'static GpuBuild> {
     BUILD.get()
 }
 
-/// The opened device (GPU 0 for now), or why there is none. Opened once per process.
-pub fn device() -> Result<&'static Mutex<Gpu>, String> {
-    DEVICE
-        .get_or_init(|| {
-            let b = build().ok_or("this program registered no GPU build")?;
-            if let Ok(v) = std::env::var("ARCFORGE_GPU_FAULT") {
-                if v == "open" {
-                    return Err("injected fault: ARCFORGE_GPU_FAULT=open".to_string());
-                }
-            }
-            Gpu::open(b, 0).map(Mutex::new)
+/// Every usable GPU (all visible ones, or the `--gpus` selection), opened once per process, or why
+/// there is none.
+pub fn accelerators() -> Result<Vec<&'static dyn Accelerator>, String> {
+    let devices = DEVICES.get_or_init(|| {
+        let b = build().ok_or("this program registered no GPU build")?;
+        let fault = Fault::from_env();
+        if fault == Some(Fault::Open) {
+            return Err("injected fault: ARCFORGE_GPU_FAULT=open".to_string());
+        }
+        let ordinals = match SELECTION.get() {
+            Some(list) => list.clone(),
+            None => (0..device_count()?).collect(),
+        };
+        if ordinals.is_empty() {
+            return Err("--gpus selected no GPU".into());
+        }
+        let config = GpuConfig::from_env();
+        ordinals
+            .into_iter()
+            .map(|k| Gpu::open(b, k, config).map(|g| Injected::new(g, fault)))
+            .collect::<Result<Vec<_>, String>>()
+    });
+    match devices {
+        Ok(d) => Ok(d.iter().map(|g| g as &dyn Accelerator).collect()),
+        Err(e) => Err(e.clone()),
+    }
+}
+
+impl Accelerator for Gpu {
+    fn label(&self) -> String {
+        format!("GPU {}: {}", self.ordinal, self.name)
+    }
+    fn has_kernel(&self, kernel: &str) -> bool {
+        Gpu::has_kernel(self, kernel)
+    }
+    fn workers(&self) -> usize {
+        self.streams()
+    }
+    fn load_inputs(&self, inputs: &[GridRef]) -> Result<(), String> {
+        Gpu::load_inputs(self, inputs)
+    }
+    fn run(&self, worker: usize, kernel: &str, inputs: &[u32]) -> Result<Vec<GpuOutcome>, String> {
+        Gpu::run(self, worker, kernel, inputs)
+    }
+}
+
+/// A fault `ARCFORGE_GPU_FAULT` injects, to prove every GPU failure ends in a CPU redo (or, under
+/// `--device gpu`, a clear error) with the same results.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// `open`: the device does not open (as with a driver older than the fatbin).
+    Open,
+    /// `launch`: every batch fails to launch.
+    Launch,
+    /// `arena`: every sample reports an exhausted arena.
+    Arena,
+    /// `steps`: every sample reports a step-limit hit.
+    Steps,
+    /// `lost`: the device is lost after its first batch.
+    Lost,
+}
+
+impl Fault {
+    pub fn parse(s: &str) -> Option<Fault> {
+        Some(match s {
+            "open" => Fault::Open,
+            "launch" => Fault::Launch,
+            "arena" => Fault::Arena,
+            "steps" => Fault::Steps,
+            "lost" => Fault::Lost,
+            _ => return None,
         })
-        .as_ref()
-        .map_err(Clone::clone)
+    }
+    pub fn from_env() -> Option<Fault> {
+        std::env::var("ARCFORGE_GPU_FAULT").ok().and_then(|v| Fault::parse(&v))
+    }
+}
+
+/// An accelerator with an injected fault (or none): the same wrapper serves the real GPUs and the
+/// fake device of the tests.
+pub struct Injected<A> {
+    inner: A,
+    fault: Option<Fault>,
+    batches: AtomicUsize,
+}
+
+impl<A> Injected<A> {
+    pub fn new(inner: A, fault: Option<Fault>) -> Self {
+        Injected { inner, fault, batches: AtomicUsize::new(0) }
+    }
+}
+
+impl<A: Accelerator> Accelerator for Injected<A> {
+    fn label(&self) -> String {
+        self.inner.label()
+    }
+    fn has_kernel(&self, kernel: &str) -> bool {
+        self.inner.has_kernel(kernel)
+    }
+    fn workers(&self) -> usize {
+        self.inner.workers()
+    }
+    fn load_inputs(&self, inputs: &[GridRef]) -> Result<(), String> {
+        if self.fault == Some(Fault::Open) {
+            return Err("injected fault: ARCFORGE_GPU_FAULT=open".into());
+        }
+        self.inner.load_inputs(inputs)
+    }
+    fn run(&self, worker: usize, kernel: &str, inputs: &[u32]) -> Result<Vec<GpuOutcome>, String> {
+        let before = self.batches.fetch_add(1, Ordering::SeqCst);
+        match self.fault {
+            Some(Fault::Launch) => return Err("injected fault: ARCFORGE_GPU_FAULT=launch".into()),
+            Some(Fault::Lost) if before > 0 => {
+                return Err("injected fault: device lost (ARCFORGE_GPU_FAULT=lost)".into())
+            }
+            _ => {}
+        }
+        let mut out = self.inner.run(worker, kernel, inputs)?;
+        let code = match self.fault {
+            Some(Fault::Arena) => 8,
+            Some(Fault::Steps) => 7,
+            _ => return Ok(out),
+        };
+        out.iter_mut().for_each(|o| *o = GpuOutcome::Redo(code));
+        Ok(out)
+    }
 }
 
 /// Why the GPU cannot be used, or `None` when it can.
 pub fn unavailable_reason() -> Option<String> {
-    device().err()
+    accelerators().err()
 }
 
 /// Whether `kernel` has a GPU version in this build.
@@ -69,31 +190,16 @@ pub fn driver_info() -> String {
     }
 }
 
-/// The device in use, or why none is.
+/// The devices in use, or why none is.
 pub fn devices_info() -> String {
-    match device() {
-        Ok(g) => {
-            let g = g.lock().unwrap_or_else(|p| p.into_inner());
-            format!("GPU {}: {}", g.ordinal, g.name)
-        }
+    match accelerators() {
+        Ok(list) => list
+            .iter()
+            .map(|a| format!("{} ({} streams)", a.label(), a.workers()))
+            .collect::<Vec<_>>()
+            .join("; "),
         Err(e) => e,
     }
-}
-
-/// Runs `kernel` on `inputs` on the device. `ARCFORGE_GPU_FAULT=launch` injects a launch failure
-/// and `=arena` makes every sample report an exhausted arena (fault-injection tests).
-pub fn run(kernel: &str, inputs: &[GridRef]) -> Result<Vec<GpuOutcome>, String> {
-    let fault = std::env::var("ARCFORGE_GPU_FAULT").unwrap_or_default();
-    if fault == "launch" {
-        return Err("injected fault: ARCFORGE_GPU_FAULT=launch".into());
-    }
-    let g = device()?;
-    let g = g.lock().unwrap_or_else(|p| p.into_inner());
-    let mut out = g.run(kernel, inputs)?;
-    if fault == "arena" {
-        out.iter_mut().for_each(|o| *o = GpuOutcome::Redo(8));
-    }
-    Ok(out)
 }
 
 #[cfg(test)]

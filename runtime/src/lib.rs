@@ -12,10 +12,12 @@
 //!
 //! Nothing here panics on user input; problems come back as values.
 
+pub mod calibrate;
 pub mod check;
 pub mod cuda;
 pub mod device;
 pub mod eval;
+pub mod exec;
 pub mod gpu;
 mod json;
 pub mod load;

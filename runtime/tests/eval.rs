@@ -97,6 +97,7 @@ fn opts(threads: Option<usize>) -> EvalOptions {
         device: DeviceChoice::Cpu,
         threads,
         limits: Limits { max_steps: 100_000, ..Limits::default() },
+        ..EvalOptions::default()
     }
 }
 

@@ -1,0 +1,447 @@
+//! The executor: runs (solver, input) jobs on the CPU and the GPUs at once, and says where each ran.
+//!
+//! Every caller (`eval`, `solve`, `bench`, `check`) describes its work the same way: a list of
+//! solvers, a list of distinct input grids and a list of [`Job`]s pairing them. [`execute`] groups the
+//! jobs by solver (a group is one GPU launch), orders the groups by estimated work, and lets the
+//! devices take groups from the two ends of that queue: the GPUs from the big end, one CPU worker
+//! (itself parallel over samples with rayon) from the small end. Under `--device auto` a GPU also
+//! leaves alone a group the [`CostModel`] says the CPU does faster, so small batches never pay a
+//! launch. The two meet in the middle, so neither device idles while the other has a backlog.
+//!
+//! Every sample a GPU cannot finish (status other than OK, a failed launch, a lost device) is redone
+//! on the CPU and recorded as a fallback with its reason: the GPU never decides a result the CPU
+//! would not give. Outputs come back in job order, whatever ran where, so results do not depend on
+//! scheduling.
+//!
+//! ```
+//! use runtime::exec::{execute, ExecOptions, Job};
+//! use runtime::{DeviceChoice, TaskGrid};
+//!
+//! let solver = *solvers::all().iter().find(|s| s.task == "68b16354").unwrap(); // hmirror
+//! let input = TaskGrid::from_rows(&[[1u8, 2], [3, 4]]).unwrap();
+//! let opts = ExecOptions { device: DeviceChoice::Cpu, ..ExecOptions::default() };
+//! let run = execute(&[solver], &[&input], &[Job { solver: 0, input: 0 }], &opts).unwrap();
+//! assert_eq!(run.outputs[0].as_ref().unwrap().cells, vec![3, 4, 1, 2]);
+//! ```
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use kernels::{Ctx, Limits};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use solvers::Solver;
+use thiserror::Error;
+
+use crate::cuda::{status_reason, GpuOutcome, GridRef};
+use crate::device::{Device, DeviceChoice, GpuUnavailable};
+use crate::eval::{run_solver, OutGrid};
+use crate::task::TaskGrid;
+
+/// One unit of work: solver `solver` (an index into the solver list) on input `input`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Job {
+    pub solver: u32,
+    pub input: u32,
+}
+
+/// A device that runs solver batch kernels: the CUDA GPUs, or a fake one in tests.
+///
+/// `run` may be called from several threads at once (up to [`Accelerator::workers`]); each call is
+/// one batch of one kernel over inputs given by index into the grids passed to `load_inputs`.
+pub trait Accelerator: Send + Sync {
+    /// For reports, e.g. "GPU 0: NVIDIA H100 80GB HBM3".
+    fn label(&self) -> String;
+    /// Whether `kernel` can run here.
+    fn has_kernel(&self, kernel: &str) -> bool;
+    /// How many batches it runs concurrently (CUDA streams).
+    fn workers(&self) -> usize;
+    /// Makes `inputs` the grids that `run` indexes (uploaded once per [`execute`]).
+    fn load_inputs(&self, inputs: &[GridRef]) -> Result<(), String>;
+    /// Runs `kernel` on the loaded inputs `inputs[k]`: one outcome per entry, in order.
+    fn run(&self, worker: usize, kernel: &str, inputs: &[u32]) -> Result<Vec<GpuOutcome>, String>;
+}
+
+/// Costs the dispatcher compares, in microseconds. Measured per machine by `arcforge calibrate`
+/// ([`crate::calibrate`]); the defaults are an H100 host's 16 cores.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CostModel {
+    /// CPU time per sample on one thread, fixed part.
+    pub cpu_us_per_sample: f64,
+    /// CPU time per input cell on one thread.
+    pub cpu_us_per_cell: f64,
+    /// Fixed cost of one GPU batch (launch, copies, synchronisation).
+    pub gpu_us_per_batch: f64,
+    /// GPU time per sample in a large batch (throughput, all streams busy).
+    pub gpu_us_per_sample: f64,
+    /// GPU time per input cell in a large batch.
+    pub gpu_us_per_cell: f64,
+}
+
+impl Default for CostModel {
+    fn default() -> Self {
+        CostModel {
+            cpu_us_per_sample: 2.0,
+            cpu_us_per_cell: 0.02,
+            gpu_us_per_batch: 60.0,
+            gpu_us_per_sample: 0.05,
+            gpu_us_per_cell: 0.0005,
+        }
+    }
+}
+
+impl CostModel {
+    /// Estimated CPU time of a batch of `samples` holding `cells` input cells, on `threads` threads.
+    pub fn cpu_us(&self, samples: usize, cells: usize, threads: usize) -> f64 {
+        let work = samples as f64 * self.cpu_us_per_sample + cells as f64 * self.cpu_us_per_cell;
+        work / threads.max(1) as f64
+    }
+    /// Estimated GPU time of the same batch.
+    pub fn gpu_us(&self, samples: usize, cells: usize) -> f64 {
+        self.gpu_us_per_batch + samples as f64 * self.gpu_us_per_sample + cells as f64 * self.gpu_us_per_cell
+    }
+    /// Whether `--device auto` should send the batch to a GPU.
+    pub fn prefers_gpu(&self, samples: usize, cells: usize, threads: usize) -> bool {
+        self.gpu_us(samples, cells) < self.cpu_us(samples, cells, threads)
+    }
+}
+
+/// How to run.
+#[derive(Clone, Debug)]
+pub struct ExecOptions {
+    pub device: DeviceChoice,
+    /// CPU worker threads (`None`: rayon's global pool, one per core).
+    pub threads: Option<usize>,
+    pub limits: Limits,
+    pub cost: CostModel,
+}
+
+impl Default for ExecOptions {
+    fn default() -> Self {
+        ExecOptions {
+            device: DeviceChoice::Auto,
+            threads: None,
+            limits: Limits::default(),
+            cost: CostModel::default(),
+        }
+    }
+}
+
+/// Where time went, in milliseconds (wall clock; the devices overlap).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct ExecProfile {
+    /// Uploading the input grids to the GPUs.
+    pub transfer: f64,
+    /// From the first batch to the last output (CPU and GPUs together), redo excluded.
+    pub solve: f64,
+    /// Redoing on the CPU what the GPUs flagged.
+    pub redo: f64,
+    /// Busy time summed over GPU workers.
+    pub gpu_busy: f64,
+    /// Busy time of the CPU worker.
+    pub cpu_busy: f64,
+}
+
+/// The outputs of [`execute`], in job order.
+#[derive(Debug)]
+pub struct ExecRun {
+    pub outputs: Vec<Result<OutGrid, String>>,
+    /// The device that produced each output (a redone sample counts as CPU).
+    pub ran_on: Vec<Device>,
+    /// For each job the GPU gave back: why it was redone on the CPU.
+    pub fallback: Vec<Option<String>>,
+    /// The GPUs used ("GPU 0: NVIDIA H100 ..."), empty for a CPU-only run.
+    pub gpus: Vec<String>,
+    /// Why `auto` used no GPU, if it did not.
+    pub device_note: Option<String>,
+    pub profile: ExecProfile,
+    /// GPU batches launched.
+    pub gpu_batches: usize,
+}
+
+impl ExecRun {
+    pub fn samples_on(&self, d: Device) -> usize {
+        self.ran_on.iter().filter(|&&x| x == d).count()
+    }
+    pub fn fallbacks(&self) -> usize {
+        self.fallback.iter().filter(|f| f.is_some()).count()
+    }
+}
+
+/// Why a run could not happen at all.
+#[derive(Debug, Error)]
+pub enum ExecError {
+    #[error(transparent)]
+    Gpu(#[from] GpuUnavailable),
+    #[error("cannot start {threads} worker threads: {why}")]
+    Threads { threads: usize, why: String },
+}
+
+/// Runs `jobs` on this machine's devices as `opts` says (the GPUs `crate::gpu` opened).
+pub fn execute(
+    solvers: &[Solver],
+    inputs: &[&TaskGrid],
+    jobs: &[Job],
+    opts: &ExecOptions,
+) -> Result<ExecRun, ExecError> {
+    let (accels, note) = match opts.device {
+        DeviceChoice::Cpu => (Vec::new(), None),
+        choice => match crate::gpu::accelerators() {
+            Ok(a) => (a, None),
+            Err(reason) if choice == DeviceChoice::Gpu => return Err(GpuUnavailable { reason }.into()),
+            Err(reason) => (Vec::new(), Some(format!("GPU not available: {reason}"))),
+        },
+    };
+    let mut run = execute_on(&accels, solvers, inputs, jobs, opts)?;
+    if run.device_note.is_none() {
+        run.device_note = note;
+    }
+    Ok(run)
+}
+
+/// A batch: one solver's jobs.
+struct Group {
+    solver: usize,
+    jobs: Vec<usize>,
+    cells: usize,
+}
+
+/// [`execute`] on the given accelerators (tests pass fakes).
+pub fn execute_on(
+    accels: &[&dyn Accelerator],
+    solvers: &[Solver],
+    inputs: &[&TaskGrid],
+    jobs: &[Job],
+    opts: &ExecOptions,
+) -> Result<ExecRun, ExecError> {
+    let threads = opts.threads.unwrap_or_else(rayon::current_num_threads).max(1);
+    let pool = match opts.threads {
+        Some(n) => Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| ExecError::Threads { threads: n, why: e.to_string() })?,
+        ),
+        None => None,
+    };
+
+    // Groups by solver, biggest estimated work first.
+    let mut by_solver: Vec<Vec<usize>> = vec![Vec::new(); solvers.len()];
+    for (k, j) in jobs.iter().enumerate() {
+        by_solver[j.solver as usize].push(k);
+    }
+    let cells_of = |k: usize| {
+        let g = inputs[jobs[k].input as usize];
+        g.height() * g.width()
+    };
+    let mut groups: Vec<Group> = by_solver
+        .into_iter()
+        .enumerate()
+        .filter(|(_, js)| !js.is_empty())
+        .map(|(solver, jobs)| Group { solver, cells: jobs.iter().map(|&k| cells_of(k)).sum(), jobs })
+        .collect();
+    groups.sort_by(|a, b| {
+        b.cells.cmp(&a.cells).then(b.jobs.len().cmp(&a.jobs.len())).then(a.solver.cmp(&b.solver))
+    });
+
+    let mut profile = ExecProfile::default();
+    let mut gpus = Vec::new();
+    let mut usable: Vec<&dyn Accelerator> = Vec::new();
+    let mut device_note = None;
+    let mut fallback: Vec<Option<String>> = vec![None; jobs.len()];
+    if !accels.is_empty() {
+        let t = Instant::now();
+        let refs: Vec<GridRef> = inputs
+            .iter()
+            .map(|g| GridRef { h: g.height() as u32, w: g.width() as u32, cells: g.cells() })
+            .collect();
+        for a in accels {
+            match a.load_inputs(&refs) {
+                Ok(()) => {
+                    gpus.push(a.label());
+                    usable.push(*a);
+                }
+                Err(e) if opts.device == DeviceChoice::Gpu => {
+                    return Err(GpuUnavailable { reason: format!("{}: {e}", a.label()) }.into())
+                }
+                Err(e) => device_note = Some(format!("{} not used: {e}", a.label())),
+            }
+        }
+        profile.transfer = ms(t.elapsed());
+    }
+
+    let has_kernel = |g: &Group| {
+        let kernel = solvers[g.solver].cuda_kernel;
+        usable.iter().any(|a| a.has_kernel(kernel))
+    };
+    // Groups no GPU can run go to the CPU whatever the queue says.
+    let (gpu_able, cpu_only): (Vec<Group>, Vec<Group>) = groups.into_iter().partition(|g| has_kernel(g));
+    let queue = Mutex::new(VecDeque::from(gpu_able));
+    let cpu_queue = Mutex::new(cpu_only);
+    let outputs: Vec<Mutex<Option<(Result<OutGrid, String>, Device)>>> =
+        (0..jobs.len()).map(|_| Mutex::new(None)).collect();
+    let redo: Mutex<Vec<(usize, String)>> = Mutex::new(Vec::new());
+    let gpu_batches = Mutex::new(0usize);
+    let gpu_busy = Mutex::new(Duration::ZERO);
+    let fatal: Mutex<Option<String>> = Mutex::new(None);
+    let stop = AtomicBool::new(false);
+    let auto = opts.device == DeviceChoice::Auto;
+    let use_cpu_for_gpu_groups = opts.device != DeviceChoice::Gpu;
+
+    let run_cpu = |ks: &[usize]| -> Vec<Result<OutGrid, String>> {
+        let work = || {
+            ks.par_iter()
+                .map_init(
+                    || Ctx::new(opts.limits),
+                    |ctx, &k| {
+                        run_solver(ctx, solvers[jobs[k].solver as usize].cpu, inputs[jobs[k].input as usize])
+                    },
+                )
+                .collect()
+        };
+        match &pool {
+            Some(p) => p.install(work),
+            None => work(),
+        }
+    };
+
+    let solve_start = Instant::now();
+    let mut cpu_busy = Duration::ZERO;
+    std::thread::scope(|scope| {
+        for (a_index, accel) in usable.iter().enumerate() {
+            for worker in 0..accel.workers().max(1) {
+                let (queue, outputs, redo, gpu_batches, gpu_busy, fatal, stop) =
+                    (&queue, &outputs, &redo, &gpu_batches, &gpu_busy, &fatal, &stop);
+                let accel = *accel;
+                scope.spawn(move || loop {
+                    if stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let group = {
+                        let mut q = queue.lock().unwrap();
+                        match q.front() {
+                            Some(g) if accel.has_kernel(solvers[g.solver].cuda_kernel) => {
+                                if auto && !opts.cost.prefers_gpu(g.jobs.len(), g.cells, threads) {
+                                    return; // the rest is smaller still: the CPU's
+                                }
+                                q.pop_front().unwrap()
+                            }
+                            _ => return,
+                        }
+                    };
+                    let t = Instant::now();
+                    let idx: Vec<u32> = group.jobs.iter().map(|&k| jobs[k].input).collect();
+                    let result = accel.run(worker, solvers[group.solver].cuda_kernel, &idx);
+                    *gpu_busy.lock().unwrap() += t.elapsed();
+                    *gpu_batches.lock().unwrap() += 1;
+                    match result {
+                        Ok(outs) if outs.len() == group.jobs.len() => {
+                            let mut r = redo.lock().unwrap();
+                            for (&k, o) in group.jobs.iter().zip(outs) {
+                                match o {
+                                    GpuOutcome::Ok(h, w, cells) => {
+                                        let g = OutGrid { h: h as usize, w: w as usize, cells };
+                                        *outputs[k].lock().unwrap() = Some((Ok(g), Device::Gpu));
+                                    }
+                                    GpuOutcome::Redo(code) => r.push((k, status_reason(code).to_string())),
+                                }
+                            }
+                        }
+                        other => {
+                            let why = match other {
+                                Err(e) => format!("GPU batch failed on {}: {e}", accel.label()),
+                                Ok(o) => format!(
+                                    "GPU returned {} outcomes for {} samples",
+                                    o.len(),
+                                    group.jobs.len()
+                                ),
+                            };
+                            let mut r = redo.lock().unwrap();
+                            r.extend(group.jobs.iter().map(|&k| (k, why.clone())));
+                            let _ = a_index;
+                            // A device that fails a whole batch is not trusted with more.
+                            let mut f = fatal.lock().unwrap();
+                            if f.is_none() {
+                                *f = Some(why);
+                            }
+                            return;
+                        }
+                    }
+                });
+            }
+        }
+
+        // The CPU worker: its own groups first, then the small end of the shared queue.
+        let t = Instant::now();
+        let own: Vec<Group> = std::mem::take(&mut *cpu_queue.lock().unwrap());
+        let batch_target = (threads * 16).max(64);
+        let mut pending: Vec<usize> = own.into_iter().flat_map(|g| g.jobs).collect();
+        loop {
+            if use_cpu_for_gpu_groups || usable.is_empty() {
+                let mut q = queue.lock().unwrap();
+                while pending.len() < batch_target {
+                    match q.pop_back() {
+                        Some(g) => pending.extend(g.jobs),
+                        None => break,
+                    }
+                }
+            }
+            if pending.is_empty() {
+                break;
+            }
+            let ks = std::mem::take(&mut pending);
+            for (&k, out) in ks.iter().zip(run_cpu(&ks)) {
+                *outputs[k].lock().unwrap() = Some((out, Device::Cpu));
+            }
+        }
+        cpu_busy = t.elapsed();
+        stop.store(false, Ordering::Relaxed);
+    });
+
+    // Whatever is left: groups no GPU took (a failed device, forced GPU without that kernel).
+    let leftover: Vec<usize> = queue.into_inner().unwrap().into_iter().flat_map(|g| g.jobs).collect();
+    let fatal = fatal.into_inner().unwrap();
+    if let (Some(why), DeviceChoice::Gpu) = (&fatal, opts.device) {
+        return Err(GpuUnavailable { reason: why.clone() }.into());
+    }
+    let leftover_reason = fatal.clone();
+    profile.solve = ms(solve_start.elapsed());
+    profile.cpu_busy = ms(cpu_busy);
+    profile.gpu_busy = ms(gpu_busy.into_inner().unwrap());
+
+    let t = Instant::now();
+    let mut redo = redo.into_inner().unwrap();
+    if let Some(why) = leftover_reason {
+        redo.extend(leftover.iter().map(|&k| (k, why.clone())));
+    } else if !leftover.is_empty() {
+        let outs = run_cpu(&leftover);
+        for (&k, out) in leftover.iter().zip(outs) {
+            *outputs[k].lock().unwrap() = Some((out, Device::Cpu));
+        }
+    }
+    redo.sort_unstable();
+    let ks: Vec<usize> = redo.iter().map(|r| r.0).collect();
+    for ((k, why), out) in redo.into_iter().zip(run_cpu(&ks)) {
+        fallback[k] = Some(why);
+        *outputs[k].lock().unwrap() = Some((out, Device::Cpu));
+    }
+    profile.redo = ms(t.elapsed());
+
+    let (outputs, ran_on) =
+        outputs.into_iter().map(|o| o.into_inner().unwrap().expect("every job ran somewhere")).unzip();
+    Ok(ExecRun {
+        outputs,
+        ran_on,
+        fallback,
+        gpus,
+        device_note: device_note.or(fatal.map(|f| format!("GPU stopped: {f}"))),
+        profile,
+        gpu_batches: gpu_batches.into_inner().unwrap(),
+    })
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
