@@ -317,6 +317,9 @@ fn run_check(args: CheckArgs) -> Exit {
     println!("solvers     {} with a GPU kernel, of {} registered", report.solvers, solvers::all().len());
     println!("samples     {} run on GPU and CPU in {:.1} s", report.samples, start.elapsed().as_secs_f64());
     println!("time        GPU run {:.1} ms (redo included), CPU run {:.1} ms", report.gpu_ms, report.cpu_ms);
+    for b in &report.slowest_gpu_batches {
+        println!("slow batch  {b}");
+    }
     println!("identical   {}", report.identical);
     for (why, n) in &report.fallbacks {
         println!("fallback    {n} redone on the CPU: {why}");

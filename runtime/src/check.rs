@@ -60,6 +60,8 @@ pub struct CheckReport {
     /// Wall time of the GPU run (redo included) and of the CPU run, in milliseconds.
     pub gpu_ms: f64,
     pub cpu_ms: f64,
+    /// The ten slowest GPU batches (task, samples, time).
+    pub slowest_gpu_batches: Vec<String>,
 }
 
 /// A grid transform used for randomized inputs: one of the 8 symmetries, then a colour permutation.
@@ -178,6 +180,12 @@ pub fn check(tasks: &[Task], solvers: &[Solver], opts: &CheckOptions) -> Result<
             }),
         }
     }
+    report.slowest_gpu_batches = gpu_run
+        .gpu_batch_ms
+        .iter()
+        .take(10)
+        .map(|&(k, n, ms)| format!("{}: {n} samples, {ms:.2} ms", on_gpu[k].task))
+        .collect();
     report.gpus = gpu_run.gpus;
     report.gpu_ms = gpu_run.profile.solve;
     report.cpu_ms = cpu_run.profile.solve;

@@ -159,6 +159,8 @@ pub struct ExecRun {
     pub profile: ExecProfile,
     /// GPU batches launched.
     pub gpu_batches: usize,
+    /// Every GPU batch: solver index, samples, milliseconds (slowest first), to see where GPU time goes.
+    pub gpu_batch_ms: Vec<(usize, usize, f64)>,
 }
 
 impl ExecRun {
@@ -283,7 +285,7 @@ pub fn execute_on(
     let outputs: Vec<Mutex<Option<(Result<OutGrid, String>, Device)>>> =
         (0..jobs.len()).map(|_| Mutex::new(None)).collect();
     let redo: Mutex<Vec<(usize, String)>> = Mutex::new(Vec::new());
-    let gpu_batches = Mutex::new(0usize);
+    let gpu_batches: Mutex<Vec<(usize, usize, f64)>> = Mutex::new(Vec::new());
     let gpu_busy = Mutex::new(Duration::ZERO);
     let fatal: Mutex<Option<String>> = Mutex::new(None);
     let stop = AtomicBool::new(false);
@@ -335,7 +337,7 @@ pub fn execute_on(
                     let idx: Vec<u32> = group.jobs.iter().map(|&k| jobs[k].input).collect();
                     let result = accel.run(worker, solvers[group.solver].cuda_kernel, &idx);
                     *gpu_busy.lock().unwrap() += t.elapsed();
-                    *gpu_batches.lock().unwrap() += 1;
+                    gpu_batches.lock().unwrap().push((group.solver, group.jobs.len(), ms(t.elapsed())));
                     match result {
                         Ok(outs) if outs.len() == group.jobs.len() => {
                             let mut r = redo.lock().unwrap();
@@ -429,6 +431,8 @@ pub fn execute_on(
     }
     profile.redo = ms(t.elapsed());
 
+    let mut batches = gpu_batches.into_inner().unwrap();
+    batches.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
     let (outputs, ran_on) =
         outputs.into_iter().map(|o| o.into_inner().unwrap().expect("every job ran somewhere")).unzip();
     Ok(ExecRun {
@@ -438,7 +442,8 @@ pub fn execute_on(
         gpus,
         device_note: device_note.or(fatal.map(|f| format!("GPU stopped: {f}"))),
         profile,
-        gpu_batches: gpu_batches.into_inner().unwrap(),
+        gpu_batches: batches.len(),
+        gpu_batch_ms: batches,
     })
 }
 
