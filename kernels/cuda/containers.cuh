@@ -225,14 +225,14 @@ template <class T> ARC_HEAVY Set<T> set_union(Ctx& c, Set<T> a, Set<T> b) {
   if (b.n == 0) return a;
   if (!room(c, (int64_t)a.n + b.n)) return Set<T>{nullptr, 0};
   T* out = alloc<T>(c, (uint64_t)a.n + b.n);
-  uint64_t mark = c.used;
+  uint8_t* mark = arena_top(c);
   T* rest = alloc<T>(c, b.n);
   if (!out || !rest) return Set<T>{nullptr, 0};
   int m = compact(rest, b.it, b.n, [&](const T& x, int) { return !found(a.it, a.n, x); });
   ARC_FOR(k, a.n) out[k + lower_bound(rest, m, a.it[k])] = a.it[k];
   ARC_FOR(k, m) out[k + lower_bound(a.it, a.n, rest[k])] = rest[k];
   ARC_SYNC();
-  c.used = mark;  // the scratch copy of b is dead
+  release(c, mark);  // the scratch copy of b is dead
   return Set<T>{out, a.n + m};
 }
 
@@ -262,7 +262,7 @@ ARC_DEVICE int run_of(const int* off, int R, int e) {
 // lane, against sort_unique's O(n^2 / 32): used when there are few runs.
 template <class T> ARC_HEAVY int merge_runs(Ctx& c, T* items, const int* off, int R, int n) {
   if (c.failed()) return 0;
-  uint64_t mark = c.used;
+  uint8_t* mark = arena_top(c);
   T* tmp = alloc<T>(c, n);
   if (!tmp) return 0;
   if (!c.step((uint64_t)n * R / 32 + 1)) return 0;
@@ -280,7 +280,7 @@ template <class T> ARC_HEAVY int merge_runs(Ctx& c, T* items, const int* off, in
   }
   ARC_SYNC();
   int kept = compact(items, tmp, n, [&](const T& x, int k) { return k == 0 || compare(tmp[k - 1], x) != 0; });
-  c.used = mark;
+  release(c, mark);
   return kept;
 }
 

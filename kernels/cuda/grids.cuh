@@ -42,8 +42,8 @@ ARC_DEVICE int gen_compact(T* out, int n, Keep keep, Make make) {
 }
 
 // Gives back the tail of the last allocation (made at `mark`) past its first n elements.
-template <class T> ARC_DEVICE void shrink(Ctx& c, uint64_t mark, const T* p, int n) {
-  if (p && !c.failed()) c.used = mark + (((uint64_t)n * sizeof(T) + 15) & ~uint64_t(15));
+template <class T> ARC_DEVICE void shrink(Ctx& c, uint8_t*, const T* p, int n) {
+  shrink_last(c, p, n);
 }
 
 // Python's `()` has no rows: a grid with no rows has width 0 too.
@@ -364,7 +364,7 @@ ARC_DEVICE int pick_color(Ctx& c, S s, bool most) {
 template <class S>
 ARC_DEVICE Set<int> palette_of(Ctx& c, S s) {
   if (c.failed()) return Set<int>{nullptr, 0};
-  uint64_t mark = c.used;
+  uint8_t* mark = arena_top(c);
   int* it = alloc<int>(c, 256);
   if (!it) return Set<int>{nullptr, 0};
   int m = 0;
@@ -445,7 +445,7 @@ struct ofcolor_fn {
   ARC_HEAVY Indices operator()(Ctx& c, Grid g, int value) const {
     if (c.failed()) return Indices{nullptr, 0};
     int n = g.h * g.w;
-    uint64_t mark = c.used;
+    uint8_t* mark = arena_top(c);
     Point* p = alloc<Point>(c, n);
     if (!p) return Indices{nullptr, 0};
     int m = grids_detail::gen_compact(
@@ -479,7 +479,7 @@ template <class T>
 ARC_DEVICE Object to_object(Ctx& c, Set<T> p, Grid g) {
   if (c.failed()) return Object{nullptr, 0};
   if (g.h == 0) { c.fail(S_INDEX); return Object{nullptr, 0}; }  // len(grid[0])
-  uint64_t mark = c.used;
+  uint8_t* mark = arena_top(c);
   Cell* out = alloc<Cell>(c, p.n);
   if (!out) return Object{nullptr, 0};
   int m = gen_compact(

@@ -68,12 +68,12 @@ ARC_DEVICE void rank_by_key(int n, Key key, int* rank, int* tally) {
 struct Reserved {
   Cell* cells;
   Object* objs;
-  uint64_t mark;
+  uint8_t* mark;
 };
 ARC_DEVICE Reserved reserve(Ctx& c, int cells) {
   Reserved r;
   r.cells = alloc<Cell>(c, cells);
-  r.mark = c.used;
+  r.mark = arena_top(c);
   r.objs = alloc<Object>(c, cells);
   return r;
 }
@@ -102,7 +102,7 @@ ARC_DEVICE Set<Object> build(Ctx& c, Grid g, const int* label, Reserved r) {
   }
   ARC_FOR(q, m) r.objs[q] = Object{r.cells + start[q], start[q + 1] - start[q]};
   ARC_SYNC();
-  c.used = r.mark + (((uint64_t)m * sizeof(Object) + 15) & ~uint64_t(15));  // drop the scratch
+  shrink_last(c, r.objs, m);  // drop the scratch
   return Set<Object>{r.objs, m};
 }
 
@@ -271,7 +271,7 @@ struct occurrences_fn {
     if (h2 * w2 > (1 << 20)) { c.fail(S_LIMIT); return Indices{nullptr, 0}; }  // the CPU's check_items
     int n = (int)(h2 * w2);
     if (!c.step((uint64_t)n * o.n / 32 + 1)) return Indices{nullptr, 0};
-    uint64_t mark = c.used;
+    uint8_t* mark = arena_top(c);
     Point* out = alloc<Point>(c, n);
     if (!out) return Indices{nullptr, 0};
     int m = grids_detail::gen_compact(

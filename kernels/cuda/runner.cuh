@@ -13,10 +13,12 @@ struct Batch {
   const int32_t* in_hw;   // 2 per slot: h, w
   const int32_t* index;   // n: the input slot of sample t
   uint8_t* out;           // outputs, packed: sample t's cells start at its offset
-  uint32_t* meta;         // 1 + 4n: [bytes of `out` handed out] then per sample: status, offset, h, w
+  uint32_t* meta;         // 4n: per sample status, offset, h, w
+  unsigned long long* counters;  // 2, zeroed before the launch: bytes of `out` handed out, of `pool`
   uint64_t out_cap;       // bytes in `out`
-  uint8_t* arena;         // n x arena_per bytes (not cleared between batches: nothing reads unwritten bytes)
-  uint64_t arena_per;
+  uint8_t* pool;          // arena chunks for every sample (never cleared: nothing reads unwritten bytes)
+  uint64_t pool_cap;
+  uint64_t arena_per;     // most bytes one sample may take from the pool
   uint64_t max_steps;
   int32_t n;
 };
@@ -28,24 +30,28 @@ __device__ void run_batch(const Batch& b) {
   int lane = threadIdx.x & 31;
   if (t >= b.n) return;
   int slot = b.index[t];
-  Ctx c{b.arena + (uint64_t)t * b.arena_per, 0, b.arena_per, S_OK, 0, 0, b.max_steps};
+  Ctx c{nullptr, 0, 0, S_OK, 0, 0, b.max_steps};
+  c.pool = b.pool;
+  c.pool_used = b.counters + 1;
+  c.pool_cap = b.pool_cap;
+  c.max_taken = b.arena_per;
   Grid I{b.in_hw[2 * slot], b.in_hw[2 * slot + 1], (uint8_t*)b.in + (uint64_t)slot * SLOT};
   Grid O = Solve(c, I);
   if (!c.failed() && (O.h < 1 || O.w < 1 || O.h > 30 || O.w > 30)) c.fail(S_OUTPUT);
   // Outputs are packed (most are far smaller than a slot), so only the bytes made come back.
-  uint32_t off = 0;
-  if (!c.failed() && lane == 0) off = atomicAdd(b.meta, (uint32_t)(O.h * O.w));
+  unsigned long long off = 0;
+  if (!c.failed() && lane == 0) off = atomicAdd(b.counters, (unsigned long long)(O.h * O.w));
   off = __shfl_sync(0xffffffffu, off, 0);
-  if (!c.failed() && (uint64_t)off + O.h * O.w > b.out_cap) c.fail(S_ARENA);
+  if (!c.failed() && off + O.h * O.w > b.out_cap) c.fail(S_ARENA);
   if (lane == 0) {
-    uint32_t* m = b.meta + 1 + 4 * (uint64_t)t;
+    uint32_t* m = b.meta + 4 * (uint64_t)t;
     m[0] = c.status;
-    m[1] = off;
+    m[1] = (uint32_t)off;
     m[2] = c.failed() ? 0 : O.h;
     m[3] = c.failed() ? 0 : O.w;
   }
   if (!c.failed())
-    for (int k = lane; k < O.h * O.w; k += 32) b.out[(uint64_t)off + k] = O.v[k];
+    for (int k = lane; k < O.h * O.w; k += 32) b.out[off + k] = O.v[k];
 }
 #define ARC_SOLVER_KERNEL(name) \
   extern "C" __global__ void name##_kernel(const arc::Batch b) { arc::run_batch<name>(b); }

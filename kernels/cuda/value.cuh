@@ -34,11 +34,17 @@ enum Status : uint32_t {
 };
 
 struct Ctx {
-  uint8_t* arena;
+  uint8_t* arena;  // the current chunk
   uint64_t used, cap;
   uint32_t status;
   uint32_t what;  // index of the primitive that failed (for fallback reasons), 0 if none
   uint64_t steps, max_steps;
+  // On the GPU, chunks come from a pool shared by the batch, so memory is touched only as used
+  // (fixed per-sample arenas made the first batches slow: memory spread thin is slow to reach).
+  uint8_t* pool = nullptr;  // null: the arena is all there is (host build, tests)
+  unsigned long long* pool_used = nullptr;
+  uint64_t pool_cap = 0;
+  uint64_t taken = 0, max_taken = 0;  // bytes of chunks this sample took, and its share at most
   ARC_DEVICE bool failed() const { return status != S_OK; }
   ARC_DEVICE void fail(uint32_t s) { if (status == S_OK) status = s; }
   ARC_DEVICE bool step(uint64_t n) { steps += n; if (steps > max_steps) { fail(S_STEPS); return false; } return true; }
@@ -106,14 +112,52 @@ ARC_DEVICE int compact(T* out, const T* in, int n, Keep keep) {
   return base;
 }
 
+constexpr uint64_t ARENA_CHUNK = 64u << 10;
+
+// A new chunk of at least `bytes` from the batch's pool (all lanes get the same one).
+ARC_DEVICE bool grab_chunk(Ctx& c, uint64_t bytes) {
+#ifdef __CUDACC__
+  if (!c.pool) return false;
+  uint64_t want = bytes > ARENA_CHUNK ? bytes : ARENA_CHUNK;
+  if (c.taken + want > c.max_taken) return false;
+  unsigned long long off = 0;
+  if ((threadIdx.x & 31) == 0) off = atomicAdd(c.pool_used, (unsigned long long)want);
+  off = __shfl_sync(0xffffffffu, off, 0);
+  if (off + want > c.pool_cap) return false;
+  c.arena = c.pool + off;
+  c.used = 0;
+  c.cap = want;
+  c.taken += want;
+  return true;
+#else
+  (void)c;
+  (void)bytes;
+  return false;
+#endif
+}
+
 // Arena allocation: every lane makes the same calls, so every lane gets the same pointer.
 template <class T>
 ARC_DEVICE T* alloc(Ctx& c, uint64_t n) {
   uint64_t bytes = (n * sizeof(T) + 15) & ~uint64_t(15);
-  if (c.failed() || bytes > c.cap - c.used) { c.fail(S_ARENA); return nullptr; }
+  if (c.failed()) return nullptr;
+  if (bytes > c.cap - c.used && !grab_chunk(c, bytes)) { c.fail(S_ARENA); return nullptr; }
   T* p = (T*)(c.arena + c.used);
   c.used += bytes;
   return p;
+}
+
+// Scratch space: `arena_top` marks where the next allocation goes; `release` gives back everything
+// allocated since (when it is still in the same chunk: a newer chunk is simply not reused).
+ARC_DEVICE uint8_t* arena_top(const Ctx& c) { return c.arena + c.used; }
+ARC_DEVICE void release(Ctx& c, const uint8_t* mark) {
+  if (mark >= c.arena && mark <= c.arena + c.used) c.used = (uint64_t)(mark - c.arena);
+}
+// Gives back the tail of the latest allocation `p` past its first n elements (and all after it).
+template <class T> ARC_DEVICE void shrink_last(Ctx& c, const T* p, int n) {
+  const uint8_t* m = (const uint8_t*)p;
+  if (p && !c.failed() && m >= c.arena && m <= c.arena + c.used)
+    c.used = (uint64_t)(m - c.arena) + (((uint64_t)n * sizeof(T) + 15) & ~uint64_t(15));
 }
 
 struct Grid { int32_t h, w; uint8_t* v; };
@@ -198,7 +242,7 @@ ARC_DEVICE int sort_unique(Ctx& c, T* items, int n) {
   ARC_FOR(k, n - 1) if (compare(items[k], items[k + 1]) >= 0) sorted = false;
   if (warp_all(sorted)) return n;
   if (!c.step((uint64_t)n * n / 32 + 1)) return 0;
-  uint64_t mark = c.used;
+  uint8_t* mark = arena_top(c);
   T* tmp = alloc<T>(c, n);
   if (!tmp) return 0;
   ARC_FOR(k, n) {
@@ -211,7 +255,7 @@ ARC_DEVICE int sort_unique(Ctx& c, T* items, int n) {
   }
   ARC_SYNC();
   int kept = compact(items, tmp, n, [&](const T& x, int k) { return k == 0 || compare(tmp[k - 1], x) != 0; });
-  c.used = mark;  // the scratch copy is dead
+  release(c, mark);  // the scratch copy is dead
   return kept;
 }
 

@@ -73,8 +73,10 @@ struct Batch {
     index: u64,
     out: u64,
     meta: u64,
+    counters: u64,
     out_cap: u64,
-    arena: u64,
+    pool: u64,
+    pool_cap: u64,
     arena_per: u64,
     max_steps: u64,
     n: i32,
@@ -82,16 +84,23 @@ struct Batch {
 // SAFETY: plain old data with the C layout of the kernel parameter.
 unsafe impl DeviceRepr for Batch {}
 
-/// Sizes of a device's buffers; `ARCFORGE_GPU_ARENA_KIB`, `ARCFORGE_GPU_BATCH` and
-/// `ARCFORGE_GPU_STREAMS` override the defaults.
+/// Sizes of a device's buffers; `ARCFORGE_GPU_ARENA_KIB`, `ARCFORGE_GPU_POOL_MIB`,
+/// `ARCFORGE_GPU_BATCH` and `ARCFORGE_GPU_STREAMS` override the defaults.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GpuConfig {
-    /// Arena bytes per sample (one warp's scratch memory).
+    /// Arena bytes one sample may take at most (its warp's scratch memory, in 64 KiB chunks).
     pub arena_per_sample: u64,
+    /// Arena bytes shared by one batch's samples (per stream): chunks are handed out as needed, so
+    /// only what is used is touched.
+    pub pool: u64,
     /// Samples per launch at most (a bigger batch is split).
     pub batch: usize,
     /// Streams, each with its own buffers, running batches concurrently.
     pub streams: usize,
+    /// Step budget of a sample on the GPU. Lower than the CPU's on purpose: a batch lasts as long as
+    /// its slowest sample, and a warp is far slower than a CPU core on long serial work, so a
+    /// sample that needs more is handed to the CPU (`ARCFORGE_GPU_STEPS`).
+    pub max_steps: u64,
 }
 
 impl GpuConfig {
@@ -100,9 +109,11 @@ impl GpuConfig {
             std::env::var(k).ok().and_then(|v| v.parse::<u64>().ok()).filter(|&v| v > 0).unwrap_or(default)
         };
         GpuConfig {
-            arena_per_sample: var("ARCFORGE_GPU_ARENA_KIB", 1024) << 10,
-            batch: var("ARCFORGE_GPU_BATCH", 2048) as usize,
+            arena_per_sample: var("ARCFORGE_GPU_ARENA_KIB", 16 << 10) << 10,
+            pool: var("ARCFORGE_GPU_POOL_MIB", 2048) << 20,
+            batch: var("ARCFORGE_GPU_BATCH", 8192) as usize,
             streams: var("ARCFORGE_GPU_STREAMS", 4) as usize,
+            max_steps: var("ARCFORGE_GPU_STEPS", 1 << 17).min(kernels::Limits::default().max_steps),
         }
     }
 }
@@ -113,6 +124,7 @@ struct Lane {
     index: CudaSlice<i32>,
     out: CudaSlice<u8>,
     meta: CudaSlice<u32>,
+    counters: CudaSlice<u64>,
     arena: CudaSlice<u8>,
 }
 
@@ -133,8 +145,6 @@ pub struct Gpu {
     pub name: String,
     pub ordinal: usize,
     pub config: GpuConfig,
-    /// Step budget per sample (the CPU's default).
-    pub max_steps: u64,
 }
 
 /// Number of CUDA devices, or why there are none usable. Never panics: cudarc panics when libcuda
@@ -176,7 +186,7 @@ impl Gpu {
         }
         // As many streams as fit in half the free memory (the arenas dominate).
         let (free, _) = ctx.mem_get_info().map_err(e("memory info"))?;
-        let per_lane = config.batch as u64 * (config.arena_per_sample + SLOT as u64 + 20);
+        let per_lane = config.pool + config.batch as u64 * (SLOT as u64 + 20);
         let streams = config.streams.min((free as u64 / 2 / per_lane.max(1)) as usize);
         if streams == 0 {
             return Err(format!("{name}: {} MiB free is too little for one stream's buffers", free >> 20));
@@ -186,31 +196,21 @@ impl Gpu {
             let stream = ctx.new_stream().map_err(e("new stream"))?;
             let n = config.batch;
             // SAFETY: device buffers the kernel writes before it reads them (the arena never needs
-            // clearing; `meta[0]` is zeroed before every launch).
+            // clearing; the counters are zeroed before every launch).
             let lane = unsafe {
                 Lane {
                     index: stream.alloc::<i32>(n).map_err(e("alloc index"))?,
                     out: stream.alloc::<u8>(n * SLOT).map_err(e("alloc outputs"))?,
-                    meta: stream.alloc::<u32>(1 + 4 * n).map_err(e("alloc statuses"))?,
-                    arena: stream
-                        .alloc::<u8>(n * config.arena_per_sample as usize)
-                        .map_err(e("alloc arena"))?,
+                    meta: stream.alloc::<u32>(4 * n).map_err(e("alloc statuses"))?,
+                    counters: stream.alloc::<u64>(2).map_err(e("alloc counters"))?,
+                    arena: stream.alloc::<u8>(config.pool as usize).map_err(e("alloc arena"))?,
                     stream,
                 }
             };
             lanes.push(Mutex::new(lane));
         }
         let config = GpuConfig { streams, ..config };
-        Ok(Gpu {
-            ctx,
-            functions,
-            lanes,
-            inputs: RwLock::new(None),
-            name,
-            ordinal,
-            config,
-            max_steps: kernels::Limits::default().max_steps,
-        })
+        Ok(Gpu { ctx, functions, lanes, inputs: RwLock::new(None), name, ordinal, config })
     }
 
     /// Whether `kernel` was compiled for the GPU.
@@ -274,26 +274,29 @@ impl Gpu {
     ) -> Result<Vec<GpuOutcome>, String> {
         let n = index.len();
         let idx: Vec<i32> = index.iter().map(|&k| k as i32).collect();
-        let Lane { stream: s, index: d_index, out, meta, arena } = lane;
+        let Lane { stream: s, index: d_index, out, meta, counters, arena } = lane;
         s.memcpy_htod(&idx, &mut d_index.slice_mut(..n)).map_err(e("copy index"))?;
-        s.memset_zeros(&mut meta.slice_mut(..1)).map_err(e("clear counter"))?;
+        s.memset_zeros(counters).map_err(e("clear counters"))?;
         {
             let (p_in, _g1) = inputs.slots.device_ptr(s);
             let (p_hw, _g2) = inputs.hw.device_ptr(s);
             let (p_index, _g3) = d_index.device_ptr(s);
             let (p_out, _g4) = out.device_ptr_mut(s);
             let (p_meta, _g5) = meta.device_ptr_mut(s);
-            let (p_arena, _g6) = arena.device_ptr_mut(s);
+            let (p_counters, _g6) = counters.device_ptr_mut(s);
+            let (p_arena, _g7) = arena.device_ptr_mut(s);
             let batch = Batch {
                 input: p_in,
                 in_hw: p_hw,
                 index: p_index,
                 out: p_out,
                 meta: p_meta,
+                counters: p_counters,
                 out_cap: (n * SLOT) as u64,
-                arena: p_arena,
+                pool: p_arena,
+                pool_cap: self.config.pool,
                 arena_per: self.config.arena_per_sample,
-                max_steps: self.max_steps,
+                max_steps: self.config.max_steps,
                 n: n as i32,
             };
             let threads = 256u32;
@@ -303,13 +306,15 @@ impl Gpu {
             let mut launch = s.launch_builder(func);
             launch.arg(&batch);
             // SAFETY: the kernel reads n indices (each below the number of input slots, checked by
-            // `run`) and writes n metadata records, at most n slots of output bytes (`out_cap`) and
-            // n arenas of arena_per bytes: all within the lane's buffers, sized for `config.batch`.
+            // `run`) and writes n metadata records, at most n slots of output bytes (`out_cap`),
+            // two counters and pool chunks below `pool_cap`: all within the lane's buffers.
             unsafe { launch.launch(cfg) }.map_err(e("launch"))?;
         }
-        let mut m = vec![0u32; 1 + 4 * n];
-        s.memcpy_dtoh(&meta.slice(..1 + 4 * n), &mut m).map_err(e("copy statuses"))?;
-        let used = (m[0] as usize).min(n * SLOT);
+        let mut m = vec![0u32; 4 * n];
+        s.memcpy_dtoh(&meta.slice(..4 * n), &mut m).map_err(e("copy statuses"))?;
+        let mut used = [0u64; 2];
+        s.memcpy_dtoh(&*counters, &mut used).map_err(e("copy counters"))?;
+        let used = (used[0] as usize).min(n * SLOT);
         let mut bytes = vec![0u8; used];
         if used > 0 {
             s.memcpy_dtoh(&out.slice(..used), &mut bytes).map_err(e("copy outputs"))?;
@@ -317,7 +322,7 @@ impl Gpu {
         s.synchronize().map_err(e("synchronize"))?;
         (0..n)
             .map(|k| {
-                let r = &m[1 + 4 * k..5 + 4 * k];
+                let r = &m[4 * k..4 * k + 4];
                 if r[0] != 0 {
                     return Ok(GpuOutcome::Redo(r[0]));
                 }
