@@ -25,7 +25,7 @@
 //! ```
 
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -288,7 +288,9 @@ pub fn execute_on(
     let gpu_batches: Mutex<Vec<(usize, usize, f64)>> = Mutex::new(Vec::new());
     let gpu_busy = Mutex::new(Duration::ZERO);
     let fatal: Mutex<Option<String>> = Mutex::new(None);
-    let stop = AtomicBool::new(false);
+    let failed: Vec<AtomicBool> = usable.iter().map(|_| AtomicBool::new(false)).collect();
+    // GPU workers still taking batches.
+    let gpu_workers = AtomicUsize::new(usable.iter().map(|a| a.workers().max(1)).sum());
     let auto = opts.device == DeviceChoice::Auto;
     let use_cpu_for_gpu_groups = opts.device != DeviceChoice::Gpu;
 
@@ -314,11 +316,12 @@ pub fn execute_on(
     std::thread::scope(|scope| {
         for (a_index, accel) in usable.iter().enumerate() {
             for worker in 0..accel.workers().max(1) {
-                let (queue, outputs, redo, gpu_batches, gpu_busy, fatal, stop) =
-                    (&queue, &outputs, &redo, &gpu_batches, &gpu_busy, &fatal, &stop);
+                let (queue, outputs, redo, gpu_batches, gpu_busy, fatal, gpu_workers) =
+                    (&queue, &outputs, &redo, &gpu_batches, &gpu_busy, &fatal, &gpu_workers);
                 let accel = *accel;
-                scope.spawn(move || loop {
-                    if stop.load(Ordering::Relaxed) {
+                let failed = &failed[a_index];
+                let work = move || loop {
+                    if failed.load(Ordering::SeqCst) {
                         return;
                     }
                     let group = {
@@ -362,8 +365,8 @@ pub fn execute_on(
                             };
                             let mut r = redo.lock().unwrap();
                             r.extend(group.jobs.iter().map(|&k| (k, why.clone())));
-                            let _ = a_index;
                             // A device that fails a whole batch is not trusted with more.
+                            failed.store(true, Ordering::SeqCst);
                             let mut f = fatal.lock().unwrap();
                             if f.is_none() {
                                 *f = Some(why);
@@ -371,6 +374,10 @@ pub fn execute_on(
                             return;
                         }
                     }
+                };
+                scope.spawn(move || {
+                    work();
+                    gpu_workers.fetch_sub(1, Ordering::SeqCst);
                 });
             }
         }
@@ -382,11 +389,18 @@ pub fn execute_on(
         let mut pending: Vec<usize> = own.into_iter().flat_map(|g| g.jobs).collect();
         loop {
             if use_cpu_for_gpu_groups || usable.is_empty() {
+                let gpus_busy = gpu_workers.load(Ordering::SeqCst) > 0;
                 let mut q = queue.lock().unwrap();
                 while pending.len() < batch_target {
-                    match q.pop_back() {
-                        Some(g) => pending.extend(g.jobs),
-                        None => break,
+                    let Some(g) = q.back() else { break };
+                    // A batch the GPUs do better is shared one at a time, not hoarded.
+                    let theirs = gpus_busy && opts.cost.prefers_gpu(g.jobs.len(), g.cells, threads);
+                    if theirs && !pending.is_empty() {
+                        break;
+                    }
+                    pending.extend(q.pop_back().unwrap().jobs);
+                    if theirs {
+                        break;
                     }
                 }
             }
@@ -399,7 +413,6 @@ pub fn execute_on(
             }
         }
         cpu_busy = t.elapsed();
-        stop.store(false, Ordering::Relaxed);
     });
 
     // Whatever is left: groups no GPU took (a failed device, forced GPU without that kernel).

@@ -1,0 +1,247 @@
+//! The executor on fake accelerators (no GPU needed): dispatch by the cost model, multi-device
+//! splitting, and every injected GPU fault ending in a CPU redo with the CPU's exact outputs (or, under
+//! `--device gpu`, a clear error).
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use kernels::{Ctx, Limits};
+use runtime::eval::run_solver;
+use runtime::exec::{execute_on, Accelerator, CostModel, ExecOptions, ExecRun, Job};
+use runtime::gpu::{Fault, GpuOutcome, GridRef, Injected};
+use runtime::{Device, DeviceChoice, TaskGrid};
+use solvers::Solver;
+
+/// A "GPU" that runs the CPU solvers itself, so its outputs are right by construction; it can
+/// refuse kernels and flag chosen samples, like the real one.
+struct FakeGpu {
+    name: &'static str,
+    inputs: Mutex<Vec<TaskGrid>>,
+    batches: AtomicUsize,
+    samples: AtomicUsize,
+    /// Kernels it lacks.
+    missing: Vec<&'static str>,
+    /// Inputs (by index) it flags with this status instead of answering.
+    flag: Option<(u32, u32)>,
+}
+
+impl FakeGpu {
+    fn new(name: &'static str) -> Self {
+        FakeGpu {
+            name,
+            inputs: Mutex::new(Vec::new()),
+            batches: AtomicUsize::new(0),
+            samples: AtomicUsize::new(0),
+            missing: Vec::new(),
+            flag: None,
+        }
+    }
+}
+
+impl Accelerator for FakeGpu {
+    fn label(&self) -> String {
+        self.name.to_string()
+    }
+    fn has_kernel(&self, kernel: &str) -> bool {
+        !self.missing.contains(&kernel)
+    }
+    fn workers(&self) -> usize {
+        2
+    }
+    fn load_inputs(&self, inputs: &[GridRef]) -> Result<(), String> {
+        *self.inputs.lock().unwrap() = inputs
+            .iter()
+            .map(|g| TaskGrid::new(g.h as usize, g.w as usize, g.cells.to_vec()).unwrap())
+            .collect();
+        Ok(())
+    }
+    fn run(&self, _worker: usize, kernel: &str, inputs: &[u32]) -> Result<Vec<GpuOutcome>, String> {
+        self.batches.fetch_add(1, Ordering::SeqCst);
+        self.samples.fetch_add(inputs.len(), Ordering::SeqCst);
+        let solver = solvers::all().iter().find(|s| s.cuda_kernel == kernel).ok_or("unknown kernel")?;
+        let grids = self.inputs.lock().unwrap();
+        let mut ctx = Ctx::new(Limits::default());
+        Ok(inputs
+            .iter()
+            .map(|&k| match self.flag {
+                Some((input, code)) if input == k => GpuOutcome::Redo(code),
+                _ => match run_solver(&mut ctx, solver.cpu, &grids[k as usize]) {
+                    Ok(g) => GpuOutcome::Ok(g.h as u32, g.w as u32, g.cells),
+                    Err(_) => GpuOutcome::Redo(2),
+                },
+            })
+            .collect())
+    }
+}
+
+/// Three solvers and a few inputs: every solver on every input (failures included).
+fn work() -> (Vec<Solver>, Vec<TaskGrid>, Vec<Job>) {
+    let pick = ["67a3c6ac", "68b16354", "a416b8f3", "74dd1130", "3c9b0459"];
+    let solvers: Vec<Solver> = pick.iter().map(|t| *solvers::get(t).expect("registered")).collect();
+    let inputs: Vec<TaskGrid> = (1..=12u8)
+        .map(|n| {
+            let (h, w) = (n as usize % 5 + 1, n as usize % 7 + 2);
+            TaskGrid::new(h, w, (0..h * w).map(|k| ((k * n as usize) % 10) as u8).collect()).unwrap()
+        })
+        .collect();
+    let jobs = (0..solvers.len() as u32)
+        .flat_map(|s| (0..inputs.len() as u32).map(move |i| Job { solver: s, input: i }))
+        .collect();
+    (solvers, inputs, jobs)
+}
+
+fn run(accels: &[&dyn Accelerator], device: DeviceChoice, cost: CostModel) -> Result<ExecRun, String> {
+    let (solvers, inputs, jobs) = work();
+    let refs: Vec<&TaskGrid> = inputs.iter().collect();
+    let opts = ExecOptions { device, threads: Some(2), cost, ..ExecOptions::default() };
+    execute_on(accels, &solvers, &refs, &jobs, &opts).map_err(|e| e.to_string())
+}
+
+fn cpu_only() -> ExecRun {
+    run(&[], DeviceChoice::Cpu, CostModel::default()).unwrap()
+}
+
+/// A cost model under which the GPU always wins (or never does).
+fn gpu_always() -> CostModel {
+    CostModel { gpu_us_per_batch: 0.0, gpu_us_per_sample: 0.0, gpu_us_per_cell: 0.0, ..CostModel::default() }
+}
+fn gpu_never() -> CostModel {
+    CostModel { gpu_us_per_batch: 1e12, ..CostModel::default() }
+}
+
+#[test]
+fn forced_gpu_runs_everything_there_with_the_cpu_outputs() {
+    let cpu = cpu_only();
+    let gpu = FakeGpu::new("fake 0");
+    let r = run(&[&gpu], DeviceChoice::Gpu, CostModel::default()).unwrap();
+    assert_eq!(r.outputs, cpu.outputs);
+    // Samples the solver fails on come back flagged and are redone: the rest ran on the "GPU".
+    let failed = cpu.outputs.iter().filter(|o| o.is_err()).count();
+    assert_eq!(r.fallbacks(), failed);
+    assert_eq!(r.samples_on(Device::Gpu), r.outputs.len() - failed);
+    assert_eq!(gpu.batches.load(Ordering::SeqCst), 5, "one batch per solver");
+    assert_eq!(r.gpus, ["fake 0"]);
+}
+
+#[test]
+fn auto_follows_the_cost_model() {
+    let cpu = cpu_only();
+    let never = FakeGpu::new("fake 0");
+    let r = run(&[&never], DeviceChoice::Auto, gpu_never()).unwrap();
+    assert_eq!(r.outputs, cpu.outputs);
+    assert_eq!(never.batches.load(Ordering::SeqCst), 0, "the CPU is cheaper for every batch");
+    assert_eq!(r.samples_on(Device::Gpu), 0);
+
+    let always = FakeGpu::new("fake 0");
+    let r = run(&[&always], DeviceChoice::Auto, gpu_always()).unwrap();
+    assert_eq!(r.outputs, cpu.outputs);
+    assert!(always.batches.load(Ordering::SeqCst) > 0, "the GPU is cheaper: it takes batches");
+    // CPU and GPU share the queue: together they ran each job exactly once.
+    assert_eq!(always.samples.load(Ordering::SeqCst) + r.samples_on(Device::Cpu) - r.fallbacks(), 60);
+}
+
+#[test]
+fn the_cost_model_compares_batch_costs() {
+    let m = CostModel {
+        cpu_us_per_sample: 2.0,
+        cpu_us_per_cell: 0.0,
+        gpu_us_per_batch: 100.0,
+        gpu_us_per_sample: 0.1,
+        gpu_us_per_cell: 0.0,
+    };
+    // 16 threads: CPU 2/16 = 0.125 us per sample; GPU 100 + 0.1 n: the GPU wins above 4000 samples.
+    assert!(!m.prefers_gpu(1000, 0, 16));
+    assert!(m.prefers_gpu(5000, 0, 16));
+    assert!(m.prefers_gpu(100, 0, 1), "one thread: 200 us of CPU against 110 of GPU");
+}
+
+#[test]
+fn two_gpus_share_the_batches_and_agree_with_one() {
+    let cpu = cpu_only();
+    let (a, b) = (FakeGpu::new("fake 0"), FakeGpu::new("fake 1"));
+    let r = run(&[&a, &b], DeviceChoice::Gpu, CostModel::default()).unwrap();
+    assert_eq!(r.outputs, cpu.outputs);
+    assert_eq!(a.batches.load(Ordering::SeqCst) + b.batches.load(Ordering::SeqCst), 5);
+    assert_eq!(r.gpus, ["fake 0", "fake 1"]);
+}
+
+#[test]
+fn a_kernel_missing_on_the_gpu_runs_on_the_cpu() {
+    let cpu = cpu_only();
+    let mut gpu = FakeGpu::new("fake 0");
+    gpu.missing = vec![solvers::get("68b16354").unwrap().cuda_kernel];
+    let r = run(&[&gpu], DeviceChoice::Gpu, CostModel::default()).unwrap();
+    assert_eq!(r.outputs, cpu.outputs);
+    assert_eq!(gpu.batches.load(Ordering::SeqCst), 4);
+    // Its 12 jobs (solver 1) ran on the CPU without being a fallback.
+    assert!((12..24).all(|k| r.ran_on[k] == Device::Cpu && r.fallback[k].is_none()));
+}
+
+#[test]
+fn a_flagged_sample_is_redone_with_its_reason() {
+    let cpu = cpu_only();
+    let mut gpu = FakeGpu::new("fake 0");
+    gpu.flag = Some((3, 8));
+    let r = run(&[&gpu], DeviceChoice::Gpu, CostModel::default()).unwrap();
+    assert_eq!(r.outputs, cpu.outputs);
+    for s in 0..5 {
+        let k = s * 12 + 3;
+        assert_eq!(r.ran_on[k], Device::Cpu);
+        assert_eq!(r.fallback[k].as_deref(), Some("GPU arena exhausted"));
+    }
+}
+
+#[test]
+fn every_injected_fault_ends_in_the_cpu_results_or_a_clear_error() {
+    let cpu = cpu_only();
+    for fault in [Fault::Arena, Fault::Steps, Fault::Launch, Fault::Lost, Fault::Open] {
+        // auto: the same outputs, every sample the GPU touched counted as a fallback.
+        let gpu = Injected::new(FakeGpu::new("fake 0"), Some(fault));
+        let r = run(&[&gpu], DeviceChoice::Auto, gpu_always()).unwrap();
+        assert_eq!(r.outputs, cpu.outputs, "{fault:?}");
+        match fault {
+            Fault::Arena | Fault::Steps => {
+                assert_eq!(r.samples_on(Device::Gpu), 0, "{fault:?}: nothing the GPU flagged is kept");
+            }
+            Fault::Open => {
+                assert!(r.gpus.is_empty());
+                assert!(r.device_note.as_deref().unwrap().contains("not used"), "{:?}", r.device_note);
+            }
+            Fault::Launch | Fault::Lost => {
+                // (How many batches the GPU took before failing depends on the race with the CPU.)
+                if r.fallbacks() > 0 && r.samples_on(Device::Gpu) == 0 {
+                    assert!(r.device_note.as_deref().unwrap().contains("GPU stopped"), "{:?}", r.device_note);
+                }
+            }
+        }
+        // forced GPU: flagged samples are still redone; a broken device is an error that says why.
+        let gpu = Injected::new(FakeGpu::new("fake 0"), Some(fault));
+        match (fault, run(&[&gpu], DeviceChoice::Gpu, CostModel::default())) {
+            (Fault::Arena | Fault::Steps, Ok(r)) => {
+                assert_eq!(r.outputs, cpu.outputs);
+                assert_eq!((r.fallbacks(), r.samples_on(Device::Gpu)), (60, 0), "{fault:?}");
+            }
+            (Fault::Launch | Fault::Lost | Fault::Open, Err(e)) => {
+                assert!(e.starts_with("GPU not available") && e.contains("injected fault"), "{e}")
+            }
+            (f, other) => panic!("{f:?}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn outputs_do_not_depend_on_threads_or_devices() {
+    let (solvers, inputs, jobs) = work();
+    let refs: Vec<&TaskGrid> = inputs.iter().collect();
+    let one = ExecOptions { device: DeviceChoice::Cpu, threads: Some(1), ..ExecOptions::default() };
+    let a = execute_on(&[], &solvers, &refs, &jobs, &one).unwrap();
+    let gpu = FakeGpu::new("fake 0");
+    let two = ExecOptions {
+        device: DeviceChoice::Auto,
+        threads: Some(2),
+        cost: gpu_always(),
+        ..ExecOptions::default()
+    };
+    let b = execute_on(&[&gpu], &solvers, &refs, &jobs, &two).unwrap();
+    assert_eq!(a.outputs, b.outputs);
+}
