@@ -62,6 +62,10 @@ enum Command {
     /// answer the test inputs (two attempts each) as ARC Prize submission JSON
     #[command(after_help = format!("{DATA_HELP}\n\n{SOLVE_EXIT_CODES}"))]
     Solve(SolveArgs),
+    /// Measure this machine's CPU and GPU costs (every solver on every input of the data, each
+    /// device alone) and save them for `--device auto`
+    #[command(after_help = format!("{DATA_HELP}\n\n{EXIT_CODES}"))]
+    Calibrate(CalibrateArgs),
     /// GPU/CPU parity: run every GPU solver on both devices over real and randomized inputs and
     /// report any difference (exit 1) with its task and sample
     #[command(after_help = format!("{DATA_HELP}\n\n{EXIT_CODES}"))]
@@ -90,6 +94,14 @@ struct SolveArgs {
     /// Where to write the submission
     #[arg(short, long, value_name = "FILE", default_value = "submission.json")]
     output: PathBuf,
+    #[command(flatten)]
+    run: DeviceArgs,
+}
+
+#[derive(Args)]
+struct CalibrateArgs {
+    #[command(flatten)]
+    data: DataArgs,
     #[command(flatten)]
     run: DeviceArgs,
 }
@@ -254,6 +266,7 @@ fn main() -> ExitCode {
         Command::Info => run_info(),
         Command::Check(args) => run_check(args),
         Command::Solve(args) => run_solve(args),
+        Command::Calibrate(args) => run_calibrate(args),
     };
     exit.into()
 }
@@ -319,6 +332,47 @@ fn run_eval(args: EvalArgs) -> Exit {
         Exit::Ok
     } else {
         Exit::Issues
+    }
+}
+
+fn run_calibrate(args: CalibrateArgs) -> Exit {
+    let opts = args.run.exec_options();
+    if let Some(reason) = gpu::unavailable_reason() {
+        return fail(format_args!("GPU not available: {reason} (calibration compares the GPU with the CPU)"));
+    }
+    let (_, loaded) = match load_data(&args.data, false) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    print_issues(&loaded);
+    let inputs: Vec<&runtime::TaskGrid> =
+        loaded.tasks.iter().flat_map(|t| t.train.iter().chain(&t.test)).map(|p| &p.input).collect();
+    if inputs.is_empty() {
+        return no_usable_tasks(&loaded.path);
+    }
+    let threads = opts.threads.unwrap_or_else(|| EvalOptions::default().thread_count());
+    let model = match runtime::calibrate::measure(solvers::all(), &inputs, threads) {
+        Ok(m) => m,
+        Err(e) => return fail(format_args!("calibration failed: {e}")),
+    };
+    println!("devices   {}; cpu {threads} threads", gpu::devices_info());
+    println!("cpu       {:.3} us per sample per thread", model.cpu_us_per_sample);
+    println!(
+        "gpu       {:.1} us per batch + {:.4} us per sample",
+        model.gpu_us_per_batch, model.gpu_us_per_sample
+    );
+    let even = (model.gpu_us_per_batch
+        / (model.cpu_us_per_sample / threads as f64 - model.gpu_us_per_sample).max(1e-9))
+    .ceil();
+    println!(
+        "crossover the GPU pays from about {even} samples per batch (one solver, {threads} CPU threads)"
+    );
+    match runtime::calibrate::save(&model) {
+        Ok(path) => {
+            println!("saved     {}", path.display());
+            Exit::Ok
+        }
+        Err(e) => fail(format_args!("cannot save the calibration: {e}")),
     }
 }
 

@@ -231,16 +231,66 @@ template <class A, class B> ARC_DEVICE bool equal(A a, B b) { return compare(a, 
 template <class A, class B> ARC_DEVICE bool equal(Set<A> a, Set<B> b) { return a.n == 0 && b.n == 0; }
 template <class A> ARC_DEVICE bool equal(Set<A> a, Set<A> b) { return compare(a, b) == 0; }
 
+// First index of sorted items[0..n) not below x (below_or_equal: not below-or-equal x).
+template <class T> ARC_DEVICE int sorted_bound(const T* items, int n, const T& x, bool below_or_equal) {
+  int lo = 0, hi = n;
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    int d = compare(items[mid], x);
+    if (d < 0 || (below_or_equal && d == 0)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// Big arrays: a bottom-up merge sort, log2(n) passes in which every element finds its place in the
+// merged pair of runs by binary search in the other run (left-run elements go before equal right
+// ones, so it is stable). O(n log^2 n / 32) per warp instead of the rank count's O(n^2 / 32): merging
+// hundreds of objects' cells (mapply) made single samples take most of a second.
+template <class T>
+ARC_DEVICE int merge_sort_unique(Ctx& c, T* items, int n) {
+  int passes = 0;
+  for (int w = 1; w < n; w *= 2) passes++;
+  if (!c.step((uint64_t)n * passes * passes / 32 + 1)) return 0;
+  uint8_t* mark = arena_top(c);
+  T* tmp = alloc<T>(c, n);
+  if (!tmp) return 0;
+  T* src = items;
+  T* dst = tmp;
+  for (int w = 1; w < n; w *= 2) {
+    ARC_FOR(k, n) {
+      int start = k / (2 * w) * (2 * w);
+      int mid = start + w < n ? start + w : n, end = start + 2 * w < n ? start + 2 * w : n;
+      T x = src[k];
+      int pos = k < mid ? (k - start) + sorted_bound(src + mid, end - mid, x, false)
+                        : (k - mid) + sorted_bound(src + start, mid - start, x, true);
+      dst[start + pos] = x;
+    }
+    ARC_SYNC();
+    T* t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src == items) {  // compact reads one array and writes the other
+    ARC_FOR(k, n) tmp[k] = items[k];
+    ARC_SYNC();
+  }
+  int kept = compact(items, tmp, n, [&](const T& x, int k) { return k == 0 || compare(tmp[k - 1], x) != 0; });
+  release(c, mark);
+  return kept;
+}
+
 // Sorts items[0..n) by the canonical order and drops duplicates, in place; returns the new length.
 // This is what makes every frozenset canonical (the CPU's Ctx::set/object/indices). Already sorted
-// input (the common case: shifts, filters, raster scans) costs one pass. Otherwise each element's
-// rank is counted (O(n^2 / 32) per warp: sets here hold at most a few thousand elements).
+// input (the common case: shifts, filters, raster scans) costs one pass. Small arrays count each
+// element's rank (O(n^2 / 32) per warp, no passes); big ones merge sort.
 template <class T>
 ARC_DEVICE int sort_unique(Ctx& c, T* items, int n) {
   if (n <= 1 || c.failed()) return c.failed() ? 0 : n;
   bool sorted = true;
   ARC_FOR(k, n - 1) if (compare(items[k], items[k + 1]) >= 0) sorted = false;
   if (warp_all(sorted)) return n;
+  if (n > 256) return merge_sort_unique(c, items, n);
   if (!c.step((uint64_t)n * n / 32 + 1)) return 0;
   uint8_t* mark = arena_top(c);
   T* tmp = alloc<T>(c, n);

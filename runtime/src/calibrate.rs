@@ -51,3 +51,42 @@ pub fn save(model: &CostModel) -> Result<PathBuf, String> {
     std::fs::write(&file, text + "\n").map_err(|e| format!("{}: {e}", file.display()))?;
     Ok(file)
 }
+
+/// Measures the cost model on this machine: every solver in `solvers` on every input in `inputs`,
+/// once on all CPU threads and once on the GPUs, plus one-sample batches for the GPU's fixed cost.
+/// The CPU's per-cell and the GPU's per-cell costs are left at zero: per-sample costs measured on
+/// real ARC inputs already carry their typical size.
+pub fn measure(
+    solvers: &[solvers::Solver],
+    inputs: &[&crate::TaskGrid],
+    threads: usize,
+) -> Result<CostModel, String> {
+    use crate::exec::{execute, ExecOptions, Job};
+    use crate::DeviceChoice;
+    let jobs: Vec<Job> = (0..solvers.len() as u32)
+        .flat_map(|s| (0..inputs.len() as u32).map(move |i| Job { solver: s, input: i }))
+        .collect();
+    let n = jobs.len().max(1) as f64;
+    let best = |device: DeviceChoice, jobs: &[Job]| -> Result<f64, String> {
+        let opts = ExecOptions { device, threads: Some(threads), ..ExecOptions::default() };
+        let mut times = Vec::new();
+        for _ in 0..3 {
+            let run = execute(solvers, inputs, jobs, &opts).map_err(|e| e.to_string())?;
+            times.push(run.profile.solve + run.profile.redo);
+        }
+        Ok(times.into_iter().fold(f64::INFINITY, f64::min))
+    };
+    let cpu_ms = best(DeviceChoice::Cpu, &jobs)?;
+    let gpu_ms = best(DeviceChoice::Gpu, &jobs)?;
+    // One sample per solver: each is its own batch, so this is the fixed cost per batch.
+    let one: Vec<Job> = (0..solvers.len() as u32).map(|s| Job { solver: s, input: 0 }).collect();
+    let tiny_ms = best(DeviceChoice::Gpu, &one)?;
+    let per_batch_us = tiny_ms * 1e3 / one.len().max(1) as f64;
+    Ok(CostModel {
+        cpu_us_per_sample: cpu_ms * 1e3 * threads as f64 / n,
+        cpu_us_per_cell: 0.0,
+        gpu_us_per_batch: per_batch_us,
+        gpu_us_per_sample: ((gpu_ms * 1e3 - per_batch_us * solvers.len() as f64) / n).max(0.0),
+        gpu_us_per_cell: 0.0,
+    })
+}

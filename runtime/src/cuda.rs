@@ -112,8 +112,8 @@ impl GpuConfig {
             arena_per_sample: var("ARCFORGE_GPU_ARENA_KIB", 16 << 10) << 10,
             pool: var("ARCFORGE_GPU_POOL_MIB", 2048) << 20,
             batch: var("ARCFORGE_GPU_BATCH", 8192) as usize,
-            streams: var("ARCFORGE_GPU_STREAMS", 4) as usize,
-            max_steps: var("ARCFORGE_GPU_STEPS", 1 << 17).min(kernels::Limits::default().max_steps),
+            streams: var("ARCFORGE_GPU_STREAMS", 8) as usize,
+            max_steps: var("ARCFORGE_GPU_STEPS", 1 << 14).min(kernels::Limits::default().max_steps),
         }
     }
 }
@@ -177,6 +177,10 @@ impl Gpu {
         }
         let ctx = CudaContext::new(ordinal).map_err(|e| format!("cannot open GPU {ordinal}: {e:?}"))?;
         let name = ctx.name().unwrap_or_else(|_| format!("GPU {ordinal}"));
+        // Each stream owns its buffers and the shared inputs are written once before any launch, so
+        // cudarc's cross-stream event tracking would only add waits between streams.
+        // SAFETY: no buffer is written on one stream while another uses it (see `load_inputs`).
+        unsafe { ctx.disable_event_tracking() };
         let module = ctx.load_module(cudarc::nvrtc::Ptx::from_binary(fatbin.to_vec())).map_err(|e| {
             format!("the GPU module did not load on {name} (driver older than the fatbin, or an arch outside {:?}): {e:?}", build.archs)
         })?;

@@ -139,7 +139,8 @@ pub struct ExecProfile {
     pub transfer: f64,
     /// From the first batch to the last output (CPU and GPUs together), redo excluded.
     pub solve: f64,
-    /// Redoing on the CPU what the GPUs flagged.
+    /// Redoing on the CPU what the GPUs flagged, after the GPUs finished (most is redone while they
+    /// run, inside `solve`).
     pub redo: f64,
     /// Busy time summed over GPU workers.
     pub gpu_busy: f64,
@@ -394,6 +395,16 @@ pub fn execute_on(
         let batch_target = (threads * 16).max(64);
         let mut pending: Vec<usize> = own.into_iter().flat_map(|g| g.jobs).collect();
         loop {
+            // Samples the GPUs gave back are redone as they come, not after the GPUs finish.
+            let given_back = std::mem::take(&mut *redo.lock().unwrap());
+            if !given_back.is_empty() {
+                let ks: Vec<usize> = given_back.iter().map(|r| r.0).collect();
+                for ((k, why), out) in given_back.into_iter().zip(run_cpu(&ks)) {
+                    fallback[k] = Some(why);
+                    *outputs[k].lock().unwrap() = Some((out, Device::Cpu));
+                }
+                continue;
+            }
             if use_cpu_for_gpu_groups || usable.is_empty() {
                 let gpus_busy = gpu_workers.load(Ordering::SeqCst) > 0;
                 let mut q = queue.lock().unwrap();
@@ -411,7 +422,11 @@ pub fn execute_on(
                 }
             }
             if pending.is_empty() {
-                break;
+                if gpu_workers.load(Ordering::SeqCst) == 0 {
+                    break;
+                }
+                std::thread::sleep(Duration::from_micros(100));
+                continue;
             }
             let ks = std::mem::take(&mut pending);
             for (&k, out) in ks.iter().zip(run_cpu(&ks)) {

@@ -673,6 +673,31 @@ int serve() {
 }  // namespace test
 }  // namespace arc
 
+namespace arc {
+namespace test {
+// sort_unique's merge sort (arrays over 256) against std::sort + std::unique, cells with duplicates.
+void test_sort_unique_big() {
+  std::mt19937 rng(7);
+  for (int n : {2, 200, 257, 300, 1000, 4099}) {
+    for (int round = 0; round < 3; round++) {
+      Env e;
+      std::vector<Cell> v(n);
+      for (auto& x : v) x = Cell{(int)(rng() % 9) - 2, (int)(rng() % 7), (int)(rng() % 3)};
+      std::vector<Cell> want = v;
+      std::sort(want.begin(), want.end());
+      want.erase(std::unique(want.begin(), want.end()), want.end());
+      int kept = sort_unique(e.c, v.data(), n);
+      checks++;
+      if (e.c.failed() || kept != (int)want.size() || !std::equal(want.begin(), want.end(), v.begin())) {
+        std::printf("FAIL sort_unique n=%d round %d: kept %d of %zu\n", n, round, kept, want.size());
+        failures++;
+      }
+    }
+  }
+}
+}  // namespace test
+}  // namespace arc
+
 int main(int argc, char** argv) {
   using namespace arc::test;
   if (argc > 1 && std::string(argv[1]) == "--serve") return serve();
@@ -680,6 +705,7 @@ int main(int argc, char** argv) {
     for (auto& kv : cases()) std::printf("%s\n", kv.first.c_str());
     return 0;
   }
+  test_sort_unique_big();
   test_membership();
   test_set_algebra();
   test_tuples();
