@@ -61,6 +61,9 @@ fn main() {
     source.push_str("}  // namespace arc\n");
     let cu = out.join("solvers.cu");
     std::fs::write(&cu, &source).unwrap();
+    // The same program with the headers inlined, for NVRTC at run time (no include paths there).
+    let rtc = out.join("solvers_rtc.cu");
+    std::fs::write(&rtc, inline_includes(&source, &cuda_dir, &mut BTreeSet::new())).unwrap();
 
     let archs: Vec<String> = match std::env::var("ARCFORGE_CUDA_ARCHS") {
         Ok(s) if !s.trim().is_empty() => s.split(',').map(|a| a.trim().to_string()).collect(),
@@ -89,6 +92,11 @@ fn main() {
     let _ = writeln!(rs, "pub const CPU_ONLY_SOLVERS: &[&str] = &{cpu_only:?};");
     let _ = writeln!(rs, "/// The generated CUDA C++ of the GPU solvers (for NVRTC and for reading).");
     let _ = writeln!(rs, "pub const CUDA_SOURCE: &str = include_str!({:?});", cu.display().to_string());
+    let _ = writeln!(
+        rs,
+        "/// The same, self-contained (headers inlined), for NVRTC when the fatbin does not load."
+    );
+    let _ = writeln!(rs, "pub const CUDA_SOURCE_RTC: &str = include_str!({:?});", rtc.display().to_string());
     match &outcome {
         Ok(nvcc) => {
             let _ = writeln!(rs, "/// The fatbin nvcc built.");
@@ -168,6 +176,30 @@ fn find_nvcc() -> Option<PathBuf> {
         .filter(|o| o.status.success())?;
     let base = PathBuf::from(String::from_utf8_lossy(&py.stdout).trim());
     ["cu13/bin/nvcc", "cuda_nvcc/bin/nvcc", "cu12/bin/nvcc"].iter().map(|r| base.join(r)).find(|p| works(p))
+}
+
+/// `text` with every `#include "x.cuh"` replaced by the file (once each, as `#pragma once` would);
+/// system includes stay (value.cuh needs none under NVRTC).
+fn inline_includes(text: &str, dir: &Path, seen: &mut BTreeSet<String>) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let name = line.trim().strip_prefix("#include \"").and_then(|r| r.strip_suffix('"'));
+        match name {
+            Some(name) => {
+                if seen.insert(name.to_string()) {
+                    let inner = std::fs::read_to_string(dir.join(name))
+                        .unwrap_or_else(|e| panic!("{}: {e}", dir.join(name).display()));
+                    out.push_str(&inline_includes(&inner, dir, seen));
+                }
+            }
+            None if line.trim() == "#pragma once" => {}
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
 }
 
 fn compile(

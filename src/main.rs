@@ -258,6 +258,7 @@ fn main() -> ExitCode {
         kernels: gpu_build::GPU_KERNELS,
         archs: gpu_build::CUDA_ARCHS,
         cpu_only_reason: gpu_build::CPU_ONLY_REASON,
+        source: gpu_build::CUDA_SOURCE_RTC,
     });
     let cli = Cli::parse();
     let exit = match cli.command {
@@ -631,6 +632,9 @@ fn run_info() -> Exit {
     }
     println!("driver    {}", gpu::driver_info());
     println!("devices   {}", gpu::devices_info());
+    if let Some(note) = gpu::jit_note() {
+        println!("JIT       {note}");
+    }
     println!("threads   {} (CPU workers by default)", EvalOptions::default().thread_count());
     match load::discover(None) {
         Ok(d) => println!("data      {} (from {})", d.path.display(), d.origin),

@@ -6,7 +6,17 @@
 // holds the same values), and each primitive spreads its data loops over the lanes (ARC_FOR).
 // Compiled by g++ as plain C++ (one lane), the same code runs on the host.
 #pragma once
+#ifdef __CUDACC_RTC__
+// NVRTC (the run-time fallback compiler) has no system headers.
+typedef signed char int8_t;
+typedef unsigned char uint8_t;
+typedef int int32_t;
+typedef unsigned int uint32_t;
+typedef long long int64_t;
+typedef unsigned long long uint64_t;
+#else
 #include <stdint.h>
+#endif
 
 #ifdef __CUDACC__
 #define ARC_DEVICE __device__ inline

@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
 
 use cudarc::driver::{
-    CudaContext, CudaFunction, CudaSlice, CudaStream, DevicePtr, DevicePtrMut, DeviceRepr, LaunchConfig,
-    PushKernelArg,
+    CudaContext, CudaFunction, CudaModule, CudaSlice, CudaStream, DevicePtr, DevicePtrMut, DeviceRepr,
+    LaunchConfig, PushKernelArg,
 };
 
 /// What `build.rs` compiled into this binary.
@@ -24,6 +24,8 @@ pub struct GpuBuild {
     pub archs: &'static [&'static str],
     /// Why the build is CPU-only, if it is.
     pub cpu_only_reason: Option<&'static str>,
+    /// The solvers' CUDA with its headers inlined, for NVRTC when the fatbin does not load.
+    pub source: &'static str,
 }
 
 /// An input grid for a batch.
@@ -138,6 +140,8 @@ struct DeviceInputs {
 /// One CUDA device with the solver module loaded and its streams' buffers allocated.
 pub struct Gpu {
     ctx: Arc<CudaContext>,
+    /// Set when the module came from NVRTC instead of the fatbin: why, and how long it took.
+    pub jit: Option<String>,
     functions: HashMap<&'static str, CudaFunction>,
     lanes: Vec<Mutex<Lane>>,
     inputs: RwLock<Option<DeviceInputs>>,
@@ -161,6 +165,26 @@ pub fn device_count() -> Result<usize, String> {
     Ok(n as usize)
 }
 
+/// Compiles `source` for this device with NVRTC and loads it; returns the module and the seconds taken.
+fn jit(ctx: &Arc<CudaContext>, source: &str) -> Result<(Arc<CudaModule>, f64), String> {
+    // SAFETY: only probes whether the NVRTC library can be loaded (cudarc panics without it).
+    if !unsafe { cudarc::nvrtc::sys::is_culib_present() } {
+        return Err("no NVRTC library (libnvrtc.so) found".into());
+    }
+    let (major, minor) = ctx.compute_capability().map_err(|e| format!("compute capability: {e:?}"))?;
+    // NVRTC wants a 'static arch name; one leak per device opened.
+    let arch: &'static str = Box::leak(format!("compute_{major}{minor}").into_boxed_str());
+    let t = std::time::Instant::now();
+    let opts = cudarc::nvrtc::CompileOptions {
+        arch: Some(arch),
+        options: vec!["-std=c++17".into(), "--expt-relaxed-constexpr".into(), "-w".into()],
+        ..Default::default()
+    };
+    let ptx = cudarc::nvrtc::compile_ptx_with_opts(source, opts).map_err(|e| format!("{e:?}"))?;
+    let module = ctx.load_module(ptx).map_err(|e| format!("loading the NVRTC module: {e:?}"))?;
+    Ok((module, t.elapsed().as_secs_f64()))
+}
+
 fn e(what: &'static str) -> impl Fn(cudarc::driver::DriverError) -> String {
     move |err| format!("{what}: {err:?}")
 }
@@ -181,9 +205,22 @@ impl Gpu {
         // cudarc's cross-stream event tracking would only add waits between streams.
         // SAFETY: no buffer is written on one stream while another uses it (see `load_inputs`).
         unsafe { ctx.disable_event_tracking() };
-        let module = ctx.load_module(cudarc::nvrtc::Ptx::from_binary(fatbin.to_vec())).map_err(|e| {
-            format!("the GPU module did not load on {name} (driver older than the fatbin, or an arch outside {:?}): {e:?}", build.archs)
-        })?;
+        let forced_jit = std::env::var("ARCFORGE_GPU_JIT").is_ok_and(|v| v == "1");
+        let loaded = if forced_jit {
+            Err("ARCFORGE_GPU_JIT=1".to_string())
+        } else {
+            ctx.load_module(cudarc::nvrtc::Ptx::from_binary(fatbin.to_vec())).map_err(|e| {
+                format!("the fatbin did not load on {name} (driver older than the fatbin, or an arch outside {:?}): {e:?}", build.archs)
+            })
+        };
+        let (module, jit) = match loaded {
+            Ok(m) => (m, None),
+            Err(why) => {
+                let (m, secs) =
+                    jit(&ctx, build.source).map_err(|e| format!("{why}; NVRTC fallback failed: {e}"))?;
+                (m, Some(format!("{why}: JIT-compiled the embedded CUDA source with NVRTC in {secs:.1} s")))
+            }
+        };
         let mut functions = HashMap::new();
         for &k in build.kernels {
             functions.insert(k, module.load_function(k).map_err(|e| format!("{k}: {e:?}"))?);
@@ -214,7 +251,7 @@ impl Gpu {
             lanes.push(Mutex::new(lane));
         }
         let config = GpuConfig { streams, ..config };
-        Ok(Gpu { ctx, functions, lanes, inputs: RwLock::new(None), name, ordinal, config })
+        Ok(Gpu { ctx, jit, functions, lanes, inputs: RwLock::new(None), name, ordinal, config })
     }
 
     /// Whether `kernel` was compiled for the GPU.

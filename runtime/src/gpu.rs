@@ -58,7 +58,8 @@ pub fn accelerators() -> Result<Vec<&'static dyn Accelerator>, String> {
 
 impl Accelerator for Gpu {
     fn label(&self) -> String {
-        format!("GPU {}: {}", self.ordinal, self.name)
+        let jit = if self.jit.is_some() { " (NVRTC JIT)" } else { "" };
+        format!("GPU {}: {}{jit}", self.ordinal, self.name)
     }
     fn has_kernel(&self, kernel: &str) -> bool {
         Gpu::has_kernel(self, kernel)
@@ -117,6 +118,9 @@ pub struct Injected<A> {
 impl<A> Injected<A> {
     pub fn new(inner: A, fault: Option<Fault>) -> Self {
         Injected { inner, fault, batches: AtomicUsize::new(0) }
+    }
+    pub fn inner(&self) -> &A {
+        &self.inner
     }
 }
 
@@ -188,6 +192,12 @@ pub fn driver_info() -> String {
         Ok(n) => format!("CUDA driver loaded, {n} device(s)"),
         Err(e) => e,
     }
+}
+
+/// Why and how the GPU module was JIT-compiled with NVRTC on some device, if it was.
+pub fn jit_note() -> Option<String> {
+    let devices = DEVICES.get()?.as_ref().ok()?;
+    devices.iter().find_map(|g| g.inner().jit.as_ref().map(|j| format!("GPU {}: {j}", g.inner().ordinal)))
 }
 
 /// The devices in use, or why none is.
