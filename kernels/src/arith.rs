@@ -155,8 +155,12 @@ pub fn tojvec<'a>(_c: &'a Ctx, j: Value<'a>) -> Res<'a> {
     Ok(Value::Point((0, j.int("tojvec")?)))
 }
 
-pub fn astuple<'a>(_c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
-    Ok(Value::Point((a.int("astuple")?, b.int("astuple")?)))
+/// `(a, b)`: typed for integers, but the reference solvers also pair grids, objects and functions.
+pub fn astuple<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
+    match (a.int("astuple"), b.int("astuple")) {
+        (Ok(x), Ok(y)) => Ok(Value::Point((x, y))),
+        _ => Ok(c.tuple(&[a, b])),
+    }
 }
 
 #[cfg(test)]
@@ -164,6 +168,19 @@ mod tests {
     use super::*;
     use crate::constants::*;
     use crate::dsl;
+
+    #[test]
+    fn astuple_pairs_anything() {
+        let c = Ctx::default();
+        assert_eq!(dsl::astuple(&c, FOUR, EIGHT), Value::Point((4, 8)));
+        // bools are ints: (True, 0) == (1, 0)
+        assert_eq!(dsl::astuple(&c, T, ZERO), Value::Point((1, 0)));
+        let g = Value::Grid(c.grid_from(1, 2, &[1, 2]));
+        let t = dsl::astuple(&c, g, g);
+        assert!(matches!(t, Value::Tuple([a, b]) if *a == g && *b == g), "{t:?}");
+        // (int, point) is a cell, as everywhere else
+        assert!(matches!(dsl::astuple(&c, TWO, UNITY), Value::Cell(_)));
+    }
 
     #[test]
     fn numerical_broadcasting() {

@@ -332,8 +332,8 @@ pub fn width<'a>(_c: &'a Ctx, piece: Value<'a>) -> Res<'a> {
 }
 
 /// `(height, width)` of a grid or patch.
-pub fn shape<'a>(_c: &'a Ctx, piece: Value<'a>) -> Res<'a> {
-    if let Ok(p) = piece.patch("shape") {
+pub fn shape<'a>(c: &'a Ctx, piece: Value<'a>) -> Res<'a> {
+    if let Ok(p) = piece.patch_in(c, "shape") {
         return match p.bounds() {
             Some((u, l, d, r)) => point(d as i64 - u as i64 + 1, r as i64 - l as i64 + 1, "shape"),
             None => Ok(Value::Point((0, 0))),
@@ -430,7 +430,7 @@ pub fn color<'a>(c: &'a Ctx, obj: Value<'a>) -> Res<'a> {
 /// An object of colour `value` on every location of `patch`.
 pub fn recolor<'a>(c: &'a Ctx, value: Value<'a>, patch: Value<'a>) -> Res<'a> {
     const W: &str = "recolor";
-    let p = patch.patch(W)?;
+    let p = patch.patch_in(c, W)?;
     c.check_items(p.len(), W)?;
     // the locations of `toindices(patch)`: an object's cells are sorted by location, so a location
     // held in two colours is adjacent to its repeat
@@ -457,9 +457,9 @@ pub fn recolor<'a>(c: &'a Ctx, value: Value<'a>, patch: Value<'a>) -> Res<'a> {
 // ---------------------------------------------------------------------------------------------
 
 /// Smallest row of a patch; `Empty` for the empty patch (Python's `min()` of nothing).
-pub fn uppermost<'a>(_c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
+pub fn uppermost<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
     // sorted by row: the first element has the smallest
-    Ok(Value::Int(match patch.patch("uppermost")? {
+    Ok(Value::Int(match patch.patch_in(c, "uppermost")? {
         Patch::Object([x, ..]) => x.i,
         Patch::Indices([x, ..]) => x.0,
         _ => return fail(FailKind::Empty, "uppermost"),
@@ -467,8 +467,8 @@ pub fn uppermost<'a>(_c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
 }
 
 /// Largest row of a patch; `Empty` for the empty patch.
-pub fn lowermost<'a>(_c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
-    Ok(Value::Int(match patch.patch("lowermost")? {
+pub fn lowermost<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
+    Ok(Value::Int(match patch.patch_in(c, "lowermost")? {
         Patch::Object([.., x]) => x.i,
         Patch::Indices([.., x]) => x.0,
         _ => return fail(FailKind::Empty, "lowermost"),
@@ -476,50 +476,55 @@ pub fn lowermost<'a>(_c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
 }
 
 /// Smallest column of a patch; `Empty` for the empty patch.
-pub fn leftmost<'a>(_c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
-    let (_, l, _, _) = bounds64(patch.patch("leftmost")?, "leftmost")?;
+pub fn leftmost<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
+    let (_, l, _, _) = bounds64(patch.patch_in(c, "leftmost")?, "leftmost")?;
     int(l, "leftmost")
 }
 
 /// Largest column of a patch; `Empty` for the empty patch.
-pub fn rightmost<'a>(_c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
-    let (_, _, _, r) = bounds64(patch.patch("rightmost")?, "rightmost")?;
+pub fn rightmost<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
+    let (_, _, _, r) = bounds64(patch.patch_in(c, "rightmost")?, "rightmost")?;
     int(r, "rightmost")
 }
 
 /// The four corners: `pick(bounds)`; the empty patch gives Python's `()` (an empty tuple: `zip` of
 /// nothing), not a failure.
-fn corner<'a>(patch: Value<'a>, what: &'static str, pick: fn((i32, i32, i32, i32)) -> Point) -> Res<'a> {
-    Ok(match patch.patch(what)?.bounds() {
+fn corner<'a>(
+    c: &'a Ctx,
+    patch: Value<'a>,
+    what: &'static str,
+    pick: fn((i32, i32, i32, i32)) -> Point,
+) -> Res<'a> {
+    Ok(match patch.patch_in(c, what)?.bounds() {
         Some(b) => Value::Point(pick(b)),
         None => Value::Tuple(&[]),
     })
 }
 
 /// `(uppermost, leftmost)`; `()` for the empty patch, as in Python.
-pub fn ulcorner<'a>(_c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
-    corner(patch, "ulcorner", |(u, l, _, _)| (u, l))
+pub fn ulcorner<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
+    corner(c, patch, "ulcorner", |(u, l, _, _)| (u, l))
 }
 
 /// `(uppermost, rightmost)`; `()` for the empty patch.
-pub fn urcorner<'a>(_c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
-    corner(patch, "urcorner", |(u, _, _, r)| (u, r))
+pub fn urcorner<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
+    corner(c, patch, "urcorner", |(u, _, _, r)| (u, r))
 }
 
 /// `(lowermost, leftmost)`; `()` for the empty patch.
-pub fn llcorner<'a>(_c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
-    corner(patch, "llcorner", |(_, l, d, _)| (d, l))
+pub fn llcorner<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
+    corner(c, patch, "llcorner", |(_, l, d, _)| (d, l))
 }
 
 /// `(lowermost, rightmost)`; `()` for the empty patch.
-pub fn lrcorner<'a>(_c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
-    corner(patch, "lrcorner", |(_, _, d, r)| (d, r))
+pub fn lrcorner<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
+    corner(c, patch, "lrcorner", |(_, _, d, r)| (d, r))
 }
 
 /// The set of the four corner locations (fewer when they coincide). The empty patch gives
 /// `{()}`, the set of Python's empty corner tuple.
 pub fn corners<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
-    match patch.patch("corners")?.bounds() {
+    match patch.patch_in(c, "corners")?.bounds() {
         Some((u, l, d, r)) => {
             let mut out = c.vec_with(4);
             out.extend([(u, l), (u, r), (d, l), (d, r)]);
@@ -530,8 +535,8 @@ pub fn corners<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
 }
 
 /// `(uppermost + height // 2, leftmost + width // 2)`; `Empty` for the empty patch.
-pub fn center<'a>(_c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
-    let (i, j) = center64(patch.patch("center")?, "center")?;
+pub fn center<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
+    let (i, j) = center64(patch.patch_in(c, "center")?, "center")?;
     point(i, j, "center")
 }
 
@@ -540,7 +545,7 @@ pub fn center<'a>(_c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
 /// `zip` of nothing does.
 pub fn centerofmass<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
     const W: &str = "centerofmass";
-    let p = patch.patch(W)?;
+    let p = patch.patch_in(c, W)?;
     if p.is_empty() {
         return Ok(Value::Tuple(&[]));
     }
@@ -575,7 +580,7 @@ pub fn centerofmass<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
 
 /// The locations of a patch: an object's cells' locations (one per location), indices unchanged.
 pub fn toindices<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
-    match patch.patch("toindices")? {
+    match patch.patch_in(c, "toindices")? {
         Patch::Object(cells) => {
             c.check_items(cells.len(), "toindices")?;
             let mut out = c.vec_with(cells.len());
@@ -594,7 +599,7 @@ pub fn toindices<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
 /// patch is returned as is. Coordinates past i32 fail with `Overflow`.
 pub fn shift<'a>(c: &'a Ctx, patch: Value<'a>, directions: Value<'a>) -> Res<'a> {
     const W: &str = "shift";
-    let p = patch.patch(W)?;
+    let p = patch.patch_in(c, W)?;
     if p.is_empty() {
         return Ok(patch);
     }
@@ -631,7 +636,7 @@ pub fn shift<'a>(c: &'a Ctx, patch: Value<'a>, directions: Value<'a>) -> Res<'a>
 /// The patch moved so that its upper-left corner is `(0, 0)`; the empty patch as is.
 pub fn normalize<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
     const W: &str = "normalize";
-    let Some((u, l, _, _)) = patch.patch(W)?.bounds() else {
+    let Some((u, l, _, _)) = patch.patch_in(c, W)?.bounds() else {
         return Ok(patch);
     };
     let d = (checked(-(u as i64), W)?, checked(-(l as i64), W)?);
@@ -740,7 +745,7 @@ pub fn hfrontier<'a>(c: &'a Ctx, location: Value<'a>) -> Res<'a> {
 
 /// Every location of the patch's bounding box; the empty patch gives the empty set.
 pub fn backdrop<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
-    let p = patch.patch("backdrop")?;
+    let p = patch.patch_in(c, "backdrop")?;
     if p.is_empty() {
         return Ok(Value::Set(&[]));
     }
@@ -749,7 +754,7 @@ pub fn backdrop<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
 
 /// The bounding box's locations that are not in the patch; the empty patch gives the empty set.
 pub fn delta<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
-    let p = patch.patch("delta")?;
+    let p = patch.patch_in(c, "delta")?;
     if p.is_empty() {
         return Ok(Value::Set(&[]));
     }
@@ -764,20 +769,20 @@ pub fn delta<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
 /// inner bounds cross and are swapped by min/max as in the DSL (a single cell's inbox is the ring
 /// of its 8 neighbours). `Empty` for the empty patch.
 pub fn inbox<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
-    let (u, l, d, r) = bounds64(patch.patch("inbox")?, "inbox")?;
+    let (u, l, d, r) = bounds64(patch.patch_in(c, "inbox")?, "inbox")?;
     let (ai, aj, bi, bj) = (u + 1, l + 1, d - 1, r - 1);
     perimeter(c, ai.min(bi), aj.min(bj), ai.max(bi), aj.max(bj), "inbox")
 }
 
 /// The outline one step outside the bounding box; `Empty` for the empty patch.
 pub fn outbox<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
-    let (u, l, d, r) = bounds64(patch.patch("outbox")?, "outbox")?;
+    let (u, l, d, r) = bounds64(patch.patch_in(c, "outbox")?, "outbox")?;
     perimeter(c, u - 1, l - 1, d + 1, r + 1, "outbox")
 }
 
 /// The outline of the bounding box; the empty patch is returned as is.
 pub fn r#box<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
-    let p = patch.patch("box")?;
+    let p = patch.patch_in(c, "box")?;
     if p.is_empty() {
         return Ok(patch);
     }
@@ -791,27 +796,27 @@ pub fn r#box<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
 
 /// Whether the patches share a row.
 pub fn hmatching<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
-    let (pa, pb) = (a.patch("hmatching")?, b.patch("hmatching")?);
+    let (pa, pb) = (a.patch_in(c, "hmatching")?, b.patch_in(c, "hmatching")?);
     Ok(Value::Bool(matching(c, pa, pb, true, "hmatching")?))
 }
 
 /// Whether the patches share a column.
 pub fn vmatching<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
-    let (pa, pb) = (a.patch("vmatching")?, b.patch("vmatching")?);
+    let (pa, pb) = (a.patch_in(c, "vmatching")?, b.patch_in(c, "vmatching")?);
     Ok(Value::Bool(matching(c, pa, pb, false, "vmatching")?))
 }
 
 /// The smallest Manhattan distance between a location of `a` and one of `b`; `Empty` when either
 /// is empty.
 pub fn manhattan<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
-    let (pa, pb) = (a.patch("manhattan")?, b.patch("manhattan")?);
+    let (pa, pb) = (a.patch_in(c, "manhattan")?, b.patch_in(c, "manhattan")?);
     int(manhattan64(c, pa, pb, (0, 0), "manhattan")?, "manhattan")
 }
 
 /// Whether the patches are at Manhattan distance exactly 1 (touching orthogonally, not
 /// overlapping); `Empty` when either is empty.
 pub fn adjacent<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
-    let (pa, pb) = (a.patch("adjacent")?, b.patch("adjacent")?);
+    let (pa, pb) = (a.patch_in(c, "adjacent")?, b.patch_in(c, "adjacent")?);
     Ok(Value::Bool(manhattan64(c, pa, pb, (0, 0), "adjacent")? == 1))
 }
 
@@ -820,7 +825,7 @@ pub fn adjacent<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
 /// right-column test of an empty grid with `Index`.
 pub fn bordering<'a>(c: &'a Ctx, patch: Value<'a>, grid: Value<'a>) -> Res<'a> {
     const W: &str = "bordering";
-    let (u, l, d, r) = bounds64(patch.patch(W)?, W)?;
+    let (u, l, d, r) = bounds64(patch.patch_in(c, W)?, W)?;
     if u == 0 || l == 0 {
         return Ok(Value::Bool(true));
     }
@@ -836,9 +841,9 @@ pub fn bordering<'a>(c: &'a Ctx, patch: Value<'a>, grid: Value<'a>) -> Res<'a> {
 
 /// Direction from `a`'s centre to `b`'s: `(0, ±1)` on the same row, `(±1, 0)` on the same column,
 /// else the diagonal `(±1, ±1)`; a `j` component of -1 also when the centres coincide.
-pub fn position<'a>(_c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
-    let (ia, ja) = center64(a.patch("position")?, "position")?;
-    let (ib, jb) = center64(b.patch("position")?, "position")?;
+pub fn position<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
+    let (ia, ja) = center64(a.patch_in(c, "position")?, "position")?;
+    let (ib, jb) = center64(b.patch_in(c, "position")?, "position")?;
     let sj = if ja < jb { 1 } else { -1 };
     let si = if ia < ib { 1 } else { -1 };
     Ok(Value::Point(if ia == ib {
@@ -855,7 +860,7 @@ pub fn position<'a>(_c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
 /// returned even if not adjacent). `Empty` if either patch is empty.
 pub fn gravitate<'a>(c: &'a Ctx, source: Value<'a>, destination: Value<'a>) -> Res<'a> {
     const W: &str = "gravitate";
-    let (src, dst) = (source.patch(W)?, destination.patch(W)?);
+    let (src, dst) = (source.patch_in(c, W)?, destination.patch_in(c, W)?);
     let (si, sj) = center64(src, W)?;
     let (di, dj) = center64(dst, W)?;
     let (i, j) = if matching(c, src, dst, false, W)? {
@@ -879,7 +884,7 @@ pub fn gravitate<'a>(c: &'a Ctx, source: Value<'a>, destination: Value<'a>) -> R
 
 /// Indices have no colour to unpack: Python's period loop raises on them once it runs (extent > 1).
 fn period_of<'a>(c: &'a Ctx, obj: Value<'a>, vertical: bool, what: &'static str) -> Res<'a> {
-    match obj.patch(what)? {
+    match obj.patch_in(c, what)? {
         Patch::Object(cells) => int(period(c, cells, vertical, what)?, what),
         Patch::Indices(pts) => {
             let e = match Patch::Indices(pts).bounds() {
@@ -1078,6 +1083,25 @@ mod tests {
             f(&c, EMPTY);
             fails(&c, FailKind::Empty);
         }
+    }
+
+    #[test]
+    fn tuples_of_points_or_cells_are_patches() {
+        let c = Ctx::default();
+        // what `merge` of a tuple of index sets gives: a tuple, unsorted, with repeats
+        let t = c.tuple(&[Value::Point((2, 2)), Value::Point((0, 1)), Value::Point((2, 2))]);
+        assert!(matches!(t, Value::Tuple(_)));
+        assert_eq!(dsl::r#box(&c, t), dsl::r#box(&c, ind(&c, &[(0, 1), (2, 2)])));
+        assert_eq!(dsl::shift(&c, t, UNITY), ind(&c, &[(1, 2), (3, 3)]));
+        assert_eq!(dsl::ulcorner(&c, t), Value::Point((0, 1)));
+        assert_eq!(dsl::adjacent(&c, t, ind(&c, &[(0, 2)])), T);
+        let cells = c.tuple(&[Value::Cell(Cell::new(3, (1, 1))), Value::Cell(Cell::new(4, (0, 0)))]);
+        assert_eq!(dsl::recolor(&c, FIVE, cells), obj(&c, &[(5, (0, 0)), (5, (1, 1))]));
+        assert_eq!(dsl::delta(&c, cells), ind(&c, &[(0, 1), (1, 0)]));
+        // a tuple of anything else is not a patch
+        assert!(!c.failed());
+        dsl::shift(&c, c.tuple(&[ONE, UNITY, TWO]), UNITY);
+        assert!(c.failed());
     }
 
     #[test]

@@ -367,8 +367,13 @@ impl Ctx {
     /// The canonical tuple of `items`: two ints -> `Point`, `(int, point)` -> `Cell`.
     pub fn tuple<'a>(&'a self, items: &[Value<'a>]) -> Value<'a> {
         match items {
-            [Value::Int(a), Value::Int(b)] => Value::Point((*a, *b)),
-            [Value::Int(c), Value::Point(p)] => Value::Cell(Cell::new(*c, *p)),
+            // bools are ints in Python: `(3, True) == (3, 1)`, so they make the same point
+            [a @ (Value::Int(_) | Value::Bool(_)), b @ (Value::Int(_) | Value::Bool(_))] => {
+                Value::Point((a.int("tuple").unwrap_or(0), b.int("tuple").unwrap_or(0)))
+            }
+            [c @ (Value::Int(_) | Value::Bool(_)), Value::Point(p)] => {
+                Value::Cell(Cell::new(c.int("tuple").unwrap_or(0), *p))
+            }
             _ => Value::Tuple(self.arena.alloc_slice_copy(items)),
         }
     }
@@ -596,6 +601,24 @@ impl<'a> Value<'a> {
             Value::Set(&[]) => Ok(Patch::Indices(&[])),
             _ => fail(FailKind::Type, what),
         }
+    }
+
+    /// A patch, also from a tuple of points or of cells (what `merge`, `apply` and `pair` over tuples
+    /// give in the reference solvers): Python iterates those as they are, and every patch primitive's
+    /// result depends only on the locations or cells they hold, so they become the canonical frozenset.
+    pub fn patch_in(self, c: &'a Ctx, what: &'static str) -> Result<Patch<'a>, Fail> {
+        let Value::Tuple(items) = self else { return self.patch(what) };
+        if items.iter().all(|x| matches!(x, Value::Point(_))) {
+            let mut pts = c.vec_with(items.len());
+            pts.extend(items.iter().filter_map(|x| if let Value::Point(p) = x { Some(*p) } else { None }));
+            return c.indices(pts).patch(what);
+        }
+        if items.iter().all(|x| matches!(x, Value::Cell(_))) {
+            let mut cells = c.vec_with(items.len());
+            cells.extend(items.iter().filter_map(|x| if let Value::Cell(k) = x { Some(*k) } else { None }));
+            return c.object(cells).patch(what);
+        }
+        fail(FailKind::Type, what)
     }
 
     /// The cells of an object (or of the empty frozenset).
