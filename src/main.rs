@@ -254,7 +254,7 @@ mod gpu_build {
 
 fn main() -> ExitCode {
     runtime::gpu::register_build(runtime::gpu::GpuBuild {
-        fatbin: gpu_build::FATBIN,
+        fatbins: gpu_build::FATBINS,
         kernels: gpu_build::GPU_KERNELS,
         archs: gpu_build::CUDA_ARCHS,
         cpu_only_reason: gpu_build::CPU_ONLY_REASON,

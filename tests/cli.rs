@@ -322,7 +322,7 @@ fn info_reports_build_and_solvers() {
     assert!(out.starts_with(&format!("arcforge  {}\n", env!("CARGO_PKG_VERSION"))), "{out}");
     // Built with nvcc: the fatbin and its architectures; without: why the build is CPU-only.
     let gpu = out.lines().find_map(|l| l.strip_prefix("GPU       ")).expect("a GPU line");
-    assert!(gpu.starts_with("fatbin of ") || gpu.starts_with("CPU-only build: "), "{out}");
+    assert!(gpu.starts_with("fatbins of ") || gpu.starts_with("CPU-only build: "), "{out}");
     assert!(out.lines().any(|l| l.starts_with("driver    ")), "{out}");
     assert!(out.lines().any(|l| l.starts_with("devices   ")), "{out}");
     let n: usize = out

@@ -82,8 +82,11 @@ fn host_compiled_cuda_matches_the_rust_solvers() {
         }
     }
     let mut child = Command::new(&exe).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(requests.as_bytes()).unwrap();
+    // Write from a thread: the runner answers while it reads, and both pipes are bounded.
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
     let output = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
     assert!(output.status.success());
     let lines: Vec<String> = String::from_utf8(output.stdout).unwrap().lines().map(String::from).collect();
     assert_eq!(lines.len(), expected.len(), "one answer per sample");

@@ -92,7 +92,14 @@ ARC_VAR greater_fn greater{};
 
 ARC_PRIM(equality)
 struct equality_fn {
-  template <class A, class B> ARC_DEVICE bool operator()(Ctx&, A a, B b) const { return equal(a, b); }
+  template <class A, class B> ARC_DEVICE bool operator()(Ctx& c, A a, B b) const {
+    if constexpr (comparable<A, B>) {
+      return equal(a, b);
+    } else {
+      c.fail(S_UNSUPPORTED);  // e.g. a pair against an int: the CPU decides
+      return false;
+    }
+  }
 };
 ARC_VAR equality_fn equality{};
 
@@ -131,7 +138,8 @@ struct tojvec_fn {
 };
 struct astuple_fn {
   ARC_DEVICE Point operator()(Ctx&, int a, int b) const { return Point{a, b}; }
-  ARC_UNSUPPORTED
+  // (a, b) of any other values, as the CPU's canonical tuple: defined in containers.cuh (pair_of)
+  template <class A, class B> ARC_DEVICE auto operator()(Ctx& c, A a, B b) const;
 };
 ARC_VAR toivec_fn toivec{};
 ARC_VAR tojvec_fn tojvec{};

@@ -294,13 +294,30 @@ template <class T> ARC_DEVICE int canonical_runs(Ctx& c, T* items, const int* of
 }
 
 // (a, b) as the CPU's canonical tuple: (int, int) is a Point, (int, Point) a Cell.
-template <class A, class B> struct PairOf { using type = Pair<A, B>; };
-template <> struct PairOf<int, int> { using type = Point; };
-template <> struct PairOf<int, Point> { using type = Cell; };
-template <class A, class B> using pair_t = typename PairOf<A, B>::type;
-template <class A, class B> ARC_DEVICE Pair<A, B> pair_of(A a, B b) { return Pair<A, B>{a, b}; }
+template <class A, class B> ARC_DEVICE auto pair_of(A a, B b) {
+  if constexpr (D8Tag<A>::k >= 0 && D8Tag<B>::k >= 0) {
+    // two of the eight symmetries: one static type, so that pairs of them combine into tuples
+    using D8 = typename D8Tag<A>::fn;
+    return Pair<D8, D8>{D8{(int8_t)D8Tag<A>::k, -1}, D8{(int8_t)D8Tag<B>::k, -1}};
+  } else {
+    return Pair<A, B>{a, b};
+  }
+}
 ARC_DEVICE Point pair_of(int a, int b) { return Point{a, b}; }
 ARC_DEVICE Cell pair_of(int k, Point p) { return Cell{p.i, p.j, k}; }
+ARC_DEVICE Point pair_of(int a, bool b) { return Point{a, (int)b}; }
+ARC_DEVICE Point pair_of(bool a, int b) { return Point{(int)a, b}; }
+ARC_DEVICE Point pair_of(bool a, bool b) { return Point{(int)a, (int)b}; }
+ARC_DEVICE Cell pair_of(bool k, Point p) { return Cell{p.i, p.j, (int)k}; }
+template <class A, class B> using pair_t = decltype(pair_of(declval_<A>(), declval_<B>()));
+// A 2-tuple of one element type as a Tuple (for the primitives that take tuples of any length).
+template <class T> ARC_DEVICE Tuple<T> pair_tuple(Ctx& c, Pair<T, T> p) {
+  T* out = alloc<T>(c, 2);
+  if (!out) return Tuple<T>{nullptr, 0};
+  put(out, p.a);
+  put(out + 1, p.b);
+  return Tuple<T>{out, 2};
+}
 // (int, tuple of ints) is a Cell on the CPU when the tuple has two items: not built here.
 template <class A, class B> constexpr bool pairable =
     !poison<A> && !poison<B> && !(rank<A> == 1 && same<B, Tuple<int>>);
@@ -353,6 +370,15 @@ ARC_DEVICE bool row_equals(Grid g, int i, const int* r, int n) {
 }
 
 }  // namespace containers_detail
+
+template <class A, class B> ARC_DEVICE auto astuple_fn::operator()(Ctx& c, A a, B b) const {
+  if constexpr (containers_detail::pairable<A, B>) {
+    return containers_detail::pair_of(a, b);
+  } else {
+    c.fail(S_UNSUPPORTED);
+    return Poison{};
+  }
+}
 
 // A tuple of rows of ints as the solver's output grid (Python sees no difference).
 ARC_DEVICE Grid as_grid(Ctx& c, Tuple<Tuple<int>> rows) { return containers_detail::rows_to_grid(c, rows.it, rows.n); }
@@ -435,6 +461,16 @@ struct combine_fn {
     }
   }
   template <class T> ARC_HEAVY Tuple<T> operator()(Ctx& c, Tuple<T> a, Tuple<T> b) const { return cat(c, a, b.it, b.n); }
+  // 2-tuples (pairs of grids, points or functions' results) concatenate as tuples
+  template <class T> ARC_HEAVY Tuple<T> operator()(Ctx& c, Pair<T, T> a, Pair<T, T> b) const {
+    return (*this)(c, containers_detail::pair_tuple(c, a), containers_detail::pair_tuple(c, b));
+  }
+  template <class T> ARC_HEAVY Tuple<T> operator()(Ctx& c, Tuple<T> a, Pair<T, T> b) const {
+    return (*this)(c, a, containers_detail::pair_tuple(c, b));
+  }
+  template <class T> ARC_HEAVY Tuple<T> operator()(Ctx& c, Pair<T, T> a, Tuple<T> b) const {
+    return (*this)(c, containers_detail::pair_tuple(c, a), b);
+  }
   // A tuple followed by a frozenset's elements in their (canonical) order.
   template <class T> ARC_HEAVY Tuple<T> operator()(Ctx& c, Tuple<T> a, Set<T> b) const { return cat(c, a, b.it, b.n); }
   ARC_HEAVY Grid operator()(Ctx& c, Grid a, Grid b) const {
@@ -822,7 +858,11 @@ ARC_VAR totuple_fn totuple{};
 ARC_PRIM(initset)
 struct initset_fn {
   template <class V> ARC_DEVICE auto operator()(Ctx& c, V v) const {
-    if constexpr (containers_detail::poison<V>) {
+    if constexpr (D8Tag<V>::k >= 0) {
+      // a set of symmetries holds D8Fn values, so that the others can join it (`insert`)
+      using D8 = typename D8Tag<V>::fn;
+      return (*this)(c, D8{(int8_t)D8Tag<V>::k, -1});
+    } else if constexpr (containers_detail::poison<V>) {
       c.fail(S_UNSUPPORTED);
       return Poison{};
     } else {
@@ -841,7 +881,10 @@ ARC_PRIM(insert)
 struct insert_fn {
   template <class V, class T> ARC_HEAVY Set<T> operator()(Ctx& c, V v, Set<T> s) const {
     using namespace containers_detail;
-    if constexpr (same<V, T> && ordered<T>) {
+    if constexpr (D8Tag<V>::k >= 0 && D8Tag<T>::k < 0 && !same<V, T> && ordered<T>) {
+      // a symmetry joins a set of them (D8Fn values; otherwise this fails in the call)
+      return (*this)(c, T{(int8_t)D8Tag<V>::k, -1}, s);
+    } else if constexpr (same<V, T> && ordered<T>) {
       int k = lower_bound(s.it, s.n, v);
       if (k < s.n && compare(s.it[k], v) == 0) return s;
       if (!room(c, (int64_t)s.n + 1)) return Set<T>{nullptr, 0};
@@ -873,7 +916,10 @@ ARC_PRIM(remove)
 struct remove_fn {
   template <class V, class T> ARC_HEAVY Set<T> operator()(Ctx& c, V v, Set<T> s) const {
     using namespace containers_detail;
-    if constexpr (same<V, T> && ordered<T>) {
+    if constexpr (D8Tag<V>::k >= 0 && D8Tag<T>::k < 0 && !same<V, T> && ordered<T>) {
+      // a symmetry joins a set of them (D8Fn values; otherwise this fails in the call)
+      return (*this)(c, T{(int8_t)D8Tag<V>::k, -1}, s);
+    } else if constexpr (same<V, T> && ordered<T>) {
       int k = lower_bound(s.it, s.n, v);
       if (k == s.n || compare(s.it[k], v) != 0) return s;
       T* out = alloc<T>(c, s.n - 1);
@@ -1321,6 +1367,10 @@ struct merge_fn {
       if (!out) return Tuple<E>{nullptr, 0};
       return Tuple<E>{out, n};
     }
+  }
+  // A 2-tuple of containers: their elements, one after the other.
+  template <class I> ARC_HEAVY auto operator()(Ctx& c, Pair<I, I> p) const {
+    return (*this)(c, containers_detail::pair_tuple(c, p));
   }
   // A grid's cells, row by row.
   ARC_HEAVY Tuple<int> operator()(Ctx& c, Grid g) const {

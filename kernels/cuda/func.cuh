@@ -5,6 +5,10 @@
 #include "value.cuh"
 namespace arc {
 
+template <class A, class B> struct Either;
+template <class T> struct IsEither { static constexpr bool v = false; };
+template <class A, class B> struct IsEither<Either<A, B>> { static constexpr bool v = true; };
+
 ARC_PRIM(identity)
 struct identity_fn {
   template <class X> ARC_DEVICE X operator()(Ctx&, X x) const { return x; }
@@ -14,11 +18,21 @@ ARC_VAR identity_fn identity{};
 template <class Outer, class Inner> struct Compose {
   Outer outer;
   Inner inner;
-  template <class X> ARC_DEVICE auto operator()(Ctx& c, X x) const { return outer(c, inner(c, x)); }
+  template <class X> ARC_DEVICE auto operator()(Ctx& c, X x) const {
+    // An inner `branch` of two functions whose results differ in type (identity vs outbox of an
+    // object) often meets again after the outer function: apply it to each side.
+    if constexpr (IsEither<Inner>::v)
+      return inner.first ? outer(c, inner.a(c, x)) : outer(c, inner.b(c, x));
+    else
+      return outer(c, inner(c, x));
+  }
 };
 ARC_PRIM(compose)
+struct D8Fn;
 struct compose_fn {
   template <class O, class I> ARC_DEVICE Compose<O, I> operator()(Ctx&, O outer, I inner) const { return {outer, inner}; }
+  // two symmetries make one D8Fn (defined in grids.cuh), so that they share a type with the others
+  ARC_DEVICE D8Fn operator()(Ctx& c, D8Fn outer, D8Fn inner) const;
 };
 ARC_VAR compose_fn compose{};
 
@@ -26,7 +40,12 @@ template <class H, class G, class F> struct Chain {
   H h;
   G g;
   F f;
-  template <class X> ARC_DEVICE auto operator()(Ctx& c, X x) const { return h(c, g(c, f(c, x))); }
+  template <class X> ARC_DEVICE auto operator()(Ctx& c, X x) const {
+    if constexpr (IsEither<F>::v)  // as in Compose
+      return f.first ? h(c, g(c, f.a(c, x))) : h(c, g(c, f.b(c, x)));
+    else
+      return h(c, g(c, f(c, x)));
+  }
 };
 ARC_PRIM(chain)
 struct chain_fn {
@@ -71,7 +90,15 @@ ARC_VAR rbind_fn rbind{};
 template <class F, class Target> struct Matcher {
   F f;
   Target target;
-  template <class X> ARC_DEVICE bool operator()(Ctx& c, X x) const { return equal(f(c, x), target); }
+  template <class X> ARC_DEVICE bool operator()(Ctx& c, X x) const {
+    auto v = f(c, x);
+    if constexpr (comparable<decltype(v), Target>) {
+      return equal(v, target);
+    } else {
+      c.fail(S_UNSUPPORTED);
+      return false;
+    }
+  }
 };
 ARC_PRIM(matcher)
 struct matcher_fn {
@@ -97,6 +124,19 @@ struct power_fn {
 };
 ARC_VAR power_fn power{};
 
+// power(f, K) with K a constant of the solver (the translator writes `power_k<K>(ctx, f)`): f applied
+// K times, each time free to change the value's type, as Python's dynamic typing allows.
+template <class F, int K> struct PowerK {
+  F f;
+  template <class X> ARC_DEVICE auto operator()(Ctx& c, X x) const {
+    if constexpr (K <= 1)
+      return f(c, x);
+    else
+      return PowerK<F, K - 1>{f}(c, f(c, x));
+  }
+};
+template <int K, class F> ARC_DEVICE PowerK<F, K> power_k(Ctx&, F f) { return {f}; }
+
 // branch on two values of one type picks one; on two different function types it makes a function
 // that dispatches at call time (both branches have one static type in C++).
 template <class A, class B> struct Either {
@@ -104,7 +144,15 @@ template <class A, class B> struct Either {
   A a;
   B b;
   template <class... Xs> ARC_DEVICE auto operator()(Ctx& c, Xs... xs) const {
-    return first ? a(c, xs...) : b(c, xs...);
+    using RA = decltype(a(c, xs...));
+    using RB = decltype(b(c, xs...));
+    if constexpr (same_type<RA, RB>) {
+      return first ? a(c, xs...) : b(c, xs...);
+    } else {
+      // one static type for two Python types: only the CPU can carry on
+      c.fail(S_UNSUPPORTED);
+      return Poison{};
+    }
   }
 };
 ARC_PRIM(branch)
@@ -124,6 +172,13 @@ namespace arc {
 
 namespace apply_detail {
 using namespace containers_detail;
+
+template <class T> struct IsPair { static constexpr bool v = false; };
+template <class A, class B> struct IsPair<Pair<A, B>> { static constexpr bool v = true; };
+ARC_DEVICE int first_of(Point p) { return p.i; }
+ARC_DEVICE int second_of(Point p) { return p.j; }
+template <class A, class B> ARC_DEVICE A first_of(Pair<A, B> p) { return p.a; }
+template <class A, class B> ARC_DEVICE B second_of(Pair<A, B> p) { return p.b; }
 
 // The results of calling f on every element (a uniform loop: f spreads its own work over the
 // lanes, every lane stores the same value).
@@ -154,7 +209,17 @@ template <bool Rows, class U> ARC_DEVICE auto as_tuple(Ctx& c, U* out, int n) {
 
 // `type(container)(function(e) for e in container)` (see apply_fn).
 template <bool Rows, class F, class C> ARC_DEVICE auto apply_to(Ctx& c, F f, C x) {
-  if constexpr (!iterable<C> || same<C, Point>) {
+  if constexpr (same<C, Point> || IsPair<C>::v) {
+    // a 2-tuple gives the 2-tuple of results, canonical as on the CPU ((int, int) is a point...)
+    auto a = f(c, first_of(x));
+    auto b = f(c, second_of(x));
+    if constexpr (pairable<decltype(a), decltype(b)>) {
+      return pair_of(a, b);
+    } else {
+      c.fail(S_UNSUPPORTED);
+      return Poison{};
+    }
+  } else if constexpr (!iterable<C>) {
     c.fail(S_UNSUPPORTED);
     return Poison{};
   } else {

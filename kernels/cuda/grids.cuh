@@ -209,6 +209,62 @@ struct rot270_fn {
 };
 ARC_VAR rot270_fn rot270{};
 
+// Any of the eight symmetries, or a composition of two, as one value (tuples of mirror functions:
+// `combine(astuple(cmirror, dmirror), astuple(hmirror, vmirror))`); calling it dispatches at run
+// time. A symmetry that gives another type for the argument (a rotation of an object) goes to the
+// CPU. Compositions stay distinct values, as the CPU's function values are.
+struct D8Fn {
+  int8_t outer;
+  int8_t inner;  // -1: none
+  template <class X> ARC_DEVICE X one(Ctx& c, int k, X x) const {
+    switch (k) {
+      case 0: return as_same<X>(c, identity(c, x));
+      case 1: return as_same<X>(c, rot90(c, x));
+      case 2: return as_same<X>(c, rot180(c, x));
+      case 3: return as_same<X>(c, rot270(c, x));
+      case 4: return as_same<X>(c, hmirror(c, x));
+      case 5: return as_same<X>(c, vmirror(c, x));
+      case 6: return as_same<X>(c, dmirror(c, x));
+      default: return as_same<X>(c, cmirror(c, x));
+    }
+  }
+  template <class X, class Y> ARC_DEVICE static X as_same(Ctx& c, Y y) {
+    if constexpr (same_type<X, Y>) {
+      return y;
+    } else {
+      c.fail(S_UNSUPPORTED);
+      return X{};
+    }
+  }
+  template <class X> ARC_DEVICE X operator()(Ctx& c, X x) const {
+    if (inner >= 0) x = one(c, inner, x);
+    return one(c, outer, x);
+  }
+};
+ARC_DEVICE D8Fn compose_fn::operator()(Ctx& c, D8Fn outer, D8Fn inner) const {
+  if (outer.inner >= 0 || inner.inner >= 0) c.fail(S_UNSUPPORTED);  // three or more: the CPU's
+  return D8Fn{outer.outer, inner.outer};
+}
+ARC_DEVICE int compare(D8Fn a, D8Fn b) {
+  if (a.outer != b.outer) return a.outer < b.outer ? -1 : 1;
+  return a.inner < b.inner ? -1 : a.inner > b.inner;
+}
+ARC_DEVICE bool truthy(D8Fn) { return true; }
+template <> struct D8Tag<identity_fn> { static constexpr int k = 0; using fn = D8Fn; };
+template <> struct D8Tag<rot90_fn> { static constexpr int k = 1; using fn = D8Fn; };
+template <> struct D8Tag<rot180_fn> { static constexpr int k = 2; using fn = D8Fn; };
+template <> struct D8Tag<rot270_fn> { static constexpr int k = 3; using fn = D8Fn; };
+template <> struct D8Tag<hmirror_fn> { static constexpr int k = 4; using fn = D8Fn; };
+template <> struct D8Tag<vmirror_fn> { static constexpr int k = 5; using fn = D8Fn; };
+template <> struct D8Tag<dmirror_fn> { static constexpr int k = 6; using fn = D8Fn; };
+template <> struct D8Tag<cmirror_fn> { static constexpr int k = 7; using fn = D8Fn; };
+template <> struct D8Tag<D8Fn> { static constexpr int k = -1; };
+namespace containers_detail {
+// Sets of symmetries (`product` of two tuples of them) are ordered by which symmetry they are; the
+// results they give are sorted again, so only their deduplication must match the CPU's.
+template <> struct Ordered<D8Fn> { static constexpr bool v = true; };
+}  // namespace containers_detail
+
 ARC_PRIM(upscale)
 struct upscale_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, int f) const {
@@ -564,6 +620,14 @@ ARC_DEVICE Grid paint_object(Ctx& c, Grid g, Object o, bool under) {
   return out;
 }
 
+// paint/underpaint of a tuple of cells: the CPU paints in tuple order, which only matters when a
+// location comes with two colours (then the CPU decides); otherwise the canonical object paints alike.
+ARC_HEAVY Grid paint_tuple(Ctx& c, Grid g, Tuple<Cell> t, bool under) {
+  Object o = as_patch(c, t);
+  if (!c.failed() && patch_locs(c, o).n != o.n) c.fail(S_UNSUPPORTED);
+  return paint_object(c, g, o, under);
+}
+
 // paint/underpaint/move given indices: Python unpacks each (i, j) as (value, loc) and raises, so
 // only the empty frozenset paints (nothing); the rest goes to the CPU.
 ARC_DEVICE Object no_points(Ctx& c, Indices p) {
@@ -577,7 +641,7 @@ ARC_PRIM(fill)
 struct fill_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, int v, Object p) const { return grids_detail::fill_patch(c, g, v, p, false); }
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, int v, Indices p) const { return grids_detail::fill_patch(c, g, v, p, false); }
-  ARC_UNSUPPORTED
+  ARC_PATCH_UNSUPPORTED  // tuples of points or cells: order and repeats do not matter to fill
 };
 ARC_VAR fill_fn fill{};
 
@@ -585,7 +649,7 @@ ARC_PRIM(underfill)
 struct underfill_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, int v, Object p) const { return grids_detail::fill_patch(c, g, v, p, true); }
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, int v, Indices p) const { return grids_detail::fill_patch(c, g, v, p, true); }
-  ARC_UNSUPPORTED
+  ARC_PATCH_UNSUPPORTED  // tuples of points or cells: order and repeats do not matter to fill
 };
 ARC_VAR underfill_fn underfill{};
 
@@ -595,6 +659,7 @@ struct paint_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, Indices p) const {
     return grids_detail::paint_object(c, g, grids_detail::no_points(c, p), false);
   }
+  ARC_HEAVY Grid operator()(Ctx& c, Grid g, Tuple<Cell> t) const { return grids_detail::paint_tuple(c, g, t, false); }
   ARC_UNSUPPORTED
 };
 ARC_VAR paint_fn paint{};
@@ -605,6 +670,7 @@ struct underpaint_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, Indices p) const {
     return grids_detail::paint_object(c, g, grids_detail::no_points(c, p), true);
   }
+  ARC_HEAVY Grid operator()(Ctx& c, Grid g, Tuple<Cell> t) const { return grids_detail::paint_tuple(c, g, t, true); }
   ARC_UNSUPPORTED
 };
 ARC_VAR underpaint_fn underpaint{};

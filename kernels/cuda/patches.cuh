@@ -42,6 +42,41 @@ ARC_DEVICE bool patch_room(Ctx& c, int64_t n) {
   return c.step((uint64_t)(n < 0 ? 0 : n));
 }
 
+// A tuple of points or of cells (what `merge`, `apply` and `pair` over tuples give) as the canonical
+// frozenset the CPU's `patch_in` makes of it: every primitive below whose CPU twin takes such tuples
+// ends with ARC_PATCH_UNSUPPORTED, which retries the call with them converted.
+template <class X> struct TupleLikePatch { static constexpr bool v = false; };
+template <class T> struct TupleLikePatch<Tuple<T>> { static constexpr bool v = same_type<T, Point> || same_type<T, Cell>; using E = T; };
+template <class T> struct TupleLikePatch<Pair<T, T>> { static constexpr bool v = same_type<T, Point> || same_type<T, Cell>; using E = T; };
+template <class T> ARC_DEVICE int tuple_len(Tuple<T> t) { return t.n; }
+template <class T> ARC_DEVICE T tuple_at(Tuple<T> t, int k) { return t.it[k]; }
+template <class T> ARC_DEVICE int tuple_len(Pair<T, T>) { return 2; }
+template <class T> ARC_DEVICE T tuple_at(Pair<T, T> t, int k) { return k ? t.b : t.a; }
+template <class X> ARC_HEAVY auto as_patch(Ctx& c, X x) {
+  if constexpr (!TupleLikePatch<X>::v) {
+    return x;
+  } else {
+    using T = typename TupleLikePatch<X>::E;
+    int n = tuple_len(x);
+    if (n == 0 || c.failed()) return Set<T>{nullptr, 0};
+    T* out = alloc<T>(c, (uint64_t)n);
+    if (!out) return Set<T>{nullptr, 0};
+    ARC_FOR(k, n) out[k] = tuple_at(x, k);
+    ARC_SYNC();
+    return Set<T>{out, sort_unique(c, out, n)};
+  }
+}
+template <class F, class... A> ARC_DEVICE auto retry_as_patches(Ctx& c, const F& f, A... a) {
+  if constexpr ((TupleLikePatch<A>::v || ...)) {
+    return f(c, as_patch(c, a)...);
+  } else {
+    c.fail(S_UNSUPPORTED);
+    return Poison{};
+  }
+}
+#define ARC_PATCH_UNSUPPORTED \
+  template <class... A> ARC_DEVICE auto operator()(arc::Ctx& c, A... a) const { return arc::retry_as_patches(c, *this, a...); }
+
 // Rows / columns spanned by a bounding box (0 when empty); Python's height/width of a patch. The
 // predicates compare the exact spans; results must fit an int.
 ARC_DEVICE int64_t patch_rows64(Bounds b) { return b.empty ? 0 : (int64_t)b.bottom - b.top + 1; }
@@ -324,6 +359,11 @@ struct color_fn {
     if (p.n == 0) { c.fail(S_EMPTY); return 0; }
     return p.it[0].i;
   }
+  ARC_DEVICE int operator()(Ctx&, Pair<Cell, Cell> p) const { return p.a.color; }  // a tuple of cells
+  ARC_DEVICE int operator()(Ctx& c, Tuple<Cell> t) const {
+    if (t.n == 0) { c.fail(S_EMPTY); return 0; }
+    return t.it[0].color;
+  }
   ARC_UNSUPPORTED
 };
 ARC_VAR color_fn color{};
@@ -340,7 +380,7 @@ struct recolor_fn {
     return Object{out, at.n};
   }
   template <ARC_PATCH_T(T)> ARC_HEAVY Object operator()(Ctx& c, bool value, Set<T> p) const { return (*this)(c, (int)value, p); }
-  ARC_UNSUPPORTED
+  ARC_PATCH_UNSUPPORTED
 };
 ARC_VAR recolor_fn recolor{};
 
@@ -354,7 +394,7 @@ ARC_VAR recolor_fn recolor{};
       if (b.empty) { c.fail(S_UNSUPPORTED); return Point{0, 0}; }                   \
       return Point{b.I, b.J};                                                       \
     }                                                                               \
-    ARC_UNSUPPORTED                                                                 \
+    ARC_PATCH_UNSUPPORTED                                                                 \
   };                                                                                \
   ARC_VAR name##_fn name{};
 
@@ -375,7 +415,7 @@ ARC_PATCH_CORNER(lrcorner, bottom, right)
       if (b.empty) { c.fail(S_EMPTY); return 0; }                                 \
       return b.SIDE;                                                              \
     }                                                                             \
-    ARC_UNSUPPORTED                                                               \
+    ARC_PATCH_UNSUPPORTED                                                               \
   };                                                                              \
   ARC_VAR name##_fn name{};
 
@@ -396,7 +436,7 @@ struct corners_fn {
     int nj = b.left == b.right ? 1 : 2, n = (b.top == b.bottom ? 1 : 2) * nj;
     return patch_build(c, n, [&](int k) { return Point{k / nj ? b.bottom : b.top, k % nj ? b.right : b.left}; });
   }
-  ARC_UNSUPPORTED
+  ARC_PATCH_UNSUPPORTED
 };
 ARC_VAR corners_fn corners{};
 
@@ -414,7 +454,7 @@ struct shift_fn {
   template <ARC_PATCH_T(T)> ARC_HEAVY Set<T> operator()(Ctx& c, Set<T> p, Point d) const {
     return patch_shifted(c, p, d.i, d.j);
   }
-  ARC_UNSUPPORTED
+  ARC_PATCH_UNSUPPORTED
 };
 ARC_VAR shift_fn shift{};
 
@@ -426,7 +466,7 @@ struct normalize_fn {
     if (b.top == INT32_MIN || b.left == INT32_MIN) { c.fail(S_OVERFLOW); return Set<T>{nullptr, 0}; }  // the offset
     return patch_shifted(c, p, -(int64_t)b.top, -(int64_t)b.left);
   }
-  ARC_UNSUPPORTED
+  ARC_PATCH_UNSUPPORTED
 };
 ARC_VAR normalize_fn normalize{};
 
@@ -481,7 +521,7 @@ struct hmatching_fn {
     if (c.failed()) return false;
     return patch_rows_meet(c, a, b);
   }
-  ARC_UNSUPPORTED
+  ARC_PATCH_UNSUPPORTED
 };
 ARC_VAR hmatching_fn hmatching{};
 
@@ -491,7 +531,7 @@ struct vmatching_fn {
     if (c.failed()) return false;
     return patch_cols_meet(c, a, b);
   }
-  ARC_UNSUPPORTED
+  ARC_PATCH_UNSUPPORTED
 };
 ARC_VAR vmatching_fn vmatching{};
 
@@ -503,7 +543,7 @@ struct manhattan_fn {
     if (!c.step((uint64_t)a.n * b.n)) return 0;
     return checked(c, patch_min_dist(a, b, 0, 0));
   }
-  ARC_UNSUPPORTED
+  ARC_PATCH_UNSUPPORTED
 };
 ARC_VAR manhattan_fn manhattan{};
 
@@ -516,7 +556,7 @@ struct adjacent_fn {
     if (!c.step((uint64_t)a.n * b.n)) return false;
     return patch_min_dist(a, b, 0, 0) == 1;
   }
-  ARC_UNSUPPORTED
+  ARC_PATCH_UNSUPPORTED
 };
 ARC_VAR adjacent_fn adjacent{};
 
@@ -530,7 +570,7 @@ struct bordering_fn {
     if (g.h == 0) { c.fail(S_INDEX); return false; }
     return (int64_t)b.right == (int64_t)g.w - 1;
   }
-  ARC_UNSUPPORTED
+  ARC_PATCH_UNSUPPORTED
 };
 ARC_VAR bordering_fn bordering{};
 
@@ -623,7 +663,7 @@ struct backdrop_fn {
     if (b.empty) return Indices{nullptr, 0};
     return patch_rect(c, b);
   }
-  ARC_UNSUPPORTED
+  ARC_PATCH_UNSUPPORTED
 };
 ARC_VAR backdrop_fn backdrop{};
 
@@ -648,7 +688,7 @@ struct delta_fn {
     int n = compact(r.it, r.it, r.n, [&](const Point&, int k) { return in[k] == 0; });
     return Indices{r.it, n};
   }
-  ARC_UNSUPPORTED
+  ARC_PATCH_UNSUPPORTED
 };
 ARC_VAR delta_fn delta{};
 
@@ -659,7 +699,7 @@ struct box_fn {
     if (b.empty) return Indices{nullptr, 0};  // Python returns the (empty) patch itself
     return patch_outline(c, b.top, b.left, b.bottom, b.right);
   }
-  ARC_UNSUPPORTED
+  ARC_PATCH_UNSUPPORTED
 };
 ARC_VAR box_fn box{};
 
@@ -673,7 +713,7 @@ ARC_VAR box_fn box{};
       int64_t bi = (int64_t)b.bottom - D, bj = (int64_t)b.right - D;                                  \
       return patch_outline(c, ai < bi ? ai : bi, aj < bj ? aj : bj, ai < bi ? bi : ai, aj < bj ? bj : aj); \
     }                                                                                                 \
-    ARC_UNSUPPORTED                                                                                   \
+    ARC_PATCH_UNSUPPORTED                                                                             \
   };                                                                                                  \
   ARC_VAR name##_fn name{};
 
@@ -741,7 +781,7 @@ ARC_PRIM(hperiod)
 struct hperiod_fn {
   ARC_HEAVY int operator()(Ctx& c, Object o) const { return patch_period(c, o, false); }
   ARC_HEAVY int operator()(Ctx& c, Indices p) const { return patch_period(c, p, false); }
-  ARC_UNSUPPORTED
+  ARC_PATCH_UNSUPPORTED
 };
 ARC_VAR hperiod_fn hperiod{};
 
@@ -749,7 +789,7 @@ ARC_PRIM(vperiod)
 struct vperiod_fn {
   ARC_HEAVY int operator()(Ctx& c, Object o) const { return patch_period(c, o, true); }
   ARC_HEAVY int operator()(Ctx& c, Indices p) const { return patch_period(c, p, true); }
-  ARC_UNSUPPORTED
+  ARC_PATCH_UNSUPPORTED
 };
 ARC_VAR vperiod_fn vperiod{};
 

@@ -241,6 +241,23 @@ template <class A, class B> ARC_DEVICE bool equal(A a, B b) { return compare(a, 
 template <class A, class B> ARC_DEVICE bool equal(Set<A> a, Set<B> b) { return a.n == 0 && b.n == 0; }
 template <class A> ARC_DEVICE bool equal(Set<A> a, Set<A> b) { return compare(a, b) == 0; }
 
+// Which of the eight grid symmetries a functor is (-1: none): grids.cuh names them, with D8Fn, the
+// one type that holds any of them (so that tuples of them have an element type).
+template <class T> struct D8Tag { static constexpr int k = -1; };
+
+// Type traits for the higher-order primitives (no <type_traits> under NVRTC).
+template <class A, class B> struct SameType { static constexpr bool v = false; };
+template <class A> struct SameType<A, A> { static constexpr bool v = true; };
+template <class A, class B> constexpr bool same_type = SameType<A, B>::v;
+template <class T> T declval_value();
+struct CompareYes { char x[2]; };
+template <class A, class B> auto can_compare(int) -> decltype((void)compare(declval_value<A>(), declval_value<B>()), CompareYes{});
+template <class A, class B> char can_compare(long);
+// Whether `equal` knows how to compare an A with a B (values of other type pairs go to the CPU).
+template <class A, class B> struct Comparable { static constexpr bool v = sizeof(can_compare<A, B>(0)) == sizeof(CompareYes); };
+template <class A, class B> struct Comparable<Set<A>, Set<B>> { static constexpr bool v = true; };
+template <class A, class B> constexpr bool comparable = Comparable<A, B>::v;
+
 // First index of sorted items[0..n) not below x (below_or_equal: not below-or-equal x).
 template <class T> ARC_DEVICE int sorted_bound(const T* items, int n, const T& x, bool below_or_equal) {
   int lo = 0, hi = n;

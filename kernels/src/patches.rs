@@ -332,8 +332,8 @@ pub fn width<'a>(_c: &'a Ctx, piece: Value<'a>) -> Res<'a> {
 }
 
 /// `(height, width)` of a grid or patch.
-pub fn shape<'a>(c: &'a Ctx, piece: Value<'a>) -> Res<'a> {
-    if let Ok(p) = piece.patch_in(c, "shape") {
+pub fn shape<'a>(_c: &'a Ctx, piece: Value<'a>) -> Res<'a> {
+    if let Ok(p) = piece.patch("shape") {
         return match p.bounds() {
             Some((u, l, d, r)) => point(d as i64 - u as i64 + 1, r as i64 - l as i64 + 1, "shape"),
             None => Ok(Value::Point((0, 0))),
@@ -535,8 +535,8 @@ pub fn corners<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
 }
 
 /// `(uppermost + height // 2, leftmost + width // 2)`; `Empty` for the empty patch.
-pub fn center<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
-    let (i, j) = center64(patch.patch_in(c, "center")?, "center")?;
+pub fn center<'a>(_c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
+    let (i, j) = center64(patch.patch("center")?, "center")?;
     point(i, j, "center")
 }
 
@@ -545,7 +545,7 @@ pub fn center<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
 /// `zip` of nothing does.
 pub fn centerofmass<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
     const W: &str = "centerofmass";
-    let p = patch.patch_in(c, W)?;
+    let p = patch.patch(W)?;
     if p.is_empty() {
         return Ok(Value::Tuple(&[]));
     }
@@ -841,9 +841,9 @@ pub fn bordering<'a>(c: &'a Ctx, patch: Value<'a>, grid: Value<'a>) -> Res<'a> {
 
 /// Direction from `a`'s centre to `b`'s: `(0, ±1)` on the same row, `(±1, 0)` on the same column,
 /// else the diagonal `(±1, ±1)`; a `j` component of -1 also when the centres coincide.
-pub fn position<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
-    let (ia, ja) = center64(a.patch_in(c, "position")?, "position")?;
-    let (ib, jb) = center64(b.patch_in(c, "position")?, "position")?;
+pub fn position<'a>(_c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
+    let (ia, ja) = center64(a.patch("position")?, "position")?;
+    let (ib, jb) = center64(b.patch("position")?, "position")?;
     let sj = if ja < jb { 1 } else { -1 };
     let si = if ia < ib { 1 } else { -1 };
     Ok(Value::Point(if ia == ib {
@@ -860,7 +860,7 @@ pub fn position<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
 /// returned even if not adjacent). `Empty` if either patch is empty.
 pub fn gravitate<'a>(c: &'a Ctx, source: Value<'a>, destination: Value<'a>) -> Res<'a> {
     const W: &str = "gravitate";
-    let (src, dst) = (source.patch_in(c, W)?, destination.patch_in(c, W)?);
+    let (src, dst) = (source.patch(W)?, destination.patch(W)?);
     let (si, sj) = center64(src, W)?;
     let (di, dj) = center64(dst, W)?;
     let (i, j) = if matching(c, src, dst, false, W)? {

@@ -16,8 +16,8 @@ use cudarc::driver::{
 /// What `build.rs` compiled into this binary.
 #[derive(Clone, Copy, Debug)]
 pub struct GpuBuild {
-    /// The fatbin, or `None` in a CPU-only build.
-    pub fatbin: Option<&'static [u8]>,
+    /// The fatbins (each holds some of the kernels); none in a CPU-only build.
+    pub fatbins: &'static [&'static [u8]],
     /// Kernel names of the solvers compiled for the GPU.
     pub kernels: &'static [&'static str],
     /// SASS architectures in the fatbin (`sm_90`...).
@@ -192,9 +192,12 @@ fn e(what: &'static str) -> impl Fn(cudarc::driver::DriverError) -> String {
 impl Gpu {
     /// Opens device `ordinal`, loads the fatbin and allocates the streams' buffers.
     pub fn open(build: &GpuBuild, ordinal: usize, config: GpuConfig) -> Result<Gpu, String> {
-        let fatbin = build.fatbin.ok_or_else(|| {
-            format!("CPU-only build: {}", build.cpu_only_reason.unwrap_or("no fatbin compiled in"))
-        })?;
+        if build.fatbins.is_empty() {
+            return Err(format!(
+                "CPU-only build: {}",
+                build.cpu_only_reason.unwrap_or("no fatbin compiled in")
+            ));
+        }
         let count = device_count()?;
         if ordinal >= count {
             return Err(format!("GPU {ordinal} requested, {count} visible"));
@@ -206,24 +209,29 @@ impl Gpu {
         // SAFETY: no buffer is written on one stream while another uses it (see `load_inputs`).
         unsafe { ctx.disable_event_tracking() };
         let forced_jit = std::env::var("ARCFORGE_GPU_JIT").is_ok_and(|v| v == "1");
-        let loaded = if forced_jit {
+        let loaded: Result<Vec<Arc<CudaModule>>, String> = if forced_jit {
             Err("ARCFORGE_GPU_JIT=1".to_string())
         } else {
-            ctx.load_module(cudarc::nvrtc::Ptx::from_binary(fatbin.to_vec())).map_err(|e| {
+            build.fatbins.iter().map(|f| ctx.load_module(cudarc::nvrtc::Ptx::from_binary(f.to_vec()))).collect::<Result<_, _>>().map_err(|e| {
                 format!("the fatbin did not load on {name} (driver older than the fatbin, or an arch outside {:?}): {e:?}", build.archs)
             })
         };
-        let (module, jit) = match loaded {
+        let (modules, jit) = match loaded {
             Ok(m) => (m, None),
             Err(why) => {
                 let (m, secs) =
                     jit(&ctx, build.source).map_err(|e| format!("{why}; NVRTC fallback failed: {e}"))?;
-                (m, Some(format!("{why}: JIT-compiled the embedded CUDA source with NVRTC in {secs:.1} s")))
+                (
+                    vec![m],
+                    Some(format!("{why}: JIT-compiled the embedded CUDA source with NVRTC in {secs:.1} s")),
+                )
             }
         };
         let mut functions = HashMap::new();
         for &k in build.kernels {
-            functions.insert(k, module.load_function(k).map_err(|e| format!("{k}: {e:?}"))?);
+            // each kernel lives in one of the modules
+            let f = modules.iter().find_map(|m| m.load_function(k).ok());
+            functions.insert(k, f.ok_or_else(|| format!("kernel {k} is in no loaded module"))?);
         }
         // As many streams as fit in half the free memory (the arenas dominate).
         let (free, _) = ctx.mem_get_info().map_err(e("memory info"))?;

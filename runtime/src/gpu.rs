@@ -167,15 +167,15 @@ pub fn unavailable_reason() -> Option<String> {
 
 /// Whether `kernel` has a GPU version in this build.
 pub fn has_kernel(kernel: &str) -> bool {
-    build().is_some_and(|b| b.fatbin.is_some() && b.kernels.contains(&kernel))
+    build().is_some_and(|b| !b.fatbins.is_empty() && b.kernels.contains(&kernel))
 }
 
 /// The GPU code compiled into this binary: its CUDA architectures, or why it is CPU-only.
 pub fn build_info() -> String {
     match build() {
-        Some(GpuBuild { fatbin: Some(f), archs, kernels, .. }) => format!(
-            "fatbin of {} KiB for {} ({} solver kernels)",
-            f.len() / 1024,
+        Some(GpuBuild { fatbins, archs, kernels, .. }) if !fatbins.is_empty() => format!(
+            "fatbins of {} KiB for {} ({} solver kernels)",
+            fatbins.iter().map(|f| f.len()).sum::<usize>() / 1024,
             archs.join(", "),
             kernels.len()
         ),

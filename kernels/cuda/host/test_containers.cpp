@@ -676,6 +676,47 @@ int serve() {
 namespace arc {
 namespace test {
 // sort_unique's merge sort (arrays over 256) against std::sort + std::unique, cells with duplicates.
+// 2-tuples of any values and tuples of points or cells, as the reference solvers build them (the
+// CPU's Value::Tuple and patch_in).
+void test_pairs_and_tuple_patches() {
+  EXPECT("(4, 8)", astuple(c, 4, 8));
+  EXPECT("(1, 0)", astuple(c, true, 0));  // bools are ints: a point
+  EXPECT("(2, (1, 1))", astuple(c, 2, Point{1, 1}));  // (int, point) is a cell
+  EXPECT("((1, 2), (3, 4))", astuple(c, Point{1, 2}, Point{3, 4}));
+  {
+    Env e;
+    auto p = astuple(e.c, G(e.c, "1 2"), G(e.c, "3"));
+    CHECK(p.a.w == 2 && p.b.v[0] == 3 && !e.c.failed());
+  }
+  // combine of 2-tuples: a 4-tuple; merge of a 2-tuple of containers: their elements in order
+  EXPECT("((1, 2), (3, 4), (5, 6), (7, 8))",
+         combine(c, astuple(c, Point{1, 2}, Point{3, 4}), astuple(c, Point{5, 6}, Point{7, 8})));
+  EXPECT("((0, 0), (0, 1), (2, 2))", merge(c, astuple(c, I(c, {{0, 0}, {0, 1}}), I(c, {{2, 2}}))));
+  // apply over a point maps both coordinates
+  EXPECT("(0, 4)", apply(c, tojvec, Point{4, 8}).a);
+  EXPECT("(5, 9)", apply(c, increment, Point{4, 8}));
+  // tuples of points are patches: box, shift, corners as of their frozenset
+  EXPECT("{(1, 1), (1, 2), (2, 1), (2, 2)}", box(c, Tp<Point>(c, {{2, 2}, {1, 1}, {2, 2}})));
+  EXPECT("{(1, 2), (3, 3)}", shift(c, Tp<Point>(c, {{2, 2}, {0, 1}}), Point{1, 1}));
+  EXPECT("(0, 1)", ulcorner(c, astuple(c, Point{2, 2}, Point{0, 1})));
+  EXPECT("{(5, (0, 0)), (5, (1, 1))}", recolor(c, 5, Tp<Cell>(c, {Cell{1, 1, 3}, Cell{0, 0, 4}})));
+  // fill takes a tuple of locations; paint a tuple of cells when no location repeats
+  EXPECT("((7, 0), (0, 7))", fill(c, G(c, "0 0|0 0"), 7, Tp<Point>(c, {{1, 1}, {0, 0}, {1, 1}})));
+  EXPECT("((0, 3), (0, 0))", paint(c, G(c, "0 0|0 0"), Tp<Cell>(c, {Cell{0, 1, 3}})));
+  EXPECT("fail 9", paint(c, G(c, "0 0|0 0"), Tp<Cell>(c, {Cell{0, 1, 3}, Cell{0, 1, 4}})));
+  // symmetries in tuples and sets: one type (D8Fn), called at run time
+  EXPECT("(((2, 1),), ((1, 2),), ((2, 1),), ((1, 2),))",
+         rapply(c, combine(c, astuple(c, vmirror, hmirror), astuple(c, vmirror, identity)), G(c, "1 2")));
+  EXPECT("{((1, 2),), ((2, 1),)}", rapply(c, insert(c, vmirror, initset(c, identity)), G(c, "1 2")));
+  EXPECT("((3, 1), (4, 2))", compose(c, vmirror, dmirror)(c, G(c, "1 2|3 4")));
+  {
+    Env e;
+    auto d = compose(e.c, astuple(e.c, vmirror, hmirror).a, astuple(e.c, dmirror, hmirror).a);
+    Grid g = d(e.c, G(e.c, "1 2|3 4"));  // vmirror(dmirror(g))
+    CHECK(g.v[0] == 3 && g.v[1] == 1 && g.v[2] == 4 && g.v[3] == 2 && !e.c.failed());
+  }
+}
+
 void test_sort_unique_big() {
   std::mt19937 rng(7);
   for (int n : {2, 200, 257, 300, 1000, 4099}) {
@@ -706,6 +747,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   test_sort_unique_big();
+  test_pairs_and_tuple_patches();
   test_membership();
   test_set_algebra();
   test_tuples();

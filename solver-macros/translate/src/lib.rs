@@ -30,7 +30,7 @@ use std::fmt::Write as _;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{Expr, FnArg, Ident, ItemFn, Lit, Pat, ReturnType, Stmt, Type, UnOp};
+use syn::{Expr, ExprLit, FnArg, Ident, ItemFn, Lit, Pat, ReturnType, Stmt, Type, UnOp};
 
 /// The DSL primitives, by their arc-dsl names (`kernels::Prim` has the same list; a test checks it).
 pub const PRIMITIVES: &[&str] = &[
@@ -500,10 +500,14 @@ fn expr(e: &Expr, scope: &Scope) -> syn::Result<(TokenStream, String)> {
                 ))
             } else if PRIMITIVES.contains(&name.as_str()) {
                 let f = rust_prim_ident(&name, id.span());
-                Ok((
-                    quote_spanned! {span=> ::kernels::dsl::#f(ctx, #(#rs),*) },
-                    format!("{}(ctx{cu_args})", cuda_prim_name(&name)),
-                ))
+                // `power(f, TWO)`: a count known here lets C++ apply f that many times even when f
+                // changes the value's type (`power(first, TWO)` of a pair of points); a runtime count
+                // needs f to keep it.
+                let cuda = match (name.as_str(), call.args.iter().nth(1).and_then(constant_int)) {
+                    ("power", Some(k)) if k >= 1 => format!("power_k<{k}>(ctx, {})", cu[0]),
+                    _ => format!("{}(ctx{cu_args})", cuda_prim_name(&name)),
+                };
+                Ok((quote_spanned! {span=> ::kernels::dsl::#f(ctx, #(#rs),*) }, cuda))
             } else {
                 err(id.span(), unknown_name(&name))
             }
@@ -542,6 +546,20 @@ fn expr(e: &Expr, scope: &Scope) -> syn::Result<(TokenStream, String)> {
             other.span(),
             "not part of the solver language (let, DSL calls, closures, literals, tuples, if/else)",
         ),
+    }
+}
+
+/// The value of an integer literal or integer DSL constant (`TWO`), if `e` is one.
+fn constant_int(e: &Expr) -> Option<i64> {
+    match e {
+        Expr::Lit(ExprLit { lit: Lit::Int(i), .. }) => i.base10_parse().ok(),
+        Expr::Paren(p) => constant_int(&p.expr),
+        _ => {
+            let names =
+                ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN"];
+            let name = dsl_name(single_ident(e)?);
+            names.iter().position(|n| *n == name).map(|k| k as i64)
+        }
     }
 }
 

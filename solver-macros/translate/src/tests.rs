@@ -142,3 +142,25 @@ fn finds_solvers_in_a_file() {
     let tasks: Vec<_> = found.iter().map(|f| f.task.as_str()).collect();
     assert_eq!(tasks, ["67a3c6ac", "68b16354"]);
 }
+
+#[test]
+fn power_with_a_constant_count_is_unrolled_for_cuda() {
+    let item: ItemFn = parse_quote! {
+        fn solve_00d62c1b(I: Grid) -> Grid {
+            let x1 = power(first, TWO);
+            let x2 = power(outbox, 3);
+            let x3 = power(rot90, size(I));
+            let O = x1(I);
+            O
+        }
+    };
+    let t = translate("00d62c1b", &item).unwrap();
+    // a known count lets C++ change the value's type at each application
+    assert!(t.cuda.contains("auto x1 = power_k<2>(ctx, first);"), "{}", t.cuda);
+    assert!(t.cuda.contains("auto x2 = power_k<3>(ctx, outbox);"), "{}", t.cuda);
+    // a count known only at run time keeps the type-preserving loop
+    assert!(t.cuda.contains("auto x3 = power(ctx, rot90, size(ctx, I));"), "{}", t.cuda);
+    // the CPU always calls the dynamic primitive
+    assert_eq!(t.rust.to_string().matches(":: kernels :: dsl :: power (ctx").count(), 3);
+    assert!(t.primitives.contains("power"));
+}
