@@ -630,6 +630,9 @@ pub fn plot(report: &BenchReport, path: &Path) -> Result<(), String> {
         .configure_mesh()
         .x_desc("samples per run (batch size)")
         .y_desc("samples / s")
+        // 1e5 rather than 100000.0: log axes span many decades.
+        .x_label_formatter(&|v| format!("{v:e}"))
+        .y_label_formatter(&|v| format!("{v:e}"))
         .draw()
         .map_err(|e| err(&e))?;
 
