@@ -226,16 +226,17 @@ pub enum BenchError {
     Exec(#[from] ExecError),
 }
 
-/// A workload's work: solvers, inputs, jobs, and each job's expected output when known.
-struct Work<'a> {
-    solvers: Vec<Solver>,
-    inputs: Vec<&'a TaskGrid>,
-    jobs: Vec<Job>,
-    expected: Vec<Option<&'a TaskGrid>>,
+/// A workload's work, as [`execute`] takes it: solvers, inputs, jobs, and each job's expected
+/// output when known.
+pub struct Work<'a> {
+    pub solvers: Vec<Solver>,
+    pub inputs: Vec<&'a TaskGrid>,
+    pub jobs: Vec<Job>,
+    pub expected: Vec<Option<&'a TaskGrid>>,
 }
 
 /// Every solver on its own task's inputs (the first solver registered for a task, as in `eval`).
-fn eval_work<'a>(loaded: &'a Loaded, solvers: &[Solver]) -> Work<'a> {
+pub fn eval_work<'a>(loaded: &'a Loaded, solvers: &[Solver]) -> Work<'a> {
     let mut w = Work { solvers: Vec::new(), inputs: Vec::new(), jobs: Vec::new(), expected: Vec::new() };
     for task in &loaded.tasks {
         let Some(s) = solvers.iter().find(|s| s.task == task.id) else { continue };
@@ -250,7 +251,7 @@ fn eval_work<'a>(loaded: &'a Loaded, solvers: &[Solver]) -> Work<'a> {
 }
 
 /// Every solver on every input; a call is correct when its output is that input's expected output.
-fn all_pairs_work<'a>(loaded: &'a Loaded, solvers: &[Solver]) -> Work<'a> {
+pub fn all_pairs_work<'a>(loaded: &'a Loaded, solvers: &[Solver]) -> Work<'a> {
     let pairs: Vec<_> = loaded.tasks.iter().flat_map(|t| t.samples().map(|(_, _, p)| p)).collect();
     let n = pairs.len() as u32;
     let jobs: Vec<Job> =
