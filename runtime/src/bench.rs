@@ -150,8 +150,10 @@ pub struct Measurement {
     pub ms_per_sample: f64,
     /// Milliseconds from building the jobs to the written outputs (median; load excluded).
     pub wall_ms: f64,
-    /// Wall milliseconds of each repeat, in order.
+    /// Wall milliseconds of each repeat (the mean of its loops), in order.
     pub runs_wall_ms: Vec<f64>,
+    /// Runs per repeat: short runs are looped to last about 20 ms, and averaged.
+    pub loops: usize,
     pub profile: Profile,
     /// Outputs equal to the expected grid (eval, all-pairs).
     pub correct: usize,
@@ -433,12 +435,35 @@ fn measure(
     opts: &BenchOptions,
     load_ms: f64,
 ) -> Result<Measurement, ExecError> {
+    // A run of a few samples lasts microseconds, below the clock's and the scheduler's noise: each
+    // repeat loops the work until it lasts about MIN_REPEAT_MS and reports the mean run. The sizing
+    // run also warms the caches.
+    const MIN_REPEAT_MS: f64 = 20.0;
+    let (p, ..) = run_once(work, setting)?;
+    let once = p.batching + p.transfer + p.solve + p.verify + p.write;
+    let loops = (MIN_REPEAT_MS / once.max(1e-3)).ceil().clamp(1.0, 10_000.0) as usize;
     let mut profiles = Vec::new();
     let mut last = None;
     for _ in 0..opts.repeat.max(1) {
-        let (p, run, correct, bytes, hash) = run_once(work, setting)?;
-        profiles.push(p);
-        last = Some((run, correct, bytes, hash));
+        let mut sum = Profile::default();
+        for _ in 0..loops {
+            let (p, run, correct, bytes, hash) = run_once(work, setting)?;
+            sum.batching += p.batching;
+            sum.transfer += p.transfer;
+            sum.solve += p.solve;
+            sum.verify += p.verify;
+            sum.write += p.write;
+            last = Some((run, correct, bytes, hash));
+        }
+        let n = loops as f64;
+        profiles.push(Profile {
+            load: 0.0,
+            batching: sum.batching / n,
+            transfer: sum.transfer / n,
+            solve: sum.solve / n,
+            verify: sum.verify / n,
+            write: sum.write / n,
+        });
     }
     let (run, correct, output_bytes, hash) = last.expect("at least one repeat");
     let med = |f: fn(&Profile) -> f64| median(&mut profiles.iter().map(f).collect::<Vec<_>>());
@@ -464,6 +489,7 @@ fn measure(
         threads: setting.threads,
         calls_per_s: samples as f64 / solve_s.max(1e-9),
         ms_per_sample: solve_s * 1e3 / samples.max(1) as f64,
+        loops,
         wall_ms: median(&mut runs_wall_ms.clone()),
         runs_wall_ms,
         profile,
@@ -677,7 +703,7 @@ pub fn plot(report: &BenchReport, path: &Path) -> Result<(), String> {
     }
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
+        .position(SeriesLabelPosition::LowerRight)
         .background_style(WHITE.mix(0.8))
         .border_style(BLACK)
         .draw()
@@ -740,6 +766,7 @@ mod tests {
             ms_per_sample: 0.0,
             wall_ms: 0.0,
             runs_wall_ms: vec![],
+            loops: 1,
             profile: Profile::default(),
             correct: 0,
             errored: 0,
