@@ -177,7 +177,7 @@ fn jit(ctx: &Arc<CudaContext>, source: &str) -> Result<(Arc<CudaModule>, f64), S
     let t = std::time::Instant::now();
     let opts = cudarc::nvrtc::CompileOptions {
         arch: Some(arch),
-        options: vec!["-std=c++17".into(), "--expt-relaxed-constexpr".into(), "-w".into()],
+        options: vec!["-std=c++17".into(), "-w".into()],
         ..Default::default()
     };
     let ptx = cudarc::nvrtc::compile_ptx_with_opts(source, opts).map_err(|e| format!("{e:?}"))?;
