@@ -7,7 +7,7 @@
 //! is that nothing breaks the run of the good tasks.)
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
