@@ -250,6 +250,7 @@ fn main() {
             for (why, path) in &distinct {
                 println!("  finding: {why}\n    input: {}", path.display());
             }
+            arcforge_fuzz::cleanup();
             std::process::exit(i32::from(findings > 0));
         }
         ["replay", name, ref files @ ..] => {
@@ -265,6 +266,7 @@ fn main() {
                     }
                 }
             }
+            arcforge_fuzz::cleanup();
             std::process::exit(i32::from(bad > 0));
         }
         _ => {
