@@ -408,3 +408,20 @@ fn a_missing_split_error_stays_on_one_line_whatever_the_keys() {
         )
     );
 }
+
+/// Output into a closed pipe (`arcforge info | head -1` once head has quit) ends the process
+/// quietly by SIGPIPE, as with other tools, instead of a "failed printing to stdout" panic.
+#[test]
+fn a_closed_stdout_pipe_is_not_a_panic() {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    use std::os::unix::process::ExitStatusExt;
+    let mut fds = [0; 2];
+    // SAFETY: pipe fills two fresh descriptors, each then owned once.
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+    let (read, write) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+    drop(read);
+    let o = arcforge().arg("info").stdout(write).output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(o.status.signal(), Some(libc::SIGPIPE), "{:?}: {err}", o.status);
+}
