@@ -198,8 +198,9 @@ fn check_value(v: &Value, what: &str) {
     }
 }
 
-/// The DSL on a valid grid from `data`: byte 0 picks registered solvers (bit 0 clear: every
-/// solver, or one) or a chain of primitive calls.
+/// The DSL on a valid grid from `data` (bytes 2..): byte 0 a multiple of 4 runs registered solvers
+/// (byte 1 below 128: the one it picks, else all of them), any other a chain of up to 16 primitive
+/// calls.
 pub fn dsl_grid(data: &[u8]) {
     let mut b = Bytes(data);
     let mode = b.byte();
@@ -237,6 +238,15 @@ pub fn dsl_grid(data: &[u8]) {
         dsl::partition(c, g),
         dsl::ofcolor(c, g, small(b.byte())),
         dsl::asindices(c, g),
+        dsl::fgpartition(c, g),
+        dsl::palette(c, g),
+        dsl::shape(c, g),
+        dsl::vsplit(c, g, Value::Int(1 + b.byte() as i32 % 3)),
+        Value::Cell(kernels::Cell {
+            i: b.byte() as i32 % 5 - 1,
+            j: b.byte() as i32 % 5 - 1,
+            color: b.byte() as i32 % 10,
+        }),
         Value::Set(&[]),
         Value::prim(Prim::ALL[b.pick(Prim::ALL.len())]),
         Value::prim(Prim::ALL[b.pick(Prim::ALL.len())]),
@@ -244,8 +254,8 @@ pub fn dsl_grid(data: &[u8]) {
     let first = dsl::first(c, pool[6]);
     pool.push(first);
     pool.push(dsl::first(c, first));
-    // Up to 8 calls; each result joins the pool (bad inputs to a primitive are part of the game).
-    for _ in 0..8 {
+    // Up to 16 calls; each result joins the pool (bad inputs to a primitive are part of the game).
+    for _ in 0..16 {
         if b.0.is_empty() {
             break;
         }
