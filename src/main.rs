@@ -314,6 +314,13 @@ mod gpu_build {
 }
 
 fn main() -> ExitCode {
+    // Rust ignores SIGPIPE, so printing to a closed pipe (`arcforge eval | head`) would panic with
+    // "failed printing to stdout"; like other command-line tools, end quietly instead.
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     runtime::gpu::register_build(runtime::gpu::GpuBuild {
         fatbins: gpu_build::FATBINS,
         kernels: gpu_build::GPU_KERNELS,

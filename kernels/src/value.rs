@@ -14,7 +14,9 @@
 //! Canonical order (total): `None` < numbers (`Bool` as 0/1) < tuples (`Point`, `Cell`, `Tuple`,
 //! `Grid`, compared element-wise as Python does, shorter first) < frozensets (element-wise over
 //! their sorted elements, shorter first) < functions. Cells are the exception inside tuples: a cell is
-//! ordered by `(i, j, colour)`, i.e. raster order, so objects list their cells row by row.
+//! ordered by `(i, j, colour)`, i.e. raster order, so objects list their cells row by row, and all
+//! cells come before the other tuples (mixing the two orders would make the order cyclic; typed GPU
+//! code never compares a cell with another kind of tuple).
 
 use std::cell::Cell as Slot;
 use std::cmp::Ordering;
@@ -723,6 +725,9 @@ fn cmp_row_value(r: &[u8], v: &Value) -> Ordering {
     if rank(v) != 2 {
         return 2.cmp(&rank(v));
     }
+    if let Value::Cell(_) = v {
+        return Ordering::Greater; // a row is a tuple, after every cell (see cmp_values)
+    }
     let n = tuple_len(v);
     for k in 0..r.len().min(n) {
         let o = cmp_elems(Elem::Byte(r[k]), tuple_elem(v, k));
@@ -778,6 +783,10 @@ pub fn cmp_values(a: &Value, b: &Value) -> Ordering {
         }
         (Value::Point(x), Value::Point(y)) => x.cmp(y),
         (Value::Cell(x), Value::Cell(y)) => x.cmp(y),
+        // Cells come before the other tuple-likes: compared as Python's `(colour, (i, j))` with a
+        // tuple but in raster order with each other, the order would be cyclic (found by fuzzing).
+        (Value::Cell(_), _) => Ordering::Less,
+        (_, Value::Cell(_)) => Ordering::Greater,
         (Value::Grid(x), Value::Grid(y)) => {
             for k in 0..x.h.min(y.h) as usize {
                 let o = x.row(k).cmp(y.row(k));

@@ -592,7 +592,7 @@ fn load_file(path: &Path, opts: &LoadOptions, out: &mut Collected) -> Result<Sou
     if is_bundle {
         let split = opts.split;
         let Some(raw) = get(split.bundle_key()) else {
-            let available = entries.iter().map(|(k, _)| format!("\"{k}\"")).collect::<Vec<_>>().join(", ");
+            let available = entries.iter().map(|(k, _)| format!("{k:?}")).collect::<Vec<_>>().join(", ");
             return Err(LoadError::MissingSplit { path: path.to_path_buf(), split, available });
         };
         match serde_json::from_str::<Top>(raw.get()) {
