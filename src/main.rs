@@ -355,6 +355,16 @@ fn load_data(args: &DataArgs, require_test_outputs: bool) -> Result<(DataPath, L
     Ok((found, loaded))
 }
 
+/// `load_data`, with each rejected input reported and an error when no task is left.
+fn load_usable(args: &DataArgs, require_test_outputs: bool) -> Result<(DataPath, Loaded), Exit> {
+    let (found, loaded) = load_data(args, require_test_outputs)?;
+    print_issues(&loaded);
+    if loaded.tasks.is_empty() {
+        return Err(no_usable_tasks(&loaded.path));
+    }
+    Ok((found, loaded))
+}
+
 fn print_issues(loaded: &Loaded) {
     for issue in &loaded.issues {
         eprintln!("error: {issue}");
@@ -373,14 +383,10 @@ fn run_eval(args: EvalArgs) -> Exit {
     if let Err(e) = device::resolve(opts.device) {
         return fail(e);
     }
-    let (found, loaded) = match load_data(&args.data, true) {
+    let (found, loaded) = match load_usable(&args.data, true) {
         Ok(x) => x,
         Err(code) => return code,
     };
-    print_issues(&loaded);
-    if loaded.tasks.is_empty() {
-        return no_usable_tasks(&loaded.path);
-    }
     let report = match eval::evaluate(&loaded, solvers::all(), &opts) {
         Ok(r) => r,
         Err(e) => return fail(e),
@@ -452,14 +458,10 @@ fn run_solve(args: SolveArgs) -> Exit {
         return fail(e);
     }
     let data = DataArgs { data: args.challenges.clone(), split: args.split };
-    let (found, loaded) = match load_data(&data, false) {
+    let (found, loaded) = match load_usable(&data, false) {
         Ok(x) => x,
         Err(code) => return code,
     };
-    print_issues(&loaded);
-    if loaded.tasks.is_empty() {
-        return no_usable_tasks(&loaded.path);
-    }
     let expected = match &args.solutions {
         Some(path) => match runtime::solve::read_solutions(path) {
             Ok(e) => e,
@@ -587,14 +589,10 @@ fn run_bench(args: BenchArgs) -> Exit {
     if let Some(list) = &args.gpus {
         gpu::select_gpus(list.clone());
     }
-    let (found, loaded) = match load_data(&args.data, false) {
+    let (found, loaded) = match load_usable(&args.data, false) {
         Ok(x) => x,
         Err(code) => return code,
     };
-    print_issues(&loaded);
-    if loaded.tasks.is_empty() {
-        return no_usable_tasks(&loaded.path);
-    }
     let opts = BenchOptions {
         workloads: args
             .workload

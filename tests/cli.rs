@@ -5,22 +5,12 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
-fn arcforge() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_arcforge"));
-    c.env_remove("ARCFORGE_DATA").env_remove("NO_COLOR");
-    c
-}
-
-fn run(c: &mut Command) -> (i32, String, String) {
-    let Output { status, stdout, stderr } = c.output().expect("arcforge runs");
-    let code = status.code().expect("exited, not killed by a signal");
-    (code, String::from_utf8(stdout).unwrap(), String::from_utf8(stderr).unwrap())
-}
+mod common;
+use common::{arcforge, run};
 
 fn task(c: u8) -> Value {
     json!({

@@ -6,16 +6,12 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 use tempfile::TempDir;
 
-fn arcforge() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_arcforge"));
-    c.env_remove("ARCFORGE_DATA").env_remove("ARCFORGE_GPU_FAULT");
-    c
-}
+mod common;
+use common::arcforge;
 
 /// A bundle of real tasks: the first 30 tasks that have a registered solver, 8 evaluation tasks
 /// without one, and one broken task.

@@ -4,16 +4,12 @@
 //! is the same on every thread count.
 
 use std::fs;
-use std::process::Command;
 
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
-fn arcforge() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_arcforge"));
-    c.env_remove("ARCFORGE_DATA");
-    c
-}
+mod common;
+use common::arcforge;
 
 /// Kaggle-style challenges: "mirror01" is a horizontal mirror (hmirror: rows upside down, which the
 /// registered solver of 68b16354 does), "nofit001" fits no solver; each has two test inputs.

@@ -29,11 +29,7 @@ template <class A, class B> ARC_DEVICE bool truthy(Pair<A, B>) { return true; }
 ARC_DEVICE bool truthy(Cell) { return true; }
 
 namespace containers_detail {
-
-template <class T> T declval_();
-template <class A, class B> struct Same { static constexpr bool v = false; };
-template <class A> struct Same<A, A> { static constexpr bool v = true; };
-template <class A, class B> constexpr bool same = Same<A, B>::v;
+// (`same` and `declval_` come from value.cuh)
 
 // Values with the canonical order (`compare`): what frozensets may hold and keys may be.
 template <class T> struct Ordered { static constexpr bool v = false; };
@@ -1288,7 +1284,7 @@ struct sizefilter_fn {
 
  private:
   template <class T> ARC_DEVICE static int item_len(const T& e) {
-    if constexpr (containers_detail::same<T, Cell> || containers_detail::same<T, Point> ||
+    if constexpr (same<T, Cell> || same<T, Point> ||
                   !containers_detail::iterable<T>) {
       return 2;  // cells, points and pairs
     } else {

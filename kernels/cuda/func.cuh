@@ -146,7 +146,7 @@ template <class A, class B> struct Either {
   template <class... Xs> ARC_DEVICE auto operator()(Ctx& c, Xs... xs) const {
     using RA = decltype(a(c, xs...));
     using RB = decltype(b(c, xs...));
-    if constexpr (same_type<RA, RB>) {
+    if constexpr (same<RA, RB>) {
       return first ? a(c, xs...) : b(c, xs...);
     } else {
       // one static type for two Python types: only the CPU can carry on
@@ -173,8 +173,6 @@ namespace arc {
 namespace apply_detail {
 using namespace containers_detail;
 
-template <class T> struct IsPair { static constexpr bool v = false; };
-template <class A, class B> struct IsPair<Pair<A, B>> { static constexpr bool v = true; };
 ARC_DEVICE int first_of(Point p) { return p.i; }
 ARC_DEVICE int second_of(Point p) { return p.j; }
 template <class A, class B> ARC_DEVICE A first_of(Pair<A, B> p) { return p.a; }

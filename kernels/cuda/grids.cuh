@@ -229,7 +229,7 @@ struct D8Fn {
     }
   }
   template <class X, class Y> ARC_DEVICE static X as_same(Ctx& c, Y y) {
-    if constexpr (same_type<X, Y>) {
+    if constexpr (same<X, Y>) {
       return y;
     } else {
       c.fail(S_UNSUPPORTED);

@@ -46,8 +46,8 @@ ARC_DEVICE bool patch_room(Ctx& c, int64_t n) {
 // frozenset the CPU's `patch_in` makes of it: every primitive below whose CPU twin takes such tuples
 // ends with ARC_PATCH_UNSUPPORTED, which retries the call with them converted.
 template <class X> struct TupleLikePatch { static constexpr bool v = false; };
-template <class T> struct TupleLikePatch<Tuple<T>> { static constexpr bool v = same_type<T, Point> || same_type<T, Cell>; using E = T; };
-template <class T> struct TupleLikePatch<Pair<T, T>> { static constexpr bool v = same_type<T, Point> || same_type<T, Cell>; using E = T; };
+template <class T> struct TupleLikePatch<Tuple<T>> { static constexpr bool v = same<T, Point> || same<T, Cell>; using E = T; };
+template <class T> struct TupleLikePatch<Pair<T, T>> { static constexpr bool v = same<T, Point> || same<T, Cell>; using E = T; };
 template <class T> ARC_DEVICE int tuple_len(Tuple<T> t) { return t.n; }
 template <class T> ARC_DEVICE T tuple_at(Tuple<T> t, int k) { return t.it[k]; }
 template <class T> ARC_DEVICE int tuple_len(Pair<T, T>) { return 2; }

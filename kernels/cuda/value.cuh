@@ -245,13 +245,13 @@ template <class A> ARC_DEVICE bool equal(Set<A> a, Set<A> b) { return compare(a,
 // one type that holds any of them (so that tuples of them have an element type).
 template <class T> struct D8Tag { static constexpr int k = -1; };
 
-// Type traits for the higher-order primitives (no <type_traits> under NVRTC).
-template <class A, class B> struct SameType { static constexpr bool v = false; };
-template <class A> struct SameType<A, A> { static constexpr bool v = true; };
-template <class A, class B> constexpr bool same_type = SameType<A, B>::v;
-template <class T> T declval_value();
+// Type traits for the primitives (no <type_traits> under NVRTC).
+template <class A, class B> struct Same { static constexpr bool v = false; };
+template <class A> struct Same<A, A> { static constexpr bool v = true; };
+template <class A, class B> constexpr bool same = Same<A, B>::v;
+template <class T> T declval_();
 struct CompareYes { char x[2]; };
-template <class A, class B> auto can_compare(int) -> decltype((void)compare(declval_value<A>(), declval_value<B>()), CompareYes{});
+template <class A, class B> auto can_compare(int) -> decltype((void)compare(declval_<A>(), declval_<B>()), CompareYes{});
 template <class A, class B> char can_compare(long);
 // Whether `equal` knows how to compare an A with a B (values of other type pairs go to the CPU).
 template <class A, class B> struct Comparable { static constexpr bool v = sizeof(can_compare<A, B>(0)) == sizeof(CompareYes); };

@@ -379,15 +379,7 @@ fn setting(base: &ExecOptions, device: BenchDevice) -> Result<Setting, ExecError
         BenchDevice::Auto => DeviceChoice::Auto,
     };
     let threads = if device == BenchDevice::Cpu1 { Some(1) } else { base.threads };
-    let pool = match threads {
-        Some(n) => Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(n)
-                .build()
-                .map_err(|e| ExecError::Threads { threads: n, why: e.to_string() })?,
-        ),
-        None => None,
-    };
+    let pool = crate::exec::thread_pool(threads)?;
     // Inside the pool the executor's CPU side uses that pool: threads stays None here.
     let exec = ExecOptions { device: choice, threads: None, progress: None, ..base.clone() };
     Ok(Setting { exec, pool, threads: threads.unwrap_or_else(rayon::current_num_threads) })

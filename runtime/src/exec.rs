@@ -185,6 +185,18 @@ pub enum ExecError {
     Threads { threads: usize, why: String },
 }
 
+/// A rayon pool of `threads` workers, or `None` to use the global pool.
+pub(crate) fn thread_pool(threads: Option<usize>) -> Result<Option<rayon::ThreadPool>, ExecError> {
+    threads
+        .map(|n| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| ExecError::Threads { threads: n, why: e.to_string() })
+        })
+        .transpose()
+}
+
 /// Runs `jobs` on this machine's devices as `opts` says (the GPUs `crate::gpu` opened).
 pub fn execute(
     solvers: &[Solver],
@@ -223,15 +235,7 @@ pub fn execute_on(
     opts: &ExecOptions,
 ) -> Result<ExecRun, ExecError> {
     let threads = opts.threads.unwrap_or_else(rayon::current_num_threads).max(1);
-    let pool = match opts.threads {
-        Some(n) => Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(n)
-                .build()
-                .map_err(|e| ExecError::Threads { threads: n, why: e.to_string() })?,
-        ),
-        None => None,
-    };
+    let pool = thread_pool(opts.threads)?;
 
     // Groups by solver, biggest estimated work first.
     let mut by_solver: Vec<Vec<usize>> = vec![Vec::new(); solvers.len()];

@@ -51,13 +51,13 @@ TEST Indices ind(Ctx& c, std::initializer_list<Point> v) {
   ARC_SYNC();
   return Indices{p, sort_unique(c, p, n)};
 }
-TEST bool same(Indices a, std::initializer_list<Point> b) {
+TEST bool set_is(Indices a, std::initializer_list<Point> b) {
   if (a.n != (int)b.size()) return false;
   for (int k = 0; k < a.n; k++)
     if (!(a.it[k] == b.begin()[k])) return false;
   return true;
 }
-TEST bool same(Object a, std::initializer_list<Cell> b) {
+TEST bool set_is(Object a, std::initializer_list<Cell> b) {
   if (a.n != (int)b.size()) return false;
   for (int k = 0; k < a.n; k++)
     if (!(a.it[k] == b.begin()[k])) return false;
@@ -103,10 +103,10 @@ TEST void corners_and_extremes(Arena ar) {
   CHECK(uppermost(c, o) == 1 && lowermost(c, o) == 3 && leftmost(c, o) == 0 && rightmost(c, o) == 5);
   Indices neg = ind(c, {{-2, -3}, {-5, 4}});
   CHECK(is(ulcorner(c, neg), -5, -3) && is(lrcorner(c, neg), -2, 4));
-  CHECK(same(corners(c, neg), {{-5, -3}, {-5, 4}, {-2, -3}, {-2, 4}}));
-  CHECK(same(corners(c, ind(c, {{2, 2}})), {{2, 2}}));
-  CHECK(same(corners(c, ind(c, {{0, 1}, {3, 1}})), {{0, 1}, {3, 1}}));
-  CHECK(same(corners(c, ind(c, {{4, 1}, {4, 6}})), {{4, 1}, {4, 6}}));
+  CHECK(set_is(corners(c, neg), {{-5, -3}, {-5, 4}, {-2, -3}, {-2, 4}}));
+  CHECK(set_is(corners(c, ind(c, {{2, 2}})), {{2, 2}}));
+  CHECK(set_is(corners(c, ind(c, {{0, 1}, {3, 1}})), {{0, 1}, {3, 1}}));
+  CHECK(set_is(corners(c, ind(c, {{4, 1}, {4, 6}})), {{4, 1}, {4, 6}}));
   CHECK(!c.failed());
 
   Object none{nullptr, 0};
@@ -127,23 +127,23 @@ TEST void locations(Arena ar) {
   Ctx c = fresh(ar);
   // Two colours in one location: toindices keeps the location once.
   Object two = obj(c, {{0, 0, 2}, {0, 0, 1}, {0, 1, 3}, {-1, 5, 4}});
-  CHECK(same(toindices(c, two), {{-1, 5}, {0, 0}, {0, 1}}));
+  CHECK(set_is(toindices(c, two), {{-1, 5}, {0, 0}, {0, 1}}));
   Indices pts = ind(c, {{3, 3}, {1, 2}});
   Indices same_pts = toindices(c, pts);
   CHECK(same_pts.it == pts.it && same_pts.n == 2);
   CHECK(toindices(c, Object{nullptr, 0}).n == 0);
-  CHECK(same(recolor(c, 5, two), {{-1, 5, 5}, {0, 0, 5}, {0, 1, 5}}));
-  CHECK(same(recolor(c, 0, pts), {{1, 2, 0}, {3, 3, 0}}));
+  CHECK(set_is(recolor(c, 5, two), {{-1, 5, 5}, {0, 0, 5}, {0, 1, 5}}));
+  CHECK(set_is(recolor(c, 0, pts), {{1, 2, 0}, {3, 3, 0}}));
   CHECK(recolor(c, 1, Indices{nullptr, 0}).n == 0);
-  CHECK(same(recolor(c, true, pts), {{1, 2, 1}, {3, 3, 1}}));  // True is 1
+  CHECK(set_is(recolor(c, true, pts), {{1, 2, 1}, {3, 3, 1}}));  // True is 1
 
   // shift: off the grid to negative coordinates, order kept.
   Object o = obj(c, {{0, 0, 1}, {1, 2, 3}});
-  CHECK(same(shift(c, o, Point{-2, -3}), {{-2, -3, 1}, {-1, -1, 3}}));
-  CHECK(same(shift(c, pts, Point{-4, 1}), {{-3, 3}, {-1, 4}}));
+  CHECK(set_is(shift(c, o, Point{-2, -3}), {{-2, -3, 1}, {-1, -1, 3}}));
+  CHECK(set_is(shift(c, pts, Point{-4, 1}), {{-3, 3}, {-1, 4}}));
   CHECK(shift(c, Object{nullptr, 0}, Point{1, 1}).n == 0);
-  CHECK(same(normalize(c, ind(c, {{2, 3}, {4, 1}})), {{0, 2}, {2, 0}}));
-  CHECK(same(normalize(c, obj(c, {{-2, -3, 1}, {-1, -1, 3}})), {{0, 0, 1}, {1, 2, 3}}));
+  CHECK(set_is(normalize(c, ind(c, {{2, 3}, {4, 1}})), {{0, 2}, {2, 0}}));
+  CHECK(set_is(normalize(c, obj(c, {{-2, -3, 1}, {-1, -1, 3}})), {{0, 0, 1}, {1, 2, 3}}));
   CHECK(normalize(c, Indices{nullptr, 0}).n == 0);
   CHECK(!c.failed());
   shift(c, ind(c, {{INT32_MAX, 0}}), Point{1, 0});
@@ -153,9 +153,9 @@ TEST void locations(Arena ar) {
   CHECK(c.status == S_OVERFLOW);
 
   c = fresh(ar);
-  CHECK(same(dneighbors(c, Point{0, 0}), {{-1, 0}, {0, -1}, {0, 1}, {1, 0}}));
-  CHECK(same(ineighbors(c, Point{0, 0}), {{-1, -1}, {-1, 1}, {1, -1}, {1, 1}}));
-  CHECK(same(neighbors(c, Point{5, 2}), {{4, 1}, {4, 2}, {4, 3}, {5, 1}, {5, 3}, {6, 1}, {6, 2}, {6, 3}}));
+  CHECK(set_is(dneighbors(c, Point{0, 0}), {{-1, 0}, {0, -1}, {0, 1}, {1, 0}}));
+  CHECK(set_is(ineighbors(c, Point{0, 0}), {{-1, -1}, {-1, 1}, {1, -1}, {1, 1}}));
+  CHECK(set_is(neighbors(c, Point{5, 2}), {{4, 1}, {4, 2}, {4, 3}, {5, 1}, {5, 3}, {6, 1}, {6, 2}, {6, 3}}));
   CHECK(!c.failed());
 }
 
@@ -252,16 +252,16 @@ TEST void centres_and_colours(Arena ar) {
 
 TEST void lines_and_boxes(Arena ar) {
   Ctx c = fresh(ar);
-  CHECK(same(connect(c, Point{1, 1}, Point{1, 4}), {{1, 1}, {1, 2}, {1, 3}, {1, 4}}));  // right
-  CHECK(same(connect(c, Point{1, 4}, Point{1, 1}), {{1, 1}, {1, 2}, {1, 3}, {1, 4}}));  // left
-  CHECK(same(connect(c, Point{5, 2}, Point{3, 2}), {{3, 2}, {4, 2}, {5, 2}}));          // up
-  CHECK(same(connect(c, Point{-1, 0}, Point{1, 0}), {{-1, 0}, {0, 0}, {1, 0}}));        // down
-  CHECK(same(connect(c, Point{0, 0}, Point{2, 2}), {{0, 0}, {1, 1}, {2, 2}}));
-  CHECK(same(connect(c, Point{-1, -1}, Point{-3, -3}), {{-3, -3}, {-2, -2}, {-1, -1}}));
-  CHECK(same(connect(c, Point{0, 2}, Point{2, 0}), {{0, 2}, {1, 1}, {2, 0}}));
-  CHECK(same(connect(c, Point{2, 0}, Point{0, 2}), {{0, 2}, {1, 1}, {2, 0}}));
+  CHECK(set_is(connect(c, Point{1, 1}, Point{1, 4}), {{1, 1}, {1, 2}, {1, 3}, {1, 4}}));  // right
+  CHECK(set_is(connect(c, Point{1, 4}, Point{1, 1}), {{1, 1}, {1, 2}, {1, 3}, {1, 4}}));  // left
+  CHECK(set_is(connect(c, Point{5, 2}, Point{3, 2}), {{3, 2}, {4, 2}, {5, 2}}));          // up
+  CHECK(set_is(connect(c, Point{-1, 0}, Point{1, 0}), {{-1, 0}, {0, 0}, {1, 0}}));        // down
+  CHECK(set_is(connect(c, Point{0, 0}, Point{2, 2}), {{0, 0}, {1, 1}, {2, 2}}));
+  CHECK(set_is(connect(c, Point{-1, -1}, Point{-3, -3}), {{-3, -3}, {-2, -2}, {-1, -1}}));
+  CHECK(set_is(connect(c, Point{0, 2}, Point{2, 0}), {{0, 2}, {1, 1}, {2, 0}}));
+  CHECK(set_is(connect(c, Point{2, 0}, Point{0, 2}), {{0, 2}, {1, 1}, {2, 0}}));
   CHECK(connect(c, Point{0, 0}, Point{1, 2}).n == 0);  // not aligned
-  CHECK(same(connect(c, Point{3, 3}, Point{3, 3}), {{3, 3}}));
+  CHECK(set_is(connect(c, Point{3, 3}, Point{3, 3}), {{3, 3}}));
 
   Indices down = shoot(c, Point{0, 0}, Point{1, 0});
   CHECK(down.n == 43 && is(down.it[0], 0, 0) && is(down.it[42], 42, 0) && sorted_unique(down));
@@ -269,7 +269,7 @@ TEST void lines_and_boxes(Arena ar) {
   CHECK(left.n == 43 && is(left.it[0], 0, -42) && is(left.it[42], 0, 0) && sorted_unique(left));
   Indices up_right = shoot(c, Point{5, 5}, Point{-1, 1});
   CHECK(up_right.n == 43 && is(up_right.it[0], -37, 47) && is(up_right.it[42], 5, 5) && sorted_unique(up_right));
-  CHECK(shoot(c, Point{0, 0}, Point{1, 2}).n == 0 && same(shoot(c, Point{4, 4}, Point{0, 0}), {{4, 4}}));
+  CHECK(shoot(c, Point{0, 0}, Point{1, 2}).n == 0 && set_is(shoot(c, Point{4, 4}, Point{0, 0}), {{4, 4}}));
   CHECK(!c.failed());
   connect(c, Point{0, 0}, Point{0, 2000000});  // past the item limit
   CHECK(c.status == S_LIMIT);
@@ -283,25 +283,25 @@ TEST void lines_and_boxes(Arena ar) {
   CHECK(h.n == 30 && is(h.it[0], 3, 0) && is(h.it[29], 3, 29) && sorted_unique(h));
 
   Indices two = ind(c, {{1, 1}, {2, 3}});
-  CHECK(same(backdrop(c, two), {{1, 1}, {1, 2}, {1, 3}, {2, 1}, {2, 2}, {2, 3}}));
-  CHECK(same(backdrop(c, obj(c, {{-1, -1, 5}})), {{-1, -1}}));
+  CHECK(set_is(backdrop(c, two), {{1, 1}, {1, 2}, {1, 3}, {2, 1}, {2, 2}, {2, 3}}));
+  CHECK(set_is(backdrop(c, obj(c, {{-1, -1, 5}})), {{-1, -1}}));
   CHECK(backdrop(c, Object{nullptr, 0}).n == 0);
-  CHECK(same(delta(c, two), {{1, 2}, {1, 3}, {2, 1}, {2, 2}}));
-  CHECK(same(delta(c, obj(c, {{0, 0, 1}, {0, 0, 2}, {1, 1, 1}})), {{0, 1}, {1, 0}}));
+  CHECK(set_is(delta(c, two), {{1, 2}, {1, 3}, {2, 1}, {2, 2}}));
+  CHECK(set_is(delta(c, obj(c, {{0, 0, 1}, {0, 0, 2}, {1, 1, 1}})), {{0, 1}, {1, 0}}));
   CHECK(delta(c, ind(c, {{0, 0}, {0, 1}})).n == 0 && delta(c, Indices{nullptr, 0}).n == 0);
 
-  CHECK(same(box(c, ind(c, {{2, 2}})), {{2, 2}}));
-  CHECK(same(box(c, ind(c, {{0, 0}, {2, 3}})),
+  CHECK(set_is(box(c, ind(c, {{2, 2}})), {{2, 2}}));
+  CHECK(set_is(box(c, ind(c, {{0, 0}, {2, 3}})),
              {{0, 0}, {0, 1}, {0, 2}, {0, 3}, {1, 0}, {1, 3}, {2, 0}, {2, 1}, {2, 2}, {2, 3}}));
-  CHECK(same(box(c, obj(c, {{1, 3, 1}, {1, 0, 1}})), {{1, 0}, {1, 1}, {1, 2}, {1, 3}}));
-  CHECK(same(box(c, ind(c, {{0, 5}, {3, 5}})), {{0, 5}, {1, 5}, {2, 5}, {3, 5}}));
-  CHECK(same(box(c, ind(c, {{0, 0}, {1, 1}})), {{0, 0}, {0, 1}, {1, 0}, {1, 1}}));
+  CHECK(set_is(box(c, obj(c, {{1, 3, 1}, {1, 0, 1}})), {{1, 0}, {1, 1}, {1, 2}, {1, 3}}));
+  CHECK(set_is(box(c, ind(c, {{0, 5}, {3, 5}})), {{0, 5}, {1, 5}, {2, 5}, {3, 5}}));
+  CHECK(set_is(box(c, ind(c, {{0, 0}, {1, 1}})), {{0, 0}, {0, 1}, {1, 0}, {1, 1}}));
   CHECK(box(c, Object{nullptr, 0}).n == 0);
-  CHECK(same(inbox(c, ind(c, {{0, 0}, {4, 4}})), {{1, 1}, {1, 2}, {1, 3}, {2, 1}, {2, 3}, {3, 1}, {3, 2}, {3, 3}}));
+  CHECK(set_is(inbox(c, ind(c, {{0, 0}, {4, 4}})), {{1, 1}, {1, 2}, {1, 3}, {2, 1}, {2, 3}, {3, 1}, {3, 2}, {3, 3}}));
   // Corners that cross are swapped back into order: the ring around a single cell.
-  CHECK(same(inbox(c, ind(c, {{0, 0}})), {{-1, -1}, {-1, 0}, {-1, 1}, {0, -1}, {0, 1}, {1, -1}, {1, 0}, {1, 1}}));
-  CHECK(same(inbox(c, ind(c, {{0, 0}, {2, 3}})), {{1, 1}, {1, 2}}));
-  CHECK(same(outbox(c, obj(c, {{2, 2, 6}})), {{1, 1}, {1, 2}, {1, 3}, {2, 1}, {2, 3}, {3, 1}, {3, 2}, {3, 3}}));
+  CHECK(set_is(inbox(c, ind(c, {{0, 0}})), {{-1, -1}, {-1, 0}, {-1, 1}, {0, -1}, {0, 1}, {1, -1}, {1, 0}, {1, 1}}));
+  CHECK(set_is(inbox(c, ind(c, {{0, 0}, {2, 3}})), {{1, 1}, {1, 2}}));
+  CHECK(set_is(outbox(c, obj(c, {{2, 2, 6}})), {{1, 1}, {1, 2}, {1, 3}, {2, 1}, {2, 3}, {3, 1}, {3, 2}, {3, 3}}));
   Indices ob = outbox(c, ind(c, {{0, 0}, {2, 3}}));
   CHECK(ob.n == 2 * 6 + 2 * 3 && is(ob.it[0], -1, -1) && is(ob.it[ob.n - 1], 3, 4) && sorted_unique(ob));
   CHECK(!c.failed());
