@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const DEFAULT_ARCHS: &[&str] = &["sm_75", "sm_80", "sm_86", "sm_89", "sm_90"];
+/// Parts of the NVRTC source, compiled on parallel threads at run time (Kaggle's hosts have 4+ cores).
+const RTC_PARTS: usize = 16;
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
@@ -61,9 +63,19 @@ fn main() {
     source.push_str("}  // namespace arc\n");
     let cu = out.join("solvers.cu");
     std::fs::write(&cu, &source).unwrap();
-    // The same program with the headers inlined, for NVRTC at run time (no include paths there).
-    let rtc = out.join("solvers_rtc.cu");
-    std::fs::write(&rtc, inline_includes(&source, &cuda_dir, &mut BTreeSet::new())).unwrap();
+    // The same program for NVRTC at run time (no include paths there): the headers inlined once as a
+    // prelude, and the solvers in RTC_PARTS parts that the runtime compiles on parallel threads
+    // (400 solvers in one NVRTC call take minutes on one core).
+    let rtc_prelude = out.join("solvers_rtc_prelude.cu");
+    std::fs::write(&rtc_prelude, inline_includes(HEAD, &cuda_dir, &mut BTreeSet::new())).unwrap();
+    let rtc_parts: Vec<PathBuf> = split_into_parts(HEAD, &solver_cuda, RTC_PARTS, &out, "solvers_rtc_part")
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p.cu).unwrap();
+            std::fs::write(&p.cu, text.strip_prefix(HEAD).unwrap()).unwrap();
+            p.cu
+        })
+        .collect();
 
     let archs: Vec<String> = match std::env::var("ARCFORGE_CUDA_ARCHS") {
         Ok(s) if !s.trim().is_empty() => s.split(',').map(|a| a.trim().to_string()).collect(),
@@ -78,7 +90,8 @@ fn main() {
                     .into(),
             ),
             Some(nvcc) => {
-                let parts = split_into_parts(HEAD, &solver_cuda, &out);
+                let jobs = std::env::var("NUM_JOBS").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
+                let parts = split_into_parts(HEAD, &solver_cuda, jobs, &out, "solvers_part");
                 Ok((nvcc.clone(), compile_parts(&nvcc, &parts, &cuda_dir, &archs, &out)))
             }
         }
@@ -93,9 +106,13 @@ fn main() {
     let _ = writeln!(rs, "pub const CUDA_SOURCE: &str = include_str!({:?});", cu.display().to_string());
     let _ = writeln!(
         rs,
-        "/// The same, self-contained (headers inlined), for NVRTC when the fatbin does not load."
+        "/// The same for NVRTC when the fatbin does not load: the headers inlined (ends inside `namespace arc {{`)..."
     );
-    let _ = writeln!(rs, "pub const CUDA_SOURCE_RTC: &str = include_str!({:?});", rtc.display().to_string());
+    let _ = writeln!(rs, "pub const CUDA_RTC_PRELUDE: &str = include_str!({:?});", rtc_prelude.display().to_string());
+    let _ = writeln!(rs, "/// ...and the solvers in parts, each compiled after the prelude and closed by `}}`.");
+    let list: Vec<String> =
+        rtc_parts.iter().map(|f| format!("include_str!({:?})", f.display().to_string())).collect();
+    let _ = writeln!(rs, "pub const CUDA_RTC_PARTS: &[&str] = &[{}];", list.join(", "));
     match &outcome {
         Ok((nvcc, fatbins)) => {
             let _ = writeln!(
@@ -208,11 +225,10 @@ struct Part {
     spans: Vec<(usize, String)>,
 }
 
-/// Splits the solvers into one source per build job (cargo's `NUM_JOBS`), balanced by size, so
-/// nvcc (whose ptxas runs on one core per input) uses every core.
-fn split_into_parts(head: &str, solvers: &[(String, String)], out: &Path) -> Vec<Part> {
-    let jobs: usize = std::env::var("NUM_JOBS").ok().and_then(|v| v.parse().ok()).unwrap_or(1).clamp(1, 64);
-    let n = jobs.min(solvers.len()).max(1);
+/// Splits the solvers into `parts` sources balanced by size (for nvcc: one per build job, cargo's
+/// `NUM_JOBS`, since ptxas runs on one core per input), written as `<stem><k>.cu`.
+fn split_into_parts(head: &str, solvers: &[(String, String)], parts: usize, out: &Path, stem: &str) -> Vec<Part> {
+    let n = parts.clamp(1, 64).min(solvers.len()).max(1);
     let mut bins: Vec<(usize, Vec<&(String, String)>)> = (0..n).map(|_| (0, Vec::new())).collect();
     let mut by_size: Vec<&(String, String)> = solvers.iter().collect();
     by_size.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
@@ -231,7 +247,7 @@ fn split_into_parts(head: &str, solvers: &[(String, String)], out: &Path) -> Vec
                 text.push_str(cuda);
             }
             text.push_str("}  // namespace arc\n");
-            let cu = out.join(format!("solvers_part{k}.cu"));
+            let cu = out.join(format!("{stem}{k}.cu"));
             std::fs::write(&cu, text).unwrap();
             Part { cu, spans }
         })

@@ -15,10 +15,14 @@ struct identity_fn {
 };
 ARC_VAR identity_fn identity{};
 
+// Every call of a composed function is a step, as every call is on the CPU (`call`): loops of
+// cheap calls over small data (d22278a0 on foreign grids) would otherwise run on uncounted and
+// finish where the CPU stops, or hold a batch for seconds.
 template <class Outer, class Inner> struct Compose {
   Outer outer;
   Inner inner;
   template <class X> ARC_DEVICE auto operator()(Ctx& c, X x) const {
+    c.step(1);
     // An inner `branch` of two functions whose results differ in type (identity vs outbox of an
     // object) often meets again after the outer function: apply it to each side.
     if constexpr (IsEither<Inner>::v)
@@ -41,6 +45,7 @@ template <class H, class G, class F> struct Chain {
   G g;
   F f;
   template <class X> ARC_DEVICE auto operator()(Ctx& c, X x) const {
+    c.step(1);  // a call (see Compose)
     if constexpr (IsEither<F>::v)  // as in Compose
       return f.first ? h(c, g(c, f.a(c, x))) : h(c, g(c, f.b(c, x)));
     else
@@ -57,7 +62,10 @@ template <class Outer, class A, class B> struct Fork {
   Outer outer;
   A a;
   B b;
-  template <class X> ARC_DEVICE auto operator()(Ctx& c, X x) const { return outer(c, a(c, x), b(c, x)); }
+  template <class X> ARC_DEVICE auto operator()(Ctx& c, X x) const {
+    c.step(1);  // a call (see Compose)
+    return outer(c, a(c, x), b(c, x));
+  }
 };
 ARC_PRIM(fork)
 struct fork_fn {
@@ -68,7 +76,10 @@ ARC_VAR fork_fn fork{};
 template <class F, class Fixed> struct LBind {
   F f;
   Fixed fixed;
-  template <class... Xs> ARC_DEVICE auto operator()(Ctx& c, Xs... xs) const { return f(c, fixed, xs...); }
+  template <class... Xs> ARC_DEVICE auto operator()(Ctx& c, Xs... xs) const {
+    c.step(1);  // a call (see Compose)
+    return f(c, fixed, xs...);
+  }
 };
 ARC_PRIM(lbind)
 struct lbind_fn {
@@ -79,7 +90,10 @@ ARC_VAR lbind_fn lbind{};
 template <class F, class Fixed> struct RBind {
   F f;
   Fixed fixed;
-  template <class... Xs> ARC_DEVICE auto operator()(Ctx& c, Xs... xs) const { return f(c, xs..., fixed); }
+  template <class... Xs> ARC_DEVICE auto operator()(Ctx& c, Xs... xs) const {
+    c.step(1);  // a call (see Compose)
+    return f(c, xs..., fixed);
+  }
 };
 ARC_PRIM(rbind)
 struct rbind_fn {
@@ -91,6 +105,7 @@ template <class F, class Target> struct Matcher {
   F f;
   Target target;
   template <class X> ARC_DEVICE bool operator()(Ctx& c, X x) const {
+    c.step(1);  // a call (see Compose)
     auto v = f(c, x);
     if constexpr (comparable<decltype(v), Target>) {
       return equal(v, target);
@@ -111,7 +126,7 @@ template <class F> struct Power {
   F f;
   int n;
   template <class X> ARC_DEVICE X operator()(Ctx& c, X x) const {
-    for (int k = 0; k < n && !c.failed(); k++) x = f(c, x);
+    for (int k = 0; k < n && c.step(1); k++) x = f(c, x);
     return x;
   }
 };

@@ -14,18 +14,25 @@ typedef int int32_t;
 typedef unsigned int uint32_t;
 typedef long long int64_t;
 typedef unsigned long long uint64_t;
+#define INT32_MIN (-2147483647 - 1)
+#define INT32_MAX 2147483647
+#define INT64_MIN (-9223372036854775807LL - 1)
+#define INT64_MAX 9223372036854775807LL
 #else
 #include <stdint.h>
 #endif
 
 #ifdef __CUDACC__
 #define ARC_DEVICE __device__ inline
+// Declared only, for unevaluated contexts (decltype); NVRTC rejects unannotated (host) declarations.
+#define ARC_DECLARE __device__
 #define ARC_HEAVY __device__ __noinline__
 #define ARC_VAR __device__ constexpr
 #define ARC_FOR(k, n) for (int k = (int)(threadIdx.x & 31); k < (int)(n); k += 32)
 #define ARC_SYNC() __syncwarp()
 #else
 #define ARC_DEVICE inline
+#define ARC_DECLARE
 #define ARC_HEAVY inline
 #define ARC_VAR constexpr
 #define ARC_FOR(k, n) for (int k = 0; k < (int)(n); ++k)
@@ -249,10 +256,10 @@ template <class T> struct D8Tag { static constexpr int k = -1; };
 template <class A, class B> struct Same { static constexpr bool v = false; };
 template <class A> struct Same<A, A> { static constexpr bool v = true; };
 template <class A, class B> constexpr bool same = Same<A, B>::v;
-template <class T> T declval_();
+template <class T> ARC_DECLARE T declval_();
 struct CompareYes { char x[2]; };
-template <class A, class B> auto can_compare(int) -> decltype((void)compare(declval_<A>(), declval_<B>()), CompareYes{});
-template <class A, class B> char can_compare(long);
+template <class A, class B> ARC_DECLARE auto can_compare(int) -> decltype((void)compare(declval_<A>(), declval_<B>()), CompareYes{});
+template <class A, class B> ARC_DECLARE char can_compare(long);
 // Whether `equal` knows how to compare an A with a B (values of other type pairs go to the CPU).
 template <class A, class B> struct Comparable { static constexpr bool v = sizeof(can_compare<A, B>(0)) == sizeof(CompareYes); };
 template <class A, class B> struct Comparable<Set<A>, Set<B>> { static constexpr bool v = true; };

@@ -24,8 +24,10 @@ pub struct GpuBuild {
     pub archs: &'static [&'static str],
     /// Why the build is CPU-only, if it is.
     pub cpu_only_reason: Option<&'static str>,
-    /// The solvers' CUDA with its headers inlined, for NVRTC when the fatbin does not load.
-    pub source: &'static str,
+    /// For NVRTC when the fatbin does not load: the headers inlined, ending inside `namespace arc {`...
+    pub rtc_prelude: &'static str,
+    /// ...and the solvers in parts, each a translation unit after the prelude (closing the namespace).
+    pub rtc_parts: &'static [&'static str],
 }
 
 /// An input grid for a batch.
@@ -86,6 +88,14 @@ struct Batch {
 // SAFETY: plain old data with the C layout of the kernel parameter.
 unsafe impl DeviceRepr for Batch {}
 
+/// CPU steps one GPU step stands for, at most: the GPU's step budget is the CPU's divided by this,
+/// so that no sample finishes on the GPU that the CPU would stop. A warp step touches up to 32
+/// elements (one CPU step each), and a call of a composed function is one step on both (the CPU
+/// also counts the calls of plain primitives, about one per element of the loop that makes them):
+/// 64 covers both with room to spare. The GPU is also slower per serial step, and a batch lasts as
+/// long as its slowest sample, so long samples belong on the CPU anyway.
+pub const CPU_STEPS_PER_GPU_STEP: u64 = 64;
+
 /// Sizes of a device's buffers; `ARCFORGE_GPU_ARENA_KIB`, `ARCFORGE_GPU_POOL_MIB`,
 /// `ARCFORGE_GPU_BATCH` and `ARCFORGE_GPU_STREAMS` override the defaults.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,9 +109,10 @@ pub struct GpuConfig {
     pub batch: usize,
     /// Streams, each with its own buffers, running batches concurrently.
     pub streams: usize,
-    /// Step budget of a sample on the GPU. Lower than the CPU's on purpose: a batch lasts as long as
-    /// its slowest sample, and a warp is far slower than a CPU core on long serial work, so a
-    /// sample that needs more is handed to the CPU (`ARCFORGE_GPU_STEPS`).
+    /// Step budget of a sample on the GPU (`ARCFORGE_GPU_STEPS`; default: the CPU's default over
+    /// [`CPU_STEPS_PER_GPU_STEP`], and each run caps it at that run's CPU budget over the same).
+    /// A batch lasts as long as its slowest sample, and a warp is far slower than a CPU core on long
+    /// serial work, so a sample that needs more is handed to the CPU.
     pub max_steps: u64,
 }
 
@@ -115,7 +126,7 @@ impl GpuConfig {
             pool: var("ARCFORGE_GPU_POOL_MIB", 2048) << 20,
             batch: var("ARCFORGE_GPU_BATCH", 8192) as usize,
             streams: var("ARCFORGE_GPU_STREAMS", 8) as usize,
-            max_steps: var("ARCFORGE_GPU_STEPS", 1 << 14).min(kernels::Limits::default().max_steps),
+            max_steps: var("ARCFORGE_GPU_STEPS", kernels::Limits::default().max_steps / CPU_STEPS_PER_GPU_STEP),
         }
     }
 }
@@ -165,8 +176,9 @@ pub fn device_count() -> Result<usize, String> {
     Ok(n as usize)
 }
 
-/// Compiles `source` for this device with NVRTC and loads it; returns the module and the seconds taken.
-fn jit(ctx: &Arc<CudaContext>, source: &str) -> Result<(Arc<CudaModule>, f64), String> {
+/// Compiles the build's NVRTC sources for this device and loads them, one part per thread (NVRTC and
+/// the driver's PTX compiler each use one core); returns the modules and the seconds taken.
+fn jit(ctx: &Arc<CudaContext>, build: &GpuBuild) -> Result<(Vec<Arc<CudaModule>>, f64), String> {
     // SAFETY: only probes whether the NVRTC library can be loaded (cudarc panics without it).
     if !unsafe { cudarc::nvrtc::sys::is_culib_present() } {
         return Err("no NVRTC library (libnvrtc.so) found".into());
@@ -175,14 +187,42 @@ fn jit(ctx: &Arc<CudaContext>, source: &str) -> Result<(Arc<CudaModule>, f64), S
     // NVRTC wants a 'static arch name; one leak per device opened.
     let arch: &'static str = Box::leak(format!("compute_{major}{minor}").into_boxed_str());
     let t = std::time::Instant::now();
-    let opts = cudarc::nvrtc::CompileOptions {
-        arch: Some(arch),
-        options: vec!["-std=c++17".into(), "-w".into()],
-        ..Default::default()
+    let compile = |k: usize, part: &str| -> Result<Arc<CudaModule>, String> {
+        let opts = cudarc::nvrtc::CompileOptions {
+            arch: Some(arch),
+            options: vec!["-std=c++17".into(), "-w".into()],
+            name: Some(format!("solvers_rtc_part{k}.cu")),
+            ..Default::default()
+        };
+        let source = format!("{}{part}", build.rtc_prelude);
+        let ptx = cudarc::nvrtc::compile_ptx_with_opts(source, opts).map_err(|e| format!("part {k}: {e:?}"))?;
+        ctx.bind_to_thread().map_err(e("bind context"))?;
+        ctx.load_module(ptx).map_err(|e| format!("loading NVRTC part {k}: {e:?}"))
     };
-    let ptx = cudarc::nvrtc::compile_ptx_with_opts(source, opts).map_err(|e| format!("{e:?}"))?;
-    let module = ctx.load_module(ptx).map_err(|e| format!("loading the NVRTC module: {e:?}"))?;
-    Ok((module, t.elapsed().as_secs_f64()))
+    let threads = std::thread::available_parallelism().map_or(4, |n| n.get()).min(build.rtc_parts.len()).max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<(usize, Result<Arc<CudaModule>, String>)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(part) = build.rtc_parts.get(k) else { break done };
+                        done.push((k, compile(k, part)));
+                    }
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+    });
+    if results.len() != build.rtc_parts.len() {
+        return Err("an NVRTC worker thread panicked".into());
+    }
+    let mut results = results;
+    results.sort_by_key(|r| r.0); // the first failing part is the one reported
+    let modules = results.into_iter().map(|(_, m)| m).collect::<Result<Vec<_>, _>>()?;
+    Ok((modules, t.elapsed().as_secs_f64()))
 }
 
 fn e(what: &'static str) -> impl Fn(cudarc::driver::DriverError) -> String {
@@ -220,9 +260,9 @@ impl Gpu {
             Ok(m) => (m, None),
             Err(why) => {
                 let (m, secs) =
-                    jit(&ctx, build.source).map_err(|e| format!("{why}; NVRTC fallback failed: {e}"))?;
+                    jit(&ctx, build).map_err(|e| format!("{why}; NVRTC fallback failed: {e}"))?;
                 (
-                    vec![m],
+                    m,
                     Some(format!("{why}: JIT-compiled the embedded CUDA source with NVRTC in {secs:.1} s")),
                 )
             }
@@ -297,7 +337,11 @@ impl Gpu {
     }
 
     /// Runs `kernel` on stream `worker` over the loaded inputs `index[k]`: one outcome per entry.
-    pub fn run(&self, worker: usize, kernel: &str, index: &[u32]) -> Result<Vec<GpuOutcome>, String> {
+    /// `cpu_max_steps` is the CPU's budget per sample: the GPU's is at most that over
+    /// [`CPU_STEPS_PER_GPU_STEP`], so no sample the CPU would stop for steps finishes here.
+    pub fn run(&self, worker: usize, kernel: &str, index: &[u32], cpu_max_steps: u64)
+        -> Result<Vec<GpuOutcome>, String> {
+        let max_steps = self.config.max_steps.min(cpu_max_steps / CPU_STEPS_PER_GPU_STEP);
         let func =
             self.functions.get(kernel).ok_or_else(|| format!("{kernel} is not compiled for the GPU"))?;
         let inputs = self.inputs.read().unwrap_or_else(|p| p.into_inner());
@@ -309,7 +353,7 @@ impl Gpu {
         let mut lane = self.lanes[worker % self.lanes.len()].lock().unwrap_or_else(|p| p.into_inner());
         let mut results = Vec::with_capacity(index.len());
         for chunk in index.chunks(self.config.batch) {
-            results.extend(self.run_chunk(&mut lane, inputs, func, chunk)?);
+            results.extend(self.run_chunk(&mut lane, inputs, func, chunk, max_steps)?);
         }
         Ok(results)
     }
@@ -320,6 +364,7 @@ impl Gpu {
         inputs: &DeviceInputs,
         func: &CudaFunction,
         index: &[u32],
+        max_steps: u64,
     ) -> Result<Vec<GpuOutcome>, String> {
         let n = index.len();
         let idx: Vec<i32> = index.iter().map(|&k| k as i32).collect();
@@ -345,7 +390,7 @@ impl Gpu {
                 pool: p_arena,
                 pool_cap: self.config.pool,
                 arena_per: self.config.arena_per_sample,
-                max_steps: self.config.max_steps,
+                max_steps,
                 n: n as i32,
             };
             let threads = 256u32;

@@ -230,6 +230,9 @@ pub struct TaskReport {
     pub device: Option<Device>,
     /// Samples redone on the CPU after a GPU problem.
     pub fallbacks: usize,
+    /// Why they were redone (the GPU's status, e.g. "step limit exceeded"), with counts.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub fallback_reasons: BTreeMap<String, usize>,
     /// The first error, as `<train|test> pair <n>: <what>`.
     pub error: Option<String>,
 }
@@ -258,6 +261,8 @@ pub struct Report {
     pub samples_on_gpu: usize,
     /// Samples a GPU gave back and the CPU redid.
     pub fallbacks: usize,
+    /// Why, with counts (the same per task in `tasks`).
+    pub fallback_reasons: BTreeMap<String, usize>,
     /// The GPUs used, e.g. "GPU 0: NVIDIA H100 80GB HBM3".
     pub gpus: Vec<String>,
     /// `gpu` when any GPU ran samples, else `cpu`.
@@ -344,6 +349,7 @@ pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Resu
                 errored: 0,
                 device: None,
                 fallbacks: 0,
+                fallback_reasons: BTreeMap::new(),
                 error: None,
             };
             (t.id.clone(), r)
@@ -356,8 +362,9 @@ pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Resu
         if r.device != Some(Device::Gpu) {
             r.device = Some(ran_on[k]);
         }
-        if fallback[k].is_some() {
+        if let Some(why) = &fallback[k] {
             r.fallbacks += 1;
+            *r.fallback_reasons.entry(why.clone()).or_default() += 1;
         }
         match outcome {
             Outcome::Correct => r.correct += 1,
@@ -383,6 +390,10 @@ pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Resu
         samples: samples.len(),
         samples_on_gpu: run.samples_on(Device::Gpu),
         fallbacks: run.fallbacks(),
+        fallback_reasons: fallback.iter().flatten().fold(BTreeMap::new(), |mut m, why| {
+            *m.entry(why.clone()).or_default() += 1;
+            m
+        }),
         gpus: run.gpus.clone(),
         samples_correct: outcomes.iter().filter(|o| **o == Outcome::Correct).count(),
         samples_errored: outcomes.iter().filter(|o| matches!(o, Outcome::Error(_))).count(),

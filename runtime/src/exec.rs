@@ -60,8 +60,11 @@ pub trait Accelerator: Send + Sync {
     fn workers(&self) -> usize;
     /// Makes `inputs` the grids that `run` indexes (uploaded once per [`execute`]).
     fn load_inputs(&self, inputs: &[GridRef]) -> Result<(), String>;
-    /// Runs `kernel` on the loaded inputs `inputs[k]`: one outcome per entry, in order.
-    fn run(&self, worker: usize, kernel: &str, inputs: &[u32]) -> Result<Vec<GpuOutcome>, String>;
+    /// Runs `kernel` on the loaded inputs `inputs[k]`: one outcome per entry, in order. `max_steps`
+    /// is the CPU's step budget per sample ([`Limits::max_steps`]); the device may stop a sample
+    /// earlier (a step-limit redo) but never let one run on that the CPU would stop.
+    fn run(&self, worker: usize, kernel: &str, inputs: &[u32], max_steps: u64)
+        -> Result<Vec<GpuOutcome>, String>;
 }
 
 /// Costs the dispatcher compares, in microseconds. Measured per machine by `arcforge calibrate`
@@ -300,6 +303,8 @@ pub fn execute_on(
     // GPU workers still taking batches.
     let gpu_workers = AtomicUsize::new(usable.iter().map(|a| a.workers().max(1)).sum());
     let auto = opts.device == DeviceChoice::Auto;
+    // ARCFORGE_GPU_TRACE=1: one stderr line per GPU batch, to find the kernels that take the time.
+    let trace = std::env::var("ARCFORGE_GPU_TRACE").is_ok_and(|v| v == "1");
     let use_cpu_for_gpu_groups = opts.device != DeviceChoice::Gpu;
 
     let run_cpu = |ks: &[usize]| -> Vec<Result<OutGrid, String>> {
@@ -346,8 +351,21 @@ pub fn execute_on(
                     };
                     let t = Instant::now();
                     let idx: Vec<u32> = group.jobs.iter().map(|&k| jobs[k].input).collect();
-                    let result = accel.run(worker, solvers[group.solver].cuda_kernel, &idx);
+                    let result = accel.run(worker, solvers[group.solver].cuda_kernel, &idx, opts.limits.max_steps);
                     *gpu_busy.lock().unwrap() += t.elapsed();
+                    if trace {
+                        let redo = match &result {
+                            Ok(o) => o.iter().filter(|o| matches!(o, GpuOutcome::Redo(_))).count().to_string(),
+                            Err(e) => format!("all ({e})"),
+                        };
+                        eprintln!(
+                            "gpu trace: {} on {}: {} samples in {:.1} ms, {redo} to redo",
+                            solvers[group.solver].task,
+                            accel.label(),
+                            idx.len(),
+                            ms(t.elapsed())
+                        );
+                    }
                     gpu_batches.lock().unwrap().push((group.solver, group.jobs.len(), ms(t.elapsed())));
                     if let Some(p) = &opts.progress {
                         p.inc(group.jobs.len() as u64);

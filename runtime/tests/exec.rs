@@ -19,6 +19,8 @@ struct FakeGpu {
     inputs: Mutex<Vec<TaskGrid>>,
     batches: AtomicUsize,
     samples: AtomicUsize,
+    /// The step budget of the last batch.
+    max_steps: AtomicUsize,
     /// Kernels it lacks.
     missing: Vec<&'static str>,
     /// Inputs (by index) it flags with this status instead of answering.
@@ -32,6 +34,7 @@ impl FakeGpu {
             inputs: Mutex::new(Vec::new()),
             batches: AtomicUsize::new(0),
             samples: AtomicUsize::new(0),
+            max_steps: AtomicUsize::new(0),
             missing: Vec::new(),
             flag: None,
         }
@@ -55,12 +58,14 @@ impl Accelerator for FakeGpu {
             .collect();
         Ok(())
     }
-    fn run(&self, _worker: usize, kernel: &str, inputs: &[u32]) -> Result<Vec<GpuOutcome>, String> {
+    fn run(&self, _worker: usize, kernel: &str, inputs: &[u32], max_steps: u64)
+        -> Result<Vec<GpuOutcome>, String> {
         self.batches.fetch_add(1, Ordering::SeqCst);
+        self.max_steps.store(max_steps as usize, Ordering::SeqCst);
         self.samples.fetch_add(inputs.len(), Ordering::SeqCst);
         let solver = solvers::all().iter().find(|s| s.cuda_kernel == kernel).ok_or("unknown kernel")?;
         let grids = self.inputs.lock().unwrap();
-        let mut ctx = Ctx::new(Limits::default());
+        let mut ctx = Ctx::new(Limits { max_steps, ..Limits::default() });
         Ok(inputs
             .iter()
             .map(|&k| match self.flag {
@@ -121,6 +126,22 @@ fn forced_gpu_runs_everything_there_with_the_cpu_outputs() {
     assert_eq!(r.samples_on(Device::Gpu), r.outputs.len() - failed);
     assert_eq!(gpu.batches.load(Ordering::SeqCst), 5, "one batch per solver");
     assert_eq!(r.gpus, ["fake 0"]);
+}
+
+#[test]
+fn the_cpu_step_budget_reaches_the_gpu_and_both_stop_the_same_samples() {
+    let (solvers, inputs, jobs) = work();
+    let refs: Vec<&TaskGrid> = inputs.iter().collect();
+    let limits = Limits { max_steps: 40, ..Limits::default() };
+    let opts = ExecOptions { device: DeviceChoice::Cpu, threads: Some(2), limits, ..ExecOptions::default() };
+    let cpu = execute_on(&[], &solvers, &refs, &jobs, &opts).unwrap();
+    let stopped = cpu.outputs.iter().filter(|o| o.as_ref().is_err_and(|e| e.contains("step"))).count();
+    assert!(stopped > 0, "a 40-step budget stops some samples");
+    let gpu = FakeGpu::new("fake 0");
+    let opts = ExecOptions { device: DeviceChoice::Gpu, ..opts };
+    let r = execute_on(&[&gpu], &solvers, &refs, &jobs, &opts).unwrap();
+    assert_eq!(gpu.max_steps.load(Ordering::SeqCst), 40);
+    assert_eq!(r.outputs, cpu.outputs);
 }
 
 #[test]

@@ -25,7 +25,8 @@ int main() {
     arc::HostSolver* s = arc::host_solvers();
     while (s && std::strcmp(s->kernel, name) != 0) s = s->next;
     if (!s) { std::printf("missing\n"); continue; }
-    arc::Ctx c{arena.data(), 0, arena.size(), arc::S_OK, 0, 0, 1ull << 28};
+    // the GPU's default step budget (the CPU's 2^23 over CPU_STEPS_PER_GPU_STEP = 64)
+    arc::Ctx c{arena.data(), 0, arena.size(), arc::S_OK, 0, 0, (1ull << 23) / 64};
     arc::Grid in{h, w, cells.data()};
     arc::Grid out = s->solve(c, in);
     if (!c.failed() && (out.h < 1 || out.w < 1 || out.h > 30 || out.w > 30)) c.fail(arc::S_OUTPUT);
