@@ -1,0 +1,102 @@
+//! The NVRTC fallback's sources compile: when the fatbin does not load (a driver older than the
+//! build's CUDA, an architecture outside the fatbin), the runtime compiles the embedded source on the
+//! device with NVRTC, which has no system headers and rejects unannotated (host) functions. Each of
+//! the parts (`CUDA_RTC_PARTS`, after `CUDA_RTC_PRELUDE`) must compile to PTX. No GPU is needed.
+//!
+//! NVRTC comes from the system CUDA or from PyPI `nvidia-cuda-nvrtc==13.5.37` (found through
+//! python3). Without it the test says so and passes, unless `ARCFORGE_REQUIRE_NVRTC=1` (CI sets it).
+
+use std::path::PathBuf;
+use std::process::Command;
+
+#[allow(dead_code)]
+mod gpu_build {
+    include!(concat!(env!("OUT_DIR"), "/gpu_build.rs"));
+}
+
+/// Set in the child process this test starts with NVRTC on its library path.
+const CHILD: &str = "ARCFORGE_NVRTC_TEST_CHILD";
+
+/// libnvrtc of the PyPI wheel, if installed.
+fn pip_nvrtc() -> Option<PathBuf> {
+    let out = Command::new("python3")
+        .args(["-c", "import nvidia, os; print(os.path.join(list(nvidia.__path__)[0], 'cu13', 'lib'))"])
+        .output()
+        .ok()?;
+    let dir = PathBuf::from(String::from_utf8(out.stdout).ok()?.trim());
+    std::fs::read_dir(&dir).ok()?.flatten().map(|e| e.path()).find(|p| {
+        p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("libnvrtc.so."))
+    })
+}
+
+fn compile_every_part() {
+    let parts = gpu_build::CUDA_RTC_PARTS;
+    assert!(parts.len() > 1, "the NVRTC source is split for parallel compiles");
+    let total: usize = parts.iter().map(|p| p.matches("ARC_SOLVER_KERNEL(").count()).sum();
+    assert_eq!(total, gpu_build::GPU_KERNELS.len(), "every GPU solver is in exactly one part");
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let failures: Vec<String> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut failed = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(part) = parts.get(k) else { break failed };
+                        let opts = cudarc::nvrtc::CompileOptions {
+                            arch: Some("compute_75"),
+                            options: vec!["-std=c++17".into(), "-w".into()],
+                            name: Some(format!("solvers_rtc_part{k}.cu")),
+                            ..Default::default()
+                        };
+                        let source = format!("{}{part}", gpu_build::CUDA_RTC_PRELUDE);
+                        if let Err(e) = cudarc::nvrtc::compile_ptx_with_opts(source, opts) {
+                            let text = format!("{e:?}");
+                            failed.push(format!("part {k}: {}", &text[..text.len().min(3000)]));
+                        }
+                    }
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap()).collect()
+    });
+    assert!(failures.is_empty(), "NVRTC rejected the fallback source:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn every_part_of_the_nvrtc_source_compiles() {
+    // SAFETY: only probes whether the library loads (cudarc panics on first use without it).
+    if unsafe { cudarc::nvrtc::sys::is_culib_present() } {
+        return compile_every_part();
+    }
+    assert!(std::env::var_os(CHILD).is_none(), "NVRTC is on the child's library path but did not load");
+    // cudarc opens NVRTC by name (libnvrtc.so, .so.12, ...): point a library path at the wheel's.
+    let Some(lib) = pip_nvrtc() else {
+        let how = "python3 -m pip install nvidia-cuda-nvrtc==13.5.37";
+        assert!(std::env::var("ARCFORGE_REQUIRE_NVRTC").as_deref() != Ok("1"), "no NVRTC found: {how}");
+        eprintln!("skipped: no NVRTC library found ({how})");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(&lib, dir.path().join("libnvrtc.so")).unwrap();
+    // The wheel's own folder too: NVRTC opens its builtins library from the library path.
+    let wheel = lib.parent().unwrap().display().to_string();
+    let path = match std::env::var("LD_LIBRARY_PATH") {
+        Ok(p) if !p.is_empty() => format!("{}:{wheel}:{p}", dir.path().display()),
+        _ => format!("{}:{wheel}", dir.path().display()),
+    };
+    let out = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "every_part_of_the_nvrtc_source_compiles", "--nocapture"])
+        .env("LD_LIBRARY_PATH", path)
+        .env(CHILD, "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "with {}:\n{}{}",
+        lib.display(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
