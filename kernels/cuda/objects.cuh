@@ -270,10 +270,11 @@ struct occurrences_fn {
     if (h2 <= 0 || w2 <= 0) return Indices{nullptr, 0};
     if (h2 * w2 > (1 << 20)) { c.fail(S_LIMIT); return Indices{nullptr, 0}; }  // the CPU's check_items
     int n = (int)(h2 * w2);
-    if (!c.step((uint64_t)n * o.n / 32 + 1)) return Indices{nullptr, 0};
+    if (!c.step((uint64_t)n / 32 + 1)) return Indices{nullptr, 0};
     uint8_t* mark = arena_top(c);
     Point* out = alloc<Point>(c, n);
     if (!out) return Indices{nullptr, 0};
+    int work = 0;  // this lane's cell comparisons (the CPU counts each one too)
     int m = grids_detail::gen_compact(
         out, n,
         [&](int t) {
@@ -281,11 +282,15 @@ struct occurrences_fn {
           for (int k = 0; k < o.n; k++) {
             Cell x = o.it[k];
             int a = x.i - b.top + i, bb = x.j - b.left + j;  // inside the grid: oh <= h, ow <= w
+            work++;
             if (g.v[a * g.w + bb] != x.color) return false;
           }
           return true;
         },
         [&](int t) { return Point{t / (int)w2, t % (int)w2}; });
+    // Counted after the fact: a mismatch ends a position early, so the worst case (n * o.n) would
+    // overstate the work many times over (a64e4611 tries 100 rectangles on every position).
+    if (!c.step((uint64_t)warp_sum(work) / 32 + 1)) return Indices{nullptr, 0};
     grids_detail::shrink(c, mark, out, m);
     return Indices{out, m};
   }
