@@ -108,8 +108,13 @@ fn main() {
         rs,
         "/// The same for NVRTC when the fatbin does not load: the headers inlined (ends inside `namespace arc {{`)..."
     );
-    let _ = writeln!(rs, "pub const CUDA_RTC_PRELUDE: &str = include_str!({:?});", rtc_prelude.display().to_string());
-    let _ = writeln!(rs, "/// ...and the solvers in parts, each compiled after the prelude and closed by `}}`.");
+    let _ = writeln!(
+        rs,
+        "pub const CUDA_RTC_PRELUDE: &str = include_str!({:?});",
+        rtc_prelude.display().to_string()
+    );
+    let _ =
+        writeln!(rs, "/// ...and the solvers in parts, each compiled after the prelude and closed by `}}`.");
     let list: Vec<String> =
         rtc_parts.iter().map(|f| format!("include_str!({:?})", f.display().to_string())).collect();
     let _ = writeln!(rs, "pub const CUDA_RTC_PARTS: &[&str] = &[{}];", list.join(", "));
@@ -227,7 +232,13 @@ struct Part {
 
 /// Splits the solvers into `parts` sources balanced by size (for nvcc: one per build job, cargo's
 /// `NUM_JOBS`, since ptxas runs on one core per input), written as `<stem><k>.cu`.
-fn split_into_parts(head: &str, solvers: &[(String, String)], parts: usize, out: &Path, stem: &str) -> Vec<Part> {
+fn split_into_parts(
+    head: &str,
+    solvers: &[(String, String)],
+    parts: usize,
+    out: &Path,
+    stem: &str,
+) -> Vec<Part> {
     let n = parts.clamp(1, 64).min(solvers.len()).max(1);
     let mut bins: Vec<(usize, Vec<&(String, String)>)> = (0..n).map(|_| (0, Vec::new())).collect();
     let mut by_size: Vec<&(String, String)> = solvers.iter().collect();

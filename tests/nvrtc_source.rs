@@ -24,9 +24,11 @@ fn pip_nvrtc() -> Option<PathBuf> {
         .output()
         .ok()?;
     let dir = PathBuf::from(String::from_utf8(out.stdout).ok()?.trim());
-    std::fs::read_dir(&dir).ok()?.flatten().map(|e| e.path()).find(|p| {
-        p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("libnvrtc.so."))
-    })
+    std::fs::read_dir(&dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("libnvrtc.so.")))
 }
 
 fn compile_every_part() {

@@ -126,7 +126,10 @@ impl GpuConfig {
             pool: var("ARCFORGE_GPU_POOL_MIB", 2048) << 20,
             batch: var("ARCFORGE_GPU_BATCH", 8192) as usize,
             streams: var("ARCFORGE_GPU_STREAMS", 8) as usize,
-            max_steps: var("ARCFORGE_GPU_STEPS", kernels::Limits::default().max_steps / CPU_STEPS_PER_GPU_STEP),
+            max_steps: var(
+                "ARCFORGE_GPU_STEPS",
+                kernels::Limits::default().max_steps / CPU_STEPS_PER_GPU_STEP,
+            ),
         }
     }
 }
@@ -195,13 +198,15 @@ fn jit(ctx: &Arc<CudaContext>, build: &GpuBuild) -> Result<(Vec<Arc<CudaModule>>
             ..Default::default()
         };
         let source = format!("{}{part}", build.rtc_prelude);
-        let ptx = cudarc::nvrtc::compile_ptx_with_opts(source, opts).map_err(|e| format!("part {k}: {e:?}"))?;
+        let ptx =
+            cudarc::nvrtc::compile_ptx_with_opts(source, opts).map_err(|e| format!("part {k}: {e:?}"))?;
         ctx.bind_to_thread().map_err(e("bind context"))?;
         ctx.load_module(ptx).map_err(|e| format!("loading NVRTC part {k}: {e:?}"))
     };
-    let threads = std::thread::available_parallelism().map_or(4, |n| n.get()).min(build.rtc_parts.len()).max(1);
+    let threads =
+        std::thread::available_parallelism().map_or(4, |n| n.get()).min(build.rtc_parts.len()).max(1);
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<(usize, Result<Arc<CudaModule>, String>)> = std::thread::scope(|s| {
+    let mut results: Vec<(usize, Result<Arc<CudaModule>, String>)> = std::thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 s.spawn(|| {
@@ -219,7 +224,6 @@ fn jit(ctx: &Arc<CudaContext>, build: &GpuBuild) -> Result<(Vec<Arc<CudaModule>>
     if results.len() != build.rtc_parts.len() {
         return Err("an NVRTC worker thread panicked".into());
     }
-    let mut results = results;
     results.sort_by_key(|r| r.0); // the first failing part is the one reported
     let modules = results.into_iter().map(|(_, m)| m).collect::<Result<Vec<_>, _>>()?;
     Ok((modules, t.elapsed().as_secs_f64()))
@@ -259,12 +263,8 @@ impl Gpu {
         let (modules, jit) = match loaded {
             Ok(m) => (m, None),
             Err(why) => {
-                let (m, secs) =
-                    jit(&ctx, build).map_err(|e| format!("{why}; NVRTC fallback failed: {e}"))?;
-                (
-                    m,
-                    Some(format!("{why}: JIT-compiled the embedded CUDA source with NVRTC in {secs:.1} s")),
-                )
+                let (m, secs) = jit(&ctx, build).map_err(|e| format!("{why}; NVRTC fallback failed: {e}"))?;
+                (m, Some(format!("{why}: JIT-compiled the embedded CUDA source with NVRTC in {secs:.1} s")))
             }
         };
         let mut functions = HashMap::new();
@@ -339,8 +339,13 @@ impl Gpu {
     /// Runs `kernel` on stream `worker` over the loaded inputs `index[k]`: one outcome per entry.
     /// `cpu_max_steps` is the CPU's budget per sample: the GPU's is at most that over
     /// [`CPU_STEPS_PER_GPU_STEP`], so no sample the CPU would stop for steps finishes here.
-    pub fn run(&self, worker: usize, kernel: &str, index: &[u32], cpu_max_steps: u64)
-        -> Result<Vec<GpuOutcome>, String> {
+    pub fn run(
+        &self,
+        worker: usize,
+        kernel: &str,
+        index: &[u32],
+        cpu_max_steps: u64,
+    ) -> Result<Vec<GpuOutcome>, String> {
         let max_steps = self.config.max_steps.min(cpu_max_steps / CPU_STEPS_PER_GPU_STEP);
         let func =
             self.functions.get(kernel).ok_or_else(|| format!("{kernel} is not compiled for the GPU"))?;

@@ -63,8 +63,13 @@ pub trait Accelerator: Send + Sync {
     /// Runs `kernel` on the loaded inputs `inputs[k]`: one outcome per entry, in order. `max_steps`
     /// is the CPU's step budget per sample ([`Limits::max_steps`]); the device may stop a sample
     /// earlier (a step-limit redo) but never let one run on that the CPU would stop.
-    fn run(&self, worker: usize, kernel: &str, inputs: &[u32], max_steps: u64)
-        -> Result<Vec<GpuOutcome>, String>;
+    fn run(
+        &self,
+        worker: usize,
+        kernel: &str,
+        inputs: &[u32],
+        max_steps: u64,
+    ) -> Result<Vec<GpuOutcome>, String>;
 }
 
 /// Costs the dispatcher compares, in microseconds. Measured per machine by `arcforge calibrate`
@@ -351,11 +356,14 @@ pub fn execute_on(
                     };
                     let t = Instant::now();
                     let idx: Vec<u32> = group.jobs.iter().map(|&k| jobs[k].input).collect();
-                    let result = accel.run(worker, solvers[group.solver].cuda_kernel, &idx, opts.limits.max_steps);
+                    let result =
+                        accel.run(worker, solvers[group.solver].cuda_kernel, &idx, opts.limits.max_steps);
                     *gpu_busy.lock().unwrap() += t.elapsed();
                     if trace {
                         let redo = match &result {
-                            Ok(o) => o.iter().filter(|o| matches!(o, GpuOutcome::Redo(_))).count().to_string(),
+                            Ok(o) => {
+                                o.iter().filter(|o| matches!(o, GpuOutcome::Redo(_))).count().to_string()
+                            }
                             Err(e) => format!("all ({e})"),
                         };
                         eprintln!(

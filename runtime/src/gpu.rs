@@ -70,8 +70,13 @@ impl Accelerator for Gpu {
     fn load_inputs(&self, inputs: &[GridRef]) -> Result<(), String> {
         Gpu::load_inputs(self, inputs)
     }
-    fn run(&self, worker: usize, kernel: &str, inputs: &[u32], max_steps: u64)
-        -> Result<Vec<GpuOutcome>, String> {
+    fn run(
+        &self,
+        worker: usize,
+        kernel: &str,
+        inputs: &[u32],
+        max_steps: u64,
+    ) -> Result<Vec<GpuOutcome>, String> {
         Gpu::run(self, worker, kernel, inputs, max_steps)
     }
 }
@@ -141,8 +146,13 @@ impl<A: Accelerator> Accelerator for Injected<A> {
         }
         self.inner.load_inputs(inputs)
     }
-    fn run(&self, worker: usize, kernel: &str, inputs: &[u32], max_steps: u64)
-        -> Result<Vec<GpuOutcome>, String> {
+    fn run(
+        &self,
+        worker: usize,
+        kernel: &str,
+        inputs: &[u32],
+        max_steps: u64,
+    ) -> Result<Vec<GpuOutcome>, String> {
         let before = self.batches.fetch_add(1, Ordering::SeqCst);
         match self.fault {
             Some(Fault::Launch) => return Err("injected fault: ARCFORGE_GPU_FAULT=launch".into()),

@@ -58,8 +58,13 @@ impl Accelerator for FakeGpu {
             .collect();
         Ok(())
     }
-    fn run(&self, _worker: usize, kernel: &str, inputs: &[u32], max_steps: u64)
-        -> Result<Vec<GpuOutcome>, String> {
+    fn run(
+        &self,
+        _worker: usize,
+        kernel: &str,
+        inputs: &[u32],
+        max_steps: u64,
+    ) -> Result<Vec<GpuOutcome>, String> {
         self.batches.fetch_add(1, Ordering::SeqCst);
         self.max_steps.store(max_steps as usize, Ordering::SeqCst);
         self.samples.fetch_add(inputs.len(), Ordering::SeqCst);
