@@ -68,13 +68,9 @@ fn main() {
     // (400 solvers in one NVRTC call take minutes on one core).
     let rtc_prelude = out.join("solvers_rtc_prelude.cu");
     std::fs::write(&rtc_prelude, inline_includes(HEAD, &cuda_dir, &mut BTreeSet::new())).unwrap();
-    let rtc_parts: Vec<PathBuf> = split_into_parts(HEAD, &solver_cuda, RTC_PARTS, &out, "solvers_rtc_part")
+    let rtc_parts: Vec<PathBuf> = split_into_parts("", &solver_cuda, RTC_PARTS, &out, "solvers_rtc_part")
         .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p.cu).unwrap();
-            std::fs::write(&p.cu, text.strip_prefix(HEAD).unwrap()).unwrap();
-            p.cu
-        })
+        .map(|p| p.cu)
         .collect();
 
     let archs: Vec<String> = match std::env::var("ARCFORGE_CUDA_ARCHS") {

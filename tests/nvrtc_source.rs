@@ -32,37 +32,25 @@ fn pip_nvrtc() -> Option<PathBuf> {
 }
 
 fn compile_every_part() {
+    use rayon::prelude::*;
     let parts = gpu_build::CUDA_RTC_PARTS;
     assert!(parts.len() > 1, "the NVRTC source is split for parallel compiles");
     let total: usize = parts.iter().map(|p| p.matches("ARC_SOLVER_KERNEL(").count()).sum();
     assert_eq!(total, gpu_build::GPU_KERNELS.len(), "every GPU solver is in exactly one part");
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let failures: Vec<String> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut failed = Vec::new();
-                    loop {
-                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(part) = parts.get(k) else { break failed };
-                        let opts = cudarc::nvrtc::CompileOptions {
-                            arch: Some("compute_75"),
-                            options: vec!["-std=c++17".into(), "-w".into()],
-                            name: Some(format!("solvers_rtc_part{k}.cu")),
-                            ..Default::default()
-                        };
-                        let source = format!("{}{part}", gpu_build::CUDA_RTC_PRELUDE);
-                        if let Err(e) = cudarc::nvrtc::compile_ptx_with_opts(source, opts) {
-                            let text = format!("{e:?}");
-                            failed.push(format!("part {k}: {}", &text[..text.len().min(3000)]));
-                        }
-                    }
-                })
-            })
-            .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap()).collect()
-    });
+    let build = runtime::gpu::GpuBuild {
+        fatbins: &[],
+        kernels: gpu_build::GPU_KERNELS,
+        archs: &[],
+        cpu_only_reason: None,
+        rtc_prelude: gpu_build::CUDA_RTC_PRELUDE,
+        rtc_parts: parts,
+    };
+    // The oldest architecture the fatbin targets; the runtime compiles for the device's own.
+    let failures: Vec<String> = (0..parts.len())
+        .into_par_iter()
+        .filter_map(|k| runtime::cuda::compile_rtc_part(&build, k, "compute_75").err())
+        .map(|e| e.chars().take(3000).collect())
+        .collect();
     assert!(failures.is_empty(), "NVRTC rejected the fallback source:\n{}", failures.join("\n"));
 }
 

@@ -179,9 +179,27 @@ pub fn device_count() -> Result<usize, String> {
     Ok(n as usize)
 }
 
-/// Compiles the build's NVRTC sources for this device and loads them, one part per thread (NVRTC and
-/// the driver's PTX compiler each use one core); returns the modules and the seconds taken.
+/// Compiles part `k` of the build's NVRTC source (the prelude, then `rtc_parts[k]`) to PTX for
+/// `arch` (`compute_XY`). Shared by the run-time fallback and `tests/nvrtc_source.rs`.
+pub fn compile_rtc_part(
+    build: &GpuBuild,
+    k: usize,
+    arch: &'static str,
+) -> Result<cudarc::nvrtc::Ptx, String> {
+    let opts = cudarc::nvrtc::CompileOptions {
+        arch: Some(arch),
+        options: vec!["-std=c++17".into(), "-w".into()],
+        name: Some(format!("solvers_rtc_part{k}.cu")),
+        ..Default::default()
+    };
+    let source = format!("{}{}", build.rtc_prelude, build.rtc_parts[k]);
+    cudarc::nvrtc::compile_ptx_with_opts(source, opts).map_err(|e| format!("part {k}: {e:?}"))
+}
+
+/// Compiles the build's NVRTC sources for this device and loads them, the parts in parallel (NVRTC
+/// and the driver's PTX compiler each use one core); returns the modules and the seconds taken.
 fn jit(ctx: &Arc<CudaContext>, build: &GpuBuild) -> Result<(Vec<Arc<CudaModule>>, f64), String> {
+    use rayon::prelude::*;
     // SAFETY: only probes whether the NVRTC library can be loaded (cudarc panics without it).
     if !unsafe { cudarc::nvrtc::sys::is_culib_present() } {
         return Err("no NVRTC library (libnvrtc.so) found".into());
@@ -190,42 +208,17 @@ fn jit(ctx: &Arc<CudaContext>, build: &GpuBuild) -> Result<(Vec<Arc<CudaModule>>
     // NVRTC wants a 'static arch name; one leak per device opened.
     let arch: &'static str = Box::leak(format!("compute_{major}{minor}").into_boxed_str());
     let t = std::time::Instant::now();
-    let compile = |k: usize, part: &str| -> Result<Arc<CudaModule>, String> {
-        let opts = cudarc::nvrtc::CompileOptions {
-            arch: Some(arch),
-            options: vec!["-std=c++17".into(), "-w".into()],
-            name: Some(format!("solvers_rtc_part{k}.cu")),
-            ..Default::default()
-        };
-        let source = format!("{}{part}", build.rtc_prelude);
-        let ptx =
-            cudarc::nvrtc::compile_ptx_with_opts(source, opts).map_err(|e| format!("part {k}: {e:?}"))?;
+    let load = |k: usize| -> Result<Arc<CudaModule>, String> {
+        let ptx = compile_rtc_part(build, k, arch)?;
         ctx.bind_to_thread().map_err(e("bind context"))?;
         ctx.load_module(ptx).map_err(|e| format!("loading NVRTC part {k}: {e:?}"))
     };
-    let threads =
-        std::thread::available_parallelism().map_or(4, |n| n.get()).min(build.rtc_parts.len()).max(1);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, Result<Arc<CudaModule>, String>)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(part) = build.rtc_parts.get(k) else { break done };
-                        done.push((k, compile(k, part)));
-                    }
-                })
-            })
-            .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
-    });
-    if results.len() != build.rtc_parts.len() {
-        return Err("an NVRTC worker thread panicked".into());
-    }
-    results.sort_by_key(|r| r.0); // the first failing part is the one reported
-    let modules = results.into_iter().map(|(_, m)| m).collect::<Result<Vec<_>, _>>()?;
+    // In part order, so the first failing part is the one reported.
+    let modules = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        (0..build.rtc_parts.len()).into_par_iter().map(load).collect::<Vec<_>>()
+    }))
+    .map_err(|_| "an NVRTC worker thread panicked".to_string())?;
+    let modules = modules.into_iter().collect::<Result<Vec<_>, _>>()?;
     Ok((modules, t.elapsed().as_secs_f64()))
 }
 
