@@ -233,7 +233,7 @@ impl DeviceArgs {
             threads: self.threads.map(usize::from),
             limits: Limits { max_steps: self.max_steps, ..Limits::default() },
             cost: runtime::calibrate::cost_model(),
-            progress: None,
+            ..ExecOptions::default()
         }
     }
 }
@@ -384,8 +384,12 @@ fn no_usable_tasks(path: &Path) -> Exit {
 
 fn run_eval(args: EvalArgs) -> Exit {
     let exec = args.run.exec_options();
-    let opts =
-        EvalOptions { device: exec.device, threads: exec.threads, limits: exec.limits, cost: exec.cost };
+    let opts = EvalOptions {
+        device: exec.device,
+        threads: exec.threads,
+        limits: exec.limits,
+        cost: exec.cost.clone(),
+    };
     // An unusable forced GPU is reported before any data is read.
     if let Err(e) = device::resolve(opts.device) {
         return fail(e);
@@ -448,7 +452,17 @@ fn run_calibrate(args: CalibrateArgs) -> Exit {
         / (model.cpu_us_per_sample / threads as f64 - model.gpu_us_per_sample).max(1e-9))
     .ceil();
     println!(
-        "crossover the GPU pays from about {even} samples per batch (one solver, {threads} CPU threads)"
+        "crossover the GPU pays from about {even} samples per batch (one solver of average cost, {threads} CPU threads)"
+    );
+    let gpu_at =
+        |n: usize| model.solvers.keys().filter(|task| model.prefers_gpu(task, n, 0, threads)).count();
+    println!(
+        "solvers   {} calibrated; the GPU takes a batch of 5 samples of {}, of 128 of {}, of 1718 of {}, of 100000 of {}",
+        model.solvers.len(),
+        gpu_at(5),
+        gpu_at(128),
+        gpu_at(1718),
+        gpu_at(100_000)
     );
     match runtime::calibrate::save(&model) {
         Ok(path) => {
@@ -502,7 +516,7 @@ fn run_solve(args: SolveArgs) -> Exit {
     println!("data        {}: {}", found.path.display(), loaded.kind);
     println!("tasks       {tasks} ({} rejected), {answered} with a candidate solver", loaded.issues.len());
     println!(
-        "calls       {} ({} solvers x {inputs} inputs), {} failed (normal off their own task)",
+        "calls       {} ({} solvers x {inputs} inputs), {} gave no valid grid (normal off their own task)",
         report.calls,
         all.len(),
         report.failed_calls
@@ -512,9 +526,10 @@ fn run_solve(args: SolveArgs) -> Exit {
         println!("device      cpu{note}");
     } else {
         println!(
-            "device      {} + cpu{note}: {} calls on GPU, {} redone on CPU",
+            "device      {} + cpu{note}: {} calls on GPU ({} of them failing, as the GPU's verdict), {} redone on CPU",
             report.gpus.join(", "),
             report.samples_on_gpu,
+            report.gpu_verdicts,
             report.fallbacks
         );
     }
@@ -571,6 +586,7 @@ fn run_check(args: CheckArgs) -> Exit {
         println!("slow batch  {b}");
     }
     println!("identical   {}", report.identical);
+    println!("verdicts    {} failures decided on the GPU, each the CPU's own failure", report.same_verdict);
     for (why, n) in &report.fallbacks {
         println!("fallback    {n} redone on the CPU: {why}");
     }

@@ -83,7 +83,11 @@ enum MirrorKind { MIRROR_H, MIRROR_V, MIRROR_D, MIRROR_C };
 template <class T>
 ARC_DEVICE Set<T> mirror_patch(Ctx& c, Set<T> p, MirrorKind kind) {
   if (c.failed()) return Set<T>{nullptr, 0};
-  if (p.n == 0) { c.fail(S_INDEX); return Set<T>{nullptr, 0}; }  // ulcorner of the empty patch
+  if (p.n == 0) {
+    // the empty patch's ulcorner is (): indexed (IndexError), or unpacked by dmirror (ValueError)
+    c.fail(kind == MIRROR_D ? S_EMPTY : S_INDEX);
+    return Set<T>{nullptr, 0};
+  }
   Bounds b = bounds(p);
   T* out = alloc<T>(c, p.n);
   if (!out) return Set<T>{nullptr, 0};
@@ -245,7 +249,10 @@ ARC_DEVICE D8Fn compose_fn::operator()(Ctx& c, D8Fn outer, D8Fn inner) const {
   if (outer.inner >= 0 || inner.inner >= 0) c.fail(S_UNSUPPORTED);  // three or more: the CPU's
   return D8Fn{outer.outer, inner.outer};
 }
+// The CPU's order of function values (cmp_callables): primitives, by table order (the order of the
+// k codes above), before compositions, which compare outer then inner.
 ARC_DEVICE int compare(D8Fn a, D8Fn b) {
+  if ((a.inner < 0) != (b.inner < 0)) return a.inner < 0 ? -1 : 1;
   if (a.outer != b.outer) return a.outer < b.outer ? -1 : 1;
   return a.inner < b.inner ? -1 : a.inner > b.inner;
 }
@@ -260,8 +267,7 @@ template <> struct D8Tag<dmirror_fn> { static constexpr int k = 6; using fn = D8
 template <> struct D8Tag<cmirror_fn> { static constexpr int k = 7; using fn = D8Fn; };
 template <> struct D8Tag<D8Fn> { static constexpr int k = -1; };
 namespace containers_detail {
-// Sets of symmetries (`product` of two tuples of them) are ordered by which symmetry they are; the
-// results they give are sorted again, so only their deduplication must match the CPU's.
+// Sets of symmetries (`product` of two tuples of them) are ordered as on the CPU (compare above).
 template <> struct Ordered<D8Fn> { static constexpr bool v = true; };
 }  // namespace containers_detail
 
@@ -283,6 +289,7 @@ ARC_VAR upscale_fn upscale{};
 ARC_PRIM(downscale)
 struct downscale_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, int f) const {
+    if (g.h == 0) { c.fail(S_INDEX); return Grid{0, 0, nullptr}; }  // len(grid[0])
     if (f <= 0) { c.fail(f == 0 ? S_ZERO_DIVISION : S_UNSUPPORTED); return Grid{0, 0, nullptr}; }
     ARC_GRID_MAP((g.h + f - 1) / f, (g.w + f - 1) / f, g.v[(i * f) * g.w + j * f])
   }
@@ -621,11 +628,39 @@ ARC_DEVICE Grid paint_object(Ctx& c, Grid g, Object o, bool under) {
 }
 
 // paint/underpaint of a tuple of cells: the CPU paints in tuple order, which only matters when a
-// location comes with two colours (then the CPU decides); otherwise the canonical object paints alike.
+// location comes with two colours; otherwise the canonical object paints alike. With two colours,
+// (location, position) keys are sorted so that each location's cells form one run in tuple order,
+// and the lane of a run paints them in turn: the last colour wins for paint, and underpaint paints
+// only while the location still has the background colour.
 ARC_HEAVY Grid paint_tuple(Ctx& c, Grid g, Tuple<Cell> t, bool under) {
   Object o = as_patch(c, t);
-  if (!c.failed() && patch_locs(c, o).n != o.n) c.fail(S_UNSUPPORTED);
-  return paint_object(c, g, o, under);
+  if (c.failed() || patch_locs(c, o).n == o.n) return paint_object(c, g, o, under);
+  if (g.h == 0) { c.fail(S_INDEX); return Grid{0, 0, nullptr}; }  // len(grid[0])
+  int bg = under ? mostcolor(c, g) : -1;
+  if (c.failed() || !byte_colors(c, o)) return Grid{0, 0, nullptr};
+  Grid out = copy_grid(c, g);
+  if (!out.v) return out;
+  uint8_t* mark = arena_top(c);
+  Point* keys = alloc<Point>(c, t.n);  // (location, position in the tuple); off the grid: INT32_MAX
+  if (!keys) return Grid{0, 0, nullptr};
+  ARC_FOR(k, t.n) {
+    Cell x = t.it[k];
+    keys[k] = Point{in_grid(out, x.i, x.j) ? x.i * out.w + x.j : INT32_MAX, k};
+  }
+  ARC_SYNC();
+  int n = sort_unique(c, keys, t.n);
+  if (c.failed()) return Grid{0, 0, nullptr};
+  ARC_FOR(s, n) {
+    int at = keys[s].i;
+    if (at == INT32_MAX || (s > 0 && keys[s - 1].i == at)) continue;
+    int cur = out.v[at];
+    for (int r = s; r < n && keys[r].i == at; r++)
+      if (!under || cur == bg) cur = t.it[keys[r].j].color;
+    out.v[at] = (uint8_t)cur;
+  }
+  ARC_SYNC();
+  release(c, mark);  // the keys are dead
+  return out;
 }
 
 // paint/underpaint/move given indices: Python unpacks each (i, j) as (value, loc) and raises, so

@@ -70,8 +70,7 @@ template <class F, class... A> ARC_DEVICE auto retry_as_patches(Ctx& c, const F&
   if constexpr ((TupleLikePatch<A>::v || ...)) {
     return f(c, as_patch(c, a)...);
   } else {
-    c.fail(S_UNSUPPORTED);
-    return Poison{};
+    return either_call(c, f, a...);  // a `branch` of two types, or S_UNSUPPORTED
   }
 }
 #define ARC_PATCH_UNSUPPORTED \
@@ -394,8 +393,9 @@ ARC_VAR recolor_fn recolor{};
       if (b.empty) { c.fail(S_UNSUPPORTED); return Point{0, 0}; }                   \
       return Point{b.I, b.J};                                                       \
     }                                                                               \
-    ARC_PATCH_UNSUPPORTED                                                                 \
+    ARC_PATCH_UNSUPPORTED                                                           \
   };                                                                                \
+  template <> struct IsCorner<name##_fn> { static constexpr bool v = true; };       \
   ARC_VAR name##_fn name{};
 
 ARC_PRIM(ulcorner)

@@ -153,10 +153,12 @@ ARC_DEVICE bool grab_chunk(Ctx& c, uint64_t bytes) {
 #endif
 }
 
-// Arena allocation: every lane makes the same calls, so every lane gets the same pointer.
+// Arena allocation: every lane makes the same calls, so every lane gets the same pointer. Null means
+// failure, so even no elements take 16 bytes: a sample's arena starts empty on the GPU (null until
+// its first chunk), where a 3x0 canvas became a 0x0 grid (91413438 on grids without black).
 template <class T>
 ARC_DEVICE T* alloc(Ctx& c, uint64_t n) {
-  uint64_t bytes = (n * sizeof(T) + 15) & ~uint64_t(15);
+  uint64_t bytes = n == 0 ? 16 : (n * sizeof(T) + 15) & ~uint64_t(15);
   if (c.failed()) return nullptr;
   if (bytes > c.cap - c.used && !grab_chunk(c, bytes)) { c.fail(S_ARENA); return nullptr; }
   T* p = (T*)(c.arena + c.used);
@@ -384,7 +386,14 @@ template <class... A> ARC_DEVICE Poison make_tuple(Ctx& c, A...) { c.fail(S_UNSU
 
 }  // namespace arc
 
+namespace arc {
+// Calls f with every `branch` value among the arguments (an Either of two types) replaced by the
+// side taken; without one, the sample fails with S_UNSUPPORTED (defined in func.cuh).
+template <class F, class... A> ARC_DEVICE auto either_call(Ctx& c, const F& f, A... a);
+}  // namespace arc
+
 // Every primitive functor ends with this catch-all: argument types it has no overload for make
-// the sample fall back to the CPU instead of failing the build.
+// the sample fall back to the CPU instead of failing the build, unless one of them is a `branch`
+// between two types, whose taken side may have an overload.
 #define ARC_UNSUPPORTED \
-  template <class... A> ARC_DEVICE arc::Poison operator()(arc::Ctx& c, A...) const { c.fail(arc::S_UNSUPPORTED); return {}; }
+  template <class... A> ARC_DEVICE auto operator()(arc::Ctx& c, A... a) const { return arc::either_call(c, *this, a...); }

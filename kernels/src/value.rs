@@ -146,6 +146,24 @@ impl FailKind {
             .get((code as usize).wrapping_sub(1))
             .copied()
     }
+    /// What happened, in words: the start of every failure message (`"empty container in first"`).
+    pub fn text(self) -> &'static str {
+        match self {
+            FailKind::Type => "wrong kind of value",
+            FailKind::Empty => "empty container",
+            FailKind::Index => "index out of range",
+            FailKind::ZeroDivision => "division by zero",
+            FailKind::Overflow => "integer overflow",
+            FailKind::Limit => "size limit exceeded",
+            FailKind::Steps => "step limit exceeded",
+            FailKind::Arena => "GPU arena exhausted",
+        }
+    }
+    /// Whether every device fails this sample alike: Python raising, or the size limit that the CPU
+    /// and the CUDA share; not the step budget (counted differently on the GPU) or the GPU's arena.
+    pub fn is_verdict(self) -> bool {
+        !matches!(self, FailKind::Steps | FailKind::Arena)
+    }
 }
 
 /// A primitive's failure: what happened and in which primitive.
@@ -157,17 +175,7 @@ pub struct Fail {
 
 impl fmt::Display for Fail {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let k = match self.kind {
-            FailKind::Type => "wrong kind of value",
-            FailKind::Empty => "empty container",
-            FailKind::Index => "index out of range",
-            FailKind::ZeroDivision => "division by zero",
-            FailKind::Overflow => "integer overflow",
-            FailKind::Limit => "size limit exceeded",
-            FailKind::Steps => "step limit exceeded",
-            FailKind::Arena => "GPU arena exhausted",
-        };
-        write!(f, "{k} in {}", self.what)
+        write!(f, "{} in {}", self.kind.text(), self.what)
     }
 }
 

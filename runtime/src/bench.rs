@@ -235,11 +235,20 @@ pub struct Work<'a> {
     pub inputs: Vec<&'a TaskGrid>,
     pub jobs: Vec<Job>,
     pub expected: Vec<Option<&'a TaskGrid>>,
+    /// Take the GPU's verdicts on failing samples ([`ExecOptions::gpu_verdicts`]), as `solve` does
+    /// in the all-pairs workload.
+    pub gpu_verdicts: bool,
 }
 
 /// Every solver on its own task's inputs (the first solver registered for a task, as in `eval`).
 pub fn eval_work<'a>(loaded: &'a Loaded, solvers: &[Solver]) -> Work<'a> {
-    let mut w = Work { solvers: Vec::new(), inputs: Vec::new(), jobs: Vec::new(), expected: Vec::new() };
+    let mut w = Work {
+        solvers: Vec::new(),
+        inputs: Vec::new(),
+        jobs: Vec::new(),
+        expected: Vec::new(),
+        gpu_verdicts: false,
+    };
     for task in &loaded.tasks {
         let Some(s) = solvers.iter().find(|s| s.task == task.id) else { continue };
         w.solvers.push(*s);
@@ -259,7 +268,8 @@ pub fn all_pairs_work<'a>(loaded: &'a Loaded, solvers: &[Solver]) -> Work<'a> {
     let jobs: Vec<Job> =
         (0..solvers.len() as u32).flat_map(|s| (0..n).map(move |i| Job { solver: s, input: i })).collect();
     let expected = (0..solvers.len()).flat_map(|_| pairs.iter().map(|p| p.output.as_ref())).collect();
-    Work { solvers: solvers.to_vec(), inputs: pairs.iter().map(|p| &p.input).collect(), jobs, expected }
+    let inputs = pairs.iter().map(|p| &p.input).collect();
+    Work { solvers: solvers.to_vec(), inputs, jobs, expected, gpu_verdicts: true }
 }
 
 /// One solver on every grid of `pool` (a scaling batch).
@@ -269,6 +279,7 @@ fn scaling_work(solver: Solver, pool: &[TaskGrid]) -> Work<'_> {
         inputs: pool.iter().collect(),
         jobs: (0..pool.len() as u32).map(|i| Job { solver: 0, input: i }).collect(),
         expected: vec![None; pool.len()],
+        gpu_verdicts: false,
     }
 }
 
@@ -314,9 +325,10 @@ fn fnv(h: u64, bytes: &[u8]) -> u64 {
 
 fn hash_outputs(outputs: &[Result<OutGrid, String>]) -> u64 {
     outputs.iter().fold(0xcbf29ce484222325, |h, o| match o {
-        Ok(g) => fnv(fnv(h, &[1, g.h as u8, g.w as u8]), &g.cells),
-        // Errors hash alike whatever their text: the GPU words some failures differently.
-        Err(_) => fnv(h, &[0]),
+        Ok(g) if g.is_arc_grid() => fnv(fnv(h, &[1, g.h as u8, g.w as u8]), &g.cells),
+        // No valid grid hashes alike whatever the error's text or the grid's size: a GPU verdict
+        // says what failed but not where, or that the output is no ARC grid.
+        _ => fnv(h, &[0]),
     })
 }
 
@@ -394,7 +406,8 @@ fn run_once(work: &Work, setting: &Setting) -> Result<(Profile, ExecRun, usize, 
     let jobs: Vec<Job> = work.jobs.to_vec();
     let batching = t.elapsed().as_secs_f64() * 1e3;
     let t = Instant::now();
-    let go = || execute(&work.solvers, &inputs, &jobs, &setting.exec);
+    let exec = ExecOptions { gpu_verdicts: work.gpu_verdicts, ..setting.exec.clone() };
+    let go = || execute(&work.solvers, &inputs, &jobs, &exec);
     let run = match &setting.pool {
         Some(pool) => pool.install(go)?,
         None => go()?,

@@ -52,41 +52,80 @@ pub fn save(model: &CostModel) -> Result<PathBuf, String> {
     Ok(file)
 }
 
-/// Measures the cost model on this machine: every solver in `solvers` on every input in `inputs`,
-/// once on all CPU threads and once on the GPUs, plus one-sample batches for the GPU's fixed cost.
-/// The CPU's per-cell and the GPU's per-cell costs are left at zero: per-sample costs measured on
-/// real ARC inputs already carry their typical size.
+/// Inputs a calibration probes: about this many, evenly spread over the given ones.
+pub const PROBE_INPUTS: usize = 128;
+
+/// Measures the cost model on this machine, per solver and on average: every solver in `solvers` on
+/// an even spread of [`PROBE_INPUTS`] of `inputs` (on ARC-AGI-1's 1,718 inputs: 51,200 calls, seconds
+/// instead of the minute all of them take). The CPU runs each solver's probe on all threads (its
+/// cost per sample); the GPUs run every probe batch at once, as they run real work (each batch's
+/// wall time is that solver's batch cost; with the GPU's streams overlapping batches, a batch
+/// bigger than the probe adds its time over the streams per extra probe's worth of samples). Best
+/// of two runs each. GPU failure verdicts are taken as `solve` takes them, so the GPU's time is its
+/// own, not the CPU's redo. The averages serve solvers without their own entry.
 pub fn measure(
     solvers: &[solvers::Solver],
     inputs: &[&crate::TaskGrid],
     threads: usize,
 ) -> Result<CostModel, String> {
-    use crate::exec::{execute, ExecOptions, Job};
+    use crate::exec::{execute, ExecOptions, Job, SolverCost};
     use crate::DeviceChoice;
-    let jobs: Vec<Job> = (0..solvers.len() as u32)
-        .flat_map(|s| (0..inputs.len() as u32).map(move |i| Job { solver: s, input: i }))
-        .collect();
-    let n = jobs.len().max(1) as f64;
-    let best = |device: DeviceChoice, jobs: &[Job]| -> Result<f64, String> {
-        let opts = ExecOptions { device, threads: Some(threads), ..ExecOptions::default() };
-        let mut times = Vec::new();
-        for _ in 0..3 {
-            let run = execute(solvers, inputs, jobs, &opts).map_err(|e| e.to_string())?;
-            times.push(run.profile.solve + run.profile.redo);
+    let step = inputs.len().div_ceil(PROBE_INPUTS).max(1);
+    let inputs: Vec<&crate::TaskGrid> = inputs.iter().step_by(step).copied().collect();
+    let probe = inputs.len().max(1);
+    let opts =
+        |device| ExecOptions { device, threads: Some(threads), gpu_verdicts: true, ..ExecOptions::default() };
+    let jobs_of = |s: u32| (0..inputs.len() as u32).map(move |i| Job { solver: s, input: i });
+
+    // CPU: each solver alone, all threads (µs per sample per thread).
+    let mut cpu_us = vec![f64::INFINITY; solvers.len()];
+    for _ in 0..2 {
+        for (s, best) in cpu_us.iter_mut().enumerate() {
+            let jobs: Vec<Job> = jobs_of(0).collect();
+            let run = execute(&solvers[s..s + 1], &inputs, &jobs, &opts(DeviceChoice::Cpu))
+                .map_err(|e| e.to_string())?;
+            *best = best.min(run.profile.solve * 1e3 * threads as f64 / probe as f64);
         }
-        Ok(times.into_iter().fold(f64::INFINITY, f64::min))
-    };
-    let cpu_ms = best(DeviceChoice::Cpu, &jobs)?;
-    let gpu_ms = best(DeviceChoice::Gpu, &jobs)?;
+    }
+    // GPU: every probe batch in one run, as real work runs (µs per batch).
+    let all: Vec<Job> = (0..solvers.len() as u32).flat_map(jobs_of).collect();
+    let mut batch_us = vec![f64::INFINITY; solvers.len()];
+    let mut gpu_total_ms = f64::INFINITY;
+    for _ in 0..2 {
+        let run = execute(solvers, &inputs, &all, &opts(DeviceChoice::Gpu)).map_err(|e| e.to_string())?;
+        gpu_total_ms = gpu_total_ms.min(run.profile.solve + run.profile.redo);
+        for &(s, _, ms) in &run.gpu_batch_ms {
+            batch_us[s] = batch_us[s].min(ms * 1e3);
+        }
+    }
     // One sample per solver: each is its own batch, so this is the fixed cost per batch.
     let one: Vec<Job> = (0..solvers.len() as u32).map(|s| Job { solver: s, input: 0 }).collect();
-    let tiny_ms = best(DeviceChoice::Gpu, &one)?;
+    let mut tiny_ms = f64::INFINITY;
+    for _ in 0..2 {
+        let run = execute(solvers, &inputs, &one, &opts(DeviceChoice::Gpu)).map_err(|e| e.to_string())?;
+        tiny_ms = tiny_ms.min(run.profile.solve + run.profile.redo);
+    }
+    let streams: usize = crate::gpu::accelerators()?.iter().map(|a| a.workers().max(1)).sum::<usize>().max(1);
     let per_batch_us = tiny_ms * 1e3 / one.len().max(1) as f64;
-    Ok(CostModel {
-        cpu_us_per_sample: cpu_ms * 1e3 * threads as f64 / n,
+    let n = all.len().max(1) as f64;
+    let mut model = CostModel {
+        cpu_us_per_sample: cpu_us.iter().filter(|x| x.is_finite()).sum::<f64>() / solvers.len().max(1) as f64,
         cpu_us_per_cell: 0.0,
         gpu_us_per_batch: per_batch_us,
-        gpu_us_per_sample: ((gpu_ms * 1e3 - per_batch_us * solvers.len() as f64) / n).max(0.0),
+        gpu_us_per_sample: ((gpu_total_ms * 1e3 - per_batch_us * solvers.len() as f64) / n).max(0.0),
         gpu_us_per_cell: 0.0,
-    })
+        solvers: Default::default(),
+    };
+    for (s, solver) in solvers.iter().enumerate() {
+        if cpu_us[s].is_finite() && batch_us[s].is_finite() {
+            let cost = SolverCost {
+                cpu_us: cpu_us[s],
+                gpu_batch_us: batch_us[s],
+                gpu_batch_samples: probe,
+                gpu_us_per_sample: batch_us[s] / (probe * streams) as f64,
+            };
+            model.solvers.insert(solver.task.to_string(), cost);
+        }
+    }
+    Ok(model)
 }

@@ -2,7 +2,9 @@
 //! CPU over real inputs (its own task's pairs and every loaded task's inputs) and over randomized
 //! ones (the eight rotations/reflections and colour permutations of real inputs, and random grids of
 //! sizes 1..=30), and every sample the GPU finished must equal the CPU's output byte for byte. A
-//! sample the GPU flags is redone on the CPU in real runs: here it is counted with its reason.
+//! sample the GPU flags is redone on the CPU in real runs: here it is counted with its reason. A
+//! failure the GPU decides itself where `solve` lets it ([`crate::cuda::status_verdict`]: Python
+//! raises, the size limit, no ARC grid) must be the CPU's failure of the same kind.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -49,8 +51,11 @@ pub struct CheckReport {
     pub solvers: usize,
     /// Samples run on both devices.
     pub samples: usize,
-    /// Samples the GPU finished with the CPU's exact output (or the CPU's same failure).
+    /// Samples the GPU finished with the CPU's exact output grid.
     pub identical: usize,
+    /// Samples the GPU failed with a verdict the CPU agrees with (same kind of failure, or both no
+    /// ARC grid).
+    pub same_verdict: usize,
     /// Samples the GPU flagged for a CPU redo, by reason.
     pub fallbacks: BTreeMap<String, usize>,
     /// Samples where the GPU finished with something the CPU did not produce.
@@ -127,6 +132,16 @@ fn inputs_for(s: &Solver, tasks: &[Task], opts: &CheckOptions) -> Vec<(String, T
     out
 }
 
+/// Whether the CPU's outcome `cpu` is the failure of the GPU's verdict `gpu`: "<kind> (GPU verdict)"
+/// against the CPU's "<kind> in <primitive>", or no ARC grid on both.
+pub(crate) fn same_failure(gpu: &str, cpu: &Result<crate::eval::OutGrid, String>) -> bool {
+    let Some(kind) = gpu.strip_suffix(" (GPU verdict)") else { return false };
+    match cpu {
+        Ok(g) => kind == crate::cuda::status_reason(crate::cuda::STATUS_OUTPUT) && !g.is_arc_grid(),
+        Err(e) => e.strip_prefix(kind).is_some_and(|rest| rest.starts_with(" in ")),
+    }
+}
+
 fn fxhash(s: &str) -> u64 {
     s.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100000001b3))
 }
@@ -153,7 +168,7 @@ pub fn check(tasks: &[Task], solvers: &[Solver], opts: &CheckOptions) -> Result<
         }
     }
     let inputs: Vec<&TaskGrid> = pool.iter().collect();
-    let gpu_opts = ExecOptions { device: DeviceChoice::Gpu, ..ExecOptions::default() };
+    let gpu_opts = ExecOptions { device: DeviceChoice::Gpu, gpu_verdicts: true, ..ExecOptions::default() };
     let gpu_run = execute(&on_gpu, &inputs, &jobs, &gpu_opts).map_err(|e| e.to_string())?;
     let cpu_opts = ExecOptions { device: DeviceChoice::Cpu, ..ExecOptions::default() };
     let cpu_run = execute(&on_gpu, &inputs, &jobs, &cpu_opts).map_err(|e| e.to_string())?;
@@ -166,6 +181,7 @@ pub fn check(tasks: &[Task], solvers: &[Solver], opts: &CheckOptions) -> Result<
         }
         match (&gpu_run.outputs[k], &cpu_run.outputs[k]) {
             (Ok(g), Ok(c)) if g == c => report.identical += 1,
+            (Err(g), c) if gpu_run.verdict[k] && same_failure(g, c) => report.same_verdict += 1,
             (g, c) => report.differences.push(Difference {
                 task: on_gpu[job.solver as usize].task.to_string(),
                 sample: labels[k].clone(),
@@ -210,6 +226,27 @@ mod tests {
             }
         }
         assert_eq!(all[4].height(), 3, "transposes swap height and width");
+    }
+
+    #[test]
+    fn a_gpu_verdict_agrees_only_with_the_same_failure_on_the_cpu() {
+        use crate::cuda::{status_verdict, STATUS_OUTPUT};
+        use crate::eval::OutGrid;
+        let empty = status_verdict(2).unwrap();
+        assert!(same_failure(&empty, &Err("empty container in first".into())));
+        assert!(!same_failure(&empty, &Err("index out of range in first".into())));
+        assert!(!same_failure(&empty, &Err("empty container".into())), "the CPU always names the primitive");
+        assert!(!same_failure(&empty, &Ok(OutGrid { h: 1, w: 1, cells: vec![0] })));
+        let output = status_verdict(STATUS_OUTPUT).unwrap();
+        assert!(same_failure(&output, &Ok(OutGrid { h: 31, w: 2, cells: vec![0; 62] })));
+        assert!(same_failure(&output, &Ok(OutGrid { h: 0, w: 0, cells: vec![] })));
+        assert!(!same_failure(&output, &Ok(OutGrid { h: 30, w: 30, cells: vec![0; 900] })));
+        assert!(!same_failure(&output, &Err("empty container in first".into())));
+        // the step budget and the GPU's own limits are no verdicts: those samples are redone
+        assert_eq!(status_verdict(7), None);
+        assert_eq!(status_verdict(8), None);
+        assert_eq!(status_verdict(9), None);
+        assert!(!same_failure("empty container in first", &Err("empty container in first".into())));
     }
 
     #[test]

@@ -2,11 +2,13 @@
 //! binary, uploads a run's input grids once (30x30 slots), and launches each solver's batch kernel
 //! (one warp per sample) over a list of input indices on one of several streams, each with buffers
 //! allocated once at start (arena, packed outputs, statuses), then reads back the packed outputs and
-//! per-sample statuses. Anything but `OK` is for the caller to
-//! redo on the CPU; this module never decides a result on its own.
+//! per-sample statuses. Anything but `OK` is for the caller to redo on the CPU, or, where the caller
+//! allows it, to take as the sample's verdict ([`status_verdict`]).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
+
+use kernels::FailKind;
 
 use cudarc::driver::{
     CudaContext, CudaFunction, CudaModule, CudaSlice, CudaStream, DevicePtr, DevicePtrMut, DeviceRepr,
@@ -50,21 +52,31 @@ pub enum GpuOutcome {
 /// Bytes per grid slot in a batch (30 x 30, the largest task grid).
 pub const SLOT: usize = 900;
 
+/// The kernel status of an output that is not a grid of 1..=30 rows and columns (the output slot).
+pub const STATUS_OUTPUT: u32 = 10;
+/// The kernel status of a call with argument types the CUDA has no overload for.
+pub const STATUS_UNSUPPORTED: u32 = 9;
+
 /// The text of a kernel status code (the CPU's `FailKind` codes plus GPU-only ones).
 pub fn status_reason(code: u32) -> &'static str {
     match code {
         0 => "ok",
-        1 => "wrong kind of value",
-        2 => "empty container",
-        3 => "index out of range",
-        4 => "division by zero",
-        5 => "integer overflow",
-        6 => "size limit exceeded",
-        7 => "step limit exceeded",
-        8 => "GPU arena exhausted",
-        9 => "primitive overload not on the GPU",
-        10 => "output larger than 30x30 or empty",
-        _ => "unknown GPU status",
+        STATUS_UNSUPPORTED => "primitive overload not on the GPU",
+        STATUS_OUTPUT => "output larger than 30x30 or empty",
+        _ => FailKind::from_code(code).map_or("unknown GPU status", FailKind::text),
+    }
+}
+
+/// What a GPU status says about the sample itself, where every device would agree: Python raises
+/// (or the shared size limit is hit), or the output is no ARC grid. `None` for the statuses that
+/// only say this run stopped (steps, arena, an overload missing on the GPU): those are redone.
+/// The text is the CPU's failure text without the primitive's name, which the GPU does not keep.
+pub fn status_verdict(code: u32) -> Option<String> {
+    match code {
+        STATUS_OUTPUT => Some(format!("{} (GPU verdict)", status_reason(code))),
+        _ => FailKind::from_code(code)
+            .filter(|k| k.is_verdict())
+            .map(|k| format!("{} (GPU verdict)", k.text())),
     }
 }
 

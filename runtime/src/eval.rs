@@ -24,7 +24,7 @@ use crate::load::{LoadIssue, Loaded};
 use crate::task::{PairKind, Task, TaskGrid};
 
 /// How to run an eval.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct EvalOptions {
     /// `--device`.
     pub device: DeviceChoice,
@@ -76,6 +76,11 @@ impl OutGrid {
     /// The colour at row `i`, column `j`, if inside the grid.
     pub fn get(&self, i: usize, j: usize) -> Option<u8> {
         (i < self.h && j < self.w).then(|| self.cells[i * self.w + j])
+    }
+    /// Whether ARC allows this grid (1 to 30 rows and columns): only such a grid can be an answer
+    /// or come from the GPU, whose output slot is 30x30.
+    pub fn is_arc_grid(&self) -> bool {
+        (1..=30).contains(&self.h) && (1..=30).contains(&self.w)
     }
     /// Whether this is exactly `expected`.
     pub fn matches(&self, expected: &TaskGrid) -> bool {
@@ -318,8 +323,10 @@ pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Resu
         device: opts.device,
         threads: opts.threads,
         limits: opts.limits,
-        cost: opts.cost,
+        cost: opts.cost.clone(),
         progress: None,
+        // eval reports each failure with the CPU's exact text
+        gpu_verdicts: false,
     };
     let solve_start = Instant::now();
     let run = match execute(&used, &inputs, &jobs, &exec_opts) {

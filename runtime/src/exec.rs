@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 use solvers::Solver;
 use thiserror::Error;
 
-use crate::cuda::{status_reason, GpuOutcome, GridRef};
+use crate::cuda::{status_reason, status_verdict, GpuOutcome, GridRef};
 use crate::device::{Device, DeviceChoice, GpuUnavailable};
 use crate::eval::{run_solver, OutGrid};
 use crate::task::TaskGrid;
@@ -72,9 +72,23 @@ pub trait Accelerator: Send + Sync {
     ) -> Result<Vec<GpuOutcome>, String>;
 }
 
+/// One solver's measured costs (`arcforge calibrate`): solvers differ by a thousand times in cost
+/// per sample, so one average would send cheap solvers to the GPU and dear ones to the CPU.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SolverCost {
+    /// CPU time per sample on one thread.
+    pub cpu_us: f64,
+    /// Wall time of a GPU batch of up to [`SolverCost::gpu_batch_samples`] samples: a warp per
+    /// sample, so a small batch lasts as long as its slowest sample.
+    pub gpu_batch_us: f64,
+    pub gpu_batch_samples: usize,
+    /// GPU time per sample in large batches (throughput).
+    pub gpu_us_per_sample: f64,
+}
+
 /// Costs the dispatcher compares, in microseconds. Measured per machine by `arcforge calibrate`
 /// ([`crate::calibrate`]); the defaults are an H100 host's 16 cores.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CostModel {
     /// CPU time per sample on one thread, fixed part.
     pub cpu_us_per_sample: f64,
@@ -86,6 +100,9 @@ pub struct CostModel {
     pub gpu_us_per_sample: f64,
     /// GPU time per input cell in a large batch.
     pub gpu_us_per_cell: f64,
+    /// Per solver (by task id), where calibrated: these take precedence over the averages above.
+    #[serde(default)]
+    pub solvers: std::collections::BTreeMap<String, SolverCost>,
 }
 
 impl Default for CostModel {
@@ -96,6 +113,7 @@ impl Default for CostModel {
             gpu_us_per_batch: 60.0,
             gpu_us_per_sample: 0.05,
             gpu_us_per_cell: 0.0005,
+            solvers: Default::default(),
         }
     }
 }
@@ -110,9 +128,23 @@ impl CostModel {
     pub fn gpu_us(&self, samples: usize, cells: usize) -> f64 {
         self.gpu_us_per_batch + samples as f64 * self.gpu_us_per_sample + cells as f64 * self.gpu_us_per_cell
     }
-    /// Whether `--device auto` should send the batch to a GPU.
-    pub fn prefers_gpu(&self, samples: usize, cells: usize, threads: usize) -> bool {
-        self.gpu_us(samples, cells) < self.cpu_us(samples, cells, threads)
+    /// Whether `--device auto` should send a batch of `solver` (its task id) to a GPU: by the
+    /// solver's own costs when calibrated, else by the averages.
+    pub fn prefers_gpu(&self, solver: &str, samples: usize, cells: usize, threads: usize) -> bool {
+        match self.solvers.get(solver) {
+            Some(s) => {
+                let n = samples as f64;
+                // Up to the probed size a batch lasts about as long as the probe did (latency);
+                // bigger ones add throughput time.
+                let gpu = if samples <= s.gpu_batch_samples {
+                    s.gpu_batch_us
+                } else {
+                    s.gpu_batch_us + (samples - s.gpu_batch_samples) as f64 * s.gpu_us_per_sample
+                };
+                gpu < n * s.cpu_us / threads.max(1) as f64
+            }
+            None => self.gpu_us(samples, cells) < self.cpu_us(samples, cells, threads),
+        }
     }
 }
 
@@ -126,6 +158,11 @@ pub struct ExecOptions {
     pub cost: CostModel,
     /// Advanced by the samples finished (a progress bar; hidden when not on a terminal).
     pub progress: Option<indicatif::ProgressBar>,
+    /// Take the GPU's verdict on a sample that every device fails alike (Python raises, the shared
+    /// size limit, an output that is no ARC grid: [`status_verdict`]) instead of redoing it on the
+    /// CPU for the exact error text. Off by default; `solve` turns it on, where only "no valid
+    /// grid" matters, and `check` proves the verdicts against the CPU.
+    pub gpu_verdicts: bool,
 }
 
 impl Default for ExecOptions {
@@ -136,6 +173,7 @@ impl Default for ExecOptions {
             limits: Limits::default(),
             cost: CostModel::default(),
             progress: None,
+            gpu_verdicts: false,
         }
     }
 }
@@ -164,6 +202,9 @@ pub struct ExecRun {
     pub ran_on: Vec<Device>,
     /// For each job the GPU gave back: why it was redone on the CPU.
     pub fallback: Vec<Option<String>>,
+    /// The jobs whose output is the GPU's verdict ([`ExecOptions::gpu_verdicts`]): an error naming
+    /// what failed but not where, or "no ARC grid" for an output the CPU would give in full.
+    pub verdict: Vec<bool>,
     /// The GPUs used ("GPU 0: NVIDIA H100 ..."), empty for a CPU-only run.
     pub gpus: Vec<String>,
     /// Why `auto` used no GPU, if it did not.
@@ -181,6 +222,9 @@ impl ExecRun {
     }
     pub fn fallbacks(&self) -> usize {
         self.fallback.iter().filter(|f| f.is_some()).count()
+    }
+    pub fn verdicts(&self) -> usize {
+        self.verdict.iter().filter(|&&v| v).count()
     }
 }
 
@@ -301,6 +345,7 @@ pub fn execute_on(
     let outputs: Vec<Mutex<Option<(Result<OutGrid, String>, Device)>>> =
         (0..jobs.len()).map(|_| Mutex::new(None)).collect();
     let redo: Mutex<Vec<(usize, String)>> = Mutex::new(Vec::new());
+    let verdict: Vec<AtomicBool> = (0..jobs.len()).map(|_| AtomicBool::new(false)).collect();
     let gpu_batches: Mutex<Vec<(usize, usize, f64)>> = Mutex::new(Vec::new());
     let gpu_busy = Mutex::new(Duration::ZERO);
     let fatal: Mutex<Option<String>> = Mutex::new(None);
@@ -334,8 +379,8 @@ pub fn execute_on(
     std::thread::scope(|scope| {
         for (a_index, accel) in usable.iter().enumerate() {
             for worker in 0..accel.workers().max(1) {
-                let (queue, outputs, redo, gpu_batches, gpu_busy, fatal, gpu_workers) =
-                    (&queue, &outputs, &redo, &gpu_batches, &gpu_busy, &fatal, &gpu_workers);
+                let (queue, outputs, redo, gpu_batches, gpu_busy, fatal, gpu_workers, verdict) =
+                    (&queue, &outputs, &redo, &gpu_batches, &gpu_busy, &fatal, &gpu_workers, &verdict);
                 let accel = *accel;
                 let failed = &failed[a_index];
                 let work = move || loop {
@@ -343,15 +388,17 @@ pub fn execute_on(
                         return;
                     }
                     let group = {
+                        // The biggest group this GPU can run and, under auto, would run faster than
+                        // the CPU (solvers differ in cost, so a smaller one further on may still be).
                         let mut q = queue.lock().unwrap();
-                        match q.front() {
-                            Some(g) if accel.has_kernel(solvers[g.solver].cuda_kernel) => {
-                                if auto && !opts.cost.prefers_gpu(g.jobs.len(), g.cells, threads) {
-                                    return; // the rest is smaller still: the CPU's
-                                }
-                                q.pop_front().unwrap()
-                            }
-                            _ => return,
+                        let mine = q.iter().position(|g| {
+                            let s = &solvers[g.solver];
+                            accel.has_kernel(s.cuda_kernel)
+                                && (!auto || opts.cost.prefers_gpu(s.task, g.jobs.len(), g.cells, threads))
+                        });
+                        match mine.and_then(|k| q.remove(k)) {
+                            Some(g) => g,
+                            None => return, // the rest is the CPU's
                         }
                     };
                     let t = Instant::now();
@@ -387,7 +434,13 @@ pub fn execute_on(
                                         let g = OutGrid { h: h as usize, w: w as usize, cells };
                                         *outputs[k].lock().unwrap() = Some((Ok(g), Device::Gpu));
                                     }
-                                    GpuOutcome::Redo(code) => r.push((k, status_reason(code).to_string())),
+                                    GpuOutcome::Redo(code) => match status_verdict(code) {
+                                        Some(why) if opts.gpu_verdicts => {
+                                            *outputs[k].lock().unwrap() = Some((Err(why), Device::Gpu));
+                                            verdict[k].store(true, Ordering::Relaxed);
+                                        }
+                                        _ => r.push((k, status_reason(code).to_string())),
+                                    },
                                 }
                             }
                         }
@@ -441,7 +494,8 @@ pub fn execute_on(
                 while pending.len() < batch_target {
                     let Some(g) = q.back() else { break };
                     // A batch the GPUs do better is shared one at a time, not hoarded.
-                    let theirs = gpus_busy && opts.cost.prefers_gpu(g.jobs.len(), g.cells, threads);
+                    let theirs = gpus_busy
+                        && opts.cost.prefers_gpu(solvers[g.solver].task, g.jobs.len(), g.cells, threads);
                     if theirs && !pending.is_empty() {
                         break;
                     }
@@ -506,6 +560,7 @@ pub fn execute_on(
         outputs,
         ran_on,
         fallback,
+        verdict: verdict.into_iter().map(AtomicBool::into_inner).collect(),
         gpus,
         device_note: device_note.or(fatal.map(|f| format!("GPU stopped: {f}"))),
         profile,

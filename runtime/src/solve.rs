@@ -3,7 +3,11 @@
 //! (by a fixed order) answer its test inputs as ARC Prize submission JSON.
 //!
 //! This is the all-pairs workload: every solver on every input, train and test, in one executor
-//! run. A candidate that fails on another task's grid is normal here and only counted.
+//! run. A candidate that fails on another task's grid is normal here and only counted. Which error
+//! does not matter, so the GPU's verdicts on failing calls are taken as they are
+//! ([`ExecOptions::gpu_verdicts`]) instead of redoing each on the CPU for its message; the one place
+//! where a verdict hides something, a candidate's output on a test input (an output larger than
+//! 30x30 is still an answer), is redone on the CPU, so submissions are the CPU's.
 //!
 //! Candidate order, so that submissions are deterministic: the solver written for this very task
 //! first, then the others in registry order (task id). Attempt 2 is the next candidate whose answer
@@ -16,7 +20,9 @@ use std::time::Instant;
 use serde::Serialize;
 use solvers::Solver;
 
-use crate::eval::OutGrid;
+use kernels::Ctx;
+
+use crate::eval::{run_solver, OutGrid};
 use crate::exec::{execute, ExecError, ExecOptions, ExecProfile, Job};
 use crate::load::Loaded;
 use crate::task::TaskGrid;
@@ -39,8 +45,11 @@ pub struct SolveReport {
     pub candidates: BTreeMap<String, Vec<&'static str>>,
     /// Solver calls made (solvers x inputs).
     pub calls: usize,
-    /// Calls that failed (normal: a solver meets grids it was not written for).
+    /// Calls that gave no valid ARC grid (an error, or a grid outside 1..=30 rows and columns):
+    /// normal, a solver meets grids it was not written for.
     pub failed_calls: usize,
+    /// Failing calls whose GPU verdict was taken (not redone on the CPU).
+    pub gpu_verdicts: usize,
     pub profile: ExecProfile,
     pub gpus: Vec<String>,
     pub samples_on_gpu: usize,
@@ -75,24 +84,50 @@ pub fn solve(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Result<
     let batching_ms = t.elapsed().as_secs_f64() * 1e3;
 
     let t = Instant::now();
-    let run = execute(solvers, &inputs, &jobs, opts)?;
+    let exec_opts = ExecOptions { gpu_verdicts: true, ..opts.clone() };
+    let mut run = execute(solvers, &inputs, &jobs, &exec_opts)?;
+
+    // Candidates: the solvers that reproduce every demonstration (a verdict is never a match).
+    let all_found: Vec<Vec<usize>> = loaded
+        .tasks
+        .iter()
+        .zip(&first_input)
+        .map(|(task, &base)| {
+            let mut found: Vec<usize> = (0..solvers.len())
+                .filter(|&s| {
+                    !task.train.is_empty()
+                        && task.train.iter().enumerate().all(|(k, p)| {
+                            match (&run.outputs[s * n + base + k], &p.output) {
+                                (Ok(g), Some(want)) => g.matches(want),
+                                _ => false,
+                            }
+                        })
+                })
+                .collect();
+            found.sort_by_key(|&s| (solvers[s].task != task.id, s));
+            found
+        })
+        .collect();
+    // A candidate's answer on a test input must be the CPU's, in full.
+    let mut ctx = Ctx::new(opts.limits);
+    for ((task, &base), found) in loaded.tasks.iter().zip(&first_input).zip(&all_found) {
+        for input in base + task.train.len()..base + task.train.len() + task.test.len() {
+            for &s in found {
+                let k = s * n + input;
+                if run.verdict[k] {
+                    run.outputs[k] = run_solver(&mut ctx, solvers[s].cpu, inputs[input]);
+                    run.verdict[k] = false;
+                }
+            }
+        }
+    }
     let solve_ms = t.elapsed().as_secs_f64() * 1e3;
 
     let t = Instant::now();
     let out = |s: usize, input: usize| &run.outputs[s * n + input];
     let mut submission = Submission::new();
     let mut candidates = BTreeMap::new();
-    for (task, &base) in loaded.tasks.iter().zip(&first_input) {
-        let mut found: Vec<usize> = (0..solvers.len())
-            .filter(|&s| {
-                !task.train.is_empty()
-                    && task.train.iter().enumerate().all(|(k, p)| match (out(s, base + k), &p.output) {
-                        (Ok(g), Some(want)) => g.matches(want),
-                        _ => false,
-                    })
-            })
-            .collect();
-        found.sort_by_key(|&s| (solvers[s].task != task.id, s));
+    for ((task, &base), found) in loaded.tasks.iter().zip(&first_input).zip(all_found) {
         let answers = task
             .test
             .iter()
@@ -126,7 +161,8 @@ pub fn solve(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Result<
         submission,
         candidates,
         calls: jobs.len(),
-        failed_calls: run.outputs.iter().filter(|o| o.is_err()).count(),
+        failed_calls: run.outputs.iter().filter(|o| !o.as_ref().is_ok_and(OutGrid::is_arc_grid)).count(),
+        gpu_verdicts: run.verdicts(),
         profile: run.profile,
         gpus: run.gpus.clone(),
         samples_on_gpu: run.samples_on(crate::Device::Gpu),

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use kernels::{Ctx, Limits};
 use runtime::eval::run_solver;
-use runtime::exec::{execute_on, Accelerator, CostModel, ExecOptions, ExecRun, Job};
+use runtime::exec::{execute_on, Accelerator, CostModel, ExecOptions, ExecRun, Job, SolverCost};
 use runtime::gpu::{Fault, GpuOutcome, GridRef, Injected};
 use runtime::{Device, DeviceChoice, TaskGrid};
 use solvers::Solver;
@@ -184,11 +184,33 @@ fn the_cost_model_compares_batch_costs() {
         gpu_us_per_batch: 100.0,
         gpu_us_per_sample: 0.1,
         gpu_us_per_cell: 0.0,
+        solvers: Default::default(),
     };
     // 16 threads: CPU 2/16 = 0.125 us per sample; GPU 100 + 0.1 n: the GPU wins above 4000 samples.
-    assert!(!m.prefers_gpu(1000, 0, 16));
-    assert!(m.prefers_gpu(5000, 0, 16));
-    assert!(m.prefers_gpu(100, 0, 1), "one thread: 200 us of CPU against 110 of GPU");
+    assert!(!m.prefers_gpu("any", 1000, 0, 16));
+    assert!(m.prefers_gpu("any", 5000, 0, 16));
+    assert!(m.prefers_gpu("any", 100, 0, 1), "one thread: 200 us of CPU against 110 of GPU");
+}
+
+#[test]
+fn a_calibrated_solver_is_dispatched_by_its_own_costs() {
+    let cheap =
+        SolverCost { cpu_us: 0.5, gpu_batch_us: 300.0, gpu_batch_samples: 128, gpu_us_per_sample: 0.5 };
+    let dear =
+        SolverCost { cpu_us: 2000.0, gpu_batch_us: 3000.0, gpu_batch_samples: 128, gpu_us_per_sample: 10.0 };
+    let m = CostModel {
+        solvers: [("cheap".to_string(), cheap), ("dear".to_string(), dear)].into_iter().collect(),
+        ..CostModel::default()
+    };
+    // cheap: 10^5 samples are 3 ms on 16 threads, against 50 ms of GPU: the CPU's at every size
+    assert!(!m.prefers_gpu("cheap", 4, 0, 16));
+    assert!(!m.prefers_gpu("cheap", 100_000, 0, 16));
+    // dear: 4 samples are 0.5 ms on 16 threads against a 3 ms batch; 1,718 are 215 ms against 19 ms
+    assert!(!m.prefers_gpu("dear", 4, 0, 16));
+    assert!(m.prefers_gpu("dear", 1718, 0, 16));
+    // an uncalibrated solver falls back to the averages (GPU 60 us + 0.05 us per sample: 10^5 wins)
+    assert!(m.prefers_gpu("other", 100_000, 0, 16));
+    assert!(!m.prefers_gpu("other", 4, 0, 16));
 }
 
 #[test]
@@ -280,4 +302,65 @@ fn outputs_do_not_depend_on_threads_or_devices() {
     };
     let b = execute_on(&[&gpu], &solvers, &refs, &jobs, &two).unwrap();
     assert_eq!(a.outputs, b.outputs);
+}
+
+#[test]
+fn gpu_verdicts_are_kept_when_asked_and_redone_otherwise() {
+    let (solvers, inputs, jobs) = work();
+    let refs: Vec<&TaskGrid> = inputs.iter().collect();
+    let cpu = cpu_only();
+    for (verdicts, code, kept) in [(true, 3, true), (false, 3, false), (true, 7, false), (true, 9, false)] {
+        let gpu = FakeGpu { flag: Some((5, code)), ..FakeGpu::new("fake 0") };
+        let opts = ExecOptions {
+            device: DeviceChoice::Gpu,
+            threads: Some(2),
+            gpu_verdicts: verdicts,
+            ..ExecOptions::default()
+        };
+        let r = execute_on(&[&gpu], &solvers, &refs, &jobs, &opts).unwrap();
+        for (k, j) in jobs.iter().enumerate() {
+            if j.input != 5 {
+                assert!(!r.verdict[k]);
+                continue;
+            }
+            if kept {
+                // an index error as the GPU's verdict: no CPU redo, no fallback, the kind in the text
+                assert!(r.verdict[k] && r.fallback[k].is_none() && r.ran_on[k] == Device::Gpu);
+                assert_eq!(r.outputs[k], Err("index out of range (GPU verdict)".to_string()));
+            } else {
+                // steps and missing overloads are never verdicts; without verdicts nothing is
+                assert!(!r.verdict[k] && r.fallback[k].is_some() && r.ran_on[k] == Device::Cpu);
+                assert_eq!(r.outputs[k], cpu.outputs[k]);
+            }
+        }
+    }
+}
+
+#[test]
+fn auto_sends_each_solver_where_its_own_costs_say() {
+    let (solvers, inputs, jobs) = work();
+    let refs: Vec<&TaskGrid> = inputs.iter().collect();
+    let cheap = SolverCost { cpu_us: 0.1, gpu_batch_us: 1e6, gpu_batch_samples: 128, gpu_us_per_sample: 1.0 };
+    let dear = SolverCost { cpu_us: 1e6, gpu_batch_us: 1.0, gpu_batch_samples: 128, gpu_us_per_sample: 1.0 };
+    // the first solver is dear, the others cheap: the GPU takes only the first one's batches, even
+    // though the queue holds cheap groups before it (the CPU may share the dear one: both work)
+    let mut cost = CostModel::default();
+    for (k, s) in solvers.iter().enumerate() {
+        cost.solvers.insert(s.task.to_string(), if k == 0 { dear } else { cheap });
+    }
+    let gpu = FakeGpu::new("fake 0");
+    let opts = ExecOptions { device: DeviceChoice::Auto, threads: Some(2), cost, ..ExecOptions::default() };
+    let r = execute_on(&[&gpu], &solvers, &refs, &jobs, &opts).unwrap();
+    for (k, j) in jobs.iter().enumerate() {
+        if j.solver != 0 {
+            assert_eq!(
+                r.ran_on[k],
+                Device::Cpu,
+                "cheap solver {} input {} went to the GPU",
+                j.solver,
+                j.input
+            );
+        }
+    }
+    assert_eq!(r.outputs, cpu_only().outputs);
 }

@@ -414,6 +414,41 @@ void test_apply_family() {
   EXPECT("frozenset()", prapply(c, add, Si(c, {}), Si(c, {10, 20})));
 }
 
+// Function values and 2-tuples as the GPU solvers of tasks 301-400 and 8e5a5113 meet them.
+void test_function_values() {
+  // papply over two 2-tuples zips them into a 2-tuple, as over longer tuples
+  EXPECT("(4, 6)", papply(c, add, Point{1, 2}, Point{3, 4}));
+  EXPECT("((1, (0, 4)), (2, (1, 9)))",
+         mpapply(c, shift, Pair<Object, Object>{O(c, {{1, 0, 0}}), O(c, {{2, 1, 1}})}, Pair<Point, Point>{Point{0, 4}, Point{0, 8}}));
+  // symmetries in the CPU's order: primitives by table order, before compositions
+  CHECK(compare(D8Fn{1, -1}, D8Fn{0, 5}) < 0);
+  CHECK(compare(D8Fn{0, 5}, D8Fn{0, 6}) < 0);
+  CHECK(compare(D8Fn{4, -1}, D8Fn{4, -1}) == 0);
+  // bound functions are equal when their bound values are (the CPU's structural order)
+  EXPECT("3", size(c, insert(c, rbind(c, upscale, 2), insert(c, rbind(c, upscale, 3), insert(c, rbind(c, upscale, 2), initset(c, rbind(c, upscale, 1)))))));
+  {
+    Env e;
+    CHECK(compare(rbind(e.c, upscale, 1), rbind(e.c, upscale, 2)) < 0);
+  }
+  // the product of two symmetries and two distinct upscales, composed, gives four distinct images
+  // of an object that is not symmetric (6aa20dc0)
+  EXPECT("4", [&]() {
+    auto d8 = S<D8Fn>(c, {D8Fn{0, -1}, D8Fn{5, -1}});
+    auto ups = Tp(c, std::vector<RBind<upscale_fn, int>>{rbind(c, upscale, 1), rbind(c, upscale, 2), rbind(c, upscale, 1)});
+    auto fs = apply(c, fork(c, compose, first, last), product(c, d8, ups));
+    return size(c, rapply(c, fs, O(c, {{1, 0, 0}, {2, 0, 1}})));
+  }());
+  // power may change the type on its first call: the outbox of an object is indices (3befdf3e)
+  EXPECT("{(0, 0), (0, 1), (0, 2), (1, 0), (1, 2), (2, 0), (2, 1), (2, 2)}", power(c, outbox, 1)(c, O(c, {{1, 1, 1}})));
+  EXPECT("16", size(c, power(c, outbox, 2)(c, O(c, {{1, 1, 1}}))));
+  EXPECT("1", size(c, initset(c, power(c, outbox, 2))));
+  // a corner of an empty patch is Python's (), which equals no point (995c5fa3)
+  EXPECT("False", matcher(c, compose(c, ulcorner, rbind(c, ofcolor, 0)), Point{1, 1})(c, G(c, "1 1|1 1")));
+  EXPECT("True", matcher(c, compose(c, ulcorner, rbind(c, ofcolor, 0)), Point{1, 1})(c, G(c, "1 1|1 0")));
+  EXPECT("False", matcher(c, compose(c, lrcorner, rbind(c, ofcolor, 0)), Point{0, 0})(c, G(c, "1 1|1 0")));
+  EXPECT("fail 9", ulcorner(c, rbind(c, ofcolor, 0)(c, G(c, "1 1|1 1"))));  // () itself: the CPU's
+}
+
 void test_failures_propagate() {
   // a failed step leaves later primitives harmless
   EXPECT("fail 2", size(c, first(c, Si(c, {}))));
@@ -700,10 +735,11 @@ void test_pairs_and_tuple_patches() {
   EXPECT("{(1, 2), (3, 3)}", shift(c, Tp<Point>(c, {{2, 2}, {0, 1}}), Point{1, 1}));
   EXPECT("(0, 1)", ulcorner(c, astuple(c, Point{2, 2}, Point{0, 1})));
   EXPECT("{(5, (0, 0)), (5, (1, 1))}", recolor(c, 5, Tp<Cell>(c, {Cell{1, 1, 3}, Cell{0, 0, 4}})));
-  // fill takes a tuple of locations; paint a tuple of cells when no location repeats
+  // fill takes a tuple of locations; paint a tuple of cells, in tuple order where a location repeats
   EXPECT("((7, 0), (0, 7))", fill(c, G(c, "0 0|0 0"), 7, Tp<Point>(c, {{1, 1}, {0, 0}, {1, 1}})));
   EXPECT("((0, 3), (0, 0))", paint(c, G(c, "0 0|0 0"), Tp<Cell>(c, {Cell{0, 1, 3}})));
-  EXPECT("fail 9", paint(c, G(c, "0 0|0 0"), Tp<Cell>(c, {Cell{0, 1, 3}, Cell{0, 1, 4}})));
+  EXPECT("((0, 4), (0, 0))", paint(c, G(c, "0 0|0 0"), Tp<Cell>(c, {Cell{0, 1, 3}, Cell{0, 1, 4}})));
+  EXPECT("((0, 3), (0, 0))", paint(c, G(c, "0 0|0 0"), Tp<Cell>(c, {Cell{0, 1, 4}, Cell{0, 1, 3}})));
   // symmetries in tuples and sets: one type (D8Fn), called at run time
   EXPECT("(((2, 1),), ((1, 2),), ((2, 1),), ((1, 2),))",
          rapply(c, combine(c, astuple(c, vmirror, hmirror), astuple(c, vmirror, identity)), G(c, "1 2")));
@@ -756,6 +792,7 @@ int main(int argc, char** argv) {
   test_filters();
   test_merge_product();
   test_apply_family();
+  test_function_values();
   test_failures_propagate();
   test_random_set_algebra();
   if (failures) {

@@ -338,6 +338,29 @@ void test_fill_paint() {
 
 // ---- scaling ----
 void test_scaling() {
+  {
+    // As on the GPU, where a sample's arena starts with no chunk: an allocation of nothing is not the
+    // null that means failure (here no chunk can be had, so it fails; the GPU takes one)
+    Ctx c{nullptr, 0, 0, S_OK, 0, 0, 1ull << 20};
+    uint8_t* p = alloc<uint8_t>(c, 0);
+    CHECK(p != nullptr || c.failed());
+    Env e;  // a canvas of 3 rows and no columns stays 3x0 (Python's ((), (), ())), as hconcat needs
+    CHECK_EQ(show(canvas(e.c, 0, Point{3, -3})), "3x0:||");
+    CHECK_EQ(show(hconcat(e.c, G(e.c, "1 2|3 4|5 6"), canvas(e.c, 0, Point{3, -3}))), "3x2:1 2|3 4|5 6");
+  }
+  {
+    Env f, g;  // mirrors of the empty patch fail as on the CPU: dmirror unpacks (), the others index it
+    dmirror(f.c, Indices{nullptr, 0});
+    CHECK_EQ(f.c.status, (uint32_t)S_EMPTY);
+    vmirror(g.c, Indices{nullptr, 0});
+    CHECK_EQ(g.c.status, (uint32_t)S_INDEX);
+  }
+  {
+    Env f;  // Python's downscale reads len(grid[0]) first: IndexError on no rows (compress of a
+            // uniform grid), as on the CPU
+    downscale(f.c, G(f.c, ""), 2);
+    CHECK_EQ(f.c.status, (uint32_t)S_INDEX);
+  }
   Env e;
   Grid g = G(e.c, "1 2|3 4");
   CHECK_EQ(show(hupscale(e.c, g, 2)), "2x4:1 1 2 2|3 3 4 4");
@@ -478,6 +501,54 @@ void test_unsupported() {
   CHECK_EQ(e.c.status, (uint32_t)S_UNSUPPORTED);
   Env f;
   hsplit(f.c, g, true);
+  CHECK_EQ(f.c.status, (uint32_t)S_UNSUPPORTED);
+}
+
+// A tuple of cells paints in tuple order when a location comes twice (99fa7670's `pair` of objects
+// merged into one tuple): the CPU's order, not the canonical one.
+Tuple<Cell> cell_tuple(Ctx& c, const std::string& s) {
+  std::istringstream in(s);
+  std::vector<Cell> v;
+  std::string tok;
+  while (in >> tok) {
+    int col, i, j;
+    std::sscanf(tok.c_str(), "%d@%d,%d", &col, &i, &j);
+    v.push_back(Cell{i, j, col});
+  }
+  Cell* p = alloc<Cell>(c, v.size());
+  std::copy(v.begin(), v.end(), p);
+  return Tuple<Cell>{p, (int)v.size()};
+}
+void test_paint_tuples() {
+  Env e;
+  Grid g = G(e.c, "0 0 1|0 2 1");
+  // the last colour in the tuple wins, not the larger one
+  CHECK_EQ(show(paint(e.c, g, cell_tuple(e.c, "7@0,0 3@0,0 4@1,2 6@5,5 9@0,1"))), "2x3:3 9 1|0 2 4");
+  CHECK_EQ(show(paint(e.c, g, cell_tuple(e.c, "3@0,0 7@0,0"))), "2x3:7 0 1|0 2 1");
+  // underpaint: the first colour closes the location unless it is the background (0)
+  CHECK_EQ(show(underpaint(e.c, g, cell_tuple(e.c, "6@0,0 0@0,0 5@1,1 8@0,1 0@0,1 4@0,1"))), "2x3:6 8 1|0 2 1");
+  CHECK_EQ(show(underpaint(e.c, g, cell_tuple(e.c, "0@0,0 6@0,0"))), "2x3:6 0 1|0 2 1");
+  // repeats of one cell are no conflict; off-grid cells are skipped
+  CHECK_EQ(show(paint(e.c, g, cell_tuple(e.c, "5@1,0 5@1,0 3@-1,0 2@1,0 1@9,9"))), "2x3:0 0 1|2 2 1");
+  CHECK(!e.c.failed());
+  Env f;
+  paint(f.c, G(f.c, ""), cell_tuple(f.c, "1@0,0 2@0,0"));
+  CHECK_EQ(f.c.status, (uint32_t)S_INDEX);
+}
+
+// A `branch` between two types reaches a primitive as an Either: the side taken is painted.
+void test_branch_of_two_types() {
+  Env e;
+  Grid g = G(e.c, "0 0|0 0");
+  Tuple<Cell> t = cell_tuple(e.c, "1@0,0 2@0,0");
+  Object o = O(e.c, "3@1,1");
+  CHECK_EQ(show(paint(e.c, g, branch(e.c, true, t, o))), "2x2:2 0|0 0");
+  CHECK_EQ(show(paint(e.c, g, branch(e.c, false, t, o))), "2x2:0 0|0 3");
+  CHECK_EQ(show(fill(e.c, g, 4, branch(e.c, false, t, P(e.c, "0,1")))), "2x2:0 4|0 0");
+  CHECK(!e.c.failed());
+  // the side taken still has to have an overload
+  Env f;
+  paint(f.c, g, branch(f.c, true, 5, o));
   CHECK_EQ(f.c.status, (uint32_t)S_UNSUPPORTED);
 }
 
@@ -647,6 +718,8 @@ int main(int argc, char** argv) {
   test_cutting();
   test_cellwise_index();
   test_unsupported();
+  test_paint_tuples();
+  test_branch_of_two_types();
   test_grid_mirrors();
   if (failures) {
     std::printf("%d check(s) failed\n", failures);
