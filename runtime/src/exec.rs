@@ -491,7 +491,9 @@ pub fn execute_on(
             if use_cpu_for_gpu_groups || usable.is_empty() {
                 let gpus_busy = gpu_workers.load(Ordering::SeqCst) > 0;
                 let mut q = queue.lock().unwrap();
-                while pending.len() < batch_target {
+                // With no GPU taking work, everything left is the CPU's: one parallel run over all of
+                // it, not rounds of batch_target jobs each waiting for its slowest sample.
+                while !gpus_busy || pending.len() < batch_target {
                     let Some(g) = q.back() else { break };
                     // A batch the GPUs do better is shared one at a time, not hoarded.
                     let theirs = gpus_busy
