@@ -201,26 +201,26 @@ template <class A, class B> struct Either {
   }
 };
 
-// either_call (declared in value.cuh): the arguments are resolved left to right; a primitive whose
-// result type depends on the side taken gives an Either of the two results.
-template <class G> ARC_DEVICE auto either_resolve(Ctx& c, const G& g) { return g(c); }
-template <class G, class X, class... Xs> ARC_DEVICE auto either_resolve(Ctx& c, const G& g, X x, Xs... xs) {
-  if constexpr (IsEither<X>::v) {
-    auto side = [&](auto v) {
-      return either_resolve(c, [&g, v](Ctx& c, auto... rest) { return g(c, v, rest...); }, xs...);
-    };
-    using RA = decltype(side(x.a));
-    using RB = decltype(side(x.b));
+// either_call (declared in value.cuh): the arguments are resolved left to right by rotation (the
+// first goes to the end, its Either replaced by the side taken; after all of them the order is the
+// original), so no lambda is needed (NVRTC takes unannotated lambdas for host code). A primitive
+// whose result type depends on the side taken gives an Either of the two results.
+template <int Left, class F, class X, class... Xs> ARC_DEVICE auto either_rotate(Ctx& c, const F& f, X x, Xs... xs) {
+  if constexpr (Left == 0) {
+    return f(c, x, xs...);
+  } else if constexpr (IsEither<X>::v) {
+    using RA = decltype(either_rotate<Left - 1>(c, f, xs..., x.a));
+    using RB = decltype(either_rotate<Left - 1>(c, f, xs..., x.b));
     if constexpr (same<RA, RB>) {
-      return x.first ? side(x.a) : side(x.b);
+      return x.first ? either_rotate<Left - 1>(c, f, xs..., x.a) : either_rotate<Left - 1>(c, f, xs..., x.b);
     } else {
       Either<RA, RB> r{x.first, RA{}, RB{}};
-      if (x.first) r.a = side(x.a);
-      else r.b = side(x.b);
+      if (x.first) r.a = either_rotate<Left - 1>(c, f, xs..., x.a);
+      else r.b = either_rotate<Left - 1>(c, f, xs..., x.b);
       return r;
     }
   } else {
-    return either_resolve(c, [&g, x](Ctx& c, auto... rest) { return g(c, x, rest...); }, xs...);
+    return either_rotate<Left - 1>(c, f, xs..., x);
   }
 }
 template <class F, class... A> ARC_DEVICE auto either_call(Ctx& c, const F& f, A... a) {
@@ -228,7 +228,7 @@ template <class F, class... A> ARC_DEVICE auto either_call(Ctx& c, const F& f, A
     c.fail(S_UNSUPPORTED);
     return Poison{};
   } else {
-    return either_resolve(c, [&f](Ctx& c, auto... xs) { return f(c, xs...); }, a...);
+    return either_rotate<(int)sizeof...(A)>(c, f, a...);
   }
 }
 

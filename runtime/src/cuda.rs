@@ -200,7 +200,9 @@ pub fn compile_rtc_part(
 ) -> Result<cudarc::nvrtc::Ptx, String> {
     let opts = cudarc::nvrtc::CompileOptions {
         arch: Some(arch),
-        options: vec!["-std=c++17".into(), "-w".into()],
+        // -default-device: a function or lambda without an execution space is device code (the
+        // H200's NVRTC 13.0 rejected an unannotated lambda that NVRTC 13.5 takes).
+        options: vec!["-std=c++17".into(), "-w".into(), "-default-device".into()],
         name: Some(format!("solvers_rtc_part{k}.cu")),
         ..Default::default()
     };

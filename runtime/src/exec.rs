@@ -313,7 +313,16 @@ pub fn execute_on(
     let mut usable: Vec<&dyn Accelerator> = Vec::new();
     let mut device_note = None;
     let mut fallback: Vec<Option<String>> = vec![None; jobs.len()];
-    if !accels.is_empty() {
+    // Under auto, GPUs that no batch is worth (a single task's few samples, a cheap solver) are not
+    // even given the inputs: opening them and starting their workers would cost more than the work.
+    let gpu_pays = opts.device != DeviceChoice::Auto
+        || groups
+            .iter()
+            .any(|g| opts.cost.prefers_gpu(solvers[g.solver].task, g.jobs.len(), g.cells, threads));
+    if !accels.is_empty() && !gpu_pays {
+        device_note = Some("the cost model gives every batch to the CPU".to_string());
+    }
+    if !accels.is_empty() && gpu_pays {
         let t = Instant::now();
         let refs: Vec<GridRef> = inputs
             .iter()

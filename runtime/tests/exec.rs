@@ -157,6 +157,9 @@ fn auto_follows_the_cost_model() {
     assert_eq!(r.outputs, cpu.outputs);
     assert_eq!(never.batches.load(Ordering::SeqCst), 0, "the CPU is cheaper for every batch");
     assert_eq!(r.samples_on(Device::Gpu), 0);
+    // a GPU that no batch is worth is not even given the inputs (that costs more than tiny work)
+    assert!(never.inputs.lock().unwrap().is_empty() && r.gpus.is_empty());
+    assert_eq!(r.device_note.as_deref(), Some("the cost model gives every batch to the CPU"));
 
     // The CPU worker also takes GPU-preferred batches (one at a time), and on a loaded machine it can
     // finish all five tiny ones before the GPU worker threads are scheduled: the GPU must take
