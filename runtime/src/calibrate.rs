@@ -79,9 +79,9 @@ pub fn measure(
 
     // CPU: each solver alone, all threads (µs per sample per thread).
     let mut cpu_us = vec![f64::INFINITY; solvers.len()];
+    let jobs: Vec<Job> = jobs_of(0).collect();
     for _ in 0..2 {
         for (s, best) in cpu_us.iter_mut().enumerate() {
-            let jobs: Vec<Job> = jobs_of(0).collect();
             let run = execute(&solvers[s..s + 1], &inputs, &jobs, &opts(DeviceChoice::Cpu))
                 .map_err(|e| e.to_string())?;
             *best = best.min(run.profile.solve * 1e3 * threads as f64 / probe as f64);

@@ -91,8 +91,8 @@ template <class T> std::string show(Tuple<T> s) {
   return r + ")";
 }
 
-// "1@0,2 3@1,1" -> canonical object; "0,1 2,3" -> canonical indices.
-Object O(Ctx& c, const std::string& s) {
+// "1@0,2 3@1,1" -> the cells as written (a tuple); canonical object; "0,1 2,3" -> canonical indices.
+Tuple<Cell> cell_tuple(Ctx& c, const std::string& s) {
   std::istringstream in(s);
   std::vector<Cell> v;
   std::string tok;
@@ -103,7 +103,11 @@ Object O(Ctx& c, const std::string& s) {
   }
   Cell* p = alloc<Cell>(c, v.size());
   std::copy(v.begin(), v.end(), p);
-  return Object{p, sort_unique(c, p, (int)v.size())};
+  return Tuple<Cell>{p, (int)v.size()};
+}
+Object O(Ctx& c, const std::string& s) {
+  Tuple<Cell> t = cell_tuple(c, s);
+  return Object{t.it, sort_unique(c, t.it, t.n)};
 }
 Indices P(Ctx& c, const std::string& s) {
   std::istringstream in(s);
@@ -505,20 +509,7 @@ void test_unsupported() {
 }
 
 // A tuple of cells paints in tuple order when a location comes twice (99fa7670's `pair` of objects
-// merged into one tuple): the CPU's order, not the canonical one.
-Tuple<Cell> cell_tuple(Ctx& c, const std::string& s) {
-  std::istringstream in(s);
-  std::vector<Cell> v;
-  std::string tok;
-  while (in >> tok) {
-    int col, i, j;
-    std::sscanf(tok.c_str(), "%d@%d,%d", &col, &i, &j);
-    v.push_back(Cell{i, j, col});
-  }
-  Cell* p = alloc<Cell>(c, v.size());
-  std::copy(v.begin(), v.end(), p);
-  return Tuple<Cell>{p, (int)v.size()};
-}
+// merged into one tuple): the CPU's order, not the canonical one. Built by cell_tuple (above).
 void test_paint_tuples() {
   Env e;
   Grid g = G(e.c, "0 0 1|0 2 1");
