@@ -1,7 +1,8 @@
 //! The NVRTC fallback's sources compile: when the fatbin does not load (a driver older than the
 //! build's CUDA, an architecture outside the fatbin), the runtime compiles the embedded source on the
 //! device with NVRTC, which has no system headers and rejects unannotated (host) functions. Each of
-//! the parts (`CUDA_RTC_PARTS`, after `CUDA_RTC_PRELUDE`) must compile to PTX. No GPU is needed.
+//! the parts (`CUDA_RTC_PARTS`, after `CUDA_RTC_PRELUDE`) must compile to PTX, and to machine code (CUBIN)
+//! as the runtime compiles them. No GPU is needed.
 //!
 //! NVRTC comes from the system CUDA or from PyPI `nvidia-cuda-nvrtc==13.5.37` (found through
 //! python3). Without it the test says so and passes, unless `ARCFORGE_REQUIRE_NVRTC=1` (CI sets it).
@@ -45,13 +46,33 @@ fn compile_every_part() {
         rtc_prelude: gpu_build::CUDA_RTC_PRELUDE,
         rtc_parts: parts,
     };
-    // The oldest architecture the fatbin targets; the runtime compiles for the device's own.
-    let failures: Vec<String> = (0..parts.len())
-        .into_par_iter()
-        .filter_map(|k| runtime::cuda::compile_rtc_part(&build, k, "compute_75").err())
-        .map(|e| e.chars().take(3000).collect())
-        .collect();
+    // The runtime compiles each part to machine code for the device (NVRTC runs ptxas, the slow
+    // step): the smallest part, for the oldest architecture the fatbin targets, started first so that
+    // it runs beside the others' compiles to PTX.
+    let k = (0..parts.len()).min_by_key(|&k| parts[k].len()).unwrap();
+    let (cubin, failures) = rayon::join(
+        || runtime::cuda::compile_rtc_part_cubin(&build, k, "sm_75"),
+        || -> Vec<String> {
+            (0..parts.len())
+                .into_par_iter()
+                .filter_map(|k| runtime::cuda::compile_rtc_part(&build, k, "compute_75").err())
+                .map(|e| e.chars().take(3000).collect())
+                .collect()
+        },
+    );
     assert!(failures.is_empty(), "NVRTC rejected the fallback source:\n{}", failures.join("\n"));
+    let cubin = cubin.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(&cubin[..4], b"\x7fELF", "a CUBIN is an ELF image");
+    let kernels: Vec<&str> = gpu_build::GPU_KERNELS
+        .iter()
+        .copied()
+        .filter(|n| parts[k].contains(&format!("ARC_SOLVER_KERNEL({})", n.trim_end_matches("_kernel"))))
+        .collect();
+    assert!(!kernels.is_empty(), "part {k} names its kernels");
+    for name in kernels {
+        let found = cubin.windows(name.len()).any(|w| w == name.as_bytes());
+        assert!(found, "{name} is missing from part {k}'s CUBIN");
+    }
 }
 
 #[test]

@@ -7,13 +7,14 @@
 namespace arc {
 
 constexpr int SLOT = 900;  // bytes per grid slot: 30 x 30
+constexpr int META = 6;    // u32 per sample in Batch::meta
 
 struct Batch {
   const uint8_t* in;      // input slots of SLOT bytes, row-major h x w at the start of each
   const int32_t* in_hw;   // 2 per slot: h, w
   const int32_t* index;   // n: the input slot of sample t
   uint8_t* out;           // outputs, packed: sample t's cells start at its offset
-  uint32_t* meta;         // 4n: per sample status, offset, h, w
+  uint32_t* meta;         // META n: per sample status, offset, h, w, GPU steps, kilocycles (for traces)
   unsigned long long* counters;  // 2, zeroed before the launch: bytes of `out` handed out, of `pool`
   uint64_t out_cap;       // bytes in `out`
   uint8_t* pool;          // arena chunks for every sample (never cleared: nothing reads unwritten bytes)
@@ -29,6 +30,9 @@ __device__ void run_batch(const Batch& b) {
   int t = (int)((blockIdx.x * blockDim.x + threadIdx.x) >> 5);
   int lane = threadIdx.x & 31;
   if (t >= b.n) return;
+#ifdef __CUDACC__
+  long long start = clock64();
+#endif
   int slot = b.index[t];
   Ctx c{nullptr, 0, 0, S_OK, 0, 0, b.max_steps};
   c.pool = b.pool;
@@ -44,11 +48,19 @@ __device__ void run_batch(const Batch& b) {
   off = __shfl_sync(0xffffffffu, off, 0);
   if (!c.failed() && off + O.h * O.w > b.out_cap) c.fail(S_ARENA);
   if (lane == 0) {
-    uint32_t* m = b.meta + 4 * (uint64_t)t;
+    uint32_t* m = b.meta + META * (uint64_t)t;
     m[0] = c.status;
     m[1] = (uint32_t)off;
     m[2] = c.failed() ? 0 : O.h;
     m[3] = c.failed() ? 0 : O.w;
+    // Where a batch's time goes (its slowest warp sets its length): ARCFORGE_GPU_TRACE reports these.
+    m[4] = c.steps > 0xffffffffull ? 0xffffffffu : (uint32_t)c.steps;
+#ifdef __CUDACC__
+    unsigned long long kcycles = (unsigned long long)(clock64() - start) >> 10;
+    m[5] = kcycles > 0xffffffffull ? 0xffffffffu : (uint32_t)kcycles;
+#else
+    m[5] = 0;
+#endif
   }
   if (!c.failed())
     for (int k = lane; k < O.h * O.w; k += 32) b.out[off + k] = O.v[k];

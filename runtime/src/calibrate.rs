@@ -24,8 +24,15 @@ pub fn cache_dir() -> Option<PathBuf> {
 pub fn cache_key() -> String {
     let text =
         format!("{} {} {}", env!("CARGO_PKG_VERSION"), crate::gpu::build_info(), crate::gpu::devices_info());
-    let h = text.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100000001b3));
-    format!("{h:016x}")
+    format!("{:016x}", fnv1a64(&[text.as_bytes()]))
+}
+
+/// FNV-1a over `parts` in order: the cache keys (not a defence against crafted input).
+pub(crate) fn fnv1a64(parts: &[&[u8]]) -> u64 {
+    parts
+        .iter()
+        .flat_map(|p| p.iter())
+        .fold(0xcbf29ce484222325u64, |h, &b| (h ^ b as u64).wrapping_mul(0x100000001b3))
 }
 
 /// The cache file of this machine and binary.

@@ -51,6 +51,9 @@ pub enum GpuOutcome {
 
 /// Bytes per grid slot in a batch (30 x 30, the largest task grid).
 pub const SLOT: usize = 900;
+/// `u32`s per sample in a batch's metadata (`META` in `runner.cuh`): status, output offset, height,
+/// width, GPU steps, kilocycles.
+const META: usize = 6;
 
 /// The kernel status of an output that is not a grid of 1..=30 rows and columns (the output slot).
 pub const STATUS_OUTPUT: u32 = 10;
@@ -200,9 +203,7 @@ pub fn compile_rtc_part(
 ) -> Result<cudarc::nvrtc::Ptx, String> {
     let opts = cudarc::nvrtc::CompileOptions {
         arch: Some(arch),
-        // -default-device: a function or lambda without an execution space is device code (the
-        // H200's NVRTC 13.0 rejected an unannotated lambda that NVRTC 13.5 takes).
-        options: vec!["-std=c++17".into(), "-w".into(), "-default-device".into()],
+        options: RTC_OPTIONS.iter().map(|o| o.to_string()).collect(),
         name: Some(format!("solvers_rtc_part{k}.cu")),
         ..Default::default()
     };
@@ -210,8 +211,102 @@ pub fn compile_rtc_part(
     cudarc::nvrtc::compile_ptx_with_opts(source, opts).map_err(|e| format!("part {k}: {e:?}"))
 }
 
-/// Compiles the build's NVRTC sources for this device and loads them, the parts in parallel (NVRTC
-/// and the driver's PTX compiler each use one core); returns the modules and the seconds taken.
+/// NVRTC options besides the architecture. -default-device: a function or lambda without an
+/// execution space is device code (the H200's NVRTC 13.0 rejected an unannotated lambda that NVRTC
+/// 13.5 takes).
+const RTC_OPTIONS: &[&str] = &["-std=c++17", "-w", "-default-device"];
+
+/// NVRTC's version ("13.0"), part of the CUBIN cache key.
+fn nvrtc_version() -> String {
+    let (mut major, mut minor) = (0, 0);
+    // SAFETY: NVRTC writes two ints; the caller checked that the library loads.
+    let ok = unsafe { cudarc::nvrtc::sys::nvrtcVersion(&mut major, &mut minor) }.result().is_ok();
+    if ok {
+        format!("{major}.{minor}")
+    } else {
+        "unknown".into()
+    }
+}
+
+/// The cache file of part `k`'s CUBIN: named by what it is compiled from and with.
+fn cubin_cache_name(build: &GpuBuild, k: usize, sm: &str, nvrtc: &str) -> String {
+    let key = crate::calibrate::fnv1a64(&[
+        build.rtc_prelude.as_bytes(),
+        build.rtc_parts[k].as_bytes(),
+        RTC_OPTIONS.join(" ").as_bytes(),
+        nvrtc.as_bytes(),
+    ]);
+    format!("nvrtc-{key:016x}-{sm}-part{k}.cubin")
+}
+
+/// The CUBIN saved as `file` in `dir` by an earlier run, else `compile()`'s, saved there for the next
+/// run (the NVRTC fallback then costs its minute once per machine, not at every start). Best effort:
+/// a cache that cannot be read or written costs only the compile; a file that is no ELF image is
+/// compiled over. Returns the bytes and whether they came from the cache.
+pub fn cached_cubin(
+    dir: Option<&std::path::Path>,
+    file: &str,
+    compile: impl FnOnce() -> Result<Vec<u8>, String>,
+) -> Result<(Vec<u8>, bool), String> {
+    if let Some(bytes) = dir.and_then(|d| std::fs::read(d.join(file)).ok()) {
+        if bytes.starts_with(b"\x7fELF") {
+            return Ok((bytes, true));
+        }
+    }
+    let bytes = compile()?;
+    if let Some(d) = dir {
+        // Written aside and renamed, so a run beside this one never reads half a file.
+        let tmp = d.join(format!("{file}.{}.tmp", std::process::id()));
+        let saved = std::fs::create_dir_all(d)
+            .and_then(|()| std::fs::write(&tmp, &bytes))
+            .and_then(|()| std::fs::rename(&tmp, d.join(file)));
+        if saved.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+    Ok((bytes, false))
+}
+
+/// Compiles part `k` of the build's NVRTC source straight to machine code (CUBIN) for `sm` (`sm_XY`):
+/// NVRTC runs ptxas itself, on the calling thread, so parts compiled on parallel threads load at
+/// once (a PTX module would be compiled by the driver at load, one at a time and minutes in all).
+pub fn compile_rtc_part_cubin(build: &GpuBuild, k: usize, sm: &str) -> Result<Vec<u8>, String> {
+    use cudarc::nvrtc::{result, sys};
+    use std::ffi::CString;
+    let source = CString::new(format!("{}{}", build.rtc_prelude, build.rtc_parts[k]))
+        .map_err(|_| format!("part {k}: NUL in the source"))?;
+    let name = CString::new(format!("solvers_rtc_part{k}.cu")).expect("no NUL in the name");
+    let prog = result::create_program(&source, Some(&name)).map_err(|e| format!("part {k}: {e:?}"))?;
+    let mut options = vec![format!("--gpu-architecture={sm}")];
+    options.extend(RTC_OPTIONS.iter().map(|o| o.to_string()));
+    // SAFETY: `prog` was created above and is destroyed once, at the end; the buffers are sized by
+    // NVRTC's own size queries.
+    unsafe {
+        let compiled = result::compile_program(prog, &options).map_err(|e| {
+            let log = result::get_program_log(prog)
+                .map(|l| std::ffi::CStr::from_ptr(l.as_ptr()).to_string_lossy().into_owned())
+                .unwrap_or_default();
+            format!("part {k}: {e:?}\n{log}")
+        });
+        let cubin = compiled.and_then(|()| {
+            let mut size = 0usize;
+            sys::nvrtcGetCUBINSize(prog, &mut size)
+                .result()
+                .map_err(|e| format!("part {k}: CUBIN size: {e:?}"))?;
+            let mut bytes = vec![0u8; size];
+            sys::nvrtcGetCUBIN(prog, bytes.as_mut_ptr().cast())
+                .result()
+                .map_err(|e| format!("part {k}: CUBIN: {e:?}"))?;
+            Ok(bytes)
+        });
+        let _ = result::destroy_program(prog);
+        cubin
+    }
+}
+
+/// Compiles the build's NVRTC sources for this device and loads them, the parts in parallel (each
+/// NVRTC compile, ptxas included, uses one core) and their machine code cached beside the
+/// calibrations ([`crate::calibrate::cache_dir`]); returns the modules and the seconds taken.
 fn jit(ctx: &Arc<CudaContext>, build: &GpuBuild) -> Result<(Vec<Arc<CudaModule>>, f64), String> {
     use rayon::prelude::*;
     // SAFETY: only probes whether the NVRTC library can be loaded (cudarc panics without it).
@@ -219,13 +314,39 @@ fn jit(ctx: &Arc<CudaContext>, build: &GpuBuild) -> Result<(Vec<Arc<CudaModule>>
         return Err("no NVRTC library (libnvrtc.so) found".into());
     }
     let (major, minor) = ctx.compute_capability().map_err(|e| format!("compute capability: {e:?}"))?;
-    // NVRTC wants a 'static arch name; one leak per device opened.
-    let arch: &'static str = Box::leak(format!("compute_{major}{minor}").into_boxed_str());
+    let sm = format!("sm_{major}{minor}");
     let t = std::time::Instant::now();
+    let dir = crate::calibrate::cache_dir();
+    let version = nvrtc_version();
+    let files: Vec<String> =
+        (0..build.rtc_parts.len()).map(|k| cubin_cache_name(build, k, &sm, &version)).collect();
+    let cached = files.iter().filter(|f| dir.as_ref().is_some_and(|d| d.join(f).is_file())).count();
+    if cached < files.len() {
+        eprintln!(
+            "arcforge: compiling the solvers' CUDA source for {sm} with NVRTC ({} parts on up to {} threads; \
+             a minute or more, once: the result is cached)",
+            files.len() - cached,
+            rayon::current_num_threads()
+        );
+    }
     let load = |k: usize| -> Result<Arc<CudaModule>, String> {
-        let ptx = compile_rtc_part(build, k, arch)?;
+        let file = &files[k];
+        let compile = || compile_rtc_part_cubin(build, k, &sm);
+        let (cubin, from_cache) = cached_cubin(dir.as_deref(), file, compile)?;
         ctx.bind_to_thread().map_err(e("bind context"))?;
-        ctx.load_module(ptx).map_err(|e| format!("loading NVRTC part {k}: {e:?}"))
+        let loaded = ctx.load_module(cudarc::nvrtc::Ptx::from_binary(cubin));
+        let loaded = match loaded {
+            // A cached image the driver refuses (damaged on disk): compile afresh, replacing it.
+            Err(_) if from_cache => {
+                if let Some(d) = &dir {
+                    let _ = std::fs::remove_file(d.join(file));
+                }
+                let (cubin, _) = cached_cubin(dir.as_deref(), file, compile)?;
+                ctx.load_module(cudarc::nvrtc::Ptx::from_binary(cubin))
+            }
+            other => other,
+        };
+        loaded.map_err(|e| format!("loading NVRTC part {k}: {e:?}"))
     };
     // In part order, so the first failing part is the one reported.
     let modules = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -233,7 +354,12 @@ fn jit(ctx: &Arc<CudaContext>, build: &GpuBuild) -> Result<(Vec<Arc<CudaModule>>
     }))
     .map_err(|_| "an NVRTC worker thread panicked".to_string())?;
     let modules = modules.into_iter().collect::<Result<Vec<_>, _>>()?;
-    Ok((modules, t.elapsed().as_secs_f64()))
+    let secs = t.elapsed().as_secs_f64();
+    eprintln!(
+        "arcforge: NVRTC: {} parts compiled, {cached} read from the cache; all loaded in {secs:.1} s",
+        files.len() - cached
+    );
+    Ok((modules, secs))
 }
 
 fn e(what: &'static str) -> impl Fn(cudarc::driver::DriverError) -> String {
@@ -282,7 +408,7 @@ impl Gpu {
         }
         // As many streams as fit in half the free memory (the arenas dominate).
         let (free, _) = ctx.mem_get_info().map_err(e("memory info"))?;
-        let per_lane = config.pool + config.batch as u64 * (SLOT as u64 + 20);
+        let per_lane = config.pool + config.batch as u64 * (SLOT as u64 + 4 * META as u64 + 4);
         let streams = config.streams.min((free as u64 / 2 / per_lane.max(1)) as usize);
         if streams == 0 {
             return Err(format!("{name}: {} MiB free is too little for one stream's buffers", free >> 20));
@@ -297,7 +423,7 @@ impl Gpu {
                 Lane {
                     index: stream.alloc::<i32>(n).map_err(e("alloc index"))?,
                     out: stream.alloc::<u8>(n * SLOT).map_err(e("alloc outputs"))?,
-                    meta: stream.alloc::<u32>(4 * n).map_err(e("alloc statuses"))?,
+                    meta: stream.alloc::<u32>(META * n).map_err(e("alloc statuses"))?,
                     counters: stream.alloc::<u64>(2).map_err(e("alloc counters"))?,
                     arena: stream.alloc::<u8>(config.pool as usize).map_err(e("alloc arena"))?,
                     stream,
@@ -365,7 +491,7 @@ impl Gpu {
         let mut lane = self.lanes[worker % self.lanes.len()].lock().unwrap_or_else(|p| p.into_inner());
         let mut results = Vec::with_capacity(index.len());
         for chunk in index.chunks(self.config.batch) {
-            results.extend(self.run_chunk(&mut lane, inputs, func, chunk, max_steps)?);
+            results.extend(self.run_chunk(&mut lane, inputs, kernel, func, chunk, max_steps)?);
         }
         Ok(results)
     }
@@ -374,6 +500,7 @@ impl Gpu {
         &self,
         lane: &mut Lane,
         inputs: &DeviceInputs,
+        kernel: &str,
         func: &CudaFunction,
         index: &[u32],
         max_steps: u64,
@@ -416,8 +543,8 @@ impl Gpu {
             // two counters and pool chunks below `pool_cap`: all within the lane's buffers.
             unsafe { launch.launch(cfg) }.map_err(e("launch"))?;
         }
-        let mut m = vec![0u32; 4 * n];
-        s.memcpy_dtoh(&meta.slice(..4 * n), &mut m).map_err(e("copy statuses"))?;
+        let mut m = vec![0u32; META * n];
+        s.memcpy_dtoh(&meta.slice(..META * n), &mut m).map_err(e("copy statuses"))?;
         let mut used = [0u64; 2];
         s.memcpy_dtoh(&*counters, &mut used).map_err(e("copy counters"))?;
         let used = (used[0] as usize).min(n * SLOT);
@@ -426,9 +553,12 @@ impl Gpu {
             s.memcpy_dtoh(&out.slice(..used), &mut bytes).map_err(e("copy outputs"))?;
         }
         s.synchronize().map_err(e("synchronize"))?;
+        if std::env::var("ARCFORGE_GPU_TRACE").is_ok_and(|v| v == "1") {
+            eprintln!("gpu trace: {kernel}: {}", trace_batch(&m));
+        }
         (0..n)
             .map(|k| {
-                let r = &m[4 * k..4 * k + 4];
+                let r = &m[META * k..META * k + 4];
                 if r[0] != 0 {
                     return Ok(GpuOutcome::Redo(r[0]));
                 }
@@ -444,5 +574,63 @@ impl Gpu {
                 }
             })
             .collect()
+    }
+}
+
+/// A batch's metadata in a trace line: its slowest sample (which sets the batch's length: a warp per
+/// sample) against the median and the sum over samples, in kilocycles of the SM clock and GPU steps.
+fn trace_batch(meta: &[u32]) -> String {
+    let samples: Vec<(u32, u32)> = meta.chunks_exact(META).map(|r| (r[5], r[4])).collect();
+    let Some(&(slow_kc, slow_steps)) = samples.iter().max() else { return "empty".into() };
+    let mut kc: Vec<u32> = samples.iter().map(|s| s.0).collect();
+    kc.sort_unstable();
+    let sum: u64 = kc.iter().map(|&k| k as u64).sum();
+    format!(
+        "{} samples, slowest {slow_kc} kcycles ({slow_steps} steps), median {} kcycles, sum {sum} kcycles",
+        samples.len(),
+        kc[kc.len() / 2]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cached_cubin;
+
+    const ELF: &[u8] = b"\x7fELF and the rest";
+
+    #[test]
+    fn a_cubin_is_compiled_once_then_read_from_the_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let (bytes, hit) = cached_cubin(Some(dir.path()), "p.cubin", || Ok(ELF.to_vec())).unwrap();
+        assert_eq!((bytes.as_slice(), hit), (ELF, false));
+        let (bytes, hit) =
+            cached_cubin(Some(dir.path()), "p.cubin", || panic!("compiled although cached")).unwrap();
+        assert_eq!((bytes.as_slice(), hit), (ELF, true));
+        // Nothing but the cache file is left behind (the temporary one was renamed).
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_damaged_cache_file_is_compiled_over() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("p.cubin"), b"half a fi").unwrap();
+        let (bytes, hit) = cached_cubin(Some(dir.path()), "p.cubin", || Ok(ELF.to_vec())).unwrap();
+        assert_eq!((bytes.as_slice(), hit), (ELF, false));
+        assert_eq!(std::fs::read(dir.path().join("p.cubin")).unwrap(), ELF);
+    }
+
+    #[test]
+    fn without_a_usable_cache_the_compile_still_runs_and_its_error_is_kept() {
+        let (bytes, hit) = cached_cubin(None, "p.cubin", || Ok(ELF.to_vec())).unwrap();
+        assert_eq!((bytes.as_slice(), hit), (ELF, false));
+        // A cache directory that cannot be created (a file is in the way): the compile's bytes anyway.
+        let dir = tempfile::tempdir().unwrap();
+        let blocked = dir.path().join("file");
+        std::fs::write(&blocked, b"x").unwrap();
+        let (bytes, _) = cached_cubin(Some(&blocked.join("sub")), "p.cubin", || Ok(ELF.to_vec())).unwrap();
+        assert_eq!(bytes, ELF);
+        let err = cached_cubin(Some(dir.path()), "q.cubin", || Err("part 3: bad".into())).unwrap_err();
+        assert_eq!(err, "part 3: bad");
+        assert!(!dir.path().join("q.cubin").exists());
     }
 }

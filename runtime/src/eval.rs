@@ -1,7 +1,7 @@
 //! The eval runner: every solver on every pair (train and test) of its own task, then a [`Report`].
 //!
 //! Work is one job per (task, pair). The solve phase runs the jobs in parallel with rayon, one
-//! [`Ctx`] per worker (`map_init`), each sample under a step budget and inside `catch_unwind`, so a
+//! [`Ctx`] per worker thread, each sample under a step budget and inside `catch_unwind`, so a
 //! solver that fails, runs out of steps or panics loses only that sample. The verify phase compares
 //! each output with the expected grid. Results are collected in job order and keyed by task id in
 //! `BTreeMap`s, so a report does not depend on the thread count (timings aside).

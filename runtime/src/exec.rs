@@ -368,13 +368,16 @@ pub fn execute_on(
 
     let run_cpu = |ks: &[usize]| -> Vec<Result<OutGrid, String>> {
         let work = || {
+            // One job per leaf: a solver's samples sit together, and rayon runs an unsplit leaf on one
+            // thread, so a range holding a heavy solver's samples (d22278a0: 30 s of CPU on other
+            // tasks' grids) kept one thread busy while the rest idled (16 threads gave 5.7x).
             ks.par_iter()
-                .map_init(
-                    || Ctx::new(opts.limits),
-                    |ctx, &k| {
+                .with_max_len(1)
+                .map(|&k| {
+                    with_thread_ctx(opts.limits, |ctx| {
                         run_solver(ctx, solvers[jobs[k].solver as usize].cpu, inputs[jobs[k].input as usize])
-                    },
-                )
+                    })
+                })
                 .collect()
         };
         match &pool {
@@ -562,6 +565,17 @@ pub fn execute_on(
         *outputs[k].lock().unwrap() = Some((out, Device::Cpu));
     }
     profile.redo = ms(t.elapsed());
+    if trace {
+        eprintln!(
+            "gpu trace: solve {:.1} ms (GPU workers busy {:.1} ms in all, CPU worker busy {:.1} ms), \
+             redo after the GPUs {:.1} ms, {} samples redone",
+            profile.solve,
+            profile.gpu_busy,
+            profile.cpu_busy,
+            profile.redo,
+            fallback.iter().filter(|f| f.is_some()).count()
+        );
+    }
 
     let mut batches = gpu_batches.into_inner().unwrap();
     batches.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
@@ -577,6 +591,32 @@ pub fn execute_on(
         profile,
         gpu_batches: batches.len(),
         gpu_batch_ms: batches,
+    })
+}
+
+/// Arena bytes a worker thread's context may keep between samples; a sample that grew it past this
+/// gives the memory back (a few solvers build containers of hundreds of megabytes).
+const KEEP_ARENA_BYTES: usize = 64 << 20;
+
+thread_local! {
+    static THREAD_CTX: std::cell::RefCell<Option<Ctx>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with this thread's context, kept warm across samples and runs (with one job per rayon
+/// leaf, `map_init` would build a context, and grow its arena from nothing, for every sample).
+fn with_thread_ctx<R>(limits: Limits, f: impl FnOnce(&mut Ctx) -> R) -> R {
+    THREAD_CTX.with(|slot| match slot.try_borrow_mut() {
+        Ok(mut slot) => {
+            let ctx = slot.get_or_insert_with(|| Ctx::new(limits));
+            ctx.limits = limits;
+            let out = f(ctx);
+            if ctx.arena().allocated_bytes() > KEEP_ARENA_BYTES {
+                *slot = None;
+            }
+            out
+        }
+        // Re-entered on this thread (a solver waiting on rayon picked up another job): a fresh one.
+        Err(_) => f(&mut Ctx::new(limits)),
     })
 }
 
