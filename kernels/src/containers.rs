@@ -827,9 +827,11 @@ pub fn product<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
             return Ok(c.object(cells));
         }
     }
+    // `a` outer: with both sets sorted the pairs come out in canonical (element-wise) order, and
+    // `set` need not sort them.
     let mut out = c.vec_with(n);
-    for j in xb.iter(c) {
-        for i in xa.iter(c) {
+    for i in xa.iter(c) {
+        for j in xb.iter(c) {
             out.push(c.tuple(&[i, j]));
         }
     }
@@ -1323,6 +1325,16 @@ mod tests {
         let o = obj(&c, &[(1, (0, 0))]);
         let mixed = dsl::product(&c, set(&c, &[o]), ints(&c, &[1, 2]));
         assert!(matches!(mixed, Value::Set(s) if s.len() == 2 && matches!(s[0], Value::Tuple(_))));
+        // Pairs of points: a set in canonical (element-wise) order, built in order from two sets and
+        // sorted when an input is an unordered tuple; the same set either way.
+        let pts = idx(&c, &[(0, 1), (2, 0)]);
+        let pairs = dsl::product(&c, pts, pts);
+        let Value::Set(s) = pairs else { panic!("{pairs:?}") };
+        assert_eq!(s.len(), 4);
+        assert!(s.windows(2).all(|w| crate::value::cmp_values(&w[0], &w[1]) == std::cmp::Ordering::Less));
+        let backwards = c.tuple(&[Value::Point((2, 0)), Value::Point((0, 1))]);
+        assert_eq!(dsl::product(&c, backwards, pts), pairs);
+        assert_eq!(dsl::product(&c, pts, backwards), pairs);
     }
 
     #[test]
