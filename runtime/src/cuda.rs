@@ -594,7 +594,22 @@ fn trace_batch(meta: &[u32]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::cached_cubin;
+    use super::{cached_cubin, trace_batch, META};
+
+    #[test]
+    fn a_batch_trace_names_its_slowest_sample_and_the_median() {
+        // status, offset, h, w, steps, kilocycles per sample
+        let meta: Vec<u32> = [[0, 0, 1, 1, 10, 5], [7, 0, 0, 0, 131_073, 900], [0, 1, 2, 2, 40, 7]]
+            .iter()
+            .flat_map(|r| r.iter().copied())
+            .collect();
+        assert_eq!(meta.len(), 3 * META);
+        assert_eq!(
+            trace_batch(&meta),
+            "3 samples, slowest 900 kcycles (131073 steps), median 7 kcycles, sum 912 kcycles"
+        );
+        assert_eq!(trace_batch(&[]), "empty");
+    }
 
     const ELF: &[u8] = b"\x7fELF and the rest";
 
