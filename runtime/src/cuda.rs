@@ -195,7 +195,8 @@ pub fn device_count() -> Result<usize, String> {
 }
 
 /// Compiles part `k` of the build's NVRTC source (the prelude, then `rtc_parts[k]`) to PTX for
-/// `arch` (`compute_XY`). Shared by the run-time fallback and `tests/nvrtc_source.rs`.
+/// `arch` (`compute_XY`): how `tests/nvrtc_source.rs` checks every part quickly (the run-time
+/// fallback compiles to machine code instead, [`compile_rtc_part_cubin`]).
 pub fn compile_rtc_part(
     build: &GpuBuild,
     k: usize,
