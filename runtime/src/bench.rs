@@ -23,6 +23,7 @@ use solvers::Solver;
 use crate::device::{Device, DeviceChoice};
 use crate::eval::{verify, OutGrid, Outcome};
 use crate::exec::{execute, ExecError, ExecOptions, ExecRun, Job};
+use crate::fnv1a;
 use crate::load::Loaded;
 use crate::task::TaskGrid;
 
@@ -319,16 +320,12 @@ pub fn batch_sizes(max: usize) -> Vec<usize> {
     sizes
 }
 
-fn fnv(h: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x100000001b3))
-}
-
 fn hash_outputs(outputs: &[Result<OutGrid, String>]) -> u64 {
-    outputs.iter().fold(0xcbf29ce484222325, |h, o| match o {
-        Ok(g) if g.is_arc_grid() => fnv(fnv(h, &[1, g.h as u8, g.w as u8]), &g.cells),
+    outputs.iter().fold(crate::FNV_OFFSET, |h, o| match o {
+        Ok(g) if g.is_arc_grid() => fnv1a(fnv1a(h, &[1, g.h as u8, g.w as u8]), &g.cells),
         // No valid grid hashes alike whatever the error's text or the grid's size: a GPU verdict
         // says what failed but not where, or that the output is no ARC grid.
-        _ => fnv(h, &[0]),
+        _ => fnv1a(h, &[0]),
     })
 }
 

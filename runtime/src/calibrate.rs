@@ -27,12 +27,9 @@ pub fn cache_key() -> String {
     format!("{:016x}", fnv1a64(&[text.as_bytes()]))
 }
 
-/// FNV-1a over `parts` in order: the cache keys (not a defence against crafted input).
+/// FNV-1a over `parts` in order (the cache keys).
 pub(crate) fn fnv1a64(parts: &[&[u8]]) -> u64 {
-    parts
-        .iter()
-        .flat_map(|p| p.iter())
-        .fold(0xcbf29ce484222325u64, |h, &b| (h ^ b as u64).wrapping_mul(0x100000001b3))
+    parts.iter().fold(crate::FNV_OFFSET, |h, p| crate::fnv1a(h, p))
 }
 
 /// The cache file of this machine and binary.

@@ -101,7 +101,7 @@ fn random_grid(rng: &mut fastrand::Rng) -> Option<TaskGrid> {
 
 /// Inputs for one solver: (description, grid).
 fn inputs_for(s: &Solver, tasks: &[Task], opts: &CheckOptions) -> Vec<(String, TaskGrid)> {
-    let mut rng = fastrand::Rng::with_seed(opts.seed ^ fxhash(s.task));
+    let mut rng = fastrand::Rng::with_seed(opts.seed ^ crate::fnv1a(crate::FNV_OFFSET, s.task.as_bytes()));
     let mut out = Vec::new();
     for t in tasks {
         if !(opts.all_inputs || t.id == s.task) {
@@ -140,10 +140,6 @@ pub(crate) fn same_failure(gpu: &str, cpu: &Result<crate::eval::OutGrid, String>
         Ok(g) => kind == crate::cuda::status_reason(crate::cuda::STATUS_OUTPUT) && !g.is_arc_grid(),
         Err(e) => e.strip_prefix(kind).is_some_and(|rest| rest.starts_with(" in ")),
     }
-}
-
-fn fxhash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100000001b3))
 }
 
 /// Runs the parity check of every solver in `solvers` that has a GPU kernel, through the same

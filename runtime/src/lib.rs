@@ -31,3 +31,12 @@ pub use device::{Device, DeviceChoice};
 pub use eval::{evaluate, EvalOptions, Report};
 pub use load::{discover, load, LoadError, LoadIssue, LoadOptions, Loaded, Split};
 pub use task::{Pair, PairKind, Task, TaskGrid};
+
+/// FNV-1a's starting value: [`fnv1a`] from here hashes a byte string.
+pub(crate) const FNV_OFFSET: u64 = 0xcbf29ce484222325;
+
+/// FNV-1a of `bytes` continued from `h`: cache keys, seeds and output digests (not a defence against
+/// crafted input).
+pub(crate) fn fnv1a(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x100000001b3))
+}
