@@ -679,6 +679,16 @@ fn run_bench(args: BenchArgs) -> Exit {
             p.verify,
             p.write
         );
+        // Where the CPU's time went, for the workloads of many solvers (scaling runs one).
+        if m.workload != bench::Workload::Scaling && !m.costliest_solvers.is_empty() {
+            let top: Vec<String> = m
+                .costliest_solvers
+                .iter()
+                .take(5)
+                .map(|t| format!("{} {:.0}%", t.task, 100.0 * t.share))
+                .collect();
+            println!("{:<16} costliest solvers on the CPU: {}", "", top.join(", "));
+        }
     };
     let report = match bench::run(&loaded, solvers::all(), &opts, gpu_reason, &mut print_row) {
         Ok(r) => r,

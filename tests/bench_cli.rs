@@ -66,6 +66,22 @@ fn bench_eval_on_one_thread_writes_json_and_plot() {
     assert!(m["output_bytes"].as_u64().unwrap() > 0);
     assert_eq!(m["outputs_hash"].as_str().unwrap().len(), 16);
 
+    // Where the CPU's time went: the costliest solvers, costliest first, their shares of the run's
+    // CPU time, and their samples (each solver's own task's pairs in eval); also printed.
+    let top = m["costliest_solvers"].as_array().unwrap();
+    assert_eq!(top.len(), 10, "{top:?}");
+    let ms: Vec<f64> = top.iter().map(|t| t["cpu_ms"].as_f64().unwrap()).collect();
+    assert!(ms.windows(2).all(|w| w[0] >= w[1]) && ms[9] > 0.0, "{ms:?}");
+    let shares: f64 = top.iter().map(|t| t["share"].as_f64().unwrap()).sum();
+    assert!(shares > 0.0 && shares <= 1.0 + 1e-9, "{shares}");
+    for t in top {
+        let task = t["task"].as_str().unwrap();
+        assert!(solvers::all().iter().any(|s| s.task == task), "{task} is no solver");
+        assert!((1..=20).contains(&t["samples"].as_u64().unwrap()), "{t}");
+    }
+    let first = top[0]["task"].as_str().unwrap();
+    assert!(stdout.contains(&format!("costliest solvers on the CPU: {first} ")), "{stdout}");
+
     // gpu either ran or was skipped with its reason; never both, never silently dropped.
     let gpu_rows = results.iter().filter(|m| m["device"] == "gpu").count();
     let skipped = r["skipped"].as_array().unwrap();

@@ -167,6 +167,24 @@ pub struct Measurement {
     pub outputs_hash: String,
     /// Bytes of the serialized outputs.
     pub output_bytes: u64,
+    /// The solvers that took the most CPU time (one thread's, summed over their samples and over
+    /// the timed runs), at most [`COSTLIEST`]: where the CPU's time goes.
+    pub costliest_solvers: Vec<SolverCpuTime>,
+}
+
+/// How many solvers [`Measurement::costliest_solvers`] lists.
+pub const COSTLIEST: usize = 10;
+
+/// One solver's CPU time in a run.
+#[derive(Clone, Debug, Serialize)]
+pub struct SolverCpuTime {
+    pub task: String,
+    /// Samples it ran on the CPU.
+    pub samples: usize,
+    /// Milliseconds of one CPU thread, summed over those samples and over the timed runs.
+    pub cpu_ms: f64,
+    /// Its part of all the CPU time of the run (0..1).
+    pub share: f64,
 }
 
 /// A device setting that was not measured, and why.
@@ -446,10 +464,17 @@ fn measure(
     let loops = (MIN_REPEAT_MS / once.max(1e-3)).ceil().clamp(1.0, 10_000.0) as usize;
     let mut profiles = Vec::new();
     let mut last = None;
+    // CPU time per solver over every timed run (one run of a short workload is too noisy).
+    let mut cpu_by_solver: std::collections::BTreeMap<usize, (usize, f64)> = Default::default();
     for _ in 0..opts.repeat.max(1) {
         let mut sum = Profile::default();
         for _ in 0..loops {
             let (p, run, correct, bytes, hash) = run_once(work, setting)?;
+            for (solver, samples, ms) in run.cpu_ms_by_solver(&work.jobs) {
+                let e = cpu_by_solver.entry(solver).or_insert((0, 0.0));
+                e.0 = samples;
+                e.1 += ms;
+            }
             sum.batching += p.batching;
             sum.transfer += p.transfer;
             sum.solve += p.solve;
@@ -501,7 +526,24 @@ fn measure(
         fallbacks: run.fallbacks(),
         outputs_hash: format!("{hash:016x}"),
         output_bytes,
+        costliest_solvers: costliest(work, cpu_by_solver),
     })
+}
+
+/// [`Measurement::costliest_solvers`] from CPU time per solver: (samples per run, milliseconds).
+fn costliest(work: &Work, by: std::collections::BTreeMap<usize, (usize, f64)>) -> Vec<SolverCpuTime> {
+    let mut by: Vec<(usize, usize, f64)> = by.into_iter().map(|(s, (n, ms))| (s, n, ms)).collect();
+    by.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+    let total: f64 = by.iter().map(|b| b.2).sum();
+    by.into_iter()
+        .take(COSTLIEST)
+        .map(|(s, samples, cpu_ms)| SolverCpuTime {
+            task: work.solvers[s].task.to_string(),
+            samples,
+            cpu_ms,
+            share: if total > 0.0 { cpu_ms / total } else { 0.0 },
+        })
+        .collect()
 }
 
 /// The crossover of the scaling rows: the smallest batch where the GPU's calls/s reaches the CPU's.
@@ -776,6 +818,7 @@ mod tests {
             fallbacks: 0,
             outputs_hash: String::new(),
             output_bytes: 0,
+            costliest_solvers: vec![],
         }
     }
 

@@ -25,7 +25,7 @@
 //! ```
 
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -214,6 +214,8 @@ pub struct ExecRun {
     pub gpu_batches: usize,
     /// Every GPU batch: solver index, samples, milliseconds (slowest first), to see where GPU time goes.
     pub gpu_batch_ms: Vec<(usize, usize, f64)>,
+    /// Per job, nanoseconds its output took on one CPU thread (0 where the GPU decided it).
+    pub cpu_ns: Vec<u64>,
 }
 
 impl ExecRun {
@@ -225,6 +227,22 @@ impl ExecRun {
     }
     pub fn verdicts(&self) -> usize {
         self.verdict.iter().filter(|&&v| v).count()
+    }
+    /// CPU time per solver (indices into the run's solver list, from `jobs`), the costliest first:
+    /// (solver, samples run on the CPU, milliseconds of one thread).
+    pub fn cpu_ms_by_solver(&self, jobs: &[Job]) -> Vec<(usize, usize, f64)> {
+        let mut by: std::collections::BTreeMap<usize, (usize, u64)> = Default::default();
+        for (job, &ns) in jobs.iter().zip(&self.cpu_ns) {
+            if ns > 0 {
+                let e = by.entry(job.solver as usize).or_default();
+                e.0 += 1;
+                e.1 += ns;
+            }
+        }
+        let mut out: Vec<(usize, usize, f64)> =
+            by.into_iter().map(|(s, (n, ns))| (s, n, ns as f64 / 1e6)).collect();
+        out.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        out
     }
 }
 
@@ -366,6 +384,8 @@ pub fn execute_on(
     let trace = std::env::var("ARCFORGE_GPU_TRACE").is_ok_and(|v| v == "1");
     let use_cpu_for_gpu_groups = opts.device != DeviceChoice::Gpu;
 
+    // CPU time of each job's last CPU run (a redo's, where the GPU gave it back): where time goes.
+    let cpu_ns: Vec<AtomicU64> = (0..jobs.len()).map(|_| AtomicU64::new(0)).collect();
     let run_cpu = |ks: &[usize]| -> Vec<Result<OutGrid, String>> {
         let work = || {
             // One job per leaf: a solver's samples sit together, and rayon runs an unsplit leaf on one
@@ -374,9 +394,12 @@ pub fn execute_on(
             ks.par_iter()
                 .with_max_len(1)
                 .map(|&k| {
-                    with_thread_ctx(opts.limits, |ctx| {
+                    let t = Instant::now();
+                    let out = with_thread_ctx(opts.limits, |ctx| {
                         run_solver(ctx, solvers[jobs[k].solver as usize].cpu, inputs[jobs[k].input as usize])
-                    })
+                    });
+                    cpu_ns[k].store(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+                    out
                 })
                 .collect()
         };
@@ -591,6 +614,7 @@ pub fn execute_on(
         profile,
         gpu_batches: batches.len(),
         gpu_batch_ms: batches,
+        cpu_ns: cpu_ns.into_iter().map(AtomicU64::into_inner).collect(),
     })
 }
 

@@ -250,6 +250,23 @@ fn a_flagged_sample_is_redone_with_its_reason() {
         assert_eq!(r.ran_on[k], Device::Cpu);
         assert_eq!(r.fallback[k].as_deref(), Some("GPU arena exhausted"));
     }
+    // CPU time is recorded for exactly the outputs the CPU made (the redone ones here), and adds up
+    // per solver.
+    for (k, &ns) in r.cpu_ns.iter().enumerate() {
+        assert_eq!(ns > 0, r.ran_on[k] == Device::Cpu, "job {k}");
+    }
+    let (_, _, jobs) = work();
+    let by = r.cpu_ms_by_solver(&jobs);
+    let redone_per_solver: Vec<usize> =
+        (0..5).map(|s| (0..12).filter(|i| r.ran_on[s * 12 + i] == Device::Cpu).count()).collect();
+    assert_eq!(by.len(), 5);
+    for (s, samples, ms) in &by {
+        assert_eq!(*samples, redone_per_solver[*s]);
+        assert!(*ms > 0.0);
+    }
+    assert!(by.windows(2).all(|w| w[0].2 >= w[1].2), "costliest first");
+    let cpu = cpu_only();
+    assert!(cpu.cpu_ns.iter().all(|&ns| ns > 0), "a CPU run times every job");
 }
 
 #[test]
