@@ -24,12 +24,7 @@ pub fn cache_dir() -> Option<PathBuf> {
 pub fn cache_key() -> String {
     let text =
         format!("{} {} {}", env!("CARGO_PKG_VERSION"), crate::gpu::build_info(), crate::gpu::devices_info());
-    format!("{:016x}", fnv1a64(&[text.as_bytes()]))
-}
-
-/// FNV-1a over `parts` in order (the cache keys).
-pub(crate) fn fnv1a64(parts: &[&[u8]]) -> u64 {
-    parts.iter().fold(crate::FNV_OFFSET, |h, p| crate::fnv1a(h, p))
+    format!("{:016x}", crate::fnv1a(crate::FNV_OFFSET, text.as_bytes()))
 }
 
 /// The cache file of this machine and binary.

@@ -112,7 +112,8 @@ unsafe impl DeviceRepr for Batch {}
 pub const CPU_STEPS_PER_GPU_STEP: u64 = 64;
 
 /// Sizes of a device's buffers; `ARCFORGE_GPU_ARENA_KIB`, `ARCFORGE_GPU_POOL_MIB`,
-/// `ARCFORGE_GPU_BATCH` and `ARCFORGE_GPU_STREAMS` override the defaults.
+/// `ARCFORGE_GPU_BATCH` and `ARCFORGE_GPU_STREAMS` override the defaults; `ARCFORGE_GPU_TRACE=1`
+/// turns on the per-batch trace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GpuConfig {
     /// Arena bytes one sample may take at most (its warp's scratch memory, in 64 KiB chunks).
@@ -129,6 +130,8 @@ pub struct GpuConfig {
     /// A batch lasts as long as its slowest sample, and a warp is far slower than a CPU core on long
     /// serial work, so a sample that needs more is handed to the CPU.
     pub max_steps: u64,
+    /// Print each batch's slowest sample against the median (`ARCFORGE_GPU_TRACE=1`).
+    pub trace: bool,
 }
 
 impl GpuConfig {
@@ -145,6 +148,7 @@ impl GpuConfig {
                 "ARCFORGE_GPU_STEPS",
                 kernels::Limits::default().max_steps / CPU_STEPS_PER_GPU_STEP,
             ),
+            trace: std::env::var("ARCFORGE_GPU_TRACE").is_ok_and(|v| v == "1"),
         }
     }
 }
@@ -231,7 +235,7 @@ fn nvrtc_version() -> String {
 
 /// The cache file of part `k`'s CUBIN: named by what it is compiled from and with.
 fn cubin_cache_name(build: &GpuBuild, k: usize, sm: &str, nvrtc: &str) -> String {
-    let key = crate::calibrate::fnv1a64(&[
+    let key = crate::fnv1a_parts(&[
         build.rtc_prelude.as_bytes(),
         build.rtc_parts[k].as_bytes(),
         RTC_OPTIONS.join(" ").as_bytes(),
@@ -554,7 +558,7 @@ impl Gpu {
             s.memcpy_dtoh(&out.slice(..used), &mut bytes).map_err(e("copy outputs"))?;
         }
         s.synchronize().map_err(e("synchronize"))?;
-        if std::env::var("ARCFORGE_GPU_TRACE").is_ok_and(|v| v == "1") {
+        if self.config.trace {
             eprintln!("gpu trace: {kernel}: {}", trace_batch(&m));
         }
         (0..n)

@@ -40,3 +40,8 @@ pub(crate) const FNV_OFFSET: u64 = 0xcbf29ce484222325;
 pub(crate) fn fnv1a(h: u64, bytes: &[u8]) -> u64 {
     bytes.iter().fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x100000001b3))
 }
+
+/// FNV-1a over `parts` in order, from the start (cache keys made of several pieces).
+pub(crate) fn fnv1a_parts(parts: &[&[u8]]) -> u64 {
+    parts.iter().fold(FNV_OFFSET, |h, p| fnv1a(h, p))
+}
