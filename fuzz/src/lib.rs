@@ -211,7 +211,7 @@ pub fn dsl_grid(data: &[u8]) {
         let all = solvers::all();
         let chosen: Vec<_> = if which < 128 { vec![all[which as usize % all.len()]] } else { all.to_vec() };
         for s in chosen {
-            if let Err(e) = runtime::eval::run_solver(&mut ctx, s.cpu, &grid) {
+            if let Err(e) = runtime::engine::sample::run_solver(&mut ctx, s.cpu, &grid) {
                 assert!(
                     !e.starts_with("solver panicked"),
                     "{} on {}x{}: {e}",

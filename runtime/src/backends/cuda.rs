@@ -1,87 +1,29 @@
-//! Runs solver batches on a CUDA device through cudarc: loads the fatbin `build.rs` embedded in the
-//! binary, uploads a run's input grids once (30x30 slots), and launches each solver's batch kernel
+//! Runs solver batches on a CUDA device through cudarc: loads the fatbins of the `gpu-kernels` crate
+//! (`kernels/gpu`), uploads a run's input grids once (30x30 slots), and launches each solver's batch kernel
 //! (one warp per sample) over a list of input indices on one of several streams, each with buffers
 //! allocated once at start (arena, packed outputs, statuses), then reads back the packed outputs and
 //! per-sample statuses. Anything but `OK` is for the caller to redo on the CPU, or, where the caller
-//! allows it, to take as the sample's verdict ([`status_verdict`]).
+//! allows it, to take as the sample's verdict
+//! ([`status_verdict`](crate::engine::status::status_verdict)).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
-
-use kernels::FailKind;
 
 use cudarc::driver::{
     CudaContext, CudaFunction, CudaModule, CudaSlice, CudaStream, DevicePtr, DevicePtrMut, DeviceRepr,
     LaunchConfig, PushKernelArg,
 };
+pub use gpu_kernels::GpuBuild;
 
-/// What `build.rs` compiled into this binary.
-#[derive(Clone, Copy, Debug)]
-pub struct GpuBuild {
-    /// The fatbins (each holds some of the kernels); none in a CPU-only build.
-    pub fatbins: &'static [&'static [u8]],
-    /// Kernel names of the solvers compiled for the GPU.
-    pub kernels: &'static [&'static str],
-    /// SASS architectures in the fatbin (`sm_90`...).
-    pub archs: &'static [&'static str],
-    /// Why the build is CPU-only, if it is.
-    pub cpu_only_reason: Option<&'static str>,
-    /// For NVRTC when the fatbin does not load: the headers inlined, ending inside `namespace arc {`...
-    pub rtc_prelude: &'static str,
-    /// ...and the solvers in parts, each a translation unit after the prelude (closing the namespace).
-    pub rtc_parts: &'static [&'static str],
-}
-
-/// An input grid for a batch.
-#[derive(Clone, Copy, Debug)]
-pub struct GridRef<'a> {
-    pub h: u32,
-    pub w: u32,
-    pub cells: &'a [u8],
-}
-
-/// One sample's result from the device.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum GpuOutcome {
-    /// The output grid: h, w, row-major cells.
-    Ok(u32, u32, Vec<u8>),
-    /// The kernel did not produce a trusted grid; the status code says why (see [`status_reason`]).
-    Redo(u32),
-}
+pub use crate::engine::accelerator::{GpuOutcome, GridRef};
+use crate::engine::cost::cache_dir;
+use crate::engine::fnv::fnv1a_parts;
 
 /// Bytes per grid slot in a batch (30 x 30, the largest task grid).
 pub const SLOT: usize = 900;
 /// `u32`s per sample in a batch's metadata (`META` in `runner.cuh`): status, output offset, height,
 /// width, GPU steps, kilocycles.
 const META: usize = 6;
-
-/// The kernel status of an output that is not a grid of 1..=30 rows and columns (the output slot).
-pub const STATUS_OUTPUT: u32 = 10;
-/// The kernel status of a call with argument types the CUDA has no overload for.
-pub const STATUS_UNSUPPORTED: u32 = 9;
-
-/// The text of a kernel status code (the CPU's `FailKind` codes plus GPU-only ones).
-pub fn status_reason(code: u32) -> &'static str {
-    match code {
-        0 => "ok",
-        STATUS_UNSUPPORTED => "primitive overload not on the GPU",
-        STATUS_OUTPUT => "output larger than 30x30 or empty",
-        _ => FailKind::from_code(code).map_or("unknown GPU status", FailKind::text),
-    }
-}
-
-/// What a GPU status says about the sample itself, where every device would agree: Python raises
-/// (or the shared size limit is hit), or the output is no ARC grid. `None` for the statuses that
-/// only say this run stopped (steps, arena, an overload missing on the GPU): those are redone.
-/// The text is the CPU's failure text without the primitive's name, which the GPU does not keep.
-pub fn status_verdict(code: u32) -> Option<String> {
-    match code {
-        STATUS_OUTPUT => Some(format!("{} (GPU verdict)", status_reason(code))),
-        _ => FailKind::from_code(code)
-            .filter(|k| k.is_verdict())
-            .map(|k| format!("{} (GPU verdict)", k.text())),
-    }
-}
 
 /// `kernels/cuda/runner.cuh`'s `Batch`, field for field.
 #[repr(C)]
@@ -235,7 +177,7 @@ fn nvrtc_version() -> String {
 
 /// The cache file of part `k`'s CUBIN: named by what it is compiled from and with.
 fn cubin_cache_name(build: &GpuBuild, k: usize, sm: &str, nvrtc: &str) -> String {
-    let key = crate::fnv1a_parts(&[
+    let key = fnv1a_parts(&[
         build.rtc_prelude.as_bytes(),
         build.rtc_parts[k].as_bytes(),
         RTC_OPTIONS.join(" ").as_bytes(),
@@ -311,7 +253,7 @@ pub fn compile_rtc_part_cubin(build: &GpuBuild, k: usize, sm: &str) -> Result<Ve
 
 /// Compiles the build's NVRTC sources for this device and loads them, the parts in parallel (each
 /// NVRTC compile, ptxas included, uses one core) and their machine code cached beside the
-/// calibrations ([`crate::calibrate::cache_dir`]); returns the modules and the seconds taken.
+/// calibrations ([`cache_dir`]); returns the modules and the seconds taken.
 fn jit(ctx: &Arc<CudaContext>, build: &GpuBuild) -> Result<(Vec<Arc<CudaModule>>, f64), String> {
     use rayon::prelude::*;
     // SAFETY: only probes whether the NVRTC library can be loaded (cudarc panics without it).
@@ -321,7 +263,7 @@ fn jit(ctx: &Arc<CudaContext>, build: &GpuBuild) -> Result<(Vec<Arc<CudaModule>>
     let (major, minor) = ctx.compute_capability().map_err(|e| format!("compute capability: {e:?}"))?;
     let sm = format!("sm_{major}{minor}");
     let t = std::time::Instant::now();
-    let dir = crate::calibrate::cache_dir();
+    let dir = cache_dir();
     let version = nvrtc_version();
     let files: Vec<String> =
         (0..build.rtc_parts.len()).map(|k| cubin_cache_name(build, k, &sm, &version)).collect();

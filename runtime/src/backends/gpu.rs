@@ -1,59 +1,98 @@
-//! What this process knows about GPUs: the fatbin the `arcforge` binary was built with (registered at
-//! start-up with [`register_build`]), the devices opened from it on first use (all visible ones, or
-//! the [`select_gpus`] list), and the fault injection (`ARCFORGE_GPU_FAULT`) wrapped around them. The CLI and the
-//! runner ask here; [`crate::cuda`] does the device work.
+//! What this process knows about GPUs: the build table of the `gpu-kernels` crate, the devices
+//! opened from it on first use (all visible ones, or the run's `--gpus` selection,
+//! [`ExecOptions::gpus`]) with the fault injection (`ARCFORGE_GPU_FAULT`) wrapped around them, and
+//! [`execute`], the engine on those devices. The CLI and the commands ask here;
+//! [`cuda`](super::cuda) does the device work.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
+use std::sync::Mutex;
 
-use crate::cuda::{device_count, Gpu, GpuConfig};
-pub use crate::cuda::{GpuBuild, GpuOutcome, GridRef};
-use crate::exec::Accelerator;
+use gpu_kernels::GpuBuild;
+use solvers::Solver;
 
-static BUILD: OnceLock<GpuBuild> = OnceLock::new();
-static SELECTION: OnceLock<Vec<usize>> = OnceLock::new();
-static DEVICES: OnceLock<Result<Vec<Injected<Gpu>>, String>> = OnceLock::new();
+use super::cuda::{device_count, Gpu, GpuConfig};
+use crate::data::task::TaskGrid;
+use crate::engine::accelerator::{Accelerator, GpuOutcome, GridRef};
+use crate::engine::device::{resolve_with, DeviceChoice, GpuUnavailable, Resolved};
+use crate::engine::exec::{execute_on, ExecError, ExecOptions, ExecRun, Job};
+use crate::engine::fault::{Fault, Injected};
 
-/// Records what the binary was built with (call once, before anything asks about the GPU).
-pub fn register_build(build: GpuBuild) {
-    let _ = BUILD.set(build);
+/// The GPUs opened so far, per selection (`None`: all visible), or why they could not be: each
+/// selection is opened once per process.
+type Opened = Result<Vec<Injected<Gpu>>, String>;
+static DEVICES: Mutex<Vec<(Option<Vec<usize>>, &'static Opened)>> = Mutex::new(Vec::new());
+
+/// What `gpu-kernels` compiled into this program.
+fn build() -> &'static GpuBuild {
+    &gpu_kernels::BUILD
 }
 
-/// Restricts the GPUs used to these ordinals (`--gpus 0,2`); call before the first use.
-pub fn select_gpus(ordinals: Vec<usize>) {
-    let _ = SELECTION.set(ordinals);
+fn open(selection: Option<&[usize]>) -> Opened {
+    let fault = Fault::from_env();
+    if fault == Some(Fault::Open) {
+        return Err("injected fault: ARCFORGE_GPU_FAULT=open".to_string());
+    }
+    let ordinals = match selection {
+        Some(list) => list.to_vec(),
+        None => (0..device_count()?).collect(),
+    };
+    if ordinals.is_empty() {
+        return Err("--gpus selected no GPU".into());
+    }
+    let config = GpuConfig::from_env();
+    ordinals
+        .into_iter()
+        .map(|k| Gpu::open(build(), k, config).map(|g| Injected::new(g, fault)))
+        .collect::<Result<Vec<_>, String>>()
 }
 
-fn build() -> Option<&'static GpuBuild> {
-    BUILD.get()
-}
-
-/// Every usable GPU (all visible ones, or the `--gpus` selection), opened once per process, or why
+/// Every usable GPU of `selection` (`None`: all visible ones), opened once per process, or why
 /// there is none.
-pub fn accelerators() -> Result<Vec<&'static dyn Accelerator>, String> {
-    let devices = DEVICES.get_or_init(|| {
-        let b = build().ok_or("this program registered no GPU build")?;
-        let fault = Fault::from_env();
-        if fault == Some(Fault::Open) {
-            return Err("injected fault: ARCFORGE_GPU_FAULT=open".to_string());
+pub fn accelerators(selection: Option<&[usize]>) -> Result<Vec<&'static dyn Accelerator>, String> {
+    let devices: &'static Opened = {
+        let mut all = DEVICES.lock().unwrap_or_else(|e| e.into_inner());
+        match all.iter().find(|(s, _)| s.as_deref() == selection) {
+            Some((_, d)) => d,
+            None => {
+                let d: &'static Opened = Box::leak(Box::new(open(selection)));
+                all.push((selection.map(<[usize]>::to_vec), d));
+                d
+            }
         }
-        let ordinals = match SELECTION.get() {
-            Some(list) => list.clone(),
-            None => (0..device_count()?).collect(),
-        };
-        if ordinals.is_empty() {
-            return Err("--gpus selected no GPU".into());
-        }
-        let config = GpuConfig::from_env();
-        ordinals
-            .into_iter()
-            .map(|k| Gpu::open(b, k, config).map(|g| Injected::new(g, fault)))
-            .collect::<Result<Vec<_>, String>>()
-    });
+    };
     match devices {
         Ok(d) => Ok(d.iter().map(|g| g as &dyn Accelerator).collect()),
         Err(e) => Err(e.clone()),
     }
+}
+
+/// Runs `jobs` on this machine's devices as `opts` says: the engine's [`execute_on`] with the GPUs
+/// of `opts.gpus` (none under `--device cpu`).
+pub fn execute(
+    solvers: &[Solver],
+    inputs: &[&TaskGrid],
+    jobs: &[Job],
+    opts: &ExecOptions,
+) -> Result<ExecRun, ExecError> {
+    let (accels, note) = match opts.device {
+        DeviceChoice::Cpu => (Vec::new(), None),
+        choice => match accelerators(opts.gpus.as_deref()) {
+            Ok(a) => (a, None),
+            Err(reason) if choice == DeviceChoice::Gpu => return Err(GpuUnavailable { reason }.into()),
+            Err(reason) => (Vec::new(), Some(format!("GPU not available: {reason}"))),
+        },
+    };
+    let mut run = execute_on(&accels, solvers, inputs, jobs, opts)?;
+    if run.device_note.is_none() {
+        run.device_note = note;
+    }
+    Ok(run)
+}
+
+/// [`resolve_with`] for this build and machine, with the GPUs of `selection`.
+pub fn resolve(choice: DeviceChoice, selection: Option<&[usize]>) -> Result<Resolved, GpuUnavailable> {
+    // `--device cpu` never touches the driver.
+    let reason = if choice == DeviceChoice::Cpu { None } else { unavailable_reason(selection) };
+    resolve_with(choice, reason)
 }
 
 impl Accelerator for Gpu {
@@ -81,120 +120,34 @@ impl Accelerator for Gpu {
     }
 }
 
-/// A fault `ARCFORGE_GPU_FAULT` injects, to prove every GPU failure ends in a CPU redo (or, under
-/// `--device gpu`, a clear error) with the same results.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Fault {
-    /// `open`: the device does not open (as with a driver older than the fatbin).
-    Open,
-    /// `launch`: every batch fails to launch.
-    Launch,
-    /// `arena`: every sample reports an exhausted arena.
-    Arena,
-    /// `steps`: every sample reports a step-limit hit.
-    Steps,
-    /// `lost`: the device is lost after its first batch.
-    Lost,
-}
-
-impl Fault {
-    pub fn parse(s: &str) -> Option<Fault> {
-        Some(match s {
-            "open" => Fault::Open,
-            "launch" => Fault::Launch,
-            "arena" => Fault::Arena,
-            "steps" => Fault::Steps,
-            "lost" => Fault::Lost,
-            _ => return None,
-        })
-    }
-    pub fn from_env() -> Option<Fault> {
-        std::env::var("ARCFORGE_GPU_FAULT").ok().and_then(|v| Fault::parse(&v))
-    }
-}
-
-/// An accelerator with an injected fault (or none): the same wrapper serves the real GPUs and the
-/// fake device of the tests.
-pub struct Injected<A> {
-    inner: A,
-    fault: Option<Fault>,
-    batches: AtomicUsize,
-}
-
-impl<A> Injected<A> {
-    pub fn new(inner: A, fault: Option<Fault>) -> Self {
-        Injected { inner, fault, batches: AtomicUsize::new(0) }
-    }
-    pub fn inner(&self) -> &A {
-        &self.inner
-    }
-}
-
-impl<A: Accelerator> Accelerator for Injected<A> {
-    fn label(&self) -> String {
-        self.inner.label()
-    }
-    fn has_kernel(&self, kernel: &str) -> bool {
-        self.inner.has_kernel(kernel)
-    }
-    fn workers(&self) -> usize {
-        self.inner.workers()
-    }
-    fn load_inputs(&self, inputs: &[GridRef]) -> Result<(), String> {
-        if self.fault == Some(Fault::Open) {
-            return Err("injected fault: ARCFORGE_GPU_FAULT=open".into());
-        }
-        self.inner.load_inputs(inputs)
-    }
-    fn run(
-        &self,
-        worker: usize,
-        kernel: &str,
-        inputs: &[u32],
-        max_steps: u64,
-    ) -> Result<Vec<GpuOutcome>, String> {
-        let before = self.batches.fetch_add(1, Ordering::SeqCst);
-        match self.fault {
-            Some(Fault::Launch) => return Err("injected fault: ARCFORGE_GPU_FAULT=launch".into()),
-            Some(Fault::Lost) if before > 0 => {
-                return Err("injected fault: device lost (ARCFORGE_GPU_FAULT=lost)".into())
-            }
-            _ => {}
-        }
-        let mut out = self.inner.run(worker, kernel, inputs, max_steps)?;
-        let code = match self.fault {
-            Some(Fault::Arena) => 8,
-            Some(Fault::Steps) => 7,
-            _ => return Ok(out),
-        };
-        out.iter_mut().for_each(|o| *o = GpuOutcome::Redo(code));
-        Ok(out)
-    }
-}
-
-/// Why the GPU cannot be used, or `None` when it can.
-pub fn unavailable_reason() -> Option<String> {
-    accelerators().err()
+/// Why the GPUs of `selection` cannot be used, or `None` when they can.
+pub fn unavailable_reason(selection: Option<&[usize]>) -> Option<String> {
+    accelerators(selection).err()
 }
 
 /// Whether `kernel` has a GPU version in this build.
 pub fn has_kernel(kernel: &str) -> bool {
-    build().is_some_and(|b| !b.fatbins.is_empty() && b.kernels.contains(&kernel))
+    let b = build();
+    !b.fatbins.is_empty() && b.kernels.contains(&kernel)
+}
+
+/// The solvers this build left CPU-only, each with the primitives that have no CUDA twin yet.
+pub fn cpu_only_solvers() -> &'static [&'static str] {
+    gpu_kernels::CPU_ONLY_SOLVERS
 }
 
 /// The GPU code compiled into this binary: its CUDA architectures, or why it is CPU-only.
 pub fn build_info() -> String {
     match build() {
-        Some(GpuBuild { fatbins, archs, kernels, .. }) if !fatbins.is_empty() => format!(
+        GpuBuild { fatbins, archs, kernels, .. } if !fatbins.is_empty() => format!(
             "fatbins of {} KiB for {} ({} solver kernels)",
             fatbins.iter().map(|f| f.len()).sum::<usize>() / 1024,
             archs.join(", "),
             kernels.len()
         ),
-        Some(GpuBuild { cpu_only_reason, .. }) => {
+        GpuBuild { cpu_only_reason, .. } => {
             format!("CPU-only build: {}", cpu_only_reason.unwrap_or("no fatbin"))
         }
-        None => "CPU-only build".to_string(),
     }
 }
 
@@ -208,13 +161,16 @@ pub fn driver_info() -> String {
 
 /// Why and how the GPU module was JIT-compiled with NVRTC on some device, if it was.
 pub fn jit_note() -> Option<String> {
-    let devices = DEVICES.get()?.as_ref().ok()?;
-    devices.iter().find_map(|g| g.inner().jit.as_ref().map(|j| format!("GPU {}: {j}", g.inner().ordinal)))
+    let all = DEVICES.lock().unwrap_or_else(|e| e.into_inner());
+    all.iter()
+        .filter_map(|(_, d)| d.as_ref().ok())
+        .flatten()
+        .find_map(|g| g.inner().jit.as_ref().map(|j| format!("GPU {}: {j}", g.inner().ordinal)))
 }
 
-/// The devices in use, or why none is.
-pub fn devices_info() -> String {
-    match accelerators() {
+/// The devices of `selection` (`None`: all visible), or why none is usable.
+pub fn devices_info(selection: Option<&[usize]>) -> String {
+    match accelerators(selection) {
         Ok(list) => list
             .iter()
             .map(|a| format!("{} ({} streams)", a.label(), a.workers()))
@@ -229,10 +185,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn without_a_registered_build_the_gpu_is_unavailable_with_a_reason() {
-        // No build registered in unit tests: every answer says why the GPU is not used.
-        assert!(unavailable_reason().is_some());
-        assert!(!has_kernel("solve_67a3c6ac_kernel"));
-        assert!(build_info().starts_with("CPU-only"));
+    fn the_build_table_is_reported_as_built() {
+        let b = build();
+        if b.fatbins.is_empty() {
+            assert!(build_info().starts_with("CPU-only build: "), "{}", build_info());
+            assert!(!has_kernel("solve_67a3c6ac_kernel"));
+            assert!(unavailable_reason(None).is_some(), "a CPU-only build has no usable GPU");
+        } else {
+            assert!(build_info().starts_with("fatbins of "), "{}", build_info());
+            assert!(has_kernel(b.kernels[0]));
+        }
+        assert!(!has_kernel("no_such_kernel"));
+    }
+
+    #[test]
+    fn an_empty_selection_or_an_unusable_gpu_is_refused_and_auto_falls_back() {
+        // Whatever this machine has, a selection of no GPU is no GPU.
+        let err = resolve(DeviceChoice::Gpu, Some(&[])).unwrap_err();
+        let why = unavailable_reason(Some(&[])).unwrap();
+        assert_eq!(err.to_string(), format!("GPU not available: {why}"));
+        let auto = resolve(DeviceChoice::Auto, Some(&[])).unwrap();
+        assert_eq!(auto.fallback_reason.as_deref(), Some(why.as_str()));
+        assert_eq!(resolve(DeviceChoice::Cpu, Some(&[])).unwrap().fallback_reason, None);
     }
 }

@@ -1,7 +1,7 @@
 //! `arcforge bench`: throughput of the executor on three workloads and four device settings, with
 //! the pipeline profile of every measurement, a JSON report and an SVG plot.
 //!
-//! Workloads (all through [`crate::exec::execute`], the path `eval` and `solve` take):
+//! Workloads (all through [`crate::execute`], the path `eval` and `solve` take):
 //! * `eval`: every solver on its own task's train and test inputs (verified against the expected
 //!   outputs);
 //! * `all-pairs`: every solver on every input of every task (what `solve` runs);
@@ -20,12 +20,14 @@ use std::time::Instant;
 use serde::Serialize;
 use solvers::Solver;
 
-use crate::device::{Device, DeviceChoice};
-use crate::eval::{verify, OutGrid, Outcome};
-use crate::exec::{execute, ExecError, ExecOptions, ExecRun, Job};
-use crate::fnv1a;
-use crate::load::Loaded;
-use crate::task::TaskGrid;
+use crate::backends::gpu::{devices_info, execute};
+use crate::data::load::Loaded;
+use crate::data::task::TaskGrid;
+use crate::data::variant::variant;
+use crate::engine::device::{Device, DeviceChoice};
+use crate::engine::exec::{thread_pool, ExecError, ExecOptions, ExecRun, Job};
+use crate::engine::fnv::{fnv1a, FNV_OFFSET};
+use crate::engine::sample::{verify, OutGrid, Outcome};
 
 /// A workload.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -320,7 +322,7 @@ pub fn scaling_inputs(base: &[&TaskGrid], n: usize, seed: u64) -> Vec<TaskGrid> 
                 if out.len() == n {
                     break 'fill;
                 }
-                if let Some(v) = crate::check::variant(g, sym, &perm) {
+                if let Some(v) = variant(g, sym, &perm) {
                     out.push(v);
                 }
             }
@@ -339,7 +341,7 @@ pub fn batch_sizes(max: usize) -> Vec<usize> {
 }
 
 fn hash_outputs(outputs: &[Result<OutGrid, String>]) -> u64 {
-    outputs.iter().fold(crate::FNV_OFFSET, |h, o| match o {
+    outputs.iter().fold(FNV_OFFSET, |h, o| match o {
         Ok(g) if g.is_arc_grid() => fnv1a(fnv1a(h, &[1, g.h as u8, g.w as u8]), &g.cells),
         // No valid grid hashes alike whatever the error's text or the grid's size: a GPU verdict
         // says what failed but not where, or that the output is no ARC grid.
@@ -406,7 +408,7 @@ fn setting(base: &ExecOptions, device: BenchDevice) -> Result<Setting, ExecError
         BenchDevice::Auto => DeviceChoice::Auto,
     };
     let threads = if device == BenchDevice::Cpu1 { Some(1) } else { base.threads };
-    let pool = crate::exec::thread_pool(threads)?;
+    let pool = thread_pool(threads)?;
     // Inside the pool the executor's CPU side uses that pool: threads stays None here.
     let exec = ExecOptions { device: choice, threads: None, progress: None, ..base.clone() };
     Ok(Setting { exec, pool, threads: threads.unwrap_or_else(rayon::current_num_threads) })
@@ -659,7 +661,8 @@ pub fn run(
         },
         repeat: opts.repeat.max(1),
         threads,
-        gpus: gpu_reason.map_or_else(crate::gpu::devices_info, |why| format!("none: {why}")),
+        gpus: gpu_reason
+            .map_or_else(|| devices_info(opts.exec.gpus.as_deref()), |why| format!("none: {why}")),
         scaling_solver: opts.scaling_solver.clone(),
         results,
         skipped,

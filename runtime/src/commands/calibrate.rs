@@ -1,48 +1,42 @@
 //! The cost model `--device auto` dispatches by: measured on this machine by `arcforge calibrate`
 //! and cached per machine and binary, or the defaults of [`CostModel`] until then.
 //!
-//! The cache lives in `$ARCFORGE_CACHE`, else `$XDG_CACHE_HOME/arcforge`, else `~/.cache/arcforge`, as
-//! `cost-<key>.json`, where the key names the binary's version, its GPU build and the devices seen:
-//! a new build or a different GPU starts from the defaults again.
+//! The cache lives in [`cache_dir`] (`$ARCFORGE_CACHE`, else `$XDG_CACHE_HOME/arcforge`, else
+//! `~/.cache/arcforge`), as `cost-<key>.json`, where the key names the binary's version, its GPU build
+//! and the devices seen: a new build or a different GPU starts from the defaults again.
 
 use std::path::PathBuf;
 
-use crate::exec::CostModel;
+use crate::backends::gpu::{accelerators, build_info, devices_info, execute};
+use crate::data::task::TaskGrid;
+use crate::engine::cost::{cache_dir, CostModel, SolverCost};
+use crate::engine::device::DeviceChoice;
+use crate::engine::exec::{ExecOptions, Job};
+use crate::engine::fnv::{fnv1a, FNV_OFFSET};
 
-/// The directory of cached calibrations.
-pub fn cache_dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os("ARCFORGE_CACHE") {
-        return Some(PathBuf::from(d));
-    }
-    if let Some(d) = std::env::var_os("XDG_CACHE_HOME") {
-        return Some(PathBuf::from(d).join("arcforge"));
-    }
-    std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/arcforge"))
-}
-
-/// What a calibration is valid for: this binary's version and GPU build, and the devices in use.
-pub fn cache_key() -> String {
-    let text =
-        format!("{} {} {}", env!("CARGO_PKG_VERSION"), crate::gpu::build_info(), crate::gpu::devices_info());
-    format!("{:016x}", crate::fnv1a(crate::FNV_OFFSET, text.as_bytes()))
+/// What a calibration is valid for: this binary's version and GPU build, and the devices in use
+/// (those of `gpus`, the `--gpus` selection; `None`: all visible).
+pub fn cache_key(gpus: Option<&[usize]>) -> String {
+    let text = format!("{} {} {}", env!("CARGO_PKG_VERSION"), build_info(), devices_info(gpus));
+    format!("{:016x}", fnv1a(FNV_OFFSET, text.as_bytes()))
 }
 
 /// The cache file of this machine and binary.
-pub fn cache_file() -> Option<PathBuf> {
-    cache_dir().map(|d| d.join(format!("cost-{}.json", cache_key())))
+pub fn cache_file(gpus: Option<&[usize]>) -> Option<PathBuf> {
+    cache_dir().map(|d| d.join(format!("cost-{}.json", cache_key(gpus))))
 }
 
 /// The cached cost model of this machine and binary, else the defaults.
-pub fn cost_model() -> CostModel {
-    cache_file()
+pub fn cost_model(gpus: Option<&[usize]>) -> CostModel {
+    cache_file(gpus)
         .and_then(|f| std::fs::read_to_string(f).ok())
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default()
 }
 
-/// Saves `model` as this machine's; returns the file written.
-pub fn save(model: &CostModel) -> Result<PathBuf, String> {
-    let file = cache_file().ok_or("no cache directory (set ARCFORGE_CACHE or HOME)")?;
+/// Saves `model` as this machine's (with the GPUs of `gpus`); returns the file written.
+pub fn save(model: &CostModel, gpus: Option<&[usize]>) -> Result<PathBuf, String> {
+    let file = cache_file(gpus).ok_or("no cache directory (set ARCFORGE_CACHE or HOME)")?;
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
@@ -64,16 +58,20 @@ pub const PROBE_INPUTS: usize = 128;
 /// own, not the CPU's redo. The averages serve solvers without their own entry.
 pub fn measure(
     solvers: &[solvers::Solver],
-    inputs: &[&crate::TaskGrid],
+    inputs: &[&TaskGrid],
     threads: usize,
+    gpus: Option<&[usize]>,
 ) -> Result<CostModel, String> {
-    use crate::exec::{execute, ExecOptions, Job, SolverCost};
-    use crate::DeviceChoice;
     let step = inputs.len().div_ceil(PROBE_INPUTS).max(1);
-    let inputs: Vec<&crate::TaskGrid> = inputs.iter().step_by(step).copied().collect();
+    let inputs: Vec<&TaskGrid> = inputs.iter().step_by(step).copied().collect();
     let probe = inputs.len().max(1);
-    let opts =
-        |device| ExecOptions { device, threads: Some(threads), gpu_verdicts: true, ..ExecOptions::default() };
+    let opts = |device| ExecOptions {
+        device,
+        threads: Some(threads),
+        gpus: gpus.map(<[usize]>::to_vec),
+        gpu_verdicts: true,
+        ..ExecOptions::default()
+    };
     let jobs_of = |s: u32| (0..inputs.len() as u32).map(move |i| Job { solver: s, input: i });
 
     // CPU: each solver alone, all threads (µs per sample per thread).
@@ -104,7 +102,7 @@ pub fn measure(
         let run = execute(solvers, &inputs, &one, &opts(DeviceChoice::Gpu)).map_err(|e| e.to_string())?;
         tiny_ms = tiny_ms.min(run.profile.solve + run.profile.redo);
     }
-    let streams: usize = crate::gpu::accelerators()?.iter().map(|a| a.workers().max(1)).sum::<usize>().max(1);
+    let streams: usize = accelerators(gpus)?.iter().map(|a| a.workers().max(1)).sum::<usize>().max(1);
     let per_batch_us = tiny_ms * 1e3 / one.len().max(1) as f64;
     let n = all.len().max(1) as f64;
     let mut model = CostModel {

@@ -3,7 +3,7 @@
 //! ones (the eight rotations/reflections and colour permutations of real inputs, and random grids of
 //! sizes 1..=30), and every sample the GPU finished must equal the CPU's output byte for byte. A
 //! sample the GPU flags is redone on the CPU in real runs: here it is counted with its reason. A
-//! failure the GPU decides itself where `solve` lets it ([`crate::cuda::status_verdict`]: Python
+//! failure the GPU decides itself where `solve` lets it ([`status_verdict`](crate::engine::status::status_verdict): Python
 //! raises, the size limit, no ARC grid) must be the CPU's failure of the same kind.
 
 use std::collections::{BTreeMap, HashMap};
@@ -11,14 +11,20 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 use solvers::Solver;
 
-use crate::device::DeviceChoice;
-use crate::exec::{execute, ExecOptions, Job};
-use crate::gpu;
-use crate::task::{Task, TaskGrid};
+use crate::backends::gpu::{accelerators, execute};
+use crate::data::task::{Task, TaskGrid};
+use crate::data::variant::variant;
+use crate::engine::device::DeviceChoice;
+use crate::engine::exec::{ExecOptions, Job};
+use crate::engine::fnv::{fnv1a, FNV_OFFSET};
+use crate::engine::sample::OutGrid;
+use crate::engine::status::{status_reason, STATUS_OUTPUT};
 
 /// How much to check.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct CheckOptions {
+    /// The GPUs to check (`--gpus`; `None`: all visible).
+    pub gpus: Option<Vec<usize>>,
     /// Randomized variants per real input.
     pub variants: usize,
     /// Random grids per solver.
@@ -31,7 +37,7 @@ pub struct CheckOptions {
 
 impl Default for CheckOptions {
     fn default() -> Self {
-        CheckOptions { variants: 2, random: 64, seed: 0x5eed, all_inputs: true }
+        CheckOptions { gpus: None, variants: 2, random: 64, seed: 0x5eed, all_inputs: true }
     }
 }
 
@@ -69,26 +75,6 @@ pub struct CheckReport {
     pub slowest_gpu_batches: Vec<String>,
 }
 
-/// A grid transform used for randomized inputs: one of the 8 symmetries, then a colour permutation.
-pub(crate) fn variant(g: &TaskGrid, sym: u8, perm: &[u8; 10]) -> Option<TaskGrid> {
-    let (h, w) = (g.height(), g.width());
-    let (oh, ow) = if sym & 4 != 0 { (w, h) } else { (h, w) };
-    let mut cells = Vec::with_capacity(h * w);
-    for i in 0..oh {
-        for j in 0..ow {
-            let (mut a, mut b) = if sym & 4 != 0 { (j, i) } else { (i, j) };
-            if sym & 1 != 0 {
-                a = h - 1 - a;
-            }
-            if sym & 2 != 0 {
-                b = w - 1 - b;
-            }
-            cells.push(perm[g.cells()[a * w + b] as usize]);
-        }
-    }
-    TaskGrid::new(oh, ow, cells).ok()
-}
-
 fn random_grid(rng: &mut fastrand::Rng) -> Option<TaskGrid> {
     let (h, w) = (rng.usize(1..=30), rng.usize(1..=30));
     // Mostly one background with a few colours, like ARC grids, sometimes pure noise.
@@ -101,7 +87,7 @@ fn random_grid(rng: &mut fastrand::Rng) -> Option<TaskGrid> {
 
 /// Inputs for one solver: (description, grid).
 fn inputs_for(s: &Solver, tasks: &[Task], opts: &CheckOptions) -> Vec<(String, TaskGrid)> {
-    let mut rng = fastrand::Rng::with_seed(opts.seed ^ crate::fnv1a(crate::FNV_OFFSET, s.task.as_bytes()));
+    let mut rng = fastrand::Rng::with_seed(opts.seed ^ fnv1a(FNV_OFFSET, s.task.as_bytes()));
     let mut out = Vec::new();
     for t in tasks {
         if !(opts.all_inputs || t.id == s.task) {
@@ -134,10 +120,10 @@ fn inputs_for(s: &Solver, tasks: &[Task], opts: &CheckOptions) -> Vec<(String, T
 
 /// Whether the CPU's outcome `cpu` is the failure of the GPU's verdict `gpu`: "<kind> (GPU verdict)"
 /// against the CPU's "<kind> in <primitive>", or no ARC grid on both.
-pub(crate) fn same_failure(gpu: &str, cpu: &Result<crate::eval::OutGrid, String>) -> bool {
+pub(crate) fn same_failure(gpu: &str, cpu: &Result<OutGrid, String>) -> bool {
     let Some(kind) = gpu.strip_suffix(" (GPU verdict)") else { return false };
     match cpu {
-        Ok(g) => kind == crate::cuda::status_reason(crate::cuda::STATUS_OUTPUT) && !g.is_arc_grid(),
+        Ok(g) => kind == status_reason(STATUS_OUTPUT) && !g.is_arc_grid(),
         Err(e) => e.strip_prefix(kind).is_some_and(|rest| rest.starts_with(" in ")),
     }
 }
@@ -145,7 +131,7 @@ pub(crate) fn same_failure(gpu: &str, cpu: &Result<crate::eval::OutGrid, String>
 /// Runs the parity check of every solver in `solvers` that has a GPU kernel, through the same
 /// executor as `eval` (forced onto the GPUs, then onto the CPU).
 pub fn check(tasks: &[Task], solvers: &[Solver], opts: &CheckOptions) -> Result<CheckReport, String> {
-    let accels = gpu::accelerators()?;
+    let accels = accelerators(opts.gpus.as_deref())?;
     let on_gpu: Vec<Solver> =
         solvers.iter().filter(|s| accels.iter().any(|a| a.has_kernel(s.cuda_kernel))).copied().collect();
     // Inputs are shared between solvers (every solver sees every real input).
@@ -164,7 +150,9 @@ pub fn check(tasks: &[Task], solvers: &[Solver], opts: &CheckOptions) -> Result<
         }
     }
     let inputs: Vec<&TaskGrid> = pool.iter().collect();
-    let gpu_opts = ExecOptions { device: DeviceChoice::Gpu, gpu_verdicts: true, ..ExecOptions::default() };
+    let gpus = opts.gpus.clone();
+    let gpu_opts =
+        ExecOptions { device: DeviceChoice::Gpu, gpus, gpu_verdicts: true, ..ExecOptions::default() };
     let gpu_run = execute(&on_gpu, &inputs, &jobs, &gpu_opts).map_err(|e| e.to_string())?;
     let cpu_opts = ExecOptions { device: DeviceChoice::Cpu, ..ExecOptions::default() };
     let cpu_run = execute(&on_gpu, &inputs, &jobs, &cpu_opts).map_err(|e| e.to_string())?;
@@ -209,25 +197,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_eight_symmetries_are_distinct_and_keep_the_cells() {
-        let g = TaskGrid::new(2, 3, vec![1, 2, 3, 4, 5, 6]).unwrap();
-        let id: [u8; 10] = std::array::from_fn(|k| k as u8);
-        let all: Vec<TaskGrid> = (0..8).map(|s| variant(&g, s, &id).unwrap()).collect();
-        for (a, x) in all.iter().enumerate() {
-            let mut sorted = x.cells().to_vec();
-            sorted.sort();
-            assert_eq!(sorted, [1, 2, 3, 4, 5, 6]);
-            for y in &all[a + 1..] {
-                assert_ne!(x, y, "symmetries must differ on an asymmetric grid");
-            }
-        }
-        assert_eq!(all[4].height(), 3, "transposes swap height and width");
-    }
-
-    #[test]
     fn a_gpu_verdict_agrees_only_with_the_same_failure_on_the_cpu() {
-        use crate::cuda::{status_verdict, STATUS_OUTPUT};
-        use crate::eval::OutGrid;
+        use crate::engine::status::status_verdict;
         let empty = status_verdict(2).unwrap();
         assert!(same_failure(&empty, &Err("empty container in first".into())));
         assert!(!same_failure(&empty, &Err("index out of range in first".into())));
@@ -243,13 +214,6 @@ mod tests {
         assert_eq!(status_verdict(8), None);
         assert_eq!(status_verdict(9), None);
         assert!(!same_failure("empty container in first", &Err("empty container in first".into())));
-    }
-
-    #[test]
-    fn colour_permutations_apply_to_every_cell() {
-        let g = TaskGrid::new(1, 3, vec![0, 1, 2]).unwrap();
-        let perm = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0];
-        assert_eq!(variant(&g, 0, &perm).unwrap().cells(), [9, 8, 7]);
     }
 
     #[test]

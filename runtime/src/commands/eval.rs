@@ -1,198 +1,31 @@
 //! The eval runner: every solver on every pair (train and test) of its own task, then a [`Report`].
 //!
-//! Work is one job per (task, pair). The solve phase runs the jobs in parallel with rayon, one
-//! [`Ctx`] per worker thread, each sample under a step budget and inside `catch_unwind`, so a
-//! solver that fails, runs out of steps or panics loses only that sample. The verify phase compares
-//! each output with the expected grid. Results are collected in job order and keyed by task id in
+//! Work is one job per (task, pair). The solve phase runs the jobs through the executor
+//! ([`crate::execute`]), each sample under a step budget and inside `catch_unwind`, so a solver that
+//! fails, runs out of steps or panics loses only that sample. The verify phase compares each output
+//! with the expected grid ([`verify`]). Results are collected in job order and keyed by task id in
 //! `BTreeMap`s, so a report does not depend on the thread count (timings aside).
 
-use std::any::Any;
-use std::cell::{Cell as StdCell, RefCell};
 use std::collections::{BTreeMap, HashMap};
-use std::panic::{self, AssertUnwindSafe};
-use std::sync::Once;
 use std::time::{Duration, Instant};
 
-use kernels::{Ctx, Limits, Value};
 use serde::Serialize;
-use solvers::{Solver, SolverFn};
+use solvers::Solver;
 use thiserror::Error;
 
-use crate::device::{Device, DeviceChoice, GpuUnavailable};
-use crate::exec::{execute, CostModel, ExecError, ExecOptions, ExecRun, Job};
-use crate::load::{LoadIssue, Loaded};
-use crate::task::{PairKind, Task, TaskGrid};
-
-/// How to run an eval.
-#[derive(Clone, Debug)]
-pub struct EvalOptions {
-    /// `--device`.
-    pub device: DeviceChoice,
-    /// `--threads`: the size of a dedicated rayon pool (`None`: rayon's global pool).
-    pub threads: Option<usize>,
-    /// The per-sample bounds (step budget, largest grid).
-    pub limits: Limits,
-    /// What `--device auto` believes each device costs.
-    pub cost: CostModel,
-}
-
-impl EvalOptions {
-    /// The number of worker threads a run with these options uses.
-    pub fn thread_count(&self) -> usize {
-        self.threads.unwrap_or_else(rayon::current_num_threads)
-    }
-}
-
-impl Default for EvalOptions {
-    fn default() -> Self {
-        EvalOptions {
-            device: DeviceChoice::Auto,
-            threads: None,
-            limits: Limits::default(),
-            cost: CostModel::default(),
-        }
-    }
-}
+use crate::backends::gpu::execute;
+use crate::data::load::{LoadIssue, Loaded};
+use crate::data::task::{PairKind, TaskGrid};
+use crate::engine::device::Device;
+use crate::engine::exec::{ExecError, ExecOptions, ExecRun, Job};
+use crate::engine::sample::{verify, Outcome};
 
 /// Why an eval could not run at all.
 #[derive(Debug, Error)]
 pub enum EvalError {
+    /// The executor could not start (`--device gpu` without a usable GPU, no worker threads).
     #[error(transparent)]
-    Gpu(#[from] GpuUnavailable),
-    #[error("cannot start {threads} worker threads: {why}")]
-    Threads { threads: usize, why: String },
-}
-
-/// A solver's output grid, copied out of the sample's arena. Unlike a [`TaskGrid`] it may be empty,
-/// larger than 30x30 or hold colours above 9 (such an output is simply wrong).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OutGrid {
-    pub h: usize,
-    pub w: usize,
-    pub cells: Vec<u8>,
-}
-
-impl OutGrid {
-    /// The colour at row `i`, column `j`, if inside the grid.
-    pub fn get(&self, i: usize, j: usize) -> Option<u8> {
-        (i < self.h && j < self.w).then(|| self.cells[i * self.w + j])
-    }
-    /// Whether ARC allows this grid (1 to 30 rows and columns): only such a grid can be an answer
-    /// or come from the GPU, whose output slot is 30x30.
-    pub fn is_arc_grid(&self) -> bool {
-        (1..=30).contains(&self.h) && (1..=30).contains(&self.w)
-    }
-    /// Whether this is exactly `expected`.
-    pub fn matches(&self, expected: &TaskGrid) -> bool {
-        self.h == expected.height() && self.w == expected.width() && self.cells == expected.cells()
-    }
-}
-
-/// How one sample went.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// The output equals the expected grid.
-    Correct,
-    /// The solver returned a grid, but not the expected one (a result, not an error).
-    Wrong,
-    /// The solver failed, ran out of steps, panicked, returned a non-grid, or there was nothing to
-    /// compare with.
-    Error(String),
-}
-
-/// One sample's run: which pair, the solver's output (or its error) and the verdict.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SampleRun {
-    pub kind: PairKind,
-    pub index: usize,
-    pub output: Result<OutGrid, String>,
-    pub outcome: Outcome,
-}
-
-thread_local! {
-    /// Set while a solver runs on this thread: its panics are reported in the sample, not on stderr.
-    static IN_SOLVER: StdCell<bool> = const { StdCell::new(false) };
-    /// Where the last solver panic on this thread happened.
-    static PANIC_AT: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// Installs (once) a panic hook that keeps solver panics quiet and records where they happened;
-/// every other panic goes to the previous hook.
-fn quiet_solver_panics() {
-    static HOOK: Once = Once::new();
-    HOOK.call_once(|| {
-        let previous = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            if IN_SOLVER.with(StdCell::get) {
-                let at = info.location().map(|l| format!("{}:{}", l.file(), l.line()));
-                PANIC_AT.with(|p| *p.borrow_mut() = at);
-            } else {
-                previous(info);
-            }
-        }));
-    });
-}
-
-fn panic_text(payload: &(dyn Any + Send)) -> String {
-    let msg = if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_string()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "non-text panic payload".to_string()
-    };
-    match PANIC_AT.with(|p| p.borrow_mut().take()) {
-        Some(at) => format!("solver panicked at {at}: {msg}"),
-        None => format!("solver panicked: {msg}"),
-    }
-}
-
-/// Runs `solver` on `input` in `ctx` (reset before and after): the output grid, or why there is none.
-/// Never panics: a panicking solver becomes an error.
-pub fn run_solver(ctx: &mut Ctx, solver: SolverFn, input: &TaskGrid) -> Result<OutGrid, String> {
-    quiet_solver_panics();
-    ctx.reset();
-    IN_SOLVER.with(|f| f.set(true));
-    let result = panic::catch_unwind(AssertUnwindSafe(|| {
-        let c: &Ctx = ctx;
-        let grid = c.grid_from(input.height() as u32, input.width() as u32, input.cells());
-        let out = solver(c, Value::Grid(grid));
-        if let Some(fail) = c.status() {
-            return Err(fail.to_string());
-        }
-        match out.grid(c, "output") {
-            Ok(g) if g.cells.len() == g.h as usize * g.w as usize => {
-                Ok(OutGrid { h: g.h as usize, w: g.w as usize, cells: g.cells.to_vec() })
-            }
-            Ok(g) => Err(format!("returned a malformed {}x{} grid of {} cells", g.h, g.w, g.cells.len())),
-            Err(_) => Err(format!("output is {}, not a grid", out.kind_name())),
-        }
-    }));
-    IN_SOLVER.with(|f| f.set(false));
-    ctx.reset();
-    result.unwrap_or_else(|payload| Err(panic_text(payload.as_ref())))
-}
-
-/// The verdict on one output.
-pub fn verify(output: &Result<OutGrid, String>, expected: Option<&TaskGrid>) -> Outcome {
-    match (output, expected) {
-        (Err(e), _) => Outcome::Error(e.clone()),
-        (Ok(_), None) => Outcome::Error("no expected output to compare with".to_string()),
-        (Ok(g), Some(e)) if g.matches(e) => Outcome::Correct,
-        (Ok(_), Some(_)) => Outcome::Wrong,
-    }
-}
-
-/// Runs `solver` on every pair of `task`, in order, on this thread (for `show` and tests).
-pub fn run_task(task: &Task, solver: SolverFn, limits: Limits) -> Vec<SampleRun> {
-    let mut ctx = Ctx::new(limits);
-    task.samples()
-        .map(|(kind, index, pair)| {
-            let output = run_solver(&mut ctx, solver, &pair.input);
-            let outcome = verify(&output, pair.output.as_ref());
-            SampleRun { kind, index, output, outcome }
-        })
-        .collect()
+    Exec(#[from] ExecError),
 }
 
 /// Milliseconds spent per phase.
@@ -297,8 +130,10 @@ struct Sample<'t> {
     expected: Option<&'t TaskGrid>,
 }
 
-/// Runs every solver of `solvers` on all pairs of its own task in `loaded` and reports.
-pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Result<Report, EvalError> {
+/// Runs every solver of `solvers` on all pairs of its own task in `loaded` and reports. `opts` go to
+/// the executor as they are: leave [`ExecOptions::gpu_verdicts`] off (the default) for the CPU's exact
+/// error texts.
+pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Result<Report, EvalError> {
     let start = Instant::now();
     let mut by_task: HashMap<&str, &Solver> = HashMap::new();
     for s in solvers {
@@ -319,21 +154,8 @@ pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Resu
             }
         }
     }
-    let exec_opts = ExecOptions {
-        device: opts.device,
-        threads: opts.threads,
-        limits: opts.limits,
-        cost: opts.cost.clone(),
-        progress: None,
-        // eval reports each failure with the CPU's exact text
-        gpu_verdicts: false,
-    };
     let solve_start = Instant::now();
-    let run = match execute(&used, &inputs, &jobs, &exec_opts) {
-        Ok(run) => run,
-        Err(ExecError::Gpu(g)) => return Err(EvalError::Gpu(g)),
-        Err(ExecError::Threads { threads, why }) => return Err(EvalError::Threads { threads, why }),
-    };
+    let run = execute(&used, &inputs, &jobs, opts)?;
     let solve_time = solve_start.elapsed();
     let ExecRun { outputs, ran_on, fallback, .. } = &run;
     let used_device = if run.gpus.is_empty() { Device::Cpu } else { Device::Gpu };

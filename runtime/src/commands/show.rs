@@ -7,8 +7,8 @@
 
 use std::fmt::Write as _;
 
-use crate::eval::{OutGrid, Outcome, SampleRun};
-use crate::task::{Pair, PairKind, Task, TaskGrid};
+use crate::data::task::{Pair, PairKind, Task, TaskGrid};
+use crate::engine::sample::{OutGrid, Outcome, SampleRun};
 
 /// The ARC palette: name and RGB of colours 0..=9.
 pub const PALETTE: [(&str, [u8; 3]); 10] = [
@@ -154,7 +154,7 @@ pub fn legend(style: Style) -> String {
 }
 
 /// Draws `task`: every pair's input and expected output, and the solver's output beside them when
-/// `solver` gives its name and runs (as from [`crate::eval::run_task`]).
+/// `solver` gives its name and runs (as from [`crate::engine::sample::run_task`]).
 pub fn render_task(task: &Task, solver: Option<(&str, &[SampleRun])>, style: Style) -> String {
     let mut out = String::new();
     let _ = writeln!(

@@ -22,10 +22,13 @@ use solvers::Solver;
 
 use kernels::Ctx;
 
-use crate::eval::{run_solver, OutGrid};
-use crate::exec::{execute, ExecError, ExecOptions, ExecProfile, Job};
-use crate::load::Loaded;
-use crate::task::TaskGrid;
+use crate::backends::gpu::execute;
+use crate::data::json;
+use crate::data::load::Loaded;
+use crate::data::task::TaskGrid;
+use crate::engine::device::Device;
+use crate::engine::exec::{ExecError, ExecOptions, ExecProfile, Job};
+use crate::engine::sample::{run_solver, OutGrid};
 
 /// One test input's two attempts, as ARC Prize submissions spell them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -165,7 +168,7 @@ pub fn solve(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Result<
         gpu_verdicts: run.verdicts(),
         profile: run.profile,
         gpus: run.gpus.clone(),
-        samples_on_gpu: run.samples_on(crate::Device::Gpu),
+        samples_on_gpu: run.samples_on(Device::Gpu),
         fallbacks: run.fallbacks(),
         device_note: run.device_note.clone(),
         batching_ms,
@@ -219,8 +222,8 @@ pub fn read_solutions(path: &std::path::Path) -> Result<BTreeMap<String, Vec<Tas
             grids.as_array().ok_or_else(|| format!("{}: task {id}: not a list of grids", path.display()))?;
         let mut list = Vec::new();
         for (k, g) in grids.iter().enumerate() {
-            let grid = crate::json::grid(g)
-                .map_err(|e| format!("{}: task {id}: test output {k}: {e}", path.display()))?;
+            let grid =
+                json::grid(g).map_err(|e| format!("{}: task {id}: test output {k}: {e}", path.display()))?;
             list.push(grid);
         }
         out.insert(id.clone(), list);

@@ -12,7 +12,7 @@ use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Vis
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use crate::task::{GridError, Pair, PairKind, TaskGrid, MAX_SIDE};
+use super::task::{GridError, Pair, PairKind, TaskGrid, MAX_SIDE};
 
 /// Where inside a task a problem sits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -29,8 +29,8 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 use thiserror::Error;
 
-use crate::json::{self, Place, Problem, Top};
-use crate::task::{PairKind, Task};
+use super::json::{self, Place, Problem, Top};
+use super::task::{PairKind, Task};
 
 /// The environment variable naming the data path when `--data` is not given.
 pub const DATA_ENV: &str = "ARCFORGE_DATA";

@@ -1,7 +1,8 @@
 //! Where samples run: the [`Device`] a sample ran on and the user's [`DeviceChoice`].
 //!
-//! `auto` picks the GPU when [`crate::gpu::unavailable_reason`] says it is usable and falls back to
-//! the CPU otherwise (remembering why, for the summary); `gpu` turns an unusable GPU into an error.
+//! `auto` picks the GPU when it is usable and falls back to the CPU otherwise (remembering why, for
+//! the summary); `gpu` turns an unusable GPU into an error. [`resolve_with`] decides from the reason
+//! the GPU is unusable; `backends::gpu::resolve` asks this machine.
 
 use std::fmt;
 use std::str::FromStr;
@@ -81,13 +82,6 @@ pub fn resolve_with(
     }
 }
 
-/// [`resolve_with`] for this build and machine.
-pub fn resolve(choice: DeviceChoice) -> Result<Resolved, GpuUnavailable> {
-    // `--device cpu` never touches the driver.
-    let reason = if choice == DeviceChoice::Cpu { None } else { crate::gpu::unavailable_reason() };
-    resolve_with(choice, reason)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,14 +96,6 @@ mod tests {
         let err = resolve_with(DeviceChoice::Gpu, no).unwrap_err();
         assert_eq!(err.to_string(), "GPU not available: no driver");
         assert_eq!(resolve_with(DeviceChoice::Gpu, None).unwrap().device, Device::Gpu);
-    }
-
-    #[test]
-    fn without_a_gpu_build_gpu_is_refused_and_auto_falls_back() {
-        // Unit tests register no GPU build, so the GPU is unavailable whatever the machine has.
-        let err = resolve(DeviceChoice::Gpu).unwrap_err();
-        assert_eq!(err.to_string(), "GPU not available: this program registered no GPU build");
-        assert_eq!(resolve(DeviceChoice::Auto).unwrap().device, Device::Cpu);
         assert_eq!("gpu".parse::<DeviceChoice>(), Ok(DeviceChoice::Gpu));
         assert!("tpu".parse::<DeviceChoice>().is_err());
         assert_eq!(serde_json::to_string(&Device::Cpu).unwrap(), "\"cpu\"");

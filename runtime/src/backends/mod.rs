@@ -1,0 +1,9 @@
+//! The backends wing: the devices besides the CPU. Uses the engine and data wings.
+//!
+//! [`cuda`] runs solver batches on CUDA GPUs through cudarc, from the fatbins (or, where they do not
+//! load, the NVRTC source) of the `gpu-kernels` crate, and implements the engine's
+//! [`Accelerator`](crate::engine::Accelerator); [`gpu`] opens the GPUs a run selects and says what
+//! this build and machine offer.
+
+pub mod cuda;
+pub mod gpu;

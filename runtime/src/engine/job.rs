@@ -1,0 +1,56 @@
+//! What a caller hands the engine: [`Job`]s (a solver on an input) and the [`ExecOptions`] to run
+//! them by.
+
+use kernels::Limits;
+
+use super::cost::CostModel;
+use super::device::DeviceChoice;
+
+/// One unit of work: solver `solver` (an index into the solver list) on input `input`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Job {
+    pub solver: u32,
+    pub input: u32,
+}
+
+/// How to run.
+#[derive(Clone, Debug)]
+pub struct ExecOptions {
+    pub device: DeviceChoice,
+    /// CPU worker threads (`None`: rayon's global pool, one per core).
+    pub threads: Option<usize>,
+    /// The GPUs to use, by CUDA ordinal (`--gpus 0,2`; `None`: all visible). Read by the backend
+    /// that opens the devices; GPUs stay open for the rest of the process.
+    pub gpus: Option<Vec<usize>>,
+    pub limits: Limits,
+    pub cost: CostModel,
+    /// Advanced by the samples finished (a progress bar; hidden when not on a terminal).
+    pub progress: Option<indicatif::ProgressBar>,
+    /// Take the GPU's verdict on a sample that every device fails alike (Python raises, the shared
+    /// size limit, an output that is no ARC grid: [`status_verdict`](super::status::status_verdict))
+    /// instead of redoing it on the CPU for the exact error text. Off by default (`eval` reports the
+    /// CPU's exact text); `solve` turns it on, where only "no valid grid" matters, and `check` proves
+    /// the verdicts against the CPU.
+    pub gpu_verdicts: bool,
+}
+
+impl ExecOptions {
+    /// The number of CPU worker threads a run with these options uses.
+    pub fn thread_count(&self) -> usize {
+        self.threads.unwrap_or_else(rayon::current_num_threads)
+    }
+}
+
+impl Default for ExecOptions {
+    fn default() -> Self {
+        ExecOptions {
+            device: DeviceChoice::Auto,
+            threads: None,
+            gpus: None,
+            limits: Limits::default(),
+            cost: CostModel::default(),
+            progress: None,
+            gpu_verdicts: false,
+        }
+    }
+}

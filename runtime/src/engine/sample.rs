@@ -1,0 +1,172 @@
+//! One solver call, safely, and its verdict: [`run_solver`] runs a solver on one input under the
+//! step budget and inside `catch_unwind` (a failing or panicking solver loses only that sample),
+//! [`verify`] compares the output with the expected grid, [`run_task`] does both for every pair of a
+//! task on this thread, and [`with_thread_ctx`] keeps a warm context per worker thread.
+
+use std::any::Any;
+use std::cell::{Cell as StdCell, RefCell};
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Once;
+
+use kernels::{Ctx, Limits, Value};
+use solvers::SolverFn;
+
+use crate::data::task::{PairKind, Task, TaskGrid};
+
+/// A solver's output grid, copied out of the sample's arena. Unlike a [`TaskGrid`] it may be empty,
+/// larger than 30x30 or hold colours above 9 (such an output is simply wrong).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutGrid {
+    pub h: usize,
+    pub w: usize,
+    pub cells: Vec<u8>,
+}
+
+impl OutGrid {
+    /// The colour at row `i`, column `j`, if inside the grid.
+    pub fn get(&self, i: usize, j: usize) -> Option<u8> {
+        (i < self.h && j < self.w).then(|| self.cells[i * self.w + j])
+    }
+    /// Whether ARC allows this grid (1 to 30 rows and columns): only such a grid can be an answer
+    /// or come from the GPU, whose output slot is 30x30.
+    pub fn is_arc_grid(&self) -> bool {
+        (1..=30).contains(&self.h) && (1..=30).contains(&self.w)
+    }
+    /// Whether this is exactly `expected`.
+    pub fn matches(&self, expected: &TaskGrid) -> bool {
+        self.h == expected.height() && self.w == expected.width() && self.cells == expected.cells()
+    }
+}
+
+/// How one sample went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The output equals the expected grid.
+    Correct,
+    /// The solver returned a grid, but not the expected one (a result, not an error).
+    Wrong,
+    /// The solver failed, ran out of steps, panicked, returned a non-grid, or there was nothing to
+    /// compare with.
+    Error(String),
+}
+
+/// One sample's run: which pair, the solver's output (or its error) and the verdict.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SampleRun {
+    pub kind: PairKind,
+    pub index: usize,
+    pub output: Result<OutGrid, String>,
+    pub outcome: Outcome,
+}
+
+thread_local! {
+    /// Set while a solver runs on this thread: its panics are reported in the sample, not on stderr.
+    static IN_SOLVER: StdCell<bool> = const { StdCell::new(false) };
+    /// Where the last solver panic on this thread happened.
+    static PANIC_AT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Installs (once) a panic hook that keeps solver panics quiet and records where they happened;
+/// every other panic goes to the previous hook.
+fn quiet_solver_panics() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if IN_SOLVER.with(StdCell::get) {
+                let at = info.location().map(|l| format!("{}:{}", l.file(), l.line()));
+                PANIC_AT.with(|p| *p.borrow_mut() = at);
+            } else {
+                previous(info);
+            }
+        }));
+    });
+}
+
+fn panic_text(payload: &(dyn Any + Send)) -> String {
+    let msg = if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "non-text panic payload".to_string()
+    };
+    match PANIC_AT.with(|p| p.borrow_mut().take()) {
+        Some(at) => format!("solver panicked at {at}: {msg}"),
+        None => format!("solver panicked: {msg}"),
+    }
+}
+
+/// Runs `solver` on `input` in `ctx` (reset before and after): the output grid, or why there is none.
+/// Never panics: a panicking solver becomes an error.
+pub fn run_solver(ctx: &mut Ctx, solver: SolverFn, input: &TaskGrid) -> Result<OutGrid, String> {
+    quiet_solver_panics();
+    ctx.reset();
+    IN_SOLVER.with(|f| f.set(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(|| {
+        let c: &Ctx = ctx;
+        let grid = c.grid_from(input.height() as u32, input.width() as u32, input.cells());
+        let out = solver(c, Value::Grid(grid));
+        if let Some(fail) = c.status() {
+            return Err(fail.to_string());
+        }
+        match out.grid(c, "output") {
+            Ok(g) if g.cells.len() == g.h as usize * g.w as usize => {
+                Ok(OutGrid { h: g.h as usize, w: g.w as usize, cells: g.cells.to_vec() })
+            }
+            Ok(g) => Err(format!("returned a malformed {}x{} grid of {} cells", g.h, g.w, g.cells.len())),
+            Err(_) => Err(format!("output is {}, not a grid", out.kind_name())),
+        }
+    }));
+    IN_SOLVER.with(|f| f.set(false));
+    ctx.reset();
+    result.unwrap_or_else(|payload| Err(panic_text(payload.as_ref())))
+}
+
+/// The verdict on one output.
+pub fn verify(output: &Result<OutGrid, String>, expected: Option<&TaskGrid>) -> Outcome {
+    match (output, expected) {
+        (Err(e), _) => Outcome::Error(e.clone()),
+        (Ok(_), None) => Outcome::Error("no expected output to compare with".to_string()),
+        (Ok(g), Some(e)) if g.matches(e) => Outcome::Correct,
+        (Ok(_), Some(_)) => Outcome::Wrong,
+    }
+}
+
+/// Runs `solver` on every pair of `task`, in order, on this thread (for `show` and tests).
+pub fn run_task(task: &Task, solver: SolverFn, limits: Limits) -> Vec<SampleRun> {
+    let mut ctx = Ctx::new(limits);
+    task.samples()
+        .map(|(kind, index, pair)| {
+            let output = run_solver(&mut ctx, solver, &pair.input);
+            let outcome = verify(&output, pair.output.as_ref());
+            SampleRun { kind, index, output, outcome }
+        })
+        .collect()
+}
+
+/// Arena bytes a worker thread's context may keep between samples; a sample that grew it past this
+/// gives the memory back (a few solvers build containers of hundreds of megabytes).
+const KEEP_ARENA_BYTES: usize = 64 << 20;
+
+thread_local! {
+    static THREAD_CTX: std::cell::RefCell<Option<Ctx>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with this thread's context, kept warm across samples and runs (with one job per rayon
+/// leaf, `map_init` would build a context, and grow its arena from nothing, for every sample).
+pub(crate) fn with_thread_ctx<R>(limits: Limits, f: impl FnOnce(&mut Ctx) -> R) -> R {
+    THREAD_CTX.with(|slot| match slot.try_borrow_mut() {
+        Ok(mut slot) => {
+            let ctx = slot.get_or_insert_with(|| Ctx::new(limits));
+            ctx.limits = limits;
+            let out = f(ctx);
+            if ctx.arena().allocated_bytes() > KEEP_ARENA_BYTES {
+                *slot = None;
+            }
+            out
+        }
+        // Re-entered on this thread (a solver waiting on rayon picked up another job): a fresh one.
+        Err(_) => f(&mut Ctx::new(limits)),
+    })
+}

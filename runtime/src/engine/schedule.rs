@@ -1,0 +1,164 @@
+//! Scheduling: the jobs grouped by solver into batches (a group is one GPU launch), ordered by
+//! estimated work, and the [`Board`] the devices share while they run: the GPUs take groups from the
+//! big end of the queue, the CPU worker from the small end, so they meet in the middle and neither
+//! idles while the other has a backlog. Under `--device auto` the [`CostModel`](super::cost) decides
+//! which side a group is worth.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicUsize};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use solvers::Solver;
+
+use super::accelerator::Accelerator;
+use super::device::{Device, DeviceChoice};
+use super::job::{ExecOptions, Job};
+use super::sample::OutGrid;
+use crate::data::task::TaskGrid;
+
+/// A batch: one solver's jobs (indices into the job list) and their input cells.
+pub(crate) struct Group {
+    pub solver: usize,
+    pub jobs: Vec<usize>,
+    pub cells: usize,
+}
+
+/// The jobs grouped by solver, biggest estimated work first.
+pub(crate) fn groups(solvers: &[Solver], inputs: &[&TaskGrid], jobs: &[Job]) -> Vec<Group> {
+    let mut by_solver: Vec<Vec<usize>> = vec![Vec::new(); solvers.len()];
+    for (k, j) in jobs.iter().enumerate() {
+        by_solver[j.solver as usize].push(k);
+    }
+    let cells_of = |k: usize| {
+        let g = inputs[jobs[k].input as usize];
+        g.height() * g.width()
+    };
+    let mut groups: Vec<Group> = by_solver
+        .into_iter()
+        .enumerate()
+        .filter(|(_, js)| !js.is_empty())
+        .map(|(solver, jobs)| Group { solver, cells: jobs.iter().map(|&k| cells_of(k)).sum(), jobs })
+        .collect();
+    groups.sort_by(|a, b| {
+        b.cells.cmp(&a.cells).then(b.jobs.len().cmp(&a.jobs.len())).then(a.solver.cmp(&b.solver))
+    });
+    groups
+}
+
+/// Whether the cost model sends `g` to a GPU.
+pub(crate) fn prefers_gpu(g: &Group, solvers: &[Solver], opts: &ExecOptions, threads: usize) -> bool {
+    opts.cost.prefers_gpu(solvers[g.solver].task, g.jobs.len(), g.cells, threads)
+}
+
+/// Whether any GPU is worth opening: under auto, GPUs that no batch is worth (a single task's few
+/// samples, a cheap solver) are not even given the inputs, since opening them and starting their
+/// workers would cost more than the work.
+pub(crate) fn gpu_pays(groups: &[Group], solvers: &[Solver], opts: &ExecOptions, threads: usize) -> bool {
+    opts.device != DeviceChoice::Auto || groups.iter().any(|g| prefers_gpu(g, solvers, opts, threads))
+}
+
+/// The groups some usable GPU has a kernel for, and those no GPU can run (the CPU's whatever the
+/// queue says).
+pub(crate) fn split_by_kernel(
+    groups: Vec<Group>,
+    solvers: &[Solver],
+    usable: &[&dyn Accelerator],
+) -> (Vec<Group>, Vec<Group>) {
+    groups.into_iter().partition(|g| usable.iter().any(|a| a.has_kernel(solvers[g.solver].cuda_kernel)))
+}
+
+/// An output and the device that produced it.
+pub(crate) type Output = (Result<OutGrid, String>, Device);
+
+/// What the devices share during a run.
+pub(crate) struct Board {
+    /// The groups a GPU can run, biggest first.
+    pub queue: Mutex<VecDeque<Group>>,
+    /// Per job, its output once some device produced it.
+    pub outputs: Vec<Mutex<Option<Output>>>,
+    /// Jobs a GPU gave back, with why, for the CPU to redo.
+    pub redo: Mutex<Vec<(usize, String)>>,
+    /// Per job, whether its output is the GPU's verdict.
+    pub verdict: Vec<AtomicBool>,
+    /// Every GPU batch: solver index, samples, milliseconds.
+    pub gpu_batches: Mutex<Vec<(usize, usize, f64)>>,
+    /// Busy time summed over GPU workers.
+    pub gpu_busy: Mutex<Duration>,
+    /// The first whole-batch GPU failure, if any.
+    pub fatal: Mutex<Option<String>>,
+    /// GPU workers still taking batches.
+    pub gpu_workers: AtomicUsize,
+}
+
+impl Board {
+    pub fn new(queue: Vec<Group>, jobs: usize, gpu_workers: usize) -> Board {
+        Board {
+            queue: Mutex::new(VecDeque::from(queue)),
+            outputs: (0..jobs).map(|_| Mutex::new(None)).collect(),
+            redo: Mutex::new(Vec::new()),
+            verdict: (0..jobs).map(|_| AtomicBool::new(false)).collect(),
+            gpu_batches: Mutex::new(Vec::new()),
+            gpu_busy: Mutex::new(Duration::ZERO),
+            fatal: Mutex::new(None),
+            gpu_workers: AtomicUsize::new(gpu_workers),
+        }
+    }
+
+    pub fn set(&self, k: usize, output: Result<OutGrid, String>, device: Device) {
+        *self.outputs[k].lock().unwrap() = Some((output, device));
+    }
+
+    /// Records `why` as the run's GPU failure unless one came first.
+    pub fn fail(&self, why: String) {
+        let mut f = self.fatal.lock().unwrap();
+        if f.is_none() {
+            *f = Some(why);
+        }
+    }
+
+    /// The biggest group `accel` can run and, under auto, would run faster than the CPU (solvers
+    /// differ in cost, so a smaller one further on may still be); `None` leaves the rest to the CPU.
+    pub fn take_for_gpu(
+        &self,
+        accel: &dyn Accelerator,
+        solvers: &[Solver],
+        opts: &ExecOptions,
+        threads: usize,
+    ) -> Option<Group> {
+        let auto = opts.device == DeviceChoice::Auto;
+        let mut q = self.queue.lock().unwrap();
+        let mine = q.iter().position(|g| {
+            accel.has_kernel(solvers[g.solver].cuda_kernel)
+                && (!auto || prefers_gpu(g, solvers, opts, threads))
+        });
+        mine.and_then(|k| q.remove(k))
+    }
+
+    /// Moves jobs from the small end of the queue into `pending` for the CPU worker: up to
+    /// `batch_target` while GPUs still take work, and a batch the GPUs do better only one at a time
+    /// (shared, not hoarded); with no GPU taking work, everything left, in one parallel run rather
+    /// than rounds that each wait for their slowest sample.
+    pub fn take_for_cpu(
+        &self,
+        pending: &mut Vec<usize>,
+        batch_target: usize,
+        solvers: &[Solver],
+        opts: &ExecOptions,
+        threads: usize,
+    ) {
+        let gpus_busy = self.gpu_workers.load(std::sync::atomic::Ordering::SeqCst) > 0;
+        let mut q = self.queue.lock().unwrap();
+        while !gpus_busy || pending.len() < batch_target {
+            let Some(g) = q.back() else { break };
+            let theirs = gpus_busy && prefers_gpu(g, solvers, opts, threads);
+            if theirs && !pending.is_empty() {
+                break;
+            }
+            pending.extend(q.pop_back().unwrap().jobs);
+            if theirs {
+                break;
+            }
+        }
+    }
+}
