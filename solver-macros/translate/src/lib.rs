@@ -32,7 +32,8 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Expr, ExprLit, FnArg, Ident, ItemFn, Lit, Pat, ReturnType, Stmt, Type, UnOp};
 
-/// The DSL primitives, by their arc-dsl names (`kernels::Prim` has the same list; a test checks it).
+/// The DSL primitives, by their arc-dsl names: a copy of `kernels::Prim::ALL` (the source), which this
+/// crate cannot call from the proc-macro and the build script; `tests/one_list.rs` holds them equal.
 pub const PRIMITIVES: &[&str] = &[
     "identity",
     "add",
@@ -196,7 +197,8 @@ pub const PRIMITIVES: &[&str] = &[
     "vperiod",
 ];
 
-/// The constants of arc-dsl's `constants.py`.
+/// The constants of arc-dsl's `constants.py`: a copy of `kernels::constants::ALL`'s names (the source),
+/// held equal by `tests/one_list.rs`.
 pub const CONSTANTS: &[&str] = &[
     "F",
     "T",
