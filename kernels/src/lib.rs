@@ -26,7 +26,7 @@
 //!
 //! Cell sets are sorted arrays, not bitsets: shifted patches leave any grid (negative and large
 //! coordinates are common), and a sorted array is directly the canonical iteration order, the same
-//! layout the GPU mapping was measured with (`shared/gpu-mapping`).
+//! layout the GPU kernels use.
 //!
 //! ## Canonical set order
 //! Python iterates frozensets in hash order, which some reference solvers depend on through `first`.

@@ -5,7 +5,8 @@
 //! - the CPU function (`fn(&Ctx, Value) -> Value`, every step checked for failure),
 //! - a registry entry `SOLVER_<NAME>: crate::Solver` (task id, names, CPU fn, CUDA kernel and source),
 //!   which the `solvers` build script lists, so adding a solver touches nothing else,
-//! - the CUDA C++ of the same solver, carried in the entry (`build.rs` compiles the same translation).
+//! - the CUDA C++ of the same solver, carried in the entry (`kernels/gpu/build.rs` compiles the same
+//!   translation).
 //!
 //! The translation itself lives in the `solver-translate` library, unit-tested without compiling kernels.
 

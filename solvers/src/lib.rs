@@ -31,7 +31,7 @@ pub struct Solver {
     pub cpu: SolverFn,
     /// The name of its CUDA batch kernel in the fatbin.
     pub cuda_kernel: &'static str,
-    /// Its generated CUDA C++ (what `build.rs` compiled), for NVRTC and for reading.
+    /// Its generated CUDA C++ (what the GPU build, `kernels/gpu/build.rs`, compiles), for reading.
     pub cuda_source: &'static str,
     /// Where it is written.
     pub file: &'static str,

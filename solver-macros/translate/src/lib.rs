@@ -3,7 +3,8 @@
 //! Translates the body of a `#[solver("<task>")] fn solve_x(I: Grid) -> Grid { ... }` into
 //! - the CPU Rust function the `solvers` crate compiles (every DSL call gets the sample's context,
 //!   a failure check follows every step), and
-//! - the CUDA C++ `__device__` function of the same solver plus its batch kernel, for `build.rs`.
+//! - the CUDA C++ `__device__` function of the same solver plus its batch kernel, for the GPU build
+//!   (`kernels/gpu/build.rs`).
 //!
 //! Both outputs come from one walk over the same syntax tree, and every construct is handled for
 //! both or rejected for both, so the GPU program cannot silently differ from the CPU one.
@@ -685,7 +686,7 @@ pub struct FoundSolver {
     pub item: ItemFn,
 }
 
-/// Finds the `#[solver("<task>")]` functions of a Rust source file (for `build.rs`).
+/// Finds the `#[solver("<task>")]` functions of a Rust source file (for `kernels/gpu/build.rs`).
 pub fn find_solvers(source: &str) -> syn::Result<Vec<FoundSolver>> {
     let file = syn::parse_file(source)?;
     let mut out = Vec::new();

@@ -1,4 +1,4 @@
-//! Solvers 1–22 of `shared/solver_order.txt`: whole-grid transforms (mirrors, rotations, scaling,
+//! Solvers 1–22 in arc-dsl's `solvers.py` order: whole-grid transforms (mirrors, rotations, scaling,
 //! concatenation, recolouring, crops).
 
 use crate::prelude::*;

@@ -1,4 +1,4 @@
-//! Solvers 23–60 of `shared/solver_order.txt`: crops of one object, object outlines and boxes,
+//! Solvers 23–60 in arc-dsl's `solvers.py` order: crops of one object, object outlines and boxes,
 //! grid symmetries and simple object recolouring.
 
 use crate::prelude::*;

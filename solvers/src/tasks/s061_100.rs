@@ -1,4 +1,4 @@
-//! Solvers 61–100 of `shared/solver_order.txt`: neighbourhood fills, half-grid overlays, object
+//! Solvers 61–100 in arc-dsl's `solvers.py` order: neighbourhood fills, half-grid overlays, object
 //! filters by size, colour and border contact.
 
 use crate::prelude::*;

@@ -1,4 +1,4 @@
-//! Solvers 101–150 of `shared/solver_order.txt`.
+//! Solvers 101–150 in arc-dsl's `solvers.py` order.
 
 use crate::prelude::*;
 

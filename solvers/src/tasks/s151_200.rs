@@ -1,4 +1,4 @@
-//! Solvers 151–200 of `shared/solver_order.txt`.
+//! Solvers 151–200 in arc-dsl's `solvers.py` order.
 
 use crate::prelude::*;
 

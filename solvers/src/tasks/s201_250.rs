@@ -1,4 +1,4 @@
-//! Solvers 201–250 of `shared/solver_order.txt`.
+//! Solvers 201–250 in arc-dsl's `solvers.py` order.
 
 use crate::prelude::*;
 

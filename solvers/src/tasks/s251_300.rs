@@ -1,4 +1,4 @@
-//! Solvers 251–300 of `shared/solver_order.txt`.
+//! Solvers 251–300 in arc-dsl's `solvers.py` order.
 
 use crate::prelude::*;
 

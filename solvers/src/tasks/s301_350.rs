@@ -1,4 +1,4 @@
-//! Solvers 301–350 of `shared/solver_order.txt`.
+//! Solvers 301–350 in arc-dsl's `solvers.py` order.
 
 use crate::prelude::*;
 

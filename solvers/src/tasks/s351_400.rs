@@ -1,4 +1,4 @@
-//! Solvers 351–400 of `shared/solver_order.txt`.
+//! Solvers 351–400 in arc-dsl's `solvers.py` order.
 
 use crate::prelude::*;
 
