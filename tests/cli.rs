@@ -95,7 +95,8 @@ fn one_bad_task_among_good_ones_exits_1_and_the_rest_run() {
     let (code, out, err) = run(arcforge().arg("eval").arg("--data").arg(dir.path()).arg("--json").arg(&json));
     assert_eq!(code, 1, "stdout:\n{out}\nstderr:\n{err}");
     let line = format!(
-        "error: {}: task broken01: train pair 0 input: ragged rows: row 1 has length 1 but row 0 has length 2\n",
+        "error: {}: task broken01: train pair 0 input: ragged rows: row 1 has length 1 but row 0 has \
+         length 2\n",
         bad_path.display()
     );
     assert_eq!(err, line);

@@ -73,8 +73,9 @@ fn host_runner() -> PathBuf {
 
 /// Every GPU solver on its own task's inputs, and on every `stride`-th other training input
 /// (`ARCFORGE_HOST_PARITY_STRIDE`, default 40; 1 runs all pairs, 687,200 samples). Grids must be
-/// the CPU's; a failure the GPU decides itself (`runtime::engine::status::status_verdict`: the exceptions, the
-/// size limit, no ARC grid) must be the CPU's failure of the same kind; the rest is left to the CPU.
+/// the CPU's; a failure the GPU decides itself (`runtime::engine::status::status_verdict`: the
+/// exceptions, the size limit, no ARC grid) must be the CPU's failure of the same kind; the rest is
+/// left to the CPU.
 #[test]
 fn host_compiled_cuda_matches_the_rust_solvers() {
     let stride: usize =
@@ -157,8 +158,8 @@ fn host_compiled_cuda_matches_the_rust_solvers() {
     assert!(same > 0 && verdicts > 0, "no sample was compared");
     let own = samples.iter().filter(|s| s.own).count();
     eprintln!(
-        "host CUDA parity over {} samples ({own} on their own task, stride {stride}): {same} identical grids, \
-         {verdicts} identical failures, {} left to the CPU ({} on their own task), {} GPU solvers",
+        "host CUDA parity over {} samples ({own} on their own task, stride {stride}): {same} identical \
+         grids, {verdicts} identical failures, {} left to the CPU ({} on their own task), {} GPU solvers",
         samples.len(),
         own_redo.len() + redo,
         own_redo.len(),

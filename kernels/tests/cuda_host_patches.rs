@@ -353,7 +353,8 @@ fn cuda_patches_agree_with_the_rust_primitives_on_random_inputs() {
 
     let mut bad: Vec<String> = Vec::new();
     let mut bad_per: BTreeMap<&str, u32> = BTreeMap::new();
-    let mut tally: BTreeMap<&str, [u32; 4]> = BTreeMap::new(); // same value, both fail, fallback, fail kinds differ
+    // Per primitive: same value, both fail, fallback, fail kinds differ.
+    let mut tally: BTreeMap<&str, [u32; 4]> = BTreeMap::new();
     for ((name, line, rust), cpp) in expected.iter().zip(&got) {
         let t = tally.entry(name).or_default();
         let unsupported = gpu_gave_up(cpp);

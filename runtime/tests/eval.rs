@@ -49,7 +49,8 @@ fn grid(rows: &[&[u8]]) -> TaskGrid {
     TaskGrid::from_rows(rows).unwrap()
 }
 
-/// A task whose pairs map each input to itself; `inputs` gives one colour per pair, the last pair is the test.
+/// A task whose pairs map each input to itself; `inputs` gives one colour per pair, the last pair is
+/// the test.
 fn identity_task(id: &str, colours: &[u8]) -> Task {
     let pair = |c: u8| Pair { input: grid(&[&[c, 1], &[2, 3]]), output: Some(grid(&[&[c, 1], &[2, 3]])) };
     let (test, train) = colours.split_last().unwrap();

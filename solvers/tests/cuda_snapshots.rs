@@ -12,8 +12,11 @@ fn every_solver_has_its_cuda_snapshot() {
             "{}: its CUDA has no batch kernel",
             s.task
         );
-        insta::with_settings!({ snapshot_suffix => s.task, prepend_module_to_snapshot => false, omit_expression => true }, {
-            insta::assert_snapshot!("cuda", s.cuda_source);
-        });
+        insta::with_settings!(
+            { snapshot_suffix => s.task, prepend_module_to_snapshot => false, omit_expression => true },
+            {
+                insta::assert_snapshot!("cuda", s.cuda_source);
+            }
+        );
     }
 }

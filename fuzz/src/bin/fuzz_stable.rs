@@ -243,7 +243,8 @@ fn main() {
             }
             let took = start.elapsed().as_secs_f64();
             println!(
-                "{name}: {iterations} iterations in {took:.0} s ({:.0}/s), seed {seed}, {findings} findings ({} distinct)",
+                "{name}: {iterations} iterations in {took:.0} s ({:.0}/s), seed {seed}, {findings} findings \
+                 ({} distinct)",
                 iterations as f64 / took,
                 distinct.len()
             );

@@ -336,8 +336,13 @@ impl Gpu {
         let loaded: Result<Vec<Arc<CudaModule>>, String> = if forced_jit {
             Err("ARCFORGE_GPU_JIT=1".to_string())
         } else {
-            build.fatbins.iter().map(|f| ctx.load_module(cudarc::nvrtc::Ptx::from_binary(f.to_vec()))).collect::<Result<_, _>>().map_err(|e| {
-                format!("the fatbin did not load on {name} (driver older than the fatbin, or an arch outside {:?}): {e:?}", build.archs)
+            let load = |f: &&[u8]| ctx.load_module(cudarc::nvrtc::Ptx::from_binary(f.to_vec()));
+            build.fatbins.iter().map(load).collect::<Result<_, _>>().map_err(|e| {
+                format!(
+                    "the fatbin did not load on {name} (driver older than the fatbin, or an arch outside \
+                     {:?}): {e:?}",
+                    build.archs
+                )
             })
         };
         let (modules, jit) = match loaded {

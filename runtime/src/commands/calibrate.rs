@@ -55,7 +55,8 @@ pub const PROBE_INPUTS: usize = 128;
 /// wall time is that solver's batch cost; with the GPU's streams overlapping batches, a batch
 /// bigger than the probe adds its time over the streams per extra probe's worth of samples). Best
 /// of two runs each. GPU failure verdicts are taken as `solve` takes them, so the GPU's time is its
-/// own, not the CPU's redo. The averages serve solvers without their own entry.
+/// own, not the CPU's redo. The averages serve solvers without their own entry. `gpus`: the GPUs to
+/// measure (`--gpus`; `None`: all visible).
 pub fn measure(
     solvers: &[solvers::Solver],
     inputs: &[&TaskGrid],

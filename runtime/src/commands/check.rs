@@ -3,8 +3,9 @@
 //! ones (the eight rotations/reflections and colour permutations of real inputs, and random grids of
 //! sizes 1..=30), and every sample the GPU finished must equal the CPU's output byte for byte. A
 //! sample the GPU flags is redone on the CPU in real runs: here it is counted with its reason. A
-//! failure the GPU decides itself where `solve` lets it ([`status_verdict`](crate::engine::status::status_verdict): Python
-//! raises, the size limit, no ARC grid) must be the CPU's failure of the same kind.
+//! failure the GPU decides itself where `solve` lets it
+//! ([`status_verdict`](crate::engine::status::status_verdict): Python raises, the size limit, no ARC
+//! grid) must be the CPU's failure of the same kind.
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -670,7 +670,8 @@ fn closure(c: &syn::ExprClosure, scope: &Scope) -> syn::Result<(TokenStream, Str
     let idents: Vec<&Ident> = params.iter().map(|(_, i)| i).collect();
     let ks = 0..n;
     let rs = quote_spanned! {c.span()=>
-        ::kernels::func::closure(ctx, #n, move |ctx: &'a ::kernels::Ctx, args: &[::kernels::Value<'a>]| -> ::kernels::Value<'a> {
+        ::kernels::func::closure(ctx, #n, move |ctx: &'a ::kernels::Ctx, args: &[::kernels::Value<'a>]|
+            -> ::kernels::Value<'a> {
             #(let #idents = args[#ks];)*
             #b_rs
         })
