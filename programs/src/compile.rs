@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use kernels::{Prim, Value};
 
 use crate::ast::{Def, Expr};
-use crate::error::{similar, ErrorKind, LocalError, Pos};
+use crate::error::{closest, ErrorKind, LocalError, Pos};
 
 /// Where a step's argument comes from.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -143,9 +143,7 @@ impl Compiler {
         let mut known: Vec<&str> = self.env.keys().map(String::as_str).collect();
         known.extend(Prim::ALL.iter().map(|p| p.name()));
         known.extend(kernels::constants::ALL.iter().map(|(c, _)| *c));
-        let mut close: Vec<&str> = known.into_iter().filter(|k| similar(k, n)).collect();
-        close.sort_unstable();
-        close.dedup();
+        let close = closest(n, known.into_iter());
         let hint = if close.is_empty() {
             String::new()
         } else {

@@ -101,12 +101,21 @@ impl LocalError {
     }
 }
 
-/// Typo match for "did you mean": edit distance at most 2, less for short names.
-pub(crate) fn similar(a: &str, b: &str) -> bool {
+/// The closest of `known` to `name` (edit distance at most 2, less for short names), all ties.
+pub(crate) fn closest<'k>(name: &str, known: impl Iterator<Item = &'k str>) -> Vec<&'k str> {
+    let mut best: Vec<(usize, &str)> = known.filter_map(|k| distance(name, k).map(|d| (d, k))).collect();
+    best.sort_unstable();
+    best.dedup();
+    let min = best.first().map(|b| b.0);
+    best.into_iter().filter(|b| Some(b.0) == min).map(|b| b.1).collect()
+}
+
+/// Edit distance if it is at most 2 (and under a third of the shorter name).
+fn distance(a: &str, b: &str) -> Option<usize> {
     let (a, b): (Vec<char>, Vec<char>) =
         (a.to_lowercase().chars().collect(), b.to_lowercase().chars().collect());
     if a.len().abs_diff(b.len()) > 2 {
-        return false;
+        return None;
     }
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, x) in a.iter().enumerate() {
@@ -116,5 +125,6 @@ pub(crate) fn similar(a: &str, b: &str) -> bool {
         }
         prev = cur;
     }
-    prev[b.len()] <= 2.min(a.len().min(b.len()) / 3)
+    let d = prev[b.len()];
+    (d <= 2.min(a.len().min(b.len()) / 3)).then_some(d)
 }

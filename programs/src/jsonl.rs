@@ -20,7 +20,8 @@ struct Record {
 
 /// Reads JSON lines from `reader` (`origin` names it in messages, e.g. `<stdin>`). Each record's
 /// `source` holds one program in either form; `name` (if given) renames it and `task` (if not null)
-/// sets its task. Blank lines are skipped; a bad line is one error and the next lines still count.
+/// sets its task. Problems inside a source are placed as `<origin>#<json line>:<line>:<column>`
+/// (the place inside that record's `source`). Blank lines are skipped; a bad line is one error and the next lines still count.
 pub fn parse_jsonl(reader: impl BufRead, origin: &str) -> ParsedPrograms {
     let mut out = ParsedPrograms::default();
     for (k, line) in reader.lines().enumerate() {
@@ -55,7 +56,7 @@ pub fn parse_jsonl(reader: impl BufRead, origin: &str) -> ParsedPrograms {
                 continue;
             }
         };
-        let mut parsed = parse_source(&rec.source, &format!("{origin}:{line_no}"));
+        let mut parsed = parse_source(&rec.source, &format!("{origin}#{line_no}"));
         if let Some(name) = &rec.name {
             if parsed.programs.len() == 1 && parsed.errors.is_empty() {
                 let p = &mut parsed.programs[0];
@@ -66,7 +67,7 @@ pub fn parse_jsonl(reader: impl BufRead, origin: &str) -> ParsedPrograms {
                 }
             }
             for e in &mut parsed.errors {
-                e.program.get_or_insert_with(|| name.clone());
+                e.program = Some(name.clone());
             }
         }
         if let Some(task) = &rec.task {
@@ -76,7 +77,7 @@ pub fn parse_jsonl(reader: impl BufRead, origin: &str) -> ParsedPrograms {
         }
         if parsed.programs.is_empty() && parsed.errors.is_empty() {
             out.errors.push(ProgramError {
-                origin: format!("{origin}:{line_no}"),
+                origin: format!("{origin}#{line_no}"),
                 program: rec.name.clone(),
                 pos: Pos::new(1, 1),
                 kind: ErrorKind::Syntax,

@@ -43,7 +43,8 @@ fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let (mut k, mut line, mut col) = (0usize, 1u32, 1u32);
     let mut cur: Option<Line> = None;
-    let mut depth = 0usize;
+    // Open brackets of the current logical line, innermost last (for "never closed").
+    let mut open: Vec<(char, Pos)> = Vec::new();
     macro_rules! advance {
         () => {{
             if chars[k] == '\n' {
@@ -59,7 +60,7 @@ fn lines(text: &str) -> Vec<Line> {
         let c = chars[k];
         let pos = Pos::new(line, col);
         if c == '\n' {
-            if depth == 0 {
+            if open.is_empty() {
                 out.extend(cur.take());
             }
             advance!();
@@ -82,15 +83,12 @@ fn lines(text: &str) -> Vec<Line> {
         }
         // A `def` at column 1 inside an open bracket: the bracket was never closed; end that line
         // there so the next program still parses.
-        if depth > 0 && col == 1 && text_at(&chars, k, "def") {
+        if !open.is_empty() && col == 1 && text_at(&chars, k, "def") {
             if let Some(l) = cur.as_mut() {
-                l.error.get_or_insert(LocalError::syntax(
-                    l.pos,
-                    "a bracket opened on this line is never closed",
-                ));
+                l.error.get_or_insert(never_closed(&open));
             }
             out.extend(cur.take());
-            depth = 0;
+            open.clear();
         }
         let l = cur.get_or_insert_with(|| Line { pos, tokens: Vec::new(), error: None });
         let tok = if c.is_ascii_alphabetic() || c == '_' {
@@ -147,8 +145,12 @@ fn lines(text: &str) -> Vec<Line> {
                 advance!();
             }
             match *p {
-                "(" | "[" | "{" => depth += 1,
-                ")" | "]" | "}" => depth = depth.saturating_sub(1),
+                "(" | "[" | "{" => open.push((c, pos)),
+                ")" | "]" | "}" => {
+                    if open.pop().is_none() {
+                        l.error.get_or_insert(LocalError::syntax(pos, format!("`{p}` closes no bracket")));
+                    }
+                }
                 _ => {}
             }
             Tok::Punct(p)
@@ -159,12 +161,17 @@ fn lines(text: &str) -> Vec<Line> {
         l.tokens.push(Token { tok, pos });
     }
     if let Some(mut l) = cur.take() {
-        if depth > 0 {
-            l.error.get_or_insert(LocalError::syntax(l.pos, "a bracket opened on this line is never closed"));
+        if !open.is_empty() {
+            l.error.get_or_insert(never_closed(&open));
         }
         out.push(l);
     }
     out
+}
+
+fn never_closed(open: &[(char, Pos)]) -> LocalError {
+    let (c, pos) = open[open.len() - 1];
+    LocalError::syntax(pos, format!("`{c}` is never closed"))
 }
 
 fn text_at(chars: &[char], k: usize, s: &str) -> bool {
