@@ -19,7 +19,7 @@
 //!   ([`Program::render_rust_solver`]), and as the CUDA that `#[solver]` would generate
 //!   ([`Program::to_cuda`]), for NVRTC.
 //!
-//! The Python reader is a small hand-written lexer and recursive-descent parser (see [`python`]'s
+//! The Python reader is a small hand-written lexer and recursive-descent parser (see `src/python.rs`'s
 //! header): the language is one assignment per line, for which a full Python parser would be a large
 //! dependency whose general tree must still be restricted to this subset. The Rust form is read with
 //! syn, the crate the `#[solver]` macro uses.
@@ -73,7 +73,7 @@ mod compile;
 mod error;
 mod interp;
 mod jsonl;
-pub mod python;
+mod python;
 mod render;
 mod rust_form;
 
