@@ -6,14 +6,13 @@ fn main() {
     let mut files: Vec<_> =
         std::fs::read_dir(&dir).expect("solvers/src/tasks").map(|e| e.unwrap().path()).collect();
     files.sort();
-    println!("from dsl import *\nfrom constants import *\n");
+    let mut all = Vec::new();
     for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "rs")) {
         let parsed = programs::parse_file(f).expect("readable");
         for e in &parsed.errors {
             eprintln!("{e}");
         }
-        for p in &parsed.programs {
-            println!("\n{}", p.render_python());
-        }
+        all.extend(parsed.programs);
     }
+    print!("{}", programs::python_file(&all));
 }

@@ -178,6 +178,29 @@ pub fn parse_source(text: &str, origin: &str) -> ParsedPrograms {
     }
 }
 
+/// One `#[solver]` function already parsed by syn (e.g. from `solver_translate::find_solvers`).
+pub fn parse_solver_item(item: &syn::ItemFn, task: &str, origin: &str) -> Result<Program, ProgramError> {
+    let name = item.sig.ident.to_string();
+    let def =
+        rust_form::item_fn(item, Some(task.to_string())).map_err(|e| e.into_error(origin, Some(&name)))?;
+    let mut parsed = collect(vec![Ok(def)], origin);
+    match parsed.errors.pop() {
+        Some(e) => Err(e),
+        None => Ok(parsed.programs.remove(0)),
+    }
+}
+
+/// Programs as one arc-dsl `solvers.py`-style file: its two imports, then each program after two
+/// blank lines.
+pub fn python_file<'p>(programs: impl IntoIterator<Item = &'p Program>) -> String {
+    let mut out = String::from("from dsl import *\nfrom constants import *\n");
+    for p in programs {
+        out.push_str("\n\n");
+        out.push_str(&p.render_python());
+    }
+    out
+}
+
 /// Reads a file of programs: `.rs` is the Rust form, `.jsonl` JSON lines, anything else is told
 /// apart by [`parse_source`]. Only an unreadable file is an `Err`.
 pub fn parse_file(path: &Path) -> std::io::Result<ParsedPrograms> {

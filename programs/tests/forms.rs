@@ -57,6 +57,9 @@ fn emitted_rust_solvers_parse_and_translate_to_the_registered_solvers_cuda() {
         let registered = solvers::get(&task).unwrap();
         assert_eq!(t.cuda, registered.cuda_source, "{}", p.name);
         assert_eq!(t.kernel, registered.cuda_kernel);
+        // The same item, handed over already parsed, is the same program.
+        let item = programs::parse_solver_item(&syn::parse_str(&text).unwrap(), &task, "item").unwrap();
+        assert_eq!(item.steps, p.steps);
         // Promoting a promoted program changes nothing.
         let again = programs::parse_rust(&text, "emitted.rs");
         assert!(again.errors.is_empty());

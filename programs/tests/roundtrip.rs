@@ -12,7 +12,7 @@ use kernels::Ctx;
 /// The solvers rendered as one Python file and parsed back, by name.
 fn python_programs() -> HashMap<String, programs::Program> {
     let from_rust = support::solver_programs();
-    let text: String = from_rust.iter().map(|p| p.render_python() + "\n\n").collect();
+    let text = programs::python_file(&from_rust);
     let parsed = programs::parse_python(&text, "solvers.py");
     assert!(parsed.errors.is_empty(), "{}", parsed.errors[0]);
     assert_eq!(parsed.programs.len(), from_rust.len());
