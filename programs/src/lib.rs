@@ -96,15 +96,23 @@ pub struct Program {
     pub origin: String,
     /// The `def`/`fn` line's place in that text.
     pub pos: Pos,
-    /// The step list the interpreter runs.
-    pub steps: Vec<Step>,
-    /// What the program returns.
-    pub result: Operand,
+    steps: Vec<Step>,
+    result: Operand,
     positions: Vec<Pos>,
     def: ast::Def,
 }
 
 impl Program {
+    /// The step list the interpreter runs (read-only: every slot a step names is an earlier one).
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+
+    /// What the program returns.
+    pub fn result(&self) -> Operand {
+        self.result
+    }
+
     /// Where step `k` is written (the called function's name).
     pub fn step_pos(&self, k: usize) -> Pos {
         self.positions.get(k).copied().unwrap_or(self.pos)

@@ -21,7 +21,7 @@ fn arc_dsl_solvers_py_parses_to_the_registered_solvers() {
     for p in &parsed.programs {
         let task = p.task.as_deref().expect("solve_<task id>");
         let r = &registered[&format!("solve_{task}")];
-        if r.steps != p.steps || r.result != p.result {
+        if r.steps() != p.steps() || r.result() != p.result() {
             differ.push(p.name.clone());
         }
     }

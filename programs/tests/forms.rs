@@ -14,8 +14,8 @@ fn rust_and_python_forms_compile_to_the_same_steps() {
         assert!(back.errors.is_empty(), "{}: {}", p.name, back.errors[0]);
         let q = &back.programs[0];
         assert_eq!((&q.name, &q.task), (&p.name, &p.task));
-        assert_eq!(q.steps, p.steps, "{}", p.name);
-        assert_eq!(q.result, p.result, "{}", p.name);
+        assert_eq!(q.steps(), p.steps(), "{}", p.name);
+        assert_eq!(q.result(), p.result(), "{}", p.name);
         // Rendering is a fixed point: the text says exactly what was parsed.
         assert_eq!(q.render_python(), python);
     }
@@ -34,7 +34,7 @@ fn python_programs_use_the_dsl_as_arc_dsl_writes_it() {
     assert_eq!(p.task, None);
     // Nested calls and tuples are steps of their own: 10 named values, x7's x6(I), x9's x7(2), x8(1)
     // and (4,), and O's x5(I), x6(x3), (0, 0) and initset.
-    assert_eq!(p.steps.len(), 10 + 1 + 3 + 4);
+    assert_eq!(p.steps().len(), 10 + 1 + 3 + 4);
     use kernels::{Ctx, Value};
     let ctx = Ctx::default();
     let g = ctx.grid_from(2, 3, &[1, 1, 0, 0, 2, 2]);
@@ -59,11 +59,11 @@ fn emitted_rust_solvers_parse_and_translate_to_the_registered_solvers_cuda() {
         assert_eq!(t.kernel, registered.cuda_kernel);
         // The same item, handed over already parsed, is the same program.
         let item = programs::parse_solver_item(&syn::parse_str(&text).unwrap(), &task, "item").unwrap();
-        assert_eq!(item.steps, p.steps);
+        assert_eq!(item.steps(), p.steps());
         // Promoting a promoted program changes nothing.
         let again = programs::parse_rust(&text, "emitted.rs");
         assert!(again.errors.is_empty());
-        assert_eq!(again.programs[0].steps, p.steps);
+        assert_eq!(again.programs[0].steps(), p.steps());
         assert_eq!(again.programs[0].render_rust_solver(&task), text);
     }
 }
@@ -90,5 +90,5 @@ fn names_reserved_by_a_target_language_are_renamed_consistently() {
     let t = p.to_cuda("00000000").unwrap();
     assert!(t.cuda.contains("auto x = move(ctx, ctx_, ctx_, make_tuple(ctx, 0, 0));"), "{}", t.cuda);
     // The Rust form means the same program.
-    assert_eq!(programs::parse_rust(&rust, "k.rs").programs[0].steps, p.steps);
+    assert_eq!(programs::parse_rust(&rust, "k.rs").programs[0].steps(), p.steps());
 }
