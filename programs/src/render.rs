@@ -199,16 +199,31 @@ impl<'d> Renderer<'d> {
     }
 }
 
+/// The program's name as an identifier of the target language (a JSON line may name a program
+/// `candidate 7`): other characters become `_`, a leading digit or a reserved word gets a `_`.
+fn function_name(name: &str, reserved: &[&str]) -> String {
+    let mut n: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
+    if n.is_empty() || n.starts_with(|c: char| c.is_ascii_digit()) {
+        n.insert(0, '_');
+    }
+    if reserved.contains(&n.as_str()) {
+        n.push('_');
+    }
+    n
+}
+
 fn render(def: &Def, rust: bool, task: &str) -> String {
     let reserved = if rust { RUST_CUDA_RESERVED } else { PYTHON_RESERVED };
+    let fn_name = function_name(&def.name, reserved);
     let mut r = Renderer { names: renames(def, reserved), locals: HashSet::new(), rust };
     r.locals.insert(&def.input);
     let input = r.name(&def.input);
     let mut out = String::new();
     if rust {
-        let _ = writeln!(out, "#[solver(\"{task}\")]\nfn {}({input}: Grid) -> Grid {{", def.name);
+        let _ = writeln!(out, "#[solver(\"{task}\")]\nfn {fn_name}({input}: Grid) -> Grid {{");
     } else {
-        let _ = writeln!(out, "def {}({input}):", def.name);
+        let _ = writeln!(out, "def {fn_name}({input}):");
     }
     for a in &def.body {
         let mut value = String::new();
@@ -250,6 +265,8 @@ impl Program {
 
     /// The CUDA C++ (and CPU Rust) of this program, exactly as `#[solver]` would translate its
     /// Rust form: `translation.cuda` is what NVRTC compiles, `translation.kernel` its kernel's name.
+    /// An error for what the solver language lacks: tuples of fewer than two items, calls of
+    /// anything but a name (`rbind(f, x)(y)`: bind it to a local first), a task that is not an id.
     pub fn to_cuda(&self, task: &str) -> syn::Result<solver_translate::Translation> {
         solver_translate::translate(task, &self.to_item_fn(task)?)
     }

@@ -92,3 +92,20 @@ fn names_reserved_by_a_target_language_are_renamed_consistently() {
     // The Rust form means the same program.
     assert_eq!(programs::parse_rust(&rust, "k.rs").programs[0].steps(), p.steps());
 }
+
+#[test]
+fn any_program_name_renders_as_an_identifier() {
+    let line = r#"{"task": "00000000", "name": "candidate #7", "source": "def f(I):\n    O = vmirror(I)\n    return O\n"}"#;
+    let p = &programs::parse_jsonl(line.as_bytes(), "<stdin>").programs[0];
+    assert_eq!(p.name, "candidate #7");
+    assert!(p.render_python().starts_with("def candidate__7(I):\n"));
+    assert_eq!(p.to_cuda("00000000").unwrap().kernel, "candidate__7_kernel");
+    // What the solver language lacks is an error value, not a panic.
+    let q = &programs::parse_python("def solve_q(I):\n    O = rbind(hconcat, I)(I)\n    return O\n", "q.py")
+        .programs[0];
+    assert!(q
+        .to_cuda("00000000")
+        .unwrap_err()
+        .to_string()
+        .contains("call a primitive or a local function value by name"));
+}

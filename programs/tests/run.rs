@@ -119,6 +119,7 @@ proptest! {
                     let _ = p.run(&ctx, Value::Int(1));
                     let _ = p.render_python();
                     let _ = p.render_rust_solver("00000000");
+                    let _ = p.to_cuda("00000000");
                 }
             }
         }
