@@ -11,12 +11,51 @@ use crate::ast::{Def, Expr};
 use crate::error::{closest, ErrorKind, LocalError, Pos};
 
 /// Where a step's argument comes from.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Operand {
     /// Slot 0 is the input, slot `k + 1` the result of step `k`.
     Slot(u32),
     /// A value known before the run: a DSL constant, a primitive as a value, a literal.
-    Value(Value<'static>),
+    Const(Const),
+}
+
+/// A value known before the run. Its own type rather than a `Value<'static>` so that programs are
+/// `Send + Sync` (a `Value` may hold a closure, which is neither) and can be shared by worker threads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Const {
+    /// Python's `None` (also what unused argument entries hold).
+    None,
+    Int(i32),
+    Bool(bool),
+    /// An integer pair (`UP`, `ORIGIN`...).
+    Point(i32, i32),
+    /// A primitive as a function value (`argmax(x1, size)`).
+    Prim(Prim),
+}
+
+impl Const {
+    #[inline]
+    pub fn value(self) -> Value<'static> {
+        match self {
+            Const::None => Value::None,
+            Const::Int(v) => Value::Int(v),
+            Const::Bool(b) => Value::Bool(b),
+            Const::Point(i, j) => Value::Point((i, j)),
+            Const::Prim(p) => Value::prim(p),
+        }
+    }
+
+    /// A DSL constant's value as a `Const` (every constant of `constants.py` is one of these kinds).
+    fn of(v: Value<'static>) -> Option<Const> {
+        match v {
+            Value::None => Some(Const::None),
+            Value::Int(v) => Some(Const::Int(v)),
+            Value::Bool(b) => Some(Const::Bool(b)),
+            Value::Point((i, j)) => Some(Const::Point(i, j)),
+            Value::Fn(kernels::Callable::Prim(p)) => Some(Const::Prim(p)),
+            _ => None,
+        }
+    }
 }
 
 /// Most arguments of one call: the DSL's widest primitive (`objects`) takes 4, and so does any
@@ -34,7 +73,7 @@ pub enum Op {
     Tuple(Box<[Operand]>),
 }
 
-/// One step: an operation and its arguments (unused entries are `Operand::Value(None)`).
+/// One step: an operation and its arguments (unused entries are `Operand::Const(Const::None)`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
     pub op: Op,
@@ -75,7 +114,7 @@ struct Compiler {
 
 impl Compiler {
     fn push(&mut self, op: Op, args: &[Operand], pos: Pos) -> Operand {
-        let mut a = [Operand::Value(Value::None); MAX_ARGS];
+        let mut a = [Operand::Const(Const::None); MAX_ARGS];
         a[..args.len()].copy_from_slice(args);
         self.steps.push(Step { op, args: a, argc: args.len() as u8 });
         self.positions.push(pos);
@@ -84,8 +123,8 @@ impl Compiler {
 
     fn expr(&mut self, e: &Expr) -> Result<Operand, LocalError> {
         match e {
-            Expr::Int(v, _) => Ok(Operand::Value(Value::Int(*v))),
-            Expr::Bool(b, _) => Ok(Operand::Value(Value::Bool(*b))),
+            Expr::Int(v, _) => Ok(Operand::Const(Const::Int(*v))),
+            Expr::Bool(b, _) => Ok(Operand::Const(Const::Bool(*b))),
             Expr::Name(n, p) => self.name(n, *p),
             Expr::Tuple(items, p) => {
                 let items = items.iter().map(|x| self.expr(x)).collect::<Result<Vec<_>, _>>()?;
@@ -134,11 +173,13 @@ impl Compiler {
         if let Some(v) = self.env.get(n) {
             return Ok(*v);
         }
-        if let Some((_, v)) = kernels::constants::ALL.iter().find(|(c, _)| *c == n) {
-            return Ok(Operand::Value(*v));
+        if let Some(c) =
+            kernels::constants::ALL.iter().find(|(c, _)| *c == n).and_then(|(_, v)| Const::of(*v))
+        {
+            return Ok(Operand::Const(c));
         }
         if let Some(prim) = Prim::from_name(n) {
-            return Ok(Operand::Value(Value::prim(prim)));
+            return Ok(Operand::Const(Const::Prim(prim)));
         }
         let mut known: Vec<&str> = self.env.keys().map(String::as_str).collect();
         known.extend(Prim::ALL.iter().map(|p| p.name()));

@@ -32,7 +32,7 @@ impl Program {
         slots[0] = input;
         let get = |slots: &[Value<'a>], o: &Operand| match *o {
             Operand::Slot(s) => slots[s as usize],
-            Operand::Value(v) => v,
+            Operand::Const(c) => c.value(),
         };
         for (k, step) in self.steps.iter().enumerate() {
             let mut args = [Value::None; MAX_ARGS];

@@ -79,7 +79,7 @@ mod rust_form;
 
 use std::path::Path;
 
-pub use compile::{Op, Operand, Step, MAX_ARGS};
+pub use compile::{Const, Op, Operand, Step, MAX_ARGS};
 pub use error::{ErrorKind, Pos, ProgramError};
 pub use interp::Outcome;
 pub use jsonl::parse_jsonl;

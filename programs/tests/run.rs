@@ -142,3 +142,18 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         format!("def solve_a(I):\n    O = {}I{}\n    return O\n", "(".repeat(100_000), ",)".repeat(100_000));
     assert!(!programs::parse_python(&tuples, "deep.py").errors.is_empty());
 }
+
+#[test]
+fn programs_can_be_shared_by_worker_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<programs::Program>();
+    send_sync::<programs::ParsedPrograms>();
+}
+
+#[test]
+fn every_dsl_constant_is_a_program_constant() {
+    for (name, value) in kernels::constants::ALL {
+        let p = program(&format!("def solve_a(I):\n    return {name}\n"));
+        assert_eq!(p.run(&Ctx::default(), Value::None), *value, "{name}");
+    }
+}
