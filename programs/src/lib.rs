@@ -209,18 +209,19 @@ pub fn python_file<'p>(programs: impl IntoIterator<Item = &'p Program>) -> Strin
     out
 }
 
-/// Reads a file of programs: `.rs` is the Rust form, `.jsonl` JSON lines, anything else is told
-/// apart by [`parse_source`]. Only an unreadable file is an `Err`.
+/// Reads a file of programs: `.py` is the Python form, `.rs` the Rust form, `.jsonl` JSON lines,
+/// anything else is told apart by [`parse_source`]. Only an unreadable file is an `Err`.
 pub fn parse_file(path: &Path) -> std::io::Result<ParsedPrograms> {
     let origin = path.display().to_string();
-    if path.extension().is_some_and(|e| e == "jsonl") {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if ext == "jsonl" {
         let f = std::fs::File::open(path)?;
         return Ok(parse_jsonl(std::io::BufReader::new(f), &origin));
     }
     let text = std::fs::read_to_string(path)?;
-    Ok(if path.extension().is_some_and(|e| e == "rs") {
-        parse_rust(&text, &origin)
-    } else {
-        parse_source(&text, &origin)
+    Ok(match ext {
+        "py" => parse_python(&text, &origin),
+        "rs" => parse_rust(&text, &origin),
+        _ => parse_source(&text, &origin),
     })
 }
