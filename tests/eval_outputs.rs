@@ -49,7 +49,8 @@ fn unwritable_outputs_file_exits_2() {
     let dir = TempDir::new().unwrap();
     fs::write(
         dir.path().join("test0001.json"),
-        json!({"train": [{"input": [[1]], "output": [[1]]}], "test": []}).to_string(),
+        json!({"train": [{"input": [[1]], "output": [[1]]}], "test": [{"input": [[1]], "output": [[1]]}]})
+            .to_string(),
     )
     .unwrap();
     let path = dir.path().join("no-such-dir").join("o.jsonl");
