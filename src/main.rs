@@ -266,6 +266,10 @@ struct EvalArgs {
     /// Also write the report as JSON to FILE
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
+    /// Also write every sample's output as JSON lines to FILE: {"task","kind","index"} with
+    /// "output" (the grid) or "error" (why there is none)
+    #[arg(long, value_name = "FILE")]
+    outputs: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -413,6 +417,13 @@ fn run_eval(args: EvalArgs) -> Exit {
             }
             Err(e) => return fail(format_args!("cannot write the report to {}: {e}", path.display())),
         }
+    }
+    if let Some(path) = &args.outputs {
+        let lines: String = report.outputs.iter().map(|o| o.to_json_line() + "\n").collect();
+        if let Err(e) = std::fs::write(path, lines) {
+            return fail(format_args!("cannot write the outputs to {}: {e}", path.display()));
+        }
+        println!("outputs   {}", path.display());
     }
     if report.all_good() {
         Exit::Ok

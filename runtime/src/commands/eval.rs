@@ -113,6 +113,34 @@ pub struct Report {
     pub tasks: BTreeMap<String, TaskReport>,
     /// The input that was rejected while loading.
     pub rejected: Vec<LoadIssue>,
+    /// Every sample's output (or failure), in task and pair order; `--outputs` writes them.
+    #[serde(skip)]
+    pub outputs: Vec<SampleOutput>,
+}
+
+/// One sample's output as `eval --outputs` writes it: which task and pair, and the solver's grid or
+/// why there is none. Lets other tools (scripts/reference-diff) compare outputs, not just verdicts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SampleOutput {
+    pub task: String,
+    pub kind: PairKind,
+    pub index: usize,
+    pub output: Result<OutGrid, String>,
+}
+
+impl SampleOutput {
+    /// One JSON line: `{"task","kind","index","output":[[...]]}` or `{...,"error":"..."}`.
+    pub fn to_json_line(&self) -> String {
+        let mut v = serde_json::json!({"task": self.task, "kind": self.kind, "index": self.index});
+        match &self.output {
+            Ok(g) => {
+                let rows: Vec<&[u8]> = if g.w == 0 { vec![&[]; g.h] } else { g.cells.chunks(g.w).collect() };
+                v["output"] = serde_json::json!(rows);
+            }
+            Err(e) => v["error"] = serde_json::json!(e),
+        }
+        v.to_string()
+    }
 }
 
 impl Report {
@@ -238,5 +266,15 @@ pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Resu
         data: DataInfo { path: loaded.path.display().to_string(), format: loaded.kind.to_string() },
         tasks,
         rejected: loaded.issues.clone(),
+        outputs: samples
+            .iter()
+            .zip(outputs)
+            .map(|(j, output)| SampleOutput {
+                task: loaded.tasks[j.task].id.clone(),
+                kind: j.kind,
+                index: j.index,
+                output: output.clone(),
+            })
+            .collect(),
     })
 }

@@ -364,9 +364,17 @@ fn solve_d9fac9be(I: Grid) -> Grid {
     let x2 = objects(I, T, F, T);
     let x3 = argmax(x2, size);
     let x4 = color(x3);
+    // Where the reference's `other` has several colours to pick from (a background other than 0),
+    // Python's set order picks; leaving the background out picks the one the task means (issue 22).
     let x5 = remove(ZERO, x1);
-    let x6 = other(x5, x4);
-    let O = canvas(x6, UNITY);
+    let x6 = remove(x4, x5);
+    let x7 = size(x6);
+    let x8 = greater(x7, ONE);
+    let x9 = mostcolor(I);
+    let x10 = remove(x9, x6);
+    let x11 = branch(x8, x10, x6);
+    let x12 = first(x11);
+    let O = canvas(x12, UNITY);
     O
 }
 

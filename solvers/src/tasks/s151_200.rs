@@ -602,7 +602,20 @@ fn solve_bbc9ae5d(I: Grid) -> Grid {
     let x3 = halve(x1);
     let x4 = vupscale(I, x3);
     let x5 = rbind(shoot, UNITY);
-    let x6 = other(x2, ZERO);
+    // Where the reference's `other` has several colours besides 0 to pick from, Python's set order
+    // picks; taking the colour the row starts with, when it is one of them, picks the one the task
+    // means (issue 22).
+    let x10 = remove(ZERO, x2);
+    let x11 = index(I, ORIGIN);
+    let x12 = initset(x11);
+    let x13 = intersection(x10, x12);
+    let x14 = size(x10);
+    let x15 = greater(x14, ONE);
+    let x16 = size(x13);
+    let x17 = positive(x16);
+    let x18 = both(x15, x17);
+    let x19 = branch(x18, x13, x10);
+    let x6 = first(x19);
     let x7 = ofcolor(x4, x6);
     let x8 = mapply(x5, x7);
     let O = fill(x4, x6, x8);

@@ -76,7 +76,16 @@ fn solve_846bdb03(I: Grid) -> Grid {
     let x1 = objects(I, F, F, T);
     let x2 = rbind(colorcount, FOUR);
     let x3 = matcher(x2, ZERO);
-    let x4 = extract(x1, x3);
+    // Two choices of the reference depend on Python's set order where the colours are not ARC's (no
+    // 4 in the frame's corners, a background other than 0): which object without 4 is the shape
+    // (here: the lowest, as the shape is two rows lower than its frame) and which colour of its left
+    // half is not the background (here: leaving the background out too) (issue 22).
+    let x20 = sfilter(x1, x3);
+    let x21 = size(x20);
+    let x22 = greater(x21, ONE);
+    let x23 = argmin(x20, height);
+    let x24 = first(x20);
+    let x4 = branch(x22, x23, x24);
     let x5 = remove(x4, x1);
     let x6 = merge(x5);
     let x7 = subgrid(x6, I);
@@ -84,7 +93,13 @@ fn solve_846bdb03(I: Grid) -> Grid {
     let x9 = subgrid(x4, I);
     let x10 = lefthalf(x9);
     let x11 = palette(x10);
-    let x12 = other(x11, ZERO);
+    let x25 = remove(ZERO, x11);
+    let x26 = size(x25);
+    let x27 = greater(x26, ONE);
+    let x28 = mostcolor(I);
+    let x29 = remove(x28, x25);
+    let x30 = branch(x27, x29, x25);
+    let x12 = first(x30);
     let x13 = equality(x8, x12);
     let x14 = branch(x13, identity, vmirror);
     let x15 = x14(x4);
@@ -244,8 +259,16 @@ fn solve_ec883f72(I: Grid) -> Grid {
     let x3 = fork(multiply, height, width);
     let x4 = argmax(x2, x3);
     let x5 = color(x4);
+    // Where the reference's `other` has several colours to pick from (a background other than 0),
+    // Python's set order picks; leaving the background out picks the one the task means (issue 22).
     let x6 = remove(ZERO, x1);
-    let x7 = other(x6, x5);
+    let x19 = remove(x5, x6);
+    let x20 = size(x19);
+    let x21 = greater(x20, ONE);
+    let x22 = mostcolor(I);
+    let x23 = remove(x22, x19);
+    let x24 = branch(x21, x23, x19);
+    let x7 = first(x24);
     let x8 = lrcorner(x4);
     let x9 = llcorner(x4);
     let x10 = urcorner(x4);
@@ -912,8 +935,9 @@ fn solve_e179c5f4(I: Grid) -> Grid {
 }
 
 // Two objects can fit a hole (train 1: colour 6 and colour 7); the reference's `extract` took the
-// right one only by Python's set iteration order. The one that moves is alone in its colour, so only
-// such objects are candidates here.
+// right one only by Python's set iteration order. The one that moves is alone in its colour, so when
+// several objects fit, only such objects are candidates here; when one fits, it is taken as the
+// reference takes it (issue 22: restricting always failed where the one fit shares its colour).
 #[solver("228f6490")]
 fn solve_228f6490(I: Grid) -> Grid {
     let x1 = objects(I, T, F, F);
@@ -933,8 +957,24 @@ fn solve_228f6490(I: Grid) -> Grid {
     let x11 = x9(x7);
     let x12 = matcher(x9, x10);
     let x13 = matcher(x9, x11);
-    let x14 = extract(y4, x12);
-    let x15 = extract(y4, x13);
+    let z1 = sfilter(x8, x12);
+    let z2 = sfilter(y4, x12);
+    let z3 = size(z1);
+    let z4 = greater(z3, ONE);
+    let z5 = size(z2);
+    let z6 = positive(z5);
+    let z7 = both(z4, z6);
+    let z8 = branch(z7, z2, z1);
+    let x14 = first(z8);
+    let w1 = sfilter(x8, x13);
+    let w2 = sfilter(y4, x13);
+    let w3 = size(w1);
+    let w4 = greater(w3, ONE);
+    let w5 = size(w2);
+    let w6 = positive(w5);
+    let w7 = both(w4, w6);
+    let w8 = branch(w7, w2, w1);
+    let x15 = first(w8);
     let x16 = ulcorner(x6);
     let x17 = ulcorner(x7);
     let x18 = ulcorner(x14);

@@ -191,7 +191,15 @@ fn solve_776ffc46(I: Grid) -> Grid {
 fn solve_f35d900a(I: Grid) -> Grid {
     let x1 = objects(I, T, F, T);
     let x2 = palette(I);
-    let x3 = remove(ZERO, x2);
+    let x20 = remove(ZERO, x2);
+    // With more than two colours besides 0 (a background other than 0) each `other` has several
+    // to pick from and Python's set order picks; leaving the background out picks the one the task
+    // means (issue 22).
+    let x21 = size(x20);
+    let x22 = greater(x21, TWO);
+    let x23 = mostcolor(I);
+    let x24 = remove(x23, x20);
+    let x3 = branch(x22, x24, x20);
     let x4 = lbind(other, x3);
     let x5 = compose(x4, color);
     let x6 = fork(recolor, x5, outbox);
@@ -382,7 +390,19 @@ fn solve_39e1d7f9(I: Grid) -> Grid {
     let x27 = apply(x26, x24);
     let x28 = lbind(shift, x23);
     let x29 = mapply(x28, x27);
-    let O = paint(I, x29);
+    let x30 = paint(I, x29);
+    // Copies of the template overlap where the dots are close; there the reference paints a
+    // background or line cell of one copy or a pattern cell of another in Python's set order.
+    // Painting the pattern cells again makes them win (issue 22); cells without overlap are as
+    // the reference paints them.
+    let x31 = color(x4);
+    let x32 = initset(x31);
+    let x33 = insert(x11, x32);
+    let x34 = rbind(contained, x33);
+    let x35 = compose(x34, first);
+    let x36 = compose(flip, x35);
+    let x37 = sfilter(x29, x36);
+    let O = paint(x30, x37);
     O
 }
 
@@ -614,7 +634,17 @@ fn solve_1e32b0e9(I: Grid) -> Grid {
     let x8 = partition(x7);
     let x9 = matcher(color, ZERO);
     let x10 = compose(flip, x9);
-    let x11 = extract(x8, x10);
+    // Where several parts are not of colour 0 (a background other than 0), the reference's extract
+    // takes the first in Python's set order; leaving the background's part out takes the shape
+    // the task means (issue 22).
+    let x31 = sfilter(x8, x10);
+    let x32 = size(x31);
+    let x33 = greater(x32, ONE);
+    let x34 = matcher(color, x2);
+    let x35 = compose(flip, x34);
+    let x36 = sfilter(x31, x35);
+    let x37 = branch(x33, x36, x31);
+    let x11 = first(x37);
     let x12 = initset(x2);
     let x13 = palette(x3);
     let x14 = palette(x11);
