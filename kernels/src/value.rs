@@ -396,11 +396,20 @@ impl Ctx {
         }
     }
 
+    /// [`Ctx::tuple`] of items already in the arena: the same value, without copying them again.
+    pub fn tuple_in_place<'a>(&'a self, items: &'a [Value<'a>]) -> Value<'a> {
+        match items {
+            [Value::Int(_) | Value::Bool(_), Value::Int(_) | Value::Bool(_)]
+            | [Value::Int(_) | Value::Bool(_), Value::Point(_)] => self.tuple(items),
+            _ => Value::Tuple(items),
+        }
+    }
+
     /// Rebuilds a container of the same Python type (`tuple` or `frozenset`) from `items`.
     pub fn rebuild<'a>(&'a self, kind: Kind, items: BVec<'a, Value<'a>>) -> Value<'a> {
         match kind {
             Kind::Set => self.set(items),
-            Kind::Tuple => self.tuple(items.into_bump_slice()),
+            Kind::Tuple => self.tuple_in_place(items.into_bump_slice()),
         }
     }
 
@@ -508,9 +517,16 @@ impl<'a> Patch<'a> {
     }
     /// `(uppermost, leftmost, lowermost, rightmost)`, or `None` for the empty patch.
     pub fn bounds(self) -> Option<(i32, i32, i32, i32)> {
-        let mut pts = self.points();
-        let (i, j) = pts.next()?;
-        Some(pts.fold((i, j, i, j), |(a, b, c, d), (i, j)| (a.min(i), b.min(j), c.max(i), d.max(j))))
+        // One loop per representation (not the chained `points`): `center`, `shape`, `ulcorner`...
+        // run this inside the loops of composed functions.
+        fn fold(mut pts: impl Iterator<Item = Point>) -> Option<(i32, i32, i32, i32)> {
+            let (i, j) = pts.next()?;
+            Some(pts.fold((i, j, i, j), |(a, b, c, d), (i, j)| (a.min(i), b.min(j), c.max(i), d.max(j))))
+        }
+        match self {
+            Patch::Object(c) => fold(c.iter().map(|c| c.loc())),
+            Patch::Indices(p) => fold(p.iter().copied()),
+        }
     }
 
     /// Locations in the patch's order (may repeat for an object with two colours in one cell).
@@ -772,8 +788,34 @@ fn set_len(v: &Value) -> usize {
     }
 }
 
+/// Whether two slices are the same memory (a value compared with itself, an element of the set it
+/// came from): equal without looking at the elements.
+#[inline]
+fn same_slice<T>(x: &[T], y: &[T]) -> bool {
+    std::ptr::eq(x.as_ptr(), y.as_ptr()) && x.len() == y.len()
+}
+
+#[inline]
+fn cmp_slices<T: Ord>(x: &[T], y: &[T]) -> Ordering {
+    if same_slice(x, y) {
+        Ordering::Equal
+    } else {
+        x.cmp(y)
+    }
+}
+
 /// The canonical total order of values (see the module doc). Equality is `== Equal`.
 pub fn cmp_values(a: &Value, b: &Value) -> Ordering {
+    // The pairs compared most (keys, points, an element against a set's own elements) first.
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => return x.cmp(y),
+        (Value::Point(x), Value::Point(y)) => return x.cmp(y),
+        (Value::Object(x), Value::Object(y)) => return cmp_slices(x, y),
+        (Value::Indices(x), Value::Indices(y)) => return cmp_slices(x, y),
+        (Value::Set(x), Value::Set(y)) if same_slice(x, y) => return Ordering::Equal,
+        (Value::Tuple(x), Value::Tuple(y)) if same_slice(x, y) => return Ordering::Equal,
+        _ => {}
+    }
     let (ra, rb) = (rank(a), rank(b));
     if ra != rb {
         return ra.cmp(&rb);
