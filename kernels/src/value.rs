@@ -49,9 +49,25 @@ impl Cell {
     }
 }
 
+impl Cell {
+    /// `(i, j)` as one unsigned key with the same order (each coordinate offset to unsigned), so
+    /// that raster order is one integer comparison.
+    #[inline]
+    fn raster_key(&self) -> u64 {
+        point_key((self.i, self.j))
+    }
+}
+
+/// A point as one unsigned key ordered like `(i, j)`.
+#[inline]
+fn point_key((i, j): Point) -> u64 {
+    (((i as u32) ^ 0x8000_0000) as u64) << 32 | ((j as u32) ^ 0x8000_0000) as u64
+}
+
 impl Ord for Cell {
+    #[inline]
     fn cmp(&self, o: &Self) -> Ordering {
-        (self.i, self.j, self.color).cmp(&(o.i, o.j, o.color))
+        self.raster_key().cmp(&o.raster_key()).then(self.color.cmp(&o.color))
     }
 }
 impl PartialOrd for Cell {
@@ -322,10 +338,18 @@ impl Ctx {
         if cells.is_empty() {
             return Value::Set(&[]);
         }
-        if !is_sorted_unique(&cells) {
-            // Stable sort: it merges sorted runs, and a merge of objects (mapply, merge) is runs.
-            cells.sort();
-            cells.dedup();
+        match descents(&cells) {
+            0 => {}
+            // A few sorted runs (a merge of two objects): the stable sort merges them in linear time.
+            1..=3 => {
+                cells.sort();
+                cells.dedup();
+            }
+            // Many short runs (mapply over many objects): pattern-defeating quicksort on one key.
+            _ => {
+                cells.sort_unstable_by_key(|c| (c.raster_key(), c.color));
+                cells.dedup();
+            }
         }
         Value::Object(cells.into_bump_slice())
     }
@@ -335,9 +359,16 @@ impl Ctx {
         if points.is_empty() {
             return Value::Set(&[]);
         }
-        if !is_sorted_unique(&points) {
-            points.sort(); // runs, as for objects
-            points.dedup();
+        match descents(&points) {
+            0 => {}
+            1..=3 => {
+                points.sort(); // runs, as for objects
+                points.dedup();
+            }
+            _ => {
+                points.sort_unstable_by_key(|&p| point_key(p));
+                points.dedup();
+            }
         }
         Value::Indices(points.into_bump_slice())
     }
@@ -419,8 +450,10 @@ impl Ctx {
     }
 }
 
-fn is_sorted_unique<T: Ord>(v: &[T]) -> bool {
-    v.windows(2).all(|w| w[0] < w[1])
+/// How many neighbours are not strictly increasing (0: sorted and unique; else about the number of
+/// sorted runs, less one).
+fn descents<T: Ord>(v: &[T]) -> usize {
+    v.windows(2).filter(|w| w[0] >= w[1]).count()
 }
 
 /// Python's container type, for primitives that return `type(container)(...)`.
