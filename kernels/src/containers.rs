@@ -882,6 +882,19 @@ pub fn product<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
             out.push(c.tuple(&[i, j]));
         }
     }
+    // Two frozensets whose pairs all stay plain tuples (no element of `a` is an int, so no pair
+    // becomes a point or a cell): sorted and unique by construction, so skip `set`'s check (a
+    // comparison of tuples per pair, most of the time of a product of two objects).
+    let plain = |v: &Value| !matches!(v, Value::Int(_) | Value::Bool(_));
+    let ordered = b.is_set()
+        && match a {
+            Value::Object(_) | Value::Indices(_) => true,
+            Value::Set(vs) => vs.iter().all(plain),
+            _ => false,
+        };
+    if ordered && !out.is_empty() {
+        return Ok(Value::Set(out.into_bump_slice()));
+    }
     Ok(c.set(out))
 }
 
