@@ -338,15 +338,16 @@ impl Ctx {
         if cells.is_empty() {
             return Value::Set(&[]);
         }
-        match descents(&cells) {
-            0 => {}
-            // A few sorted runs (a merge of two objects): the stable sort merges them in linear time.
-            1..=3 => {
+        match sort_kind(&cells) {
+            SortKind::Sorted => {}
+            // Long sorted runs (a merge of objects, of shifted copies of one): the stable sort
+            // merges them in linear time per level.
+            SortKind::Runs => {
                 cells.sort();
                 cells.dedup();
             }
-            // Many short runs (mapply over many objects): pattern-defeating quicksort on one key.
-            _ => {
+            // Short runs (mapply over many small objects): pattern-defeating quicksort on one key.
+            SortKind::Scattered => {
                 cells.sort_unstable_by_key(|c| (c.raster_key(), c.color));
                 cells.dedup();
             }
@@ -359,13 +360,13 @@ impl Ctx {
         if points.is_empty() {
             return Value::Set(&[]);
         }
-        match descents(&points) {
-            0 => {}
-            1..=3 => {
+        match sort_kind(&points) {
+            SortKind::Sorted => {}
+            SortKind::Runs => {
                 points.sort(); // runs, as for objects
                 points.dedup();
             }
-            _ => {
+            SortKind::Scattered => {
                 points.sort_unstable_by_key(|&p| point_key(p));
                 points.dedup();
             }
@@ -450,10 +451,24 @@ impl Ctx {
     }
 }
 
-/// How many neighbours are not strictly increasing (0: sorted and unique; else about the number of
-/// sorted runs, less one).
-fn descents<T: Ord>(v: &[T]) -> usize {
-    v.windows(2).filter(|w| w[0] >= w[1]).count()
+/// What a built cell or point slice needs to become canonical.
+enum SortKind {
+    /// Already sorted and unique.
+    Sorted,
+    /// A few long sorted runs: a merging (stable) sort is linear per level.
+    Runs,
+    /// Many short runs: an unstable sort on one integer key is faster.
+    Scattered,
+}
+
+fn sort_kind<T: Ord>(v: &[T]) -> SortKind {
+    // Neighbours not strictly increasing: about the number of sorted runs, less one.
+    let descents = v.windows(2).filter(|w| w[0] >= w[1]).count();
+    match descents {
+        0 => SortKind::Sorted,
+        d if v.len() / (d + 1) >= 16 => SortKind::Runs,
+        _ => SortKind::Scattered,
+    }
 }
 
 /// Python's container type, for primitives that return `type(container)(...)`.
