@@ -25,8 +25,11 @@ use crate::value::{
 
 /// Python's `<` between two keys or elements: cells colour first (as Python's tuples), otherwise
 /// the canonical order.
+#[inline]
 fn key_cmp(a: &Value, b: &Value) -> Ordering {
     match (a, b) {
+        // The usual key (a size, a colour, a distance), without the general order's ranking.
+        (Value::Int(x), Value::Int(y)) => x.cmp(y),
         (Value::Cell(x), Value::Cell(y)) => (x.color, x.i, x.j).cmp(&(y.color, y.i, y.j)),
         _ => cmp_values(a, b),
     }
@@ -666,8 +669,46 @@ pub fn totuple<'a>(c: &'a Ctx, container: Value<'a>) -> Res<'a> {
     }
 }
 
+/// Element `k` of the containers that hold their elements directly (no grid row to build), or
+/// `None` for other values; `k` is in range.
+#[inline]
+fn direct_elem<'a>(container: Value<'a>, k: usize) -> Option<Value<'a>> {
+    Some(match container {
+        Value::Tuple(v) | Value::Set(v) => v[k],
+        Value::Object(x) => Value::Cell(x[k]),
+        Value::Indices(x) => Value::Point(x[k]),
+        Value::Point((a, b)) => Value::Int(if k == 0 { a } else { b }),
+        Value::Cell(x) => {
+            if k == 0 {
+                Value::Int(x.color)
+            } else {
+                Value::Point(x.loc())
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// The length of the containers [`direct_elem`] reads (0 for the others).
+#[inline]
+fn direct_len(container: Value) -> usize {
+    match container {
+        Value::Tuple(v) | Value::Set(v) => v.len(),
+        Value::Object(x) => x.len(),
+        Value::Indices(x) => x.len(),
+        Value::Point(_) | Value::Cell(_) => 2,
+        _ => 0,
+    }
+}
+
 /// `next(iter(container))`: fails when empty.
 pub fn first<'a>(c: &'a Ctx, container: Value<'a>) -> Res<'a> {
+    // The pairs and slices `first` meets in composed functions, without the `Items` view.
+    if direct_len(container) > 0 {
+        if let Some(e) = direct_elem(container, 0) {
+            return Ok(e);
+        }
+    }
     let (items, _) = container.items("first")?;
     if items.is_empty() {
         return fail(FailKind::Empty, "first");
@@ -677,6 +718,12 @@ pub fn first<'a>(c: &'a Ctx, container: Value<'a>) -> Res<'a> {
 
 /// `max(enumerate(container))[1]`: the last element in iteration order; fails when empty.
 pub fn last<'a>(c: &'a Ctx, container: Value<'a>) -> Res<'a> {
+    let n = direct_len(container);
+    if n > 0 {
+        if let Some(e) = direct_elem(container, n - 1) {
+            return Ok(e);
+        }
+    }
     let (items, _) = container.items("last")?;
     if items.is_empty() {
         return fail(FailKind::Empty, "last");
@@ -834,6 +881,19 @@ pub fn product<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>) -> Res<'a> {
         for j in xb.iter(c) {
             out.push(c.tuple(&[i, j]));
         }
+    }
+    // Two frozensets whose pairs all stay plain tuples (no element of `a` is an int, so no pair
+    // becomes a point or a cell): sorted and unique by construction, so skip `set`'s check (a
+    // comparison of tuples per pair, most of the time of a product of two objects).
+    let plain = |v: &Value| !matches!(v, Value::Int(_) | Value::Bool(_));
+    let ordered = b.is_set()
+        && match a {
+            Value::Object(_) | Value::Indices(_) => true,
+            Value::Set(vs) => vs.iter().all(plain),
+            _ => false,
+        };
+    if ordered && !out.is_empty() {
+        return Ok(Value::Set(out.into_bump_slice()));
     }
     Ok(c.set(out))
 }

@@ -127,22 +127,63 @@ fn bound_arity(n: usize) -> usize {
     }
 }
 
-/// Calls any callable value with `args`.
+/// Calls any callable value with `args`: one step, then the primitive or the built function.
+///
+/// Inlined into its callers (the loops of `apply`, `sfilter`, `argmax`... and [`call_func`] itself),
+/// so a primitive value costs one dispatch and a built function one recursive call per level.
+#[inline]
 pub fn call<'a>(c: &'a Ctx, f: Value<'a>, args: &[Value<'a>]) -> Res<'a> {
     c.step(1, "call")?;
-    let Value::Fn(f) = f else {
-        return fail(FailKind::Type, "call of a non-function");
-    };
-    let d = match f {
-        Callable::Prim(p) => return p.call(c, args),
-        Callable::Func(d) => d,
-    };
-    let one = |what| -> Res<'a> {
-        match args {
-            [x] => Ok(*x),
-            _ => fail(FailKind::Type, what),
+    match f {
+        Value::Fn(Callable::Prim(p)) => p.call(c, args),
+        Value::Fn(Callable::Func(d)) => call_func(c, d, args),
+        _ => fail(FailKind::Type, "call of a non-function"),
+    }
+}
+
+/// [`call`] with one argument (what every combinator but `fork`'s outer function passes).
+#[inline]
+fn call1<'a>(c: &'a Ctx, f: Value<'a>, x: Value<'a>) -> Res<'a> {
+    call(c, f, std::slice::from_ref(&x))
+}
+
+/// Runs a built function. The one-argument combinators (`compose`, `chain`, `fork`, `matcher`) and
+/// the common one-argument `lbind`/`rbind` stay in this small frame; rarer shapes go out of line so
+/// that the recursion through nested compositions keeps a small stack frame.
+fn call_func<'a>(c: &'a Ctx, d: &'a FuncData<'a>, args: &[Value<'a>]) -> Res<'a> {
+    match (d, args) {
+        (&FuncData::Compose(outer, inner), &[x]) => {
+            let y = call1(c, inner, x)?;
+            call1(c, outer, y)
         }
-    };
+        (&FuncData::Chain(h, g, f), &[x]) => {
+            let y = call1(c, f, x)?;
+            let z = call1(c, g, y)?;
+            call1(c, h, z)
+        }
+        (&FuncData::Fork(outer, a, b), &[x]) => {
+            let y = call1(c, a, x)?;
+            let z = call1(c, b, x)?;
+            call(c, outer, &[y, z])
+        }
+        (&FuncData::Matcher(g, target), &[x]) => {
+            let y = call1(c, g, x)?;
+            Ok(Value::Bool(y == target))
+        }
+        (&FuncData::LBind(g, fixed), &[x]) => call(c, g, &[fixed, x]),
+        (&FuncData::RBind(g, fixed), &[x]) => call(c, g, &[x, fixed]),
+        (FuncData::Compose(..), _) => fail(FailKind::Type, "compose"),
+        (FuncData::Chain(..), _) => fail(FailKind::Type, "chain"),
+        (FuncData::Fork(..), _) => fail(FailKind::Type, "fork"),
+        (FuncData::Matcher(..), _) => fail(FailKind::Type, "matcher"),
+        _ => call_func_rare(c, d, args),
+    }
+}
+
+/// The shapes of [`call_func`] that need a buffer or a loop: binds of other arities, `power`,
+/// closures.
+#[inline(never)]
+fn call_func_rare<'a>(c: &'a Ctx, d: &'a FuncData<'a>, args: &[Value<'a>]) -> Res<'a> {
     match *d {
         FuncData::LBind(g, fixed) => {
             let mut buf = [Value::None; 4];
@@ -162,35 +203,15 @@ pub fn call<'a>(c: &'a Ctx, f: Value<'a>, args: &[Value<'a>]) -> Res<'a> {
             buf[args.len()] = fixed;
             call(c, g, &buf[..=args.len()])
         }
-        FuncData::Compose(outer, inner) => {
-            let x = one("compose")?;
-            let y = call(c, inner, &[x])?;
-            call(c, outer, &[y])
-        }
-        FuncData::Chain(h, g, f) => {
-            let x = one("chain")?;
-            let y = call(c, f, &[x])?;
-            let z = call(c, g, &[y])?;
-            call(c, h, &[z])
-        }
-        FuncData::Fork(outer, a, b) => {
-            let x = one("fork")?;
-            let y = call(c, a, &[x])?;
-            let z = call(c, b, &[x])?;
-            call(c, outer, &[y, z])
-        }
-        FuncData::Matcher(g, target) => {
-            let x = one("matcher")?;
-            let y = call(c, g, &[x])?;
-            Ok(Value::Bool(y == target))
-        }
         FuncData::Power(g, n) => {
             if n == 1 {
                 return call(c, g, args);
             }
-            let mut x = one("power")?;
+            let [mut x] = *args else {
+                return fail(FailKind::Type, "power");
+            };
             for _ in 0..n {
-                x = call(c, g, &[x])?;
+                x = call1(c, g, x)?;
             }
             Ok(x)
         }
@@ -205,6 +226,10 @@ pub fn call<'a>(c: &'a Ctx, f: Value<'a>, args: &[Value<'a>]) -> Res<'a> {
                 Some(e) => Err(e),
                 None => Ok(v),
             }
+        }
+        // One-argument shapes are handled by `call_func`; other arities of these fail there.
+        FuncData::Compose(..) | FuncData::Chain(..) | FuncData::Fork(..) | FuncData::Matcher(..) => {
+            unreachable!("handled by call_func")
         }
     }
 }
@@ -263,6 +288,14 @@ pub fn fork<'a>(c: &'a Ctx, outer: Value<'a>, a: Value<'a>, b: Value<'a>) -> Res
 
 /// `type(container)(function(e) for e in container)`.
 pub fn apply<'a>(c: &'a Ctx, function: Value<'a>, container: Value<'a>) -> Res<'a> {
+    // A point or a cell (a pair) maps to a new pair on the stack: a point or a cell again needs no
+    // arena at all (`apply(f, (i, j))` runs inside the loops of composed functions).
+    if let Value::Point(_) | Value::Cell(_) = container {
+        let (items, _) = container.items("apply")?;
+        let x = call(c, function, &[items.get(c, 0)])?;
+        let y = call(c, function, &[items.get(c, 1)])?;
+        return Ok(c.tuple(&[x, y]));
+    }
     let (items, kind) = container.items("apply")?;
     let mut out = c.vec_with(items.len());
     for k in 0..items.len() {
@@ -294,7 +327,7 @@ pub fn papply<'a>(c: &'a Ctx, function: Value<'a>, a: Value<'a>, b: Value<'a>) -
     for k in 0..n {
         out.push(call(c, function, &[xa.get(c, k), xb.get(c, k)])?);
     }
-    Ok(c.tuple(out.into_bump_slice()))
+    Ok(c.tuple_in_place(out.into_bump_slice()))
 }
 
 pub fn mpapply<'a>(c: &'a Ctx, function: Value<'a>, a: Value<'a>, b: Value<'a>) -> Res<'a> {

@@ -211,15 +211,20 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
         Value::Indices(_) => return fail(FailKind::Type, WHAT),
         _ => obj.cells(WHAT)?,
     };
-    // The normalised object as (offset in the grid buffer, colour); a colour no grid cell can
-    // have means no occurrence at all.
-    let mut pattern: BVec<(usize, u8)> = c.vec_with(cells.len());
+    // The normalised object as runs of one colour at consecutive offsets of the grid buffer
+    // (offset, length, colour), in the object's order; a colour no grid cell can have means no
+    // occurrence at all. Every offset stays inside the grid for every tried position.
+    let mut runs: BVec<(usize, usize, u8)> = c.vec_with(cells.len());
     for x in cells {
         let Ok(col) = u8::try_from(x.color) else {
             return Ok(Value::Set(&[]));
         };
         let (a, b) = (x.i as i64 - top as i64, x.j as i64 - left as i64);
-        pattern.push(((a * w + b) as usize, col));
+        let off = (a * w + b) as usize;
+        match runs.last_mut() {
+            Some((start, len, k)) if *k == col && *start + *len == off => *len += 1,
+            _ => runs.push((off, 1, col)),
+        }
     }
     let total = (h2 as usize).saturating_mul(w2 as usize);
     if cells.is_empty() {
@@ -227,15 +232,20 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
     }
     let mut out: BVec<(i32, i32)> = c.vec();
     for i in 0..h2 {
+        // Work: one unit per position plus one per cell compared, up to the first mismatch.
         let mut work = w2 as u64;
         for j in 0..w2 {
             let base = (i * w + j) as usize;
             let mut hit = true;
-            for &(off, col) in pattern.iter() {
-                work += 1;
-                if g.cells.get(base + off) != Some(&col) {
-                    hit = false;
-                    break;
+            for &(off, len, col) in runs.iter() {
+                let run = &g.cells[base + off..base + off + len];
+                match run.iter().position(|&x| x != col) {
+                    Some(k) => {
+                        work += k as u64 + 1;
+                        hit = false;
+                        break;
+                    }
+                    None => work += len as u64,
                 }
             }
             if hit {

@@ -49,9 +49,25 @@ impl Cell {
     }
 }
 
+impl Cell {
+    /// `(i, j)` as one unsigned key with the same order (each coordinate offset to unsigned), so
+    /// that raster order is one integer comparison.
+    #[inline]
+    fn raster_key(&self) -> u64 {
+        point_key((self.i, self.j))
+    }
+}
+
+/// A point as one unsigned key ordered like `(i, j)`.
+#[inline]
+fn point_key((i, j): Point) -> u64 {
+    (((i as u32) ^ 0x8000_0000) as u64) << 32 | ((j as u32) ^ 0x8000_0000) as u64
+}
+
 impl Ord for Cell {
+    #[inline]
     fn cmp(&self, o: &Self) -> Ordering {
-        (self.i, self.j, self.color).cmp(&(o.i, o.j, o.color))
+        self.raster_key().cmp(&o.raster_key()).then(self.color.cmp(&o.color))
     }
 }
 impl PartialOrd for Cell {
@@ -322,10 +338,19 @@ impl Ctx {
         if cells.is_empty() {
             return Value::Set(&[]);
         }
-        if !is_sorted_unique(&cells) {
-            // Stable sort: it merges sorted runs, and a merge of objects (mapply, merge) is runs.
-            cells.sort();
-            cells.dedup();
+        match sort_kind(&cells) {
+            SortKind::Sorted => {}
+            // Long sorted runs (a merge of objects, of shifted copies of one): the stable sort
+            // merges them in linear time per level.
+            SortKind::Runs => {
+                cells.sort();
+                cells.dedup();
+            }
+            // Short runs (mapply over many small objects): pattern-defeating quicksort on one key.
+            SortKind::Scattered => {
+                cells.sort_unstable_by_key(|c| (c.raster_key(), c.color));
+                cells.dedup();
+            }
         }
         Value::Object(cells.into_bump_slice())
     }
@@ -335,9 +360,16 @@ impl Ctx {
         if points.is_empty() {
             return Value::Set(&[]);
         }
-        if !is_sorted_unique(&points) {
-            points.sort(); // runs, as for objects
-            points.dedup();
+        match sort_kind(&points) {
+            SortKind::Sorted => {}
+            SortKind::Runs => {
+                points.sort(); // runs, as for objects
+                points.dedup();
+            }
+            SortKind::Scattered => {
+                points.sort_unstable_by_key(|&p| point_key(p));
+                points.dedup();
+            }
         }
         Value::Indices(points.into_bump_slice())
     }
@@ -396,11 +428,20 @@ impl Ctx {
         }
     }
 
+    /// [`Ctx::tuple`] of items already in the arena: the same value, without copying them again.
+    pub fn tuple_in_place<'a>(&'a self, items: &'a [Value<'a>]) -> Value<'a> {
+        match items {
+            [Value::Int(_) | Value::Bool(_), Value::Int(_) | Value::Bool(_)]
+            | [Value::Int(_) | Value::Bool(_), Value::Point(_)] => self.tuple(items),
+            _ => Value::Tuple(items),
+        }
+    }
+
     /// Rebuilds a container of the same Python type (`tuple` or `frozenset`) from `items`.
     pub fn rebuild<'a>(&'a self, kind: Kind, items: BVec<'a, Value<'a>>) -> Value<'a> {
         match kind {
             Kind::Set => self.set(items),
-            Kind::Tuple => self.tuple(items.into_bump_slice()),
+            Kind::Tuple => self.tuple_in_place(items.into_bump_slice()),
         }
     }
 
@@ -410,8 +451,24 @@ impl Ctx {
     }
 }
 
-fn is_sorted_unique<T: Ord>(v: &[T]) -> bool {
-    v.windows(2).all(|w| w[0] < w[1])
+/// What a built cell or point slice needs to become canonical.
+enum SortKind {
+    /// Already sorted and unique.
+    Sorted,
+    /// A few long sorted runs: a merging (stable) sort is linear per level.
+    Runs,
+    /// Many short runs: an unstable sort on one integer key is faster.
+    Scattered,
+}
+
+fn sort_kind<T: Ord>(v: &[T]) -> SortKind {
+    // Neighbours not strictly increasing: about the number of sorted runs, less one.
+    let descents = v.windows(2).filter(|w| w[0] >= w[1]).count();
+    match descents {
+        0 => SortKind::Sorted,
+        d if v.len() / (d + 1) >= 16 => SortKind::Runs,
+        _ => SortKind::Scattered,
+    }
 }
 
 /// Python's container type, for primitives that return `type(container)(...)`.
@@ -508,9 +565,16 @@ impl<'a> Patch<'a> {
     }
     /// `(uppermost, leftmost, lowermost, rightmost)`, or `None` for the empty patch.
     pub fn bounds(self) -> Option<(i32, i32, i32, i32)> {
-        let mut pts = self.points();
-        let (i, j) = pts.next()?;
-        Some(pts.fold((i, j, i, j), |(a, b, c, d), (i, j)| (a.min(i), b.min(j), c.max(i), d.max(j))))
+        // One loop per representation (not the chained `points`): `center`, `shape`, `ulcorner`...
+        // run this inside the loops of composed functions.
+        fn fold(mut pts: impl Iterator<Item = Point>) -> Option<(i32, i32, i32, i32)> {
+            let (i, j) = pts.next()?;
+            Some(pts.fold((i, j, i, j), |(a, b, c, d), (i, j)| (a.min(i), b.min(j), c.max(i), d.max(j))))
+        }
+        match self {
+            Patch::Object(c) => fold(c.iter().map(|c| c.loc())),
+            Patch::Indices(p) => fold(p.iter().copied()),
+        }
     }
 
     /// Locations in the patch's order (may repeat for an object with two colours in one cell).
@@ -772,8 +836,34 @@ fn set_len(v: &Value) -> usize {
     }
 }
 
+/// Whether two slices are the same memory (a value compared with itself, an element of the set it
+/// came from): equal without looking at the elements.
+#[inline]
+fn same_slice<T>(x: &[T], y: &[T]) -> bool {
+    std::ptr::eq(x.as_ptr(), y.as_ptr()) && x.len() == y.len()
+}
+
+#[inline]
+fn cmp_slices<T: Ord>(x: &[T], y: &[T]) -> Ordering {
+    if same_slice(x, y) {
+        Ordering::Equal
+    } else {
+        x.cmp(y)
+    }
+}
+
 /// The canonical total order of values (see the module doc). Equality is `== Equal`.
 pub fn cmp_values(a: &Value, b: &Value) -> Ordering {
+    // The pairs compared most (keys, points, an element against a set's own elements) first.
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => return x.cmp(y),
+        (Value::Point(x), Value::Point(y)) => return x.cmp(y),
+        (Value::Object(x), Value::Object(y)) => return cmp_slices(x, y),
+        (Value::Indices(x), Value::Indices(y)) => return cmp_slices(x, y),
+        (Value::Set(x), Value::Set(y)) if same_slice(x, y) => return Ordering::Equal,
+        (Value::Tuple(x), Value::Tuple(y)) if same_slice(x, y) => return Ordering::Equal,
+        _ => {}
+    }
     let (ra, rb) = (rank(a), rank(b));
     if ra != rb {
         return ra.cmp(&rb);
