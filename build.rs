@@ -22,7 +22,14 @@ const DEFAULT_ARCHS: &[&str] = &["sm_75", "sm_80", "sm_86", "sm_89", "sm_90"];
 const RTC_PARTS: usize = 16;
 
 fn main() {
-    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    // The workspace root: this package's folder, or the one above for the Python package (python/),
+    // which builds with this same script.
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    let root = manifest
+        .ancestors()
+        .find(|d| d.join("solvers/src/tasks").is_dir())
+        .unwrap_or(&manifest)
+        .to_path_buf();
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let tasks_dir = root.join("solvers/src/tasks");
     let cuda_dir = root.join("kernels/cuda");
