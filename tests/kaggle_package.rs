@@ -1,6 +1,7 @@
 //! `scripts/kaggle-package --skip-build` on the binary under test: the folder holds the binary,
 //! valid dataset metadata, a README and the notebook cell; the copied binary runs `info` from the
-//! folder; the glibc floor is printed and a binary above the allowed floor is refused.
+//! folder; the glibc floor is printed and a binary above the allowed floor is refused; a wheel given
+//! with --wheel goes into the folder (its extension's floor checked too) and the cell installs it.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -87,4 +88,57 @@ fn package_rejects_a_user_name_that_would_break_the_metadata() {
     let tmp = TempDir::new().unwrap();
     let out = package(&tmp.path().join("k"), &[("KAGGLE_USERNAME", "a\"b")]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn package_puts_the_wheel_beside_the_binary_and_checks_its_glibc_floor() {
+    let tmp = TempDir::new().unwrap();
+    // A stand-in wheel: a zip holding an ELF extension module (the binary under test, whose symbol
+    // versions objdump reads like the real module's).
+    let wheel = tmp.path().join("arcforge-0.1.0-cp39-abi3-manylinux_2_34_x86_64.whl");
+    let made = Command::new("python3")
+        .args([
+            "-c",
+            "import sys, zipfile; zipfile.ZipFile(sys.argv[1], 'w').write(sys.argv[2], 'arcforge/_arcforge.abi3.so')",
+        ])
+        .arg(&wheel)
+        .arg(env!("CARGO_BIN_EXE_arcforge"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let dir = tmp.path().join("kaggle");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/kaggle-package");
+    let out = Command::new("bash")
+        .arg(&script)
+        .arg("--skip-build")
+        .arg(env!("CARGO_BIN_EXE_arcforge"))
+        .arg("--wheel")
+        .arg(&wheel)
+        .arg("--out")
+        .arg(&dir)
+        .env_remove("ARCFORGE_GLIBC_MAX")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "stdout:\n{}\nstderr:\n{}", text(&out.stdout), text(&out.stderr));
+    assert!(text(&out.stdout).contains("wheel glibc floor: GLIBC_2."), "{}", text(&out.stdout));
+    assert_eq!(fs::read(dir.join(wheel.file_name().unwrap())).unwrap(), fs::read(&wheel).unwrap());
+    // The notebook cell installs the package offline from the dataset folder and solves with it.
+    let cell = fs::read_to_string(dir.join("run.py")).unwrap();
+    assert!(cell.contains("\"--no-index\", \"--find-links\""), "{cell}");
+    assert!(cell.contains("arcforge.solve(CHALLENGES, output=SUBMISSION)"), "{cell}");
+    let readme = fs::read_to_string(dir.join("README.md")).unwrap();
+    assert!(
+        readme.contains("pip install --no-index --find-links /kaggle/input/arcforge arcforge"),
+        "{readme}"
+    );
+
+    // A wheel that is not there is refused before anything is written.
+    let missing = Command::new("bash")
+        .arg(&script)
+        .args(["--skip-build", env!("CARGO_BIN_EXE_arcforge"), "--wheel", "/no/such.whl", "--out"])
+        .arg(tmp.path().join("other"))
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2), "{}", text(&missing.stderr));
+    assert!(!tmp.path().join("other").exists());
 }

@@ -516,3 +516,30 @@ fn issues_serialize_with_file_task_and_message() {
     assert_eq!(v[0]["file"], dir.path().join("bad.json").display().to_string());
     assert_eq!(v[0]["message"], l.issues[0].to_string());
 }
+
+#[test]
+fn json_in_memory_loads_like_a_file_of_the_same_text() {
+    // Each single-file format from text: the name stands for the file and gives a single task its id.
+    let single = serde_json::to_string(&task(1)).unwrap();
+    let l = load::load_json(Path::new("mine"), &single, &eval_opts()).unwrap();
+    assert_eq!(ids(&l), ["mine"]);
+    assert_eq!(l.kind, SourceKind::TaskFile);
+    let bundle = json!({"train": {"a": task(1)}, "eval": {"b": task(2)}}).to_string();
+    let opts = LoadOptions { split: Split::Eval, require_test_outputs: true };
+    assert_eq!(ids(&load::load_json(Path::new("<dict>"), &bundle, &opts).unwrap()), ["b"]);
+
+    // A bad task in a map is one issue naming the name and the task; the others load.
+    let map = json!({"good": task(3), "bad": with_train_input(json!([[1, 2], [3]]))}).to_string();
+    let l = load::load_json(Path::new("<dict>"), &map, &eval_opts()).unwrap();
+    assert_eq!(ids(&l), ["good"]);
+    assert_eq!(messages(&l).len(), 1);
+    assert!(messages(&l)[0].starts_with("<dict>: task bad: train pair 1 input: "), "{:?}", messages(&l));
+    // The same text in a file gives the same tasks and the same message, file name aside.
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("x.json");
+    fs::write(&file, &map).unwrap();
+    let from_file = load::load(&file, &eval_opts()).unwrap();
+    assert_eq!(from_file.tasks, l.tasks);
+    assert_eq!(from_file.issues[0].what, l.issues[0].what);
+    assert_eq!(from_file.issues[0].place, l.issues[0].place);
+}

@@ -17,7 +17,7 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use solvers::Solver;
 
 use kernels::Ctx;
@@ -30,8 +30,9 @@ use crate::engine::device::Device;
 use crate::engine::exec::{ExecError, ExecOptions, ExecProfile, Job};
 use crate::engine::sample::{run_solver, OutGrid};
 
-/// One test input's two attempts, as ARC Prize submissions spell them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One test input's two attempts, as ARC Prize submissions spell them (read back for scoring a
+/// submission made elsewhere, e.g. merged from shards).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attempts {
     pub attempt_1: Vec<Vec<u8>>,
     pub attempt_2: Vec<Vec<u8>>,

