@@ -10,10 +10,13 @@
 //! * [`bench`]: throughput of the workloads per device, with the pipeline profile and a plot.
 //! * [`check`]: GPU/CPU parity over real and randomized inputs (`arcforge check`).
 //! * [`show`]: terminal pictures of a task for `arcforge show`.
+//! * [`submission`]: the complete-submission rule, the checked and atomic output file, and the
+//!   validation of expected outputs against the challenges.
 //!
 //! Nothing here panics on user input; problems come back as values.
 
 pub mod bench;
+mod bounded_json;
 pub mod calibrate;
 pub mod check;
 pub mod cuda;
@@ -25,6 +28,7 @@ mod json;
 pub mod load;
 pub mod show;
 pub mod solve;
+pub mod submission;
 pub mod task;
 
 pub use device::{Device, DeviceChoice};

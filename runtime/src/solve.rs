@@ -43,6 +43,12 @@ pub struct SolveReport {
     pub submission: Submission,
     /// Each task's candidate solvers (task ids of the solvers), best first.
     pub candidates: BTreeMap<String, Vec<&'static str>>,
+    /// Per task and test input, the solver (task id) whose answer is attempt 1 and attempt 2
+    /// (`None`: the test input itself, or a placeholder).
+    pub attempt_solvers: BTreeMap<String, Vec<[Option<&'static str>; 2]>>,
+    /// Answers that had to be placeholders (a rejected task's test input that is no grid), one line
+    /// each; every other rejected task is answered with its test inputs (crate::submission).
+    pub notes: Vec<String>,
     /// Solver calls made (solvers x inputs).
     pub calls: usize,
     /// Calls that gave no valid ARC grid (an error, or a grid outside 1..=30 rows and columns):
@@ -127,7 +133,9 @@ pub fn solve(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Result<
     let out = |s: usize, input: usize| &run.outputs[s * n + input];
     let mut submission = Submission::new();
     let mut candidates = BTreeMap::new();
+    let mut attempt_solvers = BTreeMap::new();
     for ((task, &base), found) in loaded.tasks.iter().zip(&first_input).zip(all_found) {
+        let mut sources = Vec::with_capacity(task.test.len());
         let answers = task
             .test
             .iter()
@@ -135,10 +143,12 @@ pub fn solve(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Result<
             .map(|(k, pair)| {
                 let input = base + task.train.len() + k;
                 let mut picks: Vec<Vec<Vec<u8>>> = Vec::new();
+                let mut by = [None; 2];
                 for &s in &found {
                     if let Ok(g) = out(s, input) {
                         let r = rows(g);
                         if !picks.contains(&r) {
+                            by[picks.len()] = Some(solvers[s].task);
                             picks.push(r);
                         }
                         if picks.len() == 2 {
@@ -149,17 +159,26 @@ pub fn solve(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Result<
                 let fallback = pair.input.to_rows();
                 let mut picks = picks.into_iter();
                 let attempt_1 = picks.next().unwrap_or_else(|| fallback.clone());
-                let attempt_2 = picks.next().unwrap_or_else(|| attempt_1.clone());
+                let attempt_2 = picks.next().unwrap_or_else(|| {
+                    by[1] = by[0];
+                    attempt_1.clone()
+                });
+                sources.push(by);
                 Attempts { attempt_1, attempt_2 }
             })
             .collect();
         submission.insert(task.id.clone(), answers);
+        attempt_solvers.insert(task.id.clone(), sources);
         candidates.insert(task.id.clone(), found.iter().map(|&s| solvers[s].task).collect());
     }
+    // Every task id and test index of the challenges, rejected tasks included.
+    let notes = crate::submission::complete(&mut submission, loaded);
     let select_ms = t.elapsed().as_secs_f64() * 1e3;
     Ok(SolveReport {
         submission,
         candidates,
+        attempt_solvers,
+        notes,
         calls: jobs.len(),
         failed_calls: run.outputs.iter().filter(|o| !o.as_ref().is_ok_and(OutGrid::is_arc_grid)).count(),
         gpu_verdicts: run.verdicts(),
@@ -208,22 +227,32 @@ pub fn expected_from(loaded: &Loaded) -> BTreeMap<String, Vec<TaskGrid>> {
         .collect()
 }
 
-/// Reads a Kaggle `*_solutions.json` (`{task: [grid, ...]}`); `Err` names the file and task.
+/// Reads a Kaggle `*_solutions.json` (`{task: [grid, ...]}`, grids bounded as they are read); `Err`
+/// names the file and task. Check it against the challenges with
+/// [`crate::submission::solution_problems`].
 pub fn read_solutions(path: &std::path::Path) -> Result<BTreeMap<String, Vec<TaskGrid>>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    let map = v.as_object().ok_or_else(|| format!("{}: not an object of task ids", path.display()))?;
-    let mut out = BTreeMap::new();
-    for (id, grids) in map {
-        let grids =
-            grids.as_array().ok_or_else(|| format!("{}: task {id}: not a list of grids", path.display()))?;
-        let mut list = Vec::new();
-        for (k, g) in grids.iter().enumerate() {
-            let grid = crate::json::grid(g)
-                .map_err(|e| format!("{}: task {id}: test output {k}: {e}", path.display()))?;
-            list.push(grid);
+    let file = crate::load::shown(path);
+    let text = crate::load::read_text(path).map_err(|e| format!("{file}: {e}"))?;
+    let entries = match serde_json::from_str::<crate::json::Top>(crate::load::without_bom(&text)) {
+        Ok(crate::json::Top::Map(entries)) => entries,
+        Ok(crate::json::Top::Other(kind)) => {
+            return Err(format!("{file}: expected an {{id: [output grid, ...]}} object, found {kind}"))
         }
-        out.insert(id.clone(), list);
+        Err(e) => return Err(format!("{file}: {}", crate::json::describe_json_error(&e))),
+    };
+    let mut out = BTreeMap::new();
+    for (id, raw) in entries {
+        let shown = crate::load::printable(&id);
+        let v = crate::bounded_json::parse(raw.get())
+            .map_err(|e| format!("{file}: task {shown}: {}", crate::json::describe_json_error(&e)))?;
+        let grids = crate::json::solution_grids(&v).map_err(|p| {
+            let place = p.place.to_string();
+            let place = if place.is_empty() { String::new() } else { format!("{place}: ") };
+            format!("{file}: task {shown}: {place}{}", p.what)
+        })?;
+        if out.insert(id, grids).is_some() {
+            return Err(format!("{file}: task {shown}: listed twice"));
+        }
     }
     Ok(out)
 }

@@ -194,7 +194,7 @@ fn kaggle_more_solutions_than_test_inputs_is_rejected() {
     write(dir.path(), "y_solutions.json", &json!({"k1": [[[1]], [[2]]]}));
     let l = load::load(&p, &eval_opts()).unwrap();
     assert!(l.tasks.is_empty());
-    assert!(messages(&l)[0].ends_with("task k1: 2 output grids for 1 test inputs"), "{:?}", messages(&l));
+    assert!(messages(&l)[0].ends_with("task k1: 2 expected output grids for 1 test input"), "{:?}", messages(&l));
 }
 
 #[test]
