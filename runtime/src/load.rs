@@ -448,7 +448,7 @@ fn printable_id(id: &str) -> String {
 /// `text` safe to print on a terminal: quoted with escapes when it holds a control character (an
 /// escape byte in a file name or task id must not reach the terminal).
 pub fn printable(text: &str) -> String {
-    if text.chars().any(char::is_control) {
+    if text.is_empty() || text.chars().any(char::is_control) {
         format!("{text:?}")
     } else {
         text.to_string()

@@ -102,6 +102,10 @@ pub fn check_output(output: &Path, inputs: &[&Path]) -> Result<(), String> {
     if output.is_dir() {
         return Err("it is a folder".to_string());
     }
+    // A device or pipe (/dev/stdout, a fifo) is written in place, as it is.
+    if fs::metadata(output).is_ok_and(|m| !m.is_file()) {
+        return Ok(());
+    }
     let parent = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -144,6 +148,19 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let mut out = io::stdout().lock();
         out.write_all(bytes)?;
         return out.flush();
+    }
+    match fs::metadata(path) {
+        // A device or pipe cannot be replaced (and must not be: /dev/full): written in place.
+        Ok(m) if !m.is_file() => {
+            let mut f = fs::OpenOptions::new().write(true).open(path)?;
+            f.write_all(bytes)?;
+            return f.flush();
+        }
+        // Through a symbolic link: the file it points to is replaced, the link stays.
+        Ok(_) if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
+            return write_output(&fs::canonicalize(path)?, bytes);
+        }
+        _ => {}
     }
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
