@@ -597,7 +597,9 @@ fn run_solve(args: SolveArgs) -> Exit {
         },
         None => (runtime::solve::expected_from(&loaded), Vec::new()),
     };
-    for p in &problems {
+    // The loader has said some of them already (a solutions file next to the challenges).
+    let said: Vec<String> = loaded.issues.iter().map(|i| i.to_string()).collect();
+    for p in problems.iter().filter(|p| !said.contains(p)) {
         eprintln!("error: {p}");
     }
     let all = solvers::all();

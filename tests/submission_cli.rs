@@ -329,3 +329,24 @@ fn an_unknown_task_id_gets_the_closest_ids_and_the_other_split() {
     assert_eq!(code, 2);
     assert!(err.contains("it is in the eval split: add --split eval"), "{err}");
 }
+
+#[test]
+fn a_solutions_file_next_to_the_challenges_is_validated_once_for_solve_and_eval() {
+    let dir = TempDir::new().unwrap();
+    let c = json!({"mirror01": {"train": [{"input": [[1, 2], [3, 4]], "output": [[3, 4], [1, 2]]}],
+                                "test": [{"input": [[1], [2]]}]}});
+    let ch = dir.path().join("k_challenges.json");
+    fs::write(&ch, c.to_string()).unwrap();
+    let sol = dir.path().join("k_solutions.json");
+    fs::write(&sol, json!({"mirror01": [[[2], [1]], [[1]]], "extra001": [[[1]]]}).to_string()).unwrap();
+    let (code, out, err) = solve_in(dir.path(), &[ch.to_str().unwrap(), "-o", "s.json"]);
+    assert_eq!(code, 1, "{out}\n{err}");
+    let line = format!("error: {}: task mirror01: 2 expected output grids for 1 test input\n", sol.display());
+    assert_eq!(err.matches(&line).count(), 1, "said once:\n{err}");
+    assert!(err.contains("task extra001: not in the challenges"), "{err}");
+    assert!(out.contains("1 with a candidate solver"), "the challenge itself is fine: {out}");
+    assert!(out.contains("score       not computed"), "{out}");
+    let (code, _, err) = run(arcforge().args(["eval", "--device", "cpu", "--data"]).arg(&ch));
+    assert_eq!(code, 2, "no task left to verify: {err}");
+    assert!(err.contains(&line) && err.contains("task extra001: not in the challenges"), "{err}");
+}

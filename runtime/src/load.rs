@@ -591,26 +591,49 @@ fn load_entries<'a>(
         .par_iter()
         .map(|(id, raw)| {
             let (mut task, path) = parse_task(file, id, raw.get())?;
+            let mut side_issue = None;
             if let Some(s) = solutions {
-                s.merge(&mut task).map_err(|issue| Rejected {
-                    issue,
-                    salvage: RejectedTask {
-                        id: task.id.clone(),
-                        file: file.to_path_buf(),
-                        test_inputs: Some(task.test.iter().map(|p| Some(p.input.clone())).collect()),
-                    },
-                })?;
+                if let Err(issue) = s.merge(&mut task) {
+                    // Outputs are needed (eval): the task cannot be verified. Otherwise (solve, show)
+                    // the challenge itself is fine: it loads without them, and the issue is said.
+                    if !s.required {
+                        side_issue = Some(issue);
+                    } else {
+                        let test_inputs = Some(task.test.iter().map(|p| Some(p.input.clone())).collect());
+                        let salvage =
+                            RejectedTask { id: task.id.clone(), file: file.to_path_buf(), test_inputs };
+                        return Err(Rejected { issue, salvage });
+                    }
+                }
             }
-            Ok((task, path))
+            Ok(((task, path), side_issue))
         })
         .collect();
-    loaded.into_iter().for_each(|r| out.push(r));
+    for r in loaded {
+        match r {
+            Ok((task, side_issue)) => {
+                out.issues.extend(side_issue);
+                out.push(Ok(task));
+            }
+            Err(rejected) => out.push(Err(rejected)),
+        }
+    }
+    // A solutions entry for a task the challenges lack is said where outputs matter (as by solve).
+    if let Some(s) = solutions.filter(|s| s.required) {
+        let mut extra: Vec<&String> = s.by_id.keys().filter(|id| !seen.contains(id.as_str())).collect();
+        extra.sort();
+        for id in extra {
+            out.issues.push(LoadIssue::whole_task(&s.file, id, "not in the challenges"));
+        }
+    }
 }
 
 /// A parsed Kaggle solutions file: `{id: [grid, ...]}`.
 struct Solutions<'a> {
     file: PathBuf,
     by_id: HashMap<String, &'a RawValue>,
+    /// Whether the expected outputs are required (eval): a bad entry then rejects its task.
+    required: bool,
 }
 
 impl Solutions<'_> {
@@ -729,7 +752,8 @@ fn load_file(path: &Path, opts: &LoadOptions, out: &mut Collected) -> Result<Sou
                         }
                     }
                 }
-                solutions = Some(Solutions { file: file.clone(), by_id });
+                solutions =
+                    Some(Solutions { file: file.clone(), by_id, required: opts.require_test_outputs });
             }
             Ok(Top::Other(kind)) => {
                 let why = format!("expected an {{id: [output grid, ...]}} object, found {kind}");

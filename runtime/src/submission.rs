@@ -227,7 +227,7 @@ pub fn solution_problems(
     for r in &loaded.rejected_tasks {
         tests.entry(r.id.as_str()).or_insert(r.test_inputs.as_ref().map(Vec::len));
     }
-    let file = solutions.display();
+    let file = crate::load::shown(solutions);
     let mut problems = Vec::new();
     for (id, n) in &tests {
         let shown = crate::load::printable(id);

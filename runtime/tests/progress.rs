@@ -23,8 +23,15 @@ fn watching<'a>(_: &'a Ctx, input: Value<'a>) -> Value<'a> {
 fn the_cpu_advances_the_bar_sample_by_sample() {
     let bar = BAR.get_or_init(|| indicatif::ProgressBar::hidden());
     bar.set_length(20);
-    let solver =
-        Solver { task: "t", name: "watching", cpu: watching, cuda_kernel: "", cuda_source: "", file: file!(), line: line!() };
+    let solver = Solver {
+        task: "t",
+        name: "watching",
+        cpu: watching,
+        cuda_kernel: "",
+        cuda_source: "",
+        file: file!(),
+        line: line!(),
+    };
     let grid = TaskGrid::new(1, 1, vec![3]).unwrap();
     let inputs = vec![&grid; 20];
     let jobs: Vec<Job> = (0..20).map(|i| Job { solver: 0, input: i }).collect();
