@@ -447,7 +447,7 @@ fn print_issues(loaded: &Loaded) {
 }
 
 fn no_usable_tasks(path: &Path) -> Exit {
-    fail(format_args!("no usable tasks in {}", path.display()))
+    fail(format_args!("no usable tasks in {}", load::shown(path)))
 }
 
 fn run_eval(args: EvalArgs) -> Exit {
@@ -750,7 +750,7 @@ fn run_check(args: CheckArgs) -> Exit {
     if let Some(path) = &args.json {
         let text = serde_json::to_string_pretty(&report).unwrap_or_default();
         if let Err(e) = std::fs::write(path, text + "\n") {
-            return fail(format_args!("cannot write the report to {}: {e}", path.display()));
+            return fail(format_args!("cannot write the report to {}: {e}", load::shown(path)));
         }
     }
     if report.differences.is_empty() {
@@ -800,7 +800,7 @@ fn run_bench(args: BenchArgs) -> Exit {
         },
     };
     let gpu_reason = gpu::unavailable_reason();
-    println!("data      {}: {}, {} tasks", found.path.display(), loaded.kind, loaded.tasks.len());
+    println!("data      {}: {}, {} tasks", load::shown(&found.path), loaded.kind, loaded.tasks.len());
     println!(
         "devices   cpu {} threads; {}",
         opts.exec.threads.unwrap_or_else(|| EvalOptions::default().thread_count()),
@@ -868,15 +868,15 @@ fn run_bench(args: BenchArgs) -> Exit {
             .map_err(|e| e.to_string())
             .and_then(|text| std::fs::write(path, text + "\n").map_err(|e| e.to_string()));
         if let Err(e) = written {
-            return fail(format_args!("cannot write the report to {}: {e}", path.display()));
+            return fail(format_args!("cannot write the report to {}: {e}", load::shown(path)));
         }
-        println!("report    {}", path.display());
+        println!("report    {}", load::shown(path));
     }
     if let Some(path) = &args.plot {
         if let Err(e) = bench::plot(&report, path) {
             return fail(e);
         }
-        println!("plot      {}", path.display());
+        println!("plot      {}", load::shown(path));
     }
     if loaded.issues.is_empty() {
         Exit::Ok
@@ -1076,7 +1076,7 @@ fn run_info() -> Exit {
     }
     println!("threads   {} (CPU workers by default)", EvalOptions::default().thread_count());
     match load::discover(None) {
-        Ok(d) => println!("data      {} (from {})", d.path.display(), d.origin),
+        Ok(d) => println!("data      {} (from {})", load::shown(&d.path), d.origin),
         Err(_) => println!(
             "data      none found: pass --data PATH, set {}, or run: {}",
             load::DATA_ENV,

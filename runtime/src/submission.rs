@@ -68,7 +68,7 @@ pub fn complete(submission: &mut Submission, loaded: &Loaded) -> Vec<String> {
                     let rows = g.as_ref().map(TaskGrid::to_rows).unwrap_or_else(|| {
                         notes.push(format!(
                             "{}: task {shown}: test pair {k} input is no grid; answered with [[0]]",
-                            r.file.display()
+                            crate::load::shown(&r.file)
                         ));
                         placeholder()
                     });
@@ -78,7 +78,7 @@ pub fn complete(submission: &mut Submission, loaded: &Loaded) -> Vec<String> {
             _ => {
                 notes.push(format!(
                     "{}: task {shown}: no readable test list; answered one test input with [[0]]",
-                    r.file.display()
+                    crate::load::shown(&r.file)
                 ));
                 vec![Attempts { attempt_1: placeholder(), attempt_2: placeholder() }]
             }
@@ -111,7 +111,7 @@ pub fn check_output(output: &Path, inputs: &[&Path]) -> Result<(), String> {
         _ => Path::new("."),
     };
     if !parent.is_dir() {
-        return Err(format!("its folder {} does not exist", parent.display()));
+        return Err(format!("its folder {} does not exist", crate::load::shown(parent)));
     }
     if let Ok(out) = fs::canonicalize(output)
         .or_else(|_| fs::canonicalize(parent).map(|p| p.join(output.file_name().unwrap_or_default())))
@@ -123,7 +123,7 @@ pub fn check_output(output: &Path, inputs: &[&Path]) -> Result<(), String> {
             }
             let in_folder = input.is_dir() && out.parent().is_some_and(|p| p.starts_with(&input));
             if in_folder && out.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
-                return Err(format!("it is inside the input folder {}", input.display()));
+                return Err(format!("it is inside the input folder {}", crate::load::shown(&input)));
             }
         }
     }
