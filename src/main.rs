@@ -409,6 +409,17 @@ fn progress_bar(len: u64, unit: &str) -> indicatif::ProgressBar {
     bar
 }
 
+/// `--json -` is for `eval` and `solve`; `check` and `bench` print their tables on standard output,
+/// so a JSON there would be mixed into them (and a file named `-` is never what was meant).
+fn no_stdout_json(json: Option<&Path>) -> Result<(), Exit> {
+    match json {
+        Some(p) if submission::is_stdout(p) => {
+            Err(fail("--json - (standard output) is for eval and solve; this command prints its table there"))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Checks an output path before the work (see [`submission::check_output`]).
 fn check_output(path: &Path, what: &str, inputs: &[&Path]) -> Result<(), Exit> {
     submission::check_output(path, inputs)
@@ -709,6 +720,9 @@ fn run_solve(args: SolveArgs) -> Exit {
 }
 
 fn run_check(args: CheckArgs) -> Exit {
+    if let Err(code) = no_stdout_json(args.json.as_deref()) {
+        return code;
+    }
     if let Some(list) = &args.gpus {
         gpu::select_gpus(list.clone());
     }
@@ -762,6 +776,9 @@ fn run_check(args: CheckArgs) -> Exit {
 
 fn run_bench(args: BenchArgs) -> Exit {
     use runtime::bench::{self, BenchDevice, BenchOptions, Measurement, Workload};
+    if let Err(code) = no_stdout_json(args.json.as_deref()) {
+        return code;
+    }
     if let Some(list) = &args.gpus {
         gpu::select_gpus(list.clone());
     }

