@@ -205,6 +205,13 @@ pub(crate) fn task(v: &Json) -> Result<(Vec<Pair>, Vec<Pair>), Problem> {
 /// test input).
 pub(crate) fn solution_grids(v: &Json) -> Result<Vec<TaskGrid>, Problem> {
     let list = match v {
+        // A list of grids is cut while read (bounded_json): refused rather than silently shortened.
+        Json::Array { items, len } if *len > items.len() => {
+            return Err(Problem::new(
+                Place::Task,
+                format!("{len} output grids, more than the {} read per task", items.len()),
+            ))
+        }
         Json::Array { items, .. } => items,
         other => {
             return Err(Problem::new(
@@ -371,6 +378,14 @@ mod tests {
         assert!(raw_starts_with(entries[2].1, b'{'));
         assert!(matches!(serde_json::from_str::<Top>("[1, [2]]").unwrap(), Top::Other("an array")));
         assert!(matches!(serde_json::from_str::<Top>("null").unwrap(), Top::Other("null")));
+    }
+
+    #[test]
+    fn a_long_solutions_list_is_refused_not_cut() {
+        let v = tree(&json!(vec![json!([[1]]); 40]));
+        let p = solution_grids(&v).unwrap_err();
+        assert_eq!(p.what, "40 output grids, more than the 31 read per task");
+        assert_eq!(solution_grids(&tree(&json!(vec![json!([[1]]); 3]))).unwrap().len(), 3);
     }
 
     #[test]
