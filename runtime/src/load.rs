@@ -182,7 +182,8 @@ impl Serialize for LoadIssue {
             task: Option<&'a str>,
             message: String,
         }
-        Repr { file: shown(&self.file), task: self.task.as_deref(), message: self.to_string() }.serialize(s)
+        Repr { file: self.file.display().to_string(), task: self.task.as_deref(), message: self.to_string() }
+            .serialize(s)
     }
 }
 
@@ -433,7 +434,8 @@ impl Collected {
         }
         kept.sort_by(|a, b| a.id.cmp(&b.id));
         // One entry per id that no loaded task has (the first copy, in load order).
-        rejected.retain(|r| seen.insert(r.id.clone()));
+        let mut taken: HashSet<String> = kept.iter().map(|t| t.id.clone()).collect();
+        rejected.retain(|r| taken.insert(r.id.clone()));
         rejected.sort_by(|a, b| a.id.cmp(&b.id));
         (kept, issues, rejected)
     }
