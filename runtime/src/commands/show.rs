@@ -2,8 +2,11 @@
 //!
 //! Each pair is drawn as its input, its expected output and (when a solver ran) the solver's output
 //! side by side, two characters per cell. With [`Style::Ansi`] a cell is two spaces on a 24-bit
-//! background in the usual ARC palette; with [`Style::Plain`] it is the colour digit. Cells where
-//! the solver's output differs from the expected grid (or lies outside it) carry an `x`.
+//! background in the usual ARC palette ([`Style::Ansi256`]: the nearest of the 256 xterm colours, for
+//! terminals without 24-bit colour); black cells carry a grey dot so a grid stays visible on a dark
+//! terminal. With [`Style::Plain`] it is the colour digit. Cells where the solver's output differs
+//! from the expected grid (or lies outside it) carry an `x`. Blocks that do not fit the terminal's
+//! width side by side are drawn one under another ([`render_task_fit`]).
 
 use std::fmt::Write as _;
 
@@ -29,6 +32,8 @@ pub const PALETTE: [(&str, [u8; 3]); 10] = [
 pub enum Style {
     /// Coloured backgrounds (ANSI 24-bit escapes).
     Ansi,
+    /// Coloured backgrounds from the 256-colour xterm palette (when `COLORTERM` is not truecolor).
+    Ansi256,
     /// Colour digits, no escapes (for pipes and `NO_COLOR`).
     Plain,
 }
@@ -41,14 +46,26 @@ fn cell(style: Style, color: u8, wrong: bool) -> String {
     let mark = if wrong { 'x' } else { ' ' };
     match (style, PALETTE.get(color as usize)) {
         (Style::Plain, Some(_)) => format!("{color}{mark}"),
-        (Style::Plain, None) => format!("?{mark}"),
-        (Style::Ansi, Some((_, [r, g, b]))) => {
+        (Style::Plain, None) | (Style::Ansi | Style::Ansi256, None) => format!("?{mark}"),
+        (Style::Ansi | Style::Ansi256, Some((_, rgb @ [r, g, b]))) => {
             // A dark mark on light colours, a light one on dark colours.
             let fg = if (*r as u32 * 299 + *g as u32 * 587 + *b as u32 * 114) / 1000 > 128 { 30 } else { 97 };
-            format!("\x1b[48;2;{r};{g};{b};{fg}m {mark}{RESET}")
+            // Black on a dark terminal would vanish: a grey dot keeps the cell visible.
+            let (fg, first) = if color == 0 { (37, '\u{b7}') } else { (fg, ' ') };
+            let background = match style {
+                Style::Ansi256 => format!("48;5;{}", xterm256(*rgb)),
+                _ => format!("48;2;{r};{g};{b}"),
+            };
+            format!("\x1b[{background};{fg}m{first}{mark}{RESET}")
         }
-        (Style::Ansi, None) => format!("?{mark}"),
     }
+}
+
+/// The nearest colour of the xterm 6x6x6 colour cube (indices 16..=231).
+pub fn xterm256(rgb: [u8; 3]) -> u8 {
+    const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
+    let nearest = |c: u8| (0..6).min_by_key(|&k| (LEVELS[k] as i32 - c as i32).abs()).unwrap_or(0) as u8;
+    16 + 36 * nearest(rgb[0]) + 6 * nearest(rgb[1]) + nearest(rgb[2])
 }
 
 /// A grid drawn as lines of equal visible width, under a caption.
@@ -144,18 +161,32 @@ pub fn wrong_cells(g: &OutGrid, expected: &TaskGrid) -> usize {
 
 /// The palette legend line.
 pub fn legend(style: Style) -> String {
+    legend_items(style).join("  ")
+}
+
+/// The legend's items (`<swatch>0 black`...).
+fn legend_items(style: Style) -> Vec<String> {
     let swatch = |k: u8| match style {
-        Style::Ansi => cell(style, k, false),
+        Style::Ansi | Style::Ansi256 => cell(style, k, false),
         Style::Plain => String::new(),
     };
-    let items: Vec<String> =
-        PALETTE.iter().enumerate().map(|(k, (name, _))| format!("{}{k} {name}", swatch(k as u8))).collect();
-    items.join("  ")
+    PALETTE.iter().enumerate().map(|(k, (name, _))| format!("{}{k} {name}", swatch(k as u8))).collect()
 }
 
 /// Draws `task`: every pair's input and expected output, and the solver's output beside them when
 /// `solver` gives its name and runs (as from [`crate::engine::sample::run_task`]).
 pub fn render_task(task: &Task, solver: Option<(&str, &[SampleRun])>, style: Style) -> String {
+    render_task_fit(task, solver, style, None)
+}
+
+/// [`render_task`] for a terminal `width` columns wide: a pair whose blocks do not fit side by side
+/// has them one under another.
+pub fn render_task_fit(
+    task: &Task,
+    solver: Option<(&str, &[SampleRun])>,
+    style: Style,
+    width: Option<usize>,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -167,10 +198,28 @@ pub fn render_task(task: &Task, solver: Option<(&str, &[SampleRun])>, style: Sty
         if task.test.len() == 1 { "" } else { "s" },
         solver.map_or_else(|| ", no solver".to_string(), |(name, _)| format!(", solver {name}"))
     );
-    let _ = writeln!(out, "{}", legend(style));
+    // The legend, wrapped to the width (items of about 10 columns each).
+    let mut line = String::new();
+    for item in legend_items(style) {
+        if !line.is_empty() && width.is_some_and(|w| visible_width(&line) + 2 + visible_width(&item) > w) {
+            let _ = writeln!(out, "{line}");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str("  ");
+        }
+        line.push_str(&item);
+    }
+    let _ = writeln!(out, "{line}");
     for (kind, index, pair) in task.samples() {
         let _ = writeln!(out, "\n{kind} pair {index}");
-        side_by_side(&pair_blocks(kind, index, pair, solver, style), &mut out);
+        let blocks = pair_blocks(kind, index, pair, solver, style);
+        let needed = 2 + blocks.iter().map(|b| b.width).sum::<usize>() + GAP.len() * (blocks.len() - 1);
+        if width.is_some_and(|w| needed > w) {
+            blocks.into_iter().for_each(|b| side_by_side(&[b], &mut out));
+        } else {
+            side_by_side(&blocks, &mut out);
+        }
     }
     out
 }
@@ -241,15 +290,37 @@ mod tests {
     fn ansi_rendering_uses_the_arc_palette() {
         let c = cell(Style::Ansi, 2, false);
         assert_eq!(c, "\x1b[48;2;255;65;54;97m  \x1b[0m");
+        // Black carries a grey dot (visible on a dark terminal); 256 colours: the nearest cube colour.
+        assert_eq!(cell(Style::Ansi, 0, false), "\x1b[48;2;0;0;0;37m\u{b7} \x1b[0m");
+        assert_eq!(cell(Style::Ansi256, 2, false), "\x1b[48;5;203;97m  \x1b[0m");
+        assert_eq!(xterm256([0, 0, 0]), 16);
+        assert_eq!(xterm256([255, 255, 255]), 231);
         assert_eq!(visible_width(&c), 2);
         // Yellow is light: dark mark.
         assert_eq!(cell(Style::Ansi, 4, true), "\x1b[48;2;255;220;0;30m x\x1b[0m");
         assert_eq!(cell(Style::Plain, 12, true), "?x");
         assert!(legend(Style::Plain).starts_with("0 black  1 blue  2 red"));
         assert!(legend(Style::Plain).ends_with("8 azure  9 maroon"));
+        assert!(legend(Style::Ansi)
+            .starts_with("\x1b[48;2;0;0;0;37m\u{b7} \x1b[0m0 black  \x1b[48;2;0;116;217;97m"));
+    }
+
+    #[test]
+    fn narrow_terminals_get_blocks_one_under_another() {
+        let grid = g(&[&[1; 20]]);
+        let task = Task {
+            id: "w".into(),
+            train: vec![Pair { input: grid.clone(), output: Some(grid) }],
+            test: vec![],
+        };
+        let wide = render_task_fit(&task, None, Style::Plain, Some(200));
         assert!(
-            legend(Style::Ansi).starts_with("\x1b[48;2;0;0;0;97m  \x1b[0m0 black  \x1b[48;2;0;116;217;97m")
+            wide.contains("input 1x20")
+                && wide.lines().any(|l| l.contains("input") && l.contains("expected"))
         );
+        let narrow = render_task_fit(&task, None, Style::Plain, Some(60));
+        assert!(narrow.lines().all(|l| l.chars().count() <= 60), "{narrow}");
+        assert!(!narrow.lines().any(|l| l.contains("input") && l.contains("expected")), "{narrow}");
     }
 
     #[test]

@@ -17,7 +17,6 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use serde::{Deserialize, Serialize};
 use solvers::Solver;
 
 use kernels::Ctx;
@@ -25,21 +24,12 @@ use kernels::Ctx;
 use crate::backends::gpu::execute;
 use crate::data::json;
 use crate::data::load::Loaded;
+use crate::data::submission;
+pub use crate::data::submission::{Attempts, Submission};
 use crate::data::task::TaskGrid;
 use crate::engine::device::Device;
 use crate::engine::exec::{ExecError, ExecOptions, ExecProfile, Job};
 use crate::engine::sample::{run_solver, OutGrid};
-
-/// One test input's two attempts, as ARC Prize submissions spell them (read back for scoring a
-/// submission made elsewhere, e.g. merged from shards).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Attempts {
-    pub attempt_1: Vec<Vec<u8>>,
-    pub attempt_2: Vec<Vec<u8>>,
-}
-
-/// `{task_id: [attempts for test input 0, 1, ...]}`.
-pub type Submission = BTreeMap<String, Vec<Attempts>>;
 
 /// What `solve` did.
 #[derive(Debug)]
@@ -47,6 +37,12 @@ pub struct SolveReport {
     pub submission: Submission,
     /// Each task's candidate solvers (task ids of the solvers), best first.
     pub candidates: BTreeMap<String, Vec<&'static str>>,
+    /// Per task and test input, the solver (task id) whose answer is attempt 1 and attempt 2
+    /// (`None`: the test input itself, or a placeholder).
+    pub attempt_solvers: BTreeMap<String, Vec<[Option<&'static str>; 2]>>,
+    /// Answers that had to be placeholders (a rejected task's test input that is no grid), one line
+    /// each; every other rejected task is answered with its test inputs (crate::submission).
+    pub notes: Vec<String>,
     /// Solver calls made (solvers x inputs).
     pub calls: usize,
     /// Calls that gave no valid ARC grid (an error, or a grid outside 1..=30 rows and columns):
@@ -131,7 +127,9 @@ pub fn solve(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Result<
     let out = |s: usize, input: usize| &run.outputs[s * n + input];
     let mut submission = Submission::new();
     let mut candidates = BTreeMap::new();
+    let mut attempt_solvers = BTreeMap::new();
     for ((task, &base), found) in loaded.tasks.iter().zip(&first_input).zip(all_found) {
+        let mut sources = Vec::with_capacity(task.test.len());
         let answers = task
             .test
             .iter()
@@ -139,10 +137,12 @@ pub fn solve(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Result<
             .map(|(k, pair)| {
                 let input = base + task.train.len() + k;
                 let mut picks: Vec<Vec<Vec<u8>>> = Vec::new();
+                let mut by = [None; 2];
                 for &s in &found {
                     if let Ok(g) = out(s, input) {
                         let r = rows(g);
                         if !picks.contains(&r) {
+                            by[picks.len()] = Some(solvers[s].task);
                             picks.push(r);
                         }
                         if picks.len() == 2 {
@@ -153,17 +153,26 @@ pub fn solve(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Result<
                 let fallback = pair.input.to_rows();
                 let mut picks = picks.into_iter();
                 let attempt_1 = picks.next().unwrap_or_else(|| fallback.clone());
-                let attempt_2 = picks.next().unwrap_or_else(|| attempt_1.clone());
+                let attempt_2 = picks.next().unwrap_or_else(|| {
+                    by[1] = by[0];
+                    attempt_1.clone()
+                });
+                sources.push(by);
                 Attempts { attempt_1, attempt_2 }
             })
             .collect();
         submission.insert(task.id.clone(), answers);
+        attempt_solvers.insert(task.id.clone(), sources);
         candidates.insert(task.id.clone(), found.iter().map(|&s| solvers[s].task).collect());
     }
+    // Every task id and test index of the challenges, rejected tasks included.
+    let notes = submission::complete(&mut submission, loaded);
     let select_ms = t.elapsed().as_secs_f64() * 1e3;
     Ok(SolveReport {
         submission,
         candidates,
+        attempt_solvers,
+        notes,
         calls: jobs.len(),
         failed_calls: run.outputs.iter().filter(|o| !o.as_ref().is_ok_and(OutGrid::is_arc_grid)).count(),
         gpu_verdicts: run.verdicts(),
@@ -185,18 +194,7 @@ pub fn score(submission: &Submission, expected: &BTreeMap<String, Vec<TaskGrid>>
     let mut total = 0.0;
     for (id, want) in expected {
         let Some(got) = submission.get(id) else { continue };
-        if want.is_empty() {
-            continue;
-        }
-        let right = want
-            .iter()
-            .zip(got)
-            .filter(|(w, a)| {
-                let w = w.to_rows();
-                a.attempt_1 == w || a.attempt_2 == w
-            })
-            .count();
-        total += right as f64 / want.len() as f64;
+        total += submission::task_score(got, want);
     }
     (total, expected.len())
 }
@@ -212,24 +210,98 @@ pub fn expected_from(loaded: &Loaded) -> BTreeMap<String, Vec<TaskGrid>> {
         .collect()
 }
 
-/// Reads a Kaggle `*_solutions.json` (`{task: [grid, ...]}`); `Err` names the file and task.
+/// Reads a Kaggle `*_solutions.json` (`{task: [grid, ...]}`, grids bounded as they are read); `Err`
+/// names the file and task. Check it against the challenges with
+/// [`submission::solution_problems`].
 pub fn read_solutions(path: &std::path::Path) -> Result<BTreeMap<String, Vec<TaskGrid>>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    let map = v.as_object().ok_or_else(|| format!("{}: not an object of task ids", path.display()))?;
-    let mut out = BTreeMap::new();
-    for (id, grids) in map {
-        let grids =
-            grids.as_array().ok_or_else(|| format!("{}: task {id}: not a list of grids", path.display()))?;
-        let mut list = Vec::new();
-        for (k, g) in grids.iter().enumerate() {
-            let grid =
-                json::grid(g).map_err(|e| format!("{}: task {id}: test output {k}: {e}", path.display()))?;
-            list.push(grid);
+    let file = crate::data::load::shown(path);
+    let text = crate::data::load::read_text(path).map_err(|e| format!("{file}: {e}"))?;
+    let entries = match serde_json::from_str::<json::Top>(crate::data::load::without_bom(&text)) {
+        Ok(json::Top::Map(entries)) => entries,
+        Ok(json::Top::Other(kind)) => {
+            return Err(format!("{file}: expected an {{id: [output grid, ...]}} object, found {kind}"))
         }
-        out.insert(id.clone(), list);
+        Err(e) => return Err(format!("{file}: {}", json::describe_json_error(&e))),
+    };
+    let mut out = BTreeMap::new();
+    for (id, raw) in entries {
+        let shown = crate::data::load::printable(&id);
+        let v = crate::data::bounded_json::parse(raw.get())
+            .map_err(|e| format!("{file}: task {shown}: {}", json::describe_json_error(&e)))?;
+        let grids = json::solution_grids(&v).map_err(|p| {
+            let place = p.place.to_string();
+            let place = if place.is_empty() { String::new() } else { format!("{place}: ") };
+            format!("{file}: task {shown}: {place}{}", p.what)
+        })?;
+        if out.insert(id, grids).is_some() {
+            return Err(format!("{file}: task {shown}: listed twice"));
+        }
     }
     Ok(out)
+}
+
+/// One task in the `solve --json` report.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SolveTaskReport {
+    /// The solvers (task ids) that reproduce every demonstration, best first.
+    pub candidates: Vec<&'static str>,
+    /// Per test input, the solver whose answer is attempt 1 and attempt 2 (`null`: the test input
+    /// itself or a placeholder).
+    pub attempts: Vec<[Option<&'static str>; 2]>,
+    /// The task's score against the expected outputs, when they are known.
+    pub score: Option<f64>,
+    /// Whether the loader rejected the task (it is answered with its test inputs).
+    pub rejected: bool,
+}
+
+/// The `solve --json` report.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SolveJson {
+    pub data: String,
+    pub calls: usize,
+    pub failed_calls: usize,
+    /// The total score and the number of tasks it is over (`null` without expected outputs, or when
+    /// they do not match the challenges).
+    pub score: Option<(f64, usize)>,
+    /// Answers that are placeholders, one line each.
+    pub notes: Vec<String>,
+    /// The input rejected while loading.
+    pub rejected: Vec<crate::data::load::LoadIssue>,
+    pub tasks: BTreeMap<String, SolveTaskReport>,
+}
+
+/// Builds the `solve --json` report; `expected` only when it was validated against the challenges.
+pub fn solve_json(
+    report: &SolveReport,
+    loaded: &Loaded,
+    expected: Option<&BTreeMap<String, Vec<TaskGrid>>>,
+) -> SolveJson {
+    let tasks = report
+        .submission
+        .iter()
+        .map(|(id, got)| {
+            let t = SolveTaskReport {
+                candidates: report.candidates.get(id).cloned().unwrap_or_default(),
+                attempts: report
+                    .attempt_solvers
+                    .get(id)
+                    .cloned()
+                    .unwrap_or_else(|| vec![[None; 2]; got.len()]),
+                score: expected.and_then(|e| e.get(id)).map(|want| submission::task_score(got, want)),
+                rejected: !report.candidates.contains_key(id),
+            };
+            (id.clone(), t)
+        })
+        .collect();
+    SolveJson {
+        data: format!("{}: {}", crate::data::load::shown(&loaded.path), loaded.kind),
+        calls: report.calls,
+        failed_calls: report.failed_calls,
+        score: expected.map(|e| score(&report.submission, e)),
+        notes: report.notes.clone(),
+        rejected: loaded.issues.clone(),
+        tasks,
+    }
 }
 
 #[cfg(test)]

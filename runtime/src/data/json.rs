@@ -1,6 +1,6 @@
 //! JSON → task conversion with precise complaints.
 //!
-//! Turns `serde_json` values into [`Task`] parts, stopping at the first problem of a task and saying
+//! Turns bounded JSON trees ([`crate::bounded_json`]) into [`Task`] parts, stopping at the first problem of a task and saying
 //! where it is (`train pair 1 output`) and what is wrong (`row 2, column 0: colour 10 is outside
 //! 0..=9`). Also reads the top level of multi-task files as an ordered list of `(id, raw JSON)` entries
 //! so duplicate ids are seen (a `serde_json::Value` map would silently keep only one) and each task is
@@ -10,8 +10,8 @@ use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
-use serde_json::Value;
 
+use super::bounded_json::{Json, Number};
 use super::task::{GridError, Pair, PairKind, TaskGrid, MAX_SIDE};
 
 /// Where inside a task a problem sits.
@@ -65,19 +65,12 @@ impl Problem {
 }
 
 /// "a string", "an array"...: what a JSON value is, for messages.
-pub(crate) fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
+pub(crate) fn kind_of(v: &Json) -> &'static str {
+    v.kind()
 }
 
 /// A JSON value shortened for a one-line message.
-fn short(v: &Value) -> String {
+fn short(v: &Json) -> String {
     let s = v.to_string();
     if s.chars().count() > 24 {
         let cut: String = s.chars().take(21).collect();
@@ -88,64 +81,71 @@ fn short(v: &Value) -> String {
 }
 
 /// One colour cell of a JSON grid.
-fn color(v: &Value, row: usize, col: usize) -> Result<u8, String> {
-    if let Some(c) = v.as_u64() {
-        if c <= 9 {
-            return Ok(c as u8);
-        }
-    }
+fn color(v: &Json, row: usize, col: usize) -> Result<u8, String> {
     let at = format!("row {row}, column {col}");
     Err(match v {
-        Value::Number(n) if n.is_i64() || n.is_u64() => format!("{at}: colour {n} is outside 0..=9"),
-        Value::Number(n) => format!("{at}: colour {n} is not an integer 0..=9"),
+        Json::Number(Number::Unsigned(c)) if *c <= 9 => return Ok(*c as u8),
+        Json::Number(n @ (Number::Unsigned(_) | Number::Signed(_))) => {
+            format!("{at}: colour {n} is outside 0..=9")
+        }
+        // 1e2, 3.0 and -0 are read as floats: say what the number is and how to write it.
+        Json::Number(Number::Float(x)) if x.fract() == 0.0 && x.abs() <= 9.0 => format!(
+            "{at}: colour {} is written as a float (a fraction, an exponent or -0); write the integer {}",
+            short(v),
+            x.abs() as u8
+        ),
+        Json::Number(Number::Float(x)) if x.fract() == 0.0 && x.is_finite() => {
+            format!("{at}: colour {x:.0} (written as a float, {}) is outside 0..=9", short(v))
+        }
+        Json::Number(n) => format!("{at}: colour {n} is not an integer 0..=9"),
         other => format!("{at}: colour {} is {}, not an integer 0..=9", short(other), kind_of(other)),
     })
 }
 
 /// A task grid from JSON: an array of 1..=30 equal rows of 1..=30 colours 0..=9.
-pub(crate) fn grid(v: &Value) -> Result<TaskGrid, String> {
-    let rows = match v {
-        Value::Array(rows) => rows,
+pub(crate) fn grid(v: &Json) -> Result<TaskGrid, String> {
+    let (rows, n_rows) = match v {
+        Json::Array { items, len } => (items, *len),
         other => return Err(format!("not a grid: expected an array of rows, found {}", kind_of(other))),
     };
-    if rows.is_empty() {
+    if n_rows == 0 {
         return Err(GridError::NoRows.to_string());
     }
     // Size checks come before touching cells so a huge grid is refused at once.
-    if rows.len() > MAX_SIDE {
-        return Err(GridError::TooManyRows { rows: rows.len() }.to_string());
+    if n_rows > MAX_SIDE {
+        return Err(GridError::TooManyRows { rows: n_rows }.to_string());
     }
     let mut w = 0;
-    let mut cells = Vec::with_capacity(rows.len() * MAX_SIDE);
+    let mut cells = Vec::with_capacity(n_rows * MAX_SIDE);
     for (r, row) in rows.iter().enumerate() {
-        let row = match row {
-            Value::Array(row) => row,
+        let (row, n_cols) = match row {
+            Json::Array { items, len } => (items, *len),
             other => return Err(format!("row {r} is {}, not an array of colours", kind_of(other))),
         };
-        if row.is_empty() {
+        if n_cols == 0 {
             return Err(GridError::EmptyRow { row: r }.to_string());
         }
-        if row.len() > MAX_SIDE {
-            return Err(GridError::TooManyCols { row: r, cols: row.len() }.to_string());
+        if n_cols > MAX_SIDE {
+            return Err(GridError::TooManyCols { row: r, cols: n_cols }.to_string());
         }
         if r == 0 {
-            w = row.len();
-        } else if row.len() != w {
-            return Err(GridError::Ragged { row: r, cols: row.len(), expected: w }.to_string());
+            w = n_cols;
+        } else if n_cols != w {
+            return Err(GridError::Ragged { row: r, cols: n_cols, expected: w }.to_string());
         }
         for (c, cell) in row.iter().enumerate() {
             cells.push(color(cell, r, c)?);
         }
     }
-    TaskGrid::new(rows.len(), w, cells).map_err(|e| e.to_string())
+    TaskGrid::new(n_rows, w, cells).map_err(|e| e.to_string())
 }
 
 /// The pairs of one list (`train` or `test`). Train pairs must have outputs; a test pair's output is
 /// optional here (the caller decides whether it is required, after merging any solutions file).
-fn pairs(task: &serde_json::Map<String, Value>, kind: PairKind) -> Result<Vec<Pair>, Problem> {
+fn pairs(task: &Json, kind: PairKind) -> Result<Vec<Pair>, Problem> {
     let key = kind.key();
     let list = match task.get(key) {
-        Some(Value::Array(list)) => list,
+        Some(Json::Array { items, .. }) => items,
         Some(other) => {
             return Err(Problem::new(
                 Place::Task,
@@ -160,7 +160,7 @@ fn pairs(task: &serde_json::Map<String, Value>, kind: PairKind) -> Result<Vec<Pa
     let mut out = Vec::with_capacity(list.len());
     for (i, p) in list.iter().enumerate() {
         let p = match p {
-            Value::Object(p) => p,
+            p @ Json::Object(_) => p,
             other => {
                 return Err(Problem::new(
                     Place::Pair(kind, i),
@@ -185,9 +185,9 @@ fn pairs(task: &serde_json::Map<String, Value>, kind: PairKind) -> Result<Vec<Pa
 }
 
 /// A task's train and test pairs from its JSON object.
-pub(crate) fn task(v: &Value) -> Result<(Vec<Pair>, Vec<Pair>), Problem> {
+pub(crate) fn task(v: &Json) -> Result<(Vec<Pair>, Vec<Pair>), Problem> {
     let obj = match v {
-        Value::Object(o) => o,
+        o @ Json::Object(_) => o,
         other => {
             return Err(Problem::new(
                 Place::Task,
@@ -203,9 +203,16 @@ pub(crate) fn task(v: &Value) -> Result<(Vec<Pair>, Vec<Pair>), Problem> {
 
 /// The expected test outputs of one task in a Kaggle `*_solutions.json` (an array of grids, one per
 /// test input).
-pub(crate) fn solution_grids(v: &Value) -> Result<Vec<TaskGrid>, Problem> {
+pub(crate) fn solution_grids(v: &Json) -> Result<Vec<TaskGrid>, Problem> {
     let list = match v {
-        Value::Array(l) => l,
+        // A list of grids is cut while read (bounded_json): refused rather than silently shortened.
+        Json::Array { items, len } if *len > items.len() => {
+            return Err(Problem::new(
+                Place::Task,
+                format!("{len} output grids, more than the {} read per task", items.len()),
+            ))
+        }
+        Json::Array { items, .. } => items,
         other => {
             return Err(Problem::new(
                 Place::Task,
@@ -287,8 +294,17 @@ pub(crate) fn raw_starts_with(raw: &RawValue, c: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
+    fn tree(v: &Value) -> Json {
+        super::bounded_json::parse(&v.to_string()).unwrap()
+    }
+    fn grid(v: &Value) -> Result<TaskGrid, String> {
+        super::grid(&tree(v))
+    }
+    fn task(v: &Value) -> Result<(Vec<Pair>, Vec<Pair>), Problem> {
+        super::task(&tree(v))
+    }
     fn grid_err(v: Value) -> String {
         grid(&v).unwrap_err()
     }
@@ -362,6 +378,14 @@ mod tests {
         assert!(raw_starts_with(entries[2].1, b'{'));
         assert!(matches!(serde_json::from_str::<Top>("[1, [2]]").unwrap(), Top::Other("an array")));
         assert!(matches!(serde_json::from_str::<Top>("null").unwrap(), Top::Other("null")));
+    }
+
+    #[test]
+    fn a_long_solutions_list_is_refused_not_cut() {
+        let v = tree(&json!(vec![json!([[1]]); 40]));
+        let p = solution_grids(&v).unwrap_err();
+        assert_eq!(p.what, "40 output grids, more than the 31 read per task");
+        assert_eq!(solution_grids(&tree(&json!(vec![json!([[1]]); 3]))).unwrap().len(), 3);
     }
 
     #[test]

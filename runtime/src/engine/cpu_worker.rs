@@ -25,11 +25,14 @@ pub(crate) struct CpuRunner<'a> {
     pub pool: Option<rayon::ThreadPool>,
     /// CPU time of each job's last CPU run (a redo's, where the GPU gave it back): where time goes.
     pub cpu_ns: Vec<AtomicU64>,
+    /// Advanced per sample as it finishes on the CPU (not for redone samples, which the GPU counted
+    /// already), so a long CPU run shows progress instead of jumping to 100% at its end.
+    pub progress: Option<indicatif::ProgressBar>,
 }
 
 impl CpuRunner<'_> {
-    /// The outputs of jobs `ks`, in order.
-    pub fn run(&self, ks: &[usize]) -> Vec<Result<OutGrid, String>> {
+    /// The outputs of jobs `ks`, in order; `tick`: advance the progress bar per sample.
+    pub fn run(&self, ks: &[usize], tick: bool) -> Vec<Result<OutGrid, String>> {
         let work = || {
             // One job per leaf: a solver's samples sit together, and rayon runs an unsplit leaf on one
             // thread, so a range holding a heavy solver's samples (d22278a0: 30 s of CPU on other
@@ -47,6 +50,9 @@ impl CpuRunner<'_> {
                         )
                     });
                     self.cpu_ns[k].store(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+                    if let (true, Some(p)) = (tick, &self.progress) {
+                        p.inc(1);
+                    }
                     out
                 })
                 .collect()
@@ -60,7 +66,7 @@ impl CpuRunner<'_> {
     /// Runs the given-back jobs `(job, why)` and records them as fallbacks with their reason.
     pub fn redo(&self, given_back: Vec<(usize, String)>, board: &Board, fallback: &mut [Option<String>]) {
         let ks: Vec<usize> = given_back.iter().map(|r| r.0).collect();
-        for ((k, why), out) in given_back.into_iter().zip(self.run(&ks)) {
+        for ((k, why), out) in given_back.into_iter().zip(self.run(&ks, false)) {
             fallback[k] = Some(why);
             board.set(k, out, Device::Cpu);
         }
@@ -100,11 +106,8 @@ pub(crate) fn work(
             continue;
         }
         let ks = std::mem::take(&mut pending);
-        for (&k, out) in ks.iter().zip(runner.run(&ks)) {
+        for (&k, out) in ks.iter().zip(runner.run(&ks, true)) {
             board.set(k, out, Device::Cpu);
-        }
-        if let Some(p) = &opts.progress {
-            p.inc(ks.len() as u64);
         }
     }
     t.elapsed()

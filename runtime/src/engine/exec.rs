@@ -191,6 +191,7 @@ pub fn execute_on(
         limits: opts.limits,
         pool: thread_pool(opts.threads)?,
         cpu_ns: (0..jobs.len()).map(|_| AtomicU64::new(0)).collect(),
+        progress: opts.progress.clone(),
     };
     let groups = schedule::groups(solvers, inputs, jobs);
     let mut profile = ExecProfile::default();

@@ -20,7 +20,7 @@ pub(crate) fn finish(
     if let Some(why) = fatal {
         redo.extend(leftover.iter().map(|&k| (k, why.clone())));
     } else if !leftover.is_empty() {
-        for (&k, out) in leftover.iter().zip(runner.run(&leftover)) {
+        for (&k, out) in leftover.iter().zip(runner.run(&leftover, true)) {
             board.set(k, out, Device::Cpu);
         }
     }
