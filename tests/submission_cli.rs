@@ -118,7 +118,7 @@ fn a_kill_between_open_and_rename_leaves_the_old_submission() {
     fs::write(&target, "the previous good submission").unwrap();
     let status = arcforge()
         .current_dir(dir.path())
-        .env(runtime::submission::WRITE_FAULT_ENV, "abort-before-rename")
+        .env(runtime::data::submission::WRITE_FAULT_ENV, "abort-before-rename")
         .args(["solve", "--device", "cpu", "-o", "submission.json"])
         .arg(&ch)
         .output()

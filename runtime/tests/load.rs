@@ -659,7 +659,7 @@ fn inline_test_outputs_serve_eval_without_a_solutions_file() {
     let l = load::load(&p, &eval_opts()).unwrap();
     assert_eq!(ids(&l), ["t1"]);
     assert_eq!(
-        runtime::submission::outputs_note(&l).as_deref(),
+        runtime::data::submission::outputs_note(&l).as_deref(),
         Some("test outputs inside the challenges file for 1 tasks")
     );
 }

@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 use kernels::{Ctx, Value};
-use runtime::exec::{execute, ExecOptions, Job};
+use runtime::{execute, ExecOptions, Job};
 use runtime::{DeviceChoice, TaskGrid};
 use solvers::Solver;
 

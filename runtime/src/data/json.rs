@@ -297,7 +297,7 @@ mod tests {
     use serde_json::{json, Value};
 
     fn tree(v: &Value) -> Json {
-        super::bounded_json::parse(&v.to_string()).unwrap()
+        crate::data::bounded_json::parse(&v.to_string()).unwrap()
     }
     fn grid(v: &Value) -> Result<TaskGrid, String> {
         super::grid(&tree(v))
