@@ -31,10 +31,9 @@ use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 use thiserror::Error;
 
-use super::bounded_json;
+use super::bounded_json::{self, Json};
 use super::json::{self, Place, Problem, Top};
-use super::submission::{self, RejectedTask};
-use super::task::{PairKind, Task};
+use super::task::{PairKind, Task, TaskGrid};
 
 /// The environment variable naming the data path when `--data` is not given.
 pub const DATA_ENV: &str = "ARCFORGE_DATA";
@@ -505,7 +504,7 @@ fn build_task(file: &Path, id: &str, v: &bounded_json::Json) -> Result<(Task, Pa
 /// A task from its JSON text (bounded: an oversized grid is refused as it is read); a rejected task
 /// keeps its test inputs for the submission.
 fn parse_task(file: &Path, id: &str, text: &str) -> Result<(Task, PathBuf), Rejected> {
-    let rejected = |issue| Rejected { issue, salvage: submission::salvage(file, id, Some(text)) };
+    let rejected = |issue| Rejected { issue, salvage: salvage(file, id, Some(text)) };
     let v = bounded_json::parse(text)
         .map_err(|e| rejected(LoadIssue::whole_task(file, id, json::describe_json_error(&e))))?;
     build_task(file, id, &v).map_err(rejected)
@@ -517,13 +516,13 @@ fn load_task_file(file: &Path) -> Result<(Task, PathBuf), Rejected> {
         Some(Some(id)) => id.to_string(),
         _ => {
             let issue = LoadIssue::file(file, "file name is not valid UTF-8, so it gives no task id");
-            let salvage = submission::salvage(file, "", None);
+            let salvage = salvage(file, "", None);
             return Err(Rejected { issue, salvage });
         }
     };
     let text = read_text(file).map_err(|w| Rejected {
         issue: LoadIssue::whole_task(file, &id, w),
-        salvage: submission::salvage(file, &id, None),
+        salvage: salvage(file, &id, None),
     })?;
     parse_task(file, &id, without_bom(&text))
 }
@@ -652,7 +651,7 @@ impl Solutions<'_> {
         // The same count rule as `solve --solutions` (crate::submission); fewer grids than test
         // inputs leave a test pair without its output, which the caller reports when it needs them.
         if grids.len() > task.test.len() {
-            let what = submission::count_problem(grids.len(), task.test.len()).unwrap_or_default();
+            let what = count_problem(grids.len(), task.test.len()).unwrap_or_default();
             return Err(issue(Problem::new(Place::Task, what)));
         }
         for (pair, g) in task.test.iter_mut().zip(grids) {
@@ -808,4 +807,40 @@ fn soft_solutions_issue(out: &mut Collected, opts: &LoadOptions, issue: LoadIssu
     }
     out.issues.push(issue);
     Ok(())
+}
+
+/// What a submission still needs of a task the loader rejected: its id and its test inputs
+/// (`None` for one that is no valid grid; the list is `None` when the task has no readable test list).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RejectedTask {
+    pub id: String,
+    pub file: PathBuf,
+    pub test_inputs: Option<Vec<Option<TaskGrid>>>,
+}
+
+/// The test inputs of a task's JSON text, read leniently (a duplicated key keeps its first value).
+pub(crate) fn salvage(file: &Path, id: &str, text: Option<&str>) -> RejectedTask {
+    let tree = text.and_then(|t| bounded_json::parse_lenient(t).ok());
+    let test_inputs = match tree.as_ref().and_then(|t| t.get("test")) {
+        Some(Json::Array { items, .. }) => {
+            Some(items.iter().map(|p| p.get("input").and_then(|g| json::grid(g).ok())).collect())
+        }
+        _ => None,
+    };
+    RejectedTask { id: id.to_string(), file: file.to_path_buf(), test_inputs }
+}
+
+/// The problem with `grids` output grids for `tests` test inputs, if the counts differ.
+pub fn count_problem(grids: usize, tests: usize) -> Option<String> {
+    (grids != tests).then(|| {
+        format!("{grids} expected output grid{} for {tests} test input{}", plural(grids), plural(tests))
+    })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }

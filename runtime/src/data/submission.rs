@@ -13,13 +13,12 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::bounded_json::{self, Json};
-use super::json;
-use super::load::{Loaded, SourceKind};
+pub use super::load::RejectedTask;
+use super::load::{count_problem, Loaded, SourceKind};
 use super::task::TaskGrid;
 
 /// One test input's two attempts, as ARC Prize submissions spell them (read back for scoring a
@@ -40,27 +39,6 @@ pub const PLACEHOLDER: [[u8; 1]; 1] = [[0]];
 /// temporary file is written and synced and before it replaces the target: a kill at the worst
 /// moment, which must leave the previous file as it was.
 pub const WRITE_FAULT_ENV: &str = "ARCFORGE_WRITE_FAULT";
-
-/// What a submission still needs of a task the loader rejected: its id and its test inputs
-/// (`None` for one that is no valid grid; the list is `None` when the task has no readable test list).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RejectedTask {
-    pub id: String,
-    pub file: PathBuf,
-    pub test_inputs: Option<Vec<Option<TaskGrid>>>,
-}
-
-/// The test inputs of a task's JSON text, read leniently (a duplicated key keeps its first value).
-pub(crate) fn salvage(file: &Path, id: &str, text: Option<&str>) -> RejectedTask {
-    let tree = text.and_then(|t| bounded_json::parse_lenient(t).ok());
-    let test_inputs = match tree.as_ref().and_then(|t| t.get("test")) {
-        Some(Json::Array { items, .. }) => {
-            Some(items.iter().map(|p| p.get("input").and_then(|g| json::grid(g).ok())).collect())
-        }
-        _ => None,
-    };
-    RejectedTask { id: id.to_string(), file: file.to_path_buf(), test_inputs }
-}
 
 /// Adds every rejected task of `loaded` that `submission` lacks, each test input answered by
 /// itself (twice), and returns one line per answer that had to be a placeholder.
@@ -211,21 +189,6 @@ fn default_permissions() -> Option<fs::Permissions> {
     None
 }
 
-/// The problem with `grids` output grids for `tests` test inputs, if the counts differ.
-pub fn count_problem(grids: usize, tests: usize) -> Option<String> {
-    (grids != tests).then(|| {
-        format!("{grids} expected output grid{} for {tests} test input{}", plural(grids), plural(tests))
-    })
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
 /// Everything that keeps `expected` (`{task: [grid per test input]}`, from `solutions`) from scoring
 /// the challenges of `loaded` honestly: a task it lacks, a task the challenges lack, a test count
 /// that differs. One line each, `FILE: task ID: what`.
@@ -289,6 +252,7 @@ pub fn task_score(got: &[Attempts], want: &[TaskGrid]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::load::salvage;
 
     #[test]
     fn a_kill_before_the_rename_leaves_the_old_file() {
