@@ -7,6 +7,7 @@
 //! * `arcforge info` says what this build and machine offer.
 //! * `arcforge solve` is the Kaggle job: every solver on every task's demonstrations, and those that
 //!   reproduce them all answer the test inputs in an ARC Prize submission file.
+//! * `arcforge run PROGRAMS` runs programs read at run time on their tasks' demonstrations.
 //! * `arcforge calibrate` measures this machine's CPU and GPU costs for `--device auto`.
 //! * `arcforge check` runs every GPU solver on both devices and reports any difference.
 //! * `arcforge bench` measures throughput per workload and device, with the pipeline profile.
@@ -72,6 +73,10 @@ enum Command {
     /// answer the test inputs (two attempts each) as ARC Prize submission JSON
     #[command(after_help = format!("{DATA_HELP}\n\n{SOLVE_EXIT_CODES}"))]
     Solve(SolveArgs),
+    /// Programs read at run time (arc-dsl Python, #[solver] Rust, JSON lines) on their tasks'
+    /// demonstrations: a report per program and a submission from those that fit
+    #[command(after_help = format!("{RUN_HELP}\n\n{DATA_HELP}\n\n{RUN_EXIT_CODES}"))]
+    Run(RunArgs),
     /// Measure this machine's CPU and GPU costs (every solver on every input of the data, each
     /// device alone) and save them for `--device auto`
     #[command(after_help = format!("{DATA_HELP}\n\n{EXIT_CODES}"))]
@@ -347,6 +352,7 @@ fn main() -> ExitCode {
         Command::Info => run_info(),
         Command::Check(args) => run_check(args),
         Command::Solve(args) => run_solve(args),
+        Command::Run(args) => run_run(args),
         Command::Calibrate(args) => run_calibrate(args),
         Command::Bench(args) => run_bench(args),
     };
@@ -875,4 +881,166 @@ fn run_info() -> Exit {
         ),
     }
     Exit::Ok
+}
+
+// ---- arcforge run -------------------------------------------------------------------------------
+
+const RUN_HELP: &str = "\
+PROGRAMS: a .py file of arc-dsl programs (def solve_<name>(I): ... return O), a .rs file of
+#[solver] functions, a .jsonl file of {\"task\": id or null, \"name\": ..., \"source\": ...} lines, or -
+for such JSON lines on stdin. A program named solve_<task id> (or given a task) runs on that task,
+one naming none on every loaded task; candidates (programs reproducing every demonstration, those
+naming the task first, then input order) answer the test inputs as `solve` does.
+Run-time programs run on the CPU (GPU: not yet; --device gpu is refused).";
+
+const RUN_EXIT_CODES: &str = "\
+Exit codes:
+  0  every program parsed (programs that fail or miss on a task are results, not errors)
+  1  some program did not parse (one line each on stderr; the others still ran), or some input
+     was rejected
+  2  usage error, unreadable PROGRAMS, no usable data, --device gpu, or an output could not be written";
+
+#[derive(Args)]
+struct RunArgs {
+    /// The programs: FILE.py, FILE.rs, FILE.jsonl, or - for JSON lines on stdin
+    #[arg(value_name = "PROGRAMS")]
+    programs: PathBuf,
+    #[command(flatten)]
+    data: DataArgs,
+    /// Only this task
+    #[arg(long, value_name = "TASK_ID")]
+    task: Option<String>,
+    /// Every program on every task (a program naming a task still ranks first there)
+    #[arg(long)]
+    every_task: bool,
+    #[command(flatten)]
+    run: DeviceArgs,
+    /// Write the submission (ARC Prize JSON) to FILE
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Write the report (every program, every task) as JSON to FILE
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+    /// Write each fitting program as a #[solver] file in DIR (an existing file is never overwritten:
+    /// the new one gets a _2, _3... suffix, and the summary says so)
+    #[arg(long, value_name = "DIR")]
+    emit_rust: Option<PathBuf>,
+}
+
+fn run_run(args: RunArgs) -> Exit {
+    use runtime::commands::run;
+    let opts = args.run.exec_options();
+    if opts.device == DeviceChoice::Gpu {
+        return fail(format_args!("--device gpu: {}; use --device cpu or auto", run::GPU_NOTE));
+    }
+    let parsed = if args.programs.as_os_str() == "-" {
+        programs::parse_jsonl(std::io::stdin().lock(), "<stdin>")
+    } else {
+        match programs::parse_file(&args.programs) {
+            Ok(p) => p,
+            Err(e) => return fail(format_args!("cannot read {}: {e}", args.programs.display())),
+        }
+    };
+    for e in &parsed.errors {
+        eprintln!("error: {e}");
+    }
+    let (found, loaded) = match load_usable(&args.data, false) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    if let Some(id) = &args.task {
+        if !loaded.tasks.iter().any(|t| t.id == *id) {
+            return fail(format_args!("task {id} is not in {}", found.path.display()));
+        }
+    }
+    let run_opts = run::RunOptions { task: args.task.clone(), every_task: args.every_task };
+    let report = match run::run_programs(&loaded, &parsed, &run_opts, &opts) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    if let Some(path) = &args.output {
+        let written = serde_json::to_string(&report.submission)
+            .map_err(|e| e.to_string())
+            .and_then(|text| std::fs::write(path, text + "\n").map_err(|e| e.to_string()));
+        if let Err(e) = written {
+            return fail(format_args!("cannot write the submission to {}: {e}", path.display()));
+        }
+    }
+    if let Some(path) = &args.json {
+        let written = serde_json::to_string_pretty(&report)
+            .map_err(|e| e.to_string())
+            .and_then(|text| std::fs::write(path, text + "\n").map_err(|e| e.to_string()));
+        if let Err(e) = written {
+            return fail(format_args!("cannot write the report to {}: {e}", path.display()));
+        }
+    }
+    for p in &report.programs {
+        print_program(p);
+    }
+    let answered = report.candidates.values().filter(|c| !c.is_empty()).count();
+    println!("data        {}: {}", found.path.display(), loaded.kind);
+    println!("programs    {} parsed, {} rejected", report.programs.len(), report.rejected.len());
+    println!("tasks       {}, {answered} with a candidate program", report.candidates.len());
+    println!("calls       {}", report.calls);
+    println!("device      cpu ({})", report.device);
+    if let Some(path) = &args.output {
+        println!("submission  {}", path.display());
+    }
+    if let Some(dir) = &args.emit_rust {
+        match run::emit_rust(dir, &report, &parsed.programs) {
+            Ok(files) => {
+                for f in files {
+                    let instead =
+                        f.instead_of.map(|p| format!(" ({} exists, kept)", p.display())).unwrap_or_default();
+                    println!("emitted     {} for {}: {}{instead}", f.program, f.task, f.path.display());
+                }
+            }
+            Err(e) => return fail(format_args!("--emit-rust: {e}")),
+        }
+    }
+    if !parsed.errors.is_empty() || !loaded.issues.is_empty() {
+        Exit::Issues
+    } else {
+        Exit::Ok
+    }
+}
+
+/// One line per program: where it fits, or its first miss where it ran on one task.
+fn print_program(p: &runtime::commands::run::ProgramReport) {
+    let head = format!("{} ({}:{})", p.name, p.origin, p.at);
+    if let Some(why) = &p.not_run {
+        println!("not run     {head}: {why}");
+        return;
+    }
+    let fits: Vec<&str> = p.fits().collect();
+    let mut failures: std::collections::BTreeMap<&str, usize> = Default::default();
+    for t in &p.tasks {
+        for (k, n) in &t.failures {
+            *failures.entry(k).or_default() += n;
+        }
+    }
+    let failures: Vec<String> = failures.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    let failures = if failures.is_empty() { "none".to_string() } else { failures.join(", ") };
+    let steps: u64 = p.tasks.iter().map(|t| t.steps).sum();
+    let verdict = match (&p.tasks[..], fits.len()) {
+        ([t], _) => match &t.first_miss {
+            None if t.fits => format!("fits {}", t.task),
+            None => format!("{}: no demonstrations", t.task),
+            Some(m) => {
+                let detail = match (m.kind, &m.at) {
+                    (Some(k), Some(at)) => format!("failure ({k}) at {at}"),
+                    (Some(k), None) => format!("failure ({k})"),
+                    _ => m.what.to_string(),
+                };
+                format!("misses {} at train {}: {detail}", t.task, m.train_index)
+            }
+        },
+        (ts, 0) => format!("fits none of {} tasks", ts.len()),
+        (ts, n) => {
+            let shown: Vec<&str> = fits.iter().take(5).copied().collect();
+            let more = if n > 5 { ", ..." } else { "" };
+            format!("fits {n} of {} tasks ({}{more})", ts.len(), shown.join(", "))
+        }
+    };
+    println!("program     {head}: {verdict}; failures: {failures}; steps {steps}");
 }

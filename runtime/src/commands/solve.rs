@@ -17,7 +17,6 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use serde::Serialize;
 use solvers::Solver;
 
 use kernels::Ctx;
@@ -25,20 +24,12 @@ use kernels::Ctx;
 use crate::backends::gpu::execute;
 use crate::data::json;
 use crate::data::load::Loaded;
+use crate::data::submission::{self, rank};
+pub use crate::data::submission::{Attempts, Submission};
 use crate::data::task::TaskGrid;
 use crate::engine::device::Device;
 use crate::engine::exec::{ExecError, ExecOptions, ExecProfile, Job};
 use crate::engine::sample::{run_solver, OutGrid};
-
-/// One test input's two attempts, as ARC Prize submissions spell them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Attempts {
-    pub attempt_1: Vec<Vec<u8>>,
-    pub attempt_2: Vec<Vec<u8>>,
-}
-
-/// `{task_id: [attempts for test input 0, 1, ...]}`.
-pub type Submission = BTreeMap<String, Vec<Attempts>>;
 
 /// What `solve` did.
 #[derive(Debug)]
@@ -62,10 +53,6 @@ pub struct SolveReport {
     pub batching_ms: f64,
     pub solve_ms: f64,
     pub select_ms: f64,
-}
-
-fn rows(g: &OutGrid) -> Vec<Vec<u8>> {
-    g.cells.chunks(g.w.max(1)).map(<[u8]>::to_vec).collect()
 }
 
 /// Runs every solver of `solvers` on every input of `loaded` and picks `top` (1 or 2) answers per
@@ -107,7 +94,7 @@ pub fn solve(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Result<
                         })
                 })
                 .collect();
-            found.sort_by_key(|&s| (solvers[s].task != task.id, s));
+            rank(&mut found, |s| solvers[s].task == task.id);
             found
         })
         .collect();
@@ -137,23 +124,10 @@ pub fn solve(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Result<
             .enumerate()
             .map(|(k, pair)| {
                 let input = base + task.train.len() + k;
-                let mut picks: Vec<Vec<Vec<u8>>> = Vec::new();
-                for &s in &found {
-                    if let Ok(g) = out(s, input) {
-                        let r = rows(g);
-                        if !picks.contains(&r) {
-                            picks.push(r);
-                        }
-                        if picks.len() == 2 {
-                            break;
-                        }
-                    }
-                }
-                let fallback = pair.input.to_rows();
-                let mut picks = picks.into_iter();
-                let attempt_1 = picks.next().unwrap_or_else(|| fallback.clone());
-                let attempt_2 = picks.next().unwrap_or_else(|| attempt_1.clone());
-                Attempts { attempt_1, attempt_2 }
+                let answers = found
+                    .iter()
+                    .map(|&s| out(s, input).as_ref().ok().map(|g| submission::rows(g.w, &g.cells)));
+                submission::attempts(answers, &pair.input)
             })
             .collect();
         submission.insert(task.id.clone(), answers);

@@ -3,5 +3,6 @@
 
 pub(crate) mod json;
 pub mod load;
+pub mod submission;
 pub mod task;
 pub mod variant;
