@@ -1023,19 +1023,8 @@ fn print_program(p: &runtime::commands::run::ProgramReport) {
     let failures = if failures.is_empty() { "none".to_string() } else { failures.join(", ") };
     let steps: u64 = p.tasks.iter().map(|t| t.steps).sum();
     let verdict = match (&p.tasks[..], fits.len()) {
-        ([t], _) => match &t.first_miss {
-            None if t.fits => format!("fits {}", t.task),
-            None => format!("{}: no demonstrations", t.task),
-            Some(m) => {
-                let detail = match (m.kind, &m.at) {
-                    (Some(k), Some(at)) => format!("failure ({k}) at {at}"),
-                    (Some(k), None) => format!("failure ({k})"),
-                    _ => m.what.to_string(),
-                };
-                format!("misses {} at train {}: {detail}", t.task, m.train_index)
-            }
-        },
-        (ts, 0) => format!("fits none of {} tasks", ts.len()),
+        ([t], _) => task_verdict(t),
+        ([t, ..], 0) => format!("fits none of {} tasks (first: {})", p.tasks.len(), task_verdict(t)),
         (ts, n) => {
             let shown: Vec<&str> = fits.iter().take(5).copied().collect();
             let more = if n > 5 { ", ..." } else { "" };
@@ -1043,4 +1032,20 @@ fn print_program(p: &runtime::commands::run::ProgramReport) {
         }
     };
     println!("program     {head}: {verdict}; failures: {failures}; steps {steps}");
+}
+
+/// `fits <task>`, or where a program first misses the task.
+fn task_verdict(t: &runtime::commands::run::TaskRun) -> String {
+    match &t.first_miss {
+        None if t.fits => format!("fits {}", t.task),
+        None => format!("{}: no demonstrations", t.task),
+        Some(m) => {
+            let detail = match (m.kind, &m.at) {
+                (Some(k), Some(at)) => format!("failure ({k}) at {at}"),
+                (Some(k), None) => format!("failure ({k})"),
+                _ => m.what.to_string(),
+            };
+            format!("misses {} at train {}: {detail}", t.task, m.train_index)
+        }
+    }
 }
