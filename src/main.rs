@@ -103,6 +103,8 @@ A run shorter than 20 ms is looped and averaged (loops in the JSON) so small bat
 enum WorkloadArg {
     Eval,
     AllPairs,
+    /// all-pairs with the run-time programs of --programs (CPU settings only)
+    AllPairsPrograms,
     Scaling,
 }
 
@@ -141,6 +143,9 @@ struct BenchArgs {
     /// Largest scaling batch (samples)
     #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     max_batch: u64,
+    /// Run-time programs (.py, .rs, .jsonl) for the all-pairs-programs workload
+    #[arg(long, value_name = "FILE")]
+    programs: Option<PathBuf>,
     /// Task id of the scaling solver
     #[arg(long, value_name = "TASK_ID", default_value = bench::DEFAULT_SCALING_SOLVER)]
     solver: String,
@@ -627,6 +632,7 @@ fn run_bench(args: BenchArgs) -> Exit {
             .map(|w| match w {
                 WorkloadArg::Eval => Workload::Eval,
                 WorkloadArg::AllPairs => Workload::AllPairs,
+                WorkloadArg::AllPairsPrograms => Workload::AllPairsPrograms,
                 WorkloadArg::Scaling => Workload::Scaling,
             })
             .collect(),
@@ -644,6 +650,18 @@ fn run_bench(args: BenchArgs) -> Exit {
         max_batch: args.max_batch as usize,
         scaling_solver: args.solver.clone(),
         seed: 0x5eed,
+        programs: match &args.programs {
+            None => Vec::new(),
+            Some(path) => match programs::parse_file(path) {
+                Ok(parsed) => {
+                    for e in &parsed.errors {
+                        eprintln!("error: {e}");
+                    }
+                    parsed.programs
+                }
+                Err(e) => return fail(format_args!("cannot read {}: {e}", path.display())),
+            },
+        },
         exec: ExecOptions {
             threads: args.threads.map(usize::from),
             gpus: args.gpus.clone(),
