@@ -79,6 +79,8 @@ fn programs_run_on_the_cpu_beside_compiled_solvers() {
         assert!(run.cpu_steps[1] > 0 && run.cpu_steps[3] > 10_000, "{:?}", run.cpu_steps);
         assert!(run.ran_on[1..].iter().all(|&d| d == Device::Cpu));
     }
-    // Only the compiled solver's kernel was ever asked of the GPU (under --device gpu).
-    assert_eq!(*gpu.kernels.lock().unwrap(), [solver.cuda_kernel]);
+    // The GPU ran the compiled solver (at least under --device gpu; the CPU worker may take it first
+    // otherwise) and never a program.
+    let asked = gpu.kernels.lock().unwrap();
+    assert!(!asked.is_empty() && asked.iter().all(|k| k == solver.cuda_kernel), "{asked:?}");
 }
