@@ -7,6 +7,7 @@
 //! * `arcforge info` says what this build and machine offer.
 //! * `arcforge solve` is the Kaggle job: every solver on every task's demonstrations, and those that
 //!   reproduce them all answer the test inputs in an ARC Prize submission file.
+//! * `arcforge run PROGRAMS` runs programs read at run time on their tasks' demonstrations.
 //! * `arcforge calibrate` measures this machine's CPU and GPU costs for `--device auto`.
 //! * `arcforge check` runs every GPU solver on both devices and reports any difference.
 //! * `arcforge bench` measures throughput per workload and device, with the pipeline profile.
@@ -81,6 +82,10 @@ enum Command {
     /// answer the test inputs (two attempts each) as ARC Prize submission JSON
     #[command(after_help = format!("{SOLVE_DATA_HELP}\n\n{SOLVE_EXIT_CODES}"))]
     Solve(SolveArgs),
+    /// Programs read at run time (arc-dsl Python, #[solver] Rust, JSON lines) on their tasks'
+    /// demonstrations: a report per program and a submission from those that fit
+    #[command(after_help = format!("{RUN_HELP}\n\n{DATA_HELP}\n\n{RUN_EXIT_CODES}"))]
+    Run(RunArgs),
     /// Measure this machine's CPU and GPU costs (every solver on every input of the data, each
     /// device alone) and save them for `--device auto`
     #[command(after_help = format!("{DATA_HELP}\n\n{EXIT_CODES}"))]
@@ -97,7 +102,7 @@ enum Command {
 
 const BENCH_HELP: &str = "\
 Workloads: eval (each solver on its own task's train+test inputs), all-pairs (every solver on every
-input), scaling (one solver on batches of 1, 10, 100, ... samples made from its task's inputs by the 8
+input), all-pairs-programs (every program of --programs on every input, interpreted, CPU only), scaling (one solver on batches of 1, 10, 100, ... samples made from its task's inputs by the 8
 symmetries and colour permutations). Devices: cpu1 (1 thread), cpu (all threads or --threads), gpu,
 auto; gpu and auto are skipped with a note when no GPU is usable.
 calls/s and ms/sample count solve time (transfer included); wall is batching+transfer+solve+verify+write.
@@ -107,6 +112,8 @@ A run shorter than 20 ms is looped and averaged (loops in the JSON) so small bat
 enum WorkloadArg {
     Eval,
     AllPairs,
+    /// all-pairs with the run-time programs of --programs (CPU settings only)
+    AllPairsPrograms,
     Scaling,
 }
 
@@ -145,6 +152,9 @@ struct BenchArgs {
     /// Largest scaling batch (samples)
     #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     max_batch: u64,
+    /// Run-time programs (.py, .rs, .jsonl) for the all-pairs-programs workload
+    #[arg(long, value_name = "FILE")]
+    programs: Option<PathBuf>,
     /// Task id of the scaling solver
     #[arg(long, value_name = "TASK_ID", default_value = bench::DEFAULT_SCALING_SOLVER)]
     solver: String,
@@ -376,6 +386,7 @@ fn main() -> ExitCode {
         Command::Info => run_info(),
         Command::Check(args) => run_check(args),
         Command::Solve(args) => run_solve(args),
+        Command::Run(args) => run_run(args),
         Command::Calibrate(args) => run_calibrate(args),
         Command::Bench(args) => run_bench(args),
     };
@@ -801,6 +812,7 @@ fn run_bench(args: BenchArgs) -> Exit {
             .map(|w| match w {
                 WorkloadArg::Eval => Workload::Eval,
                 WorkloadArg::AllPairs => Workload::AllPairs,
+                WorkloadArg::AllPairsPrograms => Workload::AllPairsPrograms,
                 WorkloadArg::Scaling => Workload::Scaling,
             })
             .collect(),
@@ -818,6 +830,18 @@ fn run_bench(args: BenchArgs) -> Exit {
         max_batch: args.max_batch as usize,
         scaling_solver: args.solver.clone(),
         seed: 0x5eed,
+        programs: match &args.programs {
+            None => Vec::new(),
+            Some(path) => match programs::parse_file(path) {
+                Ok(parsed) => {
+                    for e in &parsed.errors {
+                        eprintln!("error: {e}");
+                    }
+                    parsed.programs
+                }
+                Err(e) => return fail(format_args!("cannot read {}: {e}", path.display())),
+            },
+        },
         exec: ExecOptions {
             threads: args.threads.map(usize::from),
             gpus: args.gpus.clone(),
@@ -1113,4 +1137,187 @@ fn run_info() -> Exit {
         ),
     }
     Exit::Ok
+}
+
+// ---- arcforge run -------------------------------------------------------------------------------
+
+const RUN_HELP: &str = "\
+PROGRAMS: a .py file of arc-dsl programs (def solve_<name>(I): ... return O), a .rs file of
+#[solver] functions, a .jsonl file of {\"task\": id or null, \"name\": ..., \"source\": ...} lines, or -
+for such JSON lines on stdin. A program named solve_<task id> (or given a task) runs on that task,
+one naming none on every loaded task; candidates (programs reproducing every demonstration, those
+naming the task first, then input order) answer the test inputs as `solve` does.
+Run-time programs run on the CPU (GPU: not yet; --device gpu is refused).";
+
+const RUN_EXIT_CODES: &str = "\
+Exit codes:
+  0  every program parsed (programs that fail or miss on a task are results, not errors)
+  1  some program did not parse (one line each on stderr; the others still ran), or some input
+     was rejected
+  2  usage error, unreadable PROGRAMS, no usable data, --device gpu, or an output could not be written";
+
+#[derive(Args)]
+struct RunArgs {
+    /// The programs: FILE.py, FILE.rs, FILE.jsonl, or - for JSON lines on stdin
+    #[arg(value_name = "PROGRAMS")]
+    programs: PathBuf,
+    #[command(flatten)]
+    data: DataArgs,
+    /// Only this task
+    #[arg(long, value_name = "TASK_ID")]
+    task: Option<String>,
+    /// Every program on every task (a program naming a task still ranks first there)
+    #[arg(long)]
+    every_task: bool,
+    #[command(flatten)]
+    run: DeviceArgs,
+    /// Write the submission (ARC Prize JSON) to FILE
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Write the report (every program, every task) as JSON to FILE
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+    /// Write each fitting program as a #[solver] file in DIR (an existing file is never overwritten:
+    /// the new one gets a _2, _3... suffix, and the summary says so)
+    #[arg(long, value_name = "DIR")]
+    emit_rust: Option<PathBuf>,
+}
+
+fn run_run(args: RunArgs) -> Exit {
+    use runtime::commands::run;
+    let opts = args.run.exec_options();
+    if opts.device == DeviceChoice::Gpu {
+        return fail(format_args!("--device gpu: {}; use --device cpu or auto", run::GPU_NOTE));
+    }
+    let parsed = if args.programs.as_os_str() == "-" {
+        programs::parse_jsonl(std::io::stdin().lock(), "<stdin>")
+    } else {
+        match programs::parse_file(&args.programs) {
+            Ok(p) => p,
+            Err(e) => return fail(format_args!("cannot read {}: {e}", args.programs.display())),
+        }
+    };
+    for e in &parsed.errors {
+        eprintln!("error: {e}");
+    }
+    let (found, loaded) = match load_usable(&args.data, false) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    if let Some(id) = &args.task {
+        if !loaded.tasks.iter().any(|t| t.id == *id) {
+            return fail(format_args!("task {id} is not in {}", found.path.display()));
+        }
+    }
+    // The outputs are checked before the work: a bad -o must not cost a whole run.
+    let mut inputs = submission::input_paths(&loaded);
+    inputs.push(&args.programs);
+    for (path, what) in [(&args.output, "submission"), (&args.json, "report")] {
+        if let Some(path) = path {
+            if let Err(code) = check_output(path, what, &inputs) {
+                return code;
+            }
+        }
+    }
+    if args.output.iter().chain(&args.json).any(|p| submission::is_stdout(p)) {
+        return fail("run prints its summary on standard output: give -o and --json a file, not -");
+    }
+    let run_opts = run::RunOptions { task: args.task.clone(), every_task: args.every_task };
+    let report = match run::run_programs(&loaded, &parsed, &run_opts, &opts) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    for note in &report.notes {
+        eprintln!("note: {note}");
+    }
+    let mut write_failed = None;
+    if let Some(path) = &args.output {
+        match serde_json::to_string(&report.submission) {
+            Ok(text) => write_failed = write_file(path, "submission", text).err(),
+            Err(e) => write_failed = Some(fail(e)),
+        }
+    }
+    if let Some(path) = &args.json {
+        match serde_json::to_string_pretty(&report) {
+            Ok(text) => write_failed = write_file(path, "report", text).err().or(write_failed),
+            Err(e) => write_failed = Some(fail(e)),
+        }
+    }
+    for p in &report.programs {
+        print_program(p);
+    }
+    let answered = report.candidates.values().filter(|c| !c.is_empty()).count();
+    println!("data        {}: {}", found.path.display(), loaded.kind);
+    println!("programs    {} parsed, {} rejected", report.programs.len(), report.rejected.len());
+    println!("tasks       {}, {answered} with a candidate program", report.candidates.len());
+    println!("calls       {}", report.calls);
+    println!("device      cpu ({})", report.device);
+    if let Some(path) = &args.output {
+        println!("submission  {}", path.display());
+    }
+    if let Some(dir) = &args.emit_rust {
+        match run::emit_rust(dir, &report, &parsed.programs) {
+            Ok(files) => {
+                for f in files {
+                    let instead =
+                        f.instead_of.map(|p| format!(" ({} exists, kept)", p.display())).unwrap_or_default();
+                    println!("emitted     {} for {}: {}{instead}", f.program, f.task, f.path.display());
+                }
+            }
+            Err(e) => return fail(format_args!("--emit-rust: {e}")),
+        }
+    }
+    if let Some(code) = write_failed {
+        return code;
+    }
+    if !parsed.errors.is_empty() || !loaded.issues.is_empty() {
+        Exit::Issues
+    } else {
+        Exit::Ok
+    }
+}
+
+/// One line per program: where it fits, or its first miss where it ran on one task.
+fn print_program(p: &runtime::commands::run::ProgramReport) {
+    let head = format!("{} ({}:{})", p.name, p.origin, p.at);
+    if let Some(why) = &p.not_run {
+        println!("not run     {head}: {why}");
+        return;
+    }
+    let fits: Vec<&str> = p.fits().collect();
+    let mut failures: std::collections::BTreeMap<&str, usize> = Default::default();
+    for t in &p.tasks {
+        for (k, n) in &t.failures {
+            *failures.entry(k).or_default() += n;
+        }
+    }
+    let failures: Vec<String> = failures.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    let failures = if failures.is_empty() { "none".to_string() } else { failures.join(", ") };
+    let steps: u64 = p.tasks.iter().map(|t| t.steps).sum();
+    let verdict = match (&p.tasks[..], fits.len()) {
+        ([t], _) => task_verdict(t),
+        ([t, ..], 0) => format!("fits none of {} tasks (first: {})", p.tasks.len(), task_verdict(t)),
+        (ts, n) => {
+            let shown: Vec<&str> = fits.iter().take(5).copied().collect();
+            let more = if n > 5 { ", ..." } else { "" };
+            format!("fits {n} of {} tasks ({}{more})", ts.len(), shown.join(", "))
+        }
+    };
+    println!("program     {head}: {verdict}; failures: {failures}; steps {steps}");
+}
+
+/// `fits <task>`, or where a program first misses the task.
+fn task_verdict(t: &runtime::commands::run::TaskRun) -> String {
+    match &t.first_miss {
+        None if t.fits => format!("fits {}", t.task),
+        None => format!("{}: no demonstrations", t.task),
+        Some(m) => {
+            let detail = match (m.kind, &m.at) {
+                (Some(k), Some(at)) => format!("failure ({k}) at {at}"),
+                (Some(k), None) => format!("failure ({k})"),
+                _ => m.what.to_string(),
+            };
+            format!("misses {} at train {}: {detail}", t.task, m.train_index)
+        }
+    }
 }

@@ -8,14 +8,15 @@
 //!   loads any of the accepted formats ([`load()`]), turning each bad task into one [`LoadIssue`]
 //!   instead of failing; [`data::variant`] derives grids (symmetries, colour permutations).
 //! * [`engine`]: the work. [`Job`]s pair solvers with inputs; [`engine::exec::execute_on`] schedules
-//!   them over the CPU (rayon) and any [`engine::Accelerator`]s by the [`engine::CostModel`], redoes
+//!   them (compiled solvers or run-time programs, [`engine::Runnable`]) over the CPU (rayon) and any
+//!   [`engine::Accelerator`]s by the [`engine::CostModel`], redoes
 //!   on the CPU whatever a device gives back, and returns the outputs in job order;
 //!   [`engine::sample`] runs one solver call safely and verifies its output.
 //! * [`backends`]: the devices. [`backends::cuda`] runs solver batches on CUDA GPUs (cudarc) from
 //!   the `gpu-kernels` build table and implements the engine's accelerator trait;
 //!   [`backends::gpu`] opens the GPUs a run selects and reports what this build and machine offer;
 //!   [`execute`] is the executor on this machine's devices.
-//! * [`commands`]: one file per `arcforge` command (eval, solve, check, bench, show, calibrate),
+//! * [`commands`]: one file per `arcforge` command (eval, solve, run, check, bench, show, calibrate),
 //!   each built on the engine and the backends, never on another command.
 //!
 //! Nothing here panics on user input; problems come back as values.

@@ -5,6 +5,10 @@
 //! * `eval`: every solver on its own task's train and test inputs (verified against the expected
 //!   outputs);
 //! * `all-pairs`: every solver on every input of every task (what `solve` runs);
+//! * `all-pairs-programs`: the same with run-time programs (`--programs FILE`, interpreted, e.g. the
+//!   registered solvers rendered as arc-dsl Python) instead of the compiled solvers, on the CPU
+//!   settings only (run-time programs have no GPU path yet), to set interpreted against compiled
+//!   calls/s in one run;
 //! * `scaling`: one solver on batches of 1, 10, 100, ... samples built from its task's real inputs by
 //!   the 8 symmetries and colour permutations, to find where the GPU overtakes the CPU.
 //!
@@ -17,6 +21,7 @@ use std::io::{self, Write as _};
 use std::path::Path;
 use std::time::Instant;
 
+use programs::Program;
 use serde::Serialize;
 use solvers::Solver;
 
@@ -25,8 +30,9 @@ use crate::data::load::Loaded;
 use crate::data::task::TaskGrid;
 use crate::data::variant::variant;
 use crate::engine::device::{Device, DeviceChoice};
-use crate::engine::exec::{thread_pool, ExecError, ExecOptions, ExecRun, Job};
+use crate::engine::exec::{execute_runnables_on, thread_pool, ExecError, ExecOptions, ExecRun, Job};
 use crate::engine::fnv::{fnv1a, FNV_OFFSET};
+use crate::engine::runnable::Runnable;
 use crate::engine::sample::{verify, OutGrid, Outcome};
 
 /// A workload.
@@ -35,6 +41,7 @@ use crate::engine::sample::{verify, OutGrid, Outcome};
 pub enum Workload {
     Eval,
     AllPairs,
+    AllPairsPrograms,
     Scaling,
 }
 
@@ -43,6 +50,7 @@ impl fmt::Display for Workload {
         f.write_str(match self {
             Workload::Eval => "eval",
             Workload::AllPairs => "all-pairs",
+            Workload::AllPairsPrograms => "all-pairs-programs",
             Workload::Scaling => "scaling",
         })
     }
@@ -95,6 +103,8 @@ pub struct BenchOptions {
     /// The base options: threads for `cpu`, limits, cost model (device and threads are set per
     /// device setting).
     pub exec: ExecOptions,
+    /// The run-time programs of the `all-pairs-programs` workload.
+    pub programs: Vec<Program>,
 }
 
 /// The default scaling solver: 50cb2852 (find the objects, fill each one's inbox) does real object
@@ -112,6 +122,7 @@ impl Default for BenchOptions {
             scaling_solver: DEFAULT_SCALING_SOLVER.to_string(),
             seed: 0x5eed,
             exec: ExecOptions::default(),
+            programs: Vec::new(),
         }
     }
 }
@@ -245,6 +256,8 @@ pub enum BenchError {
     MissingTask(String),
     #[error("no loaded task has a solver, so the eval workload is empty")]
     NoEvalWork,
+    #[error("the all-pairs-programs workload needs programs (--programs FILE)")]
+    NoPrograms,
     #[error(transparent)]
     Exec(#[from] ExecError),
 }
@@ -259,6 +272,18 @@ pub struct Work<'a> {
     /// Take the GPU's verdicts on failing samples ([`ExecOptions::gpu_verdicts`]), as `solve` does
     /// in the all-pairs workload.
     pub gpu_verdicts: bool,
+    /// Run-time programs run instead of `solvers` (interpreted, on the CPU).
+    pub programs: Vec<&'a Program>,
+}
+
+impl Work<'_> {
+    /// The task solver (or program) `s` is written for, for the costliest list.
+    fn task_of(&self, s: usize) -> String {
+        match self.programs.get(s) {
+            Some(p) => p.task.clone().unwrap_or_else(|| p.name.clone()),
+            None => self.solvers[s].task.to_string(),
+        }
+    }
 }
 
 /// Every solver on its own task's inputs (the first solver registered for a task, as in `eval`).
@@ -269,6 +294,7 @@ pub fn eval_work<'a>(loaded: &'a Loaded, solvers: &[Solver]) -> Work<'a> {
         jobs: Vec::new(),
         expected: Vec::new(),
         gpu_verdicts: false,
+        programs: Vec::new(),
     };
     for task in &loaded.tasks {
         let Some(s) = solvers.iter().find(|s| s.task == task.id) else { continue };
@@ -290,7 +316,20 @@ pub fn all_pairs_work<'a>(loaded: &'a Loaded, solvers: &[Solver]) -> Work<'a> {
         (0..solvers.len() as u32).flat_map(|s| (0..n).map(move |i| Job { solver: s, input: i })).collect();
     let expected = (0..solvers.len()).flat_map(|_| pairs.iter().map(|p| p.output.as_ref())).collect();
     let inputs = pairs.iter().map(|p| &p.input).collect();
-    Work { solvers: solvers.to_vec(), inputs, jobs, expected, gpu_verdicts: true }
+    Work { solvers: solvers.to_vec(), inputs, jobs, expected, gpu_verdicts: true, programs: Vec::new() }
+}
+
+/// [`all_pairs_work`] with run-time programs in place of the solvers: every program on every input.
+pub fn all_pairs_programs_work<'a>(loaded: &'a Loaded, programs: &'a [Program]) -> Work<'a> {
+    let mut w = all_pairs_work(loaded, &[]);
+    let n = w.inputs.len() as u32;
+    w.jobs =
+        (0..programs.len() as u32).flat_map(|s| (0..n).map(move |i| Job { solver: s, input: i })).collect();
+    let pairs: Vec<_> = loaded.tasks.iter().flat_map(|t| t.samples().map(|(_, _, p)| p)).collect();
+    w.expected = (0..programs.len()).flat_map(|_| pairs.iter().map(|p| p.output.as_ref())).collect();
+    w.programs = programs.iter().collect();
+    w.gpu_verdicts = false;
+    w
 }
 
 /// One solver on every grid of `pool` (a scaling batch).
@@ -301,6 +340,7 @@ fn scaling_work(solver: Solver, pool: &[TaskGrid]) -> Work<'_> {
         jobs: (0..pool.len() as u32).map(|i| Job { solver: 0, input: i }).collect(),
         expected: vec![None; pool.len()],
         gpu_verdicts: false,
+        programs: Vec::new(),
     }
 }
 
@@ -424,7 +464,11 @@ fn run_once(work: &Work, setting: &Setting) -> Result<(Profile, ExecRun, usize, 
     let batching = t.elapsed().as_secs_f64() * 1e3;
     let t = Instant::now();
     let exec = ExecOptions { gpu_verdicts: work.gpu_verdicts, ..setting.exec.clone() };
-    let go = || execute(&work.solvers, &inputs, &jobs, &exec);
+    let runnables: Vec<Runnable> = work.programs.iter().map(|p| Runnable::interpreted(p)).collect();
+    let go = || match work.programs.is_empty() {
+        true => execute(&work.solvers, &inputs, &jobs, &exec),
+        false => execute_runnables_on(&[], &runnables, &inputs, &jobs, &exec),
+    };
     let run = match &setting.pool {
         Some(pool) => pool.install(go)?,
         None => go()?,
@@ -540,7 +584,7 @@ fn costliest(work: &Work, by: std::collections::BTreeMap<usize, (usize, f64)>) -
     by.into_iter()
         .take(COSTLIEST)
         .map(|(s, samples, cpu_ms)| SolverCpuTime {
-            task: work.solvers[s].task.to_string(),
+            task: work.task_of(s),
             samples,
             cpu_ms,
             share: if total > 0.0 { cpu_ms / total } else { 0.0 },
@@ -589,6 +633,15 @@ pub fn run(
         }
     }
 
+    if opts.workloads.contains(&Workload::AllPairsPrograms) {
+        if opts.programs.is_empty() {
+            return Err(BenchError::NoPrograms);
+        }
+        for &d in devices.iter().filter(|d| d.needs_gpu()) {
+            let reason = "all-pairs-programs: run-time programs run on the CPU; GPU: not yet".to_string();
+            skipped.push(Skipped { device: d, reason });
+        }
+    }
     let eval = eval_work(loaded, solvers);
     if eval.jobs.is_empty() && opts.workloads.contains(&Workload::Eval) {
         return Err(BenchError::NoEvalWork);
@@ -628,6 +681,14 @@ pub fn run(
                 };
                 for (d, s) in &settings {
                     let m = measure(work, workload, (*d, s), None, opts, load_ms)?;
+                    progress(&m);
+                    results.push(m);
+                }
+            }
+            Workload::AllPairsPrograms => {
+                let work = all_pairs_programs_work(loaded, &opts.programs);
+                for (d, s) in settings.iter().filter(|(d, _)| !d.needs_gpu()) {
+                    let m = measure(&work, workload, (*d, s), None, opts, load_ms)?;
                     progress(&m);
                     results.push(m);
                 }

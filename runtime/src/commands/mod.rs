@@ -3,6 +3,7 @@
 //!
 //! * [`eval`]: every solver on all pairs of its own task, verified, as a [`Report`](eval::Report).
 //! * [`solve`]: the Kaggle job, every solver on every task's demonstrations, then the submission.
+//! * [`run`]: programs read at run time on their tasks' demonstrations, verified, with a submission.
 //! * [`check`]: GPU/CPU parity over real and randomized inputs.
 //! * [`bench`]: throughput of the workloads per device, with the pipeline profile and a plot.
 //! * [`show`]: terminal pictures of a task for `arcforge show`.
@@ -12,5 +13,6 @@ pub mod bench;
 pub mod calibrate;
 pub mod check;
 pub mod eval;
+pub mod run;
 pub mod show;
 pub mod solve;

@@ -24,7 +24,7 @@ use kernels::Ctx;
 use crate::backends::gpu::execute;
 use crate::data::json;
 use crate::data::load::Loaded;
-use crate::data::submission;
+use crate::data::submission::{self, rank};
 pub use crate::data::submission::{Attempts, Submission};
 use crate::data::task::TaskGrid;
 use crate::engine::device::Device;
@@ -59,10 +59,6 @@ pub struct SolveReport {
     pub batching_ms: f64,
     pub solve_ms: f64,
     pub select_ms: f64,
-}
-
-fn rows(g: &OutGrid) -> Vec<Vec<u8>> {
-    g.cells.chunks(g.w.max(1)).map(<[u8]>::to_vec).collect()
 }
 
 /// Runs every solver of `solvers` on every input of `loaded` and picks `top` (1 or 2) answers per
@@ -104,7 +100,7 @@ pub fn solve(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Result<
                         })
                 })
                 .collect();
-            found.sort_by_key(|&s| (solvers[s].task != task.id, s));
+            rank(&mut found, |s| solvers[s].task == task.id);
             found
         })
         .collect();
@@ -136,29 +132,12 @@ pub fn solve(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Result<
             .enumerate()
             .map(|(k, pair)| {
                 let input = base + task.train.len() + k;
-                let mut picks: Vec<Vec<Vec<u8>>> = Vec::new();
-                let mut by = [None; 2];
-                for &s in &found {
-                    if let Ok(g) = out(s, input) {
-                        let r = rows(g);
-                        if !picks.contains(&r) {
-                            by[picks.len()] = Some(solvers[s].task);
-                            picks.push(r);
-                        }
-                        if picks.len() == 2 {
-                            break;
-                        }
-                    }
-                }
-                let fallback = pair.input.to_rows();
-                let mut picks = picks.into_iter();
-                let attempt_1 = picks.next().unwrap_or_else(|| fallback.clone());
-                let attempt_2 = picks.next().unwrap_or_else(|| {
-                    by[1] = by[0];
-                    attempt_1.clone()
-                });
-                sources.push(by);
-                Attempts { attempt_1, attempt_2 }
+                let answers = found
+                    .iter()
+                    .map(|&s| out(s, input).as_ref().ok().map(|g| submission::rows(g.w, &g.cells)));
+                let (attempts, by) = submission::attempts(answers, &pair.input);
+                sources.push(by.map(|k| k.map(|k| solvers[found[k]].task)));
+                attempts
             })
             .collect();
         submission.insert(task.id.clone(), answers);

@@ -249,6 +249,46 @@ pub fn task_score(got: &[Attempts], want: &[TaskGrid]) -> f64 {
     right as f64 / want.len() as f64
 }
 
+/// A grid's rows (`cells` row-major, `w` wide).
+pub fn rows(w: usize, cells: &[u8]) -> Vec<Vec<u8>> {
+    cells.chunks(w.max(1)).map(<[u8]>::to_vec).collect()
+}
+
+/// The attempts for one test input from its candidates' answers, best candidate first (`None`: that
+/// candidate gave no grid): attempt 1 is the first answer, attempt 2 the next one that differs; with
+/// no (other) answer an attempt repeats the test input itself, so every test input is present.
+/// Also says which candidate (its position in `answers`) gave each attempt (`None`: the test input).
+pub fn attempts(
+    answers: impl IntoIterator<Item = Option<Vec<Vec<u8>>>>,
+    input: &TaskGrid,
+) -> (Attempts, [Option<usize>; 2]) {
+    let mut picks: Vec<Vec<Vec<u8>>> = Vec::new();
+    let mut by = [None; 2];
+    for (k, r) in answers.into_iter().enumerate() {
+        let Some(r) = r else { continue };
+        if !picks.contains(&r) {
+            by[picks.len()] = Some(k);
+            picks.push(r);
+        }
+        if picks.len() == 2 {
+            break;
+        }
+    }
+    let mut picks = picks.into_iter();
+    let attempt_1 = picks.next().unwrap_or_else(|| input.to_rows());
+    let attempt_2 = picks.next().unwrap_or_else(|| {
+        by[1] = by[0];
+        attempt_1.clone()
+    });
+    (Attempts { attempt_1, attempt_2 }, by)
+}
+
+/// Ranks a task's candidates deterministically: those written for the task first, then by index
+/// (registry order for solvers, input order for programs).
+pub fn rank(candidates: &mut [usize], written_for_task: impl Fn(usize) -> bool) {
+    candidates.sort_by_key(|&c| (!written_for_task(c), c));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

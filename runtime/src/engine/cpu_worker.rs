@@ -5,19 +5,18 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use kernels::Limits;
-use rayon::prelude::*;
-use solvers::Solver;
-
 use super::device::Device;
 use super::job::{ExecOptions, Job};
-use super::sample::{run_solver, with_thread_ctx, OutGrid};
+use super::runnable::Runnable;
+use super::sample::{run_counted, with_thread_ctx, OutGrid};
 use super::schedule::{Board, Group};
 use crate::data::task::TaskGrid;
+use kernels::Limits;
+use rayon::prelude::*;
 
 /// Runs jobs on the CPU.
 pub(crate) struct CpuRunner<'a> {
-    pub solvers: &'a [Solver],
+    pub solvers: &'a [Runnable<'a>],
     pub inputs: &'a [&'a TaskGrid],
     pub jobs: &'a [Job],
     pub limits: Limits,
@@ -28,6 +27,8 @@ pub(crate) struct CpuRunner<'a> {
     /// Advanced per sample as it finishes on the CPU (not for redone samples, which the GPU counted
     /// already), so a long CPU run shows progress instead of jumping to 100% at its end.
     pub progress: Option<indicatif::ProgressBar>,
+    /// Steps (the `Ctx`'s work count) of each job's last CPU run.
+    pub steps: Vec<AtomicU64>,
 }
 
 impl CpuRunner<'_> {
@@ -42,8 +43,8 @@ impl CpuRunner<'_> {
                 .map(|&k| {
                     let t = Instant::now();
                     let job = self.jobs[k];
-                    let out = with_thread_ctx(self.limits, |ctx| {
-                        run_solver(
+                    let (out, steps) = with_thread_ctx(self.limits, |ctx| {
+                        run_counted(
                             ctx,
                             self.solvers[job.solver as usize].cpu,
                             self.inputs[job.input as usize],
@@ -53,6 +54,7 @@ impl CpuRunner<'_> {
                     if let (true, Some(p)) = (tick, &self.progress) {
                         p.inc(1);
                     }
+                    self.steps[k].store(steps, Ordering::Relaxed);
                     out
                 })
                 .collect()

@@ -39,6 +39,7 @@ use super::device::{Device, DeviceChoice, GpuUnavailable};
 use super::gpu_worker::{self, GpuWork};
 pub use super::job::{ExecOptions, Job};
 use super::redo;
+use super::runnable::Runnable;
 use super::sample::OutGrid;
 use super::schedule::{self, Board, Group};
 use super::trace;
@@ -82,6 +83,8 @@ pub struct ExecRun {
     pub gpu_batch_ms: Vec<(usize, usize, f64)>,
     /// Per job, nanoseconds its output took on one CPU thread (0 where the GPU decided it).
     pub cpu_ns: Vec<u64>,
+    /// Per job, the steps its CPU run used (0 where the GPU decided it).
+    pub cpu_steps: Vec<u64>,
 }
 
 impl ExecRun {
@@ -183,6 +186,19 @@ pub fn execute_on(
     jobs: &[Job],
     opts: &ExecOptions,
 ) -> Result<ExecRun, ExecError> {
+    let runnables: Vec<Runnable> = solvers.iter().map(Runnable::compiled).collect();
+    execute_runnables_on(accels, &runnables, inputs, jobs, opts)
+}
+
+/// [`execute_on`] for any mix of compiled solvers and run-time programs ([`Runnable`]); jobs name
+/// indices into `solvers`. What has no GPU kernel (every run-time program) runs on the CPU.
+pub fn execute_runnables_on(
+    accels: &[&dyn Accelerator],
+    solvers: &[Runnable],
+    inputs: &[&TaskGrid],
+    jobs: &[Job],
+    opts: &ExecOptions,
+) -> Result<ExecRun, ExecError> {
     let threads = opts.thread_count().max(1);
     let runner = CpuRunner {
         solvers,
@@ -192,6 +208,7 @@ pub fn execute_on(
         pool: thread_pool(opts.threads)?,
         cpu_ns: (0..jobs.len()).map(|_| AtomicU64::new(0)).collect(),
         progress: opts.progress.clone(),
+        steps: (0..jobs.len()).map(|_| AtomicU64::new(0)).collect(),
     };
     let groups = schedule::groups(solvers, inputs, jobs);
     let mut profile = ExecProfile::default();
@@ -256,6 +273,7 @@ pub fn execute_on(
         gpu_batches: batches.len(),
         gpu_batch_ms: batches,
         cpu_ns: runner.cpu_ns.into_iter().map(AtomicU64::into_inner).collect(),
+        cpu_steps: runner.steps.into_iter().map(AtomicU64::into_inner).collect(),
     })
 }
 

@@ -6,11 +6,10 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use solvers::Solver;
-
 use super::accelerator::{Accelerator, GpuOutcome};
 use super::device::Device;
 use super::job::{ExecOptions, Job};
+use super::runnable::Runnable;
 use super::sample::OutGrid;
 use super::schedule::{Board, Group};
 use super::status::{status_reason, status_verdict};
@@ -18,7 +17,7 @@ use super::trace;
 
 /// What every GPU worker of a run shares besides the board.
 pub(crate) struct GpuWork<'a> {
-    pub solvers: &'a [Solver],
+    pub solvers: &'a [Runnable<'a>],
     pub jobs: &'a [Job],
     pub opts: &'a ExecOptions,
     pub threads: usize,
@@ -34,7 +33,8 @@ pub(crate) fn work(w: &GpuWork, board: &Board, accel: &dyn Accelerator, worker: 
         };
         let t = Instant::now();
         let idx: Vec<u32> = group.jobs.iter().map(|&k| w.jobs[k].input).collect();
-        let kernel = w.solvers[group.solver].cuda_kernel;
+        // The queue holds only groups with a kernel (`schedule::split_by_kernel`).
+        let kernel = w.solvers[group.solver].cuda_kernel.unwrap_or_default();
         let result = accel.run(worker, kernel, &idx, w.opts.limits.max_steps);
         *board.gpu_busy.lock().unwrap() += t.elapsed();
         let ms = t.elapsed().as_secs_f64() * 1e3;

@@ -4,7 +4,7 @@
 //! ([`exec`]); [`schedule`] groups the jobs into batches and orders them by the [`CostModel`]
 //! ([`cost`]); the [`gpu_worker`]s feed batches to [`Accelerator`]s ([`accelerator`], with the
 //! [`status`] codes they report and the [`fault`] injection around them) while the [`cpu_worker`] runs
-//! the rest, one [`sample`] call each; [`redo`] takes back on the CPU what a device gave back, and
+//! the rest, one [`sample`] call each (a compiled solver or a run-time program: [`runnable`]); [`redo`] takes back on the CPU what a device gave back, and
 //! [`trace`] prints where the time went when asked.
 
 pub mod accelerator;
@@ -17,6 +17,7 @@ pub mod fnv;
 mod gpu_worker;
 mod job;
 mod redo;
+pub mod runnable;
 pub mod sample;
 mod schedule;
 pub mod status;
@@ -24,4 +25,5 @@ mod trace;
 
 pub use accelerator::{Accelerator, GpuOutcome, GridRef};
 pub use cost::{CostModel, SolverCost};
-pub use exec::{execute_on, ExecError, ExecOptions, ExecProfile, ExecRun, Job};
+pub use exec::{execute_on, execute_runnables_on, ExecError, ExecOptions, ExecProfile, ExecRun, Job};
+pub use runnable::{CpuCode, Runnable};

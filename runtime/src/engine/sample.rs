@@ -1,5 +1,7 @@
 //! One solver call, safely, and its verdict: [`run_solver`] runs a solver on one input under the
-//! step budget and inside `catch_unwind` (a failing or panicking solver loses only that sample),
+//! step budget and inside `catch_unwind` (a failing or panicking solver loses only that sample;
+//! [`run_counted`] does the same for a run-time program too, whose failures also name the step's
+//! `line:column`),
 //! [`verify`] compares the output with the expected grid, [`run_task`] does both for every pair of a
 //! task on this thread, and [`with_thread_ctx`] keeps a warm context per worker thread.
 
@@ -11,6 +13,7 @@ use std::sync::Once;
 use kernels::{Ctx, Limits, Value};
 use solvers::SolverFn;
 
+use super::runnable::CpuCode;
 use crate::data::task::{PairKind, Task, TaskGrid};
 
 /// A solver's output grid, copied out of the sample's arena. Unlike a [`TaskGrid`] it may be empty,
@@ -100,13 +103,28 @@ fn panic_text(payload: &(dyn Any + Send)) -> String {
 /// Runs `solver` on `input` in `ctx` (reset before and after): the output grid, or why there is none.
 /// Never panics: a panicking solver becomes an error.
 pub fn run_solver(ctx: &mut Ctx, solver: SolverFn, input: &TaskGrid) -> Result<OutGrid, String> {
+    run_counted(ctx, CpuCode::Compiled(solver), input).0
+}
+
+/// [`run_solver`] for a compiled solver or a run-time program, also giving the steps the call used.
+/// A program's failure reads `<kind> in <primitive> at <line>:<column>` (the failing step's place).
+pub fn run_counted(ctx: &mut Ctx, code: CpuCode, input: &TaskGrid) -> (Result<OutGrid, String>, u64) {
     quiet_solver_panics();
     ctx.reset();
     IN_SOLVER.with(|f| f.set(true));
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
         let c: &Ctx = ctx;
-        let grid = c.grid_from(input.height() as u32, input.width() as u32, input.cells());
-        let out = solver(c, Value::Grid(grid));
+        let grid = Value::Grid(c.grid_from(input.height() as u32, input.width() as u32, input.cells()));
+        let out = match code {
+            CpuCode::Compiled(solver) => solver(c, grid),
+            CpuCode::Interpreted(program) => {
+                let run = program.run_traced(c, grid);
+                if let (Some(fail), Some(k)) = (c.status(), run.failed_step) {
+                    return Err(format!("{fail} at {}", program.step_pos(k)));
+                }
+                run.value
+            }
+        };
         if let Some(fail) = c.status() {
             return Err(fail.to_string());
         }
@@ -119,8 +137,24 @@ pub fn run_solver(ctx: &mut Ctx, solver: SolverFn, input: &TaskGrid) -> Result<O
         }
     }));
     IN_SOLVER.with(|f| f.set(false));
+    let steps = ctx.steps();
     ctx.reset();
-    result.unwrap_or_else(|payload| Err(panic_text(payload.as_ref())))
+    (result.unwrap_or_else(|payload| Err(panic_text(payload.as_ref()))), steps)
+}
+
+/// The kind of a failure message from [`run_counted`], for counting failures by kind: a
+/// [`kernels::FailKind`]'s words, or `panic`, `not a grid`.
+pub fn failure_kind(message: &str) -> &'static str {
+    use kernels::FailKind::*;
+    let kinds = [Type, Empty, Index, ZeroDivision, Overflow, Limit, Steps, Arena];
+    if let Some(k) = kinds.iter().find(|k| message.starts_with(k.text())) {
+        return k.text();
+    }
+    if message.starts_with("solver panicked") {
+        "panic"
+    } else {
+        "not a grid"
+    }
 }
 
 /// The verdict on one output.

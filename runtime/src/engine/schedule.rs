@@ -9,11 +9,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use solvers::Solver;
-
 use super::accelerator::Accelerator;
 use super::device::{Device, DeviceChoice};
 use super::job::{ExecOptions, Job};
+use super::runnable::Runnable;
 use super::sample::OutGrid;
 use crate::data::task::TaskGrid;
 
@@ -25,7 +24,7 @@ pub(crate) struct Group {
 }
 
 /// The jobs grouped by solver, biggest estimated work first.
-pub(crate) fn groups(solvers: &[Solver], inputs: &[&TaskGrid], jobs: &[Job]) -> Vec<Group> {
+pub(crate) fn groups(solvers: &[Runnable], inputs: &[&TaskGrid], jobs: &[Job]) -> Vec<Group> {
     let mut by_solver: Vec<Vec<usize>> = vec![Vec::new(); solvers.len()];
     for (k, j) in jobs.iter().enumerate() {
         by_solver[j.solver as usize].push(k);
@@ -47,14 +46,14 @@ pub(crate) fn groups(solvers: &[Solver], inputs: &[&TaskGrid], jobs: &[Job]) -> 
 }
 
 /// Whether the cost model sends `g` to a GPU.
-pub(crate) fn prefers_gpu(g: &Group, solvers: &[Solver], opts: &ExecOptions, threads: usize) -> bool {
+pub(crate) fn prefers_gpu(g: &Group, solvers: &[Runnable], opts: &ExecOptions, threads: usize) -> bool {
     opts.cost.prefers_gpu(solvers[g.solver].task, g.jobs.len(), g.cells, threads)
 }
 
 /// Whether any GPU is worth opening: under auto, GPUs that no batch is worth (a single task's few
 /// samples, a cheap solver) are not even given the inputs, since opening them and starting their
 /// workers would cost more than the work.
-pub(crate) fn gpu_pays(groups: &[Group], solvers: &[Solver], opts: &ExecOptions, threads: usize) -> bool {
+pub(crate) fn gpu_pays(groups: &[Group], solvers: &[Runnable], opts: &ExecOptions, threads: usize) -> bool {
     opts.device != DeviceChoice::Auto || groups.iter().any(|g| prefers_gpu(g, solvers, opts, threads))
 }
 
@@ -62,10 +61,15 @@ pub(crate) fn gpu_pays(groups: &[Group], solvers: &[Solver], opts: &ExecOptions,
 /// queue says).
 pub(crate) fn split_by_kernel(
     groups: Vec<Group>,
-    solvers: &[Solver],
+    solvers: &[Runnable],
     usable: &[&dyn Accelerator],
 ) -> (Vec<Group>, Vec<Group>) {
-    groups.into_iter().partition(|g| usable.iter().any(|a| a.has_kernel(solvers[g.solver].cuda_kernel)))
+    groups.into_iter().partition(|g| usable.iter().any(|a| runs_on(*a, &solvers[g.solver])))
+}
+
+/// Whether `accel` has a kernel for `r` (a run-time program has none yet).
+pub(crate) fn runs_on(accel: &dyn Accelerator, r: &Runnable) -> bool {
+    r.cuda_kernel.is_some_and(|k| accel.has_kernel(k))
 }
 
 /// An output and the device that produced it.
@@ -122,15 +126,14 @@ impl Board {
     pub fn take_for_gpu(
         &self,
         accel: &dyn Accelerator,
-        solvers: &[Solver],
+        solvers: &[Runnable],
         opts: &ExecOptions,
         threads: usize,
     ) -> Option<Group> {
         let auto = opts.device == DeviceChoice::Auto;
         let mut q = self.queue.lock().unwrap();
         let mine = q.iter().position(|g| {
-            accel.has_kernel(solvers[g.solver].cuda_kernel)
-                && (!auto || prefers_gpu(g, solvers, opts, threads))
+            runs_on(accel, &solvers[g.solver]) && (!auto || prefers_gpu(g, solvers, opts, threads))
         });
         mine.and_then(|k| q.remove(k))
     }
@@ -143,7 +146,7 @@ impl Board {
         &self,
         pending: &mut Vec<usize>,
         batch_target: usize,
-        solvers: &[Solver],
+        solvers: &[Runnable],
         opts: &ExecOptions,
         threads: usize,
     ) {

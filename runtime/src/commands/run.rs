@@ -1,0 +1,327 @@
+//! `arcforge run`: programs read at run time (arc-dsl Python, `#[solver]` Rust, JSON lines) on the
+//! demonstrations of their tasks, verified, with a submission from those that fit and a report per
+//! program.
+//!
+//! Pairing: a program that names a task (`solve_<id>`, `#[solver("<id>")]`, a JSON line's `task`)
+//! runs on that task; one that names none runs on every loaded task; `every_task` runs every program
+//! on every task. All pairs go to the engine in one run, as compiled solvers do, under the same step
+//! budget, failure record and `catch_unwind`. Run-time programs run on the CPU: they have no GPU
+//! kernel yet ([`GPU_NOTE`]).
+//!
+//! Candidates and the submission follow `solve` exactly ([`crate::data::submission`]): a program that
+//! reproduces every demonstration is a candidate; a task's candidates rank the programs naming it
+//! first, then input order; attempt 2 is the next differing answer; a test input without an answer
+//! repeats itself. So the registered solvers rendered as Python, in registry order, give `solve`'s
+//! submission byte for byte.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use programs::{ParsedPrograms, Program};
+use serde::Serialize;
+
+use crate::data::load::Loaded;
+use crate::data::submission::{self, rank, Submission};
+use crate::data::task::TaskGrid;
+use crate::engine::device::DeviceChoice;
+use crate::engine::exec::{execute_runnables_on, ExecError, ExecOptions, Job};
+use crate::engine::runnable::Runnable;
+use crate::engine::sample::failure_kind;
+
+/// What the report says about the device, and why `--device gpu` is refused.
+pub const GPU_NOTE: &str = "run-time programs run on the CPU; GPU: not yet";
+
+/// How to pair programs with tasks.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Only this task (the others are not run).
+    pub task: Option<String>,
+    /// Every program on every task.
+    pub every_task: bool,
+}
+
+/// The first demonstration a program misses on a task.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Miss {
+    /// Index of the train pair.
+    pub train_index: usize,
+    /// `"wrong grid"` (a grid, not the expected one) or `"failure"`.
+    pub what: &'static str,
+    /// The failure's kind (see [`failure_kind`]), for a failure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
+    /// The failing step's `line:column` in the program's text, when a step failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    /// The failure's message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+/// One program on one task.
+#[derive(Clone, Debug, Serialize)]
+pub struct TaskRun {
+    pub task: String,
+    /// Reproduces every demonstration (train pair).
+    pub fits: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_miss: Option<Miss>,
+    /// Failed calls by kind, over the task's train and test inputs.
+    pub failures: BTreeMap<&'static str, usize>,
+    /// Steps used, summed over the task's train and test inputs.
+    pub steps: u64,
+}
+
+/// One program that parsed.
+#[derive(Clone, Debug, Serialize)]
+pub struct ProgramReport {
+    pub name: String,
+    pub origin: String,
+    /// The `def`/`fn` line's `line:column`.
+    pub at: String,
+    /// The task the program names.
+    pub names_task: Option<String>,
+    /// Why it ran on no task, if it did not (a named task that is not loaded, `--task`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_run: Option<String>,
+    pub tasks: Vec<TaskRun>,
+}
+
+impl ProgramReport {
+    pub fn fits(&self) -> impl Iterator<Item = &str> {
+        self.tasks.iter().filter(|t| t.fits).map(|t| t.task.as_str())
+    }
+}
+
+/// A program that did not parse: its one-line error.
+#[derive(Clone, Debug, Serialize)]
+pub struct Rejected {
+    pub origin: String,
+    pub program: Option<String>,
+    pub at: String,
+    pub kind: &'static str,
+    /// The whole one-line message (`<origin>:<line>:<column>: <kind> in `<program>`: ...`).
+    pub error: String,
+}
+
+/// What `run` did.
+#[derive(Debug, Serialize)]
+pub struct RunReport {
+    pub device: &'static str,
+    pub programs: Vec<ProgramReport>,
+    pub rejected: Vec<Rejected>,
+    /// Each task's candidate programs (names), best first.
+    pub candidates: BTreeMap<String, Vec<String>>,
+    /// Program calls made (programs x inputs of their tasks).
+    pub calls: usize,
+    /// Answers that had to be placeholders (a rejected task's test input that is no grid).
+    pub notes: Vec<String>,
+    #[serde(skip)]
+    pub submission: Submission,
+}
+
+/// Runs the parsed programs on the loaded tasks as `opts` pairs them. The executor's device is the
+/// CPU whatever `exec.device` says (see [`GPU_NOTE`]); its threads and step budget are `exec`'s.
+pub fn run_programs(
+    loaded: &Loaded,
+    parsed: &ParsedPrograms,
+    opts: &RunOptions,
+    exec: &ExecOptions,
+) -> Result<RunReport, ExecError> {
+    let tasks: Vec<usize> = (0..loaded.tasks.len())
+        .filter(|&t| opts.task.as_ref().is_none_or(|id| *id == loaded.tasks[t].id))
+        .collect();
+    let progs = &parsed.programs;
+    // (program, task) pairs, program-major so a program's jobs sit together.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut not_run: Vec<Option<String>> = vec![None; progs.len()];
+    for (p, prog) in progs.iter().enumerate() {
+        let named = prog.task.as_deref();
+        let on: Vec<usize> = match named {
+            Some(id) if !opts.every_task => {
+                tasks.iter().copied().filter(|&t| loaded.tasks[t].id == id).collect()
+            }
+            _ => tasks.clone(),
+        };
+        if on.is_empty() {
+            not_run[p] = Some(match (named, &opts.task) {
+                (Some(id), Some(only)) if id != only => format!("names task {id}; --task {only}"),
+                (Some(id), _) => format!("names task {id}, which is not among the loaded tasks"),
+                _ => "no task loaded".to_string(),
+            });
+        }
+        pairs.extend(on.into_iter().map(|t| (p, t)));
+    }
+
+    // Inputs: each task's train inputs then its test inputs.
+    let mut inputs: Vec<&TaskGrid> = Vec::new();
+    let mut first_input = vec![0usize; loaded.tasks.len()];
+    for &t in &tasks {
+        let task = &loaded.tasks[t];
+        first_input[t] = inputs.len();
+        inputs.extend(task.train.iter().chain(&task.test).map(|p| &p.input));
+    }
+    let mut jobs: Vec<Job> = Vec::new();
+    let mut first_job = Vec::with_capacity(pairs.len());
+    for &(p, t) in &pairs {
+        first_job.push(jobs.len());
+        let task = &loaded.tasks[t];
+        let base = first_input[t] as u32;
+        jobs.extend(
+            (0..(task.train.len() + task.test.len()) as u32)
+                .map(|i| Job { solver: p as u32, input: base + i }),
+        );
+    }
+    let runnables: Vec<Runnable> = progs.iter().map(Runnable::interpreted).collect();
+    let exec = ExecOptions { device: DeviceChoice::Cpu, gpu_verdicts: false, ..exec.clone() };
+    let run = execute_runnables_on(&[], &runnables, &inputs, &jobs, &exec)?;
+
+    let mut reports: Vec<ProgramReport> = progs
+        .iter()
+        .zip(not_run)
+        .map(|(prog, not_run)| ProgramReport {
+            name: prog.name.clone(),
+            origin: prog.origin.clone(),
+            at: prog.pos.to_string(),
+            names_task: prog.task.clone(),
+            not_run,
+            tasks: Vec::new(),
+        })
+        .collect();
+    // Per task: its fitting programs, and their answers on its test inputs.
+    let mut fitting: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    for (&(p, t), &j) in pairs.iter().zip(&first_job) {
+        let task = &loaded.tasks[t];
+        let outs = &run.outputs[j..j + task.train.len() + task.test.len()];
+        let first_miss =
+            task.train.iter().zip(outs).enumerate().find_map(|(k, (pair, out))| match (out, &pair.output) {
+                (Ok(g), Some(want)) if g.matches(want) => None,
+                (Ok(_), _) => {
+                    Some(Miss { train_index: k, what: "wrong grid", kind: None, at: None, message: None })
+                }
+                (Err(e), _) => Some(Miss {
+                    train_index: k,
+                    what: "failure",
+                    kind: Some(failure_kind(e)),
+                    at: e.rsplit_once(" at ").map(|(_, at)| at.to_string()).filter(|a| a.contains(':')),
+                    message: Some(e.clone()),
+                }),
+            });
+        let fits = !task.train.is_empty() && first_miss.is_none();
+        let mut failures = BTreeMap::new();
+        for e in outs.iter().filter_map(|o| o.as_ref().err()) {
+            *failures.entry(failure_kind(e)).or_insert(0) += 1;
+        }
+        let steps = run.cpu_steps[j..j + outs.len()].iter().sum();
+        if fits {
+            fitting.entry(t).or_default().push((p, j));
+        }
+        reports[p].tasks.push(TaskRun { task: task.id.clone(), fits, first_miss, failures, steps });
+    }
+
+    let mut submission = Submission::new();
+    let mut candidates = BTreeMap::new();
+    for &t in &tasks {
+        let task = &loaded.tasks[t];
+        let mut found: Vec<(usize, usize)> = fitting.remove(&t).unwrap_or_default();
+        let mut order: Vec<usize> = found.iter().map(|f| f.0).collect();
+        rank(&mut order, |p| progs[p].task.as_deref() == Some(task.id.as_str()));
+        let job_of: BTreeMap<usize, usize> = found.drain(..).collect();
+        let answers = task
+            .test
+            .iter()
+            .enumerate()
+            .map(|(k, pair)| {
+                let answers = order.iter().map(|p| {
+                    run.outputs[job_of[p] + task.train.len() + k]
+                        .as_ref()
+                        .ok()
+                        .map(|g| submission::rows(g.w, &g.cells))
+                });
+                submission::attempts(answers, &pair.input).0
+            })
+            .collect();
+        submission.insert(task.id.clone(), answers);
+        candidates.insert(task.id.clone(), order.iter().map(|&p| progs[p].name.clone()).collect());
+    }
+    let rejected = parsed
+        .errors
+        .iter()
+        .map(|e| Rejected {
+            origin: e.origin.clone(),
+            program: e.program.clone(),
+            at: e.pos.to_string(),
+            kind: e.kind.text(),
+            error: e.to_string(),
+        })
+        .collect();
+    // Every task id and test index of the challenges, rejected tasks included (as `solve` does),
+    // unless the run was restricted to one task.
+    let mut submission = submission;
+    let notes = if opts.task.is_none() { submission::complete(&mut submission, loaded) } else { Vec::new() };
+    Ok(RunReport {
+        device: GPU_NOTE,
+        programs: reports,
+        rejected,
+        candidates,
+        calls: jobs.len(),
+        notes,
+        submission,
+    })
+}
+
+/// Where `--emit-rust` put one program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Emitted {
+    pub program: String,
+    pub task: String,
+    pub path: PathBuf,
+    /// The name it would have had, when that file existed (never overwritten).
+    pub instead_of: Option<PathBuf>,
+}
+
+/// Writes each program that fits a task as a `#[solver("<task>")]` file in `dir` (created if
+/// missing): `<program name>.rs`, or `<name>_2.rs`, `_3`... when that file exists (an existing file
+/// is never overwritten). The task is the one the program names when it fits it, else the first it
+/// fits. `Err` names the file that could not be written.
+pub fn emit_rust(dir: &Path, report: &RunReport, programs: &[Program]) -> Result<Vec<Emitted>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut out = Vec::new();
+    for (r, prog) in report.programs.iter().zip(programs) {
+        let fits: Vec<&str> = r.fits().collect();
+        let Some(task) = prog.task.as_deref().filter(|t| fits.contains(t)).or(fits.first().copied()) else {
+            continue;
+        };
+        let stem: String =
+            prog.name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
+        let text = format!(
+            "//! Found by `arcforge run` ({} at {}); copy into solvers/src/tasks/.\n\nuse crate::prelude::*;\n\n{}",
+            prog.origin,
+            prog.pos,
+            prog.render_rust_solver(task)
+        );
+        let first = dir.join(format!("{stem}.rs"));
+        let mut n = 1;
+        loop {
+            let path = if n == 1 { first.clone() } else { dir.join(format!("{stem}_{n}.rs")) };
+            // create_new: an existing file (another run's, the user's) is never overwritten.
+            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(mut f) => {
+                    use std::io::Write;
+                    f.write_all(text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+                    let instead_of = (n > 1).then(|| first.clone());
+                    out.push(Emitted {
+                        program: prog.name.clone(),
+                        task: task.to_string(),
+                        path,
+                        instead_of,
+                    });
+                    break;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
+                Err(e) => return Err(format!("{}: {e}", path.display())),
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,41 @@
+//! What a job runs: a [`Runnable`] is a compiled `#[solver]` or a run-time [`Program`], with the task
+//! it is written for (the cost model's key) and its GPU kernel when the build has one. The engine's
+//! queues and workers see only this, so both kinds share one executor, one step budget, one failure
+//! record and one `catch_unwind`.
+//!
+//! The compiled path stays a plain function call: [`CpuCode`] is a two-case enum matched once per
+//! sample. Run-time programs have no GPU kernel yet (`cuda_kernel: None`), so they always run on the
+//! CPU; NVRTC or a GPU interpreter is a later step.
+
+use programs::Program;
+use solvers::{Solver, SolverFn};
+
+/// What runs a job on the CPU.
+#[derive(Clone, Copy)]
+pub enum CpuCode<'p> {
+    /// A solver compiled into this binary.
+    Compiled(SolverFn),
+    /// A program read at run time, interpreted over the kernels' primitives.
+    Interpreted(&'p Program),
+}
+
+/// One entry of the executor's solver list.
+#[derive(Clone, Copy)]
+pub struct Runnable<'p> {
+    /// The task it is written for (`""` when it names none): the cost model's key.
+    pub task: &'p str,
+    pub cpu: CpuCode<'p>,
+    /// Its CUDA batch kernel, if the GPU build has one.
+    pub cuda_kernel: Option<&'p str>,
+}
+
+impl<'p> Runnable<'p> {
+    pub fn compiled(s: &'p Solver) -> Self {
+        Runnable { task: s.task, cpu: CpuCode::Compiled(s.cpu), cuda_kernel: Some(s.cuda_kernel) }
+    }
+
+    /// A run-time program: CPU only (no GPU kernel for run-time programs yet).
+    pub fn interpreted(p: &'p Program) -> Self {
+        Runnable { task: p.task.as_deref().unwrap_or(""), cpu: CpuCode::Interpreted(p), cuda_kernel: None }
+    }
+}
