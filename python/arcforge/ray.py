@@ -86,8 +86,10 @@ def solve(
     merged: Dict[str, Any] = {}
     for text in ray.get(refs):
         merged.update(json.loads(text))
-    # Compact, ids sorted (byte order, as the runtime's map): the text `arcforge solve -o` writes.
-    text = json.dumps(dict(sorted(merged.items())), separators=(",", ":"), ensure_ascii=False)
+    # Every task the driver rejected is answered with its own test inputs, as the single-process solve
+    # answers it; compact, ids sorted (byte order, as the runtime's map): the text `arcforge solve -o`
+    # writes.
+    text = arcforge._native.complete_json(json.dumps(merged), loaded._native)
     sol = os.fspath(solutions) if solutions is not None else None
     total, scored = arcforge.score(merged, loaded, solutions=sol)
     if scored == 0:

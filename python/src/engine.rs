@@ -255,3 +255,13 @@ pub fn score(
         .map_err(|e| Error::Value(format!("not a submission {{task: [{{attempt_1, attempt_2}}]}}: {e}")))?;
     Ok(solve::score(&submission, &expected(loaded, solutions)?))
 }
+
+/// A submission (JSON, as `solve` writes it) completed as `solve` completes its own: every task the
+/// loader rejected is answered with its own test inputs, so every task id and test index of the data
+/// is present (for submissions merged from shards, which only see the usable tasks).
+pub fn complete(submission_json: &str, loaded: &Loaded) -> Result<String, Error> {
+    let mut submission: Submission = serde_json::from_str(submission_json)
+        .map_err(|e| Error::Value(format!("not a submission {{task: [{{attempt_1, attempt_2}}]}}: {e}")))?;
+    runtime::data::submission::complete(&mut submission, loaded);
+    serde_json::to_string(&submission).map_err(|e| Error::Run(e.to_string()))
+}

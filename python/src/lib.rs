@@ -187,6 +187,13 @@ fn score(submission_json: &str, tasks: &Tasks, solutions: Option<PathBuf>) -> Py
     engine::score(submission_json, &tasks.data.loaded, solutions.as_deref()).map_err(py_err)
 }
 
+/// `submission_json` with every task the loader rejected answered by its own test inputs (as `solve`
+/// answers them), in the compact JSON `arcforge solve -o` writes.
+#[pyfunction]
+fn complete_json(submission_json: &str, tasks: &Tasks) -> PyResult<String> {
+    engine::complete(submission_json, &tasks.data.loaded).map_err(py_err)
+}
+
 #[pymodule]
 fn _arcforge(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
@@ -201,5 +208,6 @@ fn _arcforge(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(solve_json, m)?)?;
     m.add_function(wrap_pyfunction!(eval_json, m)?)?;
     m.add_function(wrap_pyfunction!(score, m)?)?;
+    m.add_function(wrap_pyfunction!(complete_json, m)?)?;
     Ok(())
 }

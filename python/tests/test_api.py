@@ -169,7 +169,8 @@ def test_bad_tasks_in_a_batch_are_reported_per_item(train):
     tasks["bad_colour"] = colour
     with pytest.warns(arcforge.ArcforgeWarning) as caught:
         sub = arcforge.solve(tasks, device="cpu")
-    assert sorted(sub) == sorted(train.ids[:3])
+    # Rejected tasks are still answered (with their own test inputs): every task id is present.
+    assert sorted(sub) == sorted(train.ids[:3] + ["bad_colour", "bad_ragged"])
     messages = sorted(i["message"] for i in sub.rejected)
     assert messages[0].startswith("<dict>: task bad_colour: test pair 0 input: row 0, column 0: colour 10")
     assert messages[1].startswith("<dict>: task bad_ragged: train pair 0 input: ragged rows")
@@ -244,7 +245,7 @@ def test_unusable_data_and_options_raise_with_the_clis_messages(tmp_path):
     with pytest.raises(ValueError, match="not a submission"):
         arcforge.score({"a": "nonsense"}, {"a": good_task(1)})
     solutions = write_json(tmp_path / "x_solutions.json", {"a": [RAGGED]})
-    with pytest.raises(arcforge.DataError, match="task a: test output 0: ragged rows"):
+    with pytest.raises(arcforge.DataError, match="task a: test pair 0 output: ragged rows"):
         arcforge.solve({"a": good_task(1)}, device="cpu", solutions=solutions)
 
 

@@ -27,7 +27,8 @@ def test_sharded_solve_equals_the_single_process_one(cluster, train, tmp_path):
     with pytest.warns(arcforge.ArcforgeWarning):
         sharded = arcforge.ray.solve(tasks, device="cpu", shards=2, output=tmp_path / "ray.json")
     assert sharded.details["shards"] == 2
-    assert dict(sharded) == dict(single) and len(sharded) == 30
+    # 30 good tasks and the rejected one, answered with its own test input (every task id present).
+    assert dict(sharded) == dict(single) and len(sharded) == 31 and "bad" in sharded
     assert sharded.to_json() == single.to_json() == (tmp_path / "ray.json").read_text()
     assert (sharded.score, sharded.scored_tasks) == (single.score, single.scored_tasks)
     assert sharded.rejected == single.rejected and sharded.rejected[0]["task"] == "bad"
