@@ -1194,7 +1194,7 @@ fn run_run(args: RunArgs) -> Exit {
     } else {
         match programs::parse_file(&args.programs) {
             Ok(p) => p,
-            Err(e) => return fail(format_args!("cannot read {}: {e}", args.programs.display())),
+            Err(e) => return fail(format_args!("cannot read {}: {e}", load::shown(&args.programs))),
         }
     };
     for e in &parsed.errors {
@@ -1206,7 +1206,7 @@ fn run_run(args: RunArgs) -> Exit {
     };
     if let Some(id) = &args.task {
         if !loaded.tasks.iter().any(|t| t.id == *id) {
-            return fail(format_args!("task {id} is not in {}", found.path.display()));
+            return fail(format_args!("task {} is not in {}", load::printable(id), load::shown(&found.path)));
         }
     }
     // The outputs are checked before the work: a bad -o must not cost a whole run.
@@ -1247,21 +1247,23 @@ fn run_run(args: RunArgs) -> Exit {
         print_program(p);
     }
     let answered = report.candidates.values().filter(|c| !c.is_empty()).count();
-    println!("data        {}: {}", found.path.display(), loaded.kind);
+    println!("data        {}: {}", load::shown(&found.path), loaded.kind);
     println!("programs    {} parsed, {} rejected", report.programs.len(), report.rejected.len());
     println!("tasks       {}, {answered} with a candidate program", report.candidates.len());
     println!("calls       {}", report.calls);
     println!("device      cpu ({})", report.device);
     if let Some(path) = &args.output {
-        println!("submission  {}", path.display());
+        println!("submission  {}", load::shown(path));
     }
     if let Some(dir) = &args.emit_rust {
         match run::emit_rust(dir, &report, &parsed.programs) {
             Ok(files) => {
                 for f in files {
-                    let instead =
-                        f.instead_of.map(|p| format!(" ({} exists, kept)", p.display())).unwrap_or_default();
-                    println!("emitted     {} for {}: {}{instead}", f.program, f.task, f.path.display());
+                    let instead = f
+                        .instead_of
+                        .map(|p| format!(" ({} exists, kept)", load::shown(&p)))
+                        .unwrap_or_default();
+                    println!("emitted     {} for {}: {}{instead}", f.program, f.task, load::shown(&f.path));
                 }
             }
             Err(e) => return fail(format_args!("--emit-rust: {e}")),
