@@ -190,7 +190,17 @@ fn expected(
     solutions: Option<&Path>,
 ) -> Result<std::collections::BTreeMap<String, Vec<runtime::TaskGrid>>, Error> {
     match solutions {
-        Some(path) => solve::read_solutions(path).map_err(Error::Data),
+        // Checked against the challenges as the CLI checks them: a mismatch is an error, never a
+        // silently wrong score.
+        Some(path) => {
+            let expected = solve::read_solutions(path).map_err(Error::Data)?;
+            let problems = runtime::data::submission::solution_problems(path, &expected, loaded);
+            if problems.is_empty() {
+                Ok(expected)
+            } else {
+                Err(Error::Data(problems.join("\n")))
+            }
+        }
         None => Ok(solve::expected_from(loaded)),
     }
 }

@@ -247,6 +247,10 @@ def test_unusable_data_and_options_raise_with_the_clis_messages(tmp_path):
     solutions = write_json(tmp_path / "x_solutions.json", {"a": [RAGGED]})
     with pytest.raises(arcforge.DataError, match="task a: test pair 0 output: ragged rows"):
         arcforge.solve({"a": good_task(1)}, device="cpu", solutions=solutions)
+    # A solutions file that does not match the tasks is an error, never a silently wrong score.
+    mismatched = write_json(tmp_path / "y_solutions.json", {"b": [[[1]]]})
+    with pytest.raises(arcforge.DataError, match="task a: missing"):
+        arcforge.solve({"a": good_task(1)}, device="cpu", solutions=mismatched)
 
 
 def test_gpu_required_but_unavailable_raises_device_error():
