@@ -562,13 +562,21 @@ fn run_calibrate(args: CalibrateArgs) -> Exit {
         "gpu       {:.1} us per batch + {:.4} us per sample",
         model.gpu_us_per_batch, model.gpu_us_per_sample
     );
-    let even = (model.gpu_us_per_batch
-        / (model.cpu_us_per_sample / threads as f64 - model.gpu_us_per_sample).max(1e-9))
-    .ceil();
-    println!(
-        "crossover the GPU pays from about {even} samples per batch (one solver of average cost, \
-         {threads} CPU threads)"
-    );
+    // Per sample the GPU must beat the CPU's threads, or no batch size ever pays.
+    let margin = model.cpu_us_per_sample / threads as f64 - model.gpu_us_per_sample;
+    let even = (model.gpu_us_per_batch / margin.max(1e-12)).ceil();
+    // Past ten million samples (more than any ARC workload) "pays" means "never" in practice.
+    if margin > 0.0 && even <= 1e7 {
+        println!(
+            "crossover the GPU pays from about {even} samples per batch (one solver of average cost, \
+             {threads} CPU threads)"
+        );
+    } else {
+        println!(
+            "crossover never: below 10^7 samples per batch, {threads} CPU threads beat the GPU for a solver \
+             of average cost"
+        );
+    }
     let gpu_at =
         |n: usize| model.solvers.keys().filter(|task| model.prefers_gpu(task, n, 0, threads)).count();
     println!(
@@ -865,7 +873,8 @@ fn run_bench(args: BenchArgs) -> Exit {
     let mut print_row = |m: &Measurement| {
         let p = m.profile;
         let gpu = if m.samples_on_gpu > 0 || m.fallbacks > 0 {
-            format!("  ({} on GPU, {} redone on CPU)", m.samples_on_gpu, m.fallbacks)
+            let busy = m.gpu_busy.map_or(String::new(), |b| format!("; GPU busy {:.0}%", 100.0 * b));
+            format!("  ({} on GPU, {} redone on CPU{busy})", m.samples_on_gpu, m.fallbacks)
         } else {
             String::new()
         };
@@ -892,6 +901,10 @@ fn run_bench(args: BenchArgs) -> Exit {
                 .map(|t| format!("{} {:.0}%", t.task, 100.0 * t.share))
                 .collect();
             println!("{:<16} costliest solvers on the CPU: {}", "", top.join(", "));
+        }
+        if !m.redone_for.is_empty() {
+            let why: Vec<String> = m.redone_for.iter().map(|(why, n)| format!("{n} {why}")).collect();
+            println!("{:<16} redone on the CPU: {}", "", why.join(", "));
         }
     };
     let report = match bench::run(&loaded, solvers::all(), &opts, gpu_reason, &mut print_row) {

@@ -9,7 +9,8 @@ use kernels::{Ctx, Limits};
 use runtime::engine::fault::{Fault, Injected};
 use runtime::engine::sample::run_solver;
 use runtime::engine::{
-    execute_on, Accelerator, CostModel, ExecOptions, ExecRun, GpuOutcome, GridRef, Job, SolverCost,
+    execute_on, Accelerator, BatchResult, CostModel, ExecOptions, ExecRun, GpuOutcome, GridRef, Job,
+    SolverCost, WaveBatch,
 };
 use runtime::{Device, DeviceChoice, TaskGrid};
 use solvers::Solver;
@@ -27,6 +28,10 @@ struct FakeGpu {
     missing: Vec<&'static str>,
     /// Inputs (by index) it flags with this status instead of answering.
     flag: Option<(u32, u32)>,
+    /// Samples per wave (a device's buffer size).
+    wave: usize,
+    /// Samples in each wave it ran.
+    waves: Mutex<Vec<usize>>,
 }
 
 impl FakeGpu {
@@ -39,6 +44,9 @@ impl FakeGpu {
             max_steps: AtomicUsize::new(0),
             missing: Vec::new(),
             flag: None,
+            // One solver's 12 jobs per wave, so a device lost "after its first wave" loses work.
+            wave: 12,
+            waves: Mutex::new(Vec::new()),
         }
     }
 }
@@ -52,6 +60,21 @@ impl Accelerator for FakeGpu {
     }
     fn workers(&self) -> usize {
         2
+    }
+    fn wave_samples(&self) -> usize {
+        self.wave
+    }
+    fn run_wave(
+        &self,
+        worker: usize,
+        batches: &[WaveBatch],
+        max_steps: u64,
+    ) -> Result<Vec<BatchResult>, String> {
+        self.waves.lock().unwrap().push(batches.iter().map(|b| b.inputs.len()).sum());
+        batches
+            .iter()
+            .map(|b| Ok(BatchResult { outcomes: self.run(worker, b.kernel, b.inputs, max_steps)?, ms: 0.1 }))
+            .collect()
     }
     fn load_inputs(&self, inputs: &[GridRef]) -> Result<(), String> {
         *self.inputs.lock().unwrap() = inputs
@@ -306,6 +329,28 @@ fn every_injected_fault_ends_in_the_cpu_results_or_a_clear_error() {
             }
             (f, other) => panic!("{f:?}: {other:?}"),
         }
+    }
+}
+
+#[test]
+fn waves_hold_many_solvers_batches_and_split_a_big_one_without_changing_outputs() {
+    let cpu = cpu_only();
+    for wave in [5, 12, 30, 1000] {
+        let mut gpu = FakeGpu::new("fake 0");
+        gpu.wave = wave;
+        let r = run(&[&gpu], DeviceChoice::Gpu, CostModel::default()).unwrap();
+        assert_eq!(r.outputs, cpu.outputs, "wave of {wave}");
+        assert_eq!(r.samples_on(Device::Gpu), 60, "wave of {wave}");
+        let waves = gpu.waves.lock().unwrap().clone();
+        assert!(waves.iter().all(|&n| n <= wave), "wave of {wave}: {waves:?}");
+        assert_eq!(waves.iter().sum::<usize>(), 60, "every job in exactly one wave");
+        // A wave as big as the work takes it at once; groups of 12 are split by a wave of 5.
+        if wave >= 60 {
+            assert_eq!(waves, vec![60]);
+        }
+        // Each group's batches are recorded (a split group once per piece).
+        let batches: usize = r.gpu_batch_ms.iter().map(|b| b.1).sum();
+        assert_eq!(batches, 60, "wave of {wave}");
     }
 }
 

@@ -1,8 +1,9 @@
 //! Runs solver batches on a CUDA device through cudarc: loads the fatbins of the `gpu-kernels` crate
-//! (`kernels/gpu`), uploads a run's input grids once (30x30 slots), and launches each solver's batch kernel
-//! (one warp per sample) over a list of input indices on one of several streams, each with buffers
-//! allocated once at start (arena, packed outputs, statuses), then reads back the packed outputs and
-//! per-sample statuses. Anything but `OK` is for the caller to redo on the CPU, or, where the caller
+//! (`kernels/gpu`), uploads a run's input grids once (30x30 slots), and runs *waves*: many solvers'
+//! batch kernels (one warp per sample) launched back to back over several streams, sharing one
+//! index, metadata, output and arena buffer, then one wait and one copy back of the packed outputs and
+//! per-sample statuses (pinned host memory, no round trip per batch). Each of a device's workers owns
+//! one set of such buffers, allocated once at start, so one wave runs while another is decoded. Anything but `OK` is for the caller to redo on the CPU, or, where the caller
 //! allows it, to take as the sample's verdict
 //! ([`status_verdict`](crate::engine::status::status_verdict)).
 
@@ -11,11 +12,11 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use cudarc::driver::{
     CudaContext, CudaFunction, CudaModule, CudaSlice, CudaStream, DevicePtr, DevicePtrMut, DeviceRepr,
-    LaunchConfig, PushKernelArg,
+    LaunchConfig, PinnedHostSlice, PushKernelArg,
 };
 pub use gpu_kernels::GpuBuild;
 
-pub use crate::engine::accelerator::{GpuOutcome, GridRef};
+pub use crate::engine::accelerator::{BatchResult, GpuOutcome, GridRef, WaveBatch};
 use crate::engine::cost::cache_dir;
 use crate::engine::fnv::fnv1a_parts;
 
@@ -54,19 +55,22 @@ unsafe impl DeviceRepr for Batch {}
 pub const CPU_STEPS_PER_GPU_STEP: u64 = 64;
 
 /// Sizes of a device's buffers; `ARCFORGE_GPU_ARENA_KIB`, `ARCFORGE_GPU_POOL_MIB`,
-/// `ARCFORGE_GPU_BATCH` and `ARCFORGE_GPU_STREAMS` override the defaults; `ARCFORGE_GPU_TRACE=1`
-/// turns on the per-batch trace.
+/// `ARCFORGE_GPU_BATCH`, `ARCFORGE_GPU_STREAMS` and `ARCFORGE_GPU_WORKERS` override the defaults;
+/// `ARCFORGE_GPU_TRACE=1` turns on the per-batch trace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GpuConfig {
     /// Arena bytes one sample may take at most (its warp's scratch memory, in 64 KiB chunks).
     pub arena_per_sample: u64,
-    /// Arena bytes shared by one batch's samples (per stream): chunks are handed out as needed, so
+    /// Arena bytes shared by one wave's samples (per worker): chunks are handed out as needed, so
     /// only what is used is touched.
     pub pool: u64,
-    /// Samples per launch at most (a bigger batch is split).
+    /// Samples per wave at most (a bigger group is split over waves).
     pub batch: usize,
-    /// Streams, each with its own buffers, running batches concurrently.
+    /// Streams a wave's kernels are spread over, so that small batches of different solvers run
+    /// side by side instead of one after another.
     pub streams: usize,
+    /// Workers per device, each with its own buffers: one wave runs while the last is decoded.
+    pub workers: usize,
     /// Step budget of a sample on the GPU (`ARCFORGE_GPU_STEPS`; default: the CPU's default over
     /// [`CPU_STEPS_PER_GPU_STEP`], and each run caps it at that run's CPU budget over the same).
     /// A batch lasts as long as its slowest sample, and a warp is far slower than a CPU core on long
@@ -83,9 +87,10 @@ impl GpuConfig {
         };
         GpuConfig {
             arena_per_sample: var("ARCFORGE_GPU_ARENA_KIB", 16 << 10) << 10,
-            pool: var("ARCFORGE_GPU_POOL_MIB", 2048) << 20,
-            batch: var("ARCFORGE_GPU_BATCH", 8192) as usize,
-            streams: var("ARCFORGE_GPU_STREAMS", 8) as usize,
+            pool: var("ARCFORGE_GPU_POOL_MIB", 4096) << 20,
+            batch: var("ARCFORGE_GPU_BATCH", 16384) as usize,
+            streams: var("ARCFORGE_GPU_STREAMS", 16) as usize,
+            workers: var("ARCFORGE_GPU_WORKERS", 3) as usize,
             max_steps: var(
                 "ARCFORGE_GPU_STEPS",
                 kernels::Limits::default().max_steps / CPU_STEPS_PER_GPU_STEP,
@@ -95,14 +100,20 @@ impl GpuConfig {
     }
 }
 
-/// One stream and the buffers its batches use, allocated once and reused.
+/// One worker's wave buffers, allocated once and reused: on the device the wave's input indices,
+/// per-sample metadata, packed outputs, the two counters and the arena; pinned host mirrors, so the
+/// copies are single DMA transfers; and the streams its batches spread over.
 struct Lane {
-    stream: Arc<CudaStream>,
+    streams: Vec<Arc<CudaStream>>,
     index: CudaSlice<i32>,
     out: CudaSlice<u8>,
     meta: CudaSlice<u32>,
     counters: CudaSlice<u64>,
     arena: CudaSlice<u8>,
+    host_index: PinnedHostSlice<i32>,
+    host_meta: PinnedHostSlice<u32>,
+    host_out: PinnedHostSlice<u8>,
+    host_counters: PinnedHostSlice<u64>,
 }
 
 /// The input grids of the current run, on the device.
@@ -309,6 +320,31 @@ fn jit(ctx: &Arc<CudaContext>, build: &GpuBuild) -> Result<(Vec<Arc<CudaModule>>
     Ok((modules, secs))
 }
 
+/// Asks the driver, before the device's primary context starts, to keep the local (stack) memory it
+/// grew for the hungriest kernel instead of shrinking it back after each launch: the 400 solver
+/// kernels differ in stack size, and every regrowth waits for the whole device. Also lets up to 32
+/// streams reach the device as separate hardware queues (`CUDA_DEVICE_MAX_CONNECTIONS`, read when
+/// the driver starts; a value the user set is kept). Best effort: a driver that refuses keeps its
+/// defaults, which are slower but just as correct.
+fn keep_local_memory(ordinal: usize) {
+    use cudarc::driver::sys;
+    if std::env::var_os("CUDA_DEVICE_MAX_CONNECTIONS").is_none() {
+        // Set before the driver is initialised (devices are opened under the `DEVICES` lock, before
+        // any worker starts).
+        std::env::set_var("CUDA_DEVICE_MAX_CONNECTIONS", "32");
+    }
+    // SAFETY: plain driver calls on a valid ordinal (checked by the caller against the device count).
+    unsafe {
+        let mut dev = 0;
+        if sys::cuInit(0) == sys::CUresult::CUDA_SUCCESS
+            && sys::cuDeviceGet(&mut dev, ordinal as i32) == sys::CUresult::CUDA_SUCCESS
+        {
+            let _ =
+                sys::cuDevicePrimaryCtxSetFlags_v2(dev, sys::CUctx_flags::CU_CTX_LMEM_RESIZE_TO_MAX as u32);
+        }
+    }
+}
+
 fn e(what: &'static str) -> impl Fn(cudarc::driver::DriverError) -> String {
     move |err| format!("{what}: {err:?}")
 }
@@ -326,6 +362,7 @@ impl Gpu {
         if ordinal >= count {
             return Err(format!("GPU {ordinal} requested, {count} visible"));
         }
+        keep_local_memory(ordinal);
         let ctx = CudaContext::new(ordinal).map_err(|e| format!("cannot open GPU {ordinal}: {e:?}"))?;
         let name = ctx.name().unwrap_or_else(|_| format!("GPU {ordinal}"));
         // Each stream owns its buffers and the shared inputs are written once before any launch, so
@@ -358,32 +395,18 @@ impl Gpu {
             let f = modules.iter().find_map(|m| m.load_function(k).ok());
             functions.insert(k, f.ok_or_else(|| format!("kernel {k} is in no loaded module"))?);
         }
-        // As many streams as fit in half the free memory (the arenas dominate).
+        // As many workers as fit in half the free memory (the arenas dominate).
         let (free, _) = ctx.mem_get_info().map_err(e("memory info"))?;
         let per_lane = config.pool + config.batch as u64 * (SLOT as u64 + 4 * META as u64 + 4);
-        let streams = config.streams.min((free as u64 / 2 / per_lane.max(1)) as usize);
-        if streams == 0 {
-            return Err(format!("{name}: {} MiB free is too little for one stream's buffers", free >> 20));
+        let workers = config.workers.min((free as u64 / 2 / per_lane.max(1)) as usize);
+        if workers == 0 {
+            return Err(format!("{name}: {} MiB free is too little for one worker's buffers", free >> 20));
         }
         let mut lanes = Vec::new();
-        for _ in 0..streams {
-            let stream = ctx.new_stream().map_err(e("new stream"))?;
-            let n = config.batch;
-            // SAFETY: device buffers the kernel writes before it reads them (the arena never needs
-            // clearing; the counters are zeroed before every launch).
-            let lane = unsafe {
-                Lane {
-                    index: stream.alloc::<i32>(n).map_err(e("alloc index"))?,
-                    out: stream.alloc::<u8>(n * SLOT).map_err(e("alloc outputs"))?,
-                    meta: stream.alloc::<u32>(META * n).map_err(e("alloc statuses"))?,
-                    counters: stream.alloc::<u64>(2).map_err(e("alloc counters"))?,
-                    arena: stream.alloc::<u8>(config.pool as usize).map_err(e("alloc arena"))?,
-                    stream,
-                }
-            };
-            lanes.push(Mutex::new(lane));
+        for _ in 0..workers {
+            lanes.push(Mutex::new(Lane::alloc(&ctx, &config)?));
         }
-        let config = GpuConfig { streams, ..config };
+        let config = GpuConfig { workers, ..config };
         Ok(Gpu { ctx, jit, functions, lanes, inputs: RwLock::new(None), name, ordinal, config })
     }
 
@@ -392,8 +415,8 @@ impl Gpu {
         self.functions.contains_key(kernel)
     }
 
-    /// Concurrent batches (streams).
-    pub fn streams(&self) -> usize {
+    /// Workers, each running one wave at a time.
+    pub fn workers(&self) -> usize {
         self.lanes.len()
     }
 
@@ -412,7 +435,7 @@ impl Gpu {
             hw[2 * k + 1] = g.w as i32;
         }
         self.ctx.bind_to_thread().map_err(e("bind context"))?;
-        let stream = self.lanes[0].lock().unwrap_or_else(|p| p.into_inner()).stream.clone();
+        let stream = self.lanes[0].lock().unwrap_or_else(|p| p.into_inner()).streams[0].clone();
         let slots = stream.clone_htod(&slots).map_err(e("copy inputs"))?;
         let hw = stream.clone_htod(&hw).map_err(e("copy shapes"))?;
         stream.synchronize().map_err(e("synchronize"))?;
@@ -421,9 +444,7 @@ impl Gpu {
         Ok(())
     }
 
-    /// Runs `kernel` on stream `worker` over the loaded inputs `index[k]`: one outcome per entry.
-    /// `cpu_max_steps` is the CPU's budget per sample: the GPU's is at most that over
-    /// [`CPU_STEPS_PER_GPU_STEP`], so no sample the CPU would stop for steps finishes here.
+    /// Runs `kernel` over the loaded inputs `index[k]` on worker `worker`: one outcome per entry.
     pub fn run(
         &self,
         worker: usize,
@@ -431,102 +452,233 @@ impl Gpu {
         index: &[u32],
         cpu_max_steps: u64,
     ) -> Result<Vec<GpuOutcome>, String> {
+        let mut r = self.run_wave(worker, &[WaveBatch { kernel, inputs: index }], cpu_max_steps)?;
+        Ok(r.pop().map(|b| b.outcomes).unwrap_or_default())
+    }
+
+    /// Runs `batches` on worker `worker`'s buffers as waves of at most [`GpuConfig::batch`]
+    /// samples: one outcome list per batch, in order, with each batch's kernel time. `cpu_max_steps`
+    /// is the CPU's budget per sample: the GPU's is at most that over [`CPU_STEPS_PER_GPU_STEP`], so
+    /// no sample the CPU would stop for steps finishes here.
+    pub fn run_wave(
+        &self,
+        worker: usize,
+        batches: &[WaveBatch],
+        cpu_max_steps: u64,
+    ) -> Result<Vec<BatchResult>, String> {
         let max_steps = self.config.max_steps.min(cpu_max_steps / CPU_STEPS_PER_GPU_STEP);
-        let func =
-            self.functions.get(kernel).ok_or_else(|| format!("{kernel} is not compiled for the GPU"))?;
         let inputs = self.inputs.read().unwrap_or_else(|p| p.into_inner());
         let inputs = inputs.as_ref().ok_or("no inputs loaded")?;
-        if let Some(&bad) = index.iter().find(|&&k| k as usize >= inputs.n) {
-            return Err(format!("input {bad} of {} requested", inputs.n));
+        let mut pieces: Vec<(&str, &CudaFunction, &[u32], usize)> = Vec::new(); // (.., batch)
+        for (k, b) in batches.iter().enumerate() {
+            let func = self
+                .functions
+                .get(b.kernel)
+                .ok_or_else(|| format!("{} is not compiled for the GPU", b.kernel))?;
+            if let Some(&bad) = b.inputs.iter().find(|&&i| i as usize >= inputs.n) {
+                return Err(format!("input {bad} of {} requested", inputs.n));
+            }
+            pieces.extend(b.inputs.chunks(self.config.batch).map(|c| (b.kernel, func, c, k)));
         }
         self.ctx.bind_to_thread().map_err(e("bind context"))?;
         let mut lane = self.lanes[worker % self.lanes.len()].lock().unwrap_or_else(|p| p.into_inner());
-        let mut results = Vec::with_capacity(index.len());
-        for chunk in index.chunks(self.config.batch) {
-            results.extend(self.run_chunk(&mut lane, inputs, kernel, func, chunk, max_steps)?);
+        let mut results: Vec<BatchResult> = batches
+            .iter()
+            .map(|b| BatchResult { outcomes: Vec::with_capacity(b.inputs.len()), ms: 0.0 })
+            .collect();
+        // Consecutive pieces fill a wave up to the buffers' capacity.
+        let mut start = 0;
+        while start < pieces.len() {
+            let mut end = start;
+            let mut n = 0;
+            while end < pieces.len() && n + pieces[end].2.len() <= self.config.batch {
+                n += pieces[end].2.len();
+                end += 1;
+            }
+            for (piece, (outs, ms)) in pieces[start..end].iter().zip(self.one_wave(
+                &mut lane,
+                inputs,
+                &pieces[start..end],
+                max_steps,
+            )?) {
+                let r = &mut results[piece.3];
+                r.outcomes.extend(outs);
+                r.ms += ms;
+            }
+            start = end;
         }
         Ok(results)
     }
 
-    fn run_chunk(
+    /// One wave: every piece launched on the lane's streams in turn, one wait, one copy back.
+    fn one_wave(
         &self,
         lane: &mut Lane,
         inputs: &DeviceInputs,
-        kernel: &str,
-        func: &CudaFunction,
-        index: &[u32],
+        pieces: &[(&str, &CudaFunction, &[u32], usize)],
         max_steps: u64,
-    ) -> Result<Vec<GpuOutcome>, String> {
-        let n = index.len();
-        let idx: Vec<i32> = index.iter().map(|&k| k as i32).collect();
-        let Lane { stream: s, index: d_index, out, meta, counters, arena } = lane;
-        s.memcpy_htod(&idx, &mut d_index.slice_mut(..n)).map_err(e("copy index"))?;
-        s.memset_zeros(counters).map_err(e("clear counters"))?;
+    ) -> Result<Vec<(Vec<GpuOutcome>, f64)>, String> {
+        let n: usize = pieces.iter().map(|p| p.2.len()).sum();
+        let Lane {
+            streams,
+            index,
+            out,
+            meta,
+            counters,
+            arena,
+            host_index,
+            host_meta,
+            host_out,
+            host_counters,
+        } = lane;
+        let s0 = streams[0].clone();
         {
-            let (p_in, _g1) = inputs.slots.device_ptr(s);
-            let (p_hw, _g2) = inputs.hw.device_ptr(s);
-            let (p_index, _g3) = d_index.device_ptr(s);
-            let (p_out, _g4) = out.device_ptr_mut(s);
-            let (p_meta, _g5) = meta.device_ptr_mut(s);
-            let (p_counters, _g6) = counters.device_ptr_mut(s);
-            let (p_arena, _g7) = arena.device_ptr_mut(s);
+            let idx = host_index.as_mut_slice().map_err(e("pinned index"))?;
+            for (slot, &k) in idx.iter_mut().zip(pieces.iter().flat_map(|p| p.2.iter())) {
+                *slot = k as i32;
+            }
+            let (p_index, _g) = index.device_ptr_mut(&s0);
+            // SAFETY: n <= the buffers' capacity (`run_wave` fills waves up to `config.batch`); the
+            // pinned source stays alive and unwritten until the stream has synchronized below.
+            unsafe { cudarc::driver::result::memcpy_htod_async(p_index, &idx[..n], s0.cu_stream()) }
+                .map_err(e("copy index"))?;
+        }
+        s0.memset_zeros(counters).map_err(e("clear counters"))?;
+        // Every stream starts after the index and counters are in place.
+        let ready = s0.record_event(None).map_err(e("event"))?;
+        let timing = Some(cudarc::driver::sys::CUevent_flags::CU_EVENT_DEFAULT);
+        let mut marks = Vec::with_capacity(pieces.len());
+        let (p_in, _g1) = inputs.slots.device_ptr(&s0);
+        let (p_hw, _g2) = inputs.hw.device_ptr(&s0);
+        let (p_index, _g3) = index.device_ptr(&s0);
+        let (p_out, _g4) = out.device_ptr(&s0);
+        let (p_meta, _g5) = meta.device_ptr(&s0);
+        let (p_counters, _g6) = counters.device_ptr(&s0);
+        let (p_arena, _g7) = arena.device_ptr(&s0);
+        let mut first = 0u64;
+        for (k, &(_, func, idx, _)) in pieces.iter().enumerate() {
+            let s = &streams[k % streams.len()];
+            if k < streams.len() {
+                s.wait(&ready).map_err(e("wait"))?;
+            }
             let batch = Batch {
                 input: p_in,
                 in_hw: p_hw,
-                index: p_index,
+                index: p_index + 4 * first,
                 out: p_out,
-                meta: p_meta,
+                meta: p_meta + 4 * META as u64 * first,
                 counters: p_counters,
                 out_cap: (n * SLOT) as u64,
                 pool: p_arena,
                 pool_cap: self.config.pool,
                 arena_per: self.config.arena_per_sample,
                 max_steps,
-                n: n as i32,
+                n: idx.len() as i32,
             };
+            first += idx.len() as u64;
             let threads = 256u32;
-            let blocks = ((n as u64 * 32).div_ceil(threads as u64)) as u32;
+            let blocks = ((idx.len() as u64 * 32).div_ceil(threads as u64)) as u32;
             let cfg =
                 LaunchConfig { grid_dim: (blocks, 1, 1), block_dim: (threads, 1, 1), shared_mem_bytes: 0 };
+            let begin = s.record_event(timing).map_err(e("event"))?;
             let mut launch = s.launch_builder(func);
             launch.arg(&batch);
-            // SAFETY: the kernel reads n indices (each below the number of input slots, checked by
-            // `run`) and writes n metadata records, at most n slots of output bytes (`out_cap`),
-            // two counters and pool chunks below `pool_cap`: all within the lane's buffers.
+            // SAFETY: each piece reads its own range of the index (below the number of input slots,
+            // checked by `run_wave`) and writes its own metadata records; all pieces share the packed
+            // outputs (at most `out_cap` bytes, handed out by the first counter) and the pool chunks
+            // (below `pool_cap`, by the second): all within the lane's buffers.
             unsafe { launch.launch(cfg) }.map_err(e("launch"))?;
+            let end = s.record_event(timing).map_err(e("event"))?;
+            marks.push((begin, end));
         }
-        let mut m = vec![0u32; META * n];
-        s.memcpy_dtoh(&meta.slice(..META * n), &mut m).map_err(e("copy statuses"))?;
-        let mut used = [0u64; 2];
-        s.memcpy_dtoh(&*counters, &mut used).map_err(e("copy counters"))?;
-        let used = (used[0] as usize).min(n * SLOT);
-        let mut bytes = vec![0u8; used];
+        for s in streams.iter().take(pieces.len()).skip(1) {
+            let done = s.record_event(None).map_err(e("event"))?;
+            s0.wait(&done).map_err(e("wait"))?;
+        }
+        let m = host_meta.as_mut_slice().map_err(e("pinned statuses"))?;
+        let used_counters = host_counters.as_mut_slice().map_err(e("pinned counters"))?;
+        // SAFETY: the destinations are pinned and large enough (n <= capacity); s0 waited for every
+        // launch above, and is synchronized before the host reads them.
+        unsafe {
+            cudarc::driver::result::memcpy_dtoh_async(&mut m[..META * n], p_meta, s0.cu_stream())
+                .map_err(e("copy statuses"))?;
+            cudarc::driver::result::memcpy_dtoh_async(&mut used_counters[..2], p_counters, s0.cu_stream())
+                .map_err(e("copy counters"))?;
+        }
+        s0.synchronize().map_err(e("synchronize"))?;
+        let used = (used_counters[0] as usize).min(n * SLOT);
+        let bytes = host_out.as_mut_slice().map_err(e("pinned outputs"))?;
         if used > 0 {
-            s.memcpy_dtoh(&out.slice(..used), &mut bytes).map_err(e("copy outputs"))?;
+            // SAFETY: as above; `used` is at most the buffer's length.
+            unsafe { cudarc::driver::result::memcpy_dtoh_async(&mut bytes[..used], p_out, s0.cu_stream()) }
+                .map_err(e("copy outputs"))?;
+            s0.synchronize().map_err(e("synchronize"))?;
         }
-        s.synchronize().map_err(e("synchronize"))?;
-        if self.config.trace {
-            eprintln!("gpu trace: {kernel}: {}", trace_batch(&m));
+        let (m, bytes) = (&m[..META * n], &bytes[..used]);
+        let mut first = 0;
+        let mut results = Vec::with_capacity(pieces.len());
+        for (&(kernel, _, idx, _), (begin, end)) in pieces.iter().zip(&marks) {
+            let meta = &m[META * first..META * (first + idx.len())];
+            if self.config.trace {
+                eprintln!("gpu trace: {kernel}: {}", trace_batch(meta));
+            }
+            let ms = begin.elapsed_ms(end).map_err(e("event time"))? as f64;
+            results.push((decode(meta, bytes)?, ms));
+            first += idx.len();
         }
-        (0..n)
-            .map(|k| {
-                let r = &m[META * k..META * k + 4];
-                if r[0] != 0 {
-                    return Ok(GpuOutcome::Redo(r[0]));
-                }
-                let (off, h, w) = (r[1] as usize, r[2], r[3]);
-                let cells = (h * w) as usize;
-                match bytes.get(off..off + cells) {
-                    Some(c) if (1..=30).contains(&h) && (1..=30).contains(&w) => {
-                        Ok(GpuOutcome::Ok(h, w, c.to_vec()))
-                    }
-                    _ => Err(format!(
-                        "sample {k}: the kernel reported a {h}x{w} output at byte {off} of {used}"
-                    )),
-                }
-            })
-            .collect()
+        Ok(results)
     }
+}
+
+impl Lane {
+    fn alloc(ctx: &Arc<CudaContext>, config: &GpuConfig) -> Result<Lane, String> {
+        let n = config.batch;
+        let streams = (0..config.streams.max(1))
+            .map(|_| ctx.new_stream().map_err(e("new stream")))
+            .collect::<Result<Vec<_>, _>>()?;
+        let stream = &streams[0];
+        // SAFETY: device buffers the kernels write before they are read (the arena never needs
+        // clearing; the counters are zeroed before every wave), and host buffers written by the
+        // copies (or by `one_wave`) before they are read. Pinned without write-combining: the host
+        // reads them back.
+        unsafe {
+            Ok(Lane {
+                index: stream.alloc::<i32>(n).map_err(e("alloc index"))?,
+                out: stream.alloc::<u8>(n * SLOT).map_err(e("alloc outputs"))?,
+                meta: stream.alloc::<u32>(META * n).map_err(e("alloc statuses"))?,
+                counters: stream.alloc::<u64>(2).map_err(e("alloc counters"))?,
+                arena: stream.alloc::<u8>(config.pool as usize).map_err(e("alloc arena"))?,
+                host_index: ctx.alloc_pinned_with_flags(n, 0).map_err(e("pinned index"))?,
+                host_meta: ctx.alloc_pinned_with_flags(META * n, 0).map_err(e("pinned statuses"))?,
+                host_out: ctx.alloc_pinned_with_flags(n * SLOT, 0).map_err(e("pinned outputs"))?,
+                host_counters: ctx.alloc_pinned_with_flags(2, 0).map_err(e("pinned counters"))?,
+                streams,
+            })
+        }
+    }
+}
+
+/// A batch's outcomes from its metadata records and the wave's packed output bytes.
+fn decode(meta: &[u32], bytes: &[u8]) -> Result<Vec<GpuOutcome>, String> {
+    meta.chunks_exact(META)
+        .enumerate()
+        .map(|(k, r)| {
+            if r[0] != 0 {
+                return Ok(GpuOutcome::Redo(r[0]));
+            }
+            let (off, h, w) = (r[1] as usize, r[2], r[3]);
+            let cells = (h * w) as usize;
+            match bytes.get(off..off + cells) {
+                Some(c) if (1..=30).contains(&h) && (1..=30).contains(&w) => {
+                    Ok(GpuOutcome::Ok(h, w, c.to_vec()))
+                }
+                _ => Err(format!(
+                    "sample {k}: the kernel reported a {h}x{w} output at byte {off} of {}",
+                    bytes.len()
+                )),
+            }
+        })
+        .collect()
 }
 
 /// A batch's metadata in a trace line: its slowest sample (which sets the batch's length: a warp per

@@ -11,7 +11,7 @@ use solvers::Solver;
 
 use super::cuda::{device_count, Gpu, GpuConfig};
 use crate::data::task::TaskGrid;
-use crate::engine::accelerator::{Accelerator, GpuOutcome, GridRef};
+use crate::engine::accelerator::{Accelerator, BatchResult, GpuOutcome, GridRef, WaveBatch};
 use crate::engine::device::{resolve_with, DeviceChoice, GpuUnavailable, Resolved};
 use crate::engine::exec::{execute_on, ExecError, ExecOptions, ExecRun, Job};
 use crate::engine::fault::{Fault, Injected};
@@ -104,7 +104,10 @@ impl Accelerator for Gpu {
         Gpu::has_kernel(self, kernel)
     }
     fn workers(&self) -> usize {
-        self.streams()
+        Gpu::workers(self)
+    }
+    fn wave_samples(&self) -> usize {
+        self.config.batch
     }
     fn load_inputs(&self, inputs: &[GridRef]) -> Result<(), String> {
         Gpu::load_inputs(self, inputs)
@@ -117,6 +120,14 @@ impl Accelerator for Gpu {
         max_steps: u64,
     ) -> Result<Vec<GpuOutcome>, String> {
         Gpu::run(self, worker, kernel, inputs, max_steps)
+    }
+    fn run_wave(
+        &self,
+        worker: usize,
+        batches: &[WaveBatch],
+        max_steps: u64,
+    ) -> Result<Vec<BatchResult>, String> {
+        Gpu::run_wave(self, worker, batches, max_steps)
     }
 }
 
@@ -173,7 +184,7 @@ pub fn devices_info(selection: Option<&[usize]>) -> String {
     match accelerators(selection) {
         Ok(list) => list
             .iter()
-            .map(|a| format!("{} ({} streams)", a.label(), a.workers()))
+            .map(|a| format!("{} ({} workers)", a.label(), a.workers()))
             .collect::<Vec<_>>()
             .join("; "),
         Err(e) => e,

@@ -143,6 +143,8 @@ pub struct Profile {
     /// Serializing every output as ARC JSON (to a byte counter: the cost of writing a submission,
     /// without the disk).
     pub write: f64,
+    /// Time with at least one GPU wave in flight, inside `solve`.
+    pub gpu_active: f64,
 }
 
 /// One (workload, device, batch) measurement.
@@ -175,6 +177,10 @@ pub struct Measurement {
     pub errored: usize,
     pub samples_on_gpu: usize,
     pub fallbacks: usize,
+    /// Share of the solve time with GPU work in flight (`null` where no GPU ran).
+    pub gpu_busy: Option<f64>,
+    /// Why samples were redone on the CPU, with how many, commonest first (the last run's).
+    pub redone_for: Vec<(String, usize)>,
     /// FNV-1a of every output (grid or error) in job order: equal across devices when the devices
     /// agree.
     pub outputs_hash: String,
@@ -487,8 +493,15 @@ fn run_once(work: &Work, setting: &Setting) -> Result<(Profile, ExecRun, usize, 
     let bytes = write_outputs(&run.outputs);
     let write = t.elapsed().as_secs_f64() * 1e3;
     let transfer = run.profile.transfer;
-    let profile =
-        Profile { load: 0.0, batching, transfer, solve: exec_ms - transfer, verify: verify_ms, write };
+    let profile = Profile {
+        load: 0.0,
+        batching,
+        transfer,
+        solve: exec_ms - transfer,
+        verify: verify_ms,
+        write,
+        gpu_active: run.profile.gpu_active,
+    };
     Ok((profile, run, correct, bytes, hash))
 }
 
@@ -526,6 +539,7 @@ fn measure(
             sum.solve += p.solve;
             sum.verify += p.verify;
             sum.write += p.write;
+            sum.gpu_active += p.gpu_active;
             last = Some((run, correct, bytes, hash));
         }
         let n = loops as f64;
@@ -536,6 +550,7 @@ fn measure(
             solve: sum.solve / n,
             verify: sum.verify / n,
             write: sum.write / n,
+            gpu_active: sum.gpu_active / n,
         });
     }
     let (run, correct, output_bytes, hash) = last.expect("at least one repeat");
@@ -547,6 +562,7 @@ fn measure(
         solve: med(|p| p.solve),
         verify: med(|p| p.verify),
         write: med(|p| p.write),
+        gpu_active: med(|p| p.gpu_active),
     };
     let runs_wall_ms: Vec<f64> =
         profiles.iter().map(|p| p.batching + p.transfer + p.solve + p.verify + p.write).collect();
@@ -570,6 +586,9 @@ fn measure(
         errored: run.outputs.iter().filter(|o| o.is_err()).count(),
         samples_on_gpu: run.samples_on(Device::Gpu),
         fallbacks: run.fallbacks(),
+        gpu_busy: (run.samples_on(Device::Gpu) + run.fallbacks() > 0)
+            .then(|| profile.gpu_active / profile.solve.max(1e-9)),
+        redone_for: run.fallback_reasons(),
         outputs_hash: format!("{hash:016x}"),
         output_bytes,
         costliest_solvers: costliest(work, cpu_by_solver),
@@ -880,6 +899,8 @@ mod tests {
             errored: 0,
             samples_on_gpu: 0,
             fallbacks: 0,
+            gpu_busy: None,
+            redone_for: vec![],
             outputs_hash: String::new(),
             output_bytes: 0,
             costliest_solvers: vec![],

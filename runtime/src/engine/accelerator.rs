@@ -19,10 +19,25 @@ pub enum GpuOutcome {
     Redo(u32),
 }
 
+/// One batch of a wave: a kernel over loaded inputs (indices into the grids of `load_inputs`).
+#[derive(Clone, Copy, Debug)]
+pub struct WaveBatch<'a> {
+    pub kernel: &'a str,
+    pub inputs: &'a [u32],
+}
+
+/// A batch's outcomes, one per input in order, and the milliseconds its kernel ran.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BatchResult {
+    pub outcomes: Vec<GpuOutcome>,
+    pub ms: f64,
+}
+
 /// A device that runs solver batch kernels: the CUDA GPUs, or a fake one in tests.
 ///
-/// `run` may be called from several threads at once (up to [`Accelerator::workers`]); each call is
-/// one batch of one kernel over inputs given by index into the grids passed to `load_inputs`.
+/// `run` and `run_wave` may be called from several threads at once (up to [`Accelerator::workers`]);
+/// a `run` is one batch of one kernel over inputs given by index into the grids passed to
+/// `load_inputs`; a `run_wave` is many such batches at once, the way a device stays full.
 pub trait Accelerator: Send + Sync {
     /// For reports, e.g. "GPU 0: NVIDIA H100 80GB HBM3".
     fn label(&self) -> String;
@@ -42,4 +57,26 @@ pub trait Accelerator: Send + Sync {
         inputs: &[u32],
         max_steps: u64,
     ) -> Result<Vec<GpuOutcome>, String>;
+    /// Samples a device would like per [`run_wave`](Accelerator::run_wave) (its buffers' size;
+    /// a bigger wave is split by the device).
+    fn wave_samples(&self) -> usize {
+        8192
+    }
+    /// Runs many batches and waits for all: one [`BatchResult`] per batch, in order. A device that
+    /// can run batches side by side overrides this; by default they run one after another.
+    fn run_wave(
+        &self,
+        worker: usize,
+        batches: &[WaveBatch],
+        max_steps: u64,
+    ) -> Result<Vec<BatchResult>, String> {
+        batches
+            .iter()
+            .map(|b| {
+                let t = std::time::Instant::now();
+                let outcomes = self.run(worker, b.kernel, b.inputs, max_steps)?;
+                Ok(BatchResult { outcomes, ms: t.elapsed().as_secs_f64() * 1e3 })
+            })
+            .collect()
+    }
 }

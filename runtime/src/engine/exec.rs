@@ -57,6 +57,8 @@ pub struct ExecProfile {
     pub redo: f64,
     /// Busy time summed over GPU workers.
     pub gpu_busy: f64,
+    /// Time with at least one GPU wave in flight (the GPUs' share of `solve` is this over it).
+    pub gpu_active: f64,
     /// Busy time of the CPU worker.
     pub cpu_busy: f64,
 }
@@ -93,6 +95,16 @@ impl ExecRun {
     }
     pub fn fallbacks(&self) -> usize {
         self.fallback.iter().filter(|f| f.is_some()).count()
+    }
+    /// How many jobs were redone on the CPU for each reason, the commonest first.
+    pub fn fallback_reasons(&self) -> Vec<(String, usize)> {
+        let mut by: std::collections::BTreeMap<&str, usize> = Default::default();
+        for why in self.fallback.iter().flatten() {
+            *by.entry(why.as_str()).or_default() += 1;
+        }
+        let mut out: Vec<(String, usize)> = by.into_iter().map(|(w, n)| (w.to_string(), n)).collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
     }
     pub fn verdicts(&self) -> usize {
         self.verdict.iter().filter(|&&v| v).count()
@@ -248,6 +260,7 @@ pub fn execute_runnables_on(
     profile.solve = ms(solve_start.elapsed());
     profile.cpu_busy = ms(cpu_busy);
     profile.gpu_busy = ms(*board.gpu_busy.lock().unwrap());
+    profile.gpu_active = ms(board.gpu_active.lock().unwrap().2);
 
     let t = Instant::now();
     redo::finish(&runner, &board, leftover, fatal.as_ref(), &mut fallback);

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use kernels::FailKind;
 
-use super::accelerator::{Accelerator, GpuOutcome, GridRef};
+use super::accelerator::{Accelerator, BatchResult, GpuOutcome, GridRef, WaveBatch};
 
 /// A fault `ARCFORGE_GPU_FAULT` injects, to prove every GPU failure ends in a CPU redo (or, under
 /// `--device gpu`, a clear error) with the same results.
@@ -73,6 +73,9 @@ impl<A: Accelerator> Accelerator for Injected<A> {
         }
         self.inner.load_inputs(inputs)
     }
+    fn wave_samples(&self) -> usize {
+        self.inner.wave_samples()
+    }
     fn run(
         &self,
         worker: usize,
@@ -80,6 +83,15 @@ impl<A: Accelerator> Accelerator for Injected<A> {
         inputs: &[u32],
         max_steps: u64,
     ) -> Result<Vec<GpuOutcome>, String> {
+        let mut r = self.run_wave(worker, &[WaveBatch { kernel, inputs }], max_steps)?;
+        Ok(r.pop().map(|b| b.outcomes).unwrap_or_default())
+    }
+    fn run_wave(
+        &self,
+        worker: usize,
+        batches: &[WaveBatch],
+        max_steps: u64,
+    ) -> Result<Vec<BatchResult>, String> {
         let before = self.batches.fetch_add(1, Ordering::SeqCst);
         match self.fault {
             Some(Fault::Launch) => return Err("injected fault: ARCFORGE_GPU_FAULT=launch".into()),
@@ -88,13 +100,13 @@ impl<A: Accelerator> Accelerator for Injected<A> {
             }
             _ => {}
         }
-        let mut out = self.inner.run(worker, kernel, inputs, max_steps)?;
+        let mut out = self.inner.run_wave(worker, batches, max_steps)?;
         let code = match self.fault {
             Some(Fault::Arena) => FailKind::Arena.code(),
             Some(Fault::Steps) => FailKind::Steps.code(),
             _ => return Ok(out),
         };
-        out.iter_mut().for_each(|o| *o = GpuOutcome::Redo(code));
+        out.iter_mut().flat_map(|b| b.outcomes.iter_mut()).for_each(|o| *o = GpuOutcome::Redo(code));
         Ok(out)
     }
 }

@@ -1,12 +1,13 @@
-//! A GPU worker's loop (one per accelerator stream): take the next group the device should run,
-//! run it as one batch, and put each sample's outcome on the board: a grid, the GPU's verdict
-//! where the caller takes verdicts, or a redo for the CPU. A device that fails a whole batch gives
-//! the batch back and takes no more.
+//! A GPU worker's loop (a device has a few, each with its own buffers): take the next wave of
+//! groups the device should run (many solvers' batches, run side by side and waited for once, so
+//! small batches never pay a round trip each), and put each sample's outcome on the board: a grid,
+//! the GPU's verdict where the caller takes verdicts, or a redo for the CPU. A device that fails a
+//! whole wave gives it back and takes no more.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use super::accelerator::{Accelerator, GpuOutcome};
+use super::accelerator::{Accelerator, BatchResult, GpuOutcome, WaveBatch};
 use super::device::Device;
 use super::job::{ExecOptions, Job};
 use super::runnable::Runnable;
@@ -28,32 +29,56 @@ pub(crate) struct GpuWork<'a> {
 /// shared by the device's workers).
 pub(crate) fn work(w: &GpuWork, board: &Board, accel: &dyn Accelerator, worker: usize, failed: &AtomicBool) {
     while !failed.load(Ordering::SeqCst) {
-        let Some(group) = board.take_for_gpu(accel, w.solvers, w.opts, w.threads) else {
+        let wave = board.take_wave_for_gpu(accel, accel.wave_samples(), w.solvers, w.opts, w.threads);
+        if wave.is_empty() {
             return; // the rest is the CPU's
-        };
-        let t = Instant::now();
-        let idx: Vec<u32> = group.jobs.iter().map(|&k| w.jobs[k].input).collect();
-        // The queue holds only groups with a kernel (`schedule::split_by_kernel`).
-        let kernel = w.solvers[group.solver].cuda_kernel.unwrap_or_default();
-        let result = accel.run(worker, kernel, &idx, w.opts.limits.max_steps);
-        *board.gpu_busy.lock().unwrap() += t.elapsed();
-        let ms = t.elapsed().as_secs_f64() * 1e3;
-        if w.trace {
-            trace::batch(w.solvers[group.solver].task, &accel.label(), idx.len(), ms, &result);
         }
-        board.gpu_batches.lock().unwrap().push((group.solver, group.jobs.len(), ms));
+        let t = Instant::now();
+        let idx: Vec<Vec<u32>> =
+            wave.iter().map(|g| g.jobs.iter().map(|&k| w.jobs[k].input).collect()).collect();
+        // The queue holds only groups with a kernel (`schedule::split_by_kernel`).
+        let batches: Vec<WaveBatch> = wave
+            .iter()
+            .zip(&idx)
+            .map(|(g, inputs)| WaveBatch {
+                kernel: w.solvers[g.solver].cuda_kernel.unwrap_or_default(),
+                inputs,
+            })
+            .collect();
+        board.wave_started();
+        let result = accel.run_wave(worker, &batches, w.opts.limits.max_steps);
+        board.wave_ended();
+        *board.gpu_busy.lock().unwrap() += t.elapsed();
+        let samples: usize = wave.iter().map(|g| g.jobs.len()).sum();
         if let Some(p) = &w.opts.progress {
-            p.inc(group.jobs.len() as u64);
+            p.inc(samples as u64);
         }
         match result {
-            Ok(outs) if outs.len() == group.jobs.len() => record(w.opts, board, &group, outs),
+            Ok(outs)
+                if outs.len() == wave.len()
+                    && outs.iter().zip(&wave).all(|(o, g)| o.outcomes.len() == g.jobs.len()) =>
+            {
+                if w.trace {
+                    trace::wave(&accel.label(), wave.len(), samples, t.elapsed().as_secs_f64() * 1e3);
+                }
+                for (group, BatchResult { outcomes, ms }) in wave.iter().zip(outs) {
+                    if w.trace {
+                        let task = w.solvers[group.solver].task;
+                        trace::batch(task, &accel.label(), group.jobs.len(), ms, &outcomes);
+                    }
+                    board.gpu_batches.lock().unwrap().push((group.solver, group.jobs.len(), ms));
+                    record(w.opts, board, group, outcomes);
+                }
+            }
             other => {
                 let why = match other {
-                    Err(e) => format!("GPU batch failed on {}: {e}", accel.label()),
-                    Ok(o) => format!("GPU returned {} outcomes for {} samples", o.len(), group.jobs.len()),
+                    Err(e) => format!("GPU wave failed on {}: {e}", accel.label()),
+                    Ok(_) => format!("GPU returned the wrong number of outcomes for a wave of {samples}"),
                 };
-                board.redo.lock().unwrap().extend(group.jobs.iter().map(|&k| (k, why.clone())));
-                // A device that fails a whole batch is not trusted with more.
+                let mut redo = board.redo.lock().unwrap();
+                redo.extend(wave.iter().flat_map(|g| g.jobs.iter().map(|&k| (k, why.clone()))));
+                drop(redo);
+                // A device that fails a whole wave is not trusted with more.
                 failed.store(true, Ordering::SeqCst);
                 board.fail(why);
                 return;

@@ -23,7 +23,7 @@ mod schedule;
 pub mod status;
 mod trace;
 
-pub use accelerator::{Accelerator, GpuOutcome, GridRef};
+pub use accelerator::{Accelerator, BatchResult, GpuOutcome, GridRef, WaveBatch};
 pub use cost::{CostModel, SolverCost};
 pub use exec::{execute_on, execute_runnables_on, ExecError, ExecOptions, ExecProfile, ExecRun, Job};
 pub use runnable::{CpuCode, Runnable};

@@ -7,7 +7,7 @@
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicUsize};
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::accelerator::Accelerator;
 use super::device::{Device, DeviceChoice};
@@ -89,6 +89,8 @@ pub(crate) struct Board {
     pub gpu_batches: Mutex<Vec<(usize, usize, f64)>>,
     /// Busy time summed over GPU workers.
     pub gpu_busy: Mutex<Duration>,
+    /// Waves in flight, since when some was, and the time with at least one in flight so far.
+    pub gpu_active: Mutex<(usize, Option<Instant>, Duration)>,
     /// The first whole-batch GPU failure, if any.
     pub fatal: Mutex<Option<String>>,
     /// GPU workers still taking batches.
@@ -104,6 +106,7 @@ impl Board {
             verdict: (0..jobs).map(|_| AtomicBool::new(false)).collect(),
             gpu_batches: Mutex::new(Vec::new()),
             gpu_busy: Mutex::new(Duration::ZERO),
+            gpu_active: Mutex::new((0, None, Duration::ZERO)),
             fatal: Mutex::new(None),
             gpu_workers: AtomicUsize::new(gpu_workers),
         }
@@ -111,6 +114,26 @@ impl Board {
 
     pub fn set(&self, k: usize, output: Result<OutGrid, String>, device: Device) {
         *self.outputs[k].lock().unwrap() = Some((output, device));
+    }
+
+    /// A GPU wave starts: the GPUs count as active from now until no wave is in flight.
+    pub fn wave_started(&self) {
+        let mut a = self.gpu_active.lock().unwrap();
+        if a.0 == 0 {
+            a.1 = Some(Instant::now());
+        }
+        a.0 += 1;
+    }
+
+    /// A GPU wave ended.
+    pub fn wave_ended(&self) {
+        let mut a = self.gpu_active.lock().unwrap();
+        a.0 -= 1;
+        if a.0 == 0 {
+            if let Some(since) = a.1.take() {
+                a.2 += since.elapsed();
+            }
+        }
     }
 
     /// Records `why` as the run's GPU failure unless one came first.
@@ -121,21 +144,44 @@ impl Board {
         }
     }
 
-    /// The biggest group `accel` can run and, under auto, would run faster than the CPU (solvers
-    /// differ in cost, so a smaller one further on may still be); `None` leaves the rest to the CPU.
-    pub fn take_for_gpu(
+    /// A wave for `accel`: from the big end of the queue, the groups it can run and, under auto,
+    /// would run faster than the CPU (solvers differ in cost, so a smaller one further on may still
+    /// be), up to `samples` jobs in all; a group bigger than what is left of the wave is split and
+    /// its rest stays at the front. Empty: the rest is the CPU's.
+    pub fn take_wave_for_gpu(
         &self,
         accel: &dyn Accelerator,
+        samples: usize,
         solvers: &[Runnable],
         opts: &ExecOptions,
         threads: usize,
-    ) -> Option<Group> {
+    ) -> Vec<Group> {
         let auto = opts.device == DeviceChoice::Auto;
         let mut q = self.queue.lock().unwrap();
-        let mine = q.iter().position(|g| {
-            runs_on(accel, &solvers[g.solver]) && (!auto || prefers_gpu(g, solvers, opts, threads))
-        });
-        mine.and_then(|k| q.remove(k))
+        let mut wave = Vec::new();
+        let mut room = samples.max(1);
+        let mut k = 0;
+        while room > 0 && k < q.len() {
+            let g = &q[k];
+            if !runs_on(accel, &solvers[g.solver]) || (auto && !prefers_gpu(g, solvers, opts, threads)) {
+                k += 1;
+                continue;
+            }
+            if g.jobs.len() <= room {
+                let g = q.remove(k).unwrap();
+                room -= g.jobs.len();
+                wave.push(g);
+            } else {
+                let g = &mut q[k];
+                let rest = g.jobs.split_off(room);
+                let taken = std::mem::replace(&mut g.jobs, rest);
+                let cells = g.cells * taken.len() / (taken.len() + g.jobs.len());
+                g.cells -= cells;
+                wave.push(Group { solver: g.solver, jobs: taken, cells });
+                room = 0;
+            }
+        }
+        wave
     }
 
     /// Moves jobs from the small end of the queue into `pending` for the CPU worker: up to

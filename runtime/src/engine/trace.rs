@@ -8,19 +8,15 @@ pub(crate) fn enabled() -> bool {
     std::env::var("ARCFORGE_GPU_TRACE").is_ok_and(|v| v == "1")
 }
 
-/// A batch's line: whose, where, how big, how long, and how many samples it gave back.
-pub(crate) fn batch(
-    task: &str,
-    device: &str,
-    samples: usize,
-    ms: f64,
-    result: &Result<Vec<GpuOutcome>, String>,
-) {
-    let redo = match result {
-        Ok(o) => o.iter().filter(|o| matches!(o, GpuOutcome::Redo(_))).count().to_string(),
-        Err(e) => format!("all ({e})"),
-    };
+/// A batch's line: whose, where, how big, how long its kernel ran, and how many samples it gave back.
+pub(crate) fn batch(task: &str, device: &str, samples: usize, ms: f64, outcomes: &[GpuOutcome]) {
+    let redo = outcomes.iter().filter(|o| matches!(o, GpuOutcome::Redo(_))).count();
     eprintln!("gpu trace: {task} on {device}: {samples} samples in {ms:.1} ms, {redo} to redo");
+}
+
+/// A wave's line: how many batches and samples, and its wall time from launch to decoded outputs.
+pub(crate) fn wave(device: &str, batches: usize, samples: usize, ms: f64) {
+    eprintln!("gpu trace: wave on {device}: {batches} batches, {samples} samples in {ms:.1} ms");
 }
 
 /// The run's line: where the time went (milliseconds: solve, GPU workers busy, CPU worker busy,
