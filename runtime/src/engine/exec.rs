@@ -122,6 +122,9 @@ pub enum ExecError {
     Gpu(#[from] GpuUnavailable),
     #[error("cannot start {threads} worker threads: {why}")]
     Threads { threads: usize, why: String },
+    /// [`ExecOptions::cancel`] was set: `done` of the `total` samples had finished.
+    #[error("cancelled after {done} of {total} samples")]
+    Cancelled { done: usize, total: usize },
 }
 
 /// A rayon pool of `threads` workers, or `None` to use the global pool.
@@ -209,6 +212,7 @@ pub fn execute_runnables_on(
         cpu_ns: (0..jobs.len()).map(|_| AtomicU64::new(0)).collect(),
         progress: opts.progress.clone(),
         steps: (0..jobs.len()).map(|_| AtomicU64::new(0)).collect(),
+        cancel: opts.cancel.clone(),
     };
     let groups = schedule::groups(solvers, inputs, jobs);
     let mut profile = ExecProfile::default();
@@ -240,6 +244,7 @@ pub fn execute_runnables_on(
         cpu_worker::work(&runner, &board, cpu_only, cpu_takes_shared, &mut fallback, opts, threads)
     });
 
+    cpu_worker::check_cancelled(opts, &board)?;
     let leftover: Vec<Group> = std::mem::take(&mut *board.queue.lock().unwrap()).into();
     let fatal = board.fatal.lock().unwrap().take();
     if let (Some(why), DeviceChoice::Gpu) = (&fatal, opts.device) {
@@ -252,6 +257,7 @@ pub fn execute_runnables_on(
     let t = Instant::now();
     redo::finish(&runner, &board, leftover, fatal.as_ref(), &mut fallback);
     profile.redo = ms(t.elapsed());
+    cpu_worker::check_cancelled(opts, &board)?;
     if gpu_work.trace {
         let redone = fallback.iter().filter(|f| f.is_some()).count();
         trace::run(profile.solve, profile.gpu_busy, profile.cpu_busy, profile.redo, redone);

@@ -27,7 +27,7 @@ pub(crate) struct GpuWork<'a> {
 /// Worker `worker` of `accel` until the queue has nothing for it or its device failed (`failed`,
 /// shared by the device's workers).
 pub(crate) fn work(w: &GpuWork, board: &Board, accel: &dyn Accelerator, worker: usize, failed: &AtomicBool) {
-    while !failed.load(Ordering::SeqCst) {
+    while !failed.load(Ordering::SeqCst) && !w.opts.cancelled() {
         let Some(group) = board.take_for_gpu(accel, w.solvers, w.opts, w.threads) else {
             return; // the rest is the CPU's
         };
