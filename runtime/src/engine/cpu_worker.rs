@@ -8,7 +8,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::device::Device;
-use super::exec::ExecError;
 use super::job::{ExecOptions, Job};
 use super::runnable::Runnable;
 use super::sample::{run_counted, with_thread_ctx, OutGrid};
@@ -133,12 +132,8 @@ pub(crate) fn work(
     t.elapsed()
 }
 
-/// [`ExecError::Cancelled`] if the run was cancelled (its outputs are then incomplete), counting the
-/// samples that finished.
-pub(crate) fn check_cancelled(opts: &ExecOptions, board: &Board) -> Result<(), ExecError> {
-    if !opts.cancelled() {
-        return Ok(());
-    }
-    let done = board.outputs.iter().filter(|o| o.lock().unwrap().is_some()).count();
-    Err(ExecError::Cancelled { done, total: board.outputs.len() })
+/// When the run was cancelled (its outputs are then incomplete): the samples that finished, of all.
+pub(crate) fn cancelled_at(opts: &ExecOptions, board: &Board) -> Option<(usize, usize)> {
+    let done = || board.outputs.iter().filter(|o| o.lock().unwrap().is_some()).count();
+    opts.cancelled().then(|| (done(), board.outputs.len()))
 }

@@ -244,7 +244,9 @@ pub fn execute_runnables_on(
         cpu_worker::work(&runner, &board, cpu_only, cpu_takes_shared, &mut fallback, opts, threads)
     });
 
-    cpu_worker::check_cancelled(opts, &board)?;
+    if let Some((done, total)) = cpu_worker::cancelled_at(opts, &board) {
+        return Err(ExecError::Cancelled { done, total });
+    }
     let leftover: Vec<Group> = std::mem::take(&mut *board.queue.lock().unwrap()).into();
     let fatal = board.fatal.lock().unwrap().take();
     if let (Some(why), DeviceChoice::Gpu) = (&fatal, opts.device) {
@@ -257,7 +259,9 @@ pub fn execute_runnables_on(
     let t = Instant::now();
     redo::finish(&runner, &board, leftover, fatal.as_ref(), &mut fallback);
     profile.redo = ms(t.elapsed());
-    cpu_worker::check_cancelled(opts, &board)?;
+    if let Some((done, total)) = cpu_worker::cancelled_at(opts, &board) {
+        return Err(ExecError::Cancelled { done, total });
+    }
     if gpu_work.trace {
         let redone = fallback.iter().filter(|f| f.is_some()).count();
         trace::run(profile.solve, profile.gpu_busy, profile.cpu_busy, profile.redo, redone);
