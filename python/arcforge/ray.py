@@ -24,7 +24,11 @@ from arcforge import Submission, TaskData
 
 
 def _solve_shard(
-    tasks: Dict[str, Any], device: str, threads: Optional[int], max_steps: Optional[int], gpus: Optional[List[int]]
+    tasks: Dict[str, Any],
+    device: str,
+    threads: Optional[int],
+    max_steps: Optional[int],
+    gpus: Optional[List[int]] = None,
 ) -> str:
     """One shard, in a Ray worker: its submission as JSON (ids sorted)."""
     import arcforge as af
