@@ -26,8 +26,30 @@ def default_data(python: str) -> str: ...
 def load_path(path: Union[str, PathLike[str]], split: str) -> Tasks: ...
 def load_json(name: str, text: str, split: str) -> Tasks: ...
 def solve_json(
-    tasks: Tasks, device: str, threads: Optional[int], max_steps: Optional[int], solutions: Optional[str]
+    tasks: Tasks,
+    device: str,
+    threads: Optional[int],
+    max_steps: Optional[int],
+    solutions: Optional[str],
+    gpus: Optional[List[int]] = None,
 ) -> Tuple[str, str]: ...
-def eval_json(tasks: Tasks, device: str, threads: Optional[int], max_steps: Optional[int]) -> str: ...
+def eval_json(
+    tasks: Tasks, device: str, threads: Optional[int], max_steps: Optional[int], gpus: Optional[List[int]] = None
+) -> str: ...
+def run_json(
+    programs_path: Optional[str],
+    programs_text: Optional[str],
+    origin: str,
+    tasks: Tasks,
+    device: str,
+    threads: Optional[int],
+    max_steps: Optional[int],
+    gpus: Optional[List[int]],
+    task: Optional[str],
+    every_task: bool,
+    solutions: Optional[str],
+    output: Optional[str],
+    report_output: Optional[str],
+) -> Tuple[str, str, str]: ...
 def score(submission_json: str, tasks: Tasks, solutions: Optional[str]) -> Tuple[float, int]: ...
 def complete_json(submission_json: str, tasks: Tasks) -> str: ...

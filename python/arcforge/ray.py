@@ -23,7 +23,13 @@ import arcforge
 from arcforge import Submission, TaskData
 
 
-def _solve_shard(tasks: Dict[str, Any], device: str, threads: Optional[int], max_steps: Optional[int]) -> str:
+def _solve_shard(
+    tasks: Dict[str, Any],
+    device: str,
+    threads: Optional[int],
+    max_steps: Optional[int],
+    gpus: Optional[List[int]] = None,
+) -> str:
     """One shard, in a Ray worker: its submission as JSON (ids sorted)."""
     import arcforge as af
     import ray
@@ -32,7 +38,7 @@ def _solve_shard(tasks: Dict[str, Any], device: str, threads: Optional[int], max
         # As many CPU threads as Ray gave this task, so shards on one machine do not oversubscribe it.
         cpus = ray.get_runtime_context().get_assigned_resources().get("CPU")
         threads = max(1, int(cpus)) if cpus else None
-    return af.solve(tasks, device, threads, max_steps).to_json()
+    return af.solve(tasks, device, threads, max_steps, gpus=gpus).to_json()
 
 
 def _shards(ids: List[str], count: int) -> List[List[str]]:
@@ -58,10 +64,12 @@ def solve(
     solutions: Union[None, str, "os.PathLike[str]"] = None,
     output: Union[None, str, "os.PathLike[str]"] = None,
     numpy: bool = False,
+    gpus: Optional[List[int]] = None,
     **remote_options: Any,
 ) -> Submission:
     """:func:`arcforge.solve` with the tasks split into ``shards`` Ray tasks (default: one per CPU of
-    the cluster). ``threads`` is per shard (default: the CPUs Ray assigns it); ``remote_options`` go
+    the cluster). ``threads`` is per shard (default: the CPUs Ray assigns it), and so is ``gpus`` (the
+    ordinals each worker uses, as it sees them); ``remote_options`` go
     to ``ray.remote`` (e.g. ``num_cpus=4``, ``num_gpus=1``). The tasks are loaded (and bad ones
     rejected, warned about and listed in ``Submission.rejected``) here, on the driver; the score is
     computed here too. Starts a local Ray if none is running.
@@ -72,7 +80,7 @@ def solve(
     ids = loaded.ids
     if not ids:
         # The same DataError, with each rejected input, as the single-process solve.
-        return arcforge.solve(loaded, device, threads, max_steps, output=output)
+        return arcforge.solve(loaded, device, threads, max_steps, output=output, gpus=gpus)
     if not ray.is_initialized():
         ray.init()
     count = shards or max(1, int(ray.cluster_resources().get("CPU", 1)))
@@ -80,7 +88,7 @@ def solve(
     if remote_options:
         remote = remote.options(**remote_options)
     refs = [
-        remote.remote({i: loaded[i] for i in part}, device, threads, max_steps)
+        remote.remote({i: loaded[i] for i in part}, device, threads, max_steps, gpus)
         for part in _shards(ids, count)
     ]
     merged: Dict[str, Any] = {}

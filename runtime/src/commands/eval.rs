@@ -23,7 +23,8 @@ use crate::engine::sample::{verify, OutGrid, Outcome};
 /// Why an eval could not run at all.
 #[derive(Debug, Error)]
 pub enum EvalError {
-    /// The executor could not start (`--device gpu` without a usable GPU, no worker threads).
+    /// The executor could not start (`--device gpu` without a usable GPU, no worker threads), or the
+    /// run was cancelled.
     #[error(transparent)]
     Exec(#[from] ExecError),
 }

@@ -1,8 +1,10 @@
 //! The CPU side of a run: [`CpuRunner`] runs a list of jobs in parallel with rayon (one job per
 //! leaf, a warm context per thread), and [`work`] is the CPU worker's loop: its own groups first,
-//! then what the GPUs give back, then the small end of the shared queue.
+//! then what the GPUs give back, then the small end of the shared queue. Both stop between samples
+//! once the run is cancelled ([`ExecOptions::cancel`]).
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::device::Device;
@@ -29,11 +31,14 @@ pub(crate) struct CpuRunner<'a> {
     pub progress: Option<indicatif::ProgressBar>,
     /// Steps (the `Ctx`'s work count) of each job's last CPU run.
     pub steps: Vec<AtomicU64>,
+    /// [`ExecOptions::cancel`]: checked before each sample.
+    pub cancel: Option<Arc<AtomicBool>>,
 }
 
 impl CpuRunner<'_> {
-    /// The outputs of jobs `ks`, in order; `tick`: advance the progress bar per sample.
-    pub fn run(&self, ks: &[usize], tick: bool) -> Vec<Result<OutGrid, String>> {
+    /// The outputs of jobs `ks`, in order (`None`: not run, the run was cancelled first); `tick`:
+    /// advance the progress bar per sample.
+    pub fn run(&self, ks: &[usize], tick: bool) -> Vec<Option<Result<OutGrid, String>>> {
         let work = || {
             // One job per leaf: a solver's samples sit together, and rayon runs an unsplit leaf on one
             // thread, so a range holding a heavy solver's samples (d22278a0: 30 s of CPU on other
@@ -41,6 +46,9 @@ impl CpuRunner<'_> {
             ks.par_iter()
                 .with_max_len(1)
                 .map(|&k| {
+                    if self.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
+                        return None;
+                    }
                     let t = Instant::now();
                     let job = self.jobs[k];
                     let (out, steps) = with_thread_ctx(self.limits, |ctx| {
@@ -55,7 +63,7 @@ impl CpuRunner<'_> {
                         p.inc(1);
                     }
                     self.steps[k].store(steps, Ordering::Relaxed);
-                    out
+                    Some(out)
                 })
                 .collect()
         };
@@ -69,13 +77,25 @@ impl CpuRunner<'_> {
     pub fn redo(&self, given_back: Vec<(usize, String)>, board: &Board, fallback: &mut [Option<String>]) {
         let ks: Vec<usize> = given_back.iter().map(|r| r.0).collect();
         for ((k, why), out) in given_back.into_iter().zip(self.run(&ks, false)) {
-            fallback[k] = Some(why);
-            board.set(k, out, Device::Cpu);
+            if let Some(out) = out {
+                fallback[k] = Some(why);
+                board.set(k, out, Device::Cpu);
+            }
+        }
+    }
+
+    /// Runs jobs `ks` and puts the outputs of those that ran on the board.
+    pub fn run_onto(&self, ks: &[usize], board: &Board) {
+        for (&k, out) in ks.iter().zip(self.run(ks, true)) {
+            if let Some(out) = out {
+                board.set(k, out, Device::Cpu);
+            }
         }
     }
 }
 
-/// The CPU worker's loop, until no GPU worker is left and nothing is pending; returns its busy time.
+/// The CPU worker's loop, until no GPU worker is left and nothing is pending, or the run is
+/// cancelled; returns its busy time.
 /// `take_shared`: whether it also takes groups a GPU could run (not under `--device gpu`, unless
 /// there is no GPU).
 pub(crate) fn work(
@@ -90,7 +110,7 @@ pub(crate) fn work(
     let t = Instant::now();
     let batch_target = (threads * 16).max(64);
     let mut pending: Vec<usize> = own.into_iter().flat_map(|g| g.jobs).collect();
-    loop {
+    while !opts.cancelled() {
         // Samples the GPUs gave back are redone as they come, not after the GPUs finish.
         let given_back = std::mem::take(&mut *board.redo.lock().unwrap());
         if !given_back.is_empty() {
@@ -107,10 +127,13 @@ pub(crate) fn work(
             std::thread::sleep(Duration::from_micros(100));
             continue;
         }
-        let ks = std::mem::take(&mut pending);
-        for (&k, out) in ks.iter().zip(runner.run(&ks, true)) {
-            board.set(k, out, Device::Cpu);
-        }
+        runner.run_onto(&std::mem::take(&mut pending), board);
     }
     t.elapsed()
+}
+
+/// When the run was cancelled (its outputs are then incomplete): the samples that finished, of all.
+pub(crate) fn cancelled_at(opts: &ExecOptions, board: &Board) -> Option<(usize, usize)> {
+    let done = || board.outputs.iter().filter(|o| o.lock().unwrap().is_some()).count();
+    opts.cancelled().then(|| (done(), board.outputs.len()))
 }

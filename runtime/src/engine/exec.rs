@@ -134,6 +134,9 @@ pub enum ExecError {
     Gpu(#[from] GpuUnavailable),
     #[error("cannot start {threads} worker threads: {why}")]
     Threads { threads: usize, why: String },
+    /// [`ExecOptions::cancel`] was set: `done` of the `total` samples had finished.
+    #[error("cancelled after {done} of {total} samples")]
+    Cancelled { done: usize, total: usize },
 }
 
 /// A rayon pool of `threads` workers, or `None` to use the global pool.
@@ -221,6 +224,7 @@ pub fn execute_runnables_on(
         cpu_ns: (0..jobs.len()).map(|_| AtomicU64::new(0)).collect(),
         progress: opts.progress.clone(),
         steps: (0..jobs.len()).map(|_| AtomicU64::new(0)).collect(),
+        cancel: opts.cancel.clone(),
     };
     let groups = schedule::groups(solvers, inputs, jobs);
     let mut profile = ExecProfile::default();
@@ -252,6 +256,9 @@ pub fn execute_runnables_on(
         cpu_worker::work(&runner, &board, cpu_only, cpu_takes_shared, &mut fallback, opts, threads)
     });
 
+    if let Some((done, total)) = cpu_worker::cancelled_at(opts, &board) {
+        return Err(ExecError::Cancelled { done, total });
+    }
     let leftover: Vec<Group> = std::mem::take(&mut *board.queue.lock().unwrap()).into();
     let fatal = board.fatal.lock().unwrap().take();
     if let (Some(why), DeviceChoice::Gpu) = (&fatal, opts.device) {
@@ -265,6 +272,9 @@ pub fn execute_runnables_on(
     let t = Instant::now();
     redo::finish(&runner, &board, leftover, fatal.as_ref(), &mut fallback);
     profile.redo = ms(t.elapsed());
+    if let Some((done, total)) = cpu_worker::cancelled_at(opts, &board) {
+        return Err(ExecError::Cancelled { done, total });
+    }
     if gpu_work.trace {
         let redone = fallback.iter().filter(|f| f.is_some()).count();
         trace::run(profile.solve, profile.gpu_busy, profile.cpu_busy, profile.redo, redone);

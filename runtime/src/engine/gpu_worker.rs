@@ -28,7 +28,8 @@ pub(crate) struct GpuWork<'a> {
 /// Worker `worker` of `accel` until the queue has nothing for it or its device failed (`failed`,
 /// shared by the device's workers).
 pub(crate) fn work(w: &GpuWork, board: &Board, accel: &dyn Accelerator, worker: usize, failed: &AtomicBool) {
-    while !failed.load(Ordering::SeqCst) {
+    // A cancelled run takes no more waves (the one in flight finishes).
+    while !failed.load(Ordering::SeqCst) && !w.opts.cancelled() {
         let wave = board.take_wave_for_gpu(accel, accel.wave_samples(), w.solvers, w.opts, w.threads);
         if wave.is_empty() {
             return; // the rest is the CPU's

@@ -1,6 +1,9 @@
 //! What a caller hands the engine: [`Job`]s (a solver on an input) and the [`ExecOptions`] to run
 //! them by.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
 use kernels::Limits;
 
 use super::cost::CostModel;
@@ -32,12 +35,21 @@ pub struct ExecOptions {
     /// CPU's exact text); `solve` turns it on, where only "no valid grid" matters, and `check` proves
     /// the verdicts against the CPU.
     pub gpu_verdicts: bool,
+    /// Set from another thread (the Python package on Ctrl-C) to stop the run: the CPU stops between
+    /// samples and each GPU worker before its next batch, and the run returns
+    /// [`ExecError::Cancelled`](super::exec::ExecError::Cancelled), never its partial outputs.
+    pub cancel: Option<Arc<AtomicBool>>,
 }
 
 impl ExecOptions {
     /// The number of CPU worker threads a run with these options uses.
     pub fn thread_count(&self) -> usize {
         self.threads.unwrap_or_else(rayon::current_num_threads)
+    }
+
+    /// Whether [`ExecOptions::cancel`] was set.
+    pub fn cancelled(&self) -> bool {
+        self.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed))
     }
 }
 
@@ -51,6 +63,7 @@ impl Default for ExecOptions {
             cost: CostModel::default(),
             progress: None,
             gpu_verdicts: false,
+            cancel: None,
         }
     }
 }

@@ -3,7 +3,6 @@
 //! output and none is decided by a GPU the CPU would disagree with.
 
 use super::cpu_worker::CpuRunner;
-use super::device::Device;
 use super::schedule::{Board, Group};
 
 /// Runs `leftover` groups (as given back with `fatal`'s reason when a GPU failed, else as plain CPU
@@ -20,9 +19,7 @@ pub(crate) fn finish(
     if let Some(why) = fatal {
         redo.extend(leftover.iter().map(|&k| (k, why.clone())));
     } else if !leftover.is_empty() {
-        for (&k, out) in leftover.iter().zip(runner.run(&leftover, true)) {
-            board.set(k, out, Device::Cpu);
-        }
+        runner.run_onto(&leftover, board);
     }
     redo.sort_unstable();
     runner.redo(redo, board, fallback);
