@@ -112,7 +112,9 @@ macro_rules! primitives {
         pub mod dsl {
             use crate::{Ctx, Value};
             $(
-                #[doc = concat!("`", stringify!($name), "` of arc-dsl; see [`crate::", stringify!($module), "`].")]
+                #[doc = concat!(
+                    "`", stringify!($name), "` of arc-dsl; see [`crate::", stringify!($module), "`]."
+                )]
                 #[inline]
                 pub fn $name<'a>(c: &'a Ctx, $($arg: Value<'a>),*) -> Value<'a> {
                     match crate::$module::$name(c, $($arg),*) {
