@@ -52,10 +52,10 @@ pub mod objects;
 pub mod patches;
 pub mod value;
 
-pub use func::{call, FuncData};
+pub use func::call;
 pub use value::{
-    cmp_values, fail, Callable, Cell, Ctx, Fail, FailKind, Grid, Items, Kind, Limits, Patch, Point, Res,
-    Value,
+    cmp_values, fail, Callable, Cell, Ctx, Fail, FailKind, FuncData, Grid, Items, Kind, Limits, Patch, Point,
+    Res, Value,
 };
 
 impl<'a> Value<'a> {
@@ -190,9 +190,9 @@ primitives! {
     func::fork(outer, a, b);
     func::apply(function, container);
     func::rapply(functions, value);
-    func::mapply(function, container);
+    containers::mapply(function, container);
     func::papply(function, a, b);
-    func::mpapply(function, a, b);
+    containers::mpapply(function, a, b);
     func::prapply(function, a, b);
     grids::mostcolor(element);
     grids::leastcolor(element);
