@@ -2,7 +2,8 @@
 //!
 //! Every primitive of Michael Hodel's arc-dsl (`dsl.py`, 160 functions) under its own name, in Rust for
 //! the CPU (`src/<family>.rs`) and in CUDA C++ for the GPU (`cuda/<family>.cuh`), mirrored file by
-//! file: `arith`, `containers`, `func` (higher-order), `grids`, `patches`, `objects`.
+//! file: `arith`, `containers`, `func` (higher-order), `grids`, `patches`, `objects` (but `mapply` and
+//! `mpapply`, which Rust keeps in `containers` so that the files use each other one way: see [`func`]).
 //!
 //! ## Calling convention
 //! Solvers call [`dsl`]`::name(ctx, args...)`: every argument and result is a [`Value`], and every call
