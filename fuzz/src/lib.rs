@@ -134,7 +134,10 @@ pub fn parse_task(data: &[u8]) {
 }
 
 /// A valid task, for the folder layout and as a seed.
-pub const GOOD_TASK: &str = r#"{"train": [{"input": [[1, 2], [3, 4]], "output": [[3, 4], [1, 2]]}], "test": [{"input": [[5, 6]], "output": [[5, 6]]}]}"#;
+pub const GOOD_TASK: &str = concat!(
+    r#"{"train": [{"input": [[1, 2], [3, 4]], "output": [[3, 4], [1, 2]]}], "#,
+    r#""test": [{"input": [[5, 6]], "output": [[5, 6]]}]}"#
+);
 
 /// Reads bytes, then zeros.
 struct Bytes<'d>(&'d [u8]);

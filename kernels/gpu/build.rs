@@ -1,11 +1,11 @@
 //! Builds the GPU half of arcforge: translates every `#[solver]` of `solvers/src/tasks/` to CUDA
-//! C++ (the same translation the macro uses), keeps the solvers whose primitives all have a CUDA
-//! twin (`ARC_PRIM(name)` markers in `kernels/cuda/*.cuh`), and compiles them with nvcc into
-//! fatbins (SASS for sm_75, sm_80, sm_86, sm_89, sm_90 and PTX for compute_90) that this crate's
-//! `src/lib.rs` embeds (through `$OUT_DIR/table.rs`): one per build job, in parallel, cached in
-//! `target/arcforge-nvcc-cache/` (or `ARCFORGE_NVCC_CACHE`) by a hash of what goes into each, so an
-//! unchanged part is never rebuilt. `$OUT_DIR/solvers.cu` (all GPU solvers in one file) is kept for
-//! the host-compiled parity test.
+//! C++ (files read and solvers translated as the macro does, by `solver-translate`), keeps the
+//! solvers whose primitives all have a CUDA twin (`ARC_PRIM(name)` markers in `kernels/cuda/*.cuh`),
+//! and compiles them with nvcc into fatbins (SASS for sm_75, sm_80, sm_86, sm_89, sm_90 and PTX for
+//! compute_90) that this crate's `src/lib.rs` embeds (through `$OUT_DIR/table.rs`): one per build
+//! job, in parallel, cached in `target/arcforge-nvcc-cache/` (or `ARCFORGE_NVCC_CACHE`) by a hash of
+//! what goes into each, so an unchanged part is never rebuilt. `$OUT_DIR/solvers.cu` (all GPU
+//! solvers in one file) is kept for the host-compiled parity test.
 //! nvcc is called directly rather than through the `cc` crate: `cc` builds objects to link, while
 //! this needs standalone `-fatbin`s loaded by the CUDA driver at run time.
 //!
@@ -44,14 +44,13 @@ fn main() {
     let mut solver_cuda = Vec::new(); // (kernel, CUDA, what to call it in nvcc errors)
     let mut kernels = Vec::new();
     let mut cpu_only = Vec::new();
-    for file in rust_files(&tasks_dir) {
-        println!("cargo:rerun-if-changed={}", file.display());
-        let text = std::fs::read_to_string(&file).unwrap();
-        let found =
-            solver_translate::find_solvers(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        for f in found {
+    // The files and their solvers as the macro and the registry read them (solver_translate::sources).
+    let files = solver_translate::read_solver_files(&tasks_dir).unwrap_or_else(|e| panic!("{e}"));
+    for file in &files {
+        println!("cargo:rerun-if-changed={}", file.path.display());
+        for f in &file.solvers {
             let t = solver_translate::translate(&f.task, &f.item)
-                .unwrap_or_else(|e| panic!("{}: solver {}: {e}", file.display(), f.task));
+                .unwrap_or_else(|e| panic!("{}: solver {}: {e}", file.path.display(), f.task));
             let missing: Vec<&String> = t.primitives.iter().filter(|p| !gpu_prims.contains(*p)).collect();
             if !missing.is_empty() {
                 cpu_only.push(format!(
@@ -62,7 +61,8 @@ fn main() {
                 continue;
             }
             source.push_str(&t.cuda);
-            solver_cuda.push((t.cuda.clone(), format!("{} (task {}, {})", t.name, t.task, file.display())));
+            solver_cuda
+                .push((t.cuda.clone(), format!("{} (task {}, {})", t.name, t.task, file.path.display())));
             kernels.push(t.kernel);
         }
     }
@@ -140,16 +140,6 @@ fn main() {
         }
     }
     std::fs::write(out.join("table.rs"), rs).unwrap();
-}
-
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
-        .collect();
-    v.sort();
-    v
 }
 
 /// DSL names marked `ARC_PRIM(name)` at the start of a line in the CUDA headers.

@@ -2,7 +2,7 @@
 //! (an int, or a point, broadcast as Python's DSL does), comparisons and booleans.
 //! Mirrored by `cuda/arith.cuh`. Arithmetic is checked i32; `//` floors as in Python.
 
-use crate::value::{checked, fail, Ctx, FailKind, Res, Value};
+use crate::value::{checked, fail, Ctx, Fail, FailKind, Res, Value};
 
 /// Python's `Numerical`: an integer or an integer pair.
 #[derive(Clone, Copy)]
@@ -11,7 +11,7 @@ enum Num {
     P(i64, i64),
 }
 
-fn num(v: Value, what: &'static str) -> Result<Num, crate::Fail> {
+fn num(v: Value, what: &'static str) -> Result<Num, Fail> {
     match v {
         Value::Int(x) => Ok(Num::I(x as i64)),
         Value::Bool(b) => Ok(Num::I(b as i64)),
@@ -32,7 +32,7 @@ fn binary<'a>(
     a: Value<'a>,
     b: Value<'a>,
     what: &'static str,
-    op: impl Fn(i64, i64) -> Result<i64, crate::Fail>,
+    op: impl Fn(i64, i64) -> Result<i64, Fail>,
 ) -> Res<'a> {
     let r = match (num(a, what)?, num(b, what)?) {
         (Num::I(x), Num::I(y)) => Num::I(op(x, y)?),

@@ -1,6 +1,6 @@
 //! The constants of arc-dsl's `constants.py`, as values (mirrored by `cuda/constants.cuh`).
 #![allow(missing_docs)]
-use crate::Value;
+use crate::value::Value;
 
 pub const F: Value<'static> = Value::Bool(false);
 pub const T: Value<'static> = Value::Bool(true);

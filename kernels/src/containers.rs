@@ -14,7 +14,7 @@ use std::cmp::Ordering;
 
 use bumpalo::collections::Vec as BVec;
 
-use crate::func::call;
+use crate::func::{apply, call, papply};
 use crate::value::{
     cmp_values, fail, row_value, Cell, Ctx, Fail, FailKind, Grid, Items, Kind, Point, Res, Value,
 };
@@ -643,6 +643,16 @@ pub fn sfilter<'a>(c: &'a Ctx, container: Value<'a>, condition: Value<'a>) -> Re
 /// `merge(sfilter(container, function))`.
 pub fn mfilter<'a>(c: &'a Ctx, container: Value<'a>, function: Value<'a>) -> Res<'a> {
     merge(c, sfilter(c, container, function)?)
+}
+
+/// `merge(apply(function, container))`.
+pub fn mapply<'a>(c: &'a Ctx, function: Value<'a>, container: Value<'a>) -> Res<'a> {
+    merge(c, apply(c, function, container)?)
+}
+
+/// `merge(papply(function, a, b))`.
+pub fn mpapply<'a>(c: &'a Ctx, function: Value<'a>, a: Value<'a>, b: Value<'a>) -> Res<'a> {
+    merge(c, papply(c, function, a, b)?)
 }
 
 /// `next(e for e in container if condition(e))`: the first match; fails when there is none.

@@ -2,59 +2,17 @@
 //! `rbind`, `power`, `branch`, `apply` and its variants, plus [`call`], which runs any callable value.
 //! Mirrored by `cuda/func.cuh`, where the same combinators are functor templates.
 //!
+//! The files use each other one way, value < func < containers: a function value's data
+//! ([`FuncData`]) and order are the value model's, and the primitives that merge what a function
+//! gives (`mapply`, `mpapply`, like `mfilter`) are the containers', which call function values
+//! through [`call`]. (CUDA calls functors directly, so there `func.cuh` includes `containers.cuh`.)
+//!
 //! Python decides the arity of `lbind`/`rbind` results from the bound function's parameter count;
 //! [`arity`] reproduces that for every callable (primitives from the table, built functions from what
 //! they wrap, closures from their declaration).
 
-use std::cmp::Ordering;
-
-use crate::containers::merge;
-use crate::value::{cmp_values, fail, Callable, Ctx, FailKind, Res, Value};
-
-/// The body of a solver-written closure: receives its arguments as a slice.
-pub type ClosureBody<'a> = dyn Fn(&'a Ctx, &[Value<'a>]) -> Value<'a> + 'a;
-
-/// A closure body stored with its sample lifetime erased from the argument types, so that
-/// `Value<'a>` stays covariant in `'a` (constants are `Value<'static>` and must shorten to any
-/// sample's lifetime). Only [`closure`] creates it and only [`call`] calls it, always restoring one
-/// lifetime `'a` for context, arguments and result together.
-pub type ErasedBody<'a> = dyn Fn(&'static Ctx, &[Value<'static>]) -> Value<'static> + 'a;
-
-/// A function value built at run time (arena-allocated, referenced by `Value::Fn`).
-#[derive(Clone, Copy)]
-pub enum FuncData<'a> {
-    /// `lbind(function, fixed)`: `fixed` goes first.
-    LBind(Value<'a>, Value<'a>),
-    /// `rbind(function, fixed)`: `fixed` goes last.
-    RBind(Value<'a>, Value<'a>),
-    /// `compose(outer, inner)`: `outer(inner(x))`.
-    Compose(Value<'a>, Value<'a>),
-    /// `chain(h, g, f)`: `h(g(f(x)))`.
-    Chain(Value<'a>, Value<'a>, Value<'a>),
-    /// `fork(outer, a, b)`: `outer(a(x), b(x))`.
-    Fork(Value<'a>, Value<'a>, Value<'a>),
-    /// `matcher(function, target)`: `function(x) == target`.
-    Matcher(Value<'a>, Value<'a>),
-    /// `power(function, n)`: `function` applied `n >= 2` times.
-    Power(Value<'a>, i32),
-    /// A closure written in a solver, with its parameter count.
-    Closure(usize, &'a ErasedBody<'a>),
-}
-
-impl FuncData<'_> {
-    fn rank(&self) -> u8 {
-        match self {
-            FuncData::LBind(..) => 0,
-            FuncData::RBind(..) => 1,
-            FuncData::Compose(..) => 2,
-            FuncData::Chain(..) => 3,
-            FuncData::Fork(..) => 4,
-            FuncData::Matcher(..) => 5,
-            FuncData::Power(..) => 6,
-            FuncData::Closure(..) => 7,
-        }
-    }
-}
+pub use crate::value::FuncData;
+use crate::value::{fail, Callable, ClosureBody, Ctx, ErasedBody, Fail, FailKind, Res, Value};
 
 /// Wraps a solver closure as a function value (what `#[solver]` emits for `|x| ...`).
 pub fn closure<'a>(
@@ -71,39 +29,8 @@ pub fn closure<'a>(
     c.func(FuncData::Closure(arity, erased))
 }
 
-/// Total order of callables, so that sets of functions are canonical too: primitives by table
-/// order, then built functions by kind and parts; closures by identity.
-pub fn cmp_callables(a: &Callable, b: &Callable) -> Ordering {
-    match (a, b) {
-        (Callable::Prim(x), Callable::Prim(y)) => x.cmp(y),
-        (Callable::Prim(_), Callable::Func(_)) => Ordering::Less,
-        (Callable::Func(_), Callable::Prim(_)) => Ordering::Greater,
-        (Callable::Func(x), Callable::Func(y)) => {
-            let o = x.rank().cmp(&y.rank());
-            if o != Ordering::Equal {
-                return o;
-            }
-            use FuncData::*;
-            match (**x, **y) {
-                (LBind(f, p), LBind(g, q))
-                | (RBind(f, p), RBind(g, q))
-                | (Compose(f, p), Compose(g, q))
-                | (Matcher(f, p), Matcher(g, q)) => cmp_values(&f, &g).then_with(|| cmp_values(&p, &q)),
-                (Chain(f, p, r), Chain(g, q, s)) | (Fork(f, p, r), Fork(g, q, s)) => {
-                    cmp_values(&f, &g).then_with(|| cmp_values(&p, &q)).then_with(|| cmp_values(&r, &s))
-                }
-                (Power(f, n), Power(g, m)) => cmp_values(&f, &g).then(n.cmp(&m)),
-                (Closure(_, f), Closure(_, g)) => {
-                    (f as *const ErasedBody as *const u8).cmp(&(g as *const ErasedBody as *const u8))
-                }
-                _ => Ordering::Equal,
-            }
-        }
-    }
-}
-
 /// Python's parameter count of a callable value.
-pub fn arity(f: Value, what: &'static str) -> Result<usize, crate::Fail> {
+pub fn arity(f: Value, what: &'static str) -> Result<usize, Fail> {
     let Value::Fn(f) = f else {
         return fail(FailKind::Type, what);
     };
@@ -129,7 +56,7 @@ fn bound_arity(n: usize) -> usize {
 
 /// Calls any callable value with `args`: one step, then the primitive or the built function.
 ///
-/// Inlined into its callers (the loops of `apply`, `sfilter`, `argmax`... and [`call_func`] itself),
+/// Inlined into its callers (the loops of `apply`, `sfilter`, `argmax`... and `call_func` itself),
 /// so a primitive value costs one dispatch and a built function one recursive call per level.
 #[inline]
 pub fn call<'a>(c: &'a Ctx, f: Value<'a>, args: &[Value<'a>]) -> Res<'a> {
@@ -314,10 +241,6 @@ pub fn rapply<'a>(c: &'a Ctx, functions: Value<'a>, value: Value<'a>) -> Res<'a>
     Ok(c.rebuild(kind, out))
 }
 
-pub fn mapply<'a>(c: &'a Ctx, function: Value<'a>, container: Value<'a>) -> Res<'a> {
-    merge(c, apply(c, function, container)?)
-}
-
 /// `tuple(function(i, j) for i, j in zip(a, b))`.
 pub fn papply<'a>(c: &'a Ctx, function: Value<'a>, a: Value<'a>, b: Value<'a>) -> Res<'a> {
     let (xa, _) = a.items("papply")?;
@@ -328,10 +251,6 @@ pub fn papply<'a>(c: &'a Ctx, function: Value<'a>, a: Value<'a>, b: Value<'a>) -
         out.push(call(c, function, &[xa.get(c, k), xb.get(c, k)])?);
     }
     Ok(c.tuple_in_place(out.into_bump_slice()))
-}
-
-pub fn mpapply<'a>(c: &'a Ctx, function: Value<'a>, a: Value<'a>, b: Value<'a>) -> Res<'a> {
-    merge(c, papply(c, function, a, b)?)
 }
 
 /// `frozenset(function(i, j) for j in b for i in a)`.

@@ -2,7 +2,8 @@
 //!
 //! Every primitive of Michael Hodel's arc-dsl (`dsl.py`, 160 functions) under its own name, in Rust for
 //! the CPU (`src/<family>.rs`) and in CUDA C++ for the GPU (`cuda/<family>.cuh`), mirrored file by
-//! file: `arith`, `containers`, `func` (higher-order), `grids`, `patches`, `objects`.
+//! file: `arith`, `containers`, `func` (higher-order), `grids`, `patches`, `objects` (but `mapply` and
+//! `mpapply`, which Rust keeps in `containers` so that the files use each other one way: see [`func`]).
 //!
 //! ## Calling convention
 //! Solvers call [`dsl`]`::name(ctx, args...)`: every argument and result is a [`Value`], and every call
@@ -52,10 +53,10 @@ pub mod objects;
 pub mod patches;
 pub mod value;
 
-pub use func::{call, FuncData};
+pub use func::call;
 pub use value::{
-    cmp_values, fail, Callable, Cell, Ctx, Fail, FailKind, Grid, Items, Kind, Limits, Patch, Point, Res,
-    Value,
+    cmp_values, fail, Callable, Cell, Ctx, Fail, FailKind, FuncData, Grid, Items, Kind, Limits, Patch, Point,
+    Res, Value,
 };
 
 impl<'a> Value<'a> {
@@ -112,7 +113,9 @@ macro_rules! primitives {
         pub mod dsl {
             use crate::{Ctx, Value};
             $(
-                #[doc = concat!("`", stringify!($name), "` of arc-dsl; see [`crate::", stringify!($module), "`].")]
+                #[doc = concat!(
+                    "`", stringify!($name), "` of arc-dsl; see [`crate::", stringify!($module), "`]."
+                )]
                 #[inline]
                 pub fn $name<'a>(c: &'a Ctx, $($arg: Value<'a>),*) -> Value<'a> {
                     match crate::$module::$name(c, $($arg),*) {
@@ -188,9 +191,9 @@ primitives! {
     func::fork(outer, a, b);
     func::apply(function, container);
     func::rapply(functions, value);
-    func::mapply(function, container);
+    containers::mapply(function, container);
     func::papply(function, a, b);
-    func::mpapply(function, a, b);
+    containers::mpapply(function, a, b);
     func::prapply(function, a, b);
     grids::mostcolor(element);
     grids::leastcolor(element);

@@ -25,7 +25,6 @@ use std::fmt;
 use bumpalo::collections::Vec as BVec;
 use bumpalo::Bump;
 
-use crate::func::FuncData;
 use crate::Prim;
 
 /// An integer pair `(i, j)`: Python's `IntegerTuple` (locations, offsets, dimensions).
@@ -107,6 +106,84 @@ impl<'a> Grid<'a> {
 pub enum Callable<'a> {
     Prim(Prim),
     Func(&'a FuncData<'a>),
+}
+
+/// The body of a solver-written closure: receives its arguments as a slice.
+pub type ClosureBody<'a> = dyn Fn(&'a Ctx, &[Value<'a>]) -> Value<'a> + 'a;
+
+/// A closure body stored with its sample lifetime erased from the argument types, so that
+/// `Value<'a>` stays covariant in `'a` (constants are `Value<'static>` and must shorten to any
+/// sample's lifetime). Only [`closure`](crate::func::closure) creates it and only
+/// [`call`](crate::func::call) calls it, always restoring one lifetime `'a` for context, arguments
+/// and result together.
+pub type ErasedBody<'a> = dyn Fn(&'static Ctx, &[Value<'static>]) -> Value<'static> + 'a;
+
+/// A function value built at run time (arena-allocated, referenced by `Value::Fn`). Its data and
+/// order belong to the value model; building and calling it is [`crate::func`]'s.
+#[derive(Clone, Copy)]
+pub enum FuncData<'a> {
+    /// `lbind(function, fixed)`: `fixed` goes first.
+    LBind(Value<'a>, Value<'a>),
+    /// `rbind(function, fixed)`: `fixed` goes last.
+    RBind(Value<'a>, Value<'a>),
+    /// `compose(outer, inner)`: `outer(inner(x))`.
+    Compose(Value<'a>, Value<'a>),
+    /// `chain(h, g, f)`: `h(g(f(x)))`.
+    Chain(Value<'a>, Value<'a>, Value<'a>),
+    /// `fork(outer, a, b)`: `outer(a(x), b(x))`.
+    Fork(Value<'a>, Value<'a>, Value<'a>),
+    /// `matcher(function, target)`: `function(x) == target`.
+    Matcher(Value<'a>, Value<'a>),
+    /// `power(function, n)`: `function` applied `n >= 2` times.
+    Power(Value<'a>, i32),
+    /// A closure written in a solver, with its parameter count.
+    Closure(usize, &'a ErasedBody<'a>),
+}
+
+impl FuncData<'_> {
+    fn rank(&self) -> u8 {
+        match self {
+            FuncData::LBind(..) => 0,
+            FuncData::RBind(..) => 1,
+            FuncData::Compose(..) => 2,
+            FuncData::Chain(..) => 3,
+            FuncData::Fork(..) => 4,
+            FuncData::Matcher(..) => 5,
+            FuncData::Power(..) => 6,
+            FuncData::Closure(..) => 7,
+        }
+    }
+}
+
+/// Total order of callables, so that sets of functions are canonical too: primitives by table
+/// order, then built functions by kind and parts; closures by identity.
+pub fn cmp_callables(a: &Callable, b: &Callable) -> Ordering {
+    match (a, b) {
+        (Callable::Prim(x), Callable::Prim(y)) => x.cmp(y),
+        (Callable::Prim(_), Callable::Func(_)) => Ordering::Less,
+        (Callable::Func(_), Callable::Prim(_)) => Ordering::Greater,
+        (Callable::Func(x), Callable::Func(y)) => {
+            let o = x.rank().cmp(&y.rank());
+            if o != Ordering::Equal {
+                return o;
+            }
+            use FuncData::*;
+            match (**x, **y) {
+                (LBind(f, p), LBind(g, q))
+                | (RBind(f, p), RBind(g, q))
+                | (Compose(f, p), Compose(g, q))
+                | (Matcher(f, p), Matcher(g, q)) => cmp_values(&f, &g).then_with(|| cmp_values(&p, &q)),
+                (Chain(f, p, r), Chain(g, q, s)) | (Fork(f, p, r), Fork(g, q, s)) => {
+                    cmp_values(&f, &g).then_with(|| cmp_values(&p, &q)).then_with(|| cmp_values(&r, &s))
+                }
+                (Power(f, n), Power(g, m)) => cmp_values(&f, &g).then(n.cmp(&m)),
+                (Closure(_, f), Closure(_, g)) => {
+                    (f as *const ErasedBody as *const u8).cmp(&(g as *const ErasedBody as *const u8))
+                }
+                _ => Ordering::Equal,
+            }
+        }
+    }
 }
 
 /// Every DSL value. `Copy`: containers are slices borrowed from the sample's arena.
@@ -924,7 +1001,7 @@ pub fn cmp_values(a: &Value, b: &Value) -> Ordering {
             }
             n.cmp(&m)
         }
-        (Value::Fn(f), Value::Fn(g)) => crate::func::cmp_callables(f, g),
+        (Value::Fn(f), Value::Fn(g)) => cmp_callables(f, g),
         _ => Ordering::Equal,
     }
 }

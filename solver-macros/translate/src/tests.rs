@@ -1,5 +1,6 @@
 //! Translator tests: what each construct becomes in both languages, and the error path.
 
+use super::sources::solver_file;
 use super::*;
 use syn::parse_quote;
 
@@ -141,6 +142,90 @@ fn finds_solvers_in_a_file() {
     let found = find_solvers(src).unwrap();
     let tasks: Vec<_> = found.iter().map(|f| f.task.as_str()).collect();
     assert_eq!(tasks, ["67a3c6ac", "68b16354"]);
+    // The item is what the macro receives: its other attributes, without `#[solver]`.
+    let attrs: Vec<String> = found[0].item.attrs.iter().map(|a| quote!(#a).to_string()).collect();
+    assert_eq!(attrs, ["# [doc = \" Mirror.\"]"]);
+}
+
+/// The macro and the build scripts read one solver the same way, so they translate it the same.
+#[test]
+fn the_macro_and_the_file_reader_see_the_same_solver() {
+    let body = quote! { fn solve_67a3c6ac(I: Grid) -> Grid { let O = vmirror(I); O } };
+    let from_macro = parse_solver(quote! { "67a3c6ac" }, body.clone()).unwrap();
+    let from_file = find_solvers(&format!("#[solver(\"67a3c6ac\")]\n{body}")).unwrap().remove(0);
+    assert_eq!(from_macro.task, from_file.task);
+    let (a, b) = (&from_macro.item, &from_file.item);
+    assert_eq!(quote!(#a).to_string(), quote!(#b).to_string());
+    let (ta, tb) = (translate(&from_macro.task, a).unwrap(), translate(&from_file.task, b).unwrap());
+    assert_eq!(ta.cuda, tb.cuda);
+    assert_eq!(ta.rust.to_string(), tb.rust.to_string());
+}
+
+#[test]
+fn solver_attributes_the_registry_would_miss_are_errors() {
+    let error = |src: &str| match find_solvers(src) {
+        Ok(found) => panic!("expected an error, found {} solvers in {src}", found.len()),
+        Err(e) => e.to_string(),
+    };
+    let f = r#"fn solve_67a3c6ac(I: Grid) -> Grid { I }"#;
+    let e = error(&format!("mod inner {{ #[solver(\"67a3c6ac\")] {f} }}"));
+    assert!(e.contains("top level"), "{e}");
+    let e = error(&format!("fn outer() {{ #[solver(\"67a3c6ac\")] {f} }}"));
+    assert!(e.contains("top level"), "{e}");
+    let e = error(&format!(
+        "#[solver(\"67a3c6ac\")] fn outer(I: Grid) -> Grid {{ #[solver(\"68b16354\")] {f} I }}"
+    ));
+    assert!(e.contains("top level"), "{e}");
+    let e = error(&format!("#[solver_macros::solver(\"67a3c6ac\")] {f}"));
+    assert!(e.contains("write the attribute as"), "{e}");
+    let e = error(&format!("#[solver] {f}"));
+    assert!(e.contains("write the task as"), "{e}");
+    let e = error(&format!("#[solver(67)] {f}"));
+    assert!(e.contains("write the task as"), "{e}");
+    let e = error(&format!("#[solver(\"67A3C6AC\")] {f}"));
+    assert!(e.contains("not an ARC task id"), "{e}");
+    let e = error(&format!("#[solver(\"67a3c6ac\")] #[solver(\"67a3c6ac\")] {f}"));
+    assert!(e.contains("one `#[solver]`"), "{e}");
+    // The macro's reading rejects the same arguments.
+    let e = parse_solver(quote! { 67 }, f.parse().unwrap()).err().unwrap().to_string();
+    assert!(e.contains("write the task as"), "{e}");
+}
+
+#[test]
+fn files_tasks_and_the_registry() {
+    let file = |name: &str, src: &str| solver_file(std::path::PathBuf::from(name), src);
+    let a = file("tasks/a.rs", r#"#[solver("68b16354")] fn solve_68b16354(I: Grid) -> Grid { I }"#).unwrap();
+    let b = file("tasks/b.rs", r#"#[solver("67a3c6ac")] fn solve_67a3c6ac(I: Grid) -> Grid { I }"#).unwrap();
+    assert_eq!((a.module.as_str(), b.module.as_str()), ("a", "b"));
+    let e = file("tasks/s-1.rs", "").err().unwrap();
+    assert!(e.starts_with("tasks/s-1.rs: ") && e.contains("module name"), "{e}");
+    let e = file("tasks/c.rs", "fn (").err().unwrap();
+    assert!(e.starts_with("tasks/c.rs: "), "{e}");
+
+    let registry = registry_source(&[a, b]);
+    assert_eq!(
+        registry,
+        "#[path = \"tasks/a.rs\"]\nmod a;\n#[path = \"tasks/b.rs\"]\nmod b;\n\
+         /// Every solver, sorted by task id.\npub static ALL: &[crate::Solver] = &[\n    \
+         b::SOLVER_SOLVE_67A3C6AC,\n    a::SOLVER_SOLVE_68B16354,\n];\n"
+    );
+
+    let a = file("tasks/a.rs", r#"#[solver("68b16354")] fn solve_x(I: Grid) -> Grid { I }"#).unwrap();
+    let b = file("tasks/b.rs", r#"#[solver("68b16354")] fn solve_y(I: Grid) -> Grid { I }"#).unwrap();
+    let e = sources::check_one_solver_per_task(&[a, b]).unwrap_err();
+    assert_eq!(e, "task 68b16354 has two solvers: `solve_x` in tasks/a.rs and `solve_y` in tasks/b.rs");
+}
+
+/// The real solver sources read cleanly: every ARC training task once, every solver translatable.
+#[test]
+fn the_solver_sources_read_and_translate() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../solvers/src/tasks");
+    let files = read_solver_files(&dir).unwrap();
+    let solvers: Vec<&FoundSolver> = files.iter().flat_map(|f| &f.solvers).collect();
+    assert!(solvers.len() >= 400, "{} solvers", solvers.len());
+    for s in solvers {
+        translate(&s.task, &s.item).unwrap_or_else(|e| panic!("{}: {e}", s.task));
+    }
 }
 
 #[test]
