@@ -281,9 +281,11 @@ pub struct Emitted {
 }
 
 /// Writes each program that fits a task as a `#[solver("<task>")]` file in `dir` (created if
-/// missing): `<program name>.rs`, or `<name>_2.rs`, `_3`... when that file exists (an existing file
-/// is never overwritten). The task is the one the program names when it fits it, else the first it
-/// fits. `Err` names the file that could not be written.
+/// missing): `<name>.rs`, or `<name>_2.rs`, `_3`... when that file exists (an existing file is never
+/// overwritten). The task is the one the program names when it fits it, else the first it fits;
+/// the name is the program's own for the task it names, else `solve_<task>` (a program named
+/// `solve_<other task>` or `candidate_7` is promoted as the solver of the task it was found for).
+/// `Err` names the file that could not be written.
 pub fn emit_rust(dir: &Path, report: &RunReport, programs: &[Program]) -> Result<Vec<Emitted>, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut out = Vec::new();
@@ -292,13 +294,17 @@ pub fn emit_rust(dir: &Path, report: &RunReport, programs: &[Program]) -> Result
         let Some(task) = prog.task.as_deref().filter(|t| fits.contains(t)).or(fits.first().copied()) else {
             continue;
         };
+        let name = match prog.task.as_deref() {
+            Some(named) if named == task => prog.name.clone(),
+            _ => format!("solve_{task}"),
+        };
         let stem: String =
-            prog.name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
+            name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
         let text = format!(
             "//! Found by `arcforge run` ({} at {}); copy into solvers/src/tasks/.\n\nuse crate::prelude::*;\n\n{}",
             prog.origin,
             prog.pos,
-            prog.render_rust_solver(task)
+            prog.render_rust_solver_named(task, &name)
         );
         let first = dir.join(format!("{stem}.rs"));
         let mut n = 1;
