@@ -1147,14 +1147,16 @@ PROGRAMS: a .py file of arc-dsl programs (def solve_<name>(I): ... return O), a 
 for such JSON lines on stdin. A program named solve_<task id> (or given a task) runs on that task,
 one naming none on every loaded task; candidates (programs reproducing every demonstration, those
 naming the task first, then input order) answer the test inputs as `solve` does.
-Run-time programs run on the CPU (GPU: not yet; --device gpu is refused).";
+Unless --device cpu, the programs are compiled for the GPUs with NVRTC first (cached on disk);
+what a GPU cannot run or finish runs on the CPU.";
 
 const RUN_EXIT_CODES: &str = "\
 Exit codes:
   0  every program parsed (programs that fail or miss on a task are results, not errors)
   1  some program did not parse (one line each on stderr; the others still ran), or some input
      was rejected
-  2  usage error, unreadable PROGRAMS, no usable data, --device gpu, or an output could not be written";
+  2  usage error, unreadable PROGRAMS, no usable data, --device gpu without a usable GPU, or an
+     output could not be written";
 
 #[derive(Args)]
 struct RunArgs {
@@ -1190,9 +1192,6 @@ fn run_run(args: RunArgs) -> Exit {
     // The GPUs of --gpus, as every command selects them: an unusable selection is refused clearly.
     if let Err(e) = gpu::resolve(opts.device, opts.gpus.as_deref()) {
         return fail(e);
-    }
-    if opts.device == DeviceChoice::Gpu {
-        return fail(format_args!("--device gpu: {}; use --device cpu or auto", run::GPU_NOTE));
     }
     let parsed = if args.programs.as_os_str() == "-" {
         programs::parse_jsonl(std::io::stdin().lock(), "<stdin>")

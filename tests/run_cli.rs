@@ -318,6 +318,7 @@ fn the_gpus_of_the_selection_are_the_ones_asked_for() {
         .args(["--device", "auto", "--gpus", "99"]));
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("fits 0000aaaa"), "{stdout}");
+    assert!(stdout.contains(&format!("device      cpu (GPU not used: {why})\n")), "{stdout}");
 }
 
 #[test]
@@ -377,10 +378,15 @@ fn task_option_naming_and_ranking() {
     assert_eq!(code, 0);
     assert_eq!(read_json(&rep)["programs"][1]["tasks"].as_array().unwrap().len(), 3);
     let (code, _, stderr) = go(&["--device", "gpu"]);
-    assert_eq!(code, 2);
     match runtime::backends::gpu::unavailable_reason(None) {
-        Some(why) => assert_eq!(stderr, format!("error: GPU not available: {why}\n")),
-        None => assert!(stderr.contains("run-time programs run on the CPU; GPU: not yet"), "{stderr}"),
+        Some(why) => assert_eq!((code, stderr), (2, format!("error: GPU not available: {why}\n"))),
+        // A usable GPU: the programs are compiled for it, and the answers stay the CPU's.
+        None => {
+            assert_eq!(code, 0, "{stderr}");
+            let want = json!({"attempt_1": [[3, 4], [1, 2]], "attempt_2": [[4, 3], [2, 1]]});
+            assert_eq!(read_json(&sub)["0000cccc"][0], want);
+            assert!(read_json(&rep)["device"].as_str().unwrap().contains("on the GPU"));
+        }
     }
 }
 

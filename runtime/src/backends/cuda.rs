@@ -118,6 +118,8 @@ pub struct Gpu {
     /// Set when the module came from NVRTC instead of the fatbin: why, and how long it took.
     pub jit: Option<String>,
     functions: HashMap<&'static str, CudaFunction>,
+    /// Kernels loaded after open: run-time programs compiled with NVRTC ([`Gpu::load_kernels`]).
+    program_functions: RwLock<HashMap<String, CudaFunction>>,
     lanes: Vec<Mutex<Lane>>,
     inputs: RwLock<Option<DeviceInputs>>,
     /// Device name, e.g. "NVIDIA H100 80GB HBM3".
@@ -148,23 +150,35 @@ pub fn compile_rtc_part(
     k: usize,
     arch: &'static str,
 ) -> Result<cudarc::nvrtc::Ptx, String> {
+    let source = format!("{}{}", build.rtc_prelude, build.rtc_parts[k]);
+    compile_ptx(source, &format!("solvers_rtc_part{k}.cu"), &format!("part {k}"), arch)
+}
+
+/// Compiles one NVRTC translation unit (`name` in NVRTC's messages, `what` in ours) to PTX for `arch`
+/// (`compute_XY`) with the runtime's options: [`compile_rtc_part`], and the run-time programs'
+/// parts (`program_kernels`).
+pub fn compile_ptx(
+    source: String,
+    name: &str,
+    what: &str,
+    arch: &'static str,
+) -> Result<cudarc::nvrtc::Ptx, String> {
     let opts = cudarc::nvrtc::CompileOptions {
         arch: Some(arch),
         options: RTC_OPTIONS.iter().map(|o| o.to_string()).collect(),
-        name: Some(format!("solvers_rtc_part{k}.cu")),
+        name: Some(name.to_string()),
         ..Default::default()
     };
-    let source = format!("{}{}", build.rtc_prelude, build.rtc_parts[k]);
-    cudarc::nvrtc::compile_ptx_with_opts(source, opts).map_err(|e| format!("part {k}: {e:?}"))
+    cudarc::nvrtc::compile_ptx_with_opts(source, opts).map_err(|e| format!("{what}: {e:?}"))
 }
 
 /// NVRTC options besides the architecture. -default-device: a function or lambda without an
 /// execution space is device code (the H200's NVRTC 13.0 rejected an unannotated lambda that NVRTC
 /// 13.5 takes).
-const RTC_OPTIONS: &[&str] = &["-std=c++17", "-w", "-default-device"];
+pub(crate) const RTC_OPTIONS: &[&str] = &["-std=c++17", "-w", "-default-device"];
 
 /// NVRTC's version ("13.0"), part of the CUBIN cache key.
-fn nvrtc_version() -> String {
+pub(crate) fn nvrtc_version() -> String {
     let (mut major, mut minor) = (0, 0);
     // SAFETY: NVRTC writes two ints; the caller checked that the library loads.
     let ok = unsafe { cudarc::nvrtc::sys::nvrtcVersion(&mut major, &mut minor) }.result().is_ok();
@@ -218,12 +232,20 @@ pub fn cached_cubin(
 /// NVRTC runs ptxas itself, on the calling thread, so parts compiled on parallel threads load at
 /// once (a PTX module would be compiled by the driver at load, one at a time and minutes in all).
 pub fn compile_rtc_part_cubin(build: &GpuBuild, k: usize, sm: &str) -> Result<Vec<u8>, String> {
+    let source = format!("{}{}", build.rtc_prelude, build.rtc_parts[k]);
+    compile_cubin(source, &format!("solvers_rtc_part{k}.cu"), &format!("part {k}"), sm)
+}
+
+/// Compiles one NVRTC translation unit (`name` in NVRTC's messages, `what` in ours) to machine code
+/// for `sm` (`sm_XY`) on the calling thread: [`compile_rtc_part_cubin`], and the run-time programs'
+/// parts (`program_kernels`).
+pub fn compile_cubin(source: String, name: &str, what: &str, sm: &str) -> Result<Vec<u8>, String> {
     use cudarc::nvrtc::{result, sys};
     use std::ffi::CString;
-    let source = CString::new(format!("{}{}", build.rtc_prelude, build.rtc_parts[k]))
-        .map_err(|_| format!("part {k}: NUL in the source"))?;
-    let name = CString::new(format!("solvers_rtc_part{k}.cu")).expect("no NUL in the name");
-    let prog = result::create_program(&source, Some(&name)).map_err(|e| format!("part {k}: {e:?}"))?;
+    let k = what;
+    let source = CString::new(source).map_err(|_| format!("{k}: NUL in the source"))?;
+    let name = CString::new(name).map_err(|_| format!("{k}: NUL in the name"))?;
+    let prog = result::create_program(&source, Some(&name)).map_err(|e| format!("{k}: {e:?}"))?;
     let mut options = vec![format!("--gpu-architecture={sm}")];
     options.extend(RTC_OPTIONS.iter().map(|o| o.to_string()));
     // SAFETY: `prog` was created above and is destroyed once, at the end; the buffers are sized by
@@ -233,17 +255,17 @@ pub fn compile_rtc_part_cubin(build: &GpuBuild, k: usize, sm: &str) -> Result<Ve
             let log = result::get_program_log(prog)
                 .map(|l| std::ffi::CStr::from_ptr(l.as_ptr()).to_string_lossy().into_owned())
                 .unwrap_or_default();
-            format!("part {k}: {e:?}\n{log}")
+            format!("{k}: {e:?}\n{log}")
         });
         let cubin = compiled.and_then(|()| {
             let mut size = 0usize;
             sys::nvrtcGetCUBINSize(prog, &mut size)
                 .result()
-                .map_err(|e| format!("part {k}: CUBIN size: {e:?}"))?;
+                .map_err(|e| format!("{k}: CUBIN size: {e:?}"))?;
             let mut bytes = vec![0u8; size];
             sys::nvrtcGetCUBIN(prog, bytes.as_mut_ptr().cast())
                 .result()
-                .map_err(|e| format!("part {k}: CUBIN: {e:?}"))?;
+                .map_err(|e| format!("{k}: CUBIN: {e:?}"))?;
             Ok(bytes)
         });
         let _ = result::destroy_program(prog);
@@ -384,12 +406,53 @@ impl Gpu {
             lanes.push(Mutex::new(lane));
         }
         let config = GpuConfig { streams, ..config };
-        Ok(Gpu { ctx, jit, functions, lanes, inputs: RwLock::new(None), name, ordinal, config })
+        let program_functions = RwLock::default();
+        Ok(Gpu {
+            ctx,
+            jit,
+            functions,
+            program_functions,
+            lanes,
+            inputs: RwLock::new(None),
+            name,
+            ordinal,
+            config,
+        })
     }
 
-    /// Whether `kernel` was compiled for the GPU.
+    /// Whether `kernel` was compiled for the GPU (by the build, or loaded since).
     pub fn has_kernel(&self, kernel: &str) -> bool {
-        self.functions.contains_key(kernel)
+        self.functions.contains_key(kernel) || self.program_kernel(kernel).is_some()
+    }
+
+    /// A kernel loaded after open ([`Gpu::load_kernels`]).
+    fn program_kernel(&self, kernel: &str) -> Option<CudaFunction> {
+        self.program_functions.read().unwrap_or_else(|p| p.into_inner()).get(kernel).cloned()
+    }
+
+    /// This device's architecture, as NVRTC names it (`sm_90`).
+    pub fn sm(&self) -> Result<String, String> {
+        let (major, minor) = self.ctx.compute_capability().map_err(e("compute capability"))?;
+        Ok(format!("sm_{major}{minor}"))
+    }
+
+    /// Loads machine code compiled for [`Gpu::sm`] (CUBIN images, e.g. run-time programs' from
+    /// NVRTC) after open, and makes each of `kernels` runnable by name like the build's own: every
+    /// kernel must be in one of the images. Loading the same kernel again replaces it.
+    pub fn load_kernels(&self, cubins: &[Vec<u8>], kernels: &[String]) -> Result<(), String> {
+        self.ctx.bind_to_thread().map_err(e("bind context"))?;
+        let modules = cubins
+            .iter()
+            .map(|c| self.ctx.load_module(cudarc::nvrtc::Ptx::from_binary(c.clone())))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|err| format!("loading run-time kernels on {}: {err:?}", self.name))?;
+        let mut found = HashMap::new();
+        for k in kernels {
+            let f = modules.iter().find_map(|m| m.load_function(k).ok());
+            found.insert(k.clone(), f.ok_or_else(|| format!("kernel {k} is in no loaded module"))?);
+        }
+        self.program_functions.write().unwrap_or_else(|p| p.into_inner()).extend(found);
+        Ok(())
     }
 
     /// Concurrent batches (streams).
@@ -432,8 +495,8 @@ impl Gpu {
         cpu_max_steps: u64,
     ) -> Result<Vec<GpuOutcome>, String> {
         let max_steps = self.config.max_steps.min(cpu_max_steps / CPU_STEPS_PER_GPU_STEP);
-        let func =
-            self.functions.get(kernel).ok_or_else(|| format!("{kernel} is not compiled for the GPU"))?;
+        let func = self.functions.get(kernel).cloned().or_else(|| self.program_kernel(kernel));
+        let func = func.ok_or_else(|| format!("{kernel} is not compiled for the GPU"))?;
         let inputs = self.inputs.read().unwrap_or_else(|p| p.into_inner());
         let inputs = inputs.as_ref().ok_or("no inputs loaded")?;
         if let Some(&bad) = index.iter().find(|&&k| k as usize >= inputs.n) {
@@ -443,7 +506,7 @@ impl Gpu {
         let mut lane = self.lanes[worker % self.lanes.len()].lock().unwrap_or_else(|p| p.into_inner());
         let mut results = Vec::with_capacity(index.len());
         for chunk in index.chunks(self.config.batch) {
-            results.extend(self.run_chunk(&mut lane, inputs, kernel, func, chunk, max_steps)?);
+            results.extend(self.run_chunk(&mut lane, inputs, kernel, &func, chunk, max_steps)?);
         }
         Ok(results)
     }
