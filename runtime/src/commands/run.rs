@@ -34,9 +34,10 @@ use crate::engine::runnable::Runnable;
 use crate::engine::sample::failure_kind;
 
 /// Calls per program from which `--device auto` compiles the programs for the GPU (below it, only
-/// programs already in the NVRTC cache go there): compiling costs about a second of one core per
-/// program (bench/RESULTS.md), the CPU about a third of a millisecond per call.
-pub const AUTO_COMPILE_CALLS_PER_PROGRAM: usize = 4096;
+/// programs already in the NVRTC cache go there): NVRTC takes about 2.5 s of one core per program
+/// of arc-dsl's `solvers.py`, the CPU about 0.35 ms per call (bench/RESULTS.md), so a compile pays
+/// for itself from about 7,000 calls per program.
+pub const AUTO_COMPILE_CALLS_PER_PROGRAM: usize = 8192;
 
 /// How to pair programs with tasks.
 #[derive(Clone, Debug, Default)]
