@@ -1160,14 +1160,16 @@ PROGRAMS: a .py file of arc-dsl programs (def solve_<name>(I): ... return O), a 
 for such JSON lines on stdin. A program named solve_<task id> (or given a task) runs on that task,
 one naming none on every loaded task; candidates (programs reproducing every demonstration, those
 naming the task first, then input order) answer the test inputs as `solve` does.
-Run-time programs run on the CPU (GPU: not yet; --device gpu is refused).";
+Unless --device cpu, the programs are compiled for the GPUs with NVRTC first (cached on disk);
+what a GPU cannot run or finish runs on the CPU.";
 
 const RUN_EXIT_CODES: &str = "\
 Exit codes:
   0  every program parsed (programs that fail or miss on a task are results, not errors)
   1  some program did not parse (one line each on stderr; the others still ran), or some input
      was rejected
-  2  usage error, unreadable PROGRAMS, no usable data, --device gpu, or an output could not be written";
+  2  usage error, unreadable PROGRAMS, no usable data, --device gpu without a usable GPU, or an
+     output could not be written";
 
 #[derive(Args)]
 struct RunArgs {
@@ -1198,9 +1200,11 @@ struct RunArgs {
 
 fn run_run(args: RunArgs) -> Exit {
     use runtime::commands::run;
+    use std::fmt::Write as _;
     let opts = args.run.exec_options();
-    if opts.device == DeviceChoice::Gpu {
-        return fail(format_args!("--device gpu: {}; use --device cpu or auto", run::GPU_NOTE));
+    // The GPUs of --gpus, as every command selects them: an unusable selection is refused clearly.
+    if let Err(e) = gpu::resolve(opts.device, opts.gpus.as_deref()) {
+        return fail(e);
     }
     let parsed = if args.programs.as_os_str() == "-" {
         programs::parse_jsonl(std::io::stdin().lock(), "<stdin>")
@@ -1232,8 +1236,9 @@ fn run_run(args: RunArgs) -> Exit {
             }
         }
     }
-    if args.output.iter().chain(&args.json).any(|p| submission::is_stdout(p)) {
-        return fail("run prints its summary on standard output: give -o and --json a file, not -");
+    let on_stdout = |p: &Option<PathBuf>| p.as_deref().is_some_and(submission::is_stdout);
+    if on_stdout(&args.output) && on_stdout(&args.json) {
+        return fail("-o - and --json - cannot both go to standard output");
     }
     let run_opts = run::RunOptions { task: args.task.clone(), every_task: args.every_task };
     let report = match run::run_programs(&loaded, &parsed, &run_opts, &opts) {
@@ -1256,18 +1261,21 @@ fn run_run(args: RunArgs) -> Exit {
             Err(e) => write_failed = Some(fail(e)),
         }
     }
+    // With the submission or the report on standard output (-), the summary goes to standard error.
+    let mut s = String::new();
     for p in &report.programs {
-        print_program(p);
+        print_program(&mut s, p);
     }
     let answered = report.candidates.values().filter(|c| !c.is_empty()).count();
-    println!("data        {}: {}", load::shown(&found.path), loaded.kind);
-    println!("programs    {} parsed, {} rejected", report.programs.len(), report.rejected.len());
-    println!("tasks       {}, {answered} with a candidate program", report.candidates.len());
-    println!("calls       {}", report.calls);
-    println!("device      cpu ({})", report.device);
+    let _ = writeln!(s, "data        {}: {}", load::shown(&found.path), loaded.kind);
+    let _ = writeln!(s, "programs    {} parsed, {} rejected", report.programs.len(), report.rejected.len());
+    let _ = writeln!(s, "tasks       {}, {answered} with a candidate program", report.candidates.len());
+    let _ = writeln!(s, "calls       {}", report.calls);
+    let _ = writeln!(s, "device      {}", report.device);
     if let Some(path) = &args.output {
-        println!("submission  {}", load::shown(path));
+        let _ = writeln!(s, "submission  {}", load::shown(path));
     }
+    let mut emit_failed = None;
     if let Some(dir) = &args.emit_rust {
         match run::emit_rust(dir, &report, &parsed.programs) {
             Ok(files) => {
@@ -1276,11 +1284,20 @@ fn run_run(args: RunArgs) -> Exit {
                         .instead_of
                         .map(|p| format!(" ({} exists, kept)", load::shown(&p)))
                         .unwrap_or_default();
-                    println!("emitted     {} for {}: {}{instead}", f.program, f.task, load::shown(&f.path));
+                    let (program, task, path) = (&f.program, &f.task, load::shown(&f.path));
+                    let _ = writeln!(s, "emitted     {program} for {task}: {path}{instead}");
                 }
             }
-            Err(e) => return fail(format_args!("--emit-rust: {e}")),
+            Err(e) => emit_failed = Some(e),
         }
+    }
+    if on_stdout(&args.output) || on_stdout(&args.json) {
+        eprint!("{s}");
+    } else {
+        print!("{s}");
+    }
+    if let Some(e) = emit_failed {
+        return fail(format_args!("--emit-rust: {e}"));
     }
     if let Some(code) = write_failed {
         return code;
@@ -1293,10 +1310,11 @@ fn run_run(args: RunArgs) -> Exit {
 }
 
 /// One line per program: where it fits, or its first miss where it ran on one task.
-fn print_program(p: &runtime::commands::run::ProgramReport) {
+fn print_program(s: &mut String, p: &runtime::commands::run::ProgramReport) {
+    use std::fmt::Write as _;
     let head = format!("{} ({}:{})", p.name, p.origin, p.at);
     if let Some(why) = &p.not_run {
-        println!("not run     {head}: {why}");
+        let _ = writeln!(s, "not run     {head}: {why}");
         return;
     }
     let fits: Vec<&str> = p.fits().collect();
@@ -1318,7 +1336,7 @@ fn print_program(p: &runtime::commands::run::ProgramReport) {
             format!("fits {n} of {} tasks ({}{more})", ts.len(), shown.join(", "))
         }
     };
-    println!("program     {head}: {verdict}; failures: {failures}; steps {steps}");
+    let _ = writeln!(s, "program     {head}: {verdict}; failures: {failures}; steps {steps}");
 }
 
 /// `fits <task>`, or where a program first misses the task.

@@ -2,7 +2,8 @@
 //! build's CUDA, an architecture outside the fatbin), the runtime compiles the embedded source on the
 //! device with NVRTC, which has no system headers and rejects unannotated (host) functions. Each of
 //! the parts (`CUDA_RTC_PARTS`, after `CUDA_RTC_PRELUDE`) must compile to PTX, and to machine code (CUBIN)
-//! as the runtime compiles them. No GPU is needed.
+//! as the runtime compiles them. Run-time programs translated to CUDA compile the same way
+//! (`runtime::backends::program_kernels`). No GPU is needed.
 //!
 //! NVRTC comes from the system CUDA or from PyPI `nvidia-cuda-nvrtc==13.5.37` (found through
 //! python3). Without it the test says so and passes, unless `ARCFORGE_REQUIRE_NVRTC=1` (CI sets it).
@@ -72,9 +73,61 @@ fn compile_every_part() {
 
 #[test]
 fn every_part_of_the_nvrtc_source_compiles() {
+    with_nvrtc("every_part_of_the_nvrtc_source_compiles", compile_every_part);
+}
+
+/// Run-time programs (`runtime::backends::program_kernels`): every 40th registered solver as a
+/// program, under its own kernel name, compiles after the build's prelude, to PTX (each part) and to
+/// machine code, which a second compile reads from the cache.
+fn compile_programs() {
+    use runtime::backends::program_kernels::{compile, gpu_primitives, split, translate};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("solvers/src/tasks");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let all: Vec<programs::Program> =
+        files.iter().flat_map(|f| programs::parse_file(f).unwrap().programs).collect();
+    let some: Vec<programs::Program> = all.into_iter().step_by(40).collect();
+    let prelude = gpu_kernels::CUDA_RTC_PRELUDE;
+    let sources = translate(&some, &gpu_primitives(prelude));
+    assert!(sources.on_gpu() >= 8, "{:?}", sources.kernels);
+    let parts = split(&sources.units, 2);
+    for (k, part) in parts.iter().enumerate() {
+        let ptx = runtime::backends::cuda::compile_ptx(
+            format!("{prelude}{part}"),
+            &format!("programs_part{k}.cu"),
+            &format!("part {k}"),
+            "compute_75",
+        )
+        .unwrap_or_else(|e| panic!("{}", e.chars().take(3000).collect::<String>()));
+        let ptx = ptx.to_src();
+        for (name, _) in
+            sources.units.iter().filter(|u| part.contains(&format!("ARC_SOLVER_KERNEL({})", u.0)))
+        {
+            assert!(ptx.contains(&format!(".entry {name}_kernel")), "{name}_kernel is missing from part {k}");
+        }
+    }
+    // Machine code, as a run compiles it, then read back from the cache.
+    let cache = tempfile::tempdir().unwrap();
+    let one = split(&sources.units[..2], 1);
+    let cold = compile(prelude, &one, "sm_75", Some(cache.path())).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((cold.compiled, cold.cached), (1, 0));
+    assert_eq!(&cold.cubins[0][..4], b"\x7fELF", "a CUBIN is an ELF image");
+    let warm = compile(prelude, &one, "sm_75", Some(cache.path())).unwrap();
+    assert_eq!((warm.compiled, warm.cached), (0, 1));
+    assert_eq!(warm.cubins, cold.cubins);
+}
+
+#[test]
+fn run_time_programs_compile_with_nvrtc() {
+    with_nvrtc("run_time_programs_compile_with_nvrtc", compile_programs);
+}
+
+/// Runs `body` where NVRTC loads: here, or in a child process of this test binary running only
+/// `test` with the PyPI wheel's NVRTC on its library path.
+fn with_nvrtc(test: &str, body: fn()) {
     // SAFETY: only probes whether the library loads (cudarc panics on first use without it).
     if unsafe { cudarc::nvrtc::sys::is_culib_present() } {
-        return compile_every_part();
+        return body();
     }
     assert!(std::env::var_os(CHILD).is_none(), "NVRTC is on the child's library path but did not load");
     // cudarc opens NVRTC by name (libnvrtc.so, .so.12, ...): point a library path at the wheel's.
@@ -93,7 +146,7 @@ fn every_part_of_the_nvrtc_source_compiles() {
         _ => format!("{}:{wheel}", dir.path().display()),
     };
     let out = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "every_part_of_the_nvrtc_source_compiles", "--nocapture"])
+        .args(["--exact", test, "--nocapture"])
         .env("LD_LIBRARY_PATH", path)
         .env(CHILD, "1")
         .output()

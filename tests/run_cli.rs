@@ -219,6 +219,109 @@ fn emitted_rust_parses_back_translates_and_never_overwrites() {
 }
 
 #[test]
+fn a_program_found_for_a_task_it_does_not_name_is_emitted_as_that_tasks_solver() {
+    let dir = TempDir::new().unwrap();
+    let data = challenges(dir.path());
+    // Under --every-task: `solve_0000aaaa` (vmirror) misses its own task and fits only 0000bbbb;
+    // `any_h` (hmirror) names no task and fits 0000aaaa first.
+    let progs = write(
+        dir.path(),
+        "p.py",
+        "def solve_0000aaaa(I):\n    O = vmirror(I)\n    return O\n\ndef any_h(I):\n    O = hmirror(I)\n    return O\n",
+    );
+    let emit = dir.path().join("emit");
+    let (code, stdout, stderr) = run(arcforge()
+        .arg("run")
+        .arg(&progs)
+        .arg("--data")
+        .arg(&data)
+        .arg("--every-task")
+        .arg("--emit-rust")
+        .arg(&emit));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let mut files: Vec<String> =
+        fs::read_dir(&emit).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    files.sort();
+    assert_eq!(files, ["solve_0000aaaa.rs", "solve_0000bbbb.rs"]);
+    for (file, program, task) in
+        [("solve_0000bbbb.rs", "solve_0000aaaa", "0000bbbb"), ("solve_0000aaaa.rs", "any_h", "0000aaaa")]
+    {
+        let path = emit.join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains(&format!("#[solver(\"{task}\")]\nfn solve_{task}(I: Grid) -> Grid {{")),
+            "{text}"
+        );
+        assert!(
+            stdout.contains(&format!("emitted     {program} for {task}: {}", path.display())),
+            "{stdout}"
+        );
+        let parsed = programs::parse_file(&path).unwrap();
+        assert_eq!(parsed.programs[0].name, format!("solve_{task}"));
+        assert_eq!(parsed.programs[0].task.as_deref(), Some(task));
+    }
+}
+
+#[test]
+fn submission_or_report_on_standard_output_moves_the_summary_to_standard_error() {
+    let dir = TempDir::new().unwrap();
+    let data = challenges(dir.path());
+    let progs = write(dir.path(), "p.py", "def solve_0000aaaa(I):\n    O = hmirror(I)\n    return O\n");
+    let (sub, rep) = (dir.path().join("s.json"), dir.path().join("r.json"));
+    let go = |extra: &[&std::ffi::OsStr]| {
+        run(arcforge().arg("run").arg(&progs).arg("--data").arg(&data).args(extra))
+    };
+    let (code, stdout, stderr) = go(&["-o".as_ref(), sub.as_os_str(), "--json".as_ref(), rep.as_os_str()]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("program     solve_0000aaaa") && stderr.is_empty(), "{stdout}{stderr}");
+    let (file_sub, file_rep) = (read_json(&sub), read_json(&rep));
+    // -o -: the submission alone on stdout, the summary on stderr.
+    let (code, stdout, stderr) = go(&["-o".as_ref(), "-".as_ref()]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert_eq!(serde_json::from_str::<Value>(&stdout).unwrap(), file_sub);
+    assert!(stderr.contains("program     solve_0000aaaa (") && stderr.contains("calls       "), "{stderr}");
+    // --json -: the report on stdout, the submission still in its file.
+    fs::remove_file(&sub).unwrap();
+    let (code, stdout, stderr) = go(&["--json".as_ref(), "-".as_ref(), "-o".as_ref(), sub.as_os_str()]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert_eq!(serde_json::from_str::<Value>(&stdout).unwrap(), file_rep);
+    assert_eq!(read_json(&sub), file_sub);
+    assert!(stderr.contains(&format!("submission  {}", sub.display())), "{stderr}");
+    // Both on stdout cannot be told apart: refused before the work.
+    let (code, stdout, stderr) = go(&["-o".as_ref(), "-".as_ref(), "--json".as_ref(), "-".as_ref()]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert_eq!(stderr, "error: -o - and --json - cannot both go to standard output\n");
+}
+
+#[test]
+fn the_gpus_of_the_selection_are_the_ones_asked_for() {
+    let dir = TempDir::new().unwrap();
+    let data = challenges(dir.path());
+    let progs = write(dir.path(), "p.py", "def solve_0000aaaa(I):\n    O = hmirror(I)\n    return O\n");
+    // GPU 99 is on no machine: --device gpu refuses with the reason the runtime gives for that
+    // selection (on a GPU host "GPU 99 requested, N visible"), so --gpus reached the device choice.
+    let why = runtime::backends::gpu::unavailable_reason(Some(&[99])).expect("no GPU 99");
+    let (code, stdout, stderr) = run(arcforge()
+        .arg("run")
+        .arg(&progs)
+        .arg("--data")
+        .arg(&data)
+        .args(["--device", "gpu", "--gpus", "99"]));
+    assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
+    assert_eq!(stderr, format!("error: GPU not available: {why}\n"));
+    // Under auto the same selection falls back to the CPU and still answers.
+    let (code, stdout, stderr) = run(arcforge()
+        .arg("run")
+        .arg(&progs)
+        .arg("--data")
+        .arg(&data)
+        .args(["--device", "auto", "--gpus", "99"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("fits 0000aaaa"), "{stdout}");
+    assert!(stdout.contains(&format!("device      cpu (GPU not used: {why})\n")), "{stdout}");
+}
+
+#[test]
 fn task_option_naming_and_ranking() {
     let dir = TempDir::new().unwrap();
     let data = challenges(dir.path());
@@ -275,8 +378,16 @@ fn task_option_naming_and_ranking() {
     assert_eq!(code, 0);
     assert_eq!(read_json(&rep)["programs"][1]["tasks"].as_array().unwrap().len(), 3);
     let (code, _, stderr) = go(&["--device", "gpu"]);
-    assert_eq!(code, 2);
-    assert!(stderr.contains("run-time programs run on the CPU; GPU: not yet"), "{stderr}");
+    match runtime::backends::gpu::unavailable_reason(None) {
+        Some(why) => assert_eq!((code, stderr), (2, format!("error: GPU not available: {why}\n"))),
+        // A usable GPU: the programs are compiled for it, and the answers stay the CPU's.
+        None => {
+            assert_eq!(code, 0, "{stderr}");
+            let want = json!({"attempt_1": [[3, 4], [1, 2]], "attempt_2": [[4, 3], [2, 1]]});
+            assert_eq!(read_json(&sub)["0000cccc"][0], want);
+            assert!(read_json(&rep)["device"].as_str().unwrap().contains("on the GPU"));
+        }
+    }
 }
 
 /// Every registered solver as arc-dsl Python, in registry order (task id) so candidates rank as

@@ -213,9 +213,9 @@ fn function_name(name: &str, reserved: &[&str]) -> String {
     n
 }
 
-fn render(def: &Def, rust: bool, task: &str) -> String {
+fn render(def: &Def, name: &str, rust: bool, task: &str) -> String {
     let reserved = if rust { RUST_CUDA_RESERVED } else { PYTHON_RESERVED };
-    let fn_name = function_name(&def.name, reserved);
+    let fn_name = function_name(name, reserved);
     let mut r = Renderer { names: renames(def, reserved), locals: HashSet::new(), rust };
     r.locals.insert(&def.input);
     let input = r.name(&def.input);
@@ -249,12 +249,19 @@ fn render(def: &Def, rust: bool, task: &str) -> String {
 impl Program {
     /// The program in arc-dsl's Python form (`def ...:` to `return ...`, newline-terminated).
     pub fn render_python(&self) -> String {
-        render(&self.def, false, "")
+        render(&self.def, &self.def.name, false, "")
     }
 
     /// The program as a `#[solver("<task>")]` function for `solvers/src/tasks/` (`--emit-rust`).
     pub fn render_rust_solver(&self, task: &str) -> String {
-        render(&self.def, true, task)
+        render(&self.def, &self.def.name, true, task)
+    }
+
+    /// [`Program::render_rust_solver`] with the function called `name` instead of the program's own
+    /// name (a program found for a task it does not name is promoted as `solve_<task>`; a GPU
+    /// module needs one kernel name per program).
+    pub fn render_rust_solver_named(&self, task: &str, name: &str) -> String {
+        render(&self.def, name, true, task)
     }
 
     /// The Rust form as a syn item, e.g. for `solver_translate::translate`.
@@ -269,5 +276,11 @@ impl Program {
     /// anything but a name (`rbind(f, x)(y)`: bind it to a local first), a task that is not an id.
     pub fn to_cuda(&self, task: &str) -> syn::Result<solver_translate::Translation> {
         solver_translate::translate(task, &self.to_item_fn(task)?)
+    }
+
+    /// [`Program::to_cuda`] with the device function called `name` (its kernel `<name>_kernel`), so
+    /// that many programs, even of one task or one name, share a CUDA module.
+    pub fn to_cuda_named(&self, task: &str, name: &str) -> syn::Result<solver_translate::Translation> {
+        solver_translate::translate(task, &syn::parse_str(&self.render_rust_solver_named(task, name))?)
     }
 }

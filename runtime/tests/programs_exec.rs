@@ -1,6 +1,8 @@
 //! Run-time programs in the executor beside compiled solvers: the same outputs as the compiled
 //! solver they render, failures naming the failing step's line:column, the step budget stopping a
-//! runaway loop, steps counted, and no program ever sent to an accelerator (they have no kernel yet).
+//! runaway loop, steps counted, and no program sent to an accelerator unless it carries a kernel
+//! loaded at run time ([`Runnable::interpreted_with_kernel`]); what the device gives back is redone
+//! by the interpreter.
 
 use std::sync::Mutex;
 
@@ -83,4 +85,32 @@ fn programs_run_on_the_cpu_beside_compiled_solvers() {
     // otherwise) and never a program.
     let asked = gpu.kernels.lock().unwrap();
     assert!(!asked.is_empty() && asked.iter().all(|k| k == solver.cuda_kernel), "{asked:?}");
+}
+
+#[test]
+fn a_program_with_a_run_time_kernel_goes_to_the_gpu_and_what_it_gives_back_is_interpreted() {
+    let parsed = programs::parse_python(PROGRAMS, "t.py");
+    let kernels = ["program_hmirror_kernel".to_string(), "program_bad_kernel".to_string()];
+    let runnables = vec![
+        Runnable::interpreted_with_kernel(&parsed.programs[0], Some(&kernels[0])),
+        Runnable::interpreted_with_kernel(&parsed.programs[1], Some(&kernels[1])),
+        Runnable::interpreted(&parsed.programs[2]),
+    ];
+    let input = TaskGrid::from_rows(&[[1u8, 2], [3, 4], [5, 6]]).unwrap();
+    let jobs: Vec<Job> = (0..3).map(|s| Job { solver: s, input: 0 }).collect();
+    let gpu = RecordingGpu { kernels: Mutex::new(Vec::new()) };
+    let opts = ExecOptions {
+        device: DeviceChoice::Gpu,
+        limits: Limits { max_steps: 10_000, ..Limits::default() },
+        ..Default::default()
+    };
+    let run = execute_runnables_on(&[&gpu], &runnables, &[&input], &jobs, &opts).unwrap();
+    let mut asked = gpu.kernels.lock().unwrap().clone();
+    asked.sort();
+    assert_eq!(asked, ["program_bad_kernel", "program_hmirror_kernel"], "the kernel-less program stays off");
+    // Every sample came back (the recording GPU's arena status) and was interpreted on the CPU.
+    assert_eq!(run.outputs[0].as_ref().unwrap().cells, vec![5, 6, 3, 4, 1, 2]);
+    assert!(run.outputs[1].as_ref().unwrap_err().ends_with(" at 8:9"), "{:?}", run.outputs[1]);
+    assert!(run.fallback[0].is_some() && run.fallback[1].is_some() && run.fallback[2].is_none());
+    assert!(run.ran_on.iter().all(|&d| d == Device::Cpu));
 }

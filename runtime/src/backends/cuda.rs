@@ -100,6 +100,10 @@ impl GpuConfig {
     }
 }
 
+/// Part of a wave: kernel name, its function, at most a wave's worth of its batch's input indices,
+/// and the batch it belongs to.
+type Piece<'a> = (&'a str, CudaFunction, &'a [u32], usize);
+
 /// One worker's wave buffers, allocated once and reused: on the device the wave's input indices,
 /// per-sample metadata, packed outputs, the two counters and the arena; pinned host mirrors, so the
 /// copies are single DMA transfers; and the streams its batches spread over.
@@ -129,6 +133,8 @@ pub struct Gpu {
     /// Set when the module came from NVRTC instead of the fatbin: why, and how long it took.
     pub jit: Option<String>,
     functions: HashMap<&'static str, CudaFunction>,
+    /// Kernels loaded after open: run-time programs compiled with NVRTC ([`Gpu::load_kernels`]).
+    program_functions: RwLock<HashMap<String, CudaFunction>>,
     lanes: Vec<Mutex<Lane>>,
     inputs: RwLock<Option<DeviceInputs>>,
     /// Device name, e.g. "NVIDIA H100 80GB HBM3".
@@ -159,23 +165,35 @@ pub fn compile_rtc_part(
     k: usize,
     arch: &'static str,
 ) -> Result<cudarc::nvrtc::Ptx, String> {
+    let source = format!("{}{}", build.rtc_prelude, build.rtc_parts[k]);
+    compile_ptx(source, &format!("solvers_rtc_part{k}.cu"), &format!("part {k}"), arch)
+}
+
+/// Compiles one NVRTC translation unit (`name` in NVRTC's messages, `what` in ours) to PTX for `arch`
+/// (`compute_XY`) with the runtime's options: [`compile_rtc_part`], and the run-time programs'
+/// parts (`program_kernels`).
+pub fn compile_ptx(
+    source: String,
+    name: &str,
+    what: &str,
+    arch: &'static str,
+) -> Result<cudarc::nvrtc::Ptx, String> {
     let opts = cudarc::nvrtc::CompileOptions {
         arch: Some(arch),
         options: RTC_OPTIONS.iter().map(|o| o.to_string()).collect(),
-        name: Some(format!("solvers_rtc_part{k}.cu")),
+        name: Some(name.to_string()),
         ..Default::default()
     };
-    let source = format!("{}{}", build.rtc_prelude, build.rtc_parts[k]);
-    cudarc::nvrtc::compile_ptx_with_opts(source, opts).map_err(|e| format!("part {k}: {e:?}"))
+    cudarc::nvrtc::compile_ptx_with_opts(source, opts).map_err(|e| format!("{what}: {e:?}"))
 }
 
 /// NVRTC options besides the architecture. -default-device: a function or lambda without an
 /// execution space is device code (the H200's NVRTC 13.0 rejected an unannotated lambda that NVRTC
 /// 13.5 takes).
-const RTC_OPTIONS: &[&str] = &["-std=c++17", "-w", "-default-device"];
+pub(crate) const RTC_OPTIONS: &[&str] = &["-std=c++17", "-w", "-default-device"];
 
 /// NVRTC's version ("13.0"), part of the CUBIN cache key.
-fn nvrtc_version() -> String {
+pub(crate) fn nvrtc_version() -> String {
     let (mut major, mut minor) = (0, 0);
     // SAFETY: NVRTC writes two ints; the caller checked that the library loads.
     let ok = unsafe { cudarc::nvrtc::sys::nvrtcVersion(&mut major, &mut minor) }.result().is_ok();
@@ -229,12 +247,20 @@ pub fn cached_cubin(
 /// NVRTC runs ptxas itself, on the calling thread, so parts compiled on parallel threads load at
 /// once (a PTX module would be compiled by the driver at load, one at a time and minutes in all).
 pub fn compile_rtc_part_cubin(build: &GpuBuild, k: usize, sm: &str) -> Result<Vec<u8>, String> {
+    let source = format!("{}{}", build.rtc_prelude, build.rtc_parts[k]);
+    compile_cubin(source, &format!("solvers_rtc_part{k}.cu"), &format!("part {k}"), sm)
+}
+
+/// Compiles one NVRTC translation unit (`name` in NVRTC's messages, `what` in ours) to machine code
+/// for `sm` (`sm_XY`) on the calling thread: [`compile_rtc_part_cubin`], and the run-time programs'
+/// parts (`program_kernels`).
+pub fn compile_cubin(source: String, name: &str, what: &str, sm: &str) -> Result<Vec<u8>, String> {
     use cudarc::nvrtc::{result, sys};
     use std::ffi::CString;
-    let source = CString::new(format!("{}{}", build.rtc_prelude, build.rtc_parts[k]))
-        .map_err(|_| format!("part {k}: NUL in the source"))?;
-    let name = CString::new(format!("solvers_rtc_part{k}.cu")).expect("no NUL in the name");
-    let prog = result::create_program(&source, Some(&name)).map_err(|e| format!("part {k}: {e:?}"))?;
+    let k = what;
+    let source = CString::new(source).map_err(|_| format!("{k}: NUL in the source"))?;
+    let name = CString::new(name).map_err(|_| format!("{k}: NUL in the name"))?;
+    let prog = result::create_program(&source, Some(&name)).map_err(|e| format!("{k}: {e:?}"))?;
     let mut options = vec![format!("--gpu-architecture={sm}")];
     options.extend(RTC_OPTIONS.iter().map(|o| o.to_string()));
     // SAFETY: `prog` was created above and is destroyed once, at the end; the buffers are sized by
@@ -244,17 +270,17 @@ pub fn compile_rtc_part_cubin(build: &GpuBuild, k: usize, sm: &str) -> Result<Ve
             let log = result::get_program_log(prog)
                 .map(|l| std::ffi::CStr::from_ptr(l.as_ptr()).to_string_lossy().into_owned())
                 .unwrap_or_default();
-            format!("part {k}: {e:?}\n{log}")
+            format!("{k}: {e:?}\n{log}")
         });
         let cubin = compiled.and_then(|()| {
             let mut size = 0usize;
             sys::nvrtcGetCUBINSize(prog, &mut size)
                 .result()
-                .map_err(|e| format!("part {k}: CUBIN size: {e:?}"))?;
+                .map_err(|e| format!("{k}: CUBIN size: {e:?}"))?;
             let mut bytes = vec![0u8; size];
             sys::nvrtcGetCUBIN(prog, bytes.as_mut_ptr().cast())
                 .result()
-                .map_err(|e| format!("part {k}: CUBIN: {e:?}"))?;
+                .map_err(|e| format!("{k}: CUBIN: {e:?}"))?;
             Ok(bytes)
         });
         let _ = result::destroy_program(prog);
@@ -407,12 +433,53 @@ impl Gpu {
             lanes.push(Mutex::new(Lane::alloc(&ctx, &config)?));
         }
         let config = GpuConfig { workers, ..config };
-        Ok(Gpu { ctx, jit, functions, lanes, inputs: RwLock::new(None), name, ordinal, config })
+        let program_functions = RwLock::default();
+        Ok(Gpu {
+            ctx,
+            jit,
+            functions,
+            program_functions,
+            lanes,
+            inputs: RwLock::new(None),
+            name,
+            ordinal,
+            config,
+        })
     }
 
-    /// Whether `kernel` was compiled for the GPU.
+    /// Whether `kernel` was compiled for the GPU (by the build, or loaded since).
     pub fn has_kernel(&self, kernel: &str) -> bool {
-        self.functions.contains_key(kernel)
+        self.functions.contains_key(kernel) || self.program_kernel(kernel).is_some()
+    }
+
+    /// A kernel loaded after open ([`Gpu::load_kernels`]).
+    fn program_kernel(&self, kernel: &str) -> Option<CudaFunction> {
+        self.program_functions.read().unwrap_or_else(|p| p.into_inner()).get(kernel).cloned()
+    }
+
+    /// This device's architecture, as NVRTC names it (`sm_90`).
+    pub fn sm(&self) -> Result<String, String> {
+        let (major, minor) = self.ctx.compute_capability().map_err(e("compute capability"))?;
+        Ok(format!("sm_{major}{minor}"))
+    }
+
+    /// Loads machine code compiled for [`Gpu::sm`] (CUBIN images, e.g. run-time programs' from
+    /// NVRTC) after open, and makes each of `kernels` runnable by name like the build's own: every
+    /// kernel must be in one of the images. Loading the same kernel again replaces it.
+    pub fn load_kernels(&self, cubins: &[Vec<u8>], kernels: &[String]) -> Result<(), String> {
+        self.ctx.bind_to_thread().map_err(e("bind context"))?;
+        let modules = cubins
+            .iter()
+            .map(|c| self.ctx.load_module(cudarc::nvrtc::Ptx::from_binary(c.clone())))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|err| format!("loading run-time kernels on {}: {err:?}", self.name))?;
+        let mut found = HashMap::new();
+        for k in kernels {
+            let f = modules.iter().find_map(|m| m.load_function(k).ok());
+            found.insert(k.clone(), f.ok_or_else(|| format!("kernel {k} is in no loaded module"))?);
+        }
+        self.program_functions.write().unwrap_or_else(|p| p.into_inner()).extend(found);
+        Ok(())
     }
 
     /// Workers, each running one wave at a time.
@@ -469,16 +536,15 @@ impl Gpu {
         let max_steps = self.config.max_steps.min(cpu_max_steps / CPU_STEPS_PER_GPU_STEP);
         let inputs = self.inputs.read().unwrap_or_else(|p| p.into_inner());
         let inputs = inputs.as_ref().ok_or("no inputs loaded")?;
-        let mut pieces: Vec<(&str, &CudaFunction, &[u32], usize)> = Vec::new(); // (.., batch)
+        let mut pieces: Vec<Piece> = Vec::new();
         for (k, b) in batches.iter().enumerate() {
-            let func = self
-                .functions
-                .get(b.kernel)
-                .ok_or_else(|| format!("{} is not compiled for the GPU", b.kernel))?;
+            // The build's kernels, else one loaded since (a run-time program's).
+            let func = self.functions.get(b.kernel).cloned().or_else(|| self.program_kernel(b.kernel));
+            let func = func.ok_or_else(|| format!("{} is not compiled for the GPU", b.kernel))?;
             if let Some(&bad) = b.inputs.iter().find(|&&i| i as usize >= inputs.n) {
                 return Err(format!("input {bad} of {} requested", inputs.n));
             }
-            pieces.extend(b.inputs.chunks(self.config.batch).map(|c| (b.kernel, func, c, k)));
+            pieces.extend(b.inputs.chunks(self.config.batch).map(|c| (b.kernel, func.clone(), c, k)));
         }
         self.ctx.bind_to_thread().map_err(e("bind context"))?;
         let mut lane = self.lanes[worker % self.lanes.len()].lock().unwrap_or_else(|p| p.into_inner());
@@ -515,7 +581,7 @@ impl Gpu {
         &self,
         lane: &mut Lane,
         inputs: &DeviceInputs,
-        pieces: &[(&str, &CudaFunction, &[u32], usize)],
+        pieces: &[Piece],
         max_steps: u64,
     ) -> Result<Vec<(Vec<GpuOutcome>, f64)>, String> {
         let n: usize = pieces.iter().map(|p| p.2.len()).sum();
@@ -556,7 +622,7 @@ impl Gpu {
         let (p_counters, _g6) = counters.device_ptr(&s0);
         let (p_arena, _g7) = arena.device_ptr(&s0);
         let mut first = 0u64;
-        for (k, &(_, func, idx, _)) in pieces.iter().enumerate() {
+        for (k, (_, func, idx, _)) in pieces.iter().enumerate() {
             let s = &streams[k % streams.len()];
             if k < streams.len() {
                 s.wait(&ready).map_err(e("wait"))?;
@@ -617,7 +683,7 @@ impl Gpu {
         let (m, bytes) = (&m[..META * n], &bytes[..used]);
         let mut first = 0;
         let mut results = Vec::with_capacity(pieces.len());
-        for (&(kernel, _, idx, _), (begin, end)) in pieces.iter().zip(&marks) {
+        for ((kernel, _, idx, _), (begin, end)) in pieces.iter().zip(&marks) {
             let meta = &m[META * first..META * (first + idx.len())];
             if self.config.trace {
                 eprintln!("gpu trace: {kernel}: {}", trace_batch(meta));

@@ -22,7 +22,7 @@ type Opened = Result<Vec<Injected<Gpu>>, String>;
 static DEVICES: Mutex<Vec<(Option<Vec<usize>>, &'static Opened)>> = Mutex::new(Vec::new());
 
 /// What `gpu-kernels` compiled into this program.
-fn build() -> &'static GpuBuild {
+pub(crate) fn build() -> &'static GpuBuild {
     &gpu_kernels::BUILD
 }
 
@@ -48,6 +48,11 @@ fn open(selection: Option<&[usize]>) -> Opened {
 /// Every usable GPU of `selection` (`None`: all visible ones), opened once per process, or why
 /// there is none.
 pub fn accelerators(selection: Option<&[usize]>) -> Result<Vec<&'static dyn Accelerator>, String> {
+    Ok(opened(selection)?.into_iter().map(|g| g as &dyn Accelerator).collect())
+}
+
+/// [`accelerators`] as the CUDA devices they are (to load run-time kernels into them).
+pub(crate) fn opened(selection: Option<&[usize]>) -> Result<Vec<&'static Injected<Gpu>>, String> {
     let devices: &'static Opened = {
         let mut all = DEVICES.lock().unwrap_or_else(|e| e.into_inner());
         match all.iter().find(|(s, _)| s.as_deref() == selection) {
@@ -60,7 +65,7 @@ pub fn accelerators(selection: Option<&[usize]>) -> Result<Vec<&'static dyn Acce
         }
     };
     match devices {
-        Ok(d) => Ok(d.iter().map(|g| g as &dyn Accelerator).collect()),
+        Ok(d) => Ok(d.iter().collect()),
         Err(e) => Err(e.clone()),
     }
 }

@@ -3,7 +3,9 @@
 //! [`cuda`] runs solver batches on CUDA GPUs through cudarc, from the fatbins (or, where they do not
 //! load, the NVRTC source) of the `gpu-kernels` crate, and implements the engine's
 //! [`Accelerator`](crate::engine::Accelerator); [`gpu`] opens the GPUs a run selects and says what
-//! this build and machine offer.
+//! this build and machine offer; [`program_kernels`] compiles run-time programs for those GPUs with
+//! NVRTC and loads them beside the build's kernels.
 
 pub mod cuda;
 pub mod gpu;
+pub mod program_kernels;

@@ -5,8 +5,12 @@
 //! Pairing: a program that names a task (`solve_<id>`, `#[solver("<id>")]`, a JSON line's `task`)
 //! runs on that task; one that names none runs on every loaded task; `every_task` runs every program
 //! on every task. All pairs go to the engine in one run, as compiled solvers do, under the same step
-//! budget, failure record and `catch_unwind`. Run-time programs run on the CPU: they have no GPU
-//! kernel yet ([`GPU_NOTE`]).
+//! budget, failure record and `catch_unwind`. Unless the device is the CPU, the programs are first
+//! compiled for the GPUs of the run (`--gpus`) with NVRTC and loaded there
+//! ([`program_kernels`](crate::backends::program_kernels)); the engine then shares their batches
+//! between the GPUs and the CPU as it shares compiled solvers', and redoes on the CPU whatever a GPU
+//! gives back (the GPU's failures are never taken as verdicts here, so every failure in the report
+//! is the interpreter's, with its `line:column`).
 //!
 //! Candidates and the submission follow `solve` exactly ([`crate::data::submission`]): a program that
 //! reproduces every demonstration is a candidate; a task's candidates rank the programs naming it
@@ -20,16 +24,20 @@ use std::path::{Path, PathBuf};
 use programs::{ParsedPrograms, Program};
 use serde::Serialize;
 
+use crate::backends::program_kernels;
 use crate::data::load::Loaded;
 use crate::data::submission::{self, rank, Submission};
 use crate::data::task::TaskGrid;
-use crate::engine::device::DeviceChoice;
+use crate::engine::device::{Device, DeviceChoice, GpuUnavailable};
 use crate::engine::exec::{execute_runnables_on, ExecError, ExecOptions, Job};
 use crate::engine::runnable::Runnable;
 use crate::engine::sample::failure_kind;
 
-/// What the report says about the device, and why `--device gpu` is refused.
-pub const GPU_NOTE: &str = "run-time programs run on the CPU; GPU: not yet";
+/// Calls per program from which `--device auto` compiles the programs for the GPU (below it, only
+/// programs already in the NVRTC cache go there): NVRTC takes about 2.5 s of one core per program
+/// of arc-dsl's `solvers.py`, the CPU about 0.35 ms per call (bench/RESULTS.md), so a compile pays
+/// for itself from about 7,000 calls per program.
+pub const AUTO_COMPILE_CALLS_PER_PROGRAM: usize = 8192;
 
 /// How to pair programs with tasks.
 #[derive(Clone, Debug, Default)]
@@ -68,7 +76,8 @@ pub struct TaskRun {
     pub first_miss: Option<Miss>,
     /// Failed calls by kind, over the task's train and test inputs.
     pub failures: BTreeMap<&'static str, usize>,
-    /// Steps used, summed over the task's train and test inputs.
+    /// Steps used on the CPU, summed over the task's train and test inputs (a call the GPU answered
+    /// counts none: the GPU's steps are not the CPU's).
     pub steps: u64,
 }
 
@@ -107,7 +116,9 @@ pub struct Rejected {
 /// What `run` did.
 #[derive(Debug, Serialize)]
 pub struct RunReport {
-    pub device: &'static str,
+    /// Where the programs ran: `cpu` (and why no GPU, if one was asked for), or the GPUs, the calls
+    /// they answered and what compiling the programs for them cost.
+    pub device: String,
     pub programs: Vec<ProgramReport>,
     pub rejected: Vec<Rejected>,
     /// Each task's candidate programs (names), best first.
@@ -120,8 +131,9 @@ pub struct RunReport {
     pub submission: Submission,
 }
 
-/// Runs the parsed programs on the loaded tasks as `opts` pairs them. The executor's device is the
-/// CPU whatever `exec.device` says (see [`GPU_NOTE`]); its threads and step budget are `exec`'s.
+/// Runs the parsed programs on the loaded tasks as `opts` pairs them, on the devices, threads and step
+/// budget of `exec` (`--device gpu` with no usable GPU for the programs is an error; `auto` then
+/// notes why and runs on the CPU).
 pub fn run_programs(
     loaded: &Loaded,
     parsed: &ParsedPrograms,
@@ -172,9 +184,46 @@ pub fn run_programs(
                 .map(|i| Job { solver: p as u32, input: base + i }),
         );
     }
-    let runnables: Vec<Runnable> = progs.iter().map(Runnable::interpreted).collect();
-    let exec = ExecOptions { device: DeviceChoice::Cpu, gpu_verdicts: false, ..exec.clone() };
-    let run = execute_runnables_on(&[], &runnables, &inputs, &jobs, &exec)?;
+    // Under auto, a compile is paid for only by enough calls per program (else the cache's).
+    let run_programs = pairs.iter().map(|p| p.0).collect::<std::collections::BTreeSet<_>>().len();
+    let policy = match exec.device {
+        DeviceChoice::Auto if jobs.len() < AUTO_COMPILE_CALLS_PER_PROGRAM * run_programs => {
+            program_kernels::CompilePolicy::CachedOnly
+        }
+        _ => program_kernels::CompilePolicy::Always,
+    };
+    let gpu = match exec.device {
+        DeviceChoice::Cpu => None,
+        _ if jobs.is_empty() => None,
+        choice => match program_kernels::prepare(progs, exec.gpus.as_deref(), policy) {
+            Ok(p) => Some(Ok(p)),
+            Err(reason) if choice == DeviceChoice::Gpu => return Err(GpuUnavailable { reason }.into()),
+            Err(reason) => Some(Err(format!("GPU not used: {reason}"))),
+        },
+    };
+    let (accels, kernels, compiled) = match &gpu {
+        Some(Ok(p)) => (p.accelerators.clone(), p.kernels.clone(), Some(p.note.as_str())),
+        _ => (Vec::new(), vec![None; progs.len()], None),
+    };
+    let runnables: Vec<Runnable> =
+        progs.iter().zip(&kernels).map(|(p, k)| Runnable::interpreted_with_kernel(p, k.as_deref())).collect();
+    let exec = ExecOptions { gpu_verdicts: false, ..exec.clone() };
+    let run = execute_runnables_on(&accels, &runnables, &inputs, &jobs, &exec)?;
+    let device = match (&gpu, run.gpus.is_empty()) {
+        (_, false) => format!(
+            "{} + cpu: {} calls on the GPU, {} redone on the CPU ({})",
+            run.gpus.join(", "),
+            run.samples_on(Device::Gpu),
+            run.fallbacks(),
+            compiled.unwrap_or_default()
+        ),
+        (Some(Err(why)), true) => format!("cpu ({why})"),
+        (Some(Ok(_)), true) => {
+            let why = run.device_note.as_deref().unwrap_or("the GPU took no batch");
+            format!("cpu ({why}; {})", compiled.unwrap_or_default())
+        }
+        (None, true) => "cpu".to_string(),
+    };
 
     let mut reports: Vec<ProgramReport> = progs
         .iter()
@@ -259,15 +308,7 @@ pub fn run_programs(
     // unless the run was restricted to one task.
     let mut submission = submission;
     let notes = if opts.task.is_none() { submission::complete(&mut submission, loaded) } else { Vec::new() };
-    Ok(RunReport {
-        device: GPU_NOTE,
-        programs: reports,
-        rejected,
-        candidates,
-        calls: jobs.len(),
-        notes,
-        submission,
-    })
+    Ok(RunReport { device, programs: reports, rejected, candidates, calls: jobs.len(), notes, submission })
 }
 
 /// Where `--emit-rust` put one program.
@@ -281,9 +322,11 @@ pub struct Emitted {
 }
 
 /// Writes each program that fits a task as a `#[solver("<task>")]` file in `dir` (created if
-/// missing): `<program name>.rs`, or `<name>_2.rs`, `_3`... when that file exists (an existing file
-/// is never overwritten). The task is the one the program names when it fits it, else the first it
-/// fits. `Err` names the file that could not be written.
+/// missing): `<name>.rs`, or `<name>_2.rs`, `_3`... when that file exists (an existing file is never
+/// overwritten). The task is the one the program names when it fits it, else the first it fits;
+/// the name is the program's own for the task it names, else `solve_<task>` (a program named
+/// `solve_<other task>` or `candidate_7` is promoted as the solver of the task it was found for).
+/// `Err` names the file that could not be written.
 pub fn emit_rust(dir: &Path, report: &RunReport, programs: &[Program]) -> Result<Vec<Emitted>, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut out = Vec::new();
@@ -292,13 +335,17 @@ pub fn emit_rust(dir: &Path, report: &RunReport, programs: &[Program]) -> Result
         let Some(task) = prog.task.as_deref().filter(|t| fits.contains(t)).or(fits.first().copied()) else {
             continue;
         };
+        let name = match prog.task.as_deref() {
+            Some(named) if named == task => prog.name.clone(),
+            _ => format!("solve_{task}"),
+        };
         let stem: String =
-            prog.name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
+            name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
         let text = format!(
             "//! Found by `arcforge run` ({} at {}); copy into solvers/src/tasks/.\n\nuse crate::prelude::*;\n\n{}",
             prog.origin,
             prog.pos,
-            prog.render_rust_solver(task)
+            prog.render_rust_solver_named(task, &name)
         );
         let first = dir.join(format!("{stem}.rs"));
         let mut n = 1;

@@ -4,8 +4,9 @@
 //! record and one `catch_unwind`.
 //!
 //! The compiled path stays a plain function call: [`CpuCode`] is a two-case enum matched once per
-//! sample. Run-time programs have no GPU kernel yet (`cuda_kernel: None`), so they always run on the
-//! CPU; NVRTC or a GPU interpreter is a later step.
+//! sample. A run-time program runs on the GPU when its kernel was compiled at run time and loaded on
+//! the run's devices (NVRTC, `backends::program_kernels`): the kernel's name is then a string of
+//! the run ([`Runnable::interpreted_with_kernel`]); without one it runs on the CPU.
 
 use programs::Program;
 use solvers::{Solver, SolverFn};
@@ -25,7 +26,7 @@ pub struct Runnable<'p> {
     /// The task it is written for (`""` when it names none): the cost model's key.
     pub task: &'p str,
     pub cpu: CpuCode<'p>,
-    /// Its CUDA batch kernel, if the GPU build has one.
+    /// Its CUDA batch kernel, if the GPU build has one or one was loaded at run time.
     pub cuda_kernel: Option<&'p str>,
 }
 
@@ -34,8 +35,14 @@ impl<'p> Runnable<'p> {
         Runnable { task: s.task, cpu: CpuCode::Compiled(s.cpu), cuda_kernel: Some(s.cuda_kernel) }
     }
 
-    /// A run-time program: CPU only (no GPU kernel for run-time programs yet).
+    /// A run-time program on the CPU only.
     pub fn interpreted(p: &'p Program) -> Self {
-        Runnable { task: p.task.as_deref().unwrap_or(""), cpu: CpuCode::Interpreted(p), cuda_kernel: None }
+        Runnable::interpreted_with_kernel(p, None)
+    }
+
+    /// A run-time program whose GPU kernel (compiled at run time and loaded on the run's devices) is
+    /// `kernel`; the CPU interprets it for what the GPU gives back.
+    pub fn interpreted_with_kernel(p: &'p Program, kernel: Option<&'p str>) -> Self {
+        Runnable { task: p.task.as_deref().unwrap_or(""), cpu: CpuCode::Interpreted(p), cuda_kernel: kernel }
     }
 }

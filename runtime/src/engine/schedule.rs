@@ -67,7 +67,7 @@ pub(crate) fn split_by_kernel(
     groups.into_iter().partition(|g| usable.iter().any(|a| runs_on(*a, &solvers[g.solver])))
 }
 
-/// Whether `accel` has a kernel for `r` (a run-time program has none yet).
+/// Whether `accel` has a kernel for `r` (a run-time program has one once compiled for it).
 pub(crate) fn runs_on(accel: &dyn Accelerator, r: &Runnable) -> bool {
     r.cuda_kernel.is_some_and(|k| accel.has_kernel(k))
 }
