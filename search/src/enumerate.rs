@@ -135,7 +135,14 @@ impl<'s, 'e> Search<'s, 'e> {
         for s in 1..=self.opts.max_depth {
             self.rounds = s;
             self.build_functions(s - 1);
-            for p in round_order(s == self.opts.max_depth) {
+            let mut order = round_order(s == self.opts.max_depth);
+            // Within each kind, the primitives with the fewest applications this round go first.
+            let grid = |p: &Prim| overlaps(p.signature().result) & bit(Ty::Grid) != 0;
+            let costs: Vec<(bool, u64)> = order.iter().map(|&p| (!grid(&p), self.estimate(p, s))).collect();
+            let mut keyed: Vec<((bool, u64), usize, Prim)> =
+                order.drain(..).enumerate().map(|(k, p)| (costs[k], k, p)).collect();
+            keyed.sort();
+            for (_, _, p) in keyed {
                 if self.stop.is_some() {
                     break;
                 }
@@ -158,6 +165,45 @@ impl<'s, 'e> Search<'s, 'e> {
             }
         }
         self.stop = Some(if self.candidates.is_empty() { Stop::Depth } else { Stop::Found });
+    }
+
+    /// How many applications of `p` round `s` makes (before the input-dependence filter).
+    fn estimate(&self, p: Prim, s: u32) -> u64 {
+        let count = |ty: Ty, size: u32| -> u64 {
+            self.store.by_size.get(size as usize).map_or(0, |ids| {
+                ids.iter().filter(|&&id| self.store.values[id as usize].mask & bit(ty) != 0).count() as u64
+            })
+        };
+        if let Some((_, cpos, _)) = hof(p) {
+            let cty = p.signature().params[cpos];
+            return (0..s)
+                .map(|f| {
+                    let funs = self.store.funs.iter().filter(|x| x.size == f).count() as u64;
+                    funs * count(cty, s - 1 - f)
+                })
+                .sum();
+        }
+        let params = p.signature().params;
+        if params.contains(&Ty::Callable) {
+            return 0;
+        }
+        // Sum over the splits of s - 1 calls of the product of the candidates' counts.
+        fn splits(params: &[Ty], left: u32, count: &dyn Fn(Ty, u32) -> u64) -> u64 {
+            match params {
+                [] => (left == 0) as u64,
+                [t, rest @ ..] => (0..=left)
+                    .map(|z| {
+                        let n = count(*t, z);
+                        if n == 0 {
+                            0
+                        } else {
+                            n.saturating_mul(splits(rest, left - z, count))
+                        }
+                    })
+                    .fold(0u64, |a, b| a.saturating_add(b)),
+            }
+        }
+        splits(params, s - 1, &count)
     }
 
     /// Values of size `size` admitted by `ty`.

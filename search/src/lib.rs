@@ -155,6 +155,7 @@ pub const SEEDS: &[&str] = &[
     "UP_RIGHT",
     "DOWN_LEFT",
     "TWO_BY_TWO",
+    "THREE_BY_THREE",
 ];
 
 /// Names of the colour constants, by value.

@@ -168,3 +168,67 @@ pub fn emit_python(dir: &Path, report: &SearchReport) -> Result<Vec<PathBuf>, St
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::load::{load_json, LoadOptions, Split};
+
+    /// Two tasks: `mirror` (vmirror, with its test output) and `noise` (no program of the space).
+    const CHALLENGES: &str = r#"{
+        "mirror": {"train": [{"input": [[1, 2, 0]], "output": [[0, 2, 1]]},
+                             {"input": [[3, 0], [0, 4]], "output": [[0, 3], [4, 0]]}],
+                   "test": [{"input": [[5, 6, 7, 8]], "output": [[8, 7, 6, 5]]}, {"input": [[1], [2]]}]},
+        "noise": {"train": [{"input": [[1, 2], [3, 4]], "output": [[7, 7, 7], [1, 9, 9]]},
+                            {"input": [[4, 3], [2, 1]], "output": [[0, 5], [6, 6]]}],
+                  "test": [{"input": [[2, 2]]}]}
+    }"#;
+
+    #[test]
+    fn every_task_and_test_index_is_answered_and_found_programs_read_back() {
+        let opts = LoadOptions { split: Split::Train, require_test_outputs: false };
+        let loaded = load_json(Path::new("c.json"), CHALLENGES, &opts).unwrap();
+        let search_opts =
+            search::Options { max_depth: 2, max_steps: 2_000_000, ..search::Options::default() };
+        let report = search_tasks(&loaded, &search_opts, None);
+        assert_eq!(report.tasks.len(), 2);
+        assert_eq!(report.submission["mirror"].len(), 2);
+        assert_eq!(report.submission["noise"].len(), 1);
+        let mirror = report.tasks.iter().find(|t| t.task == "mirror").unwrap();
+        assert!(mirror.found && mirror.tried > 0 && mirror.distinct > 1 && mirror.rounds >= 1);
+        assert_eq!(report.submission["mirror"][0].attempt_1, vec![vec![8, 7, 6, 5]]);
+        assert_eq!(report.submission["mirror"][1].attempt_1, vec![vec![1], vec![2]]);
+        // Only one test output is known, so the task is not scored as a whole.
+        assert_eq!(mirror.score, None);
+        let parsed = programs::parse_python(&mirror.programs[0], "found.py");
+        assert!(parsed.errors.is_empty() && parsed.programs[0].name == "solve_mirror");
+        // No program: every test input answers itself, twice.
+        let noise = report.tasks.iter().find(|t| t.task == "noise").unwrap();
+        assert!(!noise.found && noise.programs.is_empty());
+        assert_eq!(report.submission["noise"][0].attempt_1, vec![vec![2, 2]]);
+        assert_eq!(report.found, 1);
+        // The same search again: the same report (but the clock) and submission.
+        let again = search_tasks(&loaded, &search_opts, None);
+        assert_eq!(again.submission, report.submission);
+        let key = |r: &SearchReport| -> Vec<(u64, usize, u64, Vec<String>)> {
+            r.tasks.iter().map(|t| (t.tried, t.distinct, t.steps, t.programs.clone())).collect()
+        };
+        assert_eq!(key(&again), key(&report));
+    }
+
+    #[test]
+    fn emitted_files_never_overwrite() {
+        let opts = LoadOptions { split: Split::Train, require_test_outputs: false };
+        let loaded = load_json(Path::new("c.json"), CHALLENGES, &opts).unwrap();
+        let search_opts = search::Options { max_depth: 1, ..search::Options::default() };
+        let report = search_tasks(&loaded, &search_opts, Some("mirror"));
+        let dir = tempfile::tempdir().unwrap();
+        let first = emit_python(dir.path(), &report).unwrap();
+        let second = emit_python(dir.path(), &report).unwrap();
+        assert_eq!(first, vec![dir.path().join("mirror.py")]);
+        assert_eq!(second, vec![dir.path().join("mirror_2.py")]);
+        let parsed = programs::parse_file(&first[0]).unwrap();
+        assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+        assert!(!parsed.programs.is_empty());
+    }
+}
