@@ -218,9 +218,21 @@ pub fn search_task(
             break;
         }
         let program = render::python(store, id, name);
+        // The interpreter's answers must be the search's own, tests included.
+        let searched: Vec<Option<GridData>> = store.values[id as usize].vals[train.len()..]
+            .iter()
+            .map(|v| match v {
+                Value::Grid(g) => {
+                    Some(GridData { h: g.h as usize, w: g.w as usize, cells: g.cells.to_vec() })
+                }
+                _ => None,
+            })
+            .collect();
         match confirm(&program, &inputs, &outputs) {
-            Some(tests) => found.push(Found { program, size: store.values[id as usize].size, tests }),
-            None => unverified += 1,
+            Some(tests) if tests == searched => {
+                found.push(Found { program, size: store.values[id as usize].size, tests })
+            }
+            _ => unverified += 1,
         }
     }
     TaskSearch {
