@@ -6,7 +6,8 @@
 //! unary primitives used as values, `lbind`/`rbind` of a binary primitive with a found value, and
 //! `compose` of a unary primitive with one of those; their size counts one call per builder.
 //!
-//! Everything a round does is in a fixed order (primitives in table order, sizes ascending, value ids
+//! Everything a round does is in a fixed order (primitives whose result can be a grid first, each kind
+//! by the number of applications it makes this round, then table order; sizes ascending; value ids
 //! ascending), and the budgets are checked between batches of a fixed length, so the same task and
 //! the same step budget give the same values, the same candidates and the same program on every
 //! machine; only the wall-clock budget depends on the machine (and is reported when it is what
