@@ -4,6 +4,7 @@
 //! Python's frozenset order happens to pick the meant one; the ports pick it on purpose and still
 //! agree with the reference wherever its result does not depend on set order. Each grid below is
 //! made by hand in such colours; the expected grid is the task's rule applied by hand.
+//! cdecee7f is the one primitive edge found (class b): `crop` of rows of several lengths.
 
 use kernels::{Ctx, Value};
 
@@ -81,4 +82,20 @@ fn t228f6490_moves_the_one_fitting_object_even_if_its_colour_has_others() {
     // fit. Only where several objects fit does the port prefer one alone in its colour.
     let input = "0000000 0555550 0505550 0555550 0000000 8800080 0000000";
     check("228f6490", input, "0000000 0555550 0585550 0555550 0000000 8800000 0000000");
+}
+
+#[test]
+fn cdecee7f_crops_the_ragged_rows_of_more_than_nine_cells() {
+    // 13 single cells (colours left to right 1..9, 1..4): the 1x13 line splits in 3 as columns
+    // 0..4, 5..9, 10..13 (hsplit's offset), so merge makes rows of lengths 4, 4, 3; Python's crop
+    // slices them row by row and the reference answers 123 / 876 (mirrored) / 234.
+    let input = "10000600002000 00040000900000 02000070000300 00005000010000 00300008000040";
+    check("cdecee7f", input, "123 876 234");
+    // With 10 cells the last row keeps 2 cells: the reference's answer is no grid, nor is ours.
+    let s = solvers::all().iter().find(|s| s.task == "cdecee7f").expect("registered");
+    let ctx = Ctx::default();
+    let (h, w, cells) = grid("10000600000000 00040000900000 02000070000000 00005000010000 00300008000000");
+    let out = (s.cpu)(&ctx, Value::Grid(ctx.grid_from(h, w, &cells)));
+    assert!(ctx.status().is_none(), "Python's crop gives ((1, 2, 3), (7, 6, 5), (9, 1))");
+    assert!(out.grid(&ctx, "output").is_err(), "rows of lengths 3, 3, 2 are no grid: {out:?}");
 }
