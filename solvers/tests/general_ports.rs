@@ -99,3 +99,49 @@ fn cdecee7f_crops_the_ragged_rows_of_more_than_nine_cells() {
     assert!(ctx.status().is_none(), "Python's crop gives ((1, 2, 3), (7, 6, 5), (9, 1))");
     assert!(out.grid(&ctx, "output").is_err(), "rows of lengths 3, 3, 2 are no grid: {out:?}");
 }
+
+#[test]
+fn t1f0c79e5_shoots_in_the_shape_colour_not_the_zeros_of_its_2s() {
+    // Shape 8 2 / 8 2 on background 5: once the 2s are 0s, 0 and 8 are both least common (2 cells).
+    check(
+        "1f0c79e5",
+        "555555 555555 555825 555825 555555 555555",
+        "555558 555588 555888 555888 555588 555558",
+    );
+}
+
+#[test]
+fn t22eb0ac0_keeps_a_lone_cell_under_another_colours_line() {
+    // The 4s' line crosses the lone 2, whose own one-cell "line" is painted too: the 2 stays.
+    check("22eb0ac0", "50835 55555 55555 54245", "50835 55555 55555 54245");
+    check("22eb0ac0", "4555245 5555555 3555553", "4444245 5555555 3333333");
+}
+
+#[test]
+fn t3e980e27_copies_a_two_cell_template_not_the_placeholder() {
+    // Template 5 over 3 (diagonal, two cells, as big as the placeholder); the lone 3 gets its 5.
+    let input = "77777777 75777777 77377777 77777777 77777777 77777377 77777777 77777777";
+    check("3e980e27", input, "77777777 75777777 77377777 77777777 77775777 77777377 77777777 77777777");
+}
+
+#[test]
+fn b782dc8a_alternates_with_the_rare_neighbour_not_the_wall() {
+    // Seed 2 between two 8s and two wall cells 5: the path from the seed alternates 2 and 8.
+    let input = "0055500 5828505 5050555 5050005 5555505";
+    check("b782dc8a", input, "8255500 5828505 5252555 5858285 5555525");
+}
+
+#[test]
+fn t72322fa7_places_a_two_cell_template_by_its_top_left_colour() {
+    // Template 8 4 (one cell each): the lone 8 gets its 4 on the right, the lone 4 its 8 on the left.
+    let input = "7777777 7847777 7777777 7777777 7777877 7777777 7747777";
+    check("72322fa7", input, "7777777 7847777 7777777 7777777 7777847 7777777 7847777");
+}
+
+#[test]
+fn d07ae81c_reads_the_colour_pairing_off_a_lone_cell_inside_its_region() {
+    // Regions 5 and 8; lone 2 inside the 5s, lone 3 inside the 8s and one on the 8s' corner, whose
+    // neighbours are mostly 5s: read off that one, the pairing comes out swapped.
+    let input = "555555555 555555555 555555555 555538888 555588888 525588388 555588888";
+    check("d07ae81c", input, "525555225 552552255 555222555 555238883 252283838 522588388 222583838");
+}
