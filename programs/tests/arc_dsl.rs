@@ -40,7 +40,6 @@ fn arc_dsl_solvers_py_parses_to_the_registered_solvers() {
         "solve_72322fa7",
         "solve_846bdb03",
         "solve_af902bf9",
-        "solve_b782dc8a",
         "solve_bbc9ae5d",
         "solve_d07ae81c",
         "solve_d9fac9be",

@@ -869,17 +869,7 @@ fn solve_b782dc8a(I: Grid) -> Grid {
     let x4 = first(x3);
     let x5 = dneighbors(x4);
     let x6 = toobject(x5, I);
-    // The seed's most common neighbour colour is the one the path alternates with; where a wall
-    // colour borders the seed as often, Python's set order picks. Of the colours that tie, the
-    // rarest in the grid is the alternating one (walls are long) (issue 22).
-    let x18 = mostcolor(x6);
-    let x19 = colorcount(x6, x18);
-    let x20 = palette(x6);
-    let x21 = lbind(colorcount, x6);
-    let x22 = matcher(x21, x19);
-    let x23 = sfilter(x20, x22);
-    let x24 = lbind(colorcount, I);
-    let x7 = argmin(x23, x24);
+    let x7 = mostcolor(x6);
     let x8 = ofcolor(I, x7);
     let x9 = colorfilter(x2, ZERO);
     let x10 = rbind(adjacent, x8);
