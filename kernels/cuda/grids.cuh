@@ -347,6 +347,8 @@ ARC_DEVICE void slice_bounds(int n, int start, int len, int& lo, int& hi) {
   if (hi < lo) hi = lo;
 }
 
+// A grid only: rows of several lengths (which the CPU's crop slices row by row, as Python does)
+// are no Grid on the GPU; merge and vconcat hand such samples back to the CPU (S_UNSUPPORTED).
 ARC_PRIM(crop)
 struct crop_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, Point start, Point dims) const {

@@ -3,6 +3,7 @@
 //!
 //! Conventions shared by every function here:
 //! - a grid argument is anything [`Value::grid`] accepts (a grid, or a tuple of equal-length rows);
+//!   `crop` also slices a tuple of rows of several lengths, as Python does;
 //! - a grid with no rows is always `0 x 0` (Python's `()`); a grid with rows but no columns keeps its
 //!   rows (`((), ())`), as Python's tuples do: `crop`, `hupscale`, `trim`... can produce one;
 //! - where Python evaluates `len(grid[0])`, a grid without rows fails with `Index`;
@@ -397,10 +398,47 @@ pub fn ofcolor<'a>(c: &'a Ctx, grid: Value<'a>, value: Value<'a>) -> Res<'a> {
 /// `grid[s0:s0+d0]`, then `row[s1:s1+d1]` of each row, with Python's slice rules (negative starts
 /// count from the end, bounds clamp); may give a grid without rows or without columns.
 pub fn crop<'a>(c: &'a Ctx, grid: Value<'a>, start: Value<'a>, dims: Value<'a>) -> Res<'a> {
-    let g = grid.grid(c, "crop")?;
+    let g = match (grid, grid.grid(c, "crop")) {
+        (_, Ok(g)) => g,
+        (Value::Tuple(rows), Err(_)) => return crop_rows(c, rows, start, dims),
+        (_, Err(e)) => return Err(e),
+    };
     let (s0, s1) = start.point("crop")?;
     let (d0, d1) = dims.point("crop")?;
     Ok(Value::Grid(crop_grid(c, g, (s0 as i64, s1 as i64), (d0 as i64, d1 as i64), "crop")?))
+}
+
+/// `crop` of a tuple of rows that is no grid: Python slices the kept rows one by one, so rows of
+/// several lengths crop too (`merge` of `hsplit`'s parts, the last one narrower when the width
+/// leaves a remainder: cdecee7f). The result is a grid when its rows come out of one length, else
+/// again a tuple of rows. Only the kept rows must be rows of colours, as only they are sliced.
+/// (The CUDA twin never sees such a tuple: the GPU hands every ragged value back to the CPU.)
+fn crop_rows<'a>(c: &'a Ctx, rows: &'a [Value<'a>], start: Value<'a>, dims: Value<'a>) -> Res<'a> {
+    let (s0, s1) = start.point("crop")?;
+    let (d0, d1) = dims.point("crop")?;
+    let (r0, r1) = py_slice(rows.len() as i64, s0 as i64, s0 as i64 + d0 as i64);
+    let mut cells = c.vec();
+    let mut ends = c.vec_with(r1 - r0);
+    for k in r0..r1 {
+        let row = Value::Tuple(&rows[k..k + 1]).grid(c, "crop")?;
+        let (k0, k1) = py_slice(row.w as i64, s1 as i64, s1 as i64 + d1 as i64);
+        cells.extend_from_slice(&row.cells[k0..k1]);
+        ends.push(cells.len());
+    }
+    c.step(cells.len() as u64, "crop")?;
+    let w = ends.first().copied().unwrap_or(0);
+    if ends.iter().enumerate().all(|(i, &e)| e == (i + 1) * w) {
+        let h = ends.len() as u32;
+        return Ok(Value::Grid(Grid { h, w: w as u32, cells: cells.into_bump_slice() }));
+    }
+    let cells = cells.into_bump_slice();
+    let mut out = c.vec_with(ends.len());
+    let mut from = 0;
+    for &e in &ends {
+        out.push(row_value(c, &cells[from..e]));
+        from = e;
+    }
+    Ok(Value::Tuple(out.into_bump_slice()))
 }
 
 /// The object of the grid's cells at the patch's locations that lie inside the grid.
@@ -1354,6 +1392,46 @@ mod tests {
         assert!(!c.failed());
         dsl::crop(&c, g, ONE, p(1, 1));
         assert!(failed_with(&c, FailKind::Type));
+    }
+
+    /// A tuple of rows as Python holds it (lengths may differ).
+    fn ragged<'a>(c: &'a Ctx, rows: &[&[u8]]) -> Value<'a> {
+        let mut v = c.vec();
+        v.extend(rows.iter().map(|r| row_value(c, r)));
+        Value::Tuple(v.into_bump_slice())
+    }
+
+    #[test]
+    fn crop_slices_rows_of_several_lengths_as_python() {
+        // cdecee7f's chain: a 1x13 grid split in 3 leaves a narrower last part (w 4, offset 1:
+        // columns 0..4, 5..9, 10..13), and merge makes rows of lengths 4, 4, 3.
+        let c = Ctx::default();
+        let line: Vec<u8> = (0..13).collect();
+        let parts = dsl::hsplit(&c, grid(&c, &[&line]), Value::Int(3));
+        let rows = dsl::merge(&c, parts);
+        assert_eq!(rows, ragged(&c, &[&[0, 1, 2, 3], &[5, 6, 7, 8], &[10, 11, 12]]));
+        let crop = |s, d| dsl::crop(&c, rows, s, d);
+        // Rows that come out of one length are a grid again (the reference's 3x3 answers).
+        assert_eq!(crop(p(0, 0), p(3, 3)), grid(&c, &[&[0, 1, 2], &[5, 6, 7], &[10, 11, 12]]));
+        assert_eq!(dims(crop(p(0, 0), p(3, 3))), (3, 3));
+        assert_eq!(crop(p(2, 0), p(1, 3)), grid(&c, &[&[10, 11, 12]]));
+        assert_eq!(dims(crop(p(0, 4), p(3, 2))), (3, 0), "((), (), ())");
+        assert_eq!(dims(crop(p(-1, -2), p(1, 2))), (0, 0), "rows[-1:0]");
+        // Else the result is ragged too, as Python's.
+        assert_eq!(crop(p(0, 1), p(3, 3)), ragged(&c, &[&[1, 2, 3], &[6, 7, 8], &[11, 12]]));
+        assert_eq!(crop(p(0, 2), p(3, 2)), ragged(&c, &[&[2, 3], &[7, 8], &[12]]));
+        assert_eq!(crop(p(1, 0), p(5, 9)), ragged(&c, &[&[5, 6, 7, 8], &[10, 11, 12]]));
+        assert!(!c.failed());
+        // Only the kept rows are sliced: a bad row outside them is never looked at...
+        let odd = Value::Tuple(c.arena().alloc_slice_copy(&[row_value(&c, &[1, 2, 3]), Value::Int(7)]));
+        assert_eq!(dsl::crop(&c, odd, p(0, 0), p(1, 2)), grid(&c, &[&[1, 2]]));
+        assert!(!c.failed());
+        // ...a kept one fails as a grid of it does, and so does a start that is no point.
+        let (c1, c2) = (Ctx::default(), Ctx::default());
+        dsl::crop(&c1, odd, p(0, 0), p(2, 2));
+        assert!(failed_with(&c1, FailKind::Type));
+        dsl::crop(&c2, rows, ONE, p(1, 1));
+        assert!(failed_with(&c2, FailKind::Type));
     }
 
     #[test]

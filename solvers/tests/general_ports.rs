@@ -4,6 +4,7 @@
 //! Python's frozenset order happens to pick the meant one; the ports pick it on purpose and still
 //! agree with the reference wherever its result does not depend on set order. Each grid below is
 //! made by hand in such colours; the expected grid is the task's rule applied by hand.
+//! cdecee7f is the one primitive edge found (class b): `crop` of rows of several lengths.
 
 use kernels::{Ctx, Value};
 
@@ -81,4 +82,59 @@ fn t228f6490_moves_the_one_fitting_object_even_if_its_colour_has_others() {
     // fit. Only where several objects fit does the port prefer one alone in its colour.
     let input = "0000000 0555550 0505550 0555550 0000000 8800080 0000000";
     check("228f6490", input, "0000000 0555550 0585550 0555550 0000000 8800000 0000000");
+}
+
+#[test]
+fn cdecee7f_crops_the_ragged_rows_of_more_than_nine_cells() {
+    // 13 single cells (colours left to right 1..9, 1..4): the 1x13 line splits in 3 as columns
+    // 0..4, 5..9, 10..13 (hsplit's offset), so merge makes rows of lengths 4, 4, 3; Python's crop
+    // slices them row by row and the reference answers 123 / 876 (mirrored) / 234.
+    let input = "10000600002000 00040000900000 02000070000300 00005000010000 00300008000040";
+    check("cdecee7f", input, "123 876 234");
+    // With 10 cells the last row keeps 2 cells: the reference's answer is no grid, nor is ours.
+    let s = solvers::all().iter().find(|s| s.task == "cdecee7f").expect("registered");
+    let ctx = Ctx::default();
+    let (h, w, cells) = grid("10000600000000 00040000900000 02000070000000 00005000010000 00300008000000");
+    let out = (s.cpu)(&ctx, Value::Grid(ctx.grid_from(h, w, &cells)));
+    assert!(ctx.status().is_none(), "Python's crop gives ((1, 2, 3), (7, 6, 5), (9, 1))");
+    assert!(out.grid(&ctx, "output").is_err(), "rows of lengths 3, 3, 2 are no grid: {out:?}");
+}
+
+#[test]
+fn t1f0c79e5_shoots_in_the_shape_colour_not_the_zeros_of_its_2s() {
+    // Shape 8 2 / 8 2 on background 5: once the 2s are 0s, 0 and 8 are both least common (2 cells).
+    check(
+        "1f0c79e5",
+        "555555 555555 555825 555825 555555 555555",
+        "555558 555588 555888 555888 555588 555558",
+    );
+}
+
+#[test]
+fn t22eb0ac0_keeps_a_lone_cell_under_another_colours_line() {
+    // The 4s' line crosses the lone 2, whose own one-cell "line" is painted too: the 2 stays.
+    check("22eb0ac0", "50835 55555 55555 54245", "50835 55555 55555 54245");
+    check("22eb0ac0", "4555245 5555555 3555553", "4444245 5555555 3333333");
+}
+
+#[test]
+fn t3e980e27_copies_a_two_cell_template_not_the_placeholder() {
+    // Template 5 over 3 (diagonal, two cells, as big as the placeholder); the lone 3 gets its 5.
+    let input = "77777777 75777777 77377777 77777777 77777777 77777377 77777777 77777777";
+    check("3e980e27", input, "77777777 75777777 77377777 77777777 77775777 77777377 77777777 77777777");
+}
+
+#[test]
+fn t72322fa7_places_a_two_cell_template_by_its_top_left_colour() {
+    // Template 8 4 (one cell each): the lone 8 gets its 4 on the right, the lone 4 its 8 on the left.
+    let input = "7777777 7847777 7777777 7777777 7777877 7777777 7747777";
+    check("72322fa7", input, "7777777 7847777 7777777 7777777 7777847 7777777 7847777");
+}
+
+#[test]
+fn d07ae81c_reads_the_colour_pairing_off_a_lone_cell_inside_its_region() {
+    // Regions 5 and 8; lone 2 inside the 5s, lone 3 inside the 8s and one on the 8s' corner, whose
+    // neighbours are mostly 5s: read off that one, the pairing comes out swapped.
+    let input = "555555555 555555555 555555555 555538888 555588888 525588388 555588888";
+    check("d07ae81c", input, "525555225 552552255 555222555 555238883 252283838 522588388 222583838");
 }

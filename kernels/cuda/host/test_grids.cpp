@@ -442,6 +442,16 @@ void test_cutting() {
     CHECK_EQ(e.c.status, (uint32_t)S_INDEX);
   }
   {
+    // cdecee7f's chain: 13 columns in 3 leave a narrower last part (columns 10..13), so merge makes
+    // rows of lengths 4, 4, 3, which Python's crop slices row by row (the CPU's crop_rows). Ragged
+    // rows are no Grid here: merge hands the sample back to the CPU before any crop sees them.
+    Env e;
+    Tuple<Grid> parts = hsplit(e.c, G(e.c, "0 1 2 3 4 5 6 7 8 9 1 2 3"), 3);
+    CHECK_EQ(show(parts), "(1x4:0 1 2 3, 1x4:5 6 7 8, 1x3:1 2 3)");
+    merge(e.c, parts);
+    CHECK_EQ(e.c.status, (uint32_t)S_UNSUPPORTED);
+  }
+  {
     Env e;
     Grid g = G(e.c, "1 2 3 4|5 6 7 8|9 1 2 3");
     CHECK_EQ(show(trim(e.c, g)), "1x2:6 7");

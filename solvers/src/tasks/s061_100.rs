@@ -164,7 +164,12 @@ fn solve_22eb0ac0(I: Grid) -> Grid {
     let x2 = fork(recolor, color, backdrop);
     let x3 = apply(x2, x1);
     let x4 = mfilter(x3, hline);
-    let O = paint(I, x4);
+    // Where a colour's line runs over a cell of a colour alone in the grid (its own one-cell line),
+    // the cell gets two colours and Python's set order picks; the cell keeps its own (issue 22).
+    let x5 = paint(I, x4);
+    let x6 = asobject(I);
+    let x7 = intersection(x4, x6);
+    let O = paint(x5, x7);
     O
 }
 

@@ -699,7 +699,17 @@ fn solve_ae3edfdc(I: Grid) -> Grid {
 fn solve_1f0c79e5(I: Grid) -> Grid {
     let x1 = ofcolor(I, TWO);
     let x2 = replace(I, TWO, ZERO);
-    let x3 = leastcolor(x2);
+    // The shape's other colour is the least common once its 2s are 0s; where the background is not 0
+    // and the shape's two colours have one count, 0 ties with it and Python's set order picks. Of the
+    // colours that tie, the one that is not 0 is the shape's (issue 22).
+    let x16 = leastcolor(x2);
+    let x17 = colorcount(x2, x16);
+    let x18 = palette(x2);
+    let x19 = lbind(colorcount, x2);
+    let x20 = matcher(x19, x17);
+    let x21 = sfilter(x18, x20);
+    let x22 = lbind(equality, ZERO);
+    let x3 = argmin(x21, x22);
     let x4 = ofcolor(x2, x3);
     let x5 = combine(x1, x4);
     let x6 = recolor(x3, x5);

@@ -1166,7 +1166,16 @@ fn solve_72322fa7(I: Grid) -> Grid {
     let x3 = sfilter(x1, x2);
     let x4 = difference(x1, x3);
     let x5 = lbind(matcher, first);
-    let x6 = compose(x5, mostcolor);
+    // A template's part in its most common colour is placed at its occurrences without an offset,
+    // so the task needs it to hold the template's top-left corner. Where the colours tie (two-cell
+    // templates), Python's set order picks; the colour at the top-left corner wins the tie: the pair
+    // (corner colour, most common colour) by count, ties to the first (issue 22).
+    let x24 = lbind(index, I);
+    let x25 = compose(x24, ulcorner);
+    let x26 = fork(astuple, x25, mostcolor);
+    let x27 = lbind(lbind, colorcount);
+    let x28 = fork(argmax, x26, x27);
+    let x6 = compose(x5, x28);
     let x7 = fork(sfilter, identity, x6);
     let x8 = fork(difference, identity, x7);
     let x9 = lbind(occurrences, I);

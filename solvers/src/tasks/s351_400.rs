@@ -876,7 +876,15 @@ fn solve_d07ae81c(I: Grid) -> Grid {
     let x18 = mapply(x17, x2);
     let x19 = intersection(x8, x18);
     let x20 = intersection(x9, x18);
-    let x21 = first(x2);
+    // Which region a lone cell's colour goes with is read off one lone cell's surroundings; a cell on
+    // the border of two regions reads wrong, and the reference takes the first in Python's set order.
+    // The lone cell whose surroundings are the most uniform reads right (issue 22).
+    let x32 = compose(neighbors, center);
+    let x33 = rbind(toobject, I);
+    let x34 = compose(x33, x32);
+    let x35 = fork(colorcount, identity, mostcolor);
+    let x36 = compose(x35, x34);
+    let x21 = argmax(x2, x36);
     let x22 = color(x21);
     let x23 = center(x21);
     let x24 = neighbors(x23);
@@ -1877,14 +1885,33 @@ fn solve_3e980e27(I: Grid) -> Grid {
     let x21 = compose(x9, palette);
     let x22 = compose(x10, palette);
     let x23 = sfilter(x8, x21);
-    let x24 = argmax(x23, size);
+    // The template is the largest object holding 2 (or 3). The placeholder x7 (both colours, far off
+    // the grid) is there for grids without one; where a template is as small as it (two cells),
+    // the two tie and Python's set order picks. The template wins such a tie (issue 22).
+    let x37 = argmax(x23, size);
+    let x38 = size(x37);
+    let x39 = remove(x7, x23);
+    let x40 = sizefilter(x39, x38);
+    let x41 = size(x40);
+    let x42 = positive(x41);
+    let x43 = initset(x37);
+    let x44 = branch(x42, x40, x43);
+    let x24 = first(x44);
     let x25 = remove(x24, x23);
     let x26 = vmirror(x24);
     let x27 = chain(x15, x16, x19);
     let x28 = x27(x26);
     let x29 = mapply(x28, x25);
     let x30 = sfilter(x8, x22);
-    let x31 = argmax(x30, size);
+    let x45 = argmax(x30, size);
+    let x46 = size(x45);
+    let x47 = remove(x7, x30);
+    let x48 = sizefilter(x47, x46);
+    let x49 = size(x48);
+    let x50 = positive(x49);
+    let x51 = initset(x45);
+    let x52 = branch(x50, x48, x51);
+    let x31 = first(x52);
     let x32 = remove(x31, x30);
     let x33 = chain(x15, x16, x20);
     let x34 = x33(x31);
