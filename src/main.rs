@@ -451,6 +451,30 @@ fn check_output(path: &Path, what: &str, inputs: &[&Path]) -> Result<(), Exit> {
         .map_err(|why| fail(format_args!("cannot write the {what} to {}: {why}", load::shown(path))))
 }
 
+/// Writes the submission (compact JSON) to `output` and the report (pretty JSON) to `json`, each
+/// where given, atomically ([`write_file`]); the first failure, if any, after trying both.
+fn write_submission_and_report(
+    output: Option<&Path>,
+    submission: &impl serde::Serialize,
+    json: Option<&Path>,
+    report: &impl serde::Serialize,
+) -> Option<Exit> {
+    let mut failed = None;
+    if let Some(path) = output {
+        match serde_json::to_string(submission) {
+            Ok(text) => failed = write_file(path, "submission", text).err(),
+            Err(e) => failed = Some(fail(e)),
+        }
+    }
+    if let Some(path) = json {
+        match serde_json::to_string_pretty(report) {
+            Ok(text) => failed = write_file(path, "report", text).err().or(failed),
+            Err(e) => failed = Some(fail(e)),
+        }
+    }
+    failed
+}
+
 /// Writes `text` to `path` (- for standard output) atomically, or says why not.
 fn write_file(path: &Path, what: &str, text: String) -> Result<(), Exit> {
     submission::write_output(path, (text + "\n").as_bytes())
@@ -1253,19 +1277,12 @@ fn run_run(args: RunArgs) -> Exit {
     for note in &report.notes {
         eprintln!("note: {note}");
     }
-    let mut write_failed = None;
-    if let Some(path) = &args.output {
-        match serde_json::to_string(&report.submission) {
-            Ok(text) => write_failed = write_file(path, "submission", text).err(),
-            Err(e) => write_failed = Some(fail(e)),
-        }
-    }
-    if let Some(path) = &args.json {
-        match serde_json::to_string_pretty(&report) {
-            Ok(text) => write_failed = write_file(path, "report", text).err().or(write_failed),
-            Err(e) => write_failed = Some(fail(e)),
-        }
-    }
+    let write_failed = write_submission_and_report(
+        args.output.as_deref(),
+        &report.submission,
+        args.json.as_deref(),
+        &report,
+    );
     // With the submission or the report on standard output (-), the summary goes to standard error.
     let mut s = String::new();
     for p in &report.programs {
@@ -1444,19 +1461,12 @@ fn run_search(args: SearchArgs) -> Exit {
     for note in &report.notes {
         eprintln!("note: {note}");
     }
-    let mut write_failed = None;
-    if let Some(path) = &args.output {
-        match serde_json::to_string(&report.submission) {
-            Ok(text) => write_failed = write_file(path, "submission", text).err(),
-            Err(e) => write_failed = Some(fail(e)),
-        }
-    }
-    if let Some(path) = &args.json {
-        match serde_json::to_string_pretty(&report) {
-            Ok(text) => write_failed = write_file(path, "report", text).err().or(write_failed),
-            Err(e) => write_failed = Some(fail(e)),
-        }
-    }
+    let mut write_failed = write_submission_and_report(
+        args.output.as_deref(),
+        &report.submission,
+        args.json.as_deref(),
+        &report,
+    );
     if let Some(dir) = &args.emit {
         match cmd::emit_python(dir, &report) {
             Ok(files) => println!("emitted     {} files in {}", files.len(), load::shown(dir)),
