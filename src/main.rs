@@ -116,7 +116,7 @@ A run shorter than 20 ms is looped and averaged (loops in the JSON) so small bat
 enum WorkloadArg {
     Eval,
     AllPairs,
-    /// all-pairs with the run-time programs of --programs (CPU settings only)
+    /// all-pairs with the run-time programs of --programs (on the GPU compiled with NVRTC first)
     AllPairsPrograms,
     Scaling,
 }
@@ -942,6 +942,9 @@ fn run_bench(args: BenchArgs) -> Exit {
     };
     for s in &report.skipped {
         println!("skipped   {}: {}", s.device, s.reason);
+    }
+    if let Some(note) = &report.programs_gpu {
+        println!("programs  on the GPU: {note}");
     }
     match &report.crossover {
         Some(c) => match (c.batch, c.cells) {

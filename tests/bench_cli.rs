@@ -31,9 +31,18 @@ fn bench_eval_on_one_thread_writes_json_and_plot() {
     assert!(stdout.contains("batching | transfer | solve | verify | write"), "{stdout}");
 
     let r: Value = serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
-    for key in
-        ["version", "unix_time", "data", "repeat", "threads", "gpus", "results", "skipped", "crossover"]
-    {
+    for key in [
+        "version",
+        "unix_time",
+        "data",
+        "repeat",
+        "threads",
+        "gpus",
+        "results",
+        "skipped",
+        "crossover",
+        "programs_gpu",
+    ] {
         assert!(r.get(key).is_some(), "report lacks {key}: {r}");
     }
     assert_eq!(r["repeat"], 1);
@@ -94,6 +103,43 @@ fn bench_eval_on_one_thread_writes_json_and_plot() {
     assert!(text.starts_with("<svg") && text.trim_end().ends_with("</svg>"), "not an SVG");
     assert!(text.contains("eval, cpu1"), "the plot's legend names the measured series");
     assert!(text.contains("samples / s"));
+}
+
+#[test]
+fn bench_runs_run_time_programs_on_every_input_and_says_why_a_gpu_setting_did_not_run() {
+    let dir = TempDir::new().unwrap();
+    let (json, programs) = (dir.path().join("bench.json"), dir.path().join("p.py"));
+    fs::write(&programs, "def solve_67a3c6ac(I):\n    O = vmirror(I)\n    return O\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_arcforge"))
+        .env_remove("ARCFORGE_DATA")
+        .args(["bench", "--workload", "all-pairs-programs", "--devices", "cpu1,gpu", "--repeat", "1"])
+        .arg("--programs")
+        .arg(&programs)
+        .arg("--json")
+        .arg(&json)
+        .output()
+        .expect("arcforge runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    let r: Value = serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+    let rows: Vec<&Value> = r["results"].as_array().unwrap().iter().collect();
+    let cpu1: Vec<&&Value> = rows.iter().filter(|m| m["device"] == "cpu1").collect();
+    assert_eq!(cpu1.len(), 1, "{rows:?}");
+    assert_eq!(cpu1[0]["workload"], "all-pairs-programs");
+    assert_eq!(cpu1[0]["samples"], 1718, "one program on every input of the 400 tasks");
+    // vmirror is right on its own task's 4 samples at least, and never fails on a grid.
+    assert!(cpu1[0]["correct"].as_u64().unwrap() >= 4, "{}", cpu1[0]);
+    assert_eq!(cpu1[0]["errored"], 0);
+    let gpu_rows = rows.iter().filter(|m| m["device"] == "gpu").count();
+    let gpu_skipped = r["skipped"].as_array().unwrap().iter().filter(|s| s["device"] == "gpu").count();
+    if r["programs_gpu"].is_null() {
+        // No usable GPU (or NVRTC) here: the gpu setting is skipped with its reason, never half run.
+        assert_eq!((gpu_rows, gpu_skipped), (0, 1), "{r}");
+    } else {
+        // Compiled for the GPU: a gpu row whose outputs are the CPU's.
+        let gpu = rows.iter().find(|m| m["device"] == "gpu").expect("a gpu row");
+        assert_eq!(gpu["outputs_hash"], cpu1[0]["outputs_hash"]);
+    }
 }
 
 #[test]

@@ -5,10 +5,10 @@
 //! * `eval`: every solver on its own task's train and test inputs (verified against the expected
 //!   outputs);
 //! * `all-pairs`: every solver on every input of every task (what `solve` runs);
-//! * `all-pairs-programs`: the same with run-time programs (`--programs FILE`, interpreted, e.g. the
-//!   registered solvers rendered as arc-dsl Python) instead of the compiled solvers, on the CPU
-//!   settings only (run-time programs have no GPU path yet), to set interpreted against compiled
-//!   calls/s in one run;
+//! * `all-pairs-programs`: the same with run-time programs (`--programs FILE`, e.g. the registered
+//!   solvers rendered as arc-dsl Python) instead of the compiled solvers: interpreted on the CPU, and
+//!   on the GPU settings compiled with NVRTC once before the measurements (the compile's time is in
+//!   the report, [`BenchReport::programs_gpu`]), to set them against the compiled solvers in one run;
 //! * `scaling`: one solver on batches of 1, 10, 100, ... samples built from its task's real inputs by
 //!   the 8 symmetries and colour permutations, to find where the GPU overtakes the CPU.
 //!
@@ -26,9 +26,11 @@ use serde::Serialize;
 use solvers::Solver;
 
 use crate::backends::gpu::{devices_info, execute};
+use crate::backends::program_kernels::{self, CompilePolicy};
 use crate::data::load::Loaded;
 use crate::data::task::TaskGrid;
 use crate::data::variant::variant;
+use crate::engine::accelerator::Accelerator;
 use crate::engine::device::{Device, DeviceChoice};
 use crate::engine::exec::{execute_runnables_on, thread_pool, ExecError, ExecOptions, ExecRun, Job};
 use crate::engine::fnv::{fnv1a, FNV_OFFSET};
@@ -242,6 +244,9 @@ pub struct BenchReport {
     pub skipped: Vec<Skipped>,
     /// `null` unless scaling ran on the GPU and on a CPU setting.
     pub crossover: Option<Crossover>,
+    /// The all-pairs-programs workload on the GPU: what was compiled for it and how long that took
+    /// (start-up, paid once before the measurements); `null` where it did not run there.
+    pub programs_gpu: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -278,8 +283,12 @@ pub struct Work<'a> {
     /// Take the GPU's verdicts on failing samples ([`ExecOptions::gpu_verdicts`]), as `solve` does
     /// in the all-pairs workload.
     pub gpu_verdicts: bool,
-    /// Run-time programs run instead of `solvers` (interpreted, on the CPU).
+    /// Run-time programs run instead of `solvers` (interpreted on the CPU).
     pub programs: Vec<&'a Program>,
+    /// Per program, its kernel on `accels` (compiled at run time), for the GPU settings.
+    pub program_kernels: Vec<Option<String>>,
+    /// The GPUs the programs' kernels were loaded on (empty: the programs run on the CPU only).
+    pub accels: Vec<&'static dyn Accelerator>,
 }
 
 impl Work<'_> {
@@ -301,6 +310,8 @@ pub fn eval_work<'a>(loaded: &'a Loaded, solvers: &[Solver]) -> Work<'a> {
         expected: Vec::new(),
         gpu_verdicts: false,
         programs: Vec::new(),
+        program_kernels: Vec::new(),
+        accels: Vec::new(),
     };
     for task in &loaded.tasks {
         let Some(s) = solvers.iter().find(|s| s.task == task.id) else { continue };
@@ -322,7 +333,16 @@ pub fn all_pairs_work<'a>(loaded: &'a Loaded, solvers: &[Solver]) -> Work<'a> {
         (0..solvers.len() as u32).flat_map(|s| (0..n).map(move |i| Job { solver: s, input: i })).collect();
     let expected = (0..solvers.len()).flat_map(|_| pairs.iter().map(|p| p.output.as_ref())).collect();
     let inputs = pairs.iter().map(|p| &p.input).collect();
-    Work { solvers: solvers.to_vec(), inputs, jobs, expected, gpu_verdicts: true, programs: Vec::new() }
+    Work {
+        solvers: solvers.to_vec(),
+        inputs,
+        jobs,
+        expected,
+        gpu_verdicts: true,
+        programs: Vec::new(),
+        program_kernels: Vec::new(),
+        accels: Vec::new(),
+    }
 }
 
 /// [`all_pairs_work`] with run-time programs in place of the solvers: every program on every input.
@@ -347,6 +367,8 @@ fn scaling_work(solver: Solver, pool: &[TaskGrid]) -> Work<'_> {
         expected: vec![None; pool.len()],
         gpu_verdicts: false,
         programs: Vec::new(),
+        program_kernels: Vec::new(),
+        accels: Vec::new(),
     }
 }
 
@@ -470,10 +492,21 @@ fn run_once(work: &Work, setting: &Setting) -> Result<(Profile, ExecRun, usize, 
     let batching = t.elapsed().as_secs_f64() * 1e3;
     let t = Instant::now();
     let exec = ExecOptions { gpu_verdicts: work.gpu_verdicts, ..setting.exec.clone() };
-    let runnables: Vec<Runnable> = work.programs.iter().map(|p| Runnable::interpreted(p)).collect();
+    // Run-time programs reach the GPUs only under the GPU settings, with their compiled kernels.
+    let on_gpu = exec.device != DeviceChoice::Cpu && !work.accels.is_empty();
+    let runnables: Vec<Runnable> = work
+        .programs
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let kernel = work.program_kernels.get(k).and_then(|k| k.as_deref()).filter(|_| on_gpu);
+            Runnable::interpreted_with_kernel(p, kernel)
+        })
+        .collect();
+    let accels = if on_gpu { work.accels.clone() } else { Vec::new() };
     let go = || match work.programs.is_empty() {
         true => execute(&work.solvers, &inputs, &jobs, &exec),
-        false => execute_runnables_on(&[], &runnables, &inputs, &jobs, &exec),
+        false => execute_runnables_on(&accels, &runnables, &inputs, &jobs, &exec),
     };
     let run = match &setting.pool {
         Some(pool) => pool.install(go)?,
@@ -656,9 +689,24 @@ pub fn run(
         if opts.programs.is_empty() {
             return Err(BenchError::NoPrograms);
         }
-        for &d in devices.iter().filter(|d| d.needs_gpu()) {
-            let reason = "all-pairs-programs: run-time programs run on the CPU; GPU: not yet".to_string();
-            skipped.push(Skipped { device: d, reason });
+    }
+    // The programs compiled for the GPUs once, before any measurement (the compile is start-up).
+    let mut programs_gpu = None;
+    let mut compiled: Option<(Vec<Option<String>>, Vec<&'static dyn Accelerator>)> = None;
+    let gpu_settings: Vec<BenchDevice> = devices.iter().copied().filter(|d| d.needs_gpu()).collect();
+    if opts.workloads.contains(&Workload::AllPairsPrograms) && !gpu_settings.is_empty() {
+        let t = Instant::now();
+        match program_kernels::prepare(&opts.programs, opts.exec.gpus.as_deref(), CompilePolicy::Always) {
+            Ok(p) => {
+                programs_gpu = Some(format!("{} (start-up {:.1} s)", p.note, t.elapsed().as_secs_f64()));
+                compiled = Some((p.kernels, p.accelerators));
+            }
+            Err(why) => {
+                for d in gpu_settings {
+                    let reason = format!("all-pairs-programs: the programs could not be compiled: {why}");
+                    skipped.push(Skipped { device: d, reason });
+                }
+            }
         }
     }
     let eval = eval_work(loaded, solvers);
@@ -705,8 +753,12 @@ pub fn run(
                 }
             }
             Workload::AllPairsPrograms => {
-                let work = all_pairs_programs_work(loaded, &opts.programs);
-                for (d, s) in settings.iter().filter(|(d, _)| !d.needs_gpu()) {
+                let mut work = all_pairs_programs_work(loaded, &opts.programs);
+                if let Some((kernels, accels)) = &compiled {
+                    work.program_kernels = kernels.clone();
+                    work.accels = accels.clone();
+                }
+                for (d, s) in settings.iter().filter(|(d, _)| !d.needs_gpu() || compiled.is_some()) {
                     let m = measure(&work, workload, (*d, s), None, opts, load_ms)?;
                     progress(&m);
                     results.push(m);
@@ -747,6 +799,7 @@ pub fn run(
         results,
         skipped,
         crossover,
+        programs_gpu,
     })
 }
 
