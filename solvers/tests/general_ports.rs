@@ -45,6 +45,18 @@ fn ec883f72_shoots_the_inner_colour_not_the_background() {
 }
 
 #[test]
+fn ec883f72_keeps_the_reference_pick_where_the_background_is_no_clear_choice() {
+    // Background 1 ties with the block's 4 (24 cells each): the background is itself a set-order
+    // pick, so the port takes the reference's steps, whose `other` keeps 1 and changes nothing.
+    let tie = "1111111 1444441 1444441 1449441 1444441 1444441 1111111";
+    check("ec883f72", tie, tie);
+    // Three colours left besides the block's 4 (1, 3, 9): not the task's colours; the reference's
+    // first of {1, 3, 9} is the background here too, so nothing changes.
+    let three = "1111111 1111111 1144411 1149411 1144411 1111111 1111113";
+    check("ec883f72", three, three);
+}
+
+#[test]
 fn f35d900a_boxes_each_point_in_the_other_point_colour() {
     let input = "4444444 4844494 4444444 4444444 4444444 4944484 4444444";
     check("f35d900a", input, "9994888 9895898 9994888 4544454 8884999 8985989 8884999");

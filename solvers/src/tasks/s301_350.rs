@@ -259,15 +259,26 @@ fn solve_ec883f72(I: Grid) -> Grid {
     let x3 = fork(multiply, height, width);
     let x4 = argmax(x2, x3);
     let x5 = color(x4);
-    // Where the reference's `other` has several colours to pick from (a background other than 0),
-    // Python's set order picks; leaving the background out picks the one the task means (issue 22).
+    // Where the reference's `other` has two colours to pick from (the task's background, when it is
+    // not 0, and its inner colour), Python's set order picks; leaving the background out picks the
+    // one the task means (issue 22). Only there: where the background ties with another colour for
+    // the most common, the background is itself a set-order pick (the reference makes both picks in
+    // one order), and where more colours are left the input is not the task's; the port then keeps
+    // the reference's steps in canonical order.
     let x6 = remove(ZERO, x1);
     let x19 = remove(x5, x6);
     let x20 = size(x19);
-    let x21 = greater(x20, ONE);
+    let x21 = equality(x20, TWO);
     let x22 = mostcolor(I);
+    let x25 = colorcount(I, x22);
+    let x26 = lbind(colorcount, I);
+    let x27 = matcher(x26, x25);
+    let x28 = sfilter(x1, x27);
+    let x29 = size(x28);
+    let x30 = equality(x29, ONE);
+    let x31 = both(x21, x30);
     let x23 = remove(x22, x19);
-    let x24 = branch(x21, x23, x19);
+    let x24 = branch(x31, x23, x19);
     let x7 = first(x24);
     let x8 = lrcorner(x4);
     let x9 = llcorner(x4);
