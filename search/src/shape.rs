@@ -49,6 +49,9 @@ pub fn predicts(p: Prim) -> bool {
             | downscale
             | hconcat
             | vconcat
+            | trim
+            | crop
+            | canvas
     )
 }
 
@@ -64,6 +67,14 @@ pub fn predict(p: Prim, args: &[Value]) -> Option<(u32, u32)> {
         Some(Value::Int(i)) if *i > 0 && *i <= 30 => Some(*i as u32),
         _ => None,
     };
+    let point = |k: usize| match args.get(k) {
+        Some(Value::Point((a, b))) => Some((*a, *b)),
+        _ => None,
+    };
+    if p == canvas {
+        let (a, b) = point(1)?;
+        return (a > 0 && b > 0 && matches!(args[0], Value::Int(0..=9))).then_some((a as u32, b as u32));
+    }
     let (h, w) = grid(0)?;
     if h == 0 || w == 0 {
         return None;
@@ -103,6 +114,15 @@ pub fn predict(p: Prim, args: &[Value]) -> Option<(u32, u32)> {
             }
             (h + h2, w)
         }
+        trim => (h.saturating_sub(2), w.saturating_sub(2)),
+        crop => {
+            // Python slices: a start inside the grid and positive sizes, clipped at its edges.
+            let ((s0, s1), (d0, d1)) = (point(1)?, point(2)?);
+            if s0 < 0 || s1 < 0 || s0 as u32 >= h || s1 as u32 >= w || d0 <= 0 || d1 <= 0 {
+                return None;
+            }
+            ((d0 as u32).min(h - s0 as u32), (d1 as u32).min(w - s1 as u32))
+        }
         _ => return None,
     };
     // An empty result's shape is the kernels' business (Python's `()` versus `((),)`): not predicted.
@@ -140,6 +160,7 @@ mod tests {
         let c = Ctx::default();
         let mut scratch = Ctx::default();
         let mut checked = 0;
+        let mut seen = std::collections::HashSet::new();
         let shapes = [(1, 1), (1, 3), (2, 2), (3, 5), (4, 4), (5, 2), (7, 6)];
         for &(h, w) in &shapes {
             let cells: Vec<u8> = (0..h * w).map(|k| (k * 7 % 5) as u8).collect();
@@ -156,6 +177,10 @@ mod tests {
                 arg_sets.push(vec![g, Value::Int(1), Value::Int(2)]);
                 arg_sets.push(vec![g, Value::Int(1), obj]);
                 arg_sets.push(vec![g, obj]);
+                arg_sets.push(vec![Value::Int(3), Value::Point((h2 as i32, w2 as i32))]);
+                for start in [(0, 0), (1, 2), (2, 1), (-1, 0)] {
+                    arg_sets.push(vec![g, Value::Point(start), Value::Point((h2 as i32, w2 as i32))]);
+                }
                 for p in Prim::ALL.iter().copied() {
                     for args in &arg_sets {
                         if args.len() != p.arity() {
@@ -167,6 +192,7 @@ mod tests {
                             if !scratch.failed() {
                                 assert_eq!((r.h, r.w), want, "{p:?} on {h}x{w} and {h2}x{w2}");
                                 checked += 1;
+                                seen.insert(p);
                             }
                         }
                         scratch.reset();
@@ -175,5 +201,8 @@ mod tests {
             }
         }
         assert!(checked > 500, "only {checked} predictions checked");
+        let unchecked: Vec<Prim> =
+            Prim::ALL.iter().copied().filter(|&p| predicts(p) && !seen.contains(&p)).collect();
+        assert!(unchecked.is_empty(), "never checked: {unchecked:?}");
     }
 }
