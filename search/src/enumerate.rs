@@ -7,8 +7,10 @@
 //! `compose` of a unary primitive with one of those; their size counts one call per builder.
 //!
 //! Everything a round does is in a fixed order (primitives whose result can be a grid first, each kind
-//! by the number of applications it makes this round, then table order; sizes ascending; value ids
-//! ascending), and the budgets are checked between batches of a fixed length, so the same task and
+//! by the number of applications it makes this round, then table order; the grid ones in three passes
+//! by [`shape::fit`]: applications whose result shapes are the outputs' on every demonstration, then
+//! those not predicted, then, except in the last round, those that cannot be candidates; sizes
+//! ascending; value ids ascending), and the budgets are checked between batches of a fixed length, so the same task and
 //! the same step budget give the same values, the same candidates and the same program on every
 //! machine; only the wall-clock budget depends on the machine (and is reported when it is what
 //! stopped the search).
@@ -19,6 +21,7 @@ use std::time::Instant;
 use kernels::{FuncData, Prim, Ty, Value};
 
 use crate::eval::{App, Evaluator, Outcome};
+use crate::shape::{self, Fit};
 use crate::store::{Arg, Fun, FunNode, Node, Store, ValId};
 use crate::types::{bit, overlaps};
 use crate::{Options, Stop};
@@ -92,6 +95,8 @@ pub struct Search<'s, 'e> {
     start: Instant,
     /// Demonstration outputs (the first inputs are the demonstrations).
     outputs: &'e [crate::GridData],
+    /// The demonstration outputs' shapes.
+    output_shapes: Vec<(u32, u32)>,
     /// Whether each value depends on the input (an expression of constants only is never applied).
     dep: Vec<bool>,
     batch: Vec<App>,
@@ -118,6 +123,7 @@ impl<'s, 'e> Search<'s, 'e> {
             eval,
             start: Instant::now(),
             outputs,
+            output_shapes: outputs.iter().map(|o| (o.h as u32, o.w as u32)).collect(),
             dep,
             batch: Vec::with_capacity(BATCH),
             outcomes: Vec::with_capacity(BATCH),
@@ -143,14 +149,37 @@ impl<'s, 'e> Search<'s, 'e> {
             let mut keyed: Vec<((bool, u64), usize, Prim)> =
                 order.drain(..).enumerate().map(|(k, p)| (costs[k], k, p)).collect();
             keyed.sort();
-            for (_, _, p) in keyed {
+            // The grid primitives in passes by shape fit: the applications whose results have the
+            // outputs' shapes on every demonstration first, then those not predicted, then (except in
+            // the last round, where they cannot be candidates) those that cannot have them.
+            let last = s == self.opts.max_depth;
+            let passes: &[Fit] =
+                if last { &[Fit::Match, Fit::Unknown] } else { &[Fit::Match, Fit::Unknown, Fit::Mismatch] };
+            for &pass in passes {
+                for &(key, _, p) in &keyed {
+                    if self.stop.is_some() || key.0 {
+                        break;
+                    }
+                    if hof(p).is_some() {
+                        if pass == Fit::Unknown {
+                            self.round_hof(p, s);
+                        }
+                    } else if pass == Fit::Unknown || shape::predicts(p) {
+                        self.round_plain(p, s, Some(pass));
+                    }
+                }
+            }
+            for &(key, _, p) in &keyed {
                 if self.stop.is_some() {
                     break;
+                }
+                if !key.0 {
+                    continue;
                 }
                 if hof(p).is_some() {
                     self.round_hof(p, s);
                 } else {
-                    self.round_plain(p, s);
+                    self.round_plain(p, s, None);
                 }
             }
             self.flush();
@@ -213,8 +242,11 @@ impl<'s, 'e> Search<'s, 'e> {
         ids.iter().copied().filter(|&id| self.store.values[id as usize].mask & bit(ty) != 0).collect()
     }
 
-    fn round_plain(&mut self, p: Prim, s: u32) {
+    /// Applies `p` to every admitted tuple of arguments of `s - 1` calls in all; with `pass`, only
+    /// those whose shape fit ([`shape::fit`]) is `pass`.
+    fn round_plain(&mut self, p: Prim, s: u32, pass: Option<Fit>) {
         let params = p.signature().params;
+        let predicts = shape::predicts(p);
         if params.contains(&Ty::Callable) {
             return;
         }
@@ -233,7 +265,9 @@ impl<'s, 'e> Search<'s, 'e> {
                     let mut idx = vec![0usize; k];
                     'odometer: loop {
                         let ids: Vec<ValId> = idx.iter().zip(&lists).map(|(&i, l)| l[i]).collect();
-                        if ids.iter().any(|&id| self.dep[id as usize]) {
+                        if ids.iter().any(|&id| self.dep[id as usize])
+                            && pass.is_none_or(|want| self.fit(p, &ids, predicts) == want)
+                        {
                             let mut args = [Arg::Val(0); 4];
                             for (a, &id) in args.iter_mut().zip(&ids) {
                                 *a = Arg::Val(id);
@@ -413,6 +447,26 @@ impl<'s, 'e> Search<'s, 'e> {
         } else if self.opts.budget.is_some_and(|b| self.start.elapsed() > b) {
             self.stop = Some(Stop::Time);
         }
+    }
+
+    /// The shape fit of `p` on the values `ids` ([`Fit::Unknown`] unless `predicts`).
+    fn fit(&self, p: Prim, ids: &[ValId], predicts: bool) -> Fit {
+        if !predicts {
+            return Fit::Unknown;
+        }
+        let values = &self.store.values;
+        shape::fit(
+            p,
+            &self.output_shapes,
+            |i| {
+                let mut a = [Value::None; 4];
+                for (x, &id) in a.iter_mut().zip(ids) {
+                    *x = values[id as usize].vals[i];
+                }
+                a
+            },
+            ids.len(),
+        )
     }
 
     /// Whether a value gives the demonstration outputs (and grids on the tests).

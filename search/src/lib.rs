@@ -26,6 +26,7 @@ pub mod enumerate;
 pub mod eval;
 pub mod rank;
 pub mod render;
+pub mod shape;
 pub mod store;
 pub mod types;
 
