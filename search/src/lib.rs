@@ -137,6 +137,15 @@ pub struct TaskSearch {
     pub unverified: usize,
 }
 
+impl TaskSearch {
+    /// Whether the found programs answer every test: each expected output is some kept program's
+    /// answer on that test (the ARC Prize rule, with as many attempts as programs were kept).
+    pub fn answers(&self, want: &[GridData]) -> bool {
+        !self.found.is_empty()
+            && want.iter().enumerate().all(|(k, w)| self.found.iter().any(|f| f.tests[k].as_ref() == Some(w)))
+    }
+}
+
 /// The DSL constants every search starts from, besides the colours: small counts, directions and
 /// small shapes, the Booleans.
 pub const SEEDS: &[&str] = &[
