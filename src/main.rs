@@ -106,8 +106,9 @@ enum Command {
 
 const BENCH_HELP: &str = "\
 Workloads: eval (each solver on its own task's train+test inputs), all-pairs (every solver on every
-input), all-pairs-programs (every program of --programs on every input, interpreted, CPU only), scaling (one solver on batches of 1, 10, 100, ... samples made from its task's inputs by the 8
-symmetries and colour permutations). Devices: cpu1 (1 thread), cpu (all threads or --threads), gpu,
+input), all-pairs-programs (every program of --programs on every input: interpreted on the CPU, compiled
+with NVRTC once for the GPU settings), scaling (one solver on batches of 1, 10, 100, ... samples made
+from its task's inputs by the 8 symmetries and colour permutations). Devices: cpu1 (1 thread), cpu (all threads or --threads), gpu,
 auto; gpu and auto are skipped with a note when no GPU is usable.
 calls/s and ms/sample count solve time (transfer included); wall is batching+transfer+solve+verify+write.
 A run shorter than 20 ms is looped and averaged (loops in the JSON) so small batches are measurable.";
