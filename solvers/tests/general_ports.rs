@@ -4,6 +4,8 @@
 //! Python's frozenset order happens to pick the meant one; the ports pick it on purpose and still
 //! agree with the reference wherever its result does not depend on set order. Each grid below is
 //! made by hand in such colours; the expected grid is the task's rule applied by hand.
+//! Other picks need the task's geometry or counts (469497ad: the background is neither on the border only
+//! nor a filled rectangle; b782dc8a: the rarer colour among the seed's tied neighbours).
 //! cdecee7f is the one primitive edge found (class b): `crop` of rows of several lengths.
 
 use kernels::{Ctx, Value};
@@ -149,4 +151,34 @@ fn d07ae81c_reads_the_colour_pairing_off_a_lone_cell_inside_its_region() {
     // neighbours are mostly 5s: read off that one, the pairing comes out swapped.
     let input = "555555555 555555555 555555555 555538888 555588888 525588388 555588888";
     check("d07ae81c", input, "525555225 552552255 555222555 555238883 252283838 522588388 222583838");
+}
+
+#[test]
+fn t469497ad_takes_the_background_off_the_border_when_a_bar_colour_has_its_count() {
+    // Bars 4 (corner, 5 cells) and 1 along the bottom and right edges, square 3, background 8 with 5
+    // cells too. The bar colour lies on the border only: the background is 8, and the diagonal from
+    // the square's corner crosses the upscaled 8s (x3, 4 colours).
+    let input = "3381 3384 8884 1444";
+    let expected = "333333888111 333333888111 333333888111 333333888444 333333888444 333333888444 \
+                    888888288444 888888828444 888888882444 111444444444 111444444444 111444444444";
+    check("469497ad", input, expected);
+}
+
+#[test]
+fn t469497ad_takes_the_background_not_the_rectangle_when_the_square_has_its_count() {
+    // A 2x3 block 1 and the background 7 have 6 cells each, both off the border: the block is a
+    // filled rectangle, so the background is 7. The 2s follow the reference's steps (the diagonal
+    // from the block's top-left corner).
+    let input = "11179 11179 77775 99955";
+    let expected = "111111111777999 111111111777999 111111111777999 111111111777999 111111111777999 \
+                    111111111777999 777777277777555 777777727777555 777777772777555 999999999555555 \
+                    999999999555555 999999999555555";
+    check("469497ad", input, expected);
+}
+
+#[test]
+fn b782dc8a_alternates_with_the_seeds_rare_neighbour_colour_not_the_wall() {
+    // Seed 3 with two 8 neighbours and two wall (1) neighbours: the 8s are the alternating colour
+    // (2 cells against the walls' 8), so the 0 path alternates 3 and 8 from the seed.
+    check("b782dc8a", "00010 11010 83810 11010 00000", "83818 11313 83818 11313 83838");
 }

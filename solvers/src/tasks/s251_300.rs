@@ -869,7 +869,17 @@ fn solve_b782dc8a(I: Grid) -> Grid {
     let x4 = first(x3);
     let x5 = dneighbors(x4);
     let x6 = toobject(x5, I);
-    let x7 = mostcolor(x6);
+    // The seed's path neighbours have the alternating colour; the rest are walls. Where they tie
+    // for the most common, Python's set order picks: of the tied colours, the rarest in the grid
+    // (the alternating colour has at most 4 cells, the walls far more; issue 22).
+    let x18 = mostcolor(x6);
+    let x19 = colorcount(x6, x18);
+    let x20 = palette(x6);
+    let x21 = lbind(colorcount, x6);
+    let x22 = matcher(x21, x19);
+    let x23 = sfilter(x20, x22);
+    let x24 = lbind(colorcount, I);
+    let x7 = argmin(x23, x24);
     let x8 = ofcolor(I, x7);
     let x9 = colorfilter(x2, ZERO);
     let x10 = rbind(adjacent, x8);

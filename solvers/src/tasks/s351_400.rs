@@ -341,7 +341,33 @@ fn solve_469497ad(I: Grid) -> Grid {
     let x1 = numcolors(I);
     let x2 = decrement(x1);
     let x3 = upscale(I, x2);
-    let x4 = objects(x3, F, F, T);
+    // The background is the most common colour. Where a bar colour or the square ties with it,
+    // Python's set order picks. The bars line two edges of the grid and the square is a filled
+    // rectangle; the background is neither (but in grids that a swap of the two colours mirrors,
+    // where nothing tells them apart): of the tied colours, the first that is neither (issue 22).
+    let x18 = mostcolor(I);
+    let x19 = colorcount(I, x18);
+    let x20 = palette(I);
+    let x21 = lbind(colorcount, I);
+    let x22 = matcher(x21, x19);
+    let x23 = sfilter(x20, x22);
+    let x24 = asindices(I);
+    let x25 = r#box(x24);
+    let x26 = rbind(difference, x25);
+    let x27 = chain(positive, size, x26);
+    let x28 = fork(equality, identity, backdrop);
+    let x29 = compose(flip, x28);
+    let x30 = fork(both, x27, x29);
+    let x31 = lbind(ofcolor, I);
+    let x32 = compose(x30, x31);
+    let x33 = argmax(x23, x32);
+    // A column of the background colour on the right makes it the single most common colour and
+    // changes no other object, so `objects` leaves out that background.
+    let x34 = height(x3);
+    let x35 = astuple(x34, ONE);
+    let x36 = canvas(x33, x35);
+    let x37 = hconcat(x3, x36);
+    let x4 = objects(x37, F, F, T);
     let x5 = argmin(x4, size);
     let x6 = ulcorner(x5);
     let x7 = llcorner(x5);
@@ -352,7 +378,10 @@ fn solve_469497ad(I: Grid) -> Grid {
     let x12 = combine(x8, x9);
     let x13 = combine(x10, x11);
     let x14 = combine(x12, x13);
-    let x15 = underfill(x3, TWO, x14);
+    // underfill with that background.
+    let x38 = ofcolor(x3, x33);
+    let x39 = intersection(x14, x38);
+    let x15 = fill(x3, TWO, x39);
     let x16 = objects(x15, T, F, T);
     let x17 = argmax(x16, lrcorner);
     let O = paint(x15, x17);
