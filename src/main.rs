@@ -6,7 +6,8 @@
 //!   one.
 //! * `arcforge info` says what this build and machine offer.
 //! * `arcforge solve` is the Kaggle job: every solver on every task's demonstrations, and those that
-//!   reproduce them all answer the test inputs in an ARC Prize submission file.
+//!   reproduce them all answer the test inputs in an ARC Prize submission file (`--search SECONDS`:
+//!   then programs searched for the tasks no solver fits answer those).
 //! * `arcforge run PROGRAMS` runs programs read at run time on their tasks' demonstrations.
 //! * `arcforge calibrate` measures this machine's CPU and GPU costs for `--device auto`.
 //! * `arcforge check` runs every GPU solver on both devices and reports any difference.
@@ -213,6 +214,10 @@ struct SolveArgs {
     /// which solver gave each attempt, and its score
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
+    /// Then search programs (as `arcforge search`, CPU) for the tasks no solver fits, within SECONDS of
+    /// wall time in all, shared equally between those tasks over the --threads; found programs answer them
+    #[arg(long, value_name = "SECONDS")]
+    search: Option<f64>,
     #[command(flatten)]
     run: DeviceArgs,
 }
@@ -629,6 +634,9 @@ fn run_calibrate(args: CalibrateArgs) -> Exit {
 
 fn run_solve(args: SolveArgs) -> Exit {
     use std::fmt::Write as _;
+    if let Some(seconds) = args.search.filter(|s| !(s.is_finite() && *s > 0.0)) {
+        return fail(format_args!("--search {seconds}: give a positive number of seconds"));
+    }
     let mut opts = args.run.exec_options();
     if let Err(e) = gpu::resolve(opts.device, opts.gpus.as_deref()) {
         return fail(e);
@@ -677,11 +685,18 @@ fn run_solve(args: SolveArgs) -> Exit {
     let inputs: usize = loaded.tasks.iter().map(|t| t.train.len() + t.test.len()).sum();
     let bar = progress_bar((all.len() * inputs) as u64, "solver calls");
     opts.progress = Some(bar.clone());
-    let report = match solve::solve(&loaded, all, &opts) {
+    let mut report = match solve::solve(&loaded, all, &opts) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
     bar.finish_and_clear();
+    let searched = match args.search {
+        Some(seconds) => match search_unanswered(&loaded, &mut report, seconds, args.run.threads) {
+            Ok(s) => Some(s),
+            Err(code) => return code,
+        },
+        None => None,
+    };
     for note in &report.notes {
         eprintln!("note: {note}");
     }
@@ -740,6 +755,27 @@ fn run_solve(args: SolveArgs) -> Exit {
         "throughput  {:.0} solver calls/s",
         report.calls as f64 / (report.solve_ms / 1e3).max(1e-9)
     );
+    if let Some(found) = &searched {
+        let _ = writeln!(
+            s,
+            "search      {} tasks without a candidate solver searched in {:.1} s ({:.2} s each, {} threads), \
+             {} answered by a program",
+            found.tasks.len(),
+            found.wall_ms as f64 / 1e3,
+            found.budget_per_task_s,
+            found.threads,
+            found.answered.len()
+        );
+        for t in found.tasks.iter().filter(|t| t.found) {
+            let verdict = match t.score {
+                Some(x) if x == 1.0 => " (right)",
+                Some(_) => " (wrong on the tests)",
+                None => "",
+            };
+            let _ =
+                writeln!(s, "  {:<10} {}{verdict}", load::printable(&t.task), program_line(&t.programs[0]));
+        }
+    }
     let scored = !expected.is_empty() && problems.is_empty();
     if scored {
         let (score, n) = solve::score(&report.submission, &expected);
@@ -769,7 +805,10 @@ fn run_solve(args: SolveArgs) -> Exit {
     }
     let mut exit = if loaded.issues.is_empty() && problems.is_empty() { Exit::Ok } else { Exit::Issues };
     if let Some(path) = &args.json {
-        let json = solve::solve_json(&report, &loaded, scored.then_some(&expected));
+        let json = SolveSearchJson {
+            solve: solve::solve_json(&report, &loaded, scored.then_some(&expected)),
+            search: searched.as_ref(),
+        };
         if let Err(code) = write_file(path, "report", serde_json::to_string_pretty(&json).unwrap_or_default())
         {
             exit = code;
@@ -779,6 +818,88 @@ fn run_solve(args: SolveArgs) -> Exit {
         return fail(format_args!("cannot write the submission to {}: {e}", load::shown(&args.output)));
     }
     exit
+}
+
+/// What `solve --search` searched, for the summary and the report's `search` key.
+#[derive(serde::Serialize)]
+struct SolveSearch {
+    /// `--search`: the wall time given to the whole search.
+    seconds: f64,
+    /// Each task's share of it (its search's wall-clock budget).
+    budget_per_task_s: f64,
+    threads: usize,
+    /// Wall time the search took (milliseconds).
+    wall_ms: u64,
+    /// The tasks answered by a found program (their answers replace the fallback).
+    answered: Vec<String>,
+    /// Every searched task (those without a candidate solver), as `arcforge search --json` reports it.
+    tasks: Vec<runtime::commands::search::TaskReport>,
+}
+
+/// The `solve --json` report, with the search's part under `search` when `--search` was given.
+#[derive(serde::Serialize)]
+struct SolveSearchJson<'a> {
+    #[serde(flatten)]
+    solve: solve::SolveJson,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    search: Option<&'a SolveSearch>,
+}
+
+/// `solve --search SECONDS`: searches the loaded tasks without a candidate solver (rejected tasks
+/// stay answered by their test inputs), each for an equal share of `seconds` over the threads (and
+/// the search's default depth and step budget), and puts the answers of every found program into
+/// `report`'s submission in place of the fallback.
+fn search_unanswered(
+    loaded: &Loaded,
+    report: &mut solve::SolveReport,
+    seconds: f64,
+    threads: Option<u16>,
+) -> Result<SolveSearch, Exit> {
+    use rayon::prelude::*;
+    use runtime::commands::search as cmd;
+    let start = std::time::Instant::now();
+    let tasks: Vec<&runtime::data::task::Task> =
+        loaded.tasks.iter().filter(|t| report.candidates.get(&t.id).is_some_and(|c| c.is_empty())).collect();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.map_or(0, usize::from))
+        .build()
+        .map_err(|e| fail(format_args!("cannot start the threads: {e}")))?;
+    let threads = pool.current_num_threads();
+    // One task per thread at a time: n tasks of b seconds each take n * b / threads in all.
+    let budget = (seconds * threads as f64 / tasks.len().max(1) as f64).min(seconds);
+    let opts = search::Options {
+        budget: Some(std::time::Duration::from_secs_f64(budget)),
+        ..search::Options::default()
+    };
+    let results: Vec<(cmd::TaskReport, Vec<submission::Attempts>)> =
+        pool.install(|| tasks.par_iter().with_max_len(1).map(|t| cmd::search_one(t, &opts)).collect());
+    let mut answered = Vec::new();
+    let mut reports = Vec::with_capacity(results.len());
+    for (task, answers) in results {
+        if task.found {
+            report.submission.insert(task.task.clone(), answers);
+            answered.push(task.task.clone());
+        }
+        reports.push(task);
+    }
+    Ok(SolveSearch {
+        seconds,
+        budget_per_task_s: budget,
+        threads,
+        wall_ms: start.elapsed().as_millis() as u64,
+        answered,
+        tasks: reports,
+    })
+}
+
+/// A found program's body on one line (`x1 = rot90(I); O = ...`), its `def` and `return` left out.
+fn program_line(program: &str) -> String {
+    let body: Vec<&str> = program
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("def ") && !l.starts_with("return "))
+        .collect();
+    body.join("; ")
 }
 
 fn run_check(args: CheckArgs) -> Exit {
