@@ -20,6 +20,10 @@ use crate::data::task::{Task, TaskGrid};
 #[derive(Clone, Debug, Serialize)]
 pub struct TaskReport {
     pub task: String,
+    /// Levels of the grid layer run (template applications in a row), before the rounds.
+    pub layer_levels: u32,
+    /// Candidates the grid layer found.
+    pub layer_candidates: usize,
     /// Rounds run (a program of round `s` makes `s` calls).
     pub rounds: u32,
     /// Expressions (primitive applications) evaluated on every input.
@@ -89,6 +93,8 @@ pub fn search_one(task: &Task, opts: &search::Options) -> (TaskReport, Vec<submi
     let score = want.filter(|w| !w.is_empty()).map(|w| submission::task_score(&answers, &w));
     let report = TaskReport {
         task: task.id.clone(),
+        layer_levels: r.layer_levels,
+        layer_candidates: r.layer_candidates,
         rounds: r.rounds,
         tried: r.tried,
         distinct: r.distinct,
