@@ -158,7 +158,7 @@ pub const MASK_TEMPLATES: &[&str] = &[
 ];
 
 /// Most levels (template applications in a row).
-pub const DEPTH: u32 = 3;
+pub const DEPTH: u32 = 2;
 
 /// Parses a template (`C` stands for `color` where given).
 pub fn parse(text: &str, color: Option<&'static str>) -> Result<Expr, String> {
