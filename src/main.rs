@@ -1503,7 +1503,8 @@ fn task_verdict(t: &runtime::commands::run::TaskRun) -> String {
 }
 
 const SEARCH_HELP: &str = "\
-Per task, expressions of 1, 2, ... calls over the input grid and the DSL's constants are evaluated on
+Per task, a grid layer first chains curated whole-grid steps (crop to an object, mirror, scale,
+concatenate, fill; a colour map at the end; --layer-steps); then expressions of 1, 2, ... calls over the input grid and the DSL's constants are evaluated on
 all its inputs at once; two with equal results are one value. A grid equal to every demonstration
 output is a candidate; the two smallest (then first found) answer the tests. Each task's search stops
 at --max-depth, its step budget (--steps: the same results on every machine), its wall-clock budget
@@ -1523,7 +1524,7 @@ struct SearchArgs {
     #[arg(long, value_name = "TASK_ID")]
     task: Option<String>,
     /// Wall-clock seconds per task
-    #[arg(long, value_name = "SECONDS", default_value_t = 0.4)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 2.0)]
     budget: f64,
     /// Most calls in a program (rounds)
     #[arg(long, value_name = "N", default_value_t = 4)]
@@ -1531,6 +1532,9 @@ struct SearchArgs {
     /// Work units per task (the kernels' steps plus one per call): the reproducible budget
     #[arg(long, value_name = "N", default_value_t = search::Options::default().max_steps)]
     steps: u64,
+    /// Work units per task for the grid layer that runs before the rounds (0: none)
+    #[arg(long, value_name = "N", default_value_t = search::Options::default().layer_steps)]
+    layer_steps: u64,
     /// Number of CPU threads [default: one per core]
     #[arg(long)]
     threads: Option<u16>,
@@ -1574,6 +1578,7 @@ fn run_search(args: SearchArgs) -> Exit {
     let opts = search::Options {
         max_depth: args.max_depth,
         max_steps: args.steps,
+        layer_steps: args.layer_steps,
         budget: Some(std::time::Duration::from_secs_f64(args.budget)),
         ..search::Options::default()
     };

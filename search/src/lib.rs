@@ -3,7 +3,9 @@
 //! Given a task's demonstrations, [`search_task`] enumerates arc-dsl expressions over the task's input
 //! grid and the DSL's constants, smallest first, and returns the programs whose results on every
 //! demonstration input are the demonstration outputs, rendered as arc-dsl Python that `arcforge run`
-//! reads. The job, per task:
+//! reads. First the grid layer ([`grids`]) searches whole-grid steps (curated templates of a few
+//! calls, two in a row, with a colour map at the end and pairs of grids combined) in a store
+//! of its own; then the typed enumeration below runs with its own step budget. The job, per task:
 //! - **values are result tuples**: an expression is evaluated on all the task's inputs at once
 //!   (demonstrations, then tests), and two expressions with the same results are one value
 //!   (observational equivalence, [`store`]), so each round only combines distinct values;
@@ -24,19 +26,20 @@
 
 pub mod enumerate;
 pub mod eval;
+pub mod grids;
 pub mod rank;
 pub mod render;
 pub mod shape;
 pub mod store;
 pub mod types;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use kernels::{Ctx, Value};
 
 use crate::enumerate::Search;
 use crate::eval::CpuEval;
-use crate::store::{hash_values, Node, Store};
+use crate::store::{hash_values, Node, Store, ValId};
 
 /// A task grid, row-major.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -51,6 +54,9 @@ pub struct GridData {
 pub struct Options {
     /// Most calls in a program (rounds).
     pub max_depth: u32,
+    /// Work units per task for the grid layer ([`grids`]), which runs first (0: no layer); the
+    /// typed enumeration then gets `max_steps` of its own.
+    pub layer_steps: u64,
     /// Work units per task (see the crate doc): what makes results reproducible.
     pub max_steps: u64,
     /// Wall-clock time per task, if bounded.
@@ -69,6 +75,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             max_depth: 4,
+            layer_steps: 20_000_000,
             max_steps: 12_000_000,
             budget: None,
             max_values: 200_000,
@@ -120,8 +127,13 @@ pub struct Found {
 /// One task's search.
 #[derive(Clone, Debug)]
 pub struct TaskSearch {
+    /// Levels the grid layer ran ([`grids`]).
+    pub layer_levels: u32,
+    /// Candidates the grid layer found.
+    pub layer_candidates: usize,
+    /// Rounds of the typed enumeration.
     pub rounds: u32,
-    /// Applications evaluated.
+    /// Applications evaluated (grid layer and typed enumeration).
     pub tried: u64,
     /// Distinct values found (the input and constants included).
     pub distinct: usize,
@@ -169,7 +181,8 @@ pub const SEEDS: &[&str] = &[
 ];
 
 /// Names of the colour constants, by value.
-const COLORS: [&str; 10] = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"];
+pub(crate) const COLORS: [&str; 10] =
+    ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"];
 
 /// The seeds of a task: [`SEEDS`], then the colours its grids use (demonstrations and test inputs),
 /// in colour order, each constant once. A colour no grid of the task shows is reached as a count
@@ -199,37 +212,57 @@ pub fn search_task(
     opts: &Options,
     keep: usize,
 ) -> TaskSearch {
+    let start = Instant::now();
     let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).chain(tests).collect();
     let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
-    let ctx = Ctx::default();
-    let mut store = Store::new(&ctx);
-    let grids: Vec<Value> =
-        inputs.iter().map(|g| Value::Grid(ctx.grid_from(g.h as u32, g.w as u32, &g.cells))).collect();
-    store.insert(hash_values(&grids), &grids, Node::Input, 0);
     let all: Vec<&GridData> = inputs.iter().copied().chain(&outputs).collect();
-    for name in seeds(&all) {
-        let (_, v) = kernels::constants::ALL.iter().find(|(n, _)| *n == name).expect("a DSL constant");
-        let vals = vec![*v; inputs.len()];
-        let hash = hash_values(&vals);
-        if store.find(hash, &vals).is_none() {
-            store.insert(hash, &vals, Node::Const(name), 0);
-        }
-    }
     let mut eval = CpuEval::new(opts.app_limits);
-    let mut search = Search::new(store, opts, &mut eval, &outputs);
-    if !train.is_empty() {
+    // The grid layer first, in a store of its own (the typed enumeration's rounds stay as they were).
+    let layer_ctx = Ctx::default();
+    let mut layer_store = seeded_store(&layer_ctx, &inputs, &all);
+    let layer = if opts.layer_steps > 0 && !train.is_empty() {
+        let mut used = [false; 10];
+        all.iter().for_each(|g| g.cells.iter().for_each(|&c| used[c as usize % 10] = true));
+        let fresh = (0..10u8).find(|&c| !used[c as usize]);
+        let templates = grids::task_templates(train);
+        let deadline = opts.budget.map(|b| start + b);
+        grids::Layer::new(&mut layer_store, &mut eval, &outputs, opts, deadline).run(0, &templates, fresh)
+    } else {
+        grids::LayerRun { candidates: Vec::new(), levels: 0, tried: 0, steps: 0, stop: None }
+    };
+    let ctx = Ctx::default();
+    let store = seeded_store(&ctx, &inputs, &all);
+    let mut typed_opts = opts.clone();
+    typed_opts.budget = opts.budget.map(|b| b.saturating_sub(start.elapsed()));
+    let mut search = Search::new(store, &typed_opts, &mut eval, &outputs);
+    // The task's clock and memory are spent when the layer stopped on them.
+    let spent = matches!(layer.stop, Some(Stop::Time | Stop::Memory));
+    if !train.is_empty() && layer.candidates.len() < keep && !spent {
         search.run();
     }
     let store = &search.store;
+    // Both stores' candidates, fewest calls first; on a tie the layer's, each in its found order.
+    let mut ranked: Vec<(u32, u8, ValId)> = layer
+        .candidates
+        .iter()
+        .map(|&id| (layer_store.values[id as usize].size, 0, id))
+        .chain(
+            rank::rank(store, &search.candidates)
+                .into_iter()
+                .map(|id| (store.values[id as usize].size, 1, id)),
+        )
+        .collect();
+    ranked.sort_by_key(|&(size, src, _)| (size, src));
     let mut found = Vec::new();
     let mut unverified = 0;
-    for id in rank::rank(store, &search.candidates) {
+    for (size, src, id) in ranked {
         if found.len() >= keep {
             break;
         }
-        let program = render::python(store, id, name);
+        let from = if src == 0 { &layer_store } else { store };
+        let program = render::python(from, id, name);
         // The interpreter's answers must be the search's own, tests included.
-        let searched: Vec<Option<GridData>> = store.values[id as usize].vals[train.len()..]
+        let searched: Vec<Option<GridData>> = from.values[id as usize].vals[train.len()..]
             .iter()
             .map(|v| match v {
                 Value::Grid(g) => {
@@ -238,24 +271,53 @@ pub fn search_task(
                 _ => None,
             })
             .collect();
+        // Two programs with the same test answers are one attempt.
+        if found.iter().any(|f: &Found| f.tests == searched) {
+            continue;
+        }
         match confirm(&program, &inputs, &outputs) {
-            Some(tests) if tests == searched => {
-                found.push(Found { program, size: store.values[id as usize].size, tests })
-            }
+            Some(tests) if tests == searched => found.push(Found { program, size, tests }),
             _ => unverified += 1,
         }
     }
+    let typed_stop = search.stop.unwrap_or(Stop::Depth);
+    let stop = if !layer.candidates.is_empty() {
+        Stop::Found
+    } else if spent {
+        layer.stop.unwrap_or(typed_stop)
+    } else {
+        typed_stop
+    };
     TaskSearch {
+        layer_levels: layer.levels,
+        layer_candidates: layer.candidates.len(),
         rounds: search.rounds,
-        tried: search.tried,
-        distinct: store.values.len(),
-        functions: store.funs.len(),
-        steps: search.steps,
-        stop: search.stop.unwrap_or(Stop::Depth),
-        candidates: search.candidates.len(),
+        tried: layer.tried + search.tried,
+        distinct: layer_store.values.len() + store.values.len(),
+        functions: layer_store.funs.len() + store.funs.len(),
+        steps: layer.steps + search.steps,
+        stop,
+        candidates: layer.candidates.len() + search.candidates.len(),
         found,
         unverified,
     }
+}
+
+/// A store holding the task's input grid (value 0) and its seeds ([`seeds`]).
+fn seeded_store<'s>(ctx: &'s Ctx, inputs: &[&GridData], all: &[&GridData]) -> Store<'s> {
+    let mut store = Store::new(ctx);
+    let grids: Vec<Value> =
+        inputs.iter().map(|g| Value::Grid(ctx.grid_from(g.h as u32, g.w as u32, &g.cells))).collect();
+    store.insert(hash_values(&grids), &grids, Node::Input, 0);
+    for name in seeds(all) {
+        let (_, v) = kernels::constants::ALL.iter().find(|(n, _)| *n == name).expect("a DSL constant");
+        let vals = vec![*v; inputs.len()];
+        let hash = hash_values(&vals);
+        if store.find(hash, &vals).is_none() {
+            store.insert(hash, &vals, Node::Const(name), 0);
+        }
+    }
+    store
 }
 
 /// Parses `program` and runs it with the `programs` interpreter on every input: its test outputs

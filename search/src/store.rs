@@ -17,7 +17,7 @@ pub type ValId = u32;
 pub type FunId = u32;
 
 /// An argument of an application.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Arg {
     Val(ValId),
     Fun(FunId),
@@ -35,7 +35,7 @@ pub enum Node {
 }
 
 /// How a function value was made.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FunNode {
     /// A primitive used as a value.
     Prim(Prim),

@@ -14,16 +14,10 @@ const MAX_CALLS: usize = 3;
 
 /// Tasks of at most `MAX_CALLS` calls the search misses within the test's 30M work units, and why.
 const KNOWN_MISSES: &[(&str, &str)] = &[
-    ("0b148d64", "3 calls, not reached within the step budget"),
-    ("1f85a75f", "3 calls, not reached within the step budget"),
-    ("23b5c85d", "3 calls, not reached within the step budget"),
     ("32597951", "3 calls, not reached within the step budget"),
     ("7b7f7511", "3 calls, not reached within the step budget"),
-    ("9ecd008a", "3 calls, not reached within the step budget"),
     ("b91ae062", "3 calls, not reached within the step budget"),
-    ("be94b721", "3 calls, not reached within the step budget"),
     ("c1d99e64", "3 calls, not reached within the step budget"),
-    ("c909285e", "3 calls, not reached within the step budget"),
 ];
 
 fn bundle() -> Option<PathBuf> {

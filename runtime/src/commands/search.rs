@@ -20,6 +20,10 @@ use crate::data::task::{Task, TaskGrid};
 #[derive(Clone, Debug, Serialize)]
 pub struct TaskReport {
     pub task: String,
+    /// Levels of the grid layer run (template applications in a row), before the rounds.
+    pub layer_levels: u32,
+    /// Candidates the grid layer found.
+    pub layer_candidates: usize,
     /// Rounds run (a program of round `s` makes `s` calls).
     pub rounds: u32,
     /// Expressions (primitive applications) evaluated on every input.
@@ -89,6 +93,8 @@ pub fn search_one(task: &Task, opts: &search::Options) -> (TaskReport, Vec<submi
     let score = want.filter(|w| !w.is_empty()).map(|w| submission::task_score(&answers, &w));
     let report = TaskReport {
         task: task.id.clone(),
+        layer_levels: r.layer_levels,
+        layer_candidates: r.layer_candidates,
         rounds: r.rounds,
         tried: r.tried,
         distinct: r.distinct,
@@ -195,7 +201,9 @@ mod tests {
         assert_eq!(report.submission["mirror"].len(), 2);
         assert_eq!(report.submission["noise"].len(), 1);
         let mirror = report.tasks.iter().find(|t| t.task == "mirror").unwrap();
-        assert!(mirror.found && mirror.tried > 0 && mirror.distinct > 1 && mirror.rounds >= 1);
+        // `vmirror(I)` is one template step: the grid layer finds it in its first level.
+        assert!(mirror.found && mirror.tried > 0 && mirror.distinct > 1);
+        assert!(mirror.layer_levels == 1 && mirror.layer_candidates >= 1);
         assert_eq!(report.submission["mirror"][0].attempt_1, vec![vec![8, 7, 6, 5]]);
         assert_eq!(report.submission["mirror"][1].attempt_1, vec![vec![1], vec![2]]);
         // Only one test output is known, so the task is not scored as a whole.

@@ -1,0 +1,697 @@
+//! The grid layer: a search over grid values only, run before the typed enumeration. ARC answers are
+//! mostly a few whole-grid steps (crop to an object, mirror, scale, concatenate, recolour), which the
+//! typed enumeration reaches only after every other value of two calls. Here each step is a
+//! [`TEMPLATES`] entry: an arc-dsl expression with one grid hole `X` (`subgrid(argmax(objects(X, T,
+//! F, T), size), X)`), plus the ones the task's demonstrations suggest ([`task_templates`]: scale by
+//! the demonstrations' ratio, crop to a colour, fill with an output colour). Level `d` applies every
+//! template to every new grid of level `d - 1` (observational equivalence on the result tuples, as
+//! in the typed enumeration, through the same [`Store`] and [`Evaluator`], so every value is an
+//! expression the renderer writes as arc-dsl text). Besides the exact fits, every grid with the
+//! outputs' shapes is tried with a colour map (one colour to one colour, the same on every
+//! demonstration, written as `replace`/`switch` calls), and pairs of grids of the first level are
+//! combined (`cellwise`, `underpaint`, `hconcat`, `vconcat`) where the result has the outputs' shapes.
+//! The layer stops at its own step budget (reproducible), the wall-clock budget, the task's caps on
+//! values and bytes, or after the level where its first candidate was found.
+
+use std::collections::{HashMap, HashSet};
+use std::time::Instant;
+
+use kernels::{FuncData, Prim, Ty, Value};
+
+use crate::eval::{App, Evaluator, Outcome};
+use crate::store::{hash_values, Arg, Fun, FunId, FunNode, Node, Store, ValId};
+use crate::types::bit;
+use crate::{GridData, Stop, COLORS};
+
+/// A template expression: `X` is the hole.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expr {
+    Hole,
+    Const(&'static str),
+    Call(Prim, Vec<Expr>),
+    Fun(FunExpr),
+}
+
+/// A function argument of a template.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FunExpr {
+    Prim(Prim),
+    LBind(Prim, Box<Expr>),
+    RBind(Prim, Box<Expr>),
+    Compose(Box<FunExpr>, Box<FunExpr>),
+}
+
+/// The unary grid steps every task gets, in the order they are tried (cheap and common first).
+pub const TEMPLATES: &[&str] = &[
+    "rot90(X)",
+    "rot180(X)",
+    "rot270(X)",
+    "hmirror(X)",
+    "vmirror(X)",
+    "dmirror(X)",
+    "cmirror(X)",
+    "compress(X)",
+    "trim(X)",
+    "tophalf(X)",
+    "bottomhalf(X)",
+    "lefthalf(X)",
+    "righthalf(X)",
+    "first(hsplit(X, THREE))",
+    "last(hsplit(X, THREE))",
+    "first(vsplit(X, THREE))",
+    "last(vsplit(X, THREE))",
+    "upscale(X, TWO)",
+    "upscale(X, THREE)",
+    "downscale(X, TWO)",
+    "downscale(X, THREE)",
+    "hupscale(X, TWO)",
+    "vupscale(X, TWO)",
+    "hconcat(X, X)",
+    "vconcat(X, X)",
+    "hconcat(hconcat(X, X), X)",
+    "vconcat(vconcat(X, X), X)",
+    "vconcat(hconcat(X, X), hconcat(X, X))",
+    "vconcat(vconcat(hconcat(hconcat(X, X), X), hconcat(hconcat(X, X), X)), hconcat(hconcat(X, X), X))",
+    "hconcat(X, vmirror(X))",
+    "hconcat(vmirror(X), X)",
+    "vconcat(X, hmirror(X))",
+    "vconcat(hmirror(X), X)",
+    "subgrid(argmax(objects(X, T, F, T), size), X)",
+    "subgrid(argmin(objects(X, T, F, T), size), X)",
+    "subgrid(argmax(objects(X, F, F, T), size), X)",
+    "subgrid(argmin(objects(X, F, F, T), size), X)",
+    "subgrid(argmax(objects(X, T, T, T), size), X)",
+    "subgrid(argmin(objects(X, T, T, T), size), X)",
+    "subgrid(argmax(objects(X, F, T, T), size), X)",
+    "subgrid(argmin(objects(X, F, T, T), size), X)",
+    "subgrid(argmax(fgpartition(X), size), X)",
+    "subgrid(argmin(fgpartition(X), size), X)",
+    "subgrid(argmax(objects(X, F, T, T), numcolors), X)",
+    "subgrid(argmax(objects(X, T, F, F), size), X)",
+    "subgrid(ofcolor(X, leastcolor(X)), X)",
+    "subgrid(argmax(objects(X, F, T, T), height), X)",
+    "subgrid(argmax(objects(X, F, T, T), width), X)",
+    "subgrid(extract(objects(X, T, F, T), compose(rbind(equality, leastcommon(apply(normalize, objects(X, T, F, T)))), normalize)), X)",
+    "subgrid(extract(objects(X, F, T, T), compose(rbind(equality, leastcommon(apply(normalize, objects(X, F, T, T)))), normalize)), X)",
+    "subgrid(extract(objects(X, T, F, T), compose(rbind(equality, leastcommon(apply(color, objects(X, T, F, T)))), color)), X)",
+    "subgrid(extract(objects(X, T, T, T), compose(rbind(equality, leastcommon(apply(color, objects(X, T, T, T)))), color)), X)",
+    "subgrid(extract(objects(X, F, T, T), compose(rbind(equality, leastcommon(apply(size, objects(X, F, T, T)))), size)), X)",
+    "subgrid(argmin(objects(X, F, T, T), numcolors), X)",
+    "subgrid(argmax(objects(X, F, F, T), numcolors), X)",
+    "subgrid(argmax(objects(X, T, F, T), height), X)",
+    "subgrid(argmax(objects(X, T, F, T), width), X)",
+    "subgrid(argmax(objects(X, F, T, T), rbind(colorcount, leastcolor(X))), X)",
+    "subgrid(argmin(objects(X, F, T, T), rbind(colorcount, leastcolor(X))), X)",
+    "subgrid(argmax(objects(X, F, T, F), size), X)",
+    "cover(X, argmax(objects(X, T, F, T), size))",
+    "cover(X, argmin(objects(X, T, F, T), size))",
+    "cover(X, merge(sizefilter(objects(X, T, T, T), ONE)))",
+    "paint(canvas(mostcolor(X), shape(X)), argmax(objects(X, F, T, T), size))",
+    "paint(canvas(mostcolor(X), shape(X)), argmax(objects(X, T, F, T), size))",
+    "canvas(leastcolor(X), shape(X))",
+    "argmax(hsplit(X, TWO), numcolors)",
+    "argmin(hsplit(X, TWO), numcolors)",
+    "argmax(vsplit(X, TWO), numcolors)",
+    "argmin(vsplit(X, TWO), numcolors)",
+    "argmax(hsplit(X, THREE), numcolors)",
+    "argmin(hsplit(X, THREE), numcolors)",
+    "argmax(vsplit(X, THREE), numcolors)",
+    "argmin(vsplit(X, THREE), numcolors)",
+    "argmax(hsplit(X, THREE), rbind(colorcount, mostcolor(X)))",
+    "argmin(hsplit(X, THREE), rbind(colorcount, mostcolor(X)))",
+    "argmax(vsplit(X, THREE), rbind(colorcount, mostcolor(X)))",
+    "argmin(vsplit(X, THREE), rbind(colorcount, mostcolor(X)))",
+    "replace(X, leastcolor(X), mostcolor(X))",
+    "switch(X, leastcolor(X), mostcolor(X))",
+];
+
+/// Colour-parameterised steps: `C` is each colour of the demonstration outputs that some
+/// demonstration input lacks (the colour a step must bring in), in colour order.
+pub const FILL_TEMPLATES: &[&str] = &[
+    "fill(X, C, mfilter(colorfilter(objects(X, T, F, F), mostcolor(X)), compose(flip, rbind(bordering, X))))",
+    "underfill(X, C, mapply(backdrop, objects(X, T, F, T)))",
+    "underfill(X, C, mapply(delta, objects(X, T, T, T)))",
+    "fill(X, C, mapply(delta, objects(X, T, F, T)))",
+    "underfill(X, C, mapply(inbox, objects(X, T, F, T)))",
+    "underfill(X, C, mapply(outbox, objects(X, T, F, T)))",
+    "fill(X, C, argmax(objects(X, T, F, T), size))",
+    "fill(X, C, argmin(objects(X, T, F, T), size))",
+    "underfill(X, C, mapply(dneighbors, toindices(merge(fgpartition(X)))))",
+    "underfill(X, C, mapply(neighbors, toindices(merge(fgpartition(X)))))",
+    "underfill(X, C, mapply(hfrontier, toindices(merge(fgpartition(X)))))",
+    "underfill(X, C, mapply(vfrontier, toindices(merge(fgpartition(X)))))",
+];
+
+/// Steps for a colour `C` that every demonstration input shows and no output does (a mark to
+/// remove): the grid's symmetric counterpart under it (symmetry completion), or only that region.
+pub const MASK_TEMPLATES: &[&str] = &[
+    "paint(X, toobject(ofcolor(X, C), hmirror(X)))",
+    "paint(X, toobject(ofcolor(X, C), vmirror(X)))",
+    "paint(X, toobject(ofcolor(X, C), rot180(X)))",
+    "paint(X, toobject(ofcolor(X, C), dmirror(X)))",
+    "paint(X, toobject(ofcolor(X, C), cmirror(X)))",
+    "subgrid(ofcolor(X, C), hmirror(X))",
+    "subgrid(ofcolor(X, C), vmirror(X))",
+    "subgrid(ofcolor(X, C), rot180(X))",
+    "subgrid(ofcolor(X, C), dmirror(X))",
+    "subgrid(ofcolor(X, C), cmirror(X))",
+];
+
+/// Most levels (template applications in a row).
+pub const DEPTH: u32 = 2;
+
+/// Parses a template (`C` stands for `color` where given).
+pub fn parse(text: &str, color: Option<&'static str>) -> Result<Expr, String> {
+    let tokens = tokenize(text);
+    let mut at = 0;
+    let e = expr(&tokens, &mut at, false, color)?;
+    if at != tokens.len() {
+        return Err(format!("{text}: trailing text"));
+    }
+    Ok(e)
+}
+
+fn tokenize(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for ch in text.chars() {
+        if ch.is_ascii_alphanumeric() || ch == '_' {
+            word.push(ch);
+        } else {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            if !ch.is_whitespace() {
+                out.push(ch.to_string());
+            }
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+fn expect(tokens: &[String], at: &mut usize, what: &str) -> Result<(), String> {
+    if tokens.get(*at).map(String::as_str) != Some(what) {
+        return Err(format!("expected {what} at token {at}"));
+    }
+    *at += 1;
+    Ok(())
+}
+
+fn constant(name: &str) -> Result<&'static str, String> {
+    kernels::constants::ALL
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(n, _)| *n)
+        .ok_or(format!("no constant {name}"))
+}
+
+fn expr(
+    tokens: &[String],
+    at: &mut usize,
+    callable: bool,
+    color: Option<&'static str>,
+) -> Result<Expr, String> {
+    let name = tokens.get(*at).ok_or("unexpected end")?.clone();
+    *at += 1;
+    if tokens.get(*at).map(String::as_str) != Some("(") {
+        return Ok(match name.as_str() {
+            "X" => Expr::Hole,
+            "C" => Expr::Const(color.ok_or("C without a colour")?),
+            _ if callable => {
+                Expr::Fun(FunExpr::Prim(Prim::from_name(&name).ok_or(format!("no primitive {name}"))?))
+            }
+            _ => Expr::Const(constant(&name)?),
+        });
+    }
+    *at += 1;
+    let e = match name.as_str() {
+        "rbind" | "lbind" => {
+            let p = tokens.get(*at).and_then(|n| Prim::from_name(n)).ok_or("bind of no primitive")?;
+            *at += 1;
+            expect(tokens, at, ",")?;
+            let v = Box::new(expr(tokens, at, false, color)?);
+            Expr::Fun(if name == "rbind" { FunExpr::RBind(p, v) } else { FunExpr::LBind(p, v) })
+        }
+        "compose" => {
+            let Expr::Fun(g) = expr(tokens, at, true, color)? else {
+                return Err("compose of a value".into());
+            };
+            expect(tokens, at, ",")?;
+            let Expr::Fun(h) = expr(tokens, at, true, color)? else {
+                return Err("compose of a value".into());
+            };
+            Expr::Fun(FunExpr::Compose(Box::new(g), Box::new(h)))
+        }
+        _ => {
+            let p = Prim::from_name(&name).ok_or(format!("no primitive {name}"))?;
+            let params = p.signature().params;
+            let mut args = Vec::new();
+            for (k, ty) in params.iter().enumerate() {
+                if k > 0 {
+                    expect(tokens, at, ",")?;
+                }
+                args.push(expr(tokens, at, *ty == Ty::Callable, color)?);
+            }
+            Expr::Call(p, args)
+        }
+    };
+    expect(tokens, at, ")")?;
+    Ok(e)
+}
+
+/// The templates of one task: [`TEMPLATES`], then scaling by the demonstrations' common integer
+/// ratio (when no fixed template has it), cropping to, keeping only and erasing each colour of the
+/// inputs, and the
+/// [`FILL_TEMPLATES`] with each colour the outputs bring in, the [`MASK_TEMPLATES`] with each colour
+/// the outputs take away.
+pub fn task_templates(train: &[(GridData, GridData)]) -> Vec<Expr> {
+    let mut out: Vec<Expr> = TEMPLATES.iter().map(|t| parse(t, None).expect("a valid template")).collect();
+    let mut extra: Vec<String> = Vec::new();
+    let ratio = |f: fn(&GridData) -> usize| -> Option<(usize, bool)> {
+        let (i, o) = (f(&train.first()?.0), f(&train.first()?.1));
+        let (up, k) = if o >= i { (true, o / i.max(1)) } else { (false, i / o.max(1)) };
+        let fits = train.iter().all(|(a, b)| if up { f(b) == f(a) * k } else { f(a) == f(b) * k });
+        (fits && k >= 2).then_some((k, up))
+    };
+    if let (Some((kh, uh)), Some((kw, uw))) = (ratio(|g| g.h), ratio(|g| g.w)) {
+        if kh == kw && uh == uw && kh >= 4 && kh <= 9 {
+            let k = COLORS[kh];
+            extra.push(if uh { format!("upscale(X, {k})") } else { format!("downscale(X, {k})") });
+        }
+    }
+    let mut in_colors = [false; 10];
+    let mut out_new = [false; 10];
+    let mut out_colors = [false; 10];
+    let mut in_every = [true; 10];
+    for (i, o) in train {
+        let mut here = [false; 10];
+        i.cells.iter().for_each(|&c| here[c as usize % 10] = true);
+        for c in 0..10 {
+            in_colors[c] |= here[c];
+            in_every[c] &= here[c];
+        }
+        o.cells.iter().for_each(|&c| out_colors[c as usize % 10] = true);
+        o.cells.iter().filter(|&&c| !here[c as usize % 10]).for_each(|&c| out_new[c as usize % 10] = true);
+    }
+    for c in (0..10).filter(|&c| in_colors[c]) {
+        let c = COLORS[c];
+        extra.push(format!("subgrid(ofcolor(X, {c}), X)"));
+        extra.push(format!("fill(canvas(ZERO, shape(X)), {c}, ofcolor(X, {c}))"));
+        extra.push(format!("replace(X, {c}, mostcolor(X))"));
+    }
+    for e in extra {
+        out.push(parse(&e, None).expect("a valid template"));
+    }
+    for c in (0..10).filter(|&c| out_new[c]) {
+        for t in FILL_TEMPLATES {
+            out.push(parse(t, Some(COLORS[c])).expect("a valid template"));
+        }
+    }
+    for c in (0..10).filter(|&c| in_every[c] && !out_colors[c]) {
+        for t in MASK_TEMPLATES {
+            out.push(parse(t, Some(COLORS[c])).expect("a valid template"));
+        }
+    }
+    out
+}
+
+/// What the layer did.
+pub struct LayerRun {
+    /// Candidate values (demonstration results equal to the outputs), in the order found.
+    pub candidates: Vec<ValId>,
+    pub levels: u32,
+    pub tried: u64,
+    pub steps: u64,
+    /// Why it stopped early, if it did (`None`: every level ran, or it stopped after a found level).
+    pub stop: Option<Stop>,
+}
+
+/// One task's grid layer over `store` (which holds the input as value 0).
+pub struct Layer<'a, 's> {
+    store: &'a mut Store<'s>,
+    eval: &'a mut dyn Evaluator,
+    outputs: &'a [GridData],
+    max_steps: u64,
+    max_values: usize,
+    max_bytes: usize,
+    deadline: Option<Instant>,
+    memo: HashMap<(Prim, [Arg; 4]), Option<ValId>>,
+    fun_ids: HashMap<FunNode, Option<FunId>>,
+    consts: HashMap<&'static str, ValId>,
+    run: LayerRun,
+}
+
+impl<'a, 's> Layer<'a, 's> {
+    pub fn new(
+        store: &'a mut Store<'s>,
+        eval: &'a mut dyn Evaluator,
+        outputs: &'a [GridData],
+        opts: &crate::Options,
+        deadline: Option<Instant>,
+    ) -> Self {
+        let consts = store
+            .values
+            .iter()
+            .enumerate()
+            .filter_map(|(id, e)| match e.node {
+                Node::Const(c) => Some((c, id as ValId)),
+                _ => None,
+            })
+            .collect();
+        Layer {
+            store,
+            eval,
+            outputs,
+            max_steps: opts.layer_steps,
+            max_values: opts.max_values,
+            max_bytes: opts.max_bytes,
+            deadline,
+            memo: HashMap::new(),
+            fun_ids: HashMap::new(),
+            consts,
+            run: LayerRun { candidates: Vec::new(), levels: 0, tried: 0, steps: 0, stop: None },
+        }
+    }
+
+    /// Runs the levels over the input (value `input`) with `templates`; `fresh` is a colour no
+    /// grid of the task uses (the mark `cellwise` leaves where two grids differ), if there is one.
+    pub fn run(mut self, input: ValId, templates: &[Expr], fresh: Option<u8>) -> LayerRun {
+        let mut seen: HashSet<ValId> = HashSet::from([input]);
+        let mut frontier = vec![input];
+        let mut first_level: Vec<ValId> = vec![input];
+        self.check(input);
+        'levels: for level in 1..=DEPTH {
+            self.run.levels = level;
+            let mut next = Vec::new();
+            for &g in &frontier {
+                for t in templates {
+                    if self.run.stop.is_some() {
+                        break 'levels;
+                    }
+                    if let Some(r) = self.value(t, g) {
+                        if self.is_grid(r) && seen.insert(r) {
+                            next.push(r);
+                            self.check(r);
+                        }
+                    }
+                }
+            }
+            if level == 1 {
+                first_level.extend(&next);
+                self.pairs(&first_level, fresh);
+            }
+            if !self.run.candidates.is_empty() {
+                break;
+            }
+            frontier = next;
+        }
+        self.run
+    }
+
+    fn is_grid(&self, id: ValId) -> bool {
+        self.store.values[id as usize].mask & bit(Ty::Grid) != 0
+    }
+
+    /// Results per demonstration are the outputs' shapes.
+    fn has_output_shapes(&self, id: ValId) -> bool {
+        let vals = self.store.values[id as usize].vals;
+        self.outputs
+            .iter()
+            .zip(vals)
+            .all(|(o, v)| matches!(v, Value::Grid(g) if g.h as usize == o.h && g.w as usize == o.w))
+    }
+
+    /// A candidate as it is, or after a colour map.
+    fn check(&mut self, id: ValId) {
+        if !self.is_grid(id) || !self.has_output_shapes(id) {
+            return;
+        }
+        let Some(steps) = colour_map(self.store.values[id as usize].vals, self.outputs) else { return };
+        let mut cur = id;
+        for (p, a, b) in steps {
+            let (a, b) = (self.constant(COLORS[a as usize]), self.constant(COLORS[b as usize]));
+            match self.apply(p, &[Arg::Val(cur), Arg::Val(a), Arg::Val(b)]) {
+                Some(r) => cur = r,
+                None => return,
+            }
+        }
+        let vals = self.store.values[cur as usize].vals;
+        let fits = self.outputs.iter().zip(vals).all(|(o, v)| {
+            matches!(v, Value::Grid(g) if g.h as usize == o.h && g.w as usize == o.w && g.cells == &o.cells[..])
+        });
+        if fits && !self.run.candidates.contains(&cur) {
+            self.run.candidates.push(cur);
+        }
+    }
+
+    /// Pairs of first-level grids with the outputs' shapes (or concatenating to them).
+    fn pairs(&mut self, grids: &[ValId], fresh: Option<u8>) {
+        let shape = |s: &Self, id: ValId| -> Vec<(u32, u32)> {
+            s.store.values[id as usize]
+                .vals
+                .iter()
+                .map(|v| match v {
+                    Value::Grid(g) => (g.h, g.w),
+                    _ => (0, 0),
+                })
+                .collect()
+        };
+        let want: Vec<(u32, u32)> = self.outputs.iter().map(|o| (o.h as u32, o.w as u32)).collect();
+        let n = want.len();
+        let shapes: Vec<Vec<(u32, u32)>> = grids.iter().map(|&g| shape(self, g)).collect();
+        let fresh = fresh.map(|c| self.constant(COLORS[c as usize]));
+        for (x, &a) in grids.iter().enumerate() {
+            for (y, &b) in grids.iter().enumerate() {
+                if self.run.stop.is_some() || a == b {
+                    continue;
+                }
+                let (sa, sb) = (&shapes[x], &shapes[y]);
+                let same = sa == sb;
+                if same && sa[..n] == want[..] {
+                    if x < y {
+                        if let Some(f) = fresh {
+                            self.try_app(Prim::cellwise, &[Arg::Val(a), Arg::Val(b), Arg::Val(f)]);
+                        }
+                    }
+                    if let Some(ob) = self.apply(Prim::asobject, &[Arg::Val(b)]) {
+                        self.try_app(Prim::underpaint, &[Arg::Val(a), Arg::Val(ob)]);
+                    }
+                }
+                let h = sa.iter().zip(sb).all(|(p, q)| p.0 == q.0)
+                    && sa.iter().zip(sb).zip(&want).all(|((p, q), w)| p.0 == w.0 && p.1 + q.1 == w.1);
+                if h {
+                    self.try_app(Prim::hconcat, &[Arg::Val(a), Arg::Val(b)]);
+                }
+                let v = sa.iter().zip(sb).all(|(p, q)| p.1 == q.1)
+                    && sa.iter().zip(sb).zip(&want).all(|((p, q), w)| p.1 == w.1 && p.0 + q.0 == w.0);
+                if v {
+                    self.try_app(Prim::vconcat, &[Arg::Val(a), Arg::Val(b)]);
+                }
+            }
+        }
+    }
+
+    fn try_app(&mut self, p: Prim, args: &[Arg]) {
+        if let Some(r) = self.apply(p, args) {
+            self.check(r);
+        }
+    }
+
+    /// The id of a DSL constant (added to the store when new).
+    fn constant(&mut self, name: &'static str) -> ValId {
+        if let Some(&id) = self.consts.get(name) {
+            return id;
+        }
+        let (_, v) = kernels::constants::ALL.iter().find(|(n, _)| *n == name).expect("a DSL constant");
+        let vals = vec![*v; self.store.values[0].vals.len()];
+        let hash = hash_values(&vals);
+        let id = match self.store.find(hash, &vals) {
+            Some(id) => id,
+            None => self.store.insert(hash, &vals, Node::Const(name), 0).expect("a constant is kept"),
+        };
+        self.consts.insert(name, id);
+        id
+    }
+
+    /// The value of `e` with the hole at `x`.
+    fn value(&mut self, e: &Expr, x: ValId) -> Option<ValId> {
+        match e {
+            Expr::Hole => Some(x),
+            Expr::Const(name) => Some(self.constant(name)),
+            Expr::Call(p, args) => {
+                let mut a = Vec::with_capacity(args.len());
+                for arg in args {
+                    a.push(match arg {
+                        Expr::Fun(f) => Arg::Fun(self.fun(f, x)?),
+                        _ => Arg::Val(self.value(arg, x)?),
+                    });
+                }
+                self.apply(*p, &a)
+            }
+            Expr::Fun(_) => None,
+        }
+    }
+
+    fn fun(&mut self, f: &FunExpr, x: ValId) -> Option<FunId> {
+        let node = match f {
+            FunExpr::Prim(p) => FunNode::Prim(*p),
+            FunExpr::LBind(p, v) => FunNode::LBind(*p, self.value(v, x)?),
+            FunExpr::RBind(p, v) => FunNode::RBind(*p, self.value(v, x)?),
+            FunExpr::Compose(g, h) => FunNode::Compose(self.fun(g, x)?, self.fun(h, x)?),
+        };
+        if let Some(&id) = self.fun_ids.get(&node) {
+            return id;
+        }
+        let store = &mut *self.store;
+        let ctx = store.ctx;
+        let n = store.values[0].vals.len();
+        let (param, result, size) = match node {
+            FunNode::Prim(p) => {
+                (p.signature().params.first().copied().unwrap_or(Ty::Any), p.signature().result, 0)
+            }
+            FunNode::LBind(p, v) => {
+                (p.signature().params[1], p.signature().result, 1 + store.values[v as usize].size)
+            }
+            FunNode::RBind(p, v) => {
+                (p.signature().params[0], p.signature().result, 1 + store.values[v as usize].size)
+            }
+            FunNode::Compose(g, h) => {
+                let (g, h) = (&store.funs[g as usize], &store.funs[h as usize]);
+                (h.param, g.result, 1 + g.size + h.size)
+            }
+        };
+        let vals: Vec<Value> = (0..n)
+            .map(|i| match node {
+                FunNode::Prim(p) => Value::prim(p),
+                FunNode::LBind(p, v) => {
+                    ctx.func(FuncData::LBind(Value::prim(p), store.values[v as usize].vals[i]))
+                }
+                FunNode::RBind(p, v) => {
+                    ctx.func(FuncData::RBind(Value::prim(p), store.values[v as usize].vals[i]))
+                }
+                FunNode::Compose(g, h) => ctx
+                    .func(FuncData::Compose(store.funs[g as usize].vals[i], store.funs[h as usize].vals[i])),
+            })
+            .collect();
+        let vals = ctx.arena().alloc_slice_copy(&vals);
+        let id = store.funs.len() as FunId;
+        store.funs.push(Fun { vals, node, param, result, size });
+        self.fun_ids.insert(node, Some(id));
+        Some(id)
+    }
+
+    /// Applies `p` to stored arguments (memoised): the result's id, `None` when a call fails or a
+    /// budget is spent.
+    fn apply(&mut self, p: Prim, args: &[Arg]) -> Option<ValId> {
+        let mut key = [Arg::Val(0); 4];
+        key[..args.len()].copy_from_slice(args);
+        if let Some(&r) = self.memo.get(&(p, key)) {
+            return r;
+        }
+        if self.run.stop.is_some() {
+            return None;
+        }
+        let size = 1 + args
+            .iter()
+            .map(|a| match *a {
+                Arg::Val(v) => self.store.values[v as usize].size,
+                Arg::Fun(f) => self.store.funs[f as usize].size,
+            })
+            .sum::<u32>();
+        let app = App { prim: p, args: key, argc: args.len() as u8, size };
+        let mut outcome = Vec::with_capacity(1);
+        self.run.steps += self.eval.eval(self.store, &[app], &mut outcome);
+        self.run.tried += 1;
+        let r = match outcome[0] {
+            Outcome::New(id) | Outcome::Same(id) => Some(id),
+            Outcome::Failed => None,
+        };
+        self.memo.insert((p, key), r);
+        if self.run.steps > self.max_steps {
+            self.run.stop = Some(Stop::Steps);
+        } else if self.store.values.len() > self.max_values || self.store.bytes() > self.max_bytes {
+            self.run.stop = Some(Stop::Memory);
+        } else if self.run.tried % 64 == 0 && self.deadline.is_some_and(|d| Instant::now() > d) {
+            self.run.stop = Some(Stop::Time);
+        }
+        r
+    }
+}
+
+/// The `replace`/`switch` calls (primitive, from, to) that turn `vals`' demonstration grids into
+/// the outputs, when one colour map does it on every demonstration: each colour goes to one colour
+/// everywhere. `None` when no map does, or when its cycles are longer than two colours.
+pub fn colour_map(vals: &[Value], outputs: &[GridData]) -> Option<Vec<(Prim, u8, u8)>> {
+    let mut map: [Option<u8>; 10] = [None; 10];
+    for (v, o) in vals.iter().zip(outputs) {
+        let Value::Grid(g) = v else { return None };
+        if g.h as usize != o.h || g.w as usize != o.w {
+            return None;
+        }
+        for (&a, &b) in g.cells.iter().zip(&o.cells) {
+            let slot = map.get_mut(a as usize)?;
+            match *slot {
+                None => *slot = Some(b),
+                Some(x) if x != b => return None,
+                _ => {}
+            }
+        }
+    }
+    let mut pending: Vec<(u8, u8)> =
+        (0..10u8).filter_map(|a| map[a as usize].filter(|&b| b != a).map(|b| (a, b))).collect();
+    let mut out = Vec::new();
+    while !pending.is_empty() {
+        // A colour may be overwritten once no pending move starts from it.
+        if let Some(k) = pending.iter().position(|&(_, b)| !pending.iter().any(|&(a, _)| a == b)) {
+            let (a, b) = pending.remove(k);
+            out.push((Prim::replace, a, b));
+        } else {
+            let (a, b) = pending[0];
+            let back = pending.iter().position(|&(x, y)| x == b && y == a)?;
+            pending.remove(back);
+            pending.retain(|&(x, _)| x != a);
+            out.push((Prim::switch, a, b));
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_parses_with_its_functions() {
+        for t in TEMPLATES {
+            parse(t, None).unwrap_or_else(|e| panic!("{t}: {e}"));
+        }
+        for t in FILL_TEMPLATES.iter().chain(MASK_TEMPLATES) {
+            parse(t, Some("FOUR")).unwrap_or_else(|e| panic!("{t}: {e}"));
+        }
+        let e = parse("subgrid(argmax(objects(X, T, F, T), size), X)", None).unwrap();
+        let Expr::Call(Prim::subgrid, args) = e else { panic!() };
+        let Expr::Call(Prim::argmax, inner) = &args[0] else { panic!() };
+        assert_eq!(inner[1], Expr::Fun(FunExpr::Prim(Prim::size)));
+        assert_eq!(args[1], Expr::Hole);
+        assert!(parse("nosuch(X)", None).is_err());
+    }
+
+    #[test]
+    fn colour_maps_order_their_replacements() {
+        let c = kernels::Ctx::default();
+        let g = Value::Grid(c.grid_from(1, 3, &[1, 2, 3]));
+        let out = |cells: &[u8]| GridData { h: 1, w: 3, cells: cells.to_vec() };
+        // 1 -> 2 must wait for 2 -> 3.
+        assert_eq!(
+            colour_map(&[g], &[out(&[2, 3, 3])]),
+            Some(vec![(Prim::replace, 2, 3), (Prim::replace, 1, 2)])
+        );
+        assert_eq!(colour_map(&[g], &[out(&[2, 1, 3])]), Some(vec![(Prim::switch, 1, 2)]));
+        assert_eq!(colour_map(&[g], &[out(&[2, 3, 1])]), None);
+        assert_eq!(colour_map(&[g, g], &[out(&[1, 2, 3]), out(&[1, 2, 4])]), None);
+        assert_eq!(colour_map(&[g], &[out(&[1, 2, 3])]), Some(vec![]));
+    }
+}
