@@ -390,7 +390,7 @@ ARC_VAR recolor_fn recolor{};
   struct name##_fn {                                                                \
     template <ARC_PATCH_T(T)> ARC_DEVICE Point operator()(Ctx& c, Set<T> p) const { \
       Bounds b = bounds(p);                                                         \
-      if (b.empty) { c.fail(S_UNSUPPORTED); return Point{0, 0}; }                   \
+      if (b.empty) { c.unsupported(value_of<name##_fn, Set<T>>()); return Point{0, 0}; }                   \
       return Point{b.I, b.J};                                                       \
     }                                                                               \
     ARC_PATCH_UNSUPPORTED                                                           \
@@ -432,7 +432,7 @@ ARC_PRIM(corners)
 struct corners_fn {
   template <ARC_PATCH_T(T)> ARC_HEAVY Indices operator()(Ctx& c, Set<T> p) const {
     Bounds b = bounds(p);
-    if (b.empty) { c.fail(S_UNSUPPORTED); return Indices{nullptr, 0}; }  // Python: frozenset({()})
+    if (b.empty) { c.unsupported(value_of<corners_fn, Set<T>>()); return Indices{nullptr, 0}; }  // Python: frozenset({()})
     int nj = b.left == b.right ? 1 : 2, n = (b.top == b.bottom ? 1 : 2) * nj;
     return patch_build(c, n, [&](int k) { return Point{k / nj ? b.bottom : b.top, k % nj ? b.right : b.left}; });
   }
@@ -579,7 +579,7 @@ struct centerofmass_fn {
   // Sums over the distinct locations, divided (floor) by len(patch), which counts cells.
   template <ARC_PATCH_T(T)> ARC_HEAVY Point operator()(Ctx& c, Set<T> p) const {
     if (c.failed()) return Point{0, 0};
-    if (p.n == 0) { c.fail(S_UNSUPPORTED); return Point{0, 0}; }  // Python: ()
+    if (p.n == 0) { c.unsupported(value_of<centerofmass_fn, Set<T>>()); return Point{0, 0}; }  // Python: ()
     if (!c.step(p.n)) return Point{0, 0};
     int64_t si = 0, sj = 0;
     ARC_FOR(k, p.n) {

@@ -308,6 +308,15 @@ void test_extremes() {
   EXPECT("0", valmax(c, Si(c, {}), invert));
   EXPECT("0", valmin(c, Ti(c, {}), identity));
   EXPECT("fail 9", valmax(c, S<Object>(c, {}), size));
+  EXPECT("fail 9", valmax(c, S<Object>(c, {}), toindices));
+  CHECK((overload_of<valmax_fn, Set<Object>, size_fn>() == (P_valmax | K_OBJECTS << 8 | K_FUNCTION << 14)));
+  {
+    Env env;
+    valmax(env.c, S<Object>(env.c, {}), toindices);
+    // what the runtime is told: valmax(objects, function) on this value
+    CHECK(env.c.status == S_UNSUPPORTED &&
+          env.c.what == (P_valmax | K_OBJECTS << 8 | K_FUNCTION << 14 | OVERLOAD_VALUE));
+  }
   EXPECT("True", valmax(c, Si(c, {1, 2, 3}), even));
   EXPECT("2", argmax(c, Si(c, {1, 2, 3, 4}), even));
   EXPECT("(0, 9)", argmax(c, G(c, "0 9|0 1"), last));

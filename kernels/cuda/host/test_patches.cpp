@@ -226,7 +226,7 @@ TEST void centres_and_colours(Arena ar) {
   CHECK(c.status == S_EMPTY);
   c = fresh(ar);
   centerofmass(c, Indices{nullptr, 0});  // Python: ()
-  CHECK(c.status == S_UNSUPPORTED);
+  CHECK(c.status == S_UNSUPPORTED && c.what == (P_centerofmass | K_INDICES << 8 | OVERLOAD_VALUE));
 
   c = fresh(ar);
   Object o1 = obj(c, {{0, 0, 1}}), o2 = obj(c, {{1, 1, 2}}), o3 = obj(c, {{2, 2, 1}, {2, 3, 1}});
