@@ -798,6 +798,7 @@ struct size_fn {
   ARC_DEVICE int operator()(Ctx&, Point) const { return 2; }
   ARC_DEVICE int operator()(Ctx&, Cell) const { return 2; }
   template <class A, class B> ARC_DEVICE int operator()(Ctx&, Pair<A, B>) const { return 2; }
+  ARC_DEVICE int operator()(Ctx& c, int) const { return type_error<int>(c); }  // len(0)
   ARC_UNSUPPORTED
 };
 ARC_VAR size_fn size{};
@@ -814,6 +815,7 @@ struct first_fn {
   ARC_DEVICE int operator()(Ctx&, Point p) const { return p.i; }
   ARC_DEVICE int operator()(Ctx&, Cell x) const { return x.color; }
   template <class A, class B> ARC_DEVICE A operator()(Ctx&, Pair<A, B> p) const { return p.a; }
+  ARC_DEVICE int operator()(Ctx& c, int) const { return type_error<int>(c); }  // iter(0)
   ARC_UNSUPPORTED
 
   template <class T> ARC_DEVICE static T at(Ctx& c, const T* it, int n, int k) {
@@ -835,6 +837,7 @@ struct last_fn {
   ARC_DEVICE int operator()(Ctx&, Point p) const { return p.j; }
   ARC_DEVICE Point operator()(Ctx&, Cell x) const { return Point{x.i, x.j}; }
   template <class A, class B> ARC_DEVICE B operator()(Ctx&, Pair<A, B> p) const { return p.b; }
+  ARC_DEVICE int operator()(Ctx& c, int) const { return type_error<int>(c); }  // enumerate(0)
   ARC_UNSUPPORTED
 };
 ARC_VAR last_fn last{};

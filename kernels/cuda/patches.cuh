@@ -265,6 +265,7 @@ ARC_PRIM(height)
 struct height_fn {
   ARC_DEVICE int operator()(Ctx&, Grid g) const { return g.h; }
   template <ARC_PATCH_T(T)> ARC_DEVICE int operator()(Ctx& c, Set<T> p) const { return patch_rows(c, bounds(p)); }
+  ARC_DEVICE int operator()(Ctx& c, int) const { return type_error<int>(c); }  // len(0)
   ARC_UNSUPPORTED
 };
 ARC_VAR height_fn height{};
@@ -273,6 +274,7 @@ ARC_PRIM(width)
 struct width_fn {
   ARC_DEVICE int operator()(Ctx&, Grid g) const { return g.h > 0 ? g.w : 0; }
   template <ARC_PATCH_T(T)> ARC_DEVICE int operator()(Ctx& c, Set<T> p) const { return patch_cols(c, bounds(p)); }
+  ARC_DEVICE int operator()(Ctx& c, int) const { return type_error<int>(c); }  // len(0)
   ARC_UNSUPPORTED
 };
 ARC_VAR width_fn width{};
@@ -284,6 +286,7 @@ struct shape_fn {
     Bounds b = bounds(p);
     return Point{patch_rows(c, b), patch_cols(c, b)};
   }
+  ARC_DEVICE Point operator()(Ctx& c, int) const { return type_error<Point>(c); }  // height(0)
   ARC_UNSUPPORTED
 };
 ARC_VAR shape_fn shape{};
@@ -603,6 +606,7 @@ struct center_fn {
     if (b.empty) { c.fail(S_EMPTY); return Point{0, 0}; }
     return patch_center(b);
   }
+  ARC_DEVICE Point operator()(Ctx& c, int) const { return type_error<Point>(c); }  // toindices(0)
   ARC_UNSUPPORTED
 };
 ARC_VAR center_fn center{};

@@ -387,6 +387,10 @@ template <class T> ARC_DEVICE bool truthy(Tuple<T> s) { return s.n > 0; }
 ARC_DEVICE bool truthy(Point) { return true; }
 ARC_DEVICE bool truthy(Poison) { return false; }
 
+// The result of a primitive on an int where Python has no len() or iteration of it (TypeError, as on
+// the CPU): what valmax/valmin of an empty container meet, which call compfunc(0).
+template <class T> ARC_DEVICE T type_error(Ctx& c) { c.fail(S_TYPE); return T{}; }
+
 // A solver's result as a grid.
 ARC_DEVICE Grid as_grid(Ctx&, Grid g) { return g; }
 template <class T> ARC_DEVICE Grid as_grid(Ctx& c, T) { c.unsupported(overload_of<void, T>()); return Grid{0, 0, nullptr}; }
