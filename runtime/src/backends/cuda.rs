@@ -788,13 +788,13 @@ mod tests {
 
     #[test]
     fn decoded_outcomes_carry_the_grid_the_status_or_the_missing_overload() {
-        let meta: Vec<u32> = [[0, 1, 1, 2, 3, 1, 0], [9, 0, 0, 0, 5, 1, 0x0907_18], [7, 0, 0, 0, 9, 1, 0]]
+        let meta: Vec<u32> = [[0, 1, 1, 2, 3, 1, 0], [9, 0, 0, 0, 5, 1, 0x0009_0718], [7, 0, 0, 0, 9, 1, 0]]
             .iter()
             .flat_map(|r| r.iter().copied())
             .collect();
         assert_eq!(
             decode(&meta, &[9, 4, 5]).unwrap(),
-            vec![GpuOutcome::Ok(1, 2, vec![4, 5]), GpuOutcome::Unsupported(0x0907_18), GpuOutcome::Redo(7)]
+            vec![GpuOutcome::Ok(1, 2, vec![4, 5]), GpuOutcome::Unsupported(0x0009_0718), GpuOutcome::Redo(7)]
         );
         assert!(decode(&[0, 2, 1, 2, 0, 0, 0], &[1, 2]).is_err(), "an output past the bytes");
     }
