@@ -935,7 +935,10 @@ fn run_check(args: CheckArgs) -> Exit {
     }
     println!("identical   {}", report.identical);
     println!("verdicts    {} failures decided on the GPU, each the CPU's own failure", report.same_verdict);
-    for (why, n) in &report.fallbacks {
+    // The commonest reason first (each missing overload is its own reason).
+    let mut fallbacks: Vec<(&String, &usize)> = report.fallbacks.iter().collect();
+    fallbacks.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    for (why, n) in fallbacks {
         println!("fallback    {n} redone on the CPU: {why}");
     }
     println!("different   {}", report.differences.len());

@@ -1,14 +1,16 @@
 //! The generated CUDA, compiled as plain C++ by g++ (one lane per sample), must give the same bytes
 //! as the Rust solvers on every ARC-AGI-1 training input of every GPU solver. This checks the
 //! translation and the CUDA primitives' logic without a GPU; the device run checks the warp mapping.
-//! A sample the C++ cannot finish (status "redo") is allowed, as on the GPU, and counted.
+//! A sample the C++ cannot finish (status "redo") is allowed, as on the GPU, and counted; the calls
+//! that had no GPU form (S_UNSUPPORTED) are listed by primitive and argument kinds, the commonest first
+//! (`ARCFORGE_HOST_PARITY_STRIDE=1` lists them over all pairs).
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use kernels::{Ctx, Value};
-use runtime::engine::status::{status_verdict, STATUS_OUTPUT};
+use runtime::engine::status::{overload_reason, status_verdict, STATUS_OUTPUT, STATUS_UNSUPPORTED};
 
 type Grid = (u32, u32, Vec<u8>);
 
@@ -116,11 +118,16 @@ fn host_compiled_cuda_matches_the_rust_solvers() {
     let lines: Vec<String> = String::from_utf8(output.stdout).unwrap().lines().map(String::from).collect();
     assert_eq!(lines.len(), samples.len(), "one answer per sample");
     let (mut same, mut verdicts, mut own_redo, mut redo, mut diffs) = (0, 0, Vec::new(), 0, Vec::new());
+    let mut overloads: std::collections::BTreeMap<String, usize> = Default::default();
     for (line, s) in lines.iter().zip(&samples) {
         let words: Vec<&str> = line.split(' ').collect();
         match words[0] {
             "redo" => {
                 let status: u32 = words[1].parse().unwrap();
+                if status == STATUS_UNSUPPORTED {
+                    let what: u32 = words[2].parse().unwrap();
+                    *overloads.entry(overload_reason(what)).or_default() += 1;
+                }
                 let cpu_agrees = match &s.cpu {
                     Err(Some(kind)) => *kind == status,
                     Ok(g) => status == STATUS_OUTPUT && !((1..=30).contains(&g.0) && (1..=30).contains(&g.1)),
@@ -167,6 +174,11 @@ fn host_compiled_cuda_matches_the_rust_solvers() {
     );
     if !own_redo.is_empty() {
         eprintln!("left to the CPU on their own task: {}", own_redo.join(", "));
+    }
+    let mut overloads: Vec<(String, usize)> = overloads.into_iter().collect();
+    overloads.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (why, n) in &overloads {
+        eprintln!("{why}: {n} samples");
     }
     // The GPU must finish at least 95% of its solvers' own samples itself (issues 5-8).
     assert!(

@@ -56,6 +56,7 @@ ARC_PRIM(invert)
 ARC_NUMERICAL_UNARY(invert, return -x;)
 ARC_PRIM(double)
 ARC_NUMERICAL_UNARY(double_, return x * 2;)
+template <> struct PrimOf<double__fn> { static constexpr uint32_t id = P_double; };  // `double` is C++'s
 ARC_PRIM(halve)
 ARC_NUMERICAL_UNARY(halve, return floordiv(x, 2);)
 ARC_PRIM(increment)
@@ -96,7 +97,7 @@ struct equality_fn {
     if constexpr (comparable<A, B>) {
       return equal(a, b);
     } else {
-      c.fail(S_UNSUPPORTED);  // e.g. a pair against an int: the CPU decides
+      c.unsupported(overload_of<equality_fn, A, B>());  // e.g. a pair against an int: the CPU decides
       return false;
     }
   }

@@ -21,6 +21,7 @@ template <class A, class B> struct Pair {
   A a;
   B b;
 };
+template <class A, class B> struct KindOf<Pair<A, B>> { static constexpr uint32_t v = K_PAIR; };
 template <class A, class B> ARC_DEVICE int compare(Pair<A, B> x, Pair<A, B> y) {
   int d = compare(x.a, y.a);
   return d ? d : compare(x.b, y.b);
@@ -320,7 +321,7 @@ template <class A, class B> constexpr bool pairable =
 
 // A tuple of n rows of ints as the grid it is to Python: every row of one length, every value a
 // byte, within the grid size limit (otherwise the CPU keeps it a tuple: S_UNSUPPORTED here).
-ARC_HEAVY Grid rows_to_grid(Ctx& c, const Tuple<int>* rows, int n) {
+ARC_HEAVY Grid rows_to_grid(Ctx& c, const Tuple<int>* rows, int n, uint32_t what) {
   if (c.failed()) return Grid{0, 0, nullptr};
   int w = n > 0 ? rows[0].n : 0;
   bool ok = (int64_t)n * w <= (1 << 20);
@@ -329,7 +330,7 @@ ARC_HEAVY Grid rows_to_grid(Ctx& c, const Tuple<int>* rows, int n) {
     else
       for (int j = 0; j < w && ok; j++) ok = rows[i].it[j] >= 0 && rows[i].it[j] <= 255;
   }
-  if (!warp_all(ok)) { c.fail(S_UNSUPPORTED); return Grid{0, 0, nullptr}; }
+  if (!warp_all(ok)) { c.unsupported(what); return Grid{0, 0, nullptr}; }  // `what`: the caller's
   Grid o = new_grid(c, n, w);
   if (!o.v) return Grid{0, 0, nullptr};
   ARC_FOR(k, n * w) o.v[k] = (uint8_t)rows[k / w].it[k % w];
@@ -371,13 +372,13 @@ template <class A, class B> ARC_DEVICE auto astuple_fn::operator()(Ctx& c, A a, 
   if constexpr (containers_detail::pairable<A, B>) {
     return containers_detail::pair_of(a, b);
   } else {
-    c.fail(S_UNSUPPORTED);
+    c.unsupported(overload_of<astuple_fn, A, B>());
     return Poison{};
   }
 }
 
 // A tuple of rows of ints as the solver's output grid (Python sees no difference).
-ARC_DEVICE Grid as_grid(Ctx& c, Tuple<Tuple<int>> rows) { return containers_detail::rows_to_grid(c, rows.it, rows.n); }
+ARC_DEVICE Grid as_grid(Ctx& c, Tuple<Tuple<int>> rows) { return containers_detail::rows_to_grid(c, rows.it, rows.n, value_at<P_NONE, Tuple<Tuple<int>>>()); }
 
 // ------------------------------------------------------------------------------------------------
 // Membership, union, intersection, difference
@@ -392,13 +393,13 @@ struct contained_fn {
       return found(s.it, s.n, v);
     } else {
       int e = any_equal(v, s.it, s.n);
-      if (e < 0) c.fail(S_UNSUPPORTED);
+      if (e < 0) c.unsupported(value_of<contained_fn, V, Set<T>>());
       return e == 1;
     }
   }
   template <class V, class T> ARC_HEAVY bool operator()(Ctx& c, V v, Tuple<T> s) const {
     int e = containers_detail::any_equal(v, s.it, s.n);
-    if (e < 0) c.fail(S_UNSUPPORTED);
+    if (e < 0) c.unsupported(value_of<contained_fn, V, Tuple<T>>());
     return e == 1;
   }
   // A grid holds its rows.
@@ -431,13 +432,13 @@ struct combine_fn {
     } else {
       if (a.n == 0) return b;
       if (b.n == 0) return a;
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<combine_fn, Set<T>, Set<T>>());
       return Set<T>{nullptr, 0};
     }
   }
   // Frozensets of two element types: only an empty b leaves one static type.
   template <class A, class B> ARC_DEVICE Set<A> operator()(Ctx& c, Set<A> a, Set<B> b) const {
-    if (b.n != 0) c.fail(S_UNSUPPORTED);
+    if (b.n != 0) c.unsupported(value_of<combine_fn, Set<A>, Set<B>>());
     return a;
   }
   template <class T> ARC_HEAVY Set<T> operator()(Ctx& c, Set<T> a, Tuple<T> b) const {
@@ -452,7 +453,7 @@ struct combine_fn {
       return Set<T>{out, sort_unique(c, out, a.n + b.n)};
     } else {
       if (b.n == 0) return a;
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<combine_fn, Set<T>, Tuple<T>>());
       return Set<T>{nullptr, 0};
     }
   }
@@ -472,7 +473,7 @@ struct combine_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid a, Grid b) const {
     if (a.h == 0) return b;
     if (b.h == 0) return a;
-    if (a.w != b.w) { c.fail(S_UNSUPPORTED); return Grid{0, 0, nullptr}; }  // a ragged tuple of rows
+    if (a.w != b.w) { c.unsupported(value_of<combine_fn, Grid, Grid>()); return Grid{0, 0, nullptr}; }  // a ragged tuple of rows
     Grid o = new_grid(c, a.h + b.h, a.w);
     if (!o.v) return o;
     ARC_FOR(k, o.h * o.w) o.v[k] = k < a.h * a.w ? a.v[k] : b.v[k - a.h * a.w];
@@ -505,7 +506,7 @@ struct intersection_fn {
       // Scan the smaller set, search the larger.
       return a.n <= b.n ? containers_detail::set_filter(c, a, b, true) : containers_detail::set_filter(c, b, a, true);
     } else {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<intersection_fn, Set<T>, Set<T>>());
       return Set<T>{nullptr, 0};
     }
   }
@@ -517,7 +518,7 @@ struct intersection_fn {
                                                    (same<A, Point> && same<B, Cell>))) {
       return Set<A>{nullptr, 0};
     } else {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<intersection_fn, Set<A>, Set<B>>());
       return Set<A>{nullptr, 0};
     }
   }
@@ -533,7 +534,7 @@ struct difference_fn {
     if constexpr (containers_detail::ordered<T>) {
       return containers_detail::set_filter(c, a, b, false);
     } else {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<difference_fn, Set<T>, Set<T>>());
       return a;
     }
   }
@@ -544,7 +545,7 @@ struct difference_fn {
                                                    (same<A, Point> && same<B, Cell>))) {
       return a;
     } else {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<difference_fn, Set<A>, Set<B>>());
       return a;
     }
   }
@@ -555,7 +556,7 @@ struct difference_fn {
       int m = compact(out, a.it, a.n, [&](const T& x, int) { return !in_tuple(x, b); });
       return Set<T>{out, m};
     } else {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<difference_fn, Set<T>, Tuple<T>>());
       return a;
     }
   }
@@ -566,7 +567,7 @@ struct difference_fn {
       int m = compact(out, a.it, a.n, [&](const T& x, int) { return !in_tuple(x, b); });
       return Tuple<T>{out, m};
     } else {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<difference_fn, Tuple<T>, Tuple<T>>());
       return a;
     }
   }
@@ -577,7 +578,7 @@ struct difference_fn {
       int m = compact(out, a.it, a.n, [&](const T& x, int) { return !containers_detail::found(b.it, b.n, x); });
       return Tuple<T>{out, m};
     } else {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<difference_fn, Tuple<T>, Set<T>>());
       return a;
     }
   }
@@ -613,7 +614,7 @@ struct dedupe_fn {
       });
       return m == t.n ? t : Tuple<T>{out, m};
     } else {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<dedupe_fn, Tuple<T>>());
       return t;
     }
   }
@@ -651,13 +652,13 @@ struct order_fn {
   template <class C, class F> ARC_HEAVY auto operator()(Ctx& c, C x, F f) const {
     using namespace containers_detail;
     if constexpr (!iterable<C>) {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<order_fn, C, F>());
       return Poison{};
     } else {
       using E = elem_t<C>;
       using K = decltype(f(c, declval_<E>()));
       if constexpr (!ordered<K>) {
-        c.fail(S_UNSUPPORTED);
+        c.unsupported(overload_of<order_fn, C, F>());
         return Poison{};
       } else {
         int n = len(x);
@@ -704,7 +705,7 @@ ARC_PRIM(repeat)
 struct repeat_fn {
   template <class V> ARC_HEAVY auto operator()(Ctx& c, V v, int num) const {
     if constexpr (containers_detail::poison<V>) {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<repeat_fn, V, int>());
       return Poison{};
     } else {
       int n = num < 0 ? 0 : num;
@@ -722,7 +723,7 @@ struct repeat_fn {
     if (!containers_detail::room(c, n)) return Grid{0, 0, nullptr};
     bool ok = (int64_t)n * row.n <= (1 << 20);
     ARC_FOR(j, row.n) ok &= row.it[j] >= 0 && row.it[j] <= 255;
-    if (!warp_all(ok)) { c.fail(S_UNSUPPORTED); return Grid{0, 0, nullptr}; }
+    if (!warp_all(ok)) { c.unsupported(value_of<repeat_fn, Tuple<int>, int>()); return Grid{0, 0, nullptr}; }
     Grid o = new_grid(c, n, n ? row.n : 0);
     if (!o.v) return o;
     ARC_FOR(k, o.h * o.w) o.v[k] = (uint8_t)row.it[k % o.w];
@@ -766,10 +767,10 @@ struct pair_fn {
   template <class A, class B> ARC_HEAVY auto operator()(Ctx& c, A a, B b) const {
     using namespace containers_detail;
     if constexpr (!iterable<A> || !iterable<B>) {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<pair_fn, A, B>());
       return Poison{};
     } else if constexpr (!pairable<elem_t<A>, elem_t<B>>) {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<pair_fn, A, B>());
       return Poison{};
     } else {
       using P = pair_t<elem_t<A>, elem_t<B>>;
@@ -797,6 +798,7 @@ struct size_fn {
   ARC_DEVICE int operator()(Ctx&, Point) const { return 2; }
   ARC_DEVICE int operator()(Ctx&, Cell) const { return 2; }
   template <class A, class B> ARC_DEVICE int operator()(Ctx&, Pair<A, B>) const { return 2; }
+  ARC_DEVICE int operator()(Ctx& c, int) const { return type_error<int>(c); }  // len(0)
   ARC_UNSUPPORTED
 };
 ARC_VAR size_fn size{};
@@ -813,6 +815,7 @@ struct first_fn {
   ARC_DEVICE int operator()(Ctx&, Point p) const { return p.i; }
   ARC_DEVICE int operator()(Ctx&, Cell x) const { return x.color; }
   template <class A, class B> ARC_DEVICE A operator()(Ctx&, Pair<A, B> p) const { return p.a; }
+  ARC_DEVICE int operator()(Ctx& c, int) const { return type_error<int>(c); }  // iter(0)
   ARC_UNSUPPORTED
 
   template <class T> ARC_DEVICE static T at(Ctx& c, const T* it, int n, int k) {
@@ -834,6 +837,7 @@ struct last_fn {
   ARC_DEVICE int operator()(Ctx&, Point p) const { return p.j; }
   ARC_DEVICE Point operator()(Ctx&, Cell x) const { return Point{x.i, x.j}; }
   template <class A, class B> ARC_DEVICE B operator()(Ctx&, Pair<A, B> p) const { return p.b; }
+  ARC_DEVICE int operator()(Ctx& c, int) const { return type_error<int>(c); }  // enumerate(0)
   ARC_UNSUPPORTED
 };
 ARC_VAR last_fn last{};
@@ -859,7 +863,7 @@ struct initset_fn {
       using D8 = typename D8Tag<V>::fn;
       return (*this)(c, D8{(int8_t)D8Tag<V>::k, -1});
     } else if constexpr (containers_detail::poison<V>) {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<initset_fn, V>());
       return Poison{};
     } else {
       V* out = containers_detail::room(c, 1) ? alloc<V>(c, 1) : nullptr;
@@ -890,7 +894,7 @@ struct insert_fn {
       ARC_SYNC();
       return Set<T>{out, s.n + 1};
     } else {
-      c.fail(S_UNSUPPORTED);  // a frozenset of two element types, or of functions
+      c.unsupported(overload_of<insert_fn, V, Set<T>>());  // a frozenset of two element types, or of functions
       return s;
     }
   }
@@ -941,7 +945,7 @@ struct remove_fn {
   // The elements not equal to v, in order, in a container like `like` (unchanged when none is).
   template <class V, class T, class C> ARC_DEVICE static C without(Ctx& c, const V& v, const T* it, int n, C like) {
     if constexpr (!containers_detail::plain<T>) {
-      if (n) c.fail(S_UNSUPPORTED);
+      if (n) c.unsupported(overload_of<remove_fn, V, C>());
       return like;
     } else {
       if (c.failed()) return like;
@@ -954,7 +958,7 @@ struct remove_fn {
         unknown |= e < 0;
         keep[k] = e == 0;
       }
-      if (warp_any(unknown)) { c.fail(S_UNSUPPORTED); return like; }
+      if (warp_any(unknown)) { c.unsupported(value_of<remove_fn, V, C>()); return like; }
       ARC_SYNC();
       int m = compact(out, it, n, [&](const T&, int k) { return keep[k] != 0; });
       if (m == n) return like;
@@ -1015,13 +1019,13 @@ template <class C> ARC_DEVICE elem_t<C> extreme(Ctx& c, C x, int want) {
     template <class C> ARC_HEAVY auto operator()(Ctx& c, C x) const {                             \
       using namespace containers_detail;                                                          \
       if constexpr (!iterable<C> || same<C, Grid>) {                                              \
-        c.fail(S_UNSUPPORTED);                                                                    \
+        c.unsupported(overload_of<name##_fn, C>());                                                                    \
         return Poison{};                                                                          \
       } else if constexpr (!ordered<elem_t<C>>) {                                                 \
-        c.fail(S_UNSUPPORTED);                                                                    \
+        c.unsupported(overload_of<name##_fn, C>());                                                                    \
         return Poison{};                                                                          \
       } else {                                                                                    \
-        if (len(x) == 0) { c.fail(S_UNSUPPORTED); return elem_t<C>{}; }                           \
+        if (len(x) == 0) { c.unsupported(value_of<name##_fn, C>()); return elem_t<C>{}; }                           \
         return extreme(c, x, WANT);                                                               \
       }                                                                                           \
     }                                                                                             \
@@ -1061,18 +1065,18 @@ template <class F, class K> constexpr bool zero_key = same<decltype(declval_<F>(
     template <class C, class F> ARC_HEAVY auto operator()(Ctx& c, C x, F f) const {       \
       using namespace containers_detail;                                                  \
       if constexpr (!iterable<C>) {                                                       \
-        c.fail(S_UNSUPPORTED);                                                            \
+        c.unsupported(overload_of<name##_fn, C, F>());                                                            \
         return Poison{};                                                                  \
       } else {                                                                            \
         using K = decltype(f(c, declval_<elem_t<C>>()));                                  \
         if constexpr (!ordered<K>) {                                                      \
-          c.fail(S_UNSUPPORTED);                                                          \
+          c.unsupported(overload_of<name##_fn, C, F>());                                                          \
           return Poison{};                                                                \
         } else {                                                                          \
           if (c.failed()) return K{};                                                     \
           if (len(x) == 0) {                                                              \
             if constexpr (zero_key<F, K>) return f(c, 0);                                 \
-            c.fail(S_UNSUPPORTED);                                                        \
+            c.unsupported(value_of<name##_fn, C, F>());                                   \
             return K{};                                                                   \
           }                                                                               \
           K key{};                                                                        \
@@ -1097,12 +1101,12 @@ ARC_CONTAINERS_VAL(valmin, -1)
     template <class C, class F> ARC_HEAVY auto operator()(Ctx& c, C x, F f) const { \
       using namespace containers_detail;                                            \
       if constexpr (!iterable<C>) {                                                 \
-        c.fail(S_UNSUPPORTED);                                                      \
+        c.unsupported(overload_of<name##_fn, C, F>());                                                      \
         return Poison{};                                                            \
       } else {                                                                      \
         using K = decltype(f(c, declval_<elem_t<C>>()));                            \
         if constexpr (!ordered<K>) {                                                \
-          c.fail(S_UNSUPPORTED);                                                    \
+          c.unsupported(overload_of<name##_fn, C, F>());                                                    \
           return Poison{};                                                          \
         } else {                                                                    \
           if (c.failed()) return none<elem_t<C>>();                                 \
@@ -1154,7 +1158,7 @@ template <class T> ARC_HEAVY T common(Ctx& c, Tuple<T> t, bool most) {
       if constexpr (containers_detail::ordered<T>) {                                   \
         return containers_detail::common(c, t, MOST);                                  \
       } else {                                                                         \
-        c.fail(S_UNSUPPORTED);                                                         \
+        c.unsupported(overload_of<name##_fn, Tuple<T>>());                                                         \
         return Poison{};                                                               \
       }                                                                                \
     }                                                                                  \
@@ -1186,10 +1190,10 @@ struct sfilter_fn {
   template <class C, class F> ARC_HEAVY auto operator()(Ctx& c, C x, F f) const {
     using namespace containers_detail;
     if constexpr (!iterable<C> || same<C, Point>) {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<sfilter_fn, C, F>());
       return Poison{};
     } else if constexpr (!HasTruthy<decltype(f(c, declval_<elem_t<C>>()))>::v || !plain<elem_t<C>>) {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<sfilter_fn, C, F>());
       return Poison{};
     } else {
       int n = len(x);
@@ -1225,10 +1229,10 @@ struct extract_fn {
   template <class C, class F> ARC_HEAVY auto operator()(Ctx& c, C x, F f) const {
     using namespace containers_detail;
     if constexpr (!iterable<C>) {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<extract_fn, C, F>());
       return Poison{};
     } else if constexpr (!HasTruthy<decltype(f(c, declval_<elem_t<C>>()))>::v) {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<extract_fn, C, F>());
       return Poison{};
     } else {
       for (int k = 0; k < len(x) && !c.failed(); k++) {
@@ -1259,14 +1263,14 @@ struct sizefilter_fn {
       if (!out) return Set<T>{nullptr, 0};
       return Set<T>{out, compact(out, s.it, s.n, [&](const T& e, int) { return len(e) == n; })};
     } else {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<sizefilter_fn, Set<T>, int>());
       return Set<T>{nullptr, 0};
     }
   }
   template <class T> ARC_HEAVY auto operator()(Ctx& c, Tuple<T> t, int n) const {
     using namespace containers_detail;
     if constexpr (!ordered<T>) {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<sizefilter_fn, Tuple<T>, int>());
       return Poison{};
     } else if constexpr (rank<T> == 1) {
       if (t.n) c.fail(S_TYPE);
@@ -1338,7 +1342,7 @@ struct merge_fn {
   template <class I> ARC_HEAVY auto operator()(Ctx& c, Set<I> s) const {
     using namespace containers_detail;
     if constexpr (!Flat<I>::v || !ordered<typename Flat<I>::E>) {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<merge_fn, Set<I>>());
       return Poison{};
     } else {
       using E = typename Flat<I>::E;
@@ -1353,7 +1357,7 @@ struct merge_fn {
   template <class I> ARC_HEAVY auto operator()(Ctx& c, Tuple<I> t) const {
     using namespace containers_detail;
     if constexpr (!Flat<I>::v) {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<merge_fn, Tuple<I>>());
       return Poison{};
     } else {
       using E = typename Flat<I>::E;
@@ -1389,7 +1393,7 @@ struct merge_fn {
       h += t.it[k].h;
       if (h > (1 << 20)) { c.fail(S_LIMIT); return Grid{0, 0, nullptr}; }
     }
-    if (ragged) { c.fail(S_UNSUPPORTED); return Grid{0, 0, nullptr}; }
+    if (ragged) { c.unsupported(value_of<merge_fn, Tuple<Grid>>()); return Grid{0, 0, nullptr}; }
     Grid o = new_grid(c, h, h ? w : 0);
     if (!o.v) return o;
     int at = 0;
@@ -1420,13 +1424,13 @@ struct product_fn {
   template <class A, class B> ARC_HEAVY auto operator()(Ctx& c, A a, B b) const {
     using namespace containers_detail;
     if constexpr (!Flat<A>::v || !Flat<B>::v) {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<product_fn, A, B>());
       return Poison{};
     } else {
       using EA = typename Flat<A>::E;
       using EB = typename Flat<B>::E;
       if constexpr (!pairable<EA, EB> || !ordered<pair_t<EA, EB>>) {
-        c.fail(S_UNSUPPORTED);
+        c.unsupported(overload_of<product_fn, A, B>());
         return Poison{};
       } else {
         using P = pair_t<EA, EB>;

@@ -8,6 +8,7 @@ namespace arc {
 template <class A, class B> struct Either;
 template <class T> struct IsEither { static constexpr bool v = false; };
 template <class A, class B> struct IsEither<Either<A, B>> { static constexpr bool v = true; };
+template <class A, class B> struct KindOf<Either<A, B>> { static constexpr uint32_t v = K_BRANCH; };
 // The four corners of a patch (patches.cuh marks them): Python gives `()` for an empty patch.
 template <class F> struct IsCorner { static constexpr bool v = false; };
 template <class F> struct IsCompose { static constexpr bool v = false; };
@@ -127,7 +128,7 @@ template <class F, class Target> struct Matcher {
     if constexpr (comparable<decltype(v), Target>) {
       return equal(v, target);
     } else {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_at<P_matcher, decltype(v), Target>());  // the call's result against the target
       return false;
     }
   }
@@ -154,7 +155,7 @@ template <class F> struct Power {
       if constexpr (same<Y, decltype(f(c, y))>) {
         for (int k = 1; k < n && c.step(1); k++) y = f(c, y);
       } else {
-        if (n > 1) c.fail(S_UNSUPPORTED);
+        if (n > 1) c.unsupported(value_at<P_power, X, Y>());
       }
       return y;
     }
@@ -195,7 +196,7 @@ template <class A, class B> struct Either {
       return first ? a(c, xs...) : b(c, xs...);
     } else {
       // one static type for two Python types: only the CPU can carry on
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_at<P_branch, Either, Xs...>());
       return Poison{};
     }
   }
@@ -225,7 +226,7 @@ template <int Left, class F, class X, class... Xs> ARC_DEVICE auto either_rotate
 }
 template <class F, class... A> ARC_DEVICE auto either_call(Ctx& c, const F& f, A... a) {
   if constexpr (!(IsEither<A>::v || ...)) {
-    c.fail(S_UNSUPPORTED);
+    c.unsupported(overload_of<F, A...>());
     return Poison{};
   } else {
     return either_rotate<(int)sizeof...(A)>(c, f, a...);
@@ -273,10 +274,10 @@ template <class U> ARC_DEVICE Set<U> as_set(Ctx& c, U* out, int n) {
 
 // A tuple of n results. A tuple of rows of ints is a grid to Python: with Rows it is built as one
 // (rows of one width, byte values; otherwise S_UNSUPPORTED), so that grid primitives take it.
-template <bool Rows, class U> ARC_DEVICE auto as_tuple(Ctx& c, U* out, int n) {
+template <bool Rows, class U> ARC_DEVICE auto as_tuple(Ctx& c, U* out, int n, uint32_t what) {
   if constexpr (Rows && same<U, Tuple<int>>) {
     if (!out) return Grid{0, 0, nullptr};
-    return rows_to_grid(c, out, n);
+    return rows_to_grid(c, out, n, what);
   } else {
     return Tuple<U>{out, out ? n : 0};
   }
@@ -291,21 +292,21 @@ template <bool Rows, class F, class C> ARC_DEVICE auto apply_to(Ctx& c, F f, C x
     if constexpr (pairable<decltype(a), decltype(b)>) {
       return pair_of(a, b);
     } else {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_at<Rows ? P_apply : P_mapply, F, C>());
       return Poison{};
     }
   } else if constexpr (!iterable<C>) {
-    c.fail(S_UNSUPPORTED);
+    c.unsupported(overload_at<Rows ? P_apply : P_mapply, F, C>());
     return Poison{};
   } else {
     using U = decltype(f(c, declval_<elem_t<C>>()));
     if constexpr (poison<U> || (IsSet<C>::v && !ordered<U>)) {
-      c.fail(S_UNSUPPORTED);  // no static type, or a frozenset of functions
+      c.unsupported(overload_at<Rows ? P_apply : P_mapply, F, C>());  // no static type, or a frozenset of functions
       return Poison{};
     } else if constexpr (IsSet<C>::v) {
       return as_set(c, results<U>(c, x, f), len(x));
     } else {
-      return as_tuple<Rows>(c, results<U>(c, x, f), len(x));
+      return as_tuple<Rows>(c, results<U>(c, x, f), len(x), value_at<P_apply, F, C>());
     }
   }
 }
@@ -320,22 +321,22 @@ template <bool Rows, class F, class A, class B> ARC_DEVICE auto papply_to(Ctx& c
     if constexpr (pairable<decltype(x), decltype(y)>) {
       return pair_of(x, y);
     } else {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_at<Rows ? P_papply : P_mpapply, F, A, B>());
       return Poison{};
     }
   } else if constexpr (!iterable<A> || !iterable<B>) {
-    c.fail(S_UNSUPPORTED);
+    c.unsupported(overload_at<Rows ? P_papply : P_mpapply, F, A, B>());
     return Poison{};
   } else {
     using U = decltype(f(c, declval_<elem_t<A>>(), declval_<elem_t<B>>()));
     if constexpr (poison<U>) {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_at<Rows ? P_papply : P_mpapply, F, A, B>());
       return Poison{};
     } else {
       int n = len(a) < len(b) ? len(a) : len(b);
       U* out = room(c, n) ? alloc<U>(c, n) : nullptr;
       for (int k = 0; out && k < n && !c.failed(); k++) put(out + k, f(c, item(c, a, k), item(c, b, k)));
-      return as_tuple<Rows>(c, c.failed() ? nullptr : out, n);
+      return as_tuple<Rows>(c, c.failed() ? nullptr : out, n, value_at<P_papply, F, A, B>());
     }
   }
 }
@@ -356,18 +357,18 @@ struct rapply_fn {
   template <class Fs, class V> ARC_HEAVY auto operator()(Ctx& c, Fs fs, V v) const {
     using namespace apply_detail;
     if constexpr (!IsSet<Fs>::v && !IsTuple<Fs>::v) {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<rapply_fn, Fs, V>());
       return Poison{};
     } else {
       using U = decltype(declval_<elem_t<Fs>>()(c, v));
       auto call = [v](Ctx& c, const elem_t<Fs>& f) { return f(c, v); };
       if constexpr (poison<U> || (IsSet<Fs>::v && !ordered<U>)) {
-        c.fail(S_UNSUPPORTED);
+        c.unsupported(overload_of<rapply_fn, Fs, V>());
         return Poison{};
       } else if constexpr (IsSet<Fs>::v) {
         return as_set(c, results<U>(c, fs, call), fs.n);
       } else {
-        return as_tuple<true>(c, results<U>(c, fs, call), fs.n);
+        return as_tuple<true>(c, results<U>(c, fs, call), fs.n, value_at<P_rapply, Fs, V>());
       }
     }
   }
@@ -411,12 +412,12 @@ struct prapply_fn {
   template <class F, class A, class B> ARC_HEAVY auto operator()(Ctx& c, F f, A a, B b) const {
     using namespace apply_detail;
     if constexpr (!iterable<A> || !iterable<B>) {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_of<prapply_fn, F, A, B>());
       return Poison{};
     } else {
       using U = decltype(f(c, declval_<elem_t<A>>(), declval_<elem_t<B>>()));
       if constexpr (!ordered<U>) {
-        c.fail(S_UNSUPPORTED);
+        c.unsupported(overload_of<prapply_fn, F, A, B>());
         return Poison{};
       } else {
         int na = len(a), nb = len(b);

@@ -236,7 +236,7 @@ struct D8Fn {
     if constexpr (same<X, Y>) {
       return y;
     } else {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(overload_at<P_compose, X>());  // a symmetry that changes the value's type
       return X{};
     }
   }
@@ -246,7 +246,7 @@ struct D8Fn {
   }
 };
 ARC_DEVICE D8Fn compose_fn::operator()(Ctx& c, D8Fn outer, D8Fn inner) const {
-  if (outer.inner >= 0 || inner.inner >= 0) c.fail(S_UNSUPPORTED);  // three or more: the CPU's
+  if (outer.inner >= 0 || inner.inner >= 0) c.unsupported(value_of<compose_fn, D8Fn, D8Fn>());  // three or more: the CPU's
   return D8Fn{outer.outer, inner.outer};
 }
 // The CPU's order of function values (cmp_callables): primitives, by table order (the order of the
@@ -279,7 +279,7 @@ struct upscale_fn {
   }
   ARC_HEAVY Object operator()(Ctx& c, Object o, int f) const { return grids_detail::upscale_object(c, o, f); }
   ARC_HEAVY Indices operator()(Ctx& c, Indices p, int) const {
-    if (p.n > 0) c.fail(S_UNSUPPORTED);  // Python unpacks each (i, j) as (value, loc) and raises
+    if (p.n > 0) c.unsupported(value_of<upscale_fn, Indices, int>());  // Python unpacks each (i, j) as (value, loc) and raises
     return Indices{nullptr, 0};
   }
   ARC_UNSUPPORTED
@@ -290,7 +290,8 @@ ARC_PRIM(downscale)
 struct downscale_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, int f) const {
     if (g.h == 0) { c.fail(S_INDEX); return Grid{0, 0, nullptr}; }  // len(grid[0])
-    if (f <= 0) { c.fail(f == 0 ? S_ZERO_DIVISION : S_UNSUPPORTED); return Grid{0, 0, nullptr}; }
+    if (f == 0) { c.fail(S_ZERO_DIVISION); return Grid{0, 0, nullptr}; }
+    if (f < 0) { c.unsupported(value_of<downscale_fn, Grid, int>()); return Grid{0, 0, nullptr}; }
     ARC_GRID_MAP((g.h + f - 1) / f, (g.w + f - 1) / f, g.v[(i * f) * g.w + j * f])
   }
   ARC_UNSUPPORTED
@@ -311,7 +312,7 @@ ARC_VAR hconcat_fn hconcat{};
 ARC_PRIM(vconcat)
 struct vconcat_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid a, Grid b) const {
-    if (a.w != b.w && a.h > 0 && b.h > 0) { c.fail(S_UNSUPPORTED); return Grid{0, 0, nullptr}; }
+    if (a.w != b.w && a.h > 0 && b.h > 0) { c.unsupported(value_of<vconcat_fn, Grid, Grid>()); return Grid{0, 0, nullptr}; }
     int w = a.h > 0 ? a.w : b.w;
     ARC_GRID_MAP(a.h + b.h, w, i < a.h ? a.v[i * a.w + j] : b.v[(i - a.h) * b.w + j])
   }
@@ -322,7 +323,7 @@ ARC_VAR vconcat_fn vconcat{};
 ARC_PRIM(replace)
 struct replace_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, int a, int b) const {
-    if (b < 0 || b > 255) { c.fail(S_UNSUPPORTED); return Grid{0, 0, nullptr}; }
+    if (b < 0 || b > 255) { c.unsupported(value_of<replace_fn, Grid, int, int>()); return Grid{0, 0, nullptr}; }
     ARC_GRID_MAP(g.h, g.w, g.v[k] == a ? (uint8_t)b : g.v[k])
   }
   ARC_UNSUPPORTED
@@ -332,7 +333,7 @@ ARC_VAR replace_fn replace{};
 ARC_PRIM(switch)
 struct switch_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, int a, int b) const {
-    if (a < 0 || a > 255 || b < 0 || b > 255) { c.fail(S_UNSUPPORTED); return Grid{0, 0, nullptr}; }
+    if (a < 0 || a > 255 || b < 0 || b > 255) { c.unsupported(value_of<switch_fn, Grid, int, int>()); return Grid{0, 0, nullptr}; }
     ARC_GRID_MAP(g.h, g.w, g.v[k] == a ? (uint8_t)b : (g.v[k] == b ? (uint8_t)a : g.v[k]))
   }
   ARC_UNSUPPORTED
@@ -364,7 +365,7 @@ ARC_VAR crop_fn crop{};
 ARC_PRIM(canvas)
 struct canvas_fn {
   ARC_HEAVY Grid operator()(Ctx& c, int value, Point dims) const {
-    if (value < 0 || value > 255) { c.fail(S_UNSUPPORTED); return Grid{0, 0, nullptr}; }
+    if (value < 0 || value > 255) { c.unsupported(value_of<canvas_fn, int, Point>()); return Grid{0, 0, nullptr}; }
     int h = dims.i < 0 ? 0 : dims.i, w = dims.j < 0 ? 0 : dims.j;
     ARC_GRID_MAP(h, h > 0 ? w : 0, (uint8_t)value)
   }
@@ -392,7 +393,7 @@ ARC_DEVICE CellColors colors_of(Object o) { return CellColors{o}; }
 // Calls f(colour, count) for every colour present, in ascending order, on every lane. Objects may
 // hold colours outside a byte (recolor); those samples go to the CPU.
 template <class S, class F>
-ARC_DEVICE bool for_each_color(Ctx& c, S s, F f) {
+ARC_DEVICE bool for_each_color(Ctx& c, S s, F f, uint32_t what) {
   if (c.failed()) return false;
   int n = s.n(), lo = INT32_MAX, hi = INT32_MIN;
   ARC_FOR(k, n) {
@@ -403,7 +404,7 @@ ARC_DEVICE bool for_each_color(Ctx& c, S s, F f) {
   lo = warp_min(lo);
   hi = warp_max(hi);
   if (n == 0) return true;
-  if (lo < 0 || hi > 255) { c.fail(S_UNSUPPORTED); return false; }
+  if (lo < 0 || hi > 255) { c.unsupported(what); return false; }  // `what`: the caller's
   for (int col = lo; col <= hi; col++) {
     int m = 0;
     ARC_FOR(k, n) m += s.at(k) == col;
@@ -422,7 +423,7 @@ ARC_DEVICE int pick_color(Ctx& c, S s, bool most) {
   int best = -1, best_n = 0;
   for_each_color(c, s, [&](int col, int m) {
     if (best < 0 || (most ? m > best_n : m < best_n)) { best = col; best_n = m; }
-  });
+  }, most ? value_at<P_mostcolor, Object>() : value_at<P_leastcolor, Object>());
   return best < 0 ? 0 : best;
 }
 
@@ -433,7 +434,7 @@ ARC_DEVICE Set<int> palette_of(Ctx& c, S s) {
   int* it = alloc<int>(c, 256);
   if (!it) return Set<int>{nullptr, 0};
   int m = 0;
-  for_each_color(c, s, [&](int col, int) { it[m++] = col; });  // every lane writes the same
+  for_each_color(c, s, [&](int col, int) { it[m++] = col; }, value_at<P_palette, Object>());  // every lane writes the same
   ARC_SYNC();
   shrink(c, mark, it, m);
   return Set<int>{it, m};
@@ -581,7 +582,10 @@ ARC_DEVICE Grid fill_patch(Ctx& c, Grid g, int value, Set<T> p, bool under) {
   if (g.h == 0) { c.fail(S_INDEX); return Grid{0, 0, nullptr}; }  // len(grid[0])
   int bg = under ? mostcolor(c, g) : -1;
   if (c.failed()) return Grid{0, 0, nullptr};
-  if (value < 0 || value > 255) { c.fail(S_UNSUPPORTED); return Grid{0, 0, nullptr}; }  // not a byte
+  if (value < 0 || value > 255) {  // not a byte
+    c.unsupported(under ? value_at<P_underfill, Grid, int, Set<T>>() : value_at<P_fill, Grid, int, Set<T>>());
+    return Grid{0, 0, nullptr};
+  }
   Grid o = copy_grid(c, g);
   if (!o.v) return o;
   ARC_FOR(k, p.n) {
@@ -593,10 +597,10 @@ ARC_DEVICE Grid fill_patch(Ctx& c, Grid g, int value, Set<T> p, bool under) {
 }
 
 // Whether every cell's colour fits a grid byte (else the CPU decides).
-ARC_DEVICE bool byte_colors(Ctx& c, Object o) {
+ARC_DEVICE bool byte_colors(Ctx& c, Object o, uint32_t what) {
   bool ok = true;
   ARC_FOR(k, o.n) ok &= o.it[k].color >= 0 && o.it[k].color <= 255;
-  if (!warp_all(ok)) { c.fail(S_UNSUPPORTED); return false; }
+  if (!warp_all(ok)) { c.unsupported(what); return false; }  // `what`: the caller's
   return true;
 }
 
@@ -622,7 +626,8 @@ ARC_DEVICE Grid paint_object(Ctx& c, Grid g, Object o, bool under) {
   if (c.failed()) return Grid{0, 0, nullptr};
   if (g.h == 0) { c.fail(S_INDEX); return Grid{0, 0, nullptr}; }  // len(grid[0])
   int bg = under ? mostcolor(c, g) : -1;
-  if (c.failed() || !byte_colors(c, o)) return Grid{0, 0, nullptr};
+  if (c.failed() || !byte_colors(c, o, under ? value_at<P_underpaint, Grid, Object>() : value_at<P_paint, Grid, Object>()))
+    return Grid{0, 0, nullptr};
   Grid out = copy_grid(c, g);
   if (!out.v) return out;
   paint_cells(out, o, 0, 0, under, bg);
@@ -639,7 +644,8 @@ ARC_HEAVY Grid paint_tuple(Ctx& c, Grid g, Tuple<Cell> t, bool under) {
   if (c.failed() || patch_locs(c, o).n == o.n) return paint_object(c, g, o, under);
   if (g.h == 0) { c.fail(S_INDEX); return Grid{0, 0, nullptr}; }  // len(grid[0])
   int bg = under ? mostcolor(c, g) : -1;
-  if (c.failed() || !byte_colors(c, o)) return Grid{0, 0, nullptr};
+  if (c.failed() || !byte_colors(c, o, under ? value_at<P_underpaint, Grid, Object>() : value_at<P_paint, Grid, Object>()))
+    return Grid{0, 0, nullptr};
   Grid out = copy_grid(c, g);
   if (!out.v) return out;
   uint8_t* mark = arena_top(c);
@@ -667,8 +673,8 @@ ARC_HEAVY Grid paint_tuple(Ctx& c, Grid g, Tuple<Cell> t, bool under) {
 
 // paint/underpaint/move given indices: Python unpacks each (i, j) as (value, loc) and raises, so
 // only the empty frozenset paints (nothing); the rest goes to the CPU.
-ARC_DEVICE Object no_points(Ctx& c, Indices p) {
-  if (p.n > 0) c.fail(S_UNSUPPORTED);
+ARC_DEVICE Object no_points(Ctx& c, Indices p, uint32_t what) {
+  if (p.n > 0) c.unsupported(what);
   return Object{nullptr, 0};
 }
 
@@ -694,7 +700,7 @@ ARC_PRIM(paint)
 struct paint_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, Object o) const { return grids_detail::paint_object(c, g, o, false); }
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, Indices p) const {
-    return grids_detail::paint_object(c, g, grids_detail::no_points(c, p), false);
+    return grids_detail::paint_object(c, g, grids_detail::no_points(c, p, value_of<paint_fn, Grid, Indices>()), false);
   }
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, Tuple<Cell> t) const { return grids_detail::paint_tuple(c, g, t, false); }
   ARC_UNSUPPORTED
@@ -705,7 +711,7 @@ ARC_PRIM(underpaint)
 struct underpaint_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, Object o) const { return grids_detail::paint_object(c, g, o, true); }
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, Indices p) const {
-    return grids_detail::paint_object(c, g, grids_detail::no_points(c, p), true);
+    return grids_detail::paint_object(c, g, grids_detail::no_points(c, p, value_of<underpaint_fn, Grid, Indices>()), true);
   }
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, Tuple<Cell> t) const { return grids_detail::paint_tuple(c, g, t, true); }
   ARC_UNSUPPORTED
@@ -731,7 +737,7 @@ struct move_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, Object o, Point d) const {
     if (c.failed()) return Grid{0, 0, nullptr};
     int bg = mostcolor(c, g);
-    if (c.failed() || !grids_detail::byte_colors(c, o)) return Grid{0, 0, nullptr};
+    if (c.failed() || !grids_detail::byte_colors(c, o, value_of<move_fn, Grid, Object, Point>())) return Grid{0, 0, nullptr};
     if (o.n > 0) {
       Bounds b = bounds(o);  // shift must stay in i32 (the CPU's checked shift)
       if (!grids_detail::fits_i32((int64_t)b.top + d.i) || !grids_detail::fits_i32((int64_t)b.bottom + d.i) ||
@@ -751,7 +757,7 @@ struct move_fn {
     return out;
   }
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, Indices p, Point d) const {
-    return (*this)(c, g, grids_detail::no_points(c, p), d);
+    return (*this)(c, g, grids_detail::no_points(c, p, value_of<move_fn, Grid, Indices, Point>()), d);
   }
   ARC_UNSUPPORTED
 };
@@ -793,7 +799,7 @@ struct subgrid_fn {
     int64_t dh = (int64_t)b.bottom - b.top + 1, dw = (int64_t)b.right - b.left + 1;
     // crop adds start + dims in i32: the CPU decides such far-off patches
     if (b.bottom == INT32_MAX || b.right == INT32_MAX || !grids_detail::fits_i32(dh) || !grids_detail::fits_i32(dw)) {
-      c.fail(S_UNSUPPORTED);
+      c.unsupported(value_of<subgrid_fn, Set<T>, Grid>());
       return Grid{0, 0, nullptr};
     }
     return crop(c, g, Point{b.top, b.left}, Point{(int)dh, (int)dw});
@@ -845,7 +851,7 @@ struct cellwise_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid a, Grid b, int fallback) const {
     if (c.failed()) return Grid{0, 0, nullptr};
     if (a.h == 0 || (a.w > 0 && (b.h < a.h || b.w < a.w))) { c.fail(S_INDEX); return Grid{0, 0, nullptr}; }
-    if (fallback < 0 || fallback > 255) { c.fail(S_UNSUPPORTED); return Grid{0, 0, nullptr}; }
+    if (fallback < 0 || fallback > 255) { c.unsupported(value_of<cellwise_fn, Grid, Grid, int>()); return Grid{0, 0, nullptr}; }
     ARC_GRID_MAP(a.h, a.w, a.v[k] == b.v[i * b.w + j] ? a.v[k] : (uint8_t)fallback)
   }
   ARC_UNSUPPORTED
@@ -858,7 +864,7 @@ struct index_fn {
   ARC_HEAVY int operator()(Ctx& c, Grid g, Point p) const {
     if (c.failed()) return 0;
     if (g.h == 0) { c.fail(S_INDEX); return 0; }  // len(grid[0])
-    if (!grids_detail::in_grid(g, p.i, p.j)) { c.fail(S_UNSUPPORTED); return 0; }
+    if (!grids_detail::in_grid(g, p.i, p.j)) { c.unsupported(value_of<index_fn, Grid, Point>()); return 0; }
     return g.v[p.i * g.w + p.j];
   }
   ARC_UNSUPPORTED

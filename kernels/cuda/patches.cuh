@@ -265,6 +265,7 @@ ARC_PRIM(height)
 struct height_fn {
   ARC_DEVICE int operator()(Ctx&, Grid g) const { return g.h; }
   template <ARC_PATCH_T(T)> ARC_DEVICE int operator()(Ctx& c, Set<T> p) const { return patch_rows(c, bounds(p)); }
+  ARC_DEVICE int operator()(Ctx& c, int) const { return type_error<int>(c); }  // len(0)
   ARC_UNSUPPORTED
 };
 ARC_VAR height_fn height{};
@@ -273,6 +274,7 @@ ARC_PRIM(width)
 struct width_fn {
   ARC_DEVICE int operator()(Ctx&, Grid g) const { return g.h > 0 ? g.w : 0; }
   template <ARC_PATCH_T(T)> ARC_DEVICE int operator()(Ctx& c, Set<T> p) const { return patch_cols(c, bounds(p)); }
+  ARC_DEVICE int operator()(Ctx& c, int) const { return type_error<int>(c); }  // len(0)
   ARC_UNSUPPORTED
 };
 ARC_VAR width_fn width{};
@@ -284,6 +286,7 @@ struct shape_fn {
     Bounds b = bounds(p);
     return Point{patch_rows(c, b), patch_cols(c, b)};
   }
+  ARC_DEVICE Point operator()(Ctx& c, int) const { return type_error<Point>(c); }  // height(0)
   ARC_UNSUPPORTED
 };
 ARC_VAR shape_fn shape{};
@@ -390,7 +393,7 @@ ARC_VAR recolor_fn recolor{};
   struct name##_fn {                                                                \
     template <ARC_PATCH_T(T)> ARC_DEVICE Point operator()(Ctx& c, Set<T> p) const { \
       Bounds b = bounds(p);                                                         \
-      if (b.empty) { c.fail(S_UNSUPPORTED); return Point{0, 0}; }                   \
+      if (b.empty) { c.unsupported(value_of<name##_fn, Set<T>>()); return Point{0, 0}; }                   \
       return Point{b.I, b.J};                                                       \
     }                                                                               \
     ARC_PATCH_UNSUPPORTED                                                           \
@@ -432,7 +435,7 @@ ARC_PRIM(corners)
 struct corners_fn {
   template <ARC_PATCH_T(T)> ARC_HEAVY Indices operator()(Ctx& c, Set<T> p) const {
     Bounds b = bounds(p);
-    if (b.empty) { c.fail(S_UNSUPPORTED); return Indices{nullptr, 0}; }  // Python: frozenset({()})
+    if (b.empty) { c.unsupported(value_of<corners_fn, Set<T>>()); return Indices{nullptr, 0}; }  // Python: frozenset({()})
     int nj = b.left == b.right ? 1 : 2, n = (b.top == b.bottom ? 1 : 2) * nj;
     return patch_build(c, n, [&](int k) { return Point{k / nj ? b.bottom : b.top, k % nj ? b.right : b.left}; });
   }
@@ -579,7 +582,7 @@ struct centerofmass_fn {
   // Sums over the distinct locations, divided (floor) by len(patch), which counts cells.
   template <ARC_PATCH_T(T)> ARC_HEAVY Point operator()(Ctx& c, Set<T> p) const {
     if (c.failed()) return Point{0, 0};
-    if (p.n == 0) { c.fail(S_UNSUPPORTED); return Point{0, 0}; }  // Python: ()
+    if (p.n == 0) { c.unsupported(value_of<centerofmass_fn, Set<T>>()); return Point{0, 0}; }  // Python: ()
     if (!c.step(p.n)) return Point{0, 0};
     int64_t si = 0, sj = 0;
     ARC_FOR(k, p.n) {
@@ -603,6 +606,7 @@ struct center_fn {
     if (b.empty) { c.fail(S_EMPTY); return Point{0, 0}; }
     return patch_center(b);
   }
+  ARC_DEVICE Point operator()(Ctx& c, int) const { return type_error<Point>(c); }  // toindices(0)
   ARC_UNSUPPORTED
 };
 ARC_VAR center_fn center{};

@@ -7,14 +7,15 @@
 namespace arc {
 
 constexpr int SLOT = 900;  // bytes per grid slot: 30 x 30
-constexpr int META = 6;    // u32 per sample in Batch::meta
+constexpr int META = 7;    // u32 per sample in Batch::meta
 
 struct Batch {
   const uint8_t* in;      // input slots of SLOT bytes, row-major h x w at the start of each
   const int32_t* in_hw;   // 2 per slot: h, w
   const int32_t* index;   // n: the input slot of sample t
   uint8_t* out;           // outputs, packed: sample t's cells start at its offset
-  uint32_t* meta;         // META n: per sample status, offset, h, w, GPU steps, kilocycles (for traces)
+  uint32_t* meta;         // META n: per sample status, offset, h, w, GPU steps, kilocycles (for traces),
+                          // and for S_UNSUPPORTED which call had no GPU form (Ctx::what, overload.cuh)
   unsigned long long* counters;  // 2, zeroed before the launch: bytes of `out` handed out, of `pool`
   uint64_t out_cap;       // bytes in `out`
   uint8_t* pool;          // arena chunks for every sample (never cleared: nothing reads unwritten bytes)
@@ -61,6 +62,7 @@ __device__ void run_batch(const Batch& b) {
 #else
     m[5] = 0;
 #endif
+    m[6] = c.status == S_UNSUPPORTED ? c.what : 0;
   }
   if (!c.failed())
     for (int k = lane; k < O.h * O.w; k += 32) b.out[off + k] = O.v[k];

@@ -39,8 +39,11 @@ typedef unsigned long long uint64_t;
 #define ARC_SYNC()
 #endif
 
-// Marks a primitive as implemented on the GPU (build.rs reads these markers).
-#define ARC_PRIM(name)
+// Marks a primitive as implemented on the GPU (build.rs reads these markers) and gives its functor
+// `name##_fn` its index in the CPU's table (overload.cuh), which S_UNSUPPORTED samples report.
+#define ARC_PRIM(name) \
+  struct name##_fn;    \
+  template <> struct PrimOf<name##_fn> { static constexpr uint32_t id = P_##name; };
 
 namespace arc {
 
@@ -54,7 +57,7 @@ struct Ctx {
   uint8_t* arena;  // the current chunk
   uint64_t used, cap;
   uint32_t status;
-  uint32_t what;  // index of the primitive that failed (for fallback reasons), 0 if none
+  uint32_t what;  // for S_UNSUPPORTED: the primitive and argument kinds (overload.cuh), else 0
   uint64_t steps, max_steps;
   // On the GPU, chunks come from a pool shared by the batch, so memory is touched only as used
   // (fixed per-sample arenas made the first batches slow: memory spread thin is slow to reach).
@@ -64,6 +67,10 @@ struct Ctx {
   uint64_t taken = 0, max_taken = 0;  // bytes of chunks this sample took, and its share at most
   ARC_DEVICE bool failed() const { return status != S_OK; }
   ARC_DEVICE void fail(uint32_t s) { if (status == S_OK) status = s; }
+  // The sample goes back to the CPU; `overload` (overload_of / value_of) says which call had no GPU form.
+  ARC_DEVICE void unsupported(uint32_t overload) {
+    if (status == S_OK) { status = S_UNSUPPORTED; what = overload; }
+  }
   ARC_DEVICE bool step(uint64_t n) { steps += n; if (steps > max_steps) { fail(S_STEPS); return false; } return true; }
 };
 
@@ -190,6 +197,10 @@ using Indices = Set<Point>;
 // The value of a step whose primitive has no GPU version for these argument types: the sample is
 // marked S_UNSUPPORTED and redone on the CPU; every primitive accepts and returns Poison.
 struct Poison {};
+
+}  // namespace arc
+#include "overload.cuh"
+namespace arc {
 
 ARC_DEVICE bool operator==(Point a, Point b) { return a.i == b.i && a.j == b.j; }
 ARC_DEVICE bool operator<(Point a, Point b) { return a.i < b.i || (a.i == b.i && a.j < b.j); }
@@ -376,13 +387,17 @@ template <class T> ARC_DEVICE bool truthy(Tuple<T> s) { return s.n > 0; }
 ARC_DEVICE bool truthy(Point) { return true; }
 ARC_DEVICE bool truthy(Poison) { return false; }
 
+// The result of a primitive on an int where Python has no len() or iteration of it (TypeError, as on
+// the CPU): what valmax/valmin of an empty container meet, which call compfunc(0).
+template <class T> ARC_DEVICE T type_error(Ctx& c) { c.fail(S_TYPE); return T{}; }
+
 // A solver's result as a grid.
 ARC_DEVICE Grid as_grid(Ctx&, Grid g) { return g; }
-template <class T> ARC_DEVICE Grid as_grid(Ctx& c, T) { c.fail(S_UNSUPPORTED); return Grid{0, 0, nullptr}; }
+template <class T> ARC_DEVICE Grid as_grid(Ctx& c, T) { c.unsupported(overload_of<void, T>()); return Grid{0, 0, nullptr}; }
 
 // `(a, b)` in a solver.
 ARC_DEVICE Point make_tuple(Ctx&, int a, int b) { return Point{a, b}; }
-template <class... A> ARC_DEVICE Poison make_tuple(Ctx& c, A...) { c.fail(S_UNSUPPORTED); return {}; }
+template <class... A> ARC_DEVICE Poison make_tuple(Ctx& c, A...) { c.unsupported(overload_of<void, A...>()); return {}; }
 
 }  // namespace arc
 

@@ -5,13 +5,18 @@
 use std::path::Path;
 
 use kernels::FailKind;
-use runtime::engine::status::{status_reason, STATUS_OK, STATUS_OUTPUT, STATUS_UNSUPPORTED};
+use runtime::engine::status::{status_reason, ARG_KINDS, STATUS_OK, STATUS_OUTPUT, STATUS_UNSUPPORTED};
 
 /// `S_NAME = n` of `enum Status` in value.cuh, in order.
 fn cuda_statuses() -> Vec<(String, u32)> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../kernels/cuda/value.cuh");
+    cuda_enum("value.cuh", "enum Status")
+}
+
+/// `NAME = n` of an enum in a CUDA header, in order.
+fn cuda_enum(file: &str, decl: &str) -> Vec<(String, u32)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../kernels/cuda").join(file);
     let text = std::fs::read_to_string(&path).unwrap();
-    let start = text.find("enum Status").expect("value.cuh declares enum Status");
+    let start = text.find(decl).unwrap_or_else(|| panic!("{file} declares {decl}"));
     let body = &text[start..];
     let body = &body[body.find('{').unwrap() + 1..body.find('}').unwrap()];
     body.split(',')
@@ -58,4 +63,20 @@ fn every_status_has_its_own_text() {
     texts.dedup();
     assert_eq!(texts.len(), codes.len(), "two statuses read the same");
     assert_eq!(status_reason(STATUS_OUTPUT + 1), "unknown GPU status");
+}
+
+/// The argument kinds an S_UNSUPPORTED sample names (`enum ArgKind` of overload.cuh) are
+/// `runtime::engine::status::ARG_KINDS`: `K_` and the name in capitals, spaces as underscores.
+#[test]
+fn the_cuda_argument_kinds_are_the_runtime_list() {
+    let expected: Vec<(String, u32)> = ARG_KINDS
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let name = if name.is_empty() { "none".to_string() } else { name.replace(' ', "_") };
+            (format!("K_{}", name.to_ascii_uppercase()), k as u32)
+        })
+        .collect();
+    assert_eq!(cuda_enum("overload.cuh", "enum ArgKind"), expected);
+    assert!(ARG_KINDS.len() <= 64, "six bits per kind");
 }

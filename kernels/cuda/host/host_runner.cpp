@@ -2,7 +2,8 @@
 // with the generated solvers.cu by tests/cuda_host_parity.rs.
 //
 // stdin:  repeated records  <kernel name>\n<h> <w>\n<h*w cells as digits 0-255 separated by spaces>\n
-// stdout: one line per record: "ok <h> <w> <cells...>" or "redo <status>"
+// stdout: one line per record: "ok <h> <w> <cells...>" or "redo <status> <what>" (what: Ctx::what,
+//         the call that had no GPU form for S_UNSUPPORTED, else 0)
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -30,7 +31,7 @@ int main() {
     arc::Grid in{h, w, cells.data()};
     arc::Grid out = s->solve(c, in);
     if (!c.failed() && (out.h < 1 || out.w < 1 || out.h > 30 || out.w > 30)) c.fail(arc::S_OUTPUT);
-    if (c.failed()) { std::printf("redo %u\n", c.status); continue; }
+    if (c.failed()) { std::printf("redo %u %u\n", c.status, c.status == arc::S_UNSUPPORTED ? c.what : 0); continue; }
     std::printf("ok %d %d", out.h, out.w);
     for (int k = 0; k < out.h * out.w; k++) std::printf(" %d", out.v[k]);
     std::printf("\n");

@@ -304,10 +304,25 @@ void test_extremes() {
   EXPECT("3", argmin(c, Si(c, {1, 2, 3}), invert));
   EXPECT("fail 2", argmax(c, Si(c, {}), invert));
   EXPECT("fail 2", argmin(c, S<Object>(c, {}), size));
-  // empty: compfunc(0) where it takes an int, else the CPU decides
+  // empty: compfunc(0) where it takes an int (or fails on one, as Python's len/iter do), else the CPU decides
   EXPECT("0", valmax(c, Si(c, {}), invert));
   EXPECT("0", valmin(c, Ti(c, {}), identity));
-  EXPECT("fail 9", valmax(c, S<Object>(c, {}), size));
+  EXPECT("fail 1", valmax(c, S<Object>(c, {}), size));
+  EXPECT("fail 1", valmin(c, S<Indices>(c, {}), size));
+  EXPECT("fail 1", valmin(c, S<Point>(c, {}), first));
+  EXPECT("fail 1", valmax(c, Tp<Point>(c, {}), last));
+  EXPECT("fail 1", size(c, 0));
+  EXPECT("fail 1", first(c, 3));
+  EXPECT("fail 1", last(c, -1));
+  EXPECT("fail 9", valmax(c, S<Object>(c, {}), toindices));  // compfunc(0) is no int: the CPU decides
+  CHECK((overload_of<valmax_fn, Set<Object>, size_fn>() == (P_valmax | K_OBJECTS << 8 | K_FUNCTION << 14)));
+  {
+    Env env;
+    valmax(env.c, S<Object>(env.c, {}), toindices);
+    // what the runtime is told: valmax(objects, function) on this value
+    CHECK(env.c.status == S_UNSUPPORTED &&
+          env.c.what == (P_valmax | K_OBJECTS << 8 | K_FUNCTION << 14 | OVERLOAD_VALUE));
+  }
   EXPECT("True", valmax(c, Si(c, {1, 2, 3}), even));
   EXPECT("2", argmax(c, Si(c, {1, 2, 3, 4}), even));
   EXPECT("(0, 9)", argmax(c, G(c, "0 9|0 1"), last));

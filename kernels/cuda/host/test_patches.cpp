@@ -89,6 +89,17 @@ TEST void pieces(Arena ar) {
   Object none{nullptr, 0};
   Indices nowhere{nullptr, 0};
   CHECK(height(c, none) == 0 && width(c, nowhere) == 0 && is(shape(c, none), 0, 0));
+  CHECK(!c.failed());
+  // an int has no len() in Python: TypeError (valmax(objects, width) of no objects calls width(0))
+  width(c, 0);
+  CHECK(c.status == S_TYPE);
+  c = fresh(ar);
+  height(c, 4);
+  CHECK(c.status == S_TYPE);
+  c = fresh(ar);
+  shape(c, 0);
+  CHECK(c.status == S_TYPE);
+  c = fresh(ar);
   CHECK(square(c, ind(c, {{0, 0}, {0, 1}, {1, 0}, {1, 1}})));
   CHECK(!square(c, ind(c, {{0, 0}, {0, 1}, {1, 1}})));
   CHECK(!square(c, obj(c, {{0, 0, 1}, {0, 0, 2}})));  // 1x1 box, two cells
@@ -226,7 +237,10 @@ TEST void centres_and_colours(Arena ar) {
   CHECK(c.status == S_EMPTY);
   c = fresh(ar);
   centerofmass(c, Indices{nullptr, 0});  // Python: ()
-  CHECK(c.status == S_UNSUPPORTED);
+  CHECK(c.status == S_UNSUPPORTED && c.what == (P_centerofmass | K_INDICES << 8 | OVERLOAD_VALUE));
+  c = fresh(ar);
+  center(c, 0);  // toindices(0): TypeError
+  CHECK(c.status == S_TYPE);
 
   c = fresh(ar);
   Object o1 = obj(c, {{0, 0, 1}}), o2 = obj(c, {{1, 1, 2}}), o3 = obj(c, {{2, 2, 1}, {2, 3, 1}});

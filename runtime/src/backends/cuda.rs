@@ -19,12 +19,13 @@ pub use gpu_kernels::GpuBuild;
 pub use crate::engine::accelerator::{BatchResult, GpuOutcome, GridRef, WaveBatch};
 use crate::engine::cost::cache_dir;
 use crate::engine::fnv::fnv1a_parts;
+use crate::engine::status::STATUS_UNSUPPORTED;
 
 /// Bytes per grid slot in a batch (30 x 30, the largest task grid).
 pub const SLOT: usize = 900;
 /// `u32`s per sample in a batch's metadata (`META` in `runner.cuh`): status, output offset, height,
-/// width, GPU steps, kilocycles.
-const META: usize = 6;
+/// width, GPU steps, kilocycles, and for an unsupported call its overload code.
+const META: usize = 7;
 
 /// `kernels/cuda/runner.cuh`'s `Batch`, field for field.
 #[repr(C)]
@@ -729,6 +730,9 @@ fn decode(meta: &[u32], bytes: &[u8]) -> Result<Vec<GpuOutcome>, String> {
     meta.chunks_exact(META)
         .enumerate()
         .map(|(k, r)| {
+            if r[0] == STATUS_UNSUPPORTED {
+                return Ok(GpuOutcome::Unsupported(r[6]));
+            }
             if r[0] != 0 {
                 return Ok(GpuOutcome::Redo(r[0]));
             }
@@ -764,12 +768,13 @@ fn trace_batch(meta: &[u32]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{cached_cubin, trace_batch, META};
+    use super::{cached_cubin, decode, trace_batch, META};
+    use crate::engine::accelerator::GpuOutcome;
 
     #[test]
     fn a_batch_trace_names_its_slowest_sample_and_the_median() {
-        // status, offset, h, w, steps, kilocycles per sample
-        let meta: Vec<u32> = [[0, 0, 1, 1, 10, 5], [7, 0, 0, 0, 131_073, 900], [0, 1, 2, 2, 40, 7]]
+        // status, offset, h, w, steps, kilocycles, overload per sample
+        let meta: Vec<u32> = [[0, 0, 1, 1, 10, 5, 0], [7, 0, 0, 0, 131_073, 900, 0], [0, 1, 2, 2, 40, 7, 0]]
             .iter()
             .flat_map(|r| r.iter().copied())
             .collect();
@@ -779,6 +784,19 @@ mod tests {
             "3 samples, slowest 900 kcycles (131073 steps), median 7 kcycles, sum 912 kcycles"
         );
         assert_eq!(trace_batch(&[]), "empty");
+    }
+
+    #[test]
+    fn decoded_outcomes_carry_the_grid_the_status_or_the_missing_overload() {
+        let meta: Vec<u32> = [[0, 1, 1, 2, 3, 1, 0], [9, 0, 0, 0, 5, 1, 0x0009_0718], [7, 0, 0, 0, 9, 1, 0]]
+            .iter()
+            .flat_map(|r| r.iter().copied())
+            .collect();
+        assert_eq!(
+            decode(&meta, &[9, 4, 5]).unwrap(),
+            vec![GpuOutcome::Ok(1, 2, vec![4, 5]), GpuOutcome::Unsupported(0x0009_0718), GpuOutcome::Redo(7)]
+        );
+        assert!(decode(&[0, 2, 1, 2, 0, 0, 0], &[1, 2]).is_err(), "an output past the bytes");
     }
 
     const ELF: &[u8] = b"\x7fELF and the rest";

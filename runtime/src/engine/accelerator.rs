@@ -17,6 +17,9 @@ pub enum GpuOutcome {
     /// The kernel did not produce a trusted grid; the status code says why (see
     /// [`status_reason`](super::status::status_reason)).
     Redo(u32),
+    /// The kernel had no GPU form for a call ([`STATUS_UNSUPPORTED`](super::status::STATUS_UNSUPPORTED)):
+    /// which primitive and argument kinds (see [`overload_reason`](super::status::overload_reason)).
+    Unsupported(u32),
 }
 
 /// One batch of a wave: a kernel over loaded inputs (indices into the grids of `load_inputs`).

@@ -96,15 +96,21 @@ impl ExecRun {
     pub fn fallbacks(&self) -> usize {
         self.fallback.iter().filter(|f| f.is_some()).count()
     }
-    /// How many jobs were redone on the CPU for each reason, the commonest first.
+    /// How many jobs were redone on the CPU for each reason (an overload the GPU lacks names its
+    /// primitive and argument kinds), the costliest first: by the CPU time of their redos, then by count.
     pub fn fallback_reasons(&self) -> Vec<(String, usize)> {
-        let mut by: std::collections::BTreeMap<&str, usize> = Default::default();
-        for why in self.fallback.iter().flatten() {
-            *by.entry(why.as_str()).or_default() += 1;
+        let mut by: std::collections::BTreeMap<&str, (usize, u64)> = Default::default();
+        for (k, why) in self.fallback.iter().enumerate() {
+            if let Some(why) = why {
+                let e = by.entry(why.as_str()).or_default();
+                e.0 += 1;
+                e.1 += self.cpu_ns.get(k).copied().unwrap_or(0);
+            }
         }
-        let mut out: Vec<(String, usize)> = by.into_iter().map(|(w, n)| (w.to_string(), n)).collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        out
+        let mut out: Vec<(String, usize, u64)> =
+            by.into_iter().map(|(w, (n, ns))| (w.to_string(), n, ns)).collect();
+        out.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
+        out.into_iter().map(|(w, n, _)| (w, n)).collect()
     }
     pub fn verdicts(&self) -> usize {
         self.verdict.iter().filter(|&&v| v).count()

@@ -13,7 +13,7 @@ use super::job::{ExecOptions, Job};
 use super::runnable::Runnable;
 use super::sample::OutGrid;
 use super::schedule::{Board, Group};
-use super::status::{status_reason, status_verdict};
+use super::status::{overload_reason, status_reason, status_verdict};
 use super::trace;
 
 /// What every GPU worker of a run shares besides the board.
@@ -103,6 +103,7 @@ fn record(opts: &ExecOptions, board: &Board, group: &Group, outs: Vec<GpuOutcome
                 }
                 _ => redo.push((k, status_reason(code).to_string())),
             },
+            GpuOutcome::Unsupported(what) => redo.push((k, overload_reason(what))),
         }
     }
 }

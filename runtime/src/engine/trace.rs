@@ -10,7 +10,8 @@ pub(crate) fn enabled() -> bool {
 
 /// A batch's line: whose, where, how big, how long its kernel ran, and how many samples it gave back.
 pub(crate) fn batch(task: &str, device: &str, samples: usize, ms: f64, outcomes: &[GpuOutcome]) {
-    let redo = outcomes.iter().filter(|o| matches!(o, GpuOutcome::Redo(_))).count();
+    let redo =
+        outcomes.iter().filter(|o| matches!(o, GpuOutcome::Redo(_) | GpuOutcome::Unsupported(_))).count();
     eprintln!("gpu trace: {task} on {device}: {samples} samples in {ms:.1} ms, {redo} to redo");
 }
 
