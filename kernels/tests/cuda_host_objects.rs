@@ -258,7 +258,9 @@ fn cuda_objects_agree_with_the_rust_primitives_on_random_inputs() {
             let n = bad_per.entry(name).or_default();
             *n += 1;
             if *n <= 3 {
-                bad.push(format!("{line}\n   C++:  {cpp} after {cpp_steps} steps\n   Rust: {rust_steps} steps"));
+                bad.push(format!(
+                    "{line}\n   C++:  {cpp} after {cpp_steps} steps\n   Rust: {rust_steps} steps"
+                ));
             }
             continue;
         }

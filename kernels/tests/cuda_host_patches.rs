@@ -364,7 +364,9 @@ fn cuda_patches_agree_with_the_rust_primitives_on_random_inputs() {
             let n = bad_per.entry(name).or_default();
             *n += 1;
             if *n <= 3 {
-                bad.push(format!("{line}\n   C++:  {cpp} after {cpp_steps} steps\n   Rust: {rust_steps} steps"));
+                bad.push(format!(
+                    "{line}\n   C++:  {cpp} after {cpp_steps} steps\n   Rust: {rust_steps} steps"
+                ));
             }
         } else if cpp == rust {
             t[if rust.starts_with("fail") { 1 } else { 0 }] += 1;

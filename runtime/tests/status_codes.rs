@@ -5,7 +5,9 @@
 use std::path::Path;
 
 use kernels::FailKind;
-use runtime::engine::status::{status_reason, STATUS_GPU_STEPS, STATUS_OK, STATUS_OUTPUT, STATUS_UNSUPPORTED};
+use runtime::engine::status::{
+    status_reason, STATUS_GPU_STEPS, STATUS_OK, STATUS_OUTPUT, STATUS_UNSUPPORTED,
+};
 
 /// `S_NAME = n` of `enum Status` in value.cuh, in order.
 fn cuda_statuses() -> Vec<(String, u32)> {

@@ -87,7 +87,10 @@ impl GpuConfig {
             batch: var("ARCFORGE_GPU_BATCH", 16384) as usize,
             streams: var("ARCFORGE_GPU_STREAMS", 16) as usize,
             workers: var("ARCFORGE_GPU_WORKERS", 3) as usize,
-            max_steps: std::env::var("ARCFORGE_GPU_STEPS").ok().and_then(|v| v.parse().ok()).filter(|&v| v > 0),
+            max_steps: std::env::var("ARCFORGE_GPU_STEPS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .filter(|&v| v > 0),
             trace: std::env::var("ARCFORGE_GPU_TRACE").is_ok_and(|v| v == "1"),
         }
     }

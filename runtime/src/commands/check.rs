@@ -4,8 +4,8 @@
 //! sizes 1..=30), and every sample the GPU finished must equal the CPU's output byte for byte. A
 //! sample the GPU flags is redone on the CPU in real runs: here it is counted with its reason. A
 //! failure the GPU decides itself where `solve` lets it
-//! ([`status_verdict`](crate::engine::status::status_verdict): Python raises, the size limit, no ARC
-//! grid) must be the CPU's failure of the same kind.
+//! ([`status_verdict`](crate::engine::status::status_verdict): Python raises, the size limit, the
+//! CPU's step budget, no ARC grid) must be the CPU's failure of the same kind.
 
 use std::collections::{BTreeMap, HashMap};
 
