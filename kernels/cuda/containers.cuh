@@ -141,6 +141,12 @@ ARC_DEVICE bool room(Ctx& c, int64_t n) {
   return c.step((uint64_t)(n < 0 ? 0 : n));
 }
 
+// The CPU's steps to scan a tuple: its length, but none for two ints (the CPU's point).
+template <class T> ARC_DEVICE uint64_t scan_steps(Tuple<T> t) {
+  if constexpr (rank<T> == 1) return t.n == 2 ? 0 : t.n;
+  else return t.n;
+}
+
 // Python's `<` between two keys or elements (see the header): cells colour first.
 template <class K> ARC_DEVICE int key_compare(K a, K b) { return compare(a, b); }
 ARC_DEVICE int key_compare(Cell a, Cell b) {
@@ -262,7 +268,6 @@ template <class T> ARC_HEAVY int merge_runs(Ctx& c, T* items, const int* off, in
   uint8_t* mark = arena_top(c);
   T* tmp = alloc<T>(c, n);
   if (!tmp) return 0;
-  if (!c.step((uint64_t)n * R / 32 + 1)) return 0;
   ARC_FOR(e, n) {
     int r = run_of(off, R, e);
     T x = items[e];
@@ -331,7 +336,7 @@ ARC_HEAVY Grid rows_to_grid(Ctx& c, const Tuple<int>* rows, int n, uint32_t what
       for (int j = 0; j < w && ok; j++) ok = rows[i].it[j] >= 0 && rows[i].it[j] <= 255;
   }
   if (!warp_all(ok)) { c.unsupported(what); return Grid{0, 0, nullptr}; }  // `what`: the caller's
-  Grid o = new_grid(c, n, w);
+  Grid o = rows_grid(c, n, w);
   if (!o.v) return Grid{0, 0, nullptr};
   ARC_FOR(k, n * w) o.v[k] = (uint8_t)rows[k / w].it[k % w];
   ARC_SYNC();
@@ -398,17 +403,20 @@ struct contained_fn {
     }
   }
   template <class V, class T> ARC_HEAVY bool operator()(Ctx& c, V v, Tuple<T> s) const {
+    if (!c.step(containers_detail::scan_steps(s))) return false;  // the CPU's scan of a tuple
     int e = containers_detail::any_equal(v, s.it, s.n);
     if (e < 0) c.unsupported(value_of<contained_fn, V, Tuple<T>>());
     return e == 1;
   }
   // A grid holds its rows.
-  ARC_HEAVY bool operator()(Ctx&, Tuple<int> r, Grid g) const {
+  ARC_HEAVY bool operator()(Ctx& c, Tuple<int> r, Grid g) const {
+    if (!c.step(g.h)) return false;
     bool hit = false;
     ARC_FOR(i, g.h) hit |= containers_detail::row_equals(g, i, r.it, r.n);
     return warp_any(hit);
   }
-  ARC_HEAVY bool operator()(Ctx&, Point p, Grid g) const {
+  ARC_HEAVY bool operator()(Ctx& c, Point p, Grid g) const {
+    if (!c.step(g.h)) return false;
     int r[2] = {p.i, p.j};
     bool hit = false;
     ARC_FOR(i, g.h) hit |= containers_detail::row_equals(g, i, r, 2);
@@ -469,7 +477,7 @@ struct combine_fn {
     return (*this)(c, containers_detail::pair_tuple(c, a), b);
   }
   // A tuple followed by a frozenset's elements in their (canonical) order.
-  template <class T> ARC_HEAVY Tuple<T> operator()(Ctx& c, Tuple<T> a, Set<T> b) const { return cat(c, a, b.it, b.n); }
+  template <class T> ARC_HEAVY Tuple<T> operator()(Ctx& c, Tuple<T> a, Set<T> b) const { return cat(c, a, b.it, b.n, false); }
   ARC_HEAVY Grid operator()(Ctx& c, Grid a, Grid b) const {
     if (a.h == 0) return b;
     if (b.h == 0) return a;
@@ -483,9 +491,10 @@ struct combine_fn {
   ARC_UNSUPPORTED
 
  private:
-  template <class T> ARC_DEVICE static Tuple<T> cat(Ctx& c, Tuple<T> a, const T* b, int bn) {
+  // b_tuple: b is a tuple, which an empty a leaves as it is (a frozenset b is copied, as on the CPU)
+  template <class T> ARC_DEVICE static Tuple<T> cat(Ctx& c, Tuple<T> a, const T* b, int bn, bool b_tuple = true) {
     if (bn == 0 || c.failed()) return a;
-    if (a.n == 0) return Tuple<T>{(T*)b, bn};
+    if (a.n == 0 && b_tuple) return Tuple<T>{(T*)b, bn};
     if (!containers_detail::room(c, (int64_t)a.n + bn)) return Tuple<T>{nullptr, 0};
     T* out = alloc<T>(c, (uint64_t)a.n + bn);
     if (!out) return Tuple<T>{nullptr, 0};
@@ -504,6 +513,7 @@ struct intersection_fn {
     if (a.n == 0 || b.n == 0) return Set<T>{nullptr, 0};
     if constexpr (containers_detail::ordered<T>) {
       // Scan the smaller set, search the larger.
+      if (!containers_detail::room(c, a.n < b.n ? a.n : b.n)) return Set<T>{nullptr, 0};
       return a.n <= b.n ? containers_detail::set_filter(c, a, b, true) : containers_detail::set_filter(c, b, a, true);
     } else {
       c.unsupported(overload_of<intersection_fn, Set<T>, Set<T>>());
@@ -532,6 +542,7 @@ struct difference_fn {
   template <class T> ARC_HEAVY Set<T> operator()(Ctx& c, Set<T> a, Set<T> b) const {
     if (a.n == 0 || b.n == 0) return a;
     if constexpr (containers_detail::ordered<T>) {
+      if (!containers_detail::room(c, a.n)) return Set<T>{nullptr, 0};
       return containers_detail::set_filter(c, a, b, false);
     } else {
       c.unsupported(overload_of<difference_fn, Set<T>, Set<T>>());
@@ -549,8 +560,10 @@ struct difference_fn {
       return a;
     }
   }
+  // A tuple b is scanned once per element of a, as on the CPU.
   template <class T> ARC_HEAVY Set<T> operator()(Ctx& c, Set<T> a, Tuple<T> b) const {
     if constexpr (containers_detail::ordered<T>) {
+      if (!c.step_each(a.n, containers_detail::scan_steps(b))) return Set<T>{nullptr, 0};
       T* out = alloc<T>(c, a.n);
       if (!out) return Set<T>{nullptr, 0};
       int m = compact(out, a.it, a.n, [&](const T& x, int) { return !in_tuple(x, b); });
@@ -562,6 +575,7 @@ struct difference_fn {
   }
   template <class T> ARC_HEAVY Tuple<T> operator()(Ctx& c, Tuple<T> a, Tuple<T> b) const {
     if constexpr (containers_detail::ordered<T>) {
+      if (!c.step_each(a.n, containers_detail::scan_steps(b))) return Tuple<T>{nullptr, 0};
       T* out = alloc<T>(c, a.n);
       if (!out) return Tuple<T>{nullptr, 0};
       int m = compact(out, a.it, a.n, [&](const T& x, int) { return !in_tuple(x, b); });
@@ -604,7 +618,7 @@ ARC_PRIM(dedupe)
 struct dedupe_fn {
   template <class T> ARC_HEAVY Tuple<T> operator()(Ctx& c, Tuple<T> t) const {
     if constexpr (containers_detail::ordered<T>) {
-      if (c.failed() || !c.step((uint64_t)t.n * t.n / 32 + 1)) return Tuple<T>{nullptr, 0};
+      if (c.failed() || !c.step(t.n)) return Tuple<T>{nullptr, 0};
       T* out = alloc<T>(c, t.n);
       if (!out) return Tuple<T>{nullptr, 0};
       int m = compact(out, t.it, t.n, [&](const T& x, int k) {
@@ -619,7 +633,7 @@ struct dedupe_fn {
     }
   }
   ARC_HEAVY Grid operator()(Ctx& c, Grid g) const {
-    if (c.failed()) return Grid{0, 0, nullptr};
+    if (c.failed() || !c.step(g.h)) return Grid{0, 0, nullptr};
     uint8_t* keep = alloc<uint8_t>(c, g.h);
     if (!keep) return Grid{0, 0, nullptr};
     ARC_FOR(i, g.h) {
@@ -668,9 +682,9 @@ struct order_fn {
         if (!items || !keys || !out) return result(c, x, out, 0);
         for (int k = 0; k < n && !c.failed(); k++) {
           put(items + k, item(c, x, k));
-          keys[k] = f(c, items[k]);
+          keys[k] = call_value(c, f, items[k]);
         }
-        if (c.failed() || !c.step((uint64_t)n * n / 32 + 1)) return result(c, x, out, 0);
+        if (c.failed()) return result(c, x, out, 0);
         ARC_FOR(k, n) {
           int r = 0;
           for (int m = 0; m < n; m++) {
@@ -691,7 +705,7 @@ struct order_fn {
   template <class C, class E> ARC_DEVICE static Tuple<E> result(Ctx&, C, E* out, int n) { return Tuple<E>{out, n}; }
   ARC_DEVICE static Grid result(Ctx& c, Grid g, Tuple<int>* out, int n) {
     if (c.failed()) return Grid{0, 0, nullptr};
-    Grid o = new_grid(c, n, n ? g.w : 0);  // no rows: the CPU's empty tuple
+    Grid o = rows_grid(c, n, n ? g.w : 0);  // no rows: the CPU's empty tuple
     if (!o.v) return o;
     ARC_FOR(k, o.h * o.w) o.v[k] = (uint8_t)out[k / o.w].it[k % o.w];
     ARC_SYNC();
@@ -724,7 +738,7 @@ struct repeat_fn {
     bool ok = (int64_t)n * row.n <= (1 << 20);
     ARC_FOR(j, row.n) ok &= row.it[j] >= 0 && row.it[j] <= 255;
     if (!warp_all(ok)) { c.unsupported(value_of<repeat_fn, Tuple<int>, int>()); return Grid{0, 0, nullptr}; }
-    Grid o = new_grid(c, n, n ? row.n : 0);
+    Grid o = rows_grid(c, n, n ? row.n : 0);
     if (!o.v) return o;
     ARC_FOR(k, o.h * o.w) o.v[k] = (uint8_t)row.it[k % o.w];
     ARC_SYNC();
@@ -845,7 +859,11 @@ ARC_VAR last_fn last{};
 // `tuple(container)`: a frozenset's elements in canonical order (the same slice); tuples as they are.
 ARC_PRIM(totuple)
 struct totuple_fn {
-  template <class T> ARC_DEVICE Tuple<T> operator()(Ctx&, Set<T> s) const { return Tuple<T>{s.it, s.n}; }
+  template <class T> ARC_DEVICE Tuple<T> operator()(Ctx& c, Set<T> s) const {
+    // the CPU copies an object's cells or indices' points out of their packed form
+    if constexpr (same<T, Cell> || same<T, Point>) c.step(s.n);
+    return Tuple<T>{s.it, s.n};
+  }
   template <class T> ARC_DEVICE Tuple<T> operator()(Ctx&, Tuple<T> s) const { return s; }
   ARC_DEVICE Grid operator()(Ctx&, Grid g) const { return g; }
   ARC_DEVICE Point operator()(Ctx&, Point p) const { return p; }
@@ -866,7 +884,7 @@ struct initset_fn {
       c.unsupported(overload_of<initset_fn, V>());
       return Poison{};
     } else {
-      V* out = containers_detail::room(c, 1) ? alloc<V>(c, 1) : nullptr;
+      V* out = alloc<V>(c, 1);
       if (!out) return Set<V>{nullptr, 0};
       containers_detail::put(out, v);  // every lane writes the same value
       return Set<V>{out, 1};
@@ -932,6 +950,7 @@ struct remove_fn {
     }
   }
   template <class V, class T> ARC_HEAVY Tuple<T> operator()(Ctx& c, V v, Tuple<T> t) const {
+    if (!c.step(t.n)) return t;  // the CPU's scan
     return without(c, v, t.it, t.n, t);
   }
   ARC_HEAVY Grid operator()(Ctx& c, Tuple<int> r, Grid g) const { return rows_without(c, g, r.it, r.n); }
@@ -968,7 +987,7 @@ struct remove_fn {
     }
   }
   ARC_DEVICE static Grid rows_without(Ctx& c, Grid g, const int* r, int n) {
-    if (c.failed()) return Grid{0, 0, nullptr};
+    if (c.failed() || !c.step(g.h)) return Grid{0, 0, nullptr};
     uint8_t* keep = alloc<uint8_t>(c, g.h);
     if (!keep) return Grid{0, 0, nullptr};
     ARC_FOR(i, g.h) keep[i] = !containers_detail::row_equals(g, i, r, n);
@@ -1009,8 +1028,12 @@ template <class C> ARC_DEVICE elem_t<C> extreme(Ctx& c, C x, int want) {
 // the element's static type cannot hold: S_UNSUPPORTED.
 #define ARC_CONTAINERS_EXTREME(name, WANT, SETPICK, WARP, INIT)                                  \
   struct name##_fn {                                                                              \
-    ARC_DEVICE int operator()(Ctx&, Set<int> s) const { return s.n ? s.it[SETPICK] : 0; }        \
-    ARC_HEAVY int operator()(Ctx&, Tuple<int> t) const {                                          \
+    ARC_DEVICE int operator()(Ctx& c, Set<int> s) const {                                         \
+      c.step(s.n); /* the CPU's scan */                                                           \
+      return s.n ? s.it[SETPICK] : 0;                                                             \
+    }                                                                                             \
+    ARC_HEAVY int operator()(Ctx& c, Tuple<int> t) const {                                        \
+      c.step(t.n);                                                                                \
       int v = INIT;                                                                               \
       ARC_FOR(k, t.n) v = WANT > 0 ? (t.it[k] > v ? t.it[k] : v) : (t.it[k] < v ? t.it[k] : v);  \
       v = WARP(v);                                                                                \
@@ -1025,6 +1048,7 @@ template <class C> ARC_DEVICE elem_t<C> extreme(Ctx& c, C x, int want) {
         c.unsupported(overload_of<name##_fn, C>());                                                                    \
         return Poison{};                                                                          \
       } else {                                                                                    \
+        if (!c.step(len(x))) return elem_t<C>{};                                                  \
         if (len(x) == 0) { c.unsupported(value_of<name##_fn, C>()); return elem_t<C>{}; }                           \
         return extreme(c, x, WANT);                                                               \
       }                                                                                           \
@@ -1044,9 +1068,9 @@ namespace containers_detail {
 // f); len(x) > 0.
 template <class C, class F, class K> ARC_DEVICE int best_by(Ctx& c, C x, F f, int want, K& key) {
   int best = 0;
-  key = f(c, item(c, x, 0));
+  key = call_value(c, f, item(c, x, 0));
   for (int k = 1; k < len(x) && !c.failed(); k++) {
-    K kk = f(c, item(c, x, k));
+    K kk = call_value(c, f, item(c, x, k));
     if (key_compare(kk, key) == want) {
       best = k;
       key = kk;
@@ -1075,7 +1099,7 @@ template <class F, class K> constexpr bool zero_key = same<decltype(declval_<F>(
         } else {                                                                          \
           if (c.failed()) return K{};                                                     \
           if (len(x) == 0) {                                                              \
-            if constexpr (zero_key<F, K>) return f(c, 0);                                 \
+            if constexpr (zero_key<F, K>) return call_value(c, f, 0);                     \
             c.unsupported(value_of<name##_fn, C, F>());                                   \
             return K{};                                                                   \
           }                                                                               \
@@ -1132,7 +1156,7 @@ namespace containers_detail {
 template <class T> ARC_HEAVY T common(Ctx& c, Tuple<T> t, bool most) {
   if (c.failed()) return T{};
   if (t.n == 0) { c.fail(S_EMPTY); return T{}; }
-  if (!room(c, t.n) || !c.step((uint64_t)t.n * t.n / 32 + 1)) return T{};
+  if (!room(c, t.n)) return T{};
   int* count = alloc<int>(c, t.n);
   if (!count) return T{};
   ARC_FOR(k, t.n) {
@@ -1163,7 +1187,10 @@ template <class T> ARC_HEAVY T common(Ctx& c, Tuple<T> t, bool most) {
       }                                                                                \
     }                                                                                  \
     /* two ints: both occur once, or one twice; either way the smaller one */          \
-    ARC_DEVICE int operator()(Ctx&, Point p) const { return p.i < p.j ? p.i : p.j; }   \
+    ARC_DEVICE int operator()(Ctx& c, Point p) const {                                 \
+      c.step(2); /* the CPU counts the pair's two items */                             \
+      return p.i < p.j ? p.i : p.j;                                                    \
+    }                                                                                  \
     template <class T> ARC_DEVICE T operator()(Ctx& c, Set<T>) const {                 \
       c.fail(S_TYPE);                                                                  \
       return containers_detail::none<T>();                                             \
@@ -1199,7 +1226,7 @@ struct sfilter_fn {
       int n = len(x);
       uint8_t* keep = c.failed() ? nullptr : alloc<uint8_t>(c, n);
       if (!keep) return empty(x);
-      for (int k = 0; k < n && !c.failed(); k++) keep[k] = truthy(f(c, item(c, x, k)));
+      for (int k = 0; k < n && !c.failed(); k++) keep[k] = truthy(call_value(c, f, item(c, x, k)));
       if (c.failed()) return empty(x);
       return kept(c, x, keep);
     }
@@ -1237,7 +1264,7 @@ struct extract_fn {
     } else {
       for (int k = 0; k < len(x) && !c.failed(); k++) {
         elem_t<C> e = item(c, x, k);
-        if (truthy(f(c, e))) return e;
+        if (truthy(call_value(c, f, e))) return e;
       }
       c.fail(S_EMPTY);
       return none<elem_t<C>>();
@@ -1253,12 +1280,17 @@ struct sizefilter_fn {
   template <class T> ARC_HEAVY Set<T> operator()(Ctx& c, Set<T> s, int n) const {
     using namespace containers_detail;
     if constexpr (same<T, Cell> || same<T, Point> || IsPair<T>::v) {
+      if constexpr (IsPair<T>::v) c.step(s.n);  // the CPU looks at each pair (not at cells, points)
       return n == 2 ? s : Set<T>{nullptr, 0};  // every cell, point and pair has two items
     } else if constexpr (rank<T> == 1) {
-      if (s.n) c.fail(S_TYPE);  // len() of an int
+      if (c.step(s.n) && s.n) c.fail(S_TYPE);  // len() of an int
       return Set<T>{nullptr, 0};
     } else if constexpr (IsSet<T>::v || IsTuple<T>::v || same<T, Grid>) {
-      if (c.failed() || !c.step(s.n)) return Set<T>{nullptr, 0};
+      // (a frozenset of 2-tuples of ints is the CPU's frozenset of points: nothing to look at)
+      bool points = same<T, Tuple<int>> && s.n > 0;
+      if constexpr (same<T, Tuple<int>>)
+        for (int k = 0; k < s.n; k++) points &= s.it[k].n == 2;
+      if (c.failed() || (!points && !c.step(s.n))) return Set<T>{nullptr, 0};
       T* out = alloc<T>(c, s.n);
       if (!out) return Set<T>{nullptr, 0};
       return Set<T>{out, compact(out, s.it, s.n, [&](const T& e, int) { return len(e) == n; })};
@@ -1273,7 +1305,7 @@ struct sizefilter_fn {
       c.unsupported(overload_of<sizefilter_fn, Tuple<T>, int>());
       return Poison{};
     } else if constexpr (rank<T> == 1) {
-      if (t.n) c.fail(S_TYPE);
+      if (c.step(t.n) && t.n) c.fail(S_TYPE);
       return Set<T>{nullptr, 0};
     } else {
       if (c.failed() || !room(c, t.n)) return Set<T>{nullptr, 0};
@@ -1310,7 +1342,11 @@ template <class T> struct Flat<Tuple<T>> { static constexpr bool v = true; using
 template <> struct Flat<Point> { static constexpr bool v = true; using E = int; };
 
 // All inner items of outer[0..m) concatenated into a new array (offsets of each run in off[0..m]).
-template <class I, class E = typename Flat<I>::E> ARC_DEVICE E* concat(Ctx& c, const I* outer, int m, int*& off, int& n) {
+// Counted as the CPU's merge: the items at once for a frozenset of objects or of indices (`packed`:
+// none of them empty, which the CPU holds as a plain empty frozenset), else each inner container's
+// items plus one, container by container.
+template <class I, class E = typename Flat<I>::E>
+ARC_DEVICE E* concat(Ctx& c, const I* outer, int m, int*& off, int& n, bool packed = false) {
   n = 0;
   off = alloc<int>(c, m + 1);
   if (!off) return nullptr;
@@ -1319,9 +1355,10 @@ template <class I, class E = typename Flat<I>::E> ARC_DEVICE E* concat(Ctx& c, c
     off[r] = (int)total;
     total += len(outer[r]);
     if (total > (1 << 20)) { c.fail(S_LIMIT); return nullptr; }
+    if (!packed && !c.step((uint64_t)len(outer[r]) + 1)) return nullptr;
   }
   off[m] = (int)total;
-  if (!c.step((uint64_t)total + m)) return nullptr;
+  if (packed && !c.step((uint64_t)total)) return nullptr;
   E* out = alloc<E>(c, total);
   if (!out) return nullptr;
   // Each lane copies its items, finding their run (item() of a flat container is per lane).
@@ -1348,7 +1385,12 @@ struct merge_fn {
       using E = typename Flat<I>::E;
       int *off = nullptr, n = 0;
       if (c.failed() || s.n == 0) return Set<E>{nullptr, 0};
-      E* out = concat(c, s.it, s.n, off, n);
+      bool packed = false;
+      if constexpr (same<I, Object> || same<I, Indices>) {
+        packed = true;
+        for (int r = 0; r < s.n; r++) packed &= s.it[r].n > 0;
+      }
+      E* out = concat(c, s.it, s.n, off, n, packed);
       if (!out) return Set<E>{nullptr, 0};
       if constexpr (IsSet<I>::v) return Set<E>{out, canonical_runs(c, out, off, s.n, n)};
       else return Set<E>{out, sort_unique(c, out, n)};
@@ -1375,7 +1417,7 @@ struct merge_fn {
   // A grid's cells, row by row.
   ARC_HEAVY Tuple<int> operator()(Ctx& c, Grid g) const {
     int n = g.h * g.w;
-    int* out = containers_detail::room(c, n) ? alloc<int>(c, n) : nullptr;
+    int* out = c.step_each(g.h, (uint64_t)g.w + 1) ? alloc<int>(c, n) : nullptr;  // row by row
     if (!out) return Tuple<int>{nullptr, 0};
     ARC_FOR(k, n) out[k] = g.v[k];
     ARC_SYNC();
@@ -1394,7 +1436,10 @@ struct merge_fn {
       if (h > (1 << 20)) { c.fail(S_LIMIT); return Grid{0, 0, nullptr}; }
     }
     if (ragged) { c.unsupported(value_of<merge_fn, Tuple<Grid>>()); return Grid{0, 0, nullptr}; }
-    Grid o = new_grid(c, h, h ? w : 0);
+    // the CPU's count: each grid's rows plus one; the rows it makes are a tuple (uncounted)
+    for (int k = 0; k < t.n; k++)
+      if (!c.step((uint64_t)t.it[k].h + 1)) return Grid{0, 0, nullptr};
+    Grid o = rows_grid(c, h, h ? w : 0);
     if (!o.v) return o;
     int at = 0;
     for (int k = 0; k < t.n; k++) {

@@ -19,20 +19,27 @@ struct identity_fn {
 };
 ARC_VAR identity_fn identity{};
 
-// Every call of a composed function is a step, as every call is on the CPU (`call`): loops of
-// cheap calls over small data (d22278a0 on foreign grids) would otherwise run on uncounted and
-// finish where the CPU stops, or hold a batch for seconds.
+// Every call of a function value is a step, charged by its caller (call_value), as on the CPU
+// (`call`): a composed function's call is one, and it calls each of its parts through call_value,
+// as `call_func` does. Loops of cheap calls over small data (d22278a0 on foreign grids) are counted
+// like any other work.
 template <class Outer, class Inner> struct Compose {
   Outer outer;
   Inner inner;
   template <class X> ARC_DEVICE auto operator()(Ctx& c, X x) const {
-    c.step(1);
     // An inner `branch` of two functions whose results differ in type (identity vs outbox of an
     // object) often meets again after the outer function: apply it to each side.
-    if constexpr (IsEither<Inner>::v)
-      return inner.first ? outer(c, inner.a(c, x)) : outer(c, inner.b(c, x));
-    else
-      return outer(c, inner(c, x));
+    if constexpr (IsEither<Inner>::v) {
+      if (inner.first) {
+        auto y = call_value(c, inner.a, x);
+        return call_value(c, outer, y);
+      }
+      auto y = call_value(c, inner.b, x);
+      return call_value(c, outer, y);
+    } else {
+      auto y = call_value(c, inner, x);
+      return call_value(c, outer, y);
+    }
   }
 };
 template <class O, class I> struct IsCompose<Compose<O, I>> { static constexpr bool v = true; };
@@ -50,11 +57,20 @@ template <class H, class G, class F> struct Chain {
   G g;
   F f;
   template <class X> ARC_DEVICE auto operator()(Ctx& c, X x) const {
-    c.step(1);  // a call (see Compose)
-    if constexpr (IsEither<F>::v)  // as in Compose
-      return f.first ? h(c, g(c, f.a(c, x))) : h(c, g(c, f.b(c, x)));
-    else
-      return h(c, g(c, f(c, x)));
+    if constexpr (IsEither<F>::v) {  // as in Compose
+      if (f.first) {
+        auto y = call_value(c, f.a, x);
+        auto z = call_value(c, g, y);
+        return call_value(c, h, z);
+      }
+      auto y = call_value(c, f.b, x);
+      auto z = call_value(c, g, y);
+      return call_value(c, h, z);
+    } else {
+      auto y = call_value(c, f, x);
+      auto z = call_value(c, g, y);
+      return call_value(c, h, z);
+    }
   }
 };
 ARC_PRIM(chain)
@@ -68,8 +84,9 @@ template <class Outer, class A, class B> struct Fork {
   A a;
   B b;
   template <class X> ARC_DEVICE auto operator()(Ctx& c, X x) const {
-    c.step(1);  // a call (see Compose)
-    return outer(c, a(c, x), b(c, x));
+    auto y = call_value(c, a, x);  // in the CPU's order: a, b, then outer
+    auto z = call_value(c, b, x);
+    return call_value(c, outer, y, z);
   }
 };
 ARC_PRIM(fork)
@@ -81,10 +98,7 @@ ARC_VAR fork_fn fork{};
 template <class F, class Fixed> struct LBind {
   F f;
   Fixed fixed;
-  template <class... Xs> ARC_DEVICE auto operator()(Ctx& c, Xs... xs) const {
-    c.step(1);  // a call (see Compose)
-    return f(c, fixed, xs...);
-  }
+  template <class... Xs> ARC_DEVICE auto operator()(Ctx& c, Xs... xs) const { return call_value(c, f, fixed, xs...); }
 };
 ARC_PRIM(lbind)
 struct lbind_fn {
@@ -95,10 +109,7 @@ ARC_VAR lbind_fn lbind{};
 template <class F, class Fixed> struct RBind {
   F f;
   Fixed fixed;
-  template <class... Xs> ARC_DEVICE auto operator()(Ctx& c, Xs... xs) const {
-    c.step(1);  // a call (see Compose)
-    return f(c, xs..., fixed);
-  }
+  template <class... Xs> ARC_DEVICE auto operator()(Ctx& c, Xs... xs) const { return call_value(c, f, xs..., fixed); }
 };
 ARC_PRIM(rbind)
 struct rbind_fn {
@@ -113,18 +124,19 @@ template <class F, class Target> struct Matcher {
   F f;
   Target target;
   template <class X> ARC_DEVICE bool operator()(Ctx& c, X x) const {
-    c.step(1);  // a call (see Compose)
     if constexpr (IsCompose<F>::v && same<Target, Point>) {
       if constexpr (IsCorner<decltype(f.outer)>::v && !IsEither<decltype(f.inner)>::v) {
         // A corner of an empty patch is Python's `()`, which equals no point (995c5fa3 asks
         // whether an empty patch's corner is (1, 1)); the CPU answers False, and so does this.
-        c.step(1);  // the composed function's call
-        auto patch = f.inner(c, x);
+        // Counted as the CPU's calls: the composed function, its inner and its outer function.
+        c.step(1);
+        auto patch = call_value(c, f.inner, x);
+        c.step(1);
         if (empty_patch(patch)) return false;
         return equal(f.outer(c, patch), target);
       }
     }
-    auto v = f(c, x);
+    auto v = call_value(c, f, x);
     if constexpr (comparable<decltype(v), Target>) {
       return equal(v, target);
     } else {
@@ -145,12 +157,15 @@ template <class F> struct Power {
   int n;
   template <class X> ARC_DEVICE auto operator()(Ctx& c, X x) const {
     using Y = decltype(f(c, x));
+    // n calls of f, each a step (the call of the power itself is its caller's), as on the CPU;
+    // power(f, 1) is f itself there, so its one call is the caller's step
     if constexpr (same<X, Y>) {
+      if (n == 1) return f(c, x);
       for (int k = 0; k < n && c.step(1); k++) x = f(c, x);
       return x;
     } else {
       // the first call may change the type (outbox of an object gives indices); the others keep it
-      if (c.failed() || !c.step(1)) return Y{};
+      if (c.failed() || (n != 1 && !c.step(1))) return Y{};
       Y y = f(c, x);
       if constexpr (same<Y, decltype(f(c, y))>) {
         for (int k = 1; k < n && c.step(1); k++) y = f(c, y);
@@ -171,14 +186,21 @@ struct power_fn {
 ARC_VAR power_fn power{};
 
 // power(f, K) with K a constant of the solver (the translator writes `power_k<K>(ctx, f)`): f applied
-// K times, each time free to change the value's type, as Python's dynamic typing allows.
+// K times, each time free to change the value's type, as Python's dynamic typing allows. Counted as
+// on the CPU: power(f, 1) is f itself; a larger K calls f K times, a step each.
+template <int K, class F, class X> ARC_DEVICE auto power_calls(Ctx& c, const F& f, X x) {
+  if constexpr (K <= 0)
+    return x;
+  else
+    return power_calls<K - 1>(c, f, call_value(c, f, x));
+}
 template <class F, int K> struct PowerK {
   F f;
   template <class X> ARC_DEVICE auto operator()(Ctx& c, X x) const {
     if constexpr (K <= 1)
       return f(c, x);
     else
-      return PowerK<F, K - 1>{f}(c, f(c, x));
+      return power_calls<K>(c, f, x);
   }
 };
 template <int K, class F> ARC_DEVICE PowerK<F, K> power_k(Ctx&, F f) { return {f}; }
@@ -260,9 +282,9 @@ template <class A, class B> ARC_DEVICE B second_of(Pair<A, B> p) { return p.b; }
 // lanes, every lane stores the same value).
 template <class U, class C, class F> ARC_DEVICE U* results(Ctx& c, C x, F f) {
   int n = len(x);
-  U* out = room(c, n) ? alloc<U>(c, n) : nullptr;
+  U* out = alloc<U>(c, n);  // no steps but the calls' (the CPU's `apply`)
   if (!out) return nullptr;
-  for (int k = 0; k < n && !c.failed(); k++) put(out + k, f(c, item(c, x, k)));
+  for (int k = 0; k < n && !c.failed(); k++) put(out + k, call_value(c, f, item(c, x, k)));
   return c.failed() ? nullptr : out;
 }
 
@@ -287,8 +309,8 @@ template <bool Rows, class U> ARC_DEVICE auto as_tuple(Ctx& c, U* out, int n, ui
 template <bool Rows, class F, class C> ARC_DEVICE auto apply_to(Ctx& c, F f, C x) {
   if constexpr (same<C, Point> || IsPair<C>::v) {
     // a 2-tuple gives the 2-tuple of results, canonical as on the CPU ((int, int) is a point...)
-    auto a = f(c, first_of(x));
-    auto b = f(c, second_of(x));
+    auto a = call_value(c, f, first_of(x));
+    auto b = call_value(c, f, second_of(x));
     if constexpr (pairable<decltype(a), decltype(b)>) {
       return pair_of(a, b);
     } else {
@@ -316,8 +338,8 @@ template <bool Rows, class F, class A, class B> ARC_DEVICE auto papply_to(Ctx& c
   constexpr bool pair_a = same<A, Point> || IsPair<A>::v, pair_b = same<B, Point> || IsPair<B>::v;
   if constexpr (pair_a && pair_b) {
     // two 2-tuples zip to the 2-tuple of results, canonical as on the CPU (as in apply_to)
-    auto x = f(c, first_of(a), first_of(b));
-    auto y = f(c, second_of(a), second_of(b));
+    auto x = call_value(c, f, first_of(a), first_of(b));
+    auto y = call_value(c, f, second_of(a), second_of(b));
     if constexpr (pairable<decltype(x), decltype(y)>) {
       return pair_of(x, y);
     } else {
@@ -334,8 +356,8 @@ template <bool Rows, class F, class A, class B> ARC_DEVICE auto papply_to(Ctx& c
       return Poison{};
     } else {
       int n = len(a) < len(b) ? len(a) : len(b);
-      U* out = room(c, n) ? alloc<U>(c, n) : nullptr;
-      for (int k = 0; out && k < n && !c.failed(); k++) put(out + k, f(c, item(c, a, k), item(c, b, k)));
+      U* out = alloc<U>(c, n);  // no steps but the calls' (the CPU's `papply`)
+      for (int k = 0; out && k < n && !c.failed(); k++) put(out + k, call_value(c, f, item(c, a, k), item(c, b, k)));
       return as_tuple<Rows>(c, c.failed() ? nullptr : out, n, value_at<P_papply, F, A, B>());
     }
   }
@@ -361,6 +383,7 @@ struct rapply_fn {
       return Poison{};
     } else {
       using U = decltype(declval_<elem_t<Fs>>()(c, v));
+      // (results counts each call: this only hands the value to the function)
       auto call = [v](Ctx& c, const elem_t<Fs>& f) { return f(c, v); };
       if constexpr (poison<U> || (IsSet<Fs>::v && !ordered<U>)) {
         c.unsupported(overload_of<rapply_fn, Fs, V>());
@@ -426,7 +449,7 @@ struct prapply_fn {
         if (!out) return Set<U>{nullptr, 0};
         for (int j = 0; j < nb && !c.failed(); j++) {
           auto y = item(c, b, j);
-          for (int i = 0; i < na && !c.failed(); i++) out[(int64_t)j * na + i] = f(c, item(c, a, i), y);
+          for (int i = 0; i < na && !c.failed(); i++) out[(int64_t)j * na + i] = call_value(c, f, item(c, a, i), y);
         }
         if (c.failed()) return Set<U>{nullptr, 0};
         return Set<U>{out, sort_unique(c, out, (int)n)};

@@ -46,15 +46,30 @@ template <class T> ARC_DEVICE void shrink(Ctx& c, uint8_t*, const T* p, int n) {
   shrink_last(c, p, n);
 }
 
-// Python's `()` has no rows: a grid with no rows has width 0 too.
+// A transposed grid (rot90, rot270, dmirror, cmirror): Python zips the rows, so a grid without rows
+// or without columns gives `()` (no rows, and no steps: the CPU's too), not columns of nothing.
+#define ARC_GRID_TRANSPOSED(EXPR)                                    \
+  if (g.h == 0 || g.w == 0) return rows_grid(c, 0, 0);               \
+  ARC_GRID_MAP(g.w, g.h, EXPR)
+
+// Python's `()` has no rows: a grid with no rows has width 0 too. Counted as the CPU's window: no
+// rows, or whole rows (which the CPU shares), cost nothing; a narrower window its cells.
 ARC_DEVICE Grid window(Ctx& c, Grid g, int i0, int j0, int h, int w) {
   if (h <= 0 || w < 0) w = 0;
   if (h < 0) h = 0;
   if (h == 0) w = 0;
+  if (h > 0 && j0 == 0 && w == g.w) {
+    Grid o = rows_grid(c, h, w);
+    if (!o.v) return o;
+    ARC_FOR(k, h * w) o.v[k] = g.v[i0 * g.w + k];
+    ARC_SYNC();
+    return o;
+  }
   ARC_GRID_MAP(h, w, g.v[(i0 + i) * g.w + j0 + j])
 }
 
-ARC_DEVICE Grid copy_grid(Ctx& c, Grid g) { return window(c, g, 0, 0, g.h, g.w); }
+// A copy of g, counted as the CPU's (its cells).
+ARC_DEVICE Grid copy_grid(Ctx& c, Grid g) { ARC_GRID_MAP(g.h, g.w, g.v[k]) }
 
 ARC_DEVICE bool in_grid(Grid g, int64_t i, int64_t j) { return i >= 0 && j >= 0 && i < g.h && j < g.w; }
 ARC_DEVICE bool same_loc(Point a, Point b) { return a.i == b.i && a.j == b.j; }
@@ -88,6 +103,7 @@ ARC_DEVICE Set<T> mirror_patch(Ctx& c, Set<T> p, MirrorKind kind) {
     c.fail(kind == MIRROR_D ? S_EMPTY : S_INDEX);
     return Set<T>{nullptr, 0};
   }
+  if (!c.step(p.n)) return Set<T>{nullptr, 0};  // the CPU's new patch
   Bounds b = bounds(p);
   T* out = alloc<T>(c, p.n);
   if (!out) return Set<T>{nullptr, 0};
@@ -128,9 +144,9 @@ ARC_DEVICE Object upscale_object(Ctx& c, Object o, int f) {
   if (f > 1024 || (int64_t)o.n * f * f > (1 << 20)) { c.fail(S_LIMIT); return Object{nullptr, 0}; }
   Bounds b = bounds(o);
   int n = o.n * f * f;
+  if (!c.step(n)) return Object{nullptr, 0};
   Cell* out = alloc<Cell>(c, n);
   if (!out) return Object{nullptr, 0};
-  c.step(n);
   bool bad = false;
   ARC_FOR(k, o.n) {
     Cell x = o.it[k];
@@ -172,7 +188,7 @@ ARC_VAR hmirror_fn hmirror{};
 
 ARC_PRIM(dmirror)
 struct dmirror_fn {
-  ARC_HEAVY Grid operator()(Ctx& c, Grid g) const { ARC_GRID_MAP(g.w, g.h, g.v[j * g.w + i]) }
+  ARC_HEAVY Grid operator()(Ctx& c, Grid g) const { ARC_GRID_TRANSPOSED(g.v[j * g.w + i]) }
   ARC_HEAVY Object operator()(Ctx& c, Object p) const { return grids_detail::mirror_patch(c, p, grids_detail::MIRROR_D); }
   ARC_HEAVY Indices operator()(Ctx& c, Indices p) const { return grids_detail::mirror_patch(c, p, grids_detail::MIRROR_D); }
   ARC_UNSUPPORTED
@@ -182,7 +198,7 @@ ARC_VAR dmirror_fn dmirror{};
 ARC_PRIM(cmirror)
 struct cmirror_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g) const {
-    ARC_GRID_MAP(g.w, g.h, g.v[(g.h - 1 - j) * g.w + (g.w - 1 - i)])
+    ARC_GRID_TRANSPOSED(g.v[(g.h - 1 - j) * g.w + (g.w - 1 - i)])
   }
   ARC_HEAVY Object operator()(Ctx& c, Object p) const { return grids_detail::mirror_patch(c, p, grids_detail::MIRROR_C); }
   ARC_HEAVY Indices operator()(Ctx& c, Indices p) const { return grids_detail::mirror_patch(c, p, grids_detail::MIRROR_C); }
@@ -192,7 +208,7 @@ ARC_VAR cmirror_fn cmirror{};
 
 ARC_PRIM(rot90)
 struct rot90_fn {
-  ARC_HEAVY Grid operator()(Ctx& c, Grid g) const { ARC_GRID_MAP(g.w, g.h, g.v[(g.h - 1 - j) * g.w + i]) }
+  ARC_HEAVY Grid operator()(Ctx& c, Grid g) const { ARC_GRID_TRANSPOSED(g.v[(g.h - 1 - j) * g.w + i]) }
   ARC_UNSUPPORTED
 };
 ARC_VAR rot90_fn rot90{};
@@ -208,7 +224,7 @@ ARC_VAR rot180_fn rot180{};
 
 ARC_PRIM(rot270)
 struct rot270_fn {
-  ARC_HEAVY Grid operator()(Ctx& c, Grid g) const { ARC_GRID_MAP(g.w, g.h, g.v[j * g.w + (g.w - 1 - i)]) }
+  ARC_HEAVY Grid operator()(Ctx& c, Grid g) const { ARC_GRID_TRANSPOSED(g.v[j * g.w + (g.w - 1 - i)]) }
   ARC_UNSUPPORTED
 };
 ARC_VAR rot270_fn rot270{};
@@ -241,7 +257,11 @@ struct D8Fn {
     }
   }
   template <class X> ARC_DEVICE X operator()(Ctx& c, X x) const {
-    if (inner >= 0) x = one(c, inner, x);
+    if (inner >= 0) {  // a composition: the CPU calls its inner and its outer function, a step each
+      c.step(1);
+      x = one(c, inner, x);
+      c.step(1);
+    }
     return one(c, outer, x);
   }
 };
@@ -313,6 +333,8 @@ ARC_PRIM(vconcat)
 struct vconcat_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid a, Grid b) const {
     if (a.w != b.w && a.h > 0 && b.h > 0) { c.unsupported(value_of<vconcat_fn, Grid, Grid>()); return Grid{0, 0, nullptr}; }
+    if (a.h == 0) return b;  // as the CPU: the other grid itself, no steps
+    if (b.h == 0) return a;
     int w = a.h > 0 ? a.w : b.w;
     ARC_GRID_MAP(a.h + b.h, w, i < a.h ? a.v[i * a.w + j] : b.v[(i - a.h) * b.w + j])
   }
@@ -323,6 +345,11 @@ ARC_VAR vconcat_fn vconcat{};
 ARC_PRIM(replace)
 struct replace_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, int a, int b) const {
+    // the CPU looks for a first (the cells' steps) and copies only when it is there
+    if (!c.step((uint64_t)g.h * g.w)) return Grid{0, 0, nullptr};
+    bool there = false;
+    ARC_FOR(k, g.h * g.w) there |= g.v[k] == a;
+    if (!warp_any(there)) return g;
     if (b < 0 || b > 255) { c.unsupported(value_of<replace_fn, Grid, int, int>()); return Grid{0, 0, nullptr}; }
     ARC_GRID_MAP(g.h, g.w, g.v[k] == a ? (uint8_t)b : g.v[k])
   }
@@ -356,7 +383,7 @@ struct crop_fn {
     int i0, i1, j0, j1;
     slice_bounds(g.h, start.i, dims.i, i0, i1);
     slice_bounds(g.w, start.j, dims.j, j0, j1);
-    ARC_GRID_MAP(i1 - i0, (i1 > i0) ? j1 - j0 : 0, g.v[(i0 + i) * g.w + j0 + j])
+    return grids_detail::window(c, g, i0, j0, i1 - i0, j1 - j0);
   }
   ARC_UNSUPPORTED
 };
@@ -416,9 +443,12 @@ ARC_DEVICE bool for_each_color(Ctx& c, S s, F f, uint32_t what) {
 
 // The most (most = true) or least common colour; ties go to the smallest colour (Python's max/min
 // over a set of small ints, which iterates in ascending order). No cells: max() of an empty set.
+// `counted`: the primitives (mostcolor, leastcolor) charge the cells, as the CPU's histogram does;
+// the background colour other primitives take first (fill, cover, move...) is not counted there.
 template <class S>
-ARC_DEVICE int pick_color(Ctx& c, S s, bool most) {
+ARC_DEVICE int pick_color(Ctx& c, S s, bool most, bool counted = false) {
   if (c.failed()) return 0;
+  if (counted && !c.step(s.n())) return 0;
   if (s.n() == 0) { c.fail(S_EMPTY); return 0; }
   int best = -1, best_n = 0;
   for_each_color(c, s, [&](int col, int m) {
@@ -429,7 +459,7 @@ ARC_DEVICE int pick_color(Ctx& c, S s, bool most) {
 
 template <class S>
 ARC_DEVICE Set<int> palette_of(Ctx& c, S s) {
-  if (c.failed()) return Set<int>{nullptr, 0};
+  if (c.failed() || !c.step(s.n())) return Set<int>{nullptr, 0};  // the CPU's histogram
   uint8_t* mark = arena_top(c);
   int* it = alloc<int>(c, 256);
   if (!it) return Set<int>{nullptr, 0};
@@ -451,23 +481,26 @@ ARC_DEVICE int count_color(S s, int value) {
 
 ARC_PRIM(mostcolor)
 struct mostcolor_fn {
-  ARC_HEAVY int operator()(Ctx& c, Grid g) const { return grids_detail::pick_color(c, grids_detail::colors_of(g), true); }
-  ARC_HEAVY int operator()(Ctx& c, Object o) const { return grids_detail::pick_color(c, grids_detail::colors_of(o), true); }
+  ARC_HEAVY int operator()(Ctx& c, Grid g) const { return grids_detail::pick_color(c, grids_detail::colors_of(g), true, true); }
+  ARC_HEAVY int operator()(Ctx& c, Object o) const { return grids_detail::pick_color(c, grids_detail::colors_of(o), true, true); }
   ARC_UNSUPPORTED
 };
 ARC_VAR mostcolor_fn mostcolor{};
 
 ARC_PRIM(leastcolor)
 struct leastcolor_fn {
-  ARC_HEAVY int operator()(Ctx& c, Grid g) const { return grids_detail::pick_color(c, grids_detail::colors_of(g), false); }
-  ARC_HEAVY int operator()(Ctx& c, Object o) const { return grids_detail::pick_color(c, grids_detail::colors_of(o), false); }
+  ARC_HEAVY int operator()(Ctx& c, Grid g) const { return grids_detail::pick_color(c, grids_detail::colors_of(g), false, true); }
+  ARC_HEAVY int operator()(Ctx& c, Object o) const { return grids_detail::pick_color(c, grids_detail::colors_of(o), false, true); }
   ARC_UNSUPPORTED
 };
 ARC_VAR leastcolor_fn leastcolor{};
 
 ARC_PRIM(colorcount)
 struct colorcount_fn {
-  ARC_HEAVY int operator()(Ctx&, Grid g, int v) const { return grids_detail::count_color(grids_detail::colors_of(g), v); }
+  ARC_HEAVY int operator()(Ctx& c, Grid g, int v) const {
+    if (!c.step((uint64_t)g.h * g.w)) return 0;  // the CPU counts a grid's cells (not an object's)
+    return grids_detail::count_color(grids_detail::colors_of(g), v);
+  }
   ARC_HEAVY int operator()(Ctx&, Object o, int v) const { return grids_detail::count_color(grids_detail::colors_of(o), v); }
   ARC_UNSUPPORTED
 };
@@ -496,6 +529,7 @@ struct asindices_fn {
   ARC_HEAVY Indices operator()(Ctx& c, Grid g) const {
     if (c.failed()) return Indices{nullptr, 0};
     int n = g.h * g.w;  // () has no rows: Python never looks at grid[0]
+    if (!c.step(n)) return Indices{nullptr, 0};
     Point* p = alloc<Point>(c, n);
     if (!p) return Indices{nullptr, 0};
     ARC_FOR(k, n) p[k] = Point{k / g.w, k % g.w};
@@ -511,6 +545,7 @@ struct ofcolor_fn {
   ARC_HEAVY Indices operator()(Ctx& c, Grid g, int value) const {
     if (c.failed()) return Indices{nullptr, 0};
     int n = g.h * g.w;
+    if (!c.step(n)) return Indices{nullptr, 0};
     uint8_t* mark = arena_top(c);
     Point* p = alloc<Point>(c, n);
     if (!p) return Indices{nullptr, 0};
@@ -528,6 +563,7 @@ struct asobject_fn {
   ARC_HEAVY Object operator()(Ctx& c, Grid g) const {
     if (c.failed()) return Object{nullptr, 0};
     int n = g.h * g.w;
+    if (!c.step(n)) return Object{nullptr, 0};
     Cell* p = alloc<Cell>(c, n);
     if (!p) return Object{nullptr, 0};
     ARC_FOR(k, n) p[k] = Cell{k / g.w, k % g.w, g.v[k]};
@@ -545,6 +581,7 @@ template <class T>
 ARC_DEVICE Object to_object(Ctx& c, Set<T> p, Grid g) {
   if (c.failed()) return Object{nullptr, 0};
   if (g.h == 0) { c.fail(S_INDEX); return Object{nullptr, 0}; }  // len(grid[0])
+  if (!c.step(p.n)) return Object{nullptr, 0};
   uint8_t* mark = arena_top(c);
   Cell* out = alloc<Cell>(c, p.n);
   if (!out) return Object{nullptr, 0};
@@ -576,16 +613,18 @@ namespace grids_detail {
 
 // fill / underfill / cover: every location of the patch inside the grid gets `value` (underfill:
 // only where the grid holds its most common colour). Locations repeat only with one value: no race.
+// `count`: the locations the CPU counts, when not p's (a tuple of points keeps its repeats there).
 template <class T>
-ARC_DEVICE Grid fill_patch(Ctx& c, Grid g, int value, Set<T> p, bool under) {
+ARC_DEVICE Grid fill_patch(Ctx& c, Grid g, int value, Set<T> p, bool under, int64_t count = -1) {
   if (c.failed()) return Grid{0, 0, nullptr};
   if (g.h == 0) { c.fail(S_INDEX); return Grid{0, 0, nullptr}; }  // len(grid[0])
-  int bg = under ? mostcolor(c, g) : -1;
+  int bg = under ? pick_color(c, colors_of(g), true) : -1;
   if (c.failed()) return Grid{0, 0, nullptr};
   if (value < 0 || value > 255) {  // not a byte
     c.unsupported(under ? value_at<P_underfill, Grid, int, Set<T>>() : value_at<P_fill, Grid, int, Set<T>>());
     return Grid{0, 0, nullptr};
   }
+  if (!c.step(count < 0 ? p.n : count)) return Grid{0, 0, nullptr};  // the CPU's: the patch, then the copy
   Grid o = copy_grid(c, g);
   if (!o.v) return o;
   ARC_FOR(k, p.n) {
@@ -622,12 +661,13 @@ ARC_DEVICE void paint_cells(Grid out, Object o, int di, int dj, bool under, int 
   ARC_SYNC();
 }
 
-ARC_DEVICE Grid paint_object(Ctx& c, Grid g, Object o, bool under) {
+ARC_DEVICE Grid paint_object(Ctx& c, Grid g, Object o, bool under, int64_t cells = -1) {
   if (c.failed()) return Grid{0, 0, nullptr};
   if (g.h == 0) { c.fail(S_INDEX); return Grid{0, 0, nullptr}; }  // len(grid[0])
-  int bg = under ? mostcolor(c, g) : -1;
+  int bg = under ? pick_color(c, colors_of(g), true) : -1;
   if (c.failed() || !byte_colors(c, o, under ? value_at<P_underpaint, Grid, Object>() : value_at<P_paint, Grid, Object>()))
     return Grid{0, 0, nullptr};
+  if (!c.step(cells < 0 ? o.n : cells)) return Grid{0, 0, nullptr};  // the cells, then the copy
   Grid out = copy_grid(c, g);
   if (!out.v) return out;
   paint_cells(out, o, 0, 0, under, bg);
@@ -640,12 +680,17 @@ ARC_DEVICE Grid paint_object(Ctx& c, Grid g, Object o, bool under) {
 // and the lane of a run paints them in turn: the last colour wins for paint, and underpaint paints
 // only while the location still has the background colour.
 ARC_HEAVY Grid paint_tuple(Ctx& c, Grid g, Tuple<Cell> t, bool under) {
+  // counted as the CPU's paint of the tuple's cells: t.n steps, then the copy (the patch built here
+  // to decide how is the GPU's own: uncounted)
   Object o = as_patch(c, t);
-  if (c.failed() || patch_locs(c, o).n == o.n) return paint_object(c, g, o, under);
+  bool one_each = !c.failed() && locs_of(c, o).n == o.n;
+  if (c.failed()) return Grid{0, 0, nullptr};
+  if (one_each) return paint_object(c, g, Object{o.it, o.n}, under, t.n);
   if (g.h == 0) { c.fail(S_INDEX); return Grid{0, 0, nullptr}; }  // len(grid[0])
-  int bg = under ? mostcolor(c, g) : -1;
+  int bg = under ? pick_color(c, colors_of(g), true) : -1;
   if (c.failed() || !byte_colors(c, o, under ? value_at<P_underpaint, Grid, Object>() : value_at<P_paint, Grid, Object>()))
     return Grid{0, 0, nullptr};
+  if (!c.step(t.n)) return Grid{0, 0, nullptr};
   Grid out = copy_grid(c, g);
   if (!out.v) return out;
   uint8_t* mark = arena_top(c);
@@ -684,7 +729,12 @@ ARC_PRIM(fill)
 struct fill_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, int v, Object p) const { return grids_detail::fill_patch(c, g, v, p, false); }
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, int v, Indices p) const { return grids_detail::fill_patch(c, g, v, p, false); }
-  ARC_PATCH_UNSUPPORTED  // tuples of points or cells: order and repeats do not matter to fill
+  // tuples of points or cells: order and repeats do not matter to fill, but the CPU counts them all
+  template <class X> ARC_HEAVY auto operator()(Ctx& c, Grid g, int v, X x) const {
+    if constexpr (TupleLikePatch<X>::v) return grids_detail::fill_patch(c, g, v, as_patch(c, x), false, tuple_len(x));
+    else return retry_as_patches(c, *this, g, v, x);
+  }
+  ARC_PATCH_UNSUPPORTED
 };
 ARC_VAR fill_fn fill{};
 
@@ -692,7 +742,12 @@ ARC_PRIM(underfill)
 struct underfill_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, int v, Object p) const { return grids_detail::fill_patch(c, g, v, p, true); }
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, int v, Indices p) const { return grids_detail::fill_patch(c, g, v, p, true); }
-  ARC_PATCH_UNSUPPORTED  // tuples of points or cells: order and repeats do not matter to fill
+  // tuples of points or cells: order and repeats do not matter to fill, but the CPU counts them all
+  template <class X> ARC_HEAVY auto operator()(Ctx& c, Grid g, int v, X x) const {
+    if constexpr (TupleLikePatch<X>::v) return grids_detail::fill_patch(c, g, v, as_patch(c, x), true, tuple_len(x));
+    else return retry_as_patches(c, *this, g, v, x);
+  }
+  ARC_PATCH_UNSUPPORTED
 };
 ARC_VAR underfill_fn underfill{};
 
@@ -721,7 +776,8 @@ ARC_VAR underpaint_fn underpaint{};
 ARC_PRIM(cover)
 struct cover_fn {
   template <class T> ARC_DEVICE Grid cover_patch(Ctx& c, Grid g, Set<T> p) const {
-    int bg = mostcolor(c, g);  // Python evaluates mostcolor first: no cells fails here
+    // Python evaluates mostcolor first: no cells fails here (uncounted, as the CPU's background)
+    int bg = grids_detail::pick_color(c, grids_detail::colors_of(g), true);
     return grids_detail::fill_patch(c, g, bg, p, false);
   }
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, Object p) const { return cover_patch(c, g, p); }
@@ -736,7 +792,7 @@ ARC_PRIM(move)
 struct move_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g, Object o, Point d) const {
     if (c.failed()) return Grid{0, 0, nullptr};
-    int bg = mostcolor(c, g);
+    int bg = grids_detail::pick_color(c, grids_detail::colors_of(g), true);
     if (c.failed() || !grids_detail::byte_colors(c, o, value_of<move_fn, Grid, Object, Point>())) return Grid{0, 0, nullptr};
     if (o.n > 0) {
       Bounds b = bounds(o);  // shift must stay in i32 (the CPU's checked shift)
@@ -746,6 +802,7 @@ struct move_fn {
         return Grid{0, 0, nullptr};
       }
     }
+    if (!c.step(2 * (uint64_t)o.n)) return Grid{0, 0, nullptr};  // the CPU's: cover and paint, then the copy
     Grid out = grids_detail::copy_grid(c, g);
     if (!out.v) return out;
     ARC_FOR(k, o.n) {
@@ -819,6 +876,7 @@ ARC_DEVICE Tuple<Grid> split(Ctx& c, Grid g, int n, bool vertical) {
   if (g.h == 0) { c.fail(S_INDEX); return Tuple<Grid>{nullptr, 0}; }  // len(grid[0])
   if (n < 0) return Tuple<Grid>{nullptr, 0};                          // range(n) is empty
   if (n > (1 << 20)) { c.fail(S_LIMIT); return Tuple<Grid>{nullptr, 0}; }
+  if (!c.step(n)) return Tuple<Grid>{nullptr, 0};
   int len = vertical ? g.h : g.w, part = len / n, off = len % n != 0;
   Grid* it = alloc<Grid>(c, n);
   if (!it) return Tuple<Grid>{nullptr, 0};
@@ -850,7 +908,11 @@ ARC_PRIM(cellwise)
 struct cellwise_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid a, Grid b, int fallback) const {
     if (c.failed()) return Grid{0, 0, nullptr};
-    if (a.h == 0 || (a.w > 0 && (b.h < a.h || b.w < a.w))) { c.fail(S_INDEX); return Grid{0, 0, nullptr}; }
+    if (a.h == 0) { c.fail(S_INDEX); return Grid{0, 0, nullptr}; }
+    if (a.w > 0 && (b.h < a.h || b.w < a.w)) {  // the CPU makes the output grid before it finds out
+      if (c.step((uint64_t)a.h * a.w)) c.fail(S_INDEX);
+      return Grid{0, 0, nullptr};
+    }
     if (fallback < 0 || fallback > 255) { c.unsupported(value_of<cellwise_fn, Grid, Grid, int>()); return Grid{0, 0, nullptr}; }
     ARC_GRID_MAP(a.h, a.w, a.v[k] == b.v[i * b.w + j] ? a.v[k] : (uint8_t)fallback)
   }
@@ -919,7 +981,7 @@ ARC_VAR righthalf_fn righthalf{};
 ARC_PRIM(compress)
 struct compress_fn {
   ARC_HEAVY Grid operator()(Ctx& c, Grid g) const {
-    if (c.failed()) return Grid{0, 0, nullptr};
+    if (c.failed() || !c.step((uint64_t)g.h * g.w)) return Grid{0, 0, nullptr};  // the CPU's scan
     int* rows = alloc<int>(c, g.h);
     int* cols = alloc<int>(c, g.w);
     if (!rows || !cols) return Grid{0, 0, nullptr};

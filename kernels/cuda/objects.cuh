@@ -116,10 +116,14 @@ ARC_DEVICE int count_not(Grid g, int bg) {
 // partition (bg = -1) / fgpartition: one object per colour; its label is the colour's first cell.
 ARC_DEVICE Set<Object> by_color(Ctx& c, Grid g, bool fg) {
   if (c.failed()) return Set<Object>{nullptr, 0};
-  int bg = fg ? mostcolor(c, g) : -1;  // no cells: mostcolor fails, as palette(grid) - {mostcolor}
+  // no cells: mostcolor fails, as palette(grid) - {mostcolor} (uncounted, as the CPU's)
+  int bg = fg ? grids_detail::pick_color(c, grids_detail::colors_of(g), true) : -1;
   int n = g.h * g.w;
   if (c.failed() || n == 0) return Set<Object>{nullptr, 0};
-  Reserved r = reserve(c, count_not(g, bg));
+  // the CPU's count: the cells, then the cells of the objects
+  int cells = count_not(g, bg);
+  if (!c.step(n) || !c.step(cells)) return Set<Object>{nullptr, 0};
+  Reserved r = reserve(c, cells);
   int top = 0;
   ARC_FOR(k, n) top = g.v[k] > top ? g.v[k] : top;
   top = warp_max(top);
@@ -150,9 +154,12 @@ struct objects_fn {
     if (without_bg && n == 0) { c.fail(S_EMPTY); return Set<Object>{nullptr, 0}; }  // mostcolor
     if (g.h == 0) { c.fail(S_INDEX); return Set<Object>{nullptr, 0}; }              // len(grid[0])
     if (n == 0) return Set<Object>{nullptr, 0};
-    int bg = without_bg ? mostcolor(c, g) : -1;
+    int bg = without_bg ? grids_detail::pick_color(c, grids_detail::colors_of(g), true) : -1;
     if (c.failed()) return Set<Object>{nullptr, 0};
-    objects_detail::Reserved r = objects_detail::reserve(c, objects_detail::count_not(g, bg));
+    // the CPU's count: each cell's neighbours looked at, then the cells of the objects
+    int cells = objects_detail::count_not(g, bg);
+    if (!c.step((uint64_t)n * (diagonal ? 8 : 4)) || !c.step(cells)) return Set<Object>{nullptr, 0};
+    objects_detail::Reserved r = objects_detail::reserve(c, cells);
     int* label = alloc<int>(c, n);
     if (!label) return Set<Object>{nullptr, 0};
     ARC_FOR(k, n) label[k] = g.v[k] == bg ? -1 : k;
@@ -182,7 +189,6 @@ struct objects_fn {
       }
       ARC_SYNC();
       if (!warp_any(changed)) break;
-      if (!c.step(n)) return Set<Object>{nullptr, 0};
     }
     return objects_detail::build(c, g, label, r);
   }
@@ -213,6 +219,7 @@ struct frontiers_fn {
     if (c.failed()) return Set<Object>{nullptr, 0};
     if (g.h == 0) { c.fail(S_INDEX); return Set<Object>{nullptr, 0}; }  // len(grid[0])
     int h = g.h, w = g.w;
+    if (!c.step((uint64_t)h * w)) return Set<Object>{nullptr, 0};  // the CPU's scan
     int* rows = alloc<int>(c, h);
     int* cols = alloc<int>(c, w);
     if (!rows || !cols) return Set<Object>{nullptr, 0};
@@ -234,6 +241,7 @@ struct frontiers_fn {
         [](int j) { return j; });
     int m = nr + nc;
     if ((int64_t)nr * w + (int64_t)nc * h > (1 << 20)) { c.fail(S_LIMIT); return Set<Object>{nullptr, 0}; }
+    if (!c.step((uint64_t)nr * w + (uint64_t)nc * h)) return Set<Object>{nullptr, 0};
     Object* objs = alloc<Object>(c, m);
     Cell* cells = alloc<Cell>(c, (int64_t)nr * w + (int64_t)nc * h);
     if (!objs || !cells) return Set<Object>{nullptr, 0};
@@ -270,11 +278,11 @@ struct occurrences_fn {
     if (h2 <= 0 || w2 <= 0) return Indices{nullptr, 0};
     if (h2 * w2 > (1 << 20)) { c.fail(S_LIMIT); return Indices{nullptr, 0}; }  // the CPU's check_items
     int n = (int)(h2 * w2);
-    if (!c.step((uint64_t)n / 32 + 1)) return Indices{nullptr, 0};
+    if (o.n == 0 && !c.step(n)) return Indices{nullptr, 0};  // the CPU's every position
     uint8_t* mark = arena_top(c);
     Point* out = alloc<Point>(c, n);
-    if (!out) return Indices{nullptr, 0};
-    int work = 0;  // this lane's cell comparisons (the CPU counts each one too)
+    int* work = alloc<int>(c, n);  // cells compared at each position, up to the first mismatch
+    if (!out || !work) return Indices{nullptr, 0};
     int m = grids_detail::gen_compact(
         out, n,
         [&](int t) {
@@ -282,15 +290,19 @@ struct occurrences_fn {
           for (int k = 0; k < o.n; k++) {
             Cell x = o.it[k];
             int a = x.i - b.top + i, bb = x.j - b.left + j;  // inside the grid: oh <= h, ow <= w
-            work++;
-            if (g.v[a * g.w + bb] != x.color) return false;
+            if (g.v[a * g.w + bb] != x.color) { work[t] = k + 1; return false; }
           }
+          work[t] = o.n;
           return true;
         },
         [&](int t) { return Point{t / (int)w2, t % (int)w2}; });
-    // Counted after the fact: a mismatch ends a position early, so the worst case (n * o.n) would
-    // overstate the work many times over (a64e4611 tries 100 rectangles on every position).
-    if (!c.step((uint64_t)warp_sum(work) / 32 + 1)) return Indices{nullptr, 0};
+    ARC_SYNC();
+    // Counted as the CPU counts, row of positions by row: one per position plus the cells compared.
+    for (int i = 0; i < (int)h2; i++) {
+      int row = 0;
+      ARC_FOR(j, (int)w2) row += work[i * (int)w2 + j];
+      if (!c.step((uint64_t)w2 + warp_sum(row))) return Indices{nullptr, 0};
+    }
     grids_detail::shrink(c, mark, out, m);
     return Indices{out, m};
   }

@@ -90,15 +90,22 @@ ARC_DEVICE Point patch_center(Bounds b) {
 
 // toindices: the locations of a patch, deduplicated (an object's cells are sorted by (i, j, colour),
 // so the cells of one location are adjacent and the locations come out sorted).
-ARC_DEVICE Indices patch_locs(Ctx&, Indices p) { return p; }
-ARC_DEVICE Indices patch_locs(Ctx& c, Object p) {
-  if (p.n == 0 || !patch_room(c, p.n)) return Indices{nullptr, 0};
+// patch_locs counts an object's cells, as the CPU's toindices; locs_of counts nothing (for the
+// primitives whose CPU twin reads the locations in place).
+ARC_DEVICE Indices locs_of(Ctx&, Indices p) { return p; }
+ARC_DEVICE Indices locs_of(Ctx& c, Object p) {
+  if (p.n == 0 || c.failed()) return Indices{nullptr, 0};
   Point* out = alloc<Point>(c, p.n);
   if (!out) return Indices{nullptr, 0};
   ARC_FOR(k, p.n) out[k] = loc(p.it[k]);
   ARC_SYNC();
   int n = compact(out, out, p.n, [&](const Point& q, int k) { return k == 0 || !(loc(p.it[k - 1]) == q); });
   return Indices{out, n};
+}
+ARC_DEVICE Indices patch_locs(Ctx&, Indices p) { return p; }
+ARC_DEVICE Indices patch_locs(Ctx& c, Object p) {
+  if (p.n == 0 || !patch_room(c, p.n)) return Indices{nullptr, 0};
+  return locs_of(c, p);
 }
 
 // The patch moved by (di, dj); the order (and so the sortedness) is kept.
@@ -124,11 +131,12 @@ ARC_DEVICE Set<T> patch_shifted(Ctx& c, Set<T> p, int64_t di, int64_t dj) {
   return Set<T>{out, p.n};
 }
 
-// Points k = 0..n of a sorted, duplicate-free construction: at(k) gives point k.
+// Points k = 0..n of a sorted, duplicate-free construction: at(k) gives point k. `counted`: n steps,
+// as the CPU's check_items (not for the few fixed points of neighbours, corners and frontiers).
 template <class At>
-ARC_DEVICE Indices patch_build(Ctx& c, int64_t n, At at) {
+ARC_DEVICE Indices patch_build(Ctx& c, int64_t n, At at, bool counted = true) {
   if (n <= 0) return Indices{nullptr, 0};
-  if (!patch_room(c, n)) return Indices{nullptr, 0};
+  if (counted ? !patch_room(c, n) : c.failed()) return Indices{nullptr, 0};
   Point* out = alloc<Point>(c, n);
   if (!out) return Indices{nullptr, 0};
   ARC_FOR(k, n) out[k] = at(k);
@@ -144,10 +152,13 @@ ARC_DEVICE Indices patch_around(Ctx& c, Point at, int n, Pick pick) {
     c.fail(S_OVERFLOW);
     return Indices{nullptr, 0};
   }
-  return patch_build(c, n, [&](int k) {
-    int m = pick(k);
-    return Point{at.i + m / 3 - 1, at.j + m % 3 - 1};
-  });
+  return patch_build(
+      c, n,
+      [&](int k) {
+        int m = pick(k);
+        return Point{at.i + m / 3 - 1, at.j + m % 3 - 1};
+      },
+      false);
 }
 
 // The rectangle rows si..=ei x columns sj..=ej in raster order (backdrop).
@@ -167,15 +178,18 @@ ARC_DEVICE Indices patch_outline(Ctx& c, int64_t si, int64_t sj, int64_t ei, int
   int64_t n = h == 1 ? w : w == 1 ? h : 2 * w + 2 * (h - 2);
   // The CPU checks and charges 2h + 2w items (an upper bound of n): same limit, same steps.
   if (2 * h + 2 * w > (1 << 20)) { c.fail(S_LIMIT); return Indices{nullptr, 0}; }
-  if (!c.step((uint64_t)(2 * h + 2 * w - n))) return Indices{nullptr, 0};
-  return patch_build(c, n, [&](int k) {
-    if (h == 1) return Point{(int)si, (int)(sj + k)};
-    if (w == 1) return Point{(int)(si + k), (int)sj};
-    if (k < w) return Point{(int)si, (int)(sj + k)};
-    int64_t m = k - w;
-    if (m < 2 * (h - 2)) return Point{(int)(si + 1 + m / 2), (int)(m % 2 ? ej : sj)};
-    return Point{(int)ei, (int)(sj + m - 2 * (h - 2))};
-  });
+  if (!c.step((uint64_t)(2 * h + 2 * w))) return Indices{nullptr, 0};  // in one charge, as the CPU's
+  return patch_build(
+      c, n,
+      [&](int k) {
+        if (h == 1) return Point{(int)si, (int)(sj + k)};
+        if (w == 1) return Point{(int)(si + k), (int)sj};
+        if (k < w) return Point{(int)si, (int)(sj + k)};
+        int64_t m = k - w;
+        if (m < 2 * (h - 2)) return Point{(int)(si + 1 + m / 2), (int)(m % 2 ? ej : sj)};
+        return Point{(int)ei, (int)(sj + m - 2 * (h - 2))};
+      },
+      false);
 }
 
 // Python's connect(a, b): the horizontal, vertical or diagonal segment from a to b, else nothing.
@@ -205,9 +219,20 @@ ARC_DEVICE Indices patch_line(Ctx& c, int64_t ai, int64_t aj, int64_t bi, int64_
 }
 
 // Whether some row of a is a row of b (both are sorted by row: binary search in b).
+// Counted as the CPU's `matching`: nothing when a side is empty or the spans do not overlap, else
+// the elements of both.
+template <class A, class B>
+ARC_DEVICE bool patch_spans_meet(Ctx& c, Set<A> a, Set<B> b, bool rows) {
+  if (a.n == 0 || b.n == 0) return false;
+  Bounds ba = bounds(a), bb = bounds(b);
+  int lo = rows ? (ba.top > bb.top ? ba.top : bb.top) : (ba.left > bb.left ? ba.left : bb.left);
+  int hi = rows ? (ba.bottom < bb.bottom ? ba.bottom : bb.bottom) : (ba.right < bb.right ? ba.right : bb.right);
+  if (lo > hi) return false;
+  return c.step((uint64_t)a.n + b.n);
+}
 template <class A, class B>
 ARC_DEVICE bool patch_rows_meet(Ctx& c, Set<A> a, Set<B> b) {
-  c.step((uint64_t)a.n + b.n);
+  if (!patch_spans_meet(c, a, b, true)) return false;
   bool hit = false;
   ARC_FOR(k, a.n) {
     int r = loc(a.it[k]).i, lo = 0, hi = b.n;
@@ -223,7 +248,7 @@ ARC_DEVICE bool patch_rows_meet(Ctx& c, Set<A> a, Set<B> b) {
 // Whether some column of a is a column of b (columns are not sorted: a scan of b per element of a).
 template <class A, class B>
 ARC_DEVICE bool patch_cols_meet(Ctx& c, Set<A> a, Set<B> b) {
-  c.step((uint64_t)a.n + b.n + (uint64_t)a.n * b.n / 32);
+  if (!patch_spans_meet(c, a, b, false)) return false;
   bool hit = false;
   ARC_FOR(k, a.n) {
     int col = loc(a.it[k]).j;
@@ -233,20 +258,40 @@ ARC_DEVICE bool patch_cols_meet(Ctx& c, Set<A> a, Set<B> b) {
   return warp_any(hit);
 }
 
-// The least Manhattan distance between a moved by (oi, oj) and b (both non-empty).
+// The least Manhattan distance between a moved by (oi, oj) and b (both sorted by row; INT64_MAX
+// when one is empty), found and counted as the CPU's min_dist finds and counts it: for each element
+// of a the rows of b are scanned outward from its row until the row distance alone reaches the best
+// distance so far, each pair looked at is a step, and 0 ends the search. The same serial loop on
+// every lane (the pairs it looks at are few: the scan stops at the nearest rows), then one charge.
 template <class A, class B>
-ARC_DEVICE int64_t patch_min_dist(Set<A> a, Set<B> b, int64_t oi, int64_t oj) {
+ARC_DEVICE int64_t patch_min_dist_counted(Ctx& c, Set<A> a, Set<B> b, int64_t oi, int64_t oj) {
   int64_t best = INT64_MAX;
-  ARC_FOR(k, a.n) {
-    Point p = loc(a.it[k]);
-    int64_t pi = p.i + oi, pj = p.j + oj;
-    for (int m = 0; m < b.n; m++) {
+  uint64_t work = 0;
+  for (int ka = 0; ka < a.n && best != 0; ka++) {
+    Point p = loc(a.it[ka]);
+    int64_t ai = p.i + oi, aj = p.j + oj;
+    int lo = 0, hi = b.n;  // the first element of b whose row is not above ai
+    while (lo < hi) {
+      int mid = (lo + hi) / 2;
+      if ((int64_t)loc(b.it[mid]).i < ai) lo = mid + 1; else hi = mid;
+    }
+    for (int m = lo; m < b.n; m++) {
       Point q = loc(b.it[m]);
-      int64_t d = patch_abs(pi - q.i) + patch_abs(pj - q.j);
+      if (q.i - ai >= best) break;
+      work++;
+      int64_t d = q.i - ai + patch_abs(q.j - aj);
+      best = d < best ? d : best;
+    }
+    for (int m = lo - 1; m >= 0; m--) {
+      Point q = loc(b.it[m]);
+      if (ai - q.i >= best) break;
+      work++;
+      int64_t d = ai - q.i + patch_abs(q.j - aj);
       best = d < best ? d : best;
     }
   }
-  return patch_warp_min64(best);
+  c.step(work);
+  return best;
 }
 
 // Whether cell x of a sorted object is in it (binary search).
@@ -325,11 +370,10 @@ ARC_PRIM(colorfilter)
 struct colorfilter_fn {
   // "First cell" is the first in the canonical (raster) order, as on the CPU.
   ARC_HEAVY Set<Object> operator()(Ctx& c, Set<Object> objs, int value) const {
-    if (c.failed()) return Set<Object>{nullptr, 0};
+    if (c.failed() || !patch_room(c, objs.n)) return Set<Object>{nullptr, 0};
     bool hollow = false;
     ARC_FOR(k, objs.n) hollow |= objs.it[k].n == 0;
     if (warp_any(hollow)) { c.fail(S_EMPTY); return Set<Object>{nullptr, 0}; }
-    if (!patch_room(c, objs.n)) return Set<Object>{nullptr, 0};
     Object* out = alloc<Object>(c, objs.n);
     if (!out) return Set<Object>{nullptr, 0};
     int n = compact(out, objs.it, objs.n, [&](const Object& o, int) { return o.it[0].color == value; });
@@ -337,11 +381,10 @@ struct colorfilter_fn {
   }
   // next(iter(indices))[0] is the first point's row.
   ARC_HEAVY Set<Indices> operator()(Ctx& c, Set<Indices> sets, int value) const {
-    if (c.failed()) return Set<Indices>{nullptr, 0};
+    if (c.failed() || !patch_room(c, sets.n)) return Set<Indices>{nullptr, 0};
     bool hollow = false;
     ARC_FOR(k, sets.n) hollow |= sets.it[k].n == 0;
     if (warp_any(hollow)) { c.fail(S_EMPTY); return Set<Indices>{nullptr, 0}; }
-    if (!patch_room(c, sets.n)) return Set<Indices>{nullptr, 0};
     Indices* out = alloc<Indices>(c, sets.n);
     if (!out) return Set<Indices>{nullptr, 0};
     int n = compact(out, sets.it, sets.n, [&](const Indices& x, int) { return x.it[0].i == value; });
@@ -373,8 +416,9 @@ ARC_VAR color_fn color{};
 ARC_PRIM(recolor)
 struct recolor_fn {
   template <ARC_PATCH_T(T)> ARC_HEAVY Object operator()(Ctx& c, int value, Set<T> p) const {
-    Indices at = patch_locs(c, p);
-    if (at.n == 0 || !patch_room(c, at.n)) return Object{nullptr, 0};
+    if (!patch_room(c, p.n)) return Object{nullptr, 0};  // the CPU counts the patch's elements
+    Indices at = locs_of(c, p);
+    if (at.n == 0) return Object{nullptr, 0};
     Cell* out = alloc<Cell>(c, at.n);
     if (!out) return Object{nullptr, 0};
     ARC_FOR(k, at.n) out[k] = Cell{at.it[k].i, at.it[k].j, value};
@@ -437,7 +481,8 @@ struct corners_fn {
     Bounds b = bounds(p);
     if (b.empty) { c.unsupported(value_of<corners_fn, Set<T>>()); return Indices{nullptr, 0}; }  // Python: frozenset({()})
     int nj = b.left == b.right ? 1 : 2, n = (b.top == b.bottom ? 1 : 2) * nj;
-    return patch_build(c, n, [&](int k) { return Point{k / nj ? b.bottom : b.top, k % nj ? b.right : b.left}; });
+    return patch_build(
+        c, n, [&](int k) { return Point{k / nj ? b.bottom : b.top, k % nj ? b.right : b.left}; }, false);
   }
   ARC_PATCH_UNSUPPORTED
 };
@@ -455,6 +500,7 @@ ARC_VAR toindices_fn toindices{};
 ARC_PRIM(shift)
 struct shift_fn {
   template <ARC_PATCH_T(T)> ARC_HEAVY Set<T> operator()(Ctx& c, Set<T> p, Point d) const {
+    if (d.i == 0 && d.j == 0) return p;  // the patch itself, as on the CPU (no steps)
     return patch_shifted(c, p, d.i, d.j);
   }
   ARC_PATCH_UNSUPPORTED
@@ -467,6 +513,7 @@ struct normalize_fn {
     Bounds b = bounds(p);
     if (b.empty) return p;
     if (b.top == INT32_MIN || b.left == INT32_MIN) { c.fail(S_OVERFLOW); return Set<T>{nullptr, 0}; }  // the offset
+    if (b.top == 0 && b.left == 0) return p;  // shift by (0, 0): the patch itself, as on the CPU
     return patch_shifted(c, p, -(int64_t)b.top, -(int64_t)b.left);
   }
   ARC_PATCH_UNSUPPORTED
@@ -543,8 +590,9 @@ struct manhattan_fn {
   template <ARC_PATCH_T(A), ARC_PATCH_T(B)> ARC_HEAVY int operator()(Ctx& c, Set<A> a, Set<B> b) const {
     if (c.failed()) return 0;
     if (a.n == 0 || b.n == 0) { c.fail(S_EMPTY); return 0; }  // min() of nothing
-    if (!c.step((uint64_t)a.n * b.n)) return 0;
-    return checked(c, patch_min_dist(a, b, 0, 0));
+    int64_t d = patch_min_dist_counted(c, a, b, 0, 0);
+    if (c.failed()) return 0;
+    return checked(c, d);
   }
   ARC_PATCH_UNSUPPORTED
 };
@@ -556,8 +604,7 @@ struct adjacent_fn {
   template <ARC_PATCH_T(A), ARC_PATCH_T(B)> ARC_HEAVY bool operator()(Ctx& c, Set<A> a, Set<B> b) const {
     if (c.failed()) return false;
     if (a.n == 0 || b.n == 0) { c.fail(S_EMPTY); return false; }
-    if (!c.step((uint64_t)a.n * b.n)) return false;
-    return patch_min_dist(a, b, 0, 0) == 1;
+    return patch_min_dist_counted(c, a, b, 0, 0) == 1 && !c.failed();
   }
   ARC_PATCH_UNSUPPORTED
 };
@@ -648,14 +695,14 @@ ARC_VAR shoot_fn shoot{};
 
 ARC_PRIM(vfrontier)
 struct vfrontier_fn {
-  ARC_HEAVY Indices operator()(Ctx& c, Point at) const { return patch_build(c, 30, [&](int k) { return Point{k, at.j}; }); }
+  ARC_HEAVY Indices operator()(Ctx& c, Point at) const { return patch_build(c, 30, [&](int k) { return Point{k, at.j}; }, false); }
   ARC_UNSUPPORTED
 };
 ARC_VAR vfrontier_fn vfrontier{};
 
 ARC_PRIM(hfrontier)
 struct hfrontier_fn {
-  ARC_HEAVY Indices operator()(Ctx& c, Point at) const { return patch_build(c, 30, [&](int k) { return Point{at.i, k}; }); }
+  ARC_HEAVY Indices operator()(Ctx& c, Point at) const { return patch_build(c, 30, [&](int k) { return Point{at.i, k}; }, false); }
   ARC_UNSUPPORTED
 };
 ARC_VAR hfrontier_fn hfrontier{};
@@ -740,8 +787,9 @@ struct gravitate_fn {
     else dj = cs.j < cd.j ? 1 : -1;
     int moves = 0;
     while (moves < 42) {
-      if (!c.step((uint64_t)s.n * d.n)) return Point{0, 0};
-      if (patch_min_dist(s, d, (int64_t)di * moves, (int64_t)dj * moves) == 1) break;
+      int64_t dist = patch_min_dist_counted(c, s, d, (int64_t)di * moves, (int64_t)dj * moves);
+      if (c.failed()) return Point{0, 0};
+      if (dist == 1) break;
       moves++;
     }
     return Point{di * moves, dj * moves};

@@ -1,7 +1,9 @@
 // The batch kernel of every solver: one warp per sample (measured fastest, see shared/gpu-mapping).
 // Inputs are 30x30 slots picked by index (uploaded once per run); outputs are packed, with a status per
-// sample. Anything but S_OK
-// (arena full, step limit, unsupported overload, output past 30x30) is redone on the CPU.
+// sample. Anything but S_OK (arena full, unsupported overload, output past 30x30, a failure) is
+// redone on the CPU, unless the runtime takes it as the CPU's own verdict (the failures every device
+// shares, the step budget among them: the kernels count the CPU's steps, and `max_steps` is the
+// CPU's budget unless lowered).
 #pragma once
 #include "value.cuh"
 namespace arc {
@@ -14,7 +16,7 @@ struct Batch {
   const int32_t* in_hw;   // 2 per slot: h, w
   const int32_t* index;   // n: the input slot of sample t
   uint8_t* out;           // outputs, packed: sample t's cells start at its offset
-  uint32_t* meta;         // META n: per sample status, offset, h, w, GPU steps, kilocycles (for traces),
+  uint32_t* meta;         // META n: per sample status, offset, h, w, steps (the CPU's units), kilocycles,
                           // and for S_UNSUPPORTED which call had no GPU form (Ctx::what, overload.cuh)
   unsigned long long* counters;  // 2, zeroed before the launch: bytes of `out` handed out, of `pool`
   uint64_t out_cap;       // bytes in `out`

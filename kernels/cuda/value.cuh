@@ -71,8 +71,37 @@ struct Ctx {
   ARC_DEVICE void unsupported(uint32_t overload) {
     if (status == S_OK) { status = S_UNSUPPORTED; what = overload; }
   }
-  ARC_DEVICE bool step(uint64_t n) { steps += n; if (steps > max_steps) { fail(S_STEPS); return false; } return true; }
+  // Charges n steps in the CPU's units (`Ctx::step` in src/value.rs): every primitive charges what
+  // its CPU twin charges, at the same point relative to its other failure checks, so the count and
+  // a budget failure are the CPU's. After the first failure nothing more is counted (as on the CPU).
+  ARC_DEVICE bool step(uint64_t n) {
+    if (status != S_OK) return false;
+    steps += n;
+    if (steps > max_steps) { fail(S_STEPS); return false; }
+    return true;
+  }
+  // `times` charges of n steps each, as a CPU loop that charges n per element makes them: the count
+  // stops at the first charge past the budget (the CPU's count at its failure).
+  ARC_DEVICE bool step_each(uint64_t times, uint64_t n) {
+    if (status != S_OK) return false;
+    if (times == 0 || n == 0) return true;
+    uint64_t fit = (max_steps - steps) / n;
+    if (times <= fit) { steps += times * n; return true; }
+    steps += (fit + 1) * n;
+    fail(S_STEPS);
+    return false;
+  }
 };
+
+// One call of a function value, counted as the CPU's `call` (src/func.rs) counts it: one step,
+// charged by the caller before the function runs. Higher-order primitives (apply, sfilter, argmax...),
+// the combinators' calls of their parts and the solvers' calls of local function values all call
+// through this, so a primitive passed as a value costs a step per call and a composed function one
+// per level, on both sides. (After a failure the function still runs, but counts nothing.)
+template <class F, class... X> ARC_DEVICE auto call_value(Ctx& c, const F& f, X... x) {
+  c.step(1);
+  return f(c, x...);
+}
 
 // Warp-wide reductions (every lane gets the result); identities on the host.
 ARC_DEVICE int warp_sum(int v) {
@@ -209,12 +238,25 @@ ARC_DEVICE bool operator<(Cell a, Cell b) {
   return a.i < b.i || (a.i == b.i && (a.j < b.j || (a.j == b.j && a.color < b.color)));
 }
 
+// A new h x w grid, with the CPU's checks and count (Ctx::grid): h * w steps.
 ARC_DEVICE Grid new_grid(Ctx& c, int h, int w) {
+  if (c.failed()) return Grid{0, 0, nullptr};
+  if (h < 0 || w < 0) { c.fail(S_INDEX); return Grid{0, 0, nullptr}; }
+  if ((int64_t)h * w > (1 << 20)) { c.fail(S_LIMIT); return Grid{0, 0, nullptr}; }
+  if (!c.step((uint64_t)h * w)) return Grid{0, 0, nullptr};
+  uint8_t* v = alloc<uint8_t>(c, (uint64_t)h * w);
+  if (!v) return Grid{0, 0, nullptr};
+  return Grid{h, w, v};
+}
+
+// A grid the CPU holds as a tuple of rows (what apply, order, repeat and merge make of rows): the
+// same checks as new_grid, no steps (the CPU charges none to build or read such a tuple).
+ARC_DEVICE Grid rows_grid(Ctx& c, int h, int w) {
+  if (c.failed()) return Grid{0, 0, nullptr};
   if (h < 0 || w < 0) { c.fail(S_INDEX); return Grid{0, 0, nullptr}; }
   if ((int64_t)h * w > (1 << 20)) { c.fail(S_LIMIT); return Grid{0, 0, nullptr}; }
   uint8_t* v = alloc<uint8_t>(c, (uint64_t)h * w);
   if (!v) return Grid{0, 0, nullptr};
-  c.step((uint64_t)h * w);
   return Grid{h, w, v};
 }
 
@@ -298,7 +340,6 @@ template <class T>
 ARC_DEVICE int merge_sort_unique(Ctx& c, T* items, int n) {
   int passes = 0;
   for (int w = 1; w < n; w *= 2) passes++;
-  if (!c.step((uint64_t)n * passes * passes / 32 + 1)) return 0;
   uint8_t* mark = arena_top(c);
   T* tmp = alloc<T>(c, n);
   if (!tmp) return 0;
@@ -328,7 +369,8 @@ ARC_DEVICE int merge_sort_unique(Ctx& c, T* items, int n) {
 }
 
 // Sorts items[0..n) by the canonical order and drops duplicates, in place; returns the new length.
-// This is what makes every frozenset canonical (the CPU's Ctx::set/object/indices). Already sorted
+// This is what makes every frozenset canonical (the CPU's Ctx::set/object/indices), and like them it
+// charges no steps (the primitive that makes the set charges the CPU's count). Already sorted
 // input (the common case: shifts, filters, raster scans) costs one pass. Small arrays count each
 // element's rank (O(n^2 / 32) per warp, no passes); big ones merge sort.
 template <class T>
@@ -338,7 +380,6 @@ ARC_DEVICE int sort_unique(Ctx& c, T* items, int n) {
   ARC_FOR(k, n - 1) if (compare(items[k], items[k + 1]) >= 0) sorted = false;
   if (warp_all(sorted)) return n;
   if (n > 256) return merge_sort_unique(c, items, n);
-  if (!c.step((uint64_t)n * n / 32 + 1)) return 0;
   uint8_t* mark = arena_top(c);
   T* tmp = alloc<T>(c, n);
   if (!tmp) return 0;

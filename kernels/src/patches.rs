@@ -605,7 +605,11 @@ pub fn shift<'a>(c: &'a Ctx, patch: Value<'a>, directions: Value<'a>) -> Res<'a>
     }
     let (di, dj) = directions.point(W)?;
     if (di, dj) == (0, 0) {
-        return Ok(patch);
+        // Python builds a frozenset here: a tuple of points or cells becomes the canonical patch
+        return Ok(match p {
+            Patch::Object(cells) => Value::Object(cells),
+            Patch::Indices(pts) => Value::Indices(pts),
+        });
     }
     c.check_items(p.len(), W)?;
     let overflow = || fail(FailKind::Overflow, W);

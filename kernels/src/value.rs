@@ -252,10 +252,11 @@ impl FailKind {
             FailKind::Arena => "GPU arena exhausted",
         }
     }
-    /// Whether every device fails this sample alike: Python raising, or the size limit that the CPU
-    /// and the CUDA share; not the step budget (counted differently on the GPU) or the GPU's arena.
+    /// Whether every device fails this sample alike: Python raising, the size limit that the CPU
+    /// and the CUDA share, or the step budget (the CUDA counts the CPU's steps at the same points,
+    /// `tests/cuda_host_parity.rs`), when the device's budget is the CPU's; not the GPU's arena.
     pub fn is_verdict(self) -> bool {
-        !matches!(self, FailKind::Steps | FailKind::Arena)
+        !matches!(self, FailKind::Arena)
     }
 }
 
@@ -342,9 +343,15 @@ impl Ctx {
         }
         Value::None
     }
-    /// Charges `n` work units; fails the sample past the budget.
+    /// Charges `n` work units; fails the sample past the budget. Once the sample has failed, nothing
+    /// more is counted and every step fails at once (what still runs in the failed statement is
+    /// thrown away): the count stays where the first failure left it, as the CUDA's does
+    /// (`Ctx::step` in `cuda/value.cuh`), so that both report the same steps for a failed sample.
     #[inline]
     pub fn step(&self, n: u64, what: &'static str) -> Result<(), Fail> {
+        if let Some(first) = self.status.get() {
+            return Err(first);
+        }
         let s = self.steps.get() + n;
         self.steps.set(s);
         if s > self.limits.max_steps {

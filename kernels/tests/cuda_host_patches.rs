@@ -3,7 +3,8 @@
 //! - must agree with the Rust primitives (`src/patches.rs`) on random patches, points and grids:
 //!   the same value, or a failure on both sides, or a deliberate CPU fallback (`S_UNSUPPORTED`,
 //!   for results the GPU's static types cannot hold). Failing where the CPU succeeds, or succeeding
-//!   with another value, is a bug.
+//!   with another value, is a bug; so is counting other steps than the CPU where both agree (the
+//!   GPU's step budget is the CPU's, in the CPU's units).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -248,8 +249,8 @@ const PERIODS: &[&str] = &["hperiod", "vperiod"];
 const TWO_PATCHES: &[&str] = &["hmatching", "vmatching", "manhattan", "adjacent", "position", "gravitate"];
 const ONE_POINT: &[&str] = &["dneighbors", "ineighbors", "neighbors", "vfrontier", "hfrontier"];
 
-/// One random request for `name`: the C++ line and the Rust result in the same text.
-fn case(c: &Ctx, r: &mut Rng, name: &str) -> (String, String) {
+/// One random request for `name`: the C++ line, the Rust result in the same text and its steps.
+fn case(c: &Ctx, r: &mut Rng, name: &str) -> (String, String, u64) {
     let mut args: Vec<(Value, String)> = Vec::new();
     if PIECES.contains(&name) {
         args.push(if r.chance(3) { grid(c, r) } else { patch(c, r) });
@@ -316,7 +317,7 @@ fn case(c: &Ctx, r: &mut Rng, name: &str) -> (String, String) {
         Ok(v) => show(v),
         Err(f) => format!("fail {}", f.kind.code()),
     };
-    (line.join(" "), rust)
+    (line.join(" "), rust, c.steps())
 }
 
 #[test]
@@ -332,10 +333,10 @@ fn cuda_patches_agree_with_the_rust_primitives_on_random_inputs() {
     for &name in &names {
         for _ in 0..600 {
             ctx.reset();
-            let (line, rust) = case(&ctx, &mut r, name);
+            let (line, rust, steps) = case(&ctx, &mut r, name);
             requests.push_str(&line);
             requests.push('\n');
-            expected.push((name, line, rust));
+            expected.push((name, line, rust, steps));
         }
     }
 
@@ -355,10 +356,19 @@ fn cuda_patches_agree_with_the_rust_primitives_on_random_inputs() {
     let mut bad_per: BTreeMap<&str, u32> = BTreeMap::new();
     // Per primitive: same value, both fail, fallback, fail kinds differ.
     let mut tally: BTreeMap<&str, [u32; 4]> = BTreeMap::new();
-    for ((name, line, rust), cpp) in expected.iter().zip(&got) {
+    for ((name, line, rust, rust_steps), cpp) in expected.iter().zip(&got) {
         let t = tally.entry(name).or_default();
+        let (cpp, cpp_steps) = cpp.rsplit_once('|').expect("the C++ line ends with its steps");
         let unsupported = gpu_gave_up(cpp);
-        if cpp == rust {
+        if cpp == rust && cpp_steps != rust_steps.to_string() {
+            let n = bad_per.entry(name).or_default();
+            *n += 1;
+            if *n <= 3 {
+                bad.push(format!(
+                    "{line}\n   C++:  {cpp} after {cpp_steps} steps\n   Rust: {rust_steps} steps"
+                ));
+            }
+        } else if cpp == rust {
             t[if rust.starts_with("fail") { 1 } else { 0 }] += 1;
         } else if unsupported {
             t[2] += 1;

@@ -8,6 +8,7 @@ use std::sync::Mutex;
 use kernels::{Ctx, Limits};
 use runtime::engine::fault::{Fault, Injected};
 use runtime::engine::sample::run_solver;
+use runtime::engine::status::STATUS_GPU_STEPS;
 use runtime::engine::{
     execute_on, Accelerator, BatchResult, CostModel, ExecOptions, ExecRun, GpuOutcome, GridRef, Job,
     SolverCost, WaveBatch,
@@ -376,7 +377,17 @@ fn gpu_verdicts_are_kept_when_asked_and_redone_otherwise() {
     let (solvers, inputs, jobs) = work();
     let refs: Vec<&TaskGrid> = inputs.iter().collect();
     let cpu = cpu_only();
-    for (verdicts, code, kept) in [(true, 3, true), (false, 3, false), (true, 7, false), (true, 9, false)] {
+    // 3: an index error; 7: the CPU's step budget (the GPU counts the CPU's steps); 11: a GPU step
+    // budget below the CPU's (STATUS_GPU_STEPS); 9: an overload missing on the GPU
+    let index = Some("index out of range (GPU verdict)");
+    let steps = Some("step limit exceeded (GPU verdict)");
+    for (verdicts, code, kept) in [
+        (true, 3, index),
+        (false, 3, None),
+        (true, 7, steps),
+        (true, STATUS_GPU_STEPS, None),
+        (true, 9, None),
+    ] {
         let gpu = FakeGpu { flag: Some((5, code)), ..FakeGpu::new("fake 0") };
         let opts = ExecOptions {
             device: DeviceChoice::Gpu,
@@ -390,12 +401,13 @@ fn gpu_verdicts_are_kept_when_asked_and_redone_otherwise() {
                 assert!(!r.verdict[k]);
                 continue;
             }
-            if kept {
-                // an index error as the GPU's verdict: no CPU redo, no fallback, the kind in the text
+            if let Some(text) = kept {
+                // the GPU's verdict: no CPU redo, no fallback, the kind in the text
                 assert!(r.verdict[k] && r.fallback[k].is_none() && r.ran_on[k] == Device::Gpu);
-                assert_eq!(r.outputs[k], Err("index out of range (GPU verdict)".to_string()));
+                assert_eq!(r.outputs[k], Err(text.to_string()));
             } else {
-                // steps and missing overloads are never verdicts; without verdicts nothing is
+                // a lower GPU budget and missing overloads are never verdicts; without verdicts
+                // nothing is
                 assert!(!r.verdict[k] && r.fallback[k].is_some() && r.ran_on[k] == Device::Cpu);
                 assert_eq!(r.outputs[k], cpu.outputs[k]);
             }

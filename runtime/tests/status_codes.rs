@@ -5,7 +5,9 @@
 use std::path::Path;
 
 use kernels::FailKind;
-use runtime::engine::status::{status_reason, ARG_KINDS, STATUS_OK, STATUS_OUTPUT, STATUS_UNSUPPORTED};
+use runtime::engine::status::{
+    status_reason, ARG_KINDS, STATUS_GPU_STEPS, STATUS_OK, STATUS_OUTPUT, STATUS_UNSUPPORTED,
+};
 
 /// `S_NAME = n` of `enum Status` in value.cuh, in order.
 fn cuda_statuses() -> Vec<(String, u32)> {
@@ -62,7 +64,11 @@ fn every_status_has_its_own_text() {
     texts.sort_unstable();
     texts.dedup();
     assert_eq!(texts.len(), codes.len(), "two statuses read the same");
-    assert_eq!(status_reason(STATUS_OUTPUT + 1), "unknown GPU status");
+    // the host's own code for a lowered GPU step budget: after the kernels', with its own text
+    assert!(!codes.contains(&STATUS_GPU_STEPS));
+    assert!(!texts.contains(&status_reason(STATUS_GPU_STEPS)));
+    assert_ne!(status_reason(STATUS_GPU_STEPS), "unknown GPU status");
+    assert_eq!(status_reason(STATUS_GPU_STEPS + 1), "unknown GPU status");
 }
 
 /// The argument kinds an S_UNSUPPORTED sample names (`enum ArgKind` of overload.cuh) are

@@ -464,6 +464,57 @@ void test_function_values() {
   EXPECT("fail 9", ulcorner(c, rbind(c, ofcolor, 0)(c, G(c, "1 1|1 1"))));  // () itself: the CPU's
 }
 
+// Steps are counted in the CPU's units (src/func.rs `call`, src/containers.rs): a call of a function
+// value is one step charged by its caller, a composed function calls each part through a step, and
+// building a frozenset or a tuple of rows charges nothing beyond what the primitive itself charges.
+void test_step_counts() {
+  auto steps = [](auto f) {
+    Env e;
+    f(e.c);
+    return e.c.failed() ? -1 : (long long)e.c.steps;
+  };
+  Env b;
+  Tuple<int> t = Ti(b.c, {3, 1, 2, 1});
+  // apply: one step per call; a composition: its call, then its inner and outer function (3 each)
+  CHECK(steps([&](Ctx& c) { apply(c, invert, t); }) == 4);
+  CHECK(steps([&](Ctx& c) { apply(c, compose(c, invert, double_), t); }) == 12);
+  CHECK(steps([&](Ctx& c) { apply(c, chain(c, invert, double_, increment), t); }) == 16);
+  CHECK(steps([&](Ctx& c) { apply(c, fork(c, add, invert, double_), t); }) == 16);
+  CHECK(steps([&](Ctx& c) { apply(c, rbind(c, add, 1), t); }) == 8);
+  // power(f, 1) is f itself; power(f, 3) calls f three times, a step each, after its own call
+  CHECK(steps([&](Ctx& c) { apply(c, power(c, increment, 1), t); }) == 4);
+  CHECK(steps([&](Ctx& c) { apply(c, power(c, increment, 3), t); }) == 16);
+  CHECK(steps([&](Ctx& c) { apply(c, power_k<3>(c, increment), t); }) == 16);
+  // rapply: one step per function; sfilter and argmax: one per element
+  CHECK(steps([&](Ctx& c) { rapply(c, Tp(c, std::vector<invert_fn>{invert, invert}), 1); }) == 2);
+  CHECK(steps([&](Ctx& c) { sfilter(c, t, even); }) == 4);
+  CHECK(steps([&](Ctx& c) { argmax(c, t, invert); }) == 4);
+  // order: the items (check_items), then a call each; the sort itself is free, as a set's is
+  CHECK(steps([&](Ctx& c) { order(c, t, invert); }) == 8);
+  CHECK(steps([&](Ctx& c) { S<int>(c, {5, 3, 9, 3, 1}); }) == 0);
+  // merge: a frozenset of objects counts its cells at once, a tuple of containers each one's
+  // items plus one
+  CHECK(steps([&](Ctx& c) { merge(c, S<Object>(c, {O(c, {{1, 0, 0}, {1, 0, 1}}), O(c, {{2, 5, 5}})})); }) == 3);
+  CHECK(steps([&](Ctx& c) { merge(c, Tp<Tuple<int>>(c, {Ti(c, {1, 2, 3}), Ti(c, {4})})); }) == 6);
+  // a tuple is scanned once per element of a frozenset being filtered by it; a 2-tuple of ints is
+  // the CPU's point, which is not scanned
+  CHECK(steps([&](Ctx& c) { difference(c, Si(c, {1, 2, 3}), Ti(c, {2, 7, 9})); }) == 9);
+  CHECK(steps([&](Ctx& c) { contained(c, 2, Ti(c, {2, 7})); }) == 0);
+  CHECK(steps([&](Ctx& c) { contained(c, 2, Ti(c, {2, 7, 9})); }) == 3);
+  // step_each: the count stops at the first charge past the budget, as a CPU loop's does
+  {
+    Env e;
+    e.c.max_steps = 10;
+    CHECK(!e.c.step_each(5, 3) && e.c.status == S_STEPS && e.c.steps == 12);
+    CHECK(!e.c.step(1) && e.c.steps == 12);  // nothing more is counted after a failure
+  }
+  {
+    Env e;
+    e.c.max_steps = 15;
+    CHECK(e.c.step_each(5, 3) && !e.c.failed() && e.c.steps == 15);
+  }
+}
+
 void test_failures_propagate() {
   // a failed step leaves later primitives harmless
   EXPECT("fail 2", size(c, first(c, Si(c, {}))));
@@ -573,7 +624,7 @@ template <> struct Rd<Grid> {
   static Grid get(Ctx& c, std::istream& in) {
     int h, w;
     in >> h >> w;
-    Grid g = new_grid(c, h, w);
+    Grid g = rows_grid(c, h, w);
     for (int k = 0; k < h * w; k++) {
       int v;
       in >> v;
@@ -715,7 +766,8 @@ int serve() {
       continue;
     }
     Ctx c{mem.data(), 0, mem.size(), S_OK, 0, 0, 1ull << 28};
-    std::printf("%s\n", h->second(c, in).c_str());
+    std::string out = h->second(c, in);
+    std::printf("%s|%llu\n", out.c_str(), (unsigned long long)c.steps);  // and the steps it counted
   }
   return 0;
 }
@@ -808,6 +860,7 @@ int main(int argc, char** argv) {
   test_merge_product();
   test_apply_family();
   test_function_values();
+  test_step_counts();
   test_failures_propagate();
   test_random_set_algebra();
   if (failures) {

@@ -589,7 +589,7 @@ bool read_arg(Ctx& c, std::istringstream& in, Arg& a) {
   if (kind == "G") {
     int h, w;
     in >> h >> w;
-    a.g = new_grid(c, h, w);
+    a.g = rows_grid(c, h, w);
     for (int k = 0; k < h * w; k++) {
       int x;
       in >> x;
@@ -699,7 +699,8 @@ int run() {
     Arg args[3];
     int n = 0;
     while (n < 3 && read_arg(c, in, args[n])) n++;
-    std::printf("%s\n", n ? dispatch(c, op, args, n).c_str() : "bad request");
+    std::string out = n ? dispatch(c, op, args, n) : "bad request";
+    std::printf("%s|%llu\n", out.c_str(), (unsigned long long)c.steps);  // and the steps it counted
   }
   return 0;
 }

@@ -342,7 +342,7 @@ int run() {
     std::string op, kind;
     int h = 0, w = 0;
     in >> op >> kind >> h >> w;
-    Grid g = new_grid(c, h, w);
+    Grid g = rows_grid(c, h, w);
     for (int k = 0; k < h * w; k++) {
       int x;
       in >> x;
@@ -374,7 +374,7 @@ int run() {
     } else {
       out = "unknown " + op;
     }
-    std::printf("%s\n", out.c_str());
+    std::printf("%s|%llu\n", out.c_str(), (unsigned long long)c.steps);  // and the steps it counted
   }
   return 0;
 }

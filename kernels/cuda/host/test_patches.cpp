@@ -368,6 +368,24 @@ TEST void periods(Arena ar) {
   CHECK(c.status == S_TYPE);
 }
 
+// manhattan, adjacent and gravitate count the pairs the CPU's min_dist looks at: per element of a,
+// the rows of b outward from its row until the row distance alone reaches the best so far.
+TEST void distance_steps(Arena ar) {
+  Ctx c = fresh(ar);
+  Indices a = ind(c, {{0, 0}}), b = ind(c, {{0, 3}, {2, 0}, {5, 5}});
+  uint64_t before = c.steps;
+  CHECK(manhattan(c, a, b) == 2 && c.steps - before == 2);  // (0, 3), then (2, 0); (5, 5) is too far
+  before = c.steps;
+  CHECK(adjacent(c, ind(c, {{0, 0}, {1, 1}}), ind(c, {{1, 2}, {3, 3}})) && c.steps - before == 2);
+  before = c.steps;
+  CHECK(manhattan(c, ind(c, {{4, 4}}), ind(c, {{0, 0}, {4, 4}, {9, 9}})) == 0 && c.steps - before == 1);
+  CHECK(!c.failed());
+  // hmatching/vmatching: nothing when the spans do not overlap, else both patches' elements
+  before = c.steps;
+  CHECK(!vmatching(c, ind(c, {{0, 0}, {1, 0}}), ind(c, {{0, 5}})) && c.steps == before);
+  CHECK(vmatching(c, ind(c, {{0, 0}, {1, 5}}), ind(c, {{0, 5}})) && c.steps - before == 3);
+}
+
 TEST void all_tests(Arena a) {
   pieces(a);
   corners_and_extremes(a);
@@ -377,6 +395,7 @@ TEST void all_tests(Arena a) {
   lines_and_boxes(a);
   gravitation(a);
   periods(a);
+  distance_steps(a);
 }
 
 #ifdef __CUDACC__
@@ -402,7 +421,8 @@ static uint8_t host_arena[16u << 20];
 // arguments: `i V` int, `b 0|1` bool, `p I J` point, `O N (I J COLOUR)*` object, `I N (I J)*` indices,
 // `G H W V*` grid, `SO M (N (I J COLOUR)*)*` set of objects, `SI M (N (I J)*)*` set of indices.
 // One line out per request: the result (`int V`, `bool B`, `point I J`, `empty`, `indices N ...`,
-// `object N ...`, `set M <member>*`) or `fail STATUS`.
+// `object N ...`, `set M <member>*`) or `fail STATUS`, then `|` and the steps the call counted (the
+// CPU's units: the Rust side compares them with its own count).
 
 struct Arg {
   char kind = 0;  // i b p O I G S (set of objects) T (set of indices)
@@ -488,7 +508,7 @@ template <class T> static void put(Set<Set<T>> s) {
 template <class R> static void emit(Ctx& c, R r) {
   if (c.failed()) std::printf("fail %u", c.status);
   else put(r);
-  std::printf("\n");
+  std::printf("|%llu\n", (unsigned long long)c.steps);
 }
 
 // Calls f with the argument as the static type it stands for.

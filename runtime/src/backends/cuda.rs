@@ -19,12 +19,13 @@ pub use gpu_kernels::GpuBuild;
 pub use crate::engine::accelerator::{BatchResult, GpuOutcome, GridRef, WaveBatch};
 use crate::engine::cost::cache_dir;
 use crate::engine::fnv::fnv1a_parts;
+use crate::engine::status::STATUS_GPU_STEPS;
 use crate::engine::status::STATUS_UNSUPPORTED;
 
 /// Bytes per grid slot in a batch (30 x 30, the largest task grid).
 pub const SLOT: usize = 900;
 /// `u32`s per sample in a batch's metadata (`META` in `runner.cuh`): status, output offset, height,
-/// width, GPU steps, kilocycles, and for an unsupported call its overload code.
+/// width, steps (in the CPU's units), kilocycles, and for an unsupported call its overload code.
 const META: usize = 7;
 
 /// `kernels/cuda/runner.cuh`'s `Batch`, field for field.
@@ -47,14 +48,6 @@ struct Batch {
 // SAFETY: plain old data with the C layout of the kernel parameter.
 unsafe impl DeviceRepr for Batch {}
 
-/// CPU steps one GPU step stands for, at most: the GPU's step budget is the CPU's divided by this,
-/// so that no sample finishes on the GPU that the CPU would stop. A warp step touches up to 32
-/// elements (one CPU step each), and a call of a composed function is one step on both (the CPU
-/// also counts the calls of plain primitives, about one per element of the loop that makes them):
-/// 64 covers both with room to spare. The GPU is also slower per serial step, and a batch lasts as
-/// long as its slowest sample, so long samples belong on the CPU anyway.
-pub const CPU_STEPS_PER_GPU_STEP: u64 = 64;
-
 /// Sizes of a device's buffers; `ARCFORGE_GPU_ARENA_KIB`, `ARCFORGE_GPU_POOL_MIB`,
 /// `ARCFORGE_GPU_BATCH`, `ARCFORGE_GPU_STREAMS` and `ARCFORGE_GPU_WORKERS` override the defaults;
 /// `ARCFORGE_GPU_TRACE=1` turns on the per-batch trace.
@@ -72,11 +65,14 @@ pub struct GpuConfig {
     pub streams: usize,
     /// Workers per device, each with its own buffers: one wave runs while the last is decoded.
     pub workers: usize,
-    /// Step budget of a sample on the GPU (`ARCFORGE_GPU_STEPS`; default: the CPU's default over
-    /// [`CPU_STEPS_PER_GPU_STEP`], and each run caps it at that run's CPU budget over the same).
-    /// A batch lasts as long as its slowest sample, and a warp is far slower than a CPU core on long
-    /// serial work, so a sample that needs more is handed to the CPU.
-    pub max_steps: u64,
+    /// A step budget of the GPU's own below the CPU's (`ARCFORGE_GPU_STEPS`), or `None` (the
+    /// default): the GPU's budget is then each run's CPU budget (`--max-steps`) exactly. The kernels
+    /// count the CPU's steps at the CPU's points (`tests/cuda_host_parity.rs` proves it sample by
+    /// sample), so a step-budget failure at the CPU's budget is the CPU's verdict; under a lower
+    /// budget it is only this run's stop ([`STATUS_GPU_STEPS`]) and the CPU redoes the sample. A
+    /// batch lasts as long as its slowest sample, and a warp is slower than a CPU core on long serial
+    /// work: the knob hands such samples to the CPU instead.
+    pub max_steps: Option<u64>,
     /// Print each batch's slowest sample against the median (`ARCFORGE_GPU_TRACE=1`).
     pub trace: bool,
 }
@@ -92,10 +88,10 @@ impl GpuConfig {
             batch: var("ARCFORGE_GPU_BATCH", 16384) as usize,
             streams: var("ARCFORGE_GPU_STREAMS", 16) as usize,
             workers: var("ARCFORGE_GPU_WORKERS", 3) as usize,
-            max_steps: var(
-                "ARCFORGE_GPU_STEPS",
-                kernels::Limits::default().max_steps / CPU_STEPS_PER_GPU_STEP,
-            ),
+            max_steps: std::env::var("ARCFORGE_GPU_STEPS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .filter(|&v| v > 0),
             trace: std::env::var("ARCFORGE_GPU_TRACE").is_ok_and(|v| v == "1"),
         }
     }
@@ -526,15 +522,18 @@ impl Gpu {
 
     /// Runs `batches` on worker `worker`'s buffers as waves of at most [`GpuConfig::batch`]
     /// samples: one outcome list per batch, in order, with each batch's kernel time. `cpu_max_steps`
-    /// is the CPU's budget per sample: the GPU's is at most that over [`CPU_STEPS_PER_GPU_STEP`], so
-    /// no sample the CPU would stop for steps finishes here.
+    /// is the CPU's budget per sample, in the CPU's steps, which the kernels count: the GPU's budget
+    /// is that, or [`GpuConfig::max_steps`] where lower, so no sample the CPU would stop for steps
+    /// finishes here.
     pub fn run_wave(
         &self,
         worker: usize,
         batches: &[WaveBatch],
         cpu_max_steps: u64,
     ) -> Result<Vec<BatchResult>, String> {
-        let max_steps = self.config.max_steps.min(cpu_max_steps / CPU_STEPS_PER_GPU_STEP);
+        let max_steps = self.config.max_steps.map_or(cpu_max_steps, |gpu| gpu.min(cpu_max_steps));
+        // a stop at a budget below the CPU's is no verdict
+        let own_budget = max_steps < cpu_max_steps;
         let inputs = self.inputs.read().unwrap_or_else(|p| p.into_inner());
         let inputs = inputs.as_ref().ok_or("no inputs loaded")?;
         let mut pieces: Vec<Piece> = Vec::new();
@@ -567,6 +566,7 @@ impl Gpu {
                 inputs,
                 &pieces[start..end],
                 max_steps,
+                own_budget,
             )?) {
                 let r = &mut results[piece.3];
                 r.outcomes.extend(outs);
@@ -584,6 +584,7 @@ impl Gpu {
         inputs: &DeviceInputs,
         pieces: &[Piece],
         max_steps: u64,
+        own_budget: bool,
     ) -> Result<Vec<(Vec<GpuOutcome>, f64)>, String> {
         let n: usize = pieces.iter().map(|p| p.2.len()).sum();
         let Lane {
@@ -690,7 +691,7 @@ impl Gpu {
                 eprintln!("gpu trace: {kernel}: {}", trace_batch(meta));
             }
             let ms = begin.elapsed_ms(end).map_err(e("event time"))? as f64;
-            results.push((decode(meta, bytes)?, ms));
+            results.push((decode(meta, bytes, own_budget)?, ms));
             first += idx.len();
         }
         Ok(results)
@@ -725,11 +726,15 @@ impl Lane {
     }
 }
 
-/// A batch's outcomes from its metadata records and the wave's packed output bytes.
-fn decode(meta: &[u32], bytes: &[u8]) -> Result<Vec<GpuOutcome>, String> {
+/// A batch's outcomes from its metadata records and the wave's packed output bytes; `own_budget`:
+/// the GPU's step budget was below the CPU's, so its step-budget stops are [`STATUS_GPU_STEPS`].
+fn decode(meta: &[u32], bytes: &[u8], own_budget: bool) -> Result<Vec<GpuOutcome>, String> {
     meta.chunks_exact(META)
         .enumerate()
         .map(|(k, r)| {
+            if own_budget && r[0] == kernels::FailKind::Steps.code() {
+                return Ok(GpuOutcome::Redo(STATUS_GPU_STEPS));
+            }
             if r[0] == STATUS_UNSUPPORTED {
                 return Ok(GpuOutcome::Unsupported(r[6]));
             }
@@ -752,7 +757,7 @@ fn decode(meta: &[u32], bytes: &[u8]) -> Result<Vec<GpuOutcome>, String> {
 }
 
 /// A batch's metadata in a trace line: its slowest sample (which sets the batch's length: a warp per
-/// sample) against the median and the sum over samples, in kilocycles of the SM clock and GPU steps.
+/// sample) against the median and the sum over samples, in kilocycles of the SM clock and steps (the CPU's units).
 fn trace_batch(meta: &[u32]) -> String {
     let samples: Vec<(u32, u32)> = meta.chunks_exact(META).map(|r| (r[5], r[4])).collect();
     let Some(&(slow_kc, slow_steps)) = samples.iter().max() else { return "empty".into() };

@@ -4,8 +4,8 @@
 //! sizes 1..=30), and every sample the GPU finished must equal the CPU's output byte for byte. A
 //! sample the GPU flags is redone on the CPU in real runs: here it is counted with its reason. A
 //! failure the GPU decides itself where `solve` lets it
-//! ([`status_verdict`](crate::engine::status::status_verdict): Python raises, the size limit, no ARC
-//! grid) must be the CPU's failure of the same kind.
+//! ([`status_verdict`](crate::engine::status::status_verdict): Python raises, the size limit, the
+//! CPU's step budget, no ARC grid) must be the CPU's failure of the same kind.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -210,8 +210,12 @@ mod tests {
         assert!(same_failure(&output, &Ok(OutGrid { h: 0, w: 0, cells: vec![] })));
         assert!(!same_failure(&output, &Ok(OutGrid { h: 30, w: 30, cells: vec![0; 900] })));
         assert!(!same_failure(&output, &Err("empty container in first".into())));
-        // the step budget and the GPU's own limits are no verdicts: those samples are redone
-        assert_eq!(status_verdict(7), None);
+        // the CPU's step budget is one (the GPU counts the CPU's steps); the GPU's own limits are
+        // not: those samples are redone
+        let steps = status_verdict(7).unwrap();
+        assert!(same_failure(&steps, &Err("step limit exceeded in call".into())));
+        assert!(!same_failure(&steps, &Ok(OutGrid { h: 1, w: 1, cells: vec![0] })));
+        assert_eq!(status_verdict(crate::engine::status::STATUS_GPU_STEPS), None);
         assert_eq!(status_verdict(8), None);
         assert_eq!(status_verdict(9), None);
         assert!(!same_failure("empty container in first", &Err("empty container in first".into())));

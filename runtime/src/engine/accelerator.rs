@@ -51,8 +51,11 @@ pub trait Accelerator: Send + Sync {
     /// Makes `inputs` the grids that `run` indexes (uploaded once per execution).
     fn load_inputs(&self, inputs: &[GridRef]) -> Result<(), String>;
     /// Runs `kernel` on the loaded inputs `inputs[k]`: one outcome per entry, in order. `max_steps`
-    /// is the CPU's step budget per sample ([`kernels::Limits::max_steps`]); the device may stop a
-    /// sample earlier (a step-limit redo) but never let one run on that the CPU would stop.
+    /// is the CPU's step budget per sample ([`kernels::Limits::max_steps`]), counted in the CPU's
+    /// steps: a step-budget failure at that budget is the CPU's own verdict. A device may stop a
+    /// sample earlier by a budget of its own, which it then reports as
+    /// [`STATUS_GPU_STEPS`](super::status::STATUS_GPU_STEPS) (a redo), and never lets one run on that
+    /// the CPU would stop.
     fn run(
         &self,
         worker: usize,

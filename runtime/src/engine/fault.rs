@@ -18,7 +18,9 @@ pub enum Fault {
     Launch,
     /// `arena`: every sample reports an exhausted arena.
     Arena,
-    /// `steps`: every sample reports a step-limit hit.
+    /// `steps`: every sample reports a stop at a GPU step budget below the CPU's
+    /// ([`STATUS_GPU_STEPS`](super::status::STATUS_GPU_STEPS): a redo; a stop at the CPU's own budget
+    /// would be the sample's verdict).
     Steps,
     /// `lost`: the device is lost after its first batch.
     Lost,
@@ -103,7 +105,7 @@ impl<A: Accelerator> Accelerator for Injected<A> {
         let mut out = self.inner.run_wave(worker, batches, max_steps)?;
         let code = match self.fault {
             Some(Fault::Arena) => FailKind::Arena.code(),
-            Some(Fault::Steps) => FailKind::Steps.code(),
+            Some(Fault::Steps) => super::status::STATUS_GPU_STEPS,
             _ => return Ok(out),
         };
         out.iter_mut().flat_map(|b| b.outcomes.iter_mut()).for_each(|o| *o = GpuOutcome::Redo(code));

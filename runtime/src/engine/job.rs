@@ -30,7 +30,8 @@ pub struct ExecOptions {
     /// Advanced by the samples finished (a progress bar; hidden when not on a terminal).
     pub progress: Option<indicatif::ProgressBar>,
     /// Take the GPU's verdict on a sample that every device fails alike (Python raises, the shared
-    /// size limit, an output that is no ARC grid: [`status_verdict`](super::status::status_verdict))
+    /// size limit, the CPU's step budget, an output that is no ARC grid:
+    /// [`status_verdict`](super::status::status_verdict))
     /// instead of redoing it on the CPU for the exact error text. Off by default (`eval` reports the
     /// CPU's exact text); `solve` turns it on, where only "no valid grid" matters, and `check` proves
     /// the verdicts against the CPU.

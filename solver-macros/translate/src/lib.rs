@@ -504,9 +504,11 @@ fn expr(e: &Expr, scope: &Scope) -> syn::Result<(TokenStream, String)> {
             }
             let cu_args = if cu.is_empty() { String::new() } else { format!(", {}", cu.join(", ")) };
             if scope.locals.contains(&name) {
+                // A call of a function value: one step, then the function, on both sides
+                // (`kernels::func::call`, `call_value` in cuda/value.cuh).
                 Ok((
                     quote_spanned! {span=> ::kernels::invoke(ctx, #id, &[#(#rs),*]) },
-                    format!("{name}(ctx{cu_args})"),
+                    format!("call_value(ctx, {name}{cu_args})"),
                 ))
             } else if PRIMITIVES.contains(&name.as_str()) {
                 let f = rust_prim_ident(&name, id.span());

@@ -74,7 +74,9 @@ fn nested_higher_order_calls_and_keyword_primitives() {
     };
     let t = translate("00d62c1b", &item).unwrap();
     assert!(
-        t.cuda.contains("auto x2 = fork(ctx, combine, box, compose(ctx, outbox, x1(ctx, ORIGIN)));"),
+        t.cuda.contains(
+            "auto x2 = fork(ctx, combine, box, compose(ctx, outbox, call_value(ctx, x1, ORIGIN)));"
+        ),
         "{}",
         t.cuda
     );
