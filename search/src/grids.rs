@@ -121,6 +121,24 @@ pub const TEMPLATES: &[&str] = &[
     "argmin(hsplit(X, THREE), rbind(colorcount, mostcolor(X)))",
     "argmax(vsplit(X, THREE), rbind(colorcount, mostcolor(X)))",
     "argmin(vsplit(X, THREE), rbind(colorcount, mostcolor(X)))",
+    "subgrid(extract(objects(X, T, F, T), compose(rbind(equality, leastcommon(apply(normalize, totuple(objects(X, T, F, T))))), normalize)), X)",
+    "subgrid(extract(objects(X, F, T, T), compose(rbind(equality, leastcommon(apply(normalize, totuple(objects(X, F, T, T))))), normalize)), X)",
+    "subgrid(extract(objects(X, F, T, T), compose(rbind(equality, leastcommon(apply(size, totuple(objects(X, F, T, T))))), size)), X)",
+    "subgrid(extract(objects(X, T, T, T), compose(rbind(equality, leastcommon(apply(color, totuple(objects(X, T, T, T))))), color)), X)",
+    "subgrid(extract(objects(X, F, T, T), compose(rbind(equality, leastcommon(apply(numcolors, totuple(objects(X, F, T, T))))), numcolors)), X)",
+    "cover(X, merge(sizefilter(objects(X, T, F, T), ONE)))",
+    "cover(X, merge(sizefilter(objects(X, F, T, T), ONE)))",
+    "cover(X, merge(sizefilter(objects(X, T, F, T), TWO)))",
+    "paint(canvas(mostcolor(X), shape(X)), shift(asobject(X), LEFT))",
+    "paint(canvas(mostcolor(X), shape(X)), shift(asobject(X), RIGHT))",
+    "paint(canvas(mostcolor(X), shape(X)), shift(asobject(X), UP))",
+    "paint(canvas(mostcolor(X), shape(X)), shift(asobject(X), DOWN))",
+    "underfill(X, leastcolor(X), mapply(hfrontier, ofcolor(X, leastcolor(X))))",
+    "underfill(X, leastcolor(X), mapply(vfrontier, ofcolor(X, leastcolor(X))))",
+    "underfill(X, leastcolor(X), mapply(rbind(shoot, DOWN), ofcolor(X, leastcolor(X))))",
+    "underfill(X, leastcolor(X), mapply(rbind(shoot, UP), ofcolor(X, leastcolor(X))))",
+    "underfill(X, leastcolor(X), mapply(rbind(shoot, LEFT), ofcolor(X, leastcolor(X))))",
+    "underfill(X, leastcolor(X), mapply(rbind(shoot, RIGHT), ofcolor(X, leastcolor(X))))",
     "replace(X, leastcolor(X), mostcolor(X))",
     "switch(X, leastcolor(X), mostcolor(X))",
 ];
@@ -140,6 +158,10 @@ pub const FILL_TEMPLATES: &[&str] = &[
     "underfill(X, C, mapply(neighbors, toindices(merge(fgpartition(X)))))",
     "underfill(X, C, mapply(hfrontier, toindices(merge(fgpartition(X)))))",
     "underfill(X, C, mapply(vfrontier, toindices(merge(fgpartition(X)))))",
+    "underfill(X, C, mapply(rbind(shoot, DOWN), toindices(merge(fgpartition(X)))))",
+    "underfill(X, C, mapply(rbind(shoot, UP), toindices(merge(fgpartition(X)))))",
+    "underfill(X, C, mapply(rbind(shoot, LEFT), toindices(merge(fgpartition(X)))))",
+    "underfill(X, C, mapply(rbind(shoot, RIGHT), toindices(merge(fgpartition(X)))))",
 ];
 
 /// Steps for a colour `C` that every demonstration input shows and no output does (a mark to
@@ -480,6 +502,9 @@ impl<'a, 's> Layer<'a, 's> {
                         self.try_app(Prim::underpaint, &[Arg::Val(a), Arg::Val(ob)]);
                     }
                 }
+                if same && sa[..n] == want[..] && x < y && sa != &shapes[0] && sb != &shapes[0] {
+                    self.set_ops(a, b);
+                }
                 let h = sa.iter().zip(sb).all(|(p, q)| p.0 == q.0)
                     && sa.iter().zip(sb).zip(&want).all(|((p, q), w)| p.0 == w.0 && p.1 + q.1 == w.1);
                 if h {
@@ -490,6 +515,49 @@ impl<'a, 's> Layer<'a, 's> {
                 if v {
                     self.try_app(Prim::vconcat, &[Arg::Val(a), Arg::Val(b)]);
                 }
+            }
+        }
+    }
+
+    /// Cellwise logic of two parts of the input (halves, thirds: the same shape, not the input's):
+    /// where both, either, exactly one, or only one of them is not `ZERO`, as a `ONE` on `ZERO` mask
+    /// (the colour map then paints it). Both orders of the one-sided case.
+    fn set_ops(&mut self, a: ValId, b: ValId) {
+        let zero = self.constant("ZERO");
+        let one = self.constant("ONE");
+        let Some(dims) = self.apply(Prim::shape, &[Arg::Val(a)]) else { return };
+        let (Some(za), Some(zb)) = (
+            self.apply(Prim::ofcolor, &[Arg::Val(a), Arg::Val(zero)]),
+            self.apply(Prim::ofcolor, &[Arg::Val(b), Arg::Val(zero)]),
+        ) else {
+            return;
+        };
+        let (Some(blank), Some(full)) = (
+            self.apply(Prim::canvas, &[Arg::Val(zero), Arg::Val(dims)]),
+            self.apply(Prim::canvas, &[Arg::Val(one), Arg::Val(dims)]),
+        ) else {
+            return;
+        };
+        let either = self.apply(Prim::combine, &[Arg::Val(za), Arg::Val(zb)]);
+        let both = self.apply(Prim::intersection, &[Arg::Val(za), Arg::Val(zb)]);
+        // Not zero in both: zero in either is cleared.
+        if let Some(e) = either {
+            self.try_app(Prim::fill, &[Arg::Val(full), Arg::Val(zero), Arg::Val(e)]);
+        }
+        // Not zero in either.
+        if let Some(b2) = both {
+            self.try_app(Prim::fill, &[Arg::Val(full), Arg::Val(zero), Arg::Val(b2)]);
+        }
+        // Exactly one.
+        if let (Some(e), Some(b2)) = (either, both) {
+            if let Some(d) = self.apply(Prim::difference, &[Arg::Val(e), Arg::Val(b2)]) {
+                self.try_app(Prim::fill, &[Arg::Val(blank), Arg::Val(one), Arg::Val(d)]);
+            }
+        }
+        // Only one of them (each order).
+        for (p, q) in [(zb, za), (za, zb)] {
+            if let Some(d) = self.apply(Prim::difference, &[Arg::Val(p), Arg::Val(q)]) {
+                self.try_app(Prim::fill, &[Arg::Val(blank), Arg::Val(one), Arg::Val(d)]);
             }
         }
     }
@@ -623,15 +691,22 @@ impl<'a, 's> Layer<'a, 's> {
 
 /// The `replace`/`switch` calls (primitive, from, to) that turn `vals`' demonstration grids into
 /// the outputs, when one colour map does it on every demonstration: each colour goes to one colour
-/// everywhere. `None` when no map does, or when its cycles are longer than two colours.
+/// everywhere. `None` when no map does, when its cycles are longer than two colours, or when a
+/// colour it changes is changed only on demonstrations whose output has one colour (any map fits
+/// a one-colour output, so such a map is a guess: 1a2e2828's 1x1 answers).
 pub fn colour_map(vals: &[Value], outputs: &[GridData]) -> Option<Vec<(Prim, u8, u8)>> {
     let mut map: [Option<u8>; 10] = [None; 10];
+    let mut witnessed = [false; 10];
     for (v, o) in vals.iter().zip(outputs) {
         let Value::Grid(g) = v else { return None };
         if g.h as usize != o.h || g.w as usize != o.w {
             return None;
         }
+        let varied = o.cells.iter().any(|&c| c != o.cells[0]);
         for (&a, &b) in g.cells.iter().zip(&o.cells) {
+            if varied {
+                *witnessed.get_mut(a as usize)? = true;
+            }
             let slot = map.get_mut(a as usize)?;
             match *slot {
                 None => *slot = Some(b),
@@ -642,6 +717,9 @@ pub fn colour_map(vals: &[Value], outputs: &[GridData]) -> Option<Vec<(Prim, u8,
     }
     let mut pending: Vec<(u8, u8)> =
         (0..10u8).filter_map(|a| map[a as usize].filter(|&b| b != a).map(|b| (a, b))).collect();
+    if pending.iter().any(|&(a, _)| !witnessed[a as usize]) {
+        return None;
+    }
     let mut out = Vec::new();
     while !pending.is_empty() {
         // A colour may be overwritten once no pending move starts from it.
@@ -693,5 +771,14 @@ mod tests {
         assert_eq!(colour_map(&[g], &[out(&[2, 3, 1])]), None);
         assert_eq!(colour_map(&[g, g], &[out(&[1, 2, 3]), out(&[1, 2, 4])]), None);
         assert_eq!(colour_map(&[g], &[out(&[1, 2, 3])]), Some(vec![]));
+        // One-colour outputs witness no change: only the identity is kept.
+        let one = Value::Grid(c.grid_from(1, 1, &[5]));
+        let cell = |v: u8| GridData { h: 1, w: 1, cells: vec![v] };
+        assert_eq!(colour_map(&[one], &[cell(7)]), None);
+        assert_eq!(colour_map(&[one], &[cell(5)]), Some(vec![]));
+        // A change seen on a varied output carries to a one-colour one.
+        let two = Value::Grid(c.grid_from(1, 2, &[5, 1]));
+        let pair = GridData { h: 1, w: 2, cells: vec![7, 1] };
+        assert_eq!(colour_map(&[two, one], &[pair, cell(7)]), Some(vec![(Prim::replace, 5, 7)]));
     }
 }
