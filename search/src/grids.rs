@@ -39,6 +39,8 @@ pub enum FunExpr {
     LBind(Prim, Box<Expr>),
     RBind(Prim, Box<Expr>),
     Compose(Box<FunExpr>, Box<FunExpr>),
+    /// `fork(outer, a, b)`.
+    Fork(Prim, Box<FunExpr>, Box<FunExpr>),
 }
 
 /// The unary grid steps every task gets, in the order they are tried (cheap and common first).
@@ -126,6 +128,9 @@ pub const TEMPLATES: &[&str] = &[
     "subgrid(extract(objects(X, F, T, T), compose(rbind(equality, leastcommon(apply(size, totuple(objects(X, F, T, T))))), size)), X)",
     "subgrid(extract(objects(X, T, T, T), compose(rbind(equality, leastcommon(apply(color, totuple(objects(X, T, T, T))))), color)), X)",
     "subgrid(extract(objects(X, F, T, T), compose(rbind(equality, leastcommon(apply(numcolors, totuple(objects(X, F, T, T))))), numcolors)), X)",
+    "subgrid(extract(objects(X, T, T, T), fork(equality, identity, vmirror)), X)",
+    "subgrid(extract(objects(X, T, T, T), fork(equality, identity, hmirror)), X)",
+    "subgrid(extract(objects(X, F, T, T), fork(equality, identity, vmirror)), X)",
     "cover(X, merge(sizefilter(objects(X, T, F, T), ONE)))",
     "cover(X, merge(sizefilter(objects(X, F, T, T), ONE)))",
     "cover(X, merge(sizefilter(objects(X, T, F, T), TWO)))",
@@ -164,8 +169,9 @@ pub const FILL_TEMPLATES: &[&str] = &[
     "underfill(X, C, mapply(rbind(shoot, RIGHT), toindices(merge(fgpartition(X)))))",
 ];
 
-/// Steps for a colour `C` that every demonstration input shows and no output does (a mark to
-/// remove): the grid's symmetric counterpart under it (symmetry completion), or only that region.
+/// Steps for a colour `C` that every demonstration input shows and no output does, or every output
+/// has fewer cells of (a mark to remove, or noise in a colour the pattern uses too): the grid's
+/// symmetric counterpart under it (symmetry completion), or only that region.
 pub const MASK_TEMPLATES: &[&str] = &[
     "paint(X, toobject(ofcolor(X, C), hmirror(X)))",
     "paint(X, toobject(ofcolor(X, C), vmirror(X)))",
@@ -257,6 +263,21 @@ fn expr(
             let v = Box::new(expr(tokens, at, false, color)?);
             Expr::Fun(if name == "rbind" { FunExpr::RBind(p, v) } else { FunExpr::LBind(p, v) })
         }
+        "fork" => {
+            let p = tokens.get(*at).and_then(|n| Prim::from_name(n)).ok_or("fork of no primitive")?;
+            *at += 1;
+            let mut parts = Vec::new();
+            for _ in 0..2 {
+                expect(tokens, at, ",")?;
+                let Expr::Fun(f) = expr(tokens, at, true, color)? else {
+                    return Err("fork of a value".into());
+                };
+                parts.push(Box::new(f));
+            }
+            let b = parts.pop().expect("two parts");
+            let a = parts.pop().expect("two parts");
+            Expr::Fun(FunExpr::Fork(p, a, b))
+        }
         "compose" => {
             let Expr::Fun(g) = expr(tokens, at, true, color)? else {
                 return Err("compose of a value".into());
@@ -288,7 +309,7 @@ fn expr(
 /// ratio (when no fixed template has it), cropping to, keeping only and erasing each colour of the
 /// inputs, and the
 /// [`FILL_TEMPLATES`] with each colour the outputs bring in, the [`MASK_TEMPLATES`] with each colour
-/// the outputs take away.
+/// the outputs take away or have fewer cells of.
 pub fn task_templates(train: &[(GridData, GridData)]) -> Vec<Expr> {
     let mut out: Vec<Expr> = TEMPLATES.iter().map(|t| parse(t, None).expect("a valid template")).collect();
     let mut extra: Vec<String> = Vec::new();
@@ -308,7 +329,15 @@ pub fn task_templates(train: &[(GridData, GridData)]) -> Vec<Expr> {
     let mut out_new = [false; 10];
     let mut out_colors = [false; 10];
     let mut in_every = [true; 10];
+    // Colours every output has fewer cells of than its input (noise over a pattern of that colour).
+    let mut fewer = [true; 10];
     for (i, o) in train {
+        let mut counts = [(0usize, 0usize); 10];
+        i.cells.iter().for_each(|&c| counts[c as usize % 10].0 += 1);
+        o.cells.iter().for_each(|&c| counts[c as usize % 10].1 += 1);
+        for c in 0..10 {
+            fewer[c] &= counts[c].1 < counts[c].0;
+        }
         let mut here = [false; 10];
         i.cells.iter().for_each(|&c| here[c as usize % 10] = true);
         for c in 0..10 {
@@ -332,7 +361,7 @@ pub fn task_templates(train: &[(GridData, GridData)]) -> Vec<Expr> {
             out.push(parse(t, Some(COLORS[c])).expect("a valid template"));
         }
     }
-    for c in (0..10).filter(|&c| in_every[c] && !out_colors[c]) {
+    for c in (0..10).filter(|&c| in_every[c] && (!out_colors[c] || fewer[c])) {
         for t in MASK_TEMPLATES {
             out.push(parse(t, Some(COLORS[c])).expect("a valid template"));
         }
@@ -609,6 +638,7 @@ impl<'a, 's> Layer<'a, 's> {
             FunExpr::LBind(p, v) => FunNode::LBind(*p, self.value(v, x)?),
             FunExpr::RBind(p, v) => FunNode::RBind(*p, self.value(v, x)?),
             FunExpr::Compose(g, h) => FunNode::Compose(self.fun(g, x)?, self.fun(h, x)?),
+            FunExpr::Fork(p, a, b) => FunNode::Fork(*p, self.fun(a, x)?, self.fun(b, x)?),
         };
         if let Some(&id) = self.fun_ids.get(&node) {
             return id;
@@ -630,6 +660,10 @@ impl<'a, 's> Layer<'a, 's> {
                 let (g, h) = (&store.funs[g as usize], &store.funs[h as usize]);
                 (h.param, g.result, 1 + g.size + h.size)
             }
+            FunNode::Fork(p, a, b) => {
+                let (a, b) = (&store.funs[a as usize], &store.funs[b as usize]);
+                (a.param, p.signature().result, 1 + a.size + b.size)
+            }
         };
         let vals: Vec<Value> = (0..n)
             .map(|i| match node {
@@ -642,6 +676,11 @@ impl<'a, 's> Layer<'a, 's> {
                 }
                 FunNode::Compose(g, h) => ctx
                     .func(FuncData::Compose(store.funs[g as usize].vals[i], store.funs[h as usize].vals[i])),
+                FunNode::Fork(p, a, b) => ctx.func(FuncData::Fork(
+                    Value::prim(p),
+                    store.funs[a as usize].vals[i],
+                    store.funs[b as usize].vals[i],
+                )),
             })
             .collect();
         let vals = ctx.arena().alloc_slice_copy(&vals);
@@ -755,6 +794,14 @@ mod tests {
         assert_eq!(inner[1], Expr::Fun(FunExpr::Prim(Prim::size)));
         assert_eq!(args[1], Expr::Hole);
         assert!(parse("nosuch(X)", None).is_err());
+        let e = parse("extract(X, fork(equality, identity, vmirror))", None).unwrap();
+        let Expr::Call(Prim::extract, args) = e else { panic!() };
+        let fork = FunExpr::Fork(
+            Prim::equality,
+            Box::new(FunExpr::Prim(Prim::identity)),
+            Box::new(FunExpr::Prim(Prim::vmirror)),
+        );
+        assert_eq!(args[1], Expr::Fun(fork));
     }
 
     #[test]
