@@ -731,21 +731,23 @@ impl<'a, 's> Layer<'a, 's> {
 /// The `replace`/`switch` calls (primitive, from, to) that turn `vals`' demonstration grids into
 /// the outputs, when one colour map does it on every demonstration: each colour goes to one colour
 /// everywhere. `None` when no map does, when its cycles are longer than two colours, or when a
-/// colour it changes is changed only on demonstrations whose output has one colour (any map fits
+/// colour it changes shows on one demonstration only and that output has one colour (any map fits
 /// a one-colour output, so such a map is a guess: 1a2e2828's 1x1 answers).
 pub fn colour_map(vals: &[Value], outputs: &[GridData]) -> Option<Vec<(Prim, u8, u8)>> {
     let mut map: [Option<u8>; 10] = [None; 10];
+    // Per colour: seen on a varied output, and on how many demonstrations.
     let mut witnessed = [false; 10];
+    let mut demos = [0u32; 10];
     for (v, o) in vals.iter().zip(outputs) {
         let Value::Grid(g) = v else { return None };
         if g.h as usize != o.h || g.w as usize != o.w {
             return None;
         }
         let varied = o.cells.iter().any(|&c| c != o.cells[0]);
+        let mut here = [false; 10];
         for (&a, &b) in g.cells.iter().zip(&o.cells) {
-            if varied {
-                *witnessed.get_mut(a as usize)? = true;
-            }
+            *here.get_mut(a as usize)? = true;
+            witnessed[a as usize] |= varied;
             let slot = map.get_mut(a as usize)?;
             match *slot {
                 None => *slot = Some(b),
@@ -753,10 +755,11 @@ pub fn colour_map(vals: &[Value], outputs: &[GridData]) -> Option<Vec<(Prim, u8,
                 _ => {}
             }
         }
+        (0..10).filter(|&c| here[c]).for_each(|c| demos[c] += 1);
     }
     let mut pending: Vec<(u8, u8)> =
         (0..10u8).filter_map(|a| map[a as usize].filter(|&b| b != a).map(|b| (a, b))).collect();
-    if pending.iter().any(|&(a, _)| !witnessed[a as usize]) {
+    if pending.iter().any(|&(a, _)| !witnessed[a as usize] && demos[a as usize] < 2) {
         return None;
     }
     let mut out = Vec::new();
@@ -818,10 +821,14 @@ mod tests {
         assert_eq!(colour_map(&[g], &[out(&[2, 3, 1])]), None);
         assert_eq!(colour_map(&[g, g], &[out(&[1, 2, 3]), out(&[1, 2, 4])]), None);
         assert_eq!(colour_map(&[g], &[out(&[1, 2, 3])]), Some(vec![]));
-        // One-colour outputs witness no change: only the identity is kept.
+        // A change seen on one one-colour output only is a guess: only the identity is kept.
         let one = Value::Grid(c.grid_from(1, 1, &[5]));
         let cell = |v: u8| GridData { h: 1, w: 1, cells: vec![v] };
         assert_eq!(colour_map(&[one], &[cell(7)]), None);
+        let other = Value::Grid(c.grid_from(1, 1, &[3]));
+        assert_eq!(colour_map(&[one, other], &[cell(7), cell(4)]), None);
+        // The same change on two one-colour outputs is evidence.
+        assert_eq!(colour_map(&[one, one], &[cell(7), cell(7)]), Some(vec![(Prim::replace, 5, 7)]));
         assert_eq!(colour_map(&[one], &[cell(5)]), Some(vec![]));
         // A change seen on a varied output carries to a one-colour one.
         let two = Value::Grid(c.grid_from(1, 2, &[5, 1]));
