@@ -8,8 +8,10 @@
 //! in the typed enumeration, through the same [`Store`] and [`Evaluator`], so every value is an
 //! expression the renderer writes as arc-dsl text). Besides the exact fits, every grid with the
 //! outputs' shapes is tried with a colour map (one colour to one colour, the same on every
-//! demonstration, written as `replace`/`switch` calls), and pairs of grids of the first level are
-//! combined (`cellwise`, `underpaint`, `hconcat`, `vconcat`) where the result has the outputs' shapes.
+//! demonstration, written as `replace`/`switch` calls, refused where it is a guess on one-colour
+//! outputs), and pairs of grids of the first level are combined (`cellwise`, `underpaint`, `hconcat`,
+//! `vconcat`, and for two parts of the input the logic of their non-zero cells) where the result
+//! has the outputs' shapes.
 //! The layer stops at its own step budget (reproducible), the wall-clock budget, the task's caps on
 //! values and bytes, or after the level where its first candidate was found.
 
