@@ -99,6 +99,8 @@ struct Parity {
     redo: usize,
     own_redo: Vec<String>,
     diffs: Vec<String>,
+    /// The calls that had no GPU form (S_UNSUPPORTED), by primitive and argument kinds.
+    overloads: std::collections::BTreeMap<String, usize>,
 }
 
 /// Every GPU solver on its own task's inputs, and on every `stride`-th other training input, run by
@@ -156,7 +158,6 @@ fn compare(stride: usize, max_steps: u64) -> Parity {
     assert_eq!(lines.len(), samples.len(), "one answer per sample");
     let steps_code = FailKind::Steps.code();
     let mut p = Parity { samples: samples.len(), ..Parity::default() };
-    let mut overloads: std::collections::BTreeMap<String, usize> = Default::default();
     for (line, s) in lines.iter().zip(&samples) {
         p.own += s.own as usize;
         p.cpu_steps_failures += (s.cpu == Err(Some(steps_code))) as usize;
@@ -178,7 +179,7 @@ fn compare(stride: usize, max_steps: u64) -> Parity {
                 let gpu_steps: u64 = words[2].parse().unwrap();
                 if status == STATUS_UNSUPPORTED {
                     let what: u32 = words[3].parse().unwrap();
-                    *overloads.entry(overload_reason(what)).or_default() += 1;
+                    *p.overloads.entry(overload_reason(what)).or_default() += 1;
                 }
                 let cpu_agrees = match &s.cpu {
                     Err(Some(kind)) => *kind == status,
@@ -251,7 +252,7 @@ fn host_compiled_cuda_matches_the_rust_solvers() {
     if !p.own_redo.is_empty() {
         eprintln!("left to the CPU on their own task: {}", p.own_redo.join(", "));
     }
-    let mut overloads: Vec<(String, usize)> = overloads.into_iter().collect();
+    let mut overloads: Vec<(String, usize)> = p.overloads.into_iter().collect();
     overloads.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     for (why, n) in &overloads {
         eprintln!("{why}: {n} samples");

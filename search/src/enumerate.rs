@@ -402,6 +402,11 @@ impl<'s, 'e> Search<'s, 'e> {
                         self.store.funs[g as usize].vals[i],
                         self.store.funs[h as usize].vals[i],
                     )),
+                    FunNode::Fork(p, a, b) => ctx.func(FuncData::Fork(
+                        Value::prim(p),
+                        self.store.funs[a as usize].vals[i],
+                        self.store.funs[b as usize].vals[i],
+                    )),
                 })
                 .collect();
             let vals = ctx.arena().alloc_slice_copy(&vals);

@@ -8,8 +8,10 @@
 //! in the typed enumeration, through the same [`Store`] and [`Evaluator`], so every value is an
 //! expression the renderer writes as arc-dsl text). Besides the exact fits, every grid with the
 //! outputs' shapes is tried with a colour map (one colour to one colour, the same on every
-//! demonstration, written as `replace`/`switch` calls), and pairs of grids of the first level are
-//! combined (`cellwise`, `underpaint`, `hconcat`, `vconcat`) where the result has the outputs' shapes.
+//! demonstration, written as `replace`/`switch` calls, refused where it is a guess on one-colour
+//! outputs), and pairs of grids of the first level are combined (`cellwise`, `underpaint`, `hconcat`,
+//! `vconcat`, and for two parts of the input the logic of their non-zero cells) where the result
+//! has the outputs' shapes.
 //! The layer stops at its own step budget (reproducible), the wall-clock budget, the task's caps on
 //! values and bytes, or after the level where its first candidate was found.
 
@@ -39,6 +41,8 @@ pub enum FunExpr {
     LBind(Prim, Box<Expr>),
     RBind(Prim, Box<Expr>),
     Compose(Box<FunExpr>, Box<FunExpr>),
+    /// `fork(outer, a, b)`.
+    Fork(Prim, Box<FunExpr>, Box<FunExpr>),
 }
 
 /// The unary grid steps every task gets, in the order they are tried (cheap and common first).
@@ -121,6 +125,27 @@ pub const TEMPLATES: &[&str] = &[
     "argmin(hsplit(X, THREE), rbind(colorcount, mostcolor(X)))",
     "argmax(vsplit(X, THREE), rbind(colorcount, mostcolor(X)))",
     "argmin(vsplit(X, THREE), rbind(colorcount, mostcolor(X)))",
+    "subgrid(extract(objects(X, T, F, T), compose(rbind(equality, leastcommon(apply(normalize, totuple(objects(X, T, F, T))))), normalize)), X)",
+    "subgrid(extract(objects(X, F, T, T), compose(rbind(equality, leastcommon(apply(normalize, totuple(objects(X, F, T, T))))), normalize)), X)",
+    "subgrid(extract(objects(X, F, T, T), compose(rbind(equality, leastcommon(apply(size, totuple(objects(X, F, T, T))))), size)), X)",
+    "subgrid(extract(objects(X, T, T, T), compose(rbind(equality, leastcommon(apply(color, totuple(objects(X, T, T, T))))), color)), X)",
+    "subgrid(extract(objects(X, F, T, T), compose(rbind(equality, leastcommon(apply(numcolors, totuple(objects(X, F, T, T))))), numcolors)), X)",
+    "subgrid(extract(objects(X, T, T, T), fork(equality, identity, vmirror)), X)",
+    "subgrid(extract(objects(X, T, T, T), fork(equality, identity, hmirror)), X)",
+    "subgrid(extract(objects(X, F, T, T), fork(equality, identity, vmirror)), X)",
+    "cover(X, merge(sizefilter(objects(X, T, F, T), ONE)))",
+    "cover(X, merge(sizefilter(objects(X, F, T, T), ONE)))",
+    "cover(X, merge(sizefilter(objects(X, T, F, T), TWO)))",
+    "paint(canvas(mostcolor(X), shape(X)), shift(asobject(X), LEFT))",
+    "paint(canvas(mostcolor(X), shape(X)), shift(asobject(X), RIGHT))",
+    "paint(canvas(mostcolor(X), shape(X)), shift(asobject(X), UP))",
+    "paint(canvas(mostcolor(X), shape(X)), shift(asobject(X), DOWN))",
+    "underfill(X, leastcolor(X), mapply(hfrontier, ofcolor(X, leastcolor(X))))",
+    "underfill(X, leastcolor(X), mapply(vfrontier, ofcolor(X, leastcolor(X))))",
+    "underfill(X, leastcolor(X), mapply(rbind(shoot, DOWN), ofcolor(X, leastcolor(X))))",
+    "underfill(X, leastcolor(X), mapply(rbind(shoot, UP), ofcolor(X, leastcolor(X))))",
+    "underfill(X, leastcolor(X), mapply(rbind(shoot, LEFT), ofcolor(X, leastcolor(X))))",
+    "underfill(X, leastcolor(X), mapply(rbind(shoot, RIGHT), ofcolor(X, leastcolor(X))))",
     "replace(X, leastcolor(X), mostcolor(X))",
     "switch(X, leastcolor(X), mostcolor(X))",
 ];
@@ -140,10 +165,15 @@ pub const FILL_TEMPLATES: &[&str] = &[
     "underfill(X, C, mapply(neighbors, toindices(merge(fgpartition(X)))))",
     "underfill(X, C, mapply(hfrontier, toindices(merge(fgpartition(X)))))",
     "underfill(X, C, mapply(vfrontier, toindices(merge(fgpartition(X)))))",
+    "underfill(X, C, mapply(rbind(shoot, DOWN), toindices(merge(fgpartition(X)))))",
+    "underfill(X, C, mapply(rbind(shoot, UP), toindices(merge(fgpartition(X)))))",
+    "underfill(X, C, mapply(rbind(shoot, LEFT), toindices(merge(fgpartition(X)))))",
+    "underfill(X, C, mapply(rbind(shoot, RIGHT), toindices(merge(fgpartition(X)))))",
 ];
 
-/// Steps for a colour `C` that every demonstration input shows and no output does (a mark to
-/// remove): the grid's symmetric counterpart under it (symmetry completion), or only that region.
+/// Steps for a colour `C` that every demonstration input shows and no output does, or every output
+/// has fewer cells of (a mark to remove, or noise in a colour the pattern uses too): the grid's
+/// symmetric counterpart under it (symmetry completion), or only that region.
 pub const MASK_TEMPLATES: &[&str] = &[
     "paint(X, toobject(ofcolor(X, C), hmirror(X)))",
     "paint(X, toobject(ofcolor(X, C), vmirror(X)))",
@@ -235,6 +265,21 @@ fn expr(
             let v = Box::new(expr(tokens, at, false, color)?);
             Expr::Fun(if name == "rbind" { FunExpr::RBind(p, v) } else { FunExpr::LBind(p, v) })
         }
+        "fork" => {
+            let p = tokens.get(*at).and_then(|n| Prim::from_name(n)).ok_or("fork of no primitive")?;
+            *at += 1;
+            let mut parts = Vec::new();
+            for _ in 0..2 {
+                expect(tokens, at, ",")?;
+                let Expr::Fun(f) = expr(tokens, at, true, color)? else {
+                    return Err("fork of a value".into());
+                };
+                parts.push(Box::new(f));
+            }
+            let b = parts.pop().expect("two parts");
+            let a = parts.pop().expect("two parts");
+            Expr::Fun(FunExpr::Fork(p, a, b))
+        }
         "compose" => {
             let Expr::Fun(g) = expr(tokens, at, true, color)? else {
                 return Err("compose of a value".into());
@@ -266,7 +311,7 @@ fn expr(
 /// ratio (when no fixed template has it), cropping to, keeping only and erasing each colour of the
 /// inputs, and the
 /// [`FILL_TEMPLATES`] with each colour the outputs bring in, the [`MASK_TEMPLATES`] with each colour
-/// the outputs take away.
+/// the outputs take away or have fewer cells of.
 pub fn task_templates(train: &[(GridData, GridData)]) -> Vec<Expr> {
     let mut out: Vec<Expr> = TEMPLATES.iter().map(|t| parse(t, None).expect("a valid template")).collect();
     let mut extra: Vec<String> = Vec::new();
@@ -286,7 +331,15 @@ pub fn task_templates(train: &[(GridData, GridData)]) -> Vec<Expr> {
     let mut out_new = [false; 10];
     let mut out_colors = [false; 10];
     let mut in_every = [true; 10];
+    // Colours every output has fewer cells of than its input (noise over a pattern of that colour).
+    let mut fewer = [true; 10];
     for (i, o) in train {
+        let mut counts = [(0usize, 0usize); 10];
+        i.cells.iter().for_each(|&c| counts[c as usize % 10].0 += 1);
+        o.cells.iter().for_each(|&c| counts[c as usize % 10].1 += 1);
+        for c in 0..10 {
+            fewer[c] &= counts[c].1 < counts[c].0;
+        }
         let mut here = [false; 10];
         i.cells.iter().for_each(|&c| here[c as usize % 10] = true);
         for c in 0..10 {
@@ -310,7 +363,7 @@ pub fn task_templates(train: &[(GridData, GridData)]) -> Vec<Expr> {
             out.push(parse(t, Some(COLORS[c])).expect("a valid template"));
         }
     }
-    for c in (0..10).filter(|&c| in_every[c] && !out_colors[c]) {
+    for c in (0..10).filter(|&c| in_every[c] && (!out_colors[c] || fewer[c])) {
         for t in MASK_TEMPLATES {
             out.push(parse(t, Some(COLORS[c])).expect("a valid template"));
         }
@@ -480,6 +533,9 @@ impl<'a, 's> Layer<'a, 's> {
                         self.try_app(Prim::underpaint, &[Arg::Val(a), Arg::Val(ob)]);
                     }
                 }
+                if same && sa[..n] == want[..] && x < y && sa != &shapes[0] && sb != &shapes[0] {
+                    self.set_ops(a, b);
+                }
                 let h = sa.iter().zip(sb).all(|(p, q)| p.0 == q.0)
                     && sa.iter().zip(sb).zip(&want).all(|((p, q), w)| p.0 == w.0 && p.1 + q.1 == w.1);
                 if h {
@@ -490,6 +546,49 @@ impl<'a, 's> Layer<'a, 's> {
                 if v {
                     self.try_app(Prim::vconcat, &[Arg::Val(a), Arg::Val(b)]);
                 }
+            }
+        }
+    }
+
+    /// Cellwise logic of two parts of the input (halves, thirds: the same shape, not the input's):
+    /// where both, either, exactly one, or only one of them is not `ZERO`, as a `ONE` on `ZERO` mask
+    /// (the colour map then paints it). Both orders of the one-sided case.
+    fn set_ops(&mut self, a: ValId, b: ValId) {
+        let zero = self.constant("ZERO");
+        let one = self.constant("ONE");
+        let Some(dims) = self.apply(Prim::shape, &[Arg::Val(a)]) else { return };
+        let (Some(za), Some(zb)) = (
+            self.apply(Prim::ofcolor, &[Arg::Val(a), Arg::Val(zero)]),
+            self.apply(Prim::ofcolor, &[Arg::Val(b), Arg::Val(zero)]),
+        ) else {
+            return;
+        };
+        let (Some(blank), Some(full)) = (
+            self.apply(Prim::canvas, &[Arg::Val(zero), Arg::Val(dims)]),
+            self.apply(Prim::canvas, &[Arg::Val(one), Arg::Val(dims)]),
+        ) else {
+            return;
+        };
+        let either = self.apply(Prim::combine, &[Arg::Val(za), Arg::Val(zb)]);
+        let both = self.apply(Prim::intersection, &[Arg::Val(za), Arg::Val(zb)]);
+        // Not zero in both: zero in either is cleared.
+        if let Some(e) = either {
+            self.try_app(Prim::fill, &[Arg::Val(full), Arg::Val(zero), Arg::Val(e)]);
+        }
+        // Not zero in either.
+        if let Some(b2) = both {
+            self.try_app(Prim::fill, &[Arg::Val(full), Arg::Val(zero), Arg::Val(b2)]);
+        }
+        // Exactly one.
+        if let (Some(e), Some(b2)) = (either, both) {
+            if let Some(d) = self.apply(Prim::difference, &[Arg::Val(e), Arg::Val(b2)]) {
+                self.try_app(Prim::fill, &[Arg::Val(blank), Arg::Val(one), Arg::Val(d)]);
+            }
+        }
+        // Only one of them (each order).
+        for (p, q) in [(zb, za), (za, zb)] {
+            if let Some(d) = self.apply(Prim::difference, &[Arg::Val(p), Arg::Val(q)]) {
+                self.try_app(Prim::fill, &[Arg::Val(blank), Arg::Val(one), Arg::Val(d)]);
             }
         }
     }
@@ -541,6 +640,7 @@ impl<'a, 's> Layer<'a, 's> {
             FunExpr::LBind(p, v) => FunNode::LBind(*p, self.value(v, x)?),
             FunExpr::RBind(p, v) => FunNode::RBind(*p, self.value(v, x)?),
             FunExpr::Compose(g, h) => FunNode::Compose(self.fun(g, x)?, self.fun(h, x)?),
+            FunExpr::Fork(p, a, b) => FunNode::Fork(*p, self.fun(a, x)?, self.fun(b, x)?),
         };
         if let Some(&id) = self.fun_ids.get(&node) {
             return id;
@@ -562,6 +662,10 @@ impl<'a, 's> Layer<'a, 's> {
                 let (g, h) = (&store.funs[g as usize], &store.funs[h as usize]);
                 (h.param, g.result, 1 + g.size + h.size)
             }
+            FunNode::Fork(p, a, b) => {
+                let (a, b) = (&store.funs[a as usize], &store.funs[b as usize]);
+                (a.param, p.signature().result, 1 + a.size + b.size)
+            }
         };
         let vals: Vec<Value> = (0..n)
             .map(|i| match node {
@@ -574,6 +678,11 @@ impl<'a, 's> Layer<'a, 's> {
                 }
                 FunNode::Compose(g, h) => ctx
                     .func(FuncData::Compose(store.funs[g as usize].vals[i], store.funs[h as usize].vals[i])),
+                FunNode::Fork(p, a, b) => ctx.func(FuncData::Fork(
+                    Value::prim(p),
+                    store.funs[a as usize].vals[i],
+                    store.funs[b as usize].vals[i],
+                )),
             })
             .collect();
         let vals = ctx.arena().alloc_slice_copy(&vals);
@@ -623,15 +732,24 @@ impl<'a, 's> Layer<'a, 's> {
 
 /// The `replace`/`switch` calls (primitive, from, to) that turn `vals`' demonstration grids into
 /// the outputs, when one colour map does it on every demonstration: each colour goes to one colour
-/// everywhere. `None` when no map does, or when its cycles are longer than two colours.
+/// everywhere. `None` when no map does, when its cycles are longer than two colours, or when a
+/// colour it changes shows on one demonstration only and that output has one colour (any map fits
+/// a one-colour output, so such a map is a guess: 1a2e2828's 1x1 answers).
 pub fn colour_map(vals: &[Value], outputs: &[GridData]) -> Option<Vec<(Prim, u8, u8)>> {
     let mut map: [Option<u8>; 10] = [None; 10];
+    // Per colour: seen on a varied output, and on how many demonstrations.
+    let mut witnessed = [false; 10];
+    let mut demos = [0u32; 10];
     for (v, o) in vals.iter().zip(outputs) {
         let Value::Grid(g) = v else { return None };
         if g.h as usize != o.h || g.w as usize != o.w {
             return None;
         }
+        let varied = o.cells.iter().any(|&c| c != o.cells[0]);
+        let mut here = [false; 10];
         for (&a, &b) in g.cells.iter().zip(&o.cells) {
+            *here.get_mut(a as usize)? = true;
+            witnessed[a as usize] |= varied;
             let slot = map.get_mut(a as usize)?;
             match *slot {
                 None => *slot = Some(b),
@@ -639,9 +757,13 @@ pub fn colour_map(vals: &[Value], outputs: &[GridData]) -> Option<Vec<(Prim, u8,
                 _ => {}
             }
         }
+        (0..10).filter(|&c| here[c]).for_each(|c| demos[c] += 1);
     }
     let mut pending: Vec<(u8, u8)> =
         (0..10u8).filter_map(|a| map[a as usize].filter(|&b| b != a).map(|b| (a, b))).collect();
+    if pending.iter().any(|&(a, _)| !witnessed[a as usize] && demos[a as usize] < 2) {
+        return None;
+    }
     let mut out = Vec::new();
     while !pending.is_empty() {
         // A colour may be overwritten once no pending move starts from it.
@@ -677,6 +799,14 @@ mod tests {
         assert_eq!(inner[1], Expr::Fun(FunExpr::Prim(Prim::size)));
         assert_eq!(args[1], Expr::Hole);
         assert!(parse("nosuch(X)", None).is_err());
+        let e = parse("extract(X, fork(equality, identity, vmirror))", None).unwrap();
+        let Expr::Call(Prim::extract, args) = e else { panic!() };
+        let fork = FunExpr::Fork(
+            Prim::equality,
+            Box::new(FunExpr::Prim(Prim::identity)),
+            Box::new(FunExpr::Prim(Prim::vmirror)),
+        );
+        assert_eq!(args[1], Expr::Fun(fork));
     }
 
     #[test]
@@ -693,5 +823,18 @@ mod tests {
         assert_eq!(colour_map(&[g], &[out(&[2, 3, 1])]), None);
         assert_eq!(colour_map(&[g, g], &[out(&[1, 2, 3]), out(&[1, 2, 4])]), None);
         assert_eq!(colour_map(&[g], &[out(&[1, 2, 3])]), Some(vec![]));
+        // A change seen on one one-colour output only is a guess: only the identity is kept.
+        let one = Value::Grid(c.grid_from(1, 1, &[5]));
+        let cell = |v: u8| GridData { h: 1, w: 1, cells: vec![v] };
+        assert_eq!(colour_map(&[one], &[cell(7)]), None);
+        let other = Value::Grid(c.grid_from(1, 1, &[3]));
+        assert_eq!(colour_map(&[one, other], &[cell(7), cell(4)]), None);
+        // The same change on two one-colour outputs is evidence.
+        assert_eq!(colour_map(&[one, one], &[cell(7), cell(7)]), Some(vec![(Prim::replace, 5, 7)]));
+        assert_eq!(colour_map(&[one], &[cell(5)]), Some(vec![]));
+        // A change seen on a varied output carries to a one-colour one.
+        let two = Value::Grid(c.grid_from(1, 2, &[5, 1]));
+        let pair = GridData { h: 1, w: 2, cells: vec![7, 1] };
+        assert_eq!(colour_map(&[two, one], &[pair, cell(7)]), Some(vec![(Prim::replace, 5, 7)]));
     }
 }

@@ -79,6 +79,10 @@ impl Renderer<'_, '_> {
                 let (g, h) = (self.fun(g), self.fun(h));
                 self.assign(format!("compose({g}, {h})"))
             }
+            FunNode::Fork(p, a, b) => {
+                let (a, b) = (self.fun(a), self.fun(b));
+                self.assign(format!("fork({}, {a}, {b})", p.name()))
+            }
         };
         self.funs.insert(id, s.clone());
         s

@@ -45,6 +45,8 @@ pub enum FunNode {
     RBind(Prim, ValId),
     /// `compose(outer, inner)`.
     Compose(FunId, FunId),
+    /// `fork(outer, a, b)`: `outer(a(x), b(x))` (the grid layer's templates make these).
+    Fork(Prim, FunId, FunId),
 }
 
 /// One distinct value.
