@@ -773,7 +773,7 @@ fn trace_batch(meta: &[u32]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{cached_cubin, decode, trace_batch, META};
+    use super::{cached_cubin, decode, trace_batch, META, STATUS_GPU_STEPS};
     use crate::engine::accelerator::GpuOutcome;
 
     #[test]
@@ -798,10 +798,12 @@ mod tests {
             .flat_map(|r| r.iter().copied())
             .collect();
         assert_eq!(
-            decode(&meta, &[9, 4, 5]).unwrap(),
+            decode(&meta, &[9, 4, 5], false).unwrap(),
             vec![GpuOutcome::Ok(1, 2, vec![4, 5]), GpuOutcome::Unsupported(0x0009_0718), GpuOutcome::Redo(7)]
         );
-        assert!(decode(&[0, 2, 1, 2, 0, 0, 0], &[1, 2]).is_err(), "an output past the bytes");
+        // Below the CPU's budget a step-budget stop is the device's own, redone on the CPU.
+        assert_eq!(decode(&meta, &[9, 4, 5], true).unwrap()[2], GpuOutcome::Redo(STATUS_GPU_STEPS));
+        assert!(decode(&[0, 2, 1, 2, 0, 0, 0], &[1, 2], false).is_err(), "an output past the bytes");
     }
 
     const ELF: &[u8] = b"\x7fELF and the rest";
