@@ -8,18 +8,12 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::OnceLock;
 
 use kernels::{Cell, Ctx, Prim, Value};
 
-const S_UNSUPPORTED: u32 = 9;
-
-/// The GPU stopped where the CPU may go on: a deliberate fallback (`S_UNSUPPORTED`), or its own step
-/// budget or arena ran out (`S_STEPS`, `S_ARENA`). The runtime redoes such samples on the CPU.
-fn gpu_gave_up(cpp: &str) -> bool {
-    [7, 8, S_UNSUPPORTED].iter().any(|code| cpp == format!("fail {code}"))
-}
+mod host_diff;
 
 /// Compiles the test binary once per test process (both tests use it).
 fn build() -> PathBuf {
@@ -328,60 +322,10 @@ fn cuda_grids_agree_with_the_rust_primitives_on_random_inputs() {
         return;
     }
 
-    let mut child =
-        Command::new(build()).arg("--serve").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        use std::io::Write;
-        stdin.write_all(requests.as_bytes()).unwrap();
-    });
-    let out = child.wait_with_output().expect("the test binary runs");
-    writer.join().unwrap();
-    assert!(out.status.success(), "the C++ server failed");
-    let got: Vec<String> = String::from_utf8(out.stdout).unwrap().lines().map(String::from).collect();
-    assert_eq!(got.len(), expected.len(), "one answer per request");
-
-    let mut bad: Vec<String> = Vec::new();
-    let mut bad_per: BTreeMap<&str, u32> = BTreeMap::new();
-    // per primitive: same value, both fail, GPU falls back, both fail with different kinds
-    let mut tally: BTreeMap<&str, [u32; 4]> = BTreeMap::new();
-    for ((name, line, rust), cpp) in expected.iter().zip(&got) {
-        let (cpp, cpp_steps) = cpp.rsplit_once('|').expect("the C++ answer ends with its steps");
-        let (rust, rust_steps) = rust.rsplit_once('|').expect("the Rust answer ends with its steps");
-        if cpp == rust && cpp_steps != rust_steps {
-            // the same answer after other steps: the GPU's step budget would not be the CPU's
-            let n = bad_per.entry(name).or_default();
-            *n += 1;
-            if *n <= 3 {
-                bad.push(format!(
-                    "{line}\n   C++:  {cpp} after {cpp_steps} steps\n   Rust: {rust_steps} steps"
-                ));
-            }
-            continue;
-        }
-        let t = tally.entry(name).or_default();
-        if cpp == rust {
-            t[if rust.starts_with("fail") { 1 } else { 0 }] += 1;
-        } else if gpu_gave_up(cpp) {
-            t[2] += 1;
-        } else if cpp.starts_with("fail") && rust.starts_with("fail") {
-            t[3] += 1;
-        } else {
-            let n = bad_per.entry(name).or_default();
-            *n += 1;
-            if *n <= 3 {
-                bad.push(format!("{line}\n   C++:  {cpp}\n   Rust: {rust}"));
-            }
-        }
-    }
-    for (name, t) in &tally {
-        eprintln!(
-            "{name:>11}: {} same, {} both fail, {} CPU fallback, {} fail kinds differ",
-            t[0], t[1], t[2], t[3]
-        );
-    }
-    assert!(bad.is_empty(), "C++ and Rust disagree ({bad_per:?}):\n{}", bad.join("\n"));
-    for (name, t) in &tally {
+    let got = host_diff::serve(&build(), requests);
+    let compared = host_diff::compare(&expected, &got, 3);
+    compared.report(11);
+    for (name, t) in &compared.tally {
         assert!(t[0] > 0, "{name}: no random case gave the same value on both sides");
     }
 }
