@@ -1055,6 +1055,19 @@ fn run_bench(args: BenchArgs) -> Exit {
                 .map(|t| format!("{} {:.0}%", t.task, 100.0 * t.share))
                 .collect();
             println!("{:<16} costliest solvers on the CPU: {}", "", top.join(", "));
+            // The long tail by steps, which a GPU step budget (`ARCFORGE_GPU_STEPS`) would hand the CPU.
+            let tail: Vec<String> = m
+                .cpu_steps_tail
+                .iter()
+                .filter(|t| t.samples > 0)
+                .map(|t| {
+                    let bound = t.at_least_steps.trailing_zeros();
+                    format!("2^{bound}+ {} ({:.0}%)", t.samples, 100.0 * t.cpu_share)
+                })
+                .collect();
+            if !tail.is_empty() {
+                println!("{:<16} CPU samples by steps (their CPU time): {}", "", tail.join(", "));
+            }
         }
         if !m.redone_for.is_empty() {
             let why: Vec<String> = m.redone_for.iter().map(|(why, n)| format!("{n} {why}")).collect();

@@ -65,16 +65,34 @@ pub struct GpuConfig {
     pub streams: usize,
     /// Workers per device, each with its own buffers: one wave runs while the last is decoded.
     pub workers: usize,
-    /// A step budget of the GPU's own below the CPU's (`ARCFORGE_GPU_STEPS`), or `None` (the
-    /// default): the GPU's budget is then each run's CPU budget (`--max-steps`) exactly. The kernels
-    /// count the CPU's steps at the CPU's points (`tests/cuda_host_parity.rs` proves it sample by
-    /// sample), so a step-budget failure at the CPU's budget is the CPU's verdict; under a lower
-    /// budget it is only this run's stop ([`STATUS_GPU_STEPS`]) and the CPU redoes the sample. A
-    /// batch lasts as long as its slowest sample, and a warp is slower than a CPU core on long serial
-    /// work: the knob hands such samples to the CPU instead.
+    /// The GPU's own step budget per sample, in the CPU's steps (`ARCFORGE_GPU_STEPS`, default
+    /// [`DEFAULT_GPU_STEPS`]), used where it is below the run's CPU budget (`--max-steps`); `None`
+    /// (`ARCFORGE_GPU_STEPS=cpu`) runs every sample to the CPU's budget. The kernels count the CPU's
+    /// steps at the CPU's points (`tests/cuda_host_parity.rs` proves it sample by sample), so a stop
+    /// at the CPU's budget is the CPU's verdict; under a lower budget it is only this run's stop
+    /// ([`STATUS_GPU_STEPS`]) and the CPU redoes the sample. Why a lower default: a wave lasts as long
+    /// as its slowest sample, and a warp is far slower than a CPU core on long serial work (at the
+    /// CPU's 2^23 steps, `solve` on all-pairs took over 100 s on an H100 against 6 s on its 16 cores,
+    /// bench/RESULTS.md); the few samples past the GPU's budget are the CPU's.
     pub max_steps: Option<u64>,
     /// Print each batch's slowest sample against the median (`ARCFORGE_GPU_TRACE=1`).
     pub trace: bool,
+}
+
+/// The GPU's default step budget per sample ([`GpuConfig::max_steps`]), in the CPU's steps.
+pub const DEFAULT_GPU_STEPS: u64 = 1 << 18;
+
+/// [`GpuConfig::max_steps`] from `ARCFORGE_GPU_STEPS`: unset is [`DEFAULT_GPU_STEPS`], `cpu` is the
+/// CPU's budget (`None`), else a positive step count.
+fn gpu_steps(var: Option<&str>) -> Result<Option<u64>, String> {
+    match var.map(str::trim) {
+        None => Ok(Some(DEFAULT_GPU_STEPS)),
+        Some("cpu") => Ok(None),
+        Some(v) => match v.parse::<u64>() {
+            Ok(n) if n > 0 => Ok(Some(n)),
+            _ => Err(format!("ARCFORGE_GPU_STEPS={v:?} is neither a positive step count nor `cpu`")),
+        },
+    }
 }
 
 impl GpuConfig {
@@ -88,10 +106,10 @@ impl GpuConfig {
             batch: var("ARCFORGE_GPU_BATCH", 16384) as usize,
             streams: var("ARCFORGE_GPU_STREAMS", 16) as usize,
             workers: var("ARCFORGE_GPU_WORKERS", 3) as usize,
-            max_steps: std::env::var("ARCFORGE_GPU_STEPS")
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .filter(|&v| v > 0),
+            max_steps: gpu_steps(std::env::var("ARCFORGE_GPU_STEPS").ok().as_deref()).unwrap_or_else(|e| {
+                eprintln!("arcforge: {e}; using the default, {DEFAULT_GPU_STEPS}");
+                Some(DEFAULT_GPU_STEPS)
+            }),
             trace: std::env::var("ARCFORGE_GPU_TRACE").is_ok_and(|v| v == "1"),
         }
     }
@@ -773,7 +791,18 @@ fn trace_batch(meta: &[u32]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{cached_cubin, decode, trace_batch, META, STATUS_GPU_STEPS};
+    use super::{cached_cubin, decode, gpu_steps, trace_batch, DEFAULT_GPU_STEPS, META, STATUS_GPU_STEPS};
+
+    #[test]
+    fn the_gpu_step_budget_is_the_default_a_count_or_the_cpus_and_a_bad_value_is_named() {
+        assert_eq!(gpu_steps(None), Ok(Some(DEFAULT_GPU_STEPS)));
+        assert_eq!(gpu_steps(Some("4096")), Ok(Some(4096)));
+        assert_eq!(gpu_steps(Some("cpu")), Ok(None));
+        for bad in ["0", "-3", "lots", ""] {
+            let e = gpu_steps(Some(bad)).unwrap_err();
+            assert!(e.contains("ARCFORGE_GPU_STEPS") && e.contains(&format!("{bad:?}")), "{e}");
+        }
+    }
     use crate::engine::accelerator::GpuOutcome;
 
     #[test]

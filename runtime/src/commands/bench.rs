@@ -191,6 +191,43 @@ pub struct Measurement {
     /// The solvers that took the most CPU time (one thread's, summed over their samples and over
     /// the timed runs), at most [`COSTLIEST`]: where the CPU's time goes.
     pub costliest_solvers: Vec<SolverCpuTime>,
+    /// The CPU's long tail by steps (the last run's samples that ran on the CPU): for each bound, how
+    /// many samples used at least that many steps and their part of the CPU time. A GPU step budget
+    /// (`ARCFORGE_GPU_STEPS`) of that bound hands those samples to the CPU.
+    pub cpu_steps_tail: Vec<StepTail>,
+}
+
+/// Samples at or above a step count, and their part of the CPU time.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StepTail {
+    pub at_least_steps: u64,
+    pub samples: usize,
+    /// Part of the CPU time of those samples (0..1).
+    pub cpu_share: f64,
+}
+
+/// The bounds [`Measurement::cpu_steps_tail`] reports: powers of four from 2^12 to 2^22.
+const TAIL_BOUNDS: [u64; 6] = [1 << 12, 1 << 14, 1 << 16, 1 << 18, 1 << 20, 1 << 22];
+
+/// [`Measurement::cpu_steps_tail`] from each CPU sample's steps and nanoseconds (0 ns: not run on the
+/// CPU).
+fn steps_tail(steps: &[u64], ns: &[u64]) -> Vec<StepTail> {
+    let total: u64 = ns.iter().sum();
+    TAIL_BOUNDS
+        .iter()
+        .map(|&bound| {
+            let (samples, tail_ns) = steps
+                .iter()
+                .zip(ns)
+                .filter(|&(&s, &t)| t > 0 && s >= bound)
+                .fold((0, 0u64), |(n, sum), (_, &t)| (n + 1, sum + t));
+            StepTail {
+                at_least_steps: bound,
+                samples,
+                cpu_share: if total > 0 { tail_ns as f64 / total as f64 } else { 0.0 },
+            }
+        })
+        .collect()
 }
 
 /// How many solvers [`Measurement::costliest_solvers`] lists.
@@ -625,6 +662,7 @@ fn measure(
         outputs_hash: format!("{hash:016x}"),
         output_bytes,
         costliest_solvers: costliest(work, cpu_by_solver),
+        cpu_steps_tail: steps_tail(&run.cpu_steps, &run.cpu_ns),
     })
 }
 
@@ -957,7 +995,22 @@ mod tests {
             outputs_hash: String::new(),
             output_bytes: 0,
             costliest_solvers: vec![],
+            cpu_steps_tail: vec![],
         }
+    }
+
+    #[test]
+    fn the_steps_tail_counts_cpu_samples_at_or_above_each_bound_with_their_time_share() {
+        // Four CPU samples (one GPU-decided, 0 ns, is left out although its steps are large).
+        let steps = [10, 1 << 14, 1 << 20, 1 << 23, 1 << 23];
+        let ns = [100, 100, 300, 500, 0];
+        let tail = steps_tail(&steps, &ns);
+        let at = |b: u64| tail.iter().find(|t| t.at_least_steps == b).unwrap();
+        assert_eq!((at(1 << 12).samples, at(1 << 12).cpu_share), (3, 0.9));
+        assert_eq!((at(1 << 14).samples, at(1 << 16).samples), (3, 2));
+        assert_eq!((at(1 << 20).samples, at(1 << 20).cpu_share), (2, 0.8));
+        assert_eq!((at(1 << 22).samples, at(1 << 22).cpu_share), (1, 0.5));
+        assert!(steps_tail(&steps, &[0; 5]).iter().all(|t| t.samples == 0 && t.cpu_share == 0.0));
     }
 
     #[test]
