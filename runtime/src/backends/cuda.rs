@@ -72,15 +72,15 @@ pub struct GpuConfig {
     /// at the CPU's budget is the CPU's verdict; under a lower budget it is only this run's stop
     /// ([`STATUS_GPU_STEPS`]) and the CPU redoes the sample. Why a lower default: a wave lasts as long
     /// as its slowest sample, and a warp is far slower than a CPU core on long serial work (at the
-    /// CPU's 2^23 steps, `solve` on all-pairs took over 100 s on an H100 against 6 s on its 16 cores,
-    /// bench/RESULTS.md); the few samples past the GPU's budget are the CPU's.
+    /// CPU's 2^23 steps, `solve` on all-pairs took over 100 s on an H100 against 6 s on its 16 cores;
+    /// at 2^20 over 50 s, 2^18 35 s, 2^16 6.3 s: bench/RESULTS.md); the samples past it are the CPU's.
     pub max_steps: Option<u64>,
     /// Print each batch's slowest sample against the median (`ARCFORGE_GPU_TRACE=1`).
     pub trace: bool,
 }
 
 /// The GPU's default step budget per sample ([`GpuConfig::max_steps`]), in the CPU's steps.
-pub const DEFAULT_GPU_STEPS: u64 = 1 << 18;
+pub const DEFAULT_GPU_STEPS: u64 = 1 << 16;
 
 /// [`GpuConfig::max_steps`] from `ARCFORGE_GPU_STEPS`: unset is [`DEFAULT_GPU_STEPS`], `cpu` is the
 /// CPU's budget (`None`), else a positive step count.
