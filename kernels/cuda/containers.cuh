@@ -259,40 +259,59 @@ ARC_DEVICE int run_of(const int* off, int R, int e) {
   return lo;
 }
 
-// Sorts and deduplicates n items made of R sorted unique runs (run r = items[off[r]..off[r+1])).
-// Each element's rank is its index in its run plus, in every other run, the elements before it
-// (ties go to the earlier run); then adjacent equal elements are dropped. O(n R log n / 32) per
-// lane, against sort_unique's O(n^2 / 32): used when there are few runs.
+// Sorts and deduplicates n items made of R sorted unique runs (run r = items[off[r]..off[r+1])):
+// merge passes over pairs of neighbouring runs (log R of them), each element placed at its index in
+// its run plus its rank in the partner run (ties go to the earlier run, so equal items end up
+// adjacent), then adjacent equal items are dropped. O(n log R log n / 32) per lane. (Ranking every
+// element against all R runs at once, as this did before, is O(n R log n): seconds per sample where
+// `mapply` merges thousands of small objects, while the CPU sorts in n log n.)
 template <class T> ARC_HEAVY int merge_runs(Ctx& c, T* items, const int* off, int R, int n) {
   if (c.failed()) return 0;
   uint8_t* mark = arena_top(c);
   T* tmp = alloc<T>(c, n);
-  if (!tmp) return 0;
-  ARC_FOR(e, n) {
-    int r = run_of(off, R, e);
-    T x = items[e];
-    int pos = e - off[r];
-    for (int q = 0; q < R; q++) {
-      if (q == r) continue;
-      const T* s = items + off[q];
-      int m = off[q + 1] - off[q];
-      pos += q < r ? upper_bound(s, m, x) : lower_bound(s, m, x);
-    }
-    tmp[pos] = x;
-  }
+  int* bounds = alloc<int>(c, R + 1);
+  int* next_bounds = alloc<int>(c, (R + 1) / 2 + 1);
+  if (!tmp || !bounds || !next_bounds) return 0;
+  ARC_FOR(r, R + 1) bounds[r] = off[r];
   ARC_SYNC();
+  T* src = items;
+  T* dst = tmp;
+  for (int runs = R; runs > 1; runs = (runs + 1) / 2) {
+    ARC_FOR(e, n) {
+      int r = run_of(bounds, runs, e);
+      int q = r ^ 1;  // the partner run: r + 1 for an even r, r - 1 for an odd one
+      T x = src[e];
+      int pos = e;  // the last run of an odd count has no partner and stays where it is
+      if (q < runs) {
+        const T* s = src + bounds[q];
+        int m = bounds[q + 1] - bounds[q];
+        pos = bounds[r & ~1] + (e - bounds[r]) + (q < r ? upper_bound(s, m, x) : lower_bound(s, m, x));
+      }
+      dst[pos] = x;
+    }
+    ARC_FOR(k, (runs + 1) / 2 + 1) next_bounds[k] = bounds[2 * k < runs ? 2 * k : runs];
+    ARC_SYNC();
+    ARC_FOR(k, (runs + 1) / 2 + 1) bounds[k] = next_bounds[k];
+    ARC_SYNC();
+    T* t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src == items) {  // compact reads one array and writes the other
+    ARC_FOR(k, n) tmp[k] = items[k];
+    ARC_SYNC();
+  }
   int kept = compact(items, tmp, n, [&](const T& x, int k) { return k == 0 || compare(tmp[k - 1], x) != 0; });
   release(c, mark);
   return kept;
 }
 
-// A canonical set of n items that come as R sorted unique runs (see merge_runs).
+// A canonical set of n items that come as R sorted unique runs (see merge_runs); a few items are
+// ranked directly (sort_unique's one pass).
 template <class T> ARC_DEVICE int canonical_runs(Ctx& c, T* items, const int* off, int R, int n) {
   if (R <= 1) return n;
-  int avg = n / R + 1, lg = 1;
-  while ((1 << lg) < avg) lg++;
-  if ((int64_t)R * (lg + 2) < n) return merge_runs(c, items, off, R, n);
-  return sort_unique(c, items, n);
+  if (n <= 64) return sort_unique(c, items, n);
+  return merge_runs(c, items, off, R, n);
 }
 
 // (a, b) as the CPU's canonical tuple: (int, int) is a Point, (int, Point) a Cell.

@@ -548,12 +548,13 @@ void test_random_set_algebra() {
     expect(py(combine(c, Si(c, va), Si(c, vb))), text(u), __LINE__, "random union");
     expect(py(intersection(c, Si(c, va), Si(c, vb))), text(in), __LINE__, "random intersection");
     expect(py(difference(c, Si(c, va), Si(c, vb))), text(d), __LINE__, "random difference");
-    // merge of R random sets: few runs (rank merge) and many runs (sort)
-    int R = 1 + rng() % (round % 2 ? 3 : 40);
+    // merge of R random sets (runs, some empty): few, many, and hundreds of small ones (log R
+    // merge passes, odd run counts included)
+    int R = 1 + rng() % (round % 3 == 0 ? 3 : round % 3 == 1 ? 40 : 400);
     std::vector<Set<int>> sets;
     std::set<int> all;
     for (int r = 0; r < R; r++) {
-      std::vector<int> v = rnd(rng() % 50);
+      std::vector<int> v = rnd(rng() % (round % 3 == 2 ? 8 : 50));
       all.insert(v.begin(), v.end());
       sets.push_back(Si(c, v));
     }
