@@ -3,7 +3,10 @@
 //! typed enumeration reaches only after every other value of two calls. Here each step is a
 //! [`TEMPLATES`] entry: an arc-dsl expression with one grid hole `X` (`subgrid(argmax(objects(X, T,
 //! F, T), size), X)`), plus the ones the task's demonstrations suggest ([`task_templates`]: scale by
-//! the demonstrations' ratio, crop to a colour, fill with an output colour). Level `d` applies every
+//! the demonstrations' ratio, crop to a colour, fill with an output colour; and where the
+//! demonstrations' shapes and colours show it: the arrangement of mirror images read off the outputs,
+//! the input in place of its cells (fractals), a one-colour answer, a colour grown into its
+//! neighbours). Level `d` applies every
 //! template to every new grid of level `d - 1` (observational equivalence on the result tuples, as
 //! in the typed enumeration, through the same [`Store`] and [`Evaluator`], so every value is an
 //! expression the renderer writes as arc-dsl text). Besides the exact fits, every grid with the
@@ -366,6 +369,161 @@ pub fn task_templates(train: &[(GridData, GridData)]) -> Vec<Expr> {
     for c in (0..10).filter(|&c| in_every[c] && (!out_colors[c] || fewer[c])) {
         for t in MASK_TEMPLATES {
             out.push(parse(t, Some(COLORS[c])).expect("a valid template"));
+        }
+    }
+    let mut suggested: Vec<String> = Vec::new();
+    suggested.extend(mirror_tiling(train));
+    suggested.extend(self_similar(train, &in_colors));
+    suggested.extend(one_colour_answers(train));
+    suggested.extend(grown_colours(train, &in_colors));
+    for e in suggested {
+        out.push(parse(&e, None).expect("a valid template"));
+    }
+    out
+}
+
+/// The shape-keeping symmetries as template text around `X` (the identity first); the last four
+/// transpose, so they keep the shape of square grids only.
+const SYMMETRIES: [&str; 8] =
+    ["X", "hmirror(X)", "vmirror(X)", "rot180(X)", "dmirror(X)", "cmirror(X)", "rot90(X)", "rot270(X)"];
+
+/// Symmetry `k` of [`SYMMETRIES`] applied to `g` (arc-dsl's definitions).
+fn symmetry(g: &GridData, k: usize) -> GridData {
+    let (h, w) = (g.h, g.w);
+    let at = |r: usize, c: usize| g.cells[r * w + c];
+    let (oh, ow) = if k < 4 { (h, w) } else { (w, h) };
+    let mut cells = Vec::with_capacity(h * w);
+    for i in 0..oh {
+        for j in 0..ow {
+            cells.push(match k {
+                0 => at(i, j),
+                1 => at(h - 1 - i, j),
+                2 => at(i, w - 1 - j),
+                3 => at(h - 1 - i, w - 1 - j),
+                4 => at(j, i),
+                5 => at(h - 1 - j, w - 1 - i),
+                6 => at(h - 1 - j, i),
+                _ => at(j, w - 1 - i),
+            });
+        }
+    }
+    GridData { h: oh, w: ow, cells }
+}
+
+/// Block `(r, c)` of `g` in blocks of `bh` x `bw` cells.
+fn block(g: &GridData, r: usize, c: usize, bh: usize, bw: usize) -> GridData {
+    let cells = (0..bh).flat_map(|i| (0..bw).map(move |j| (r * bh + i) * g.w + c * bw + j));
+    GridData { h: bh, w: bw, cells: cells.map(|k| g.cells[k]).collect() }
+}
+
+/// `rows` x `cols` copies of the grids in `cell(r, c)` (template text), concatenated row by row.
+fn tile_text(rows: usize, cols: usize, cell: impl Fn(usize, usize) -> String) -> String {
+    let row = |r: usize| (1..cols).fold(cell(r, 0), |acc, c| format!("hconcat({acc}, {})", cell(r, c)));
+    (1..rows).fold(row(0), |acc, r| format!("vconcat({acc}, {})", row(r)))
+}
+
+/// The DSL constant naming `n`, for 0 to 10.
+fn number(n: usize) -> Option<&'static str> {
+    match n {
+        0..=9 => Some(COLORS[n]),
+        10 => Some("TEN"),
+        _ => None,
+    }
+}
+
+/// When every output is an `a` x `b` arrangement of its input's mirror images (the same image in
+/// the same place on every demonstration: 00576224's rows of the input and its mirror), that
+/// arrangement, read off the demonstrations.
+fn mirror_tiling(train: &[(GridData, GridData)]) -> Option<String> {
+    let (i0, o0) = train.first()?;
+    if i0.h == 0 || i0.w == 0 || o0.h % i0.h != 0 || o0.w % i0.w != 0 {
+        return None;
+    }
+    let (a, b) = (o0.h / i0.h, o0.w / i0.w);
+    if a * b < 2 || a > 5 || b > 5 || !train.iter().all(|(i, o)| o.h == a * i.h && o.w == b * i.w) {
+        return None;
+    }
+    let square = train.iter().all(|(i, _)| i.h == i.w);
+    let images: Vec<Vec<GridData>> =
+        train.iter().map(|(i, _)| (0..8).map(|k| symmetry(i, k)).collect()).collect();
+    let mut pick = vec![0usize; a * b];
+    for r in 0..a {
+        for c in 0..b {
+            pick[r * b + c] = (0..if square { 8 } else { 4 })
+                .find(|&k| train.iter().zip(&images).all(|((i, o), im)| block(o, r, c, i.h, i.w) == im[k]))?;
+        }
+    }
+    Some(tile_text(a, b, |r, c| SYMMETRIES[pick[r * b + c]].to_string()))
+}
+
+/// When every input is a `k` x `k` square (the same `k`, 2 to 4) and every output `k * k` times it
+/// (007bbfb7's fractal): a copy of the input, or of it with its two colours swapped, in place of
+/// each cell of a colour (each input colour, the most and least common) or each non-zero cell.
+fn self_similar(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> {
+    let k = train.first().map_or(0, |(i, _)| i.h);
+    if !(2..=4).contains(&k)
+        || !train.iter().all(|(i, o)| i.h == k && i.w == k && o.h == k * k && o.w == k * k)
+    {
+        return Vec::new();
+    }
+    let scaled = format!("upscale(X, {})", COLORS[k]);
+    let mut masks: Vec<String> = (0..10).filter(|&c| in_colors[c]).map(|c| COLORS[c].to_string()).collect();
+    masks.extend(["mostcolor(X)".to_string(), "leastcolor(X)".to_string()]);
+    let mut out = Vec::new();
+    for copy in ["X", "switch(X, leastcolor(X), mostcolor(X))"] {
+        let tiled = tile_text(k, k, |_, _| copy.to_string());
+        out.push(format!("fill({tiled}, ZERO, ofcolor({scaled}, ZERO))"));
+        for m in &masks {
+            out.push(format!(
+                "paint(canvas(ZERO, shape({tiled})), toobject(ofcolor({scaled}, {m}), {tiled}))"
+            ));
+        }
+    }
+    out
+}
+
+/// When every output is one colour, all of one shape (1a2e2828's single cell): that shape filled
+/// with a colour picked from the input (the most or least common, that of the largest or smallest
+/// object under three `objects` settings, of the most or least common object colour).
+fn one_colour_answers(train: &[(GridData, GridData)]) -> Vec<String> {
+    let Some((_, o0)) = train.first() else { return Vec::new() };
+    let uniform = |o: &GridData| o.cells.iter().all(|&c| c == o.cells[0]);
+    if !train.iter().all(|(_, o)| uniform(o) && o.h == o0.h && o.w == o0.w) {
+        return Vec::new();
+    }
+    let dims = match (o0.h, o0.w) {
+        (1, 1) => "UNITY".to_string(),
+        (2, 2) => "TWO_BY_TWO".to_string(),
+        (3, 3) => "THREE_BY_THREE".to_string(),
+        (h, w) => match (number(h), number(w)) {
+            (Some(h), Some(w)) => format!("astuple({h}, {w})"),
+            _ => return Vec::new(),
+        },
+    };
+    let mut picks: Vec<String> = vec!["mostcolor(X)".into(), "leastcolor(X)".into()];
+    for objs in ["objects(X, T, F, T)", "objects(X, T, T, T)", "objects(X, T, F, F)", "fgpartition(X)"] {
+        for by in ["argmax", "argmin"] {
+            picks.push(format!("color({by}({objs}, size))"));
+        }
+    }
+    for by in ["mostcommon", "leastcommon"] {
+        picks.push(format!("{by}(apply(color, totuple(objects(X, T, F, T))))"));
+    }
+    picks.into_iter().map(|p| format!("canvas({p}, {dims})")).collect()
+}
+
+/// When every output keeps its input's shape and brings in no colour: each input colour grown
+/// into the background around its cells (the eight neighbours, or the four).
+fn grown_colours(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> {
+    let keeps =
+        train.iter().all(|(i, o)| i.h == o.h && i.w == o.w && o.cells.iter().all(|c| i.cells.contains(c)));
+    if !keeps {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for c in (0..10).filter(|&c| in_colors[c]).map(|c| COLORS[c]) {
+        for around in ["neighbors", "dneighbors"] {
+            out.push(format!("underfill(X, {c}, mapply({around}, ofcolor(X, {c})))"));
         }
     }
     out
@@ -807,6 +965,51 @@ mod tests {
             Box::new(FunExpr::Prim(Prim::vmirror)),
         );
         assert_eq!(args[1], Expr::Fun(fork));
+    }
+
+    #[test]
+    fn symmetries_are_the_kernels() {
+        let c = kernels::Ctx::default();
+        let g = GridData { h: 2, w: 3, cells: vec![1, 2, 3, 4, 5, 6] };
+        for (k, text) in SYMMETRIES.iter().enumerate() {
+            let want = match parse(text, None).unwrap() {
+                Expr::Hole => g.clone(),
+                Expr::Call(p, _) => match p.call(&c, &[Value::Grid(c.grid_from(2, 3, &g.cells))]).unwrap() {
+                    Value::Grid(o) => GridData { h: o.h as usize, w: o.w as usize, cells: o.cells.to_vec() },
+                    _ => panic!("{text}: not a grid"),
+                },
+                _ => panic!(),
+            };
+            assert_eq!(symmetry(&g, k), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn demonstrations_suggest_tilings_fractals_and_one_colour_answers() {
+        let g = |h: usize, w: usize, cells: &[u8]| GridData { h, w, cells: cells.to_vec() };
+        // The input, then its mirror image beside it: one row of two blocks.
+        let pair = (g(2, 2, &[1, 2, 3, 4]), g(2, 4, &[1, 2, 2, 1, 3, 4, 4, 3]));
+        assert_eq!(mirror_tiling(&[pair.clone()]), Some("hconcat(X, vmirror(X))".to_string()));
+        // A block that is no image of the input: no tiling.
+        let odd = (g(2, 2, &[1, 2, 3, 4]), g(2, 4, &[1, 2, 1, 1, 3, 4, 4, 3]));
+        assert_eq!(mirror_tiling(&[pair, odd]), None);
+        // 2x2 inputs, 4x4 outputs: the fractal templates, which parse.
+        let colours = [true, true, false, false, false, false, false, false, false, false];
+        let frac = (g(2, 2, &[1, 0, 0, 1]), g(4, 4, &[1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]));
+        let fractal = self_similar(&[frac.clone()], &colours);
+        assert_eq!(fractal.len(), 2 * (1 + 2 + 2));
+        assert!(fractal.iter().all(|t| parse(t, None).is_ok()));
+        assert!(self_similar(&[(g(2, 2, &[1, 0, 0, 1]), g(2, 4, &[0; 8]))], &colours).is_empty());
+        // One-colour outputs of one shape: a canvas per pick; a varied output: none.
+        let one = one_colour_answers(&[(g(2, 2, &[1, 0, 0, 1]), g(1, 2, &[5, 5]))]);
+        assert!(one.contains(&"canvas(mostcolor(X), astuple(ONE, TWO))".to_string()));
+        assert!(one.iter().all(|t| parse(t, None).is_ok()));
+        assert!(one_colour_answers(&[(g(2, 2, &[1, 0, 0, 1]), g(1, 2, &[5, 4]))]).is_empty());
+        assert!(one_colour_answers(&[frac]).is_empty());
+        // Growth templates only where no output brings in a colour.
+        let grow = (g(1, 3, &[0, 1, 0]), g(1, 3, &[1, 1, 1]));
+        assert_eq!(grown_colours(&[grow], &colours).len(), 4);
+        assert!(grown_colours(&[(g(1, 3, &[0, 1, 0]), g(1, 3, &[2, 1, 2]))], &colours).is_empty());
     }
 
     #[test]
