@@ -151,12 +151,16 @@ pub const TEMPLATES: &[&str] = &[
     "underfill(X, leastcolor(X), mapply(rbind(shoot, RIGHT), ofcolor(X, leastcolor(X))))",
     "replace(X, leastcolor(X), mostcolor(X))",
     "switch(X, leastcolor(X), mostcolor(X))",
+    "switch(X, ZERO, maximum(palette(X)))",
+    "fill(canvas(mostcolor(X), shape(X)), leastcolor(X), box(asindices(X)))",
 ];
 
 /// Colour-parameterised steps: `C` is each colour of the demonstration outputs that some
 /// demonstration input lacks (the colour a step must bring in), in colour order.
 pub const FILL_TEMPLATES: &[&str] = &[
     "fill(X, C, mfilter(colorfilter(objects(X, T, F, F), mostcolor(X)), compose(flip, rbind(bordering, X))))",
+    "fill(X, C, mfilter(colorfilter(objects(X, T, F, F), ZERO), compose(flip, rbind(bordering, X))))",
+    "fill(X, C, mfilter(colorfilter(objects(X, T, F, F), ZERO), rbind(bordering, X)))",
     "underfill(X, C, mapply(backdrop, objects(X, T, F, T)))",
     "underfill(X, C, mapply(delta, objects(X, T, T, T)))",
     "fill(X, C, mapply(delta, objects(X, T, F, T)))",
@@ -382,6 +386,31 @@ pub fn task_templates(train: &[(GridData, GridData)]) -> Vec<Expr> {
     out
 }
 
+/// Symmetry completion: when every output is symmetric under some mirrors (of `hmirror`, `vmirror`,
+/// `rot180`, and for square grids `dmirror`, `cmirror`) and has fewer cells of a colour that every
+/// input shows (the mask over the picture), that colour and those mirrors (929ab4e9).
+pub fn symmetry_completions(train: &[(GridData, GridData)]) -> Vec<(u8, Vec<Prim>)> {
+    let same = train.iter().all(|(i, o)| i.h == o.h && i.w == o.w);
+    if train.is_empty() || !same {
+        return Vec::new();
+    }
+    let square = train.iter().all(|(i, _)| i.h == i.w);
+    let mirrors: Vec<Prim> =
+        [(1, Prim::hmirror), (2, Prim::vmirror), (3, Prim::rot180), (4, Prim::dmirror), (5, Prim::cmirror)]
+            .into_iter()
+            .filter(|&(k, _)| (k < 4 || square) && train.iter().all(|(_, o)| symmetry(o, k) == *o))
+            .map(|(_, p)| p)
+            .collect();
+    if mirrors.is_empty() {
+        return Vec::new();
+    }
+    let count = |g: &GridData, c: u8| g.cells.iter().filter(|&&x| x == c).count();
+    (0..10u8)
+        .filter(|&c| train.iter().all(|(i, o)| count(i, c) > 0 && count(o, c) < count(i, c)))
+        .map(|c| (c, mirrors.clone()))
+        .collect()
+}
+
 /// The shape-keeping symmetries as template text around `X` (the identity first); the last four
 /// transpose, so they keep the shape of square grids only.
 const SYMMETRIES: [&str; 8] =
@@ -457,7 +486,8 @@ fn mirror_tiling(train: &[(GridData, GridData)]) -> Option<String> {
 }
 
 /// When every input is a `k` x `k` square (the same `k`, 2 to 4) and every output `k * k` times it
-/// (007bbfb7's fractal): a copy of the input, or of it with its two colours swapped, in place of
+/// (007bbfb7's fractal): a copy of the input, or of it with its two colours swapped (the least and
+/// most common, or `ZERO` and the highest, which a tie leaves apart), in place of
 /// each cell of a colour (each input colour, the most and least common) or each non-zero cell.
 fn self_similar(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> {
     let k = train.first().map_or(0, |(i, _)| i.h);
@@ -470,7 +500,7 @@ fn self_similar(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<S
     let mut masks: Vec<String> = (0..10).filter(|&c| in_colors[c]).map(|c| COLORS[c].to_string()).collect();
     masks.extend(["mostcolor(X)".to_string(), "leastcolor(X)".to_string()]);
     let mut out = Vec::new();
-    for copy in ["X", "switch(X, leastcolor(X), mostcolor(X))"] {
+    for copy in ["X", "switch(X, leastcolor(X), mostcolor(X))", "switch(X, ZERO, maximum(palette(X)))"] {
         let tiled = tile_text(k, k, |_, _| copy.to_string());
         out.push(format!("fill({tiled}, ZERO, ofcolor({scaled}, ZERO))"));
         for m in &masks {
@@ -589,7 +619,14 @@ impl<'a, 's> Layer<'a, 's> {
 
     /// Runs the levels over the input (value `input`) with `templates`; `fresh` is a colour no
     /// grid of the task uses (the mark `cellwise` leaves where two grids differ), if there is one.
-    pub fn run(mut self, input: ValId, templates: &[Expr], fresh: Option<u8>) -> LayerRun {
+    /// `completions` ([`symmetry_completions`]) restore the input's masked cells at level 1.
+    pub fn run(
+        mut self,
+        input: ValId,
+        templates: &[Expr],
+        completions: &[(u8, Vec<Prim>)],
+        fresh: Option<u8>,
+    ) -> LayerRun {
         let mut seen: HashSet<ValId> = HashSet::from([input]);
         let mut frontier = vec![input];
         let mut first_level: Vec<ValId> = vec![input];
@@ -611,6 +648,14 @@ impl<'a, 's> Layer<'a, 's> {
                 }
             }
             if level == 1 {
+                for (colour, mirrors) in completions {
+                    if let Some(r) = self.complete(input, *colour, mirrors) {
+                        if self.is_grid(r) && seen.insert(r) {
+                            next.push(r);
+                            self.check(r);
+                        }
+                    }
+                }
                 first_level.extend(&next);
                 self.pairs(&first_level, fresh);
             }
@@ -620,6 +665,21 @@ impl<'a, 's> Layer<'a, 's> {
             frontier = next;
         }
         self.run
+    }
+
+    /// The cells of `colour` painted from the grid's mirror images under `mirrors`, one after the
+    /// other, twice (a cell whose first image is masked too gets it from a later one):
+    /// `paint(X, toobject(ofcolor(X, C), hmirror(X)))` and so on.
+    fn complete(&mut self, input: ValId, colour: u8, mirrors: &[Prim]) -> Option<ValId> {
+        let c = self.constant(COLORS[colour as usize]);
+        let mut cur = input;
+        for &m in mirrors.iter().chain(mirrors) {
+            let cells = self.apply(Prim::ofcolor, &[Arg::Val(cur), Arg::Val(c)])?;
+            let image = self.apply(m, &[Arg::Val(cur)])?;
+            let patch = self.apply(Prim::toobject, &[Arg::Val(cells), Arg::Val(image)])?;
+            cur = self.apply(Prim::paint, &[Arg::Val(cur), Arg::Val(patch)])?;
+        }
+        Some(cur)
     }
 
     fn is_grid(&self, id: ValId) -> bool {
@@ -997,7 +1057,7 @@ mod tests {
         let colours = [true, true, false, false, false, false, false, false, false, false];
         let frac = (g(2, 2, &[1, 0, 0, 1]), g(4, 4, &[1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]));
         let fractal = self_similar(&[frac.clone()], &colours);
-        assert_eq!(fractal.len(), 2 * (1 + 2 + 2));
+        assert_eq!(fractal.len(), 3 * (1 + 2 + 2));
         assert!(fractal.iter().all(|t| parse(t, None).is_ok()));
         assert!(self_similar(&[(g(2, 2, &[1, 0, 0, 1]), g(2, 4, &[0; 8]))], &colours).is_empty());
         // One-colour outputs of one shape: a canvas per pick; a varied output: none.
@@ -1006,6 +1066,11 @@ mod tests {
         assert!(one.iter().all(|t| parse(t, None).is_ok()));
         assert!(one_colour_answers(&[(g(2, 2, &[1, 0, 0, 1]), g(1, 2, &[5, 4]))]).is_empty());
         assert!(one_colour_answers(&[frac]).is_empty());
+        // A mask of 5 over a picture every output shows symmetric left to right.
+        let masked = (g(2, 3, &[1, 2, 5, 3, 5, 3]), g(2, 3, &[1, 2, 1, 3, 4, 3]));
+        assert_eq!(symmetry_completions(&[masked.clone()]), vec![(5, vec![Prim::vmirror])]);
+        let skewed = (g(2, 3, &[1, 2, 5, 3, 5, 3]), g(2, 3, &[1, 2, 2, 3, 4, 3]));
+        assert!(symmetry_completions(&[masked, skewed]).is_empty());
         // Growth templates only where no output brings in a colour.
         let grow = (g(1, 3, &[0, 1, 0]), g(1, 3, &[1, 1, 1]));
         assert_eq!(grown_colours(&[grow], &colours).len(), 4);

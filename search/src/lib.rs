@@ -225,8 +225,14 @@ pub fn search_task(
         all.iter().for_each(|g| g.cells.iter().for_each(|&c| used[c as usize % 10] = true));
         let fresh = (0..10u8).find(|&c| !used[c as usize]);
         let templates = grids::task_templates(train);
+        let completions = grids::symmetry_completions(train);
         let deadline = opts.budget.map(|b| start + b);
-        grids::Layer::new(&mut layer_store, &mut eval, &outputs, opts, deadline).run(0, &templates, fresh)
+        grids::Layer::new(&mut layer_store, &mut eval, &outputs, opts, deadline).run(
+            0,
+            &templates,
+            &completions,
+            fresh,
+        )
     } else {
         grids::LayerRun { candidates: Vec::new(), levels: 0, tried: 0, steps: 0, stop: None }
     };
