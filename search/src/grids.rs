@@ -380,8 +380,163 @@ pub fn task_templates(train: &[(GridData, GridData)]) -> Vec<Expr> {
     suggested.extend(self_similar(train, &in_colors));
     suggested.extend(one_colour_answers(train));
     suggested.extend(grown_colours(train, &in_colors));
+    suggested.extend(overlaid_parts(train));
+    suggested.extend(colours_by_size(train));
     for e in suggested {
         out.push(parse(&e, None).expect("a valid template"));
+    }
+    out
+}
+
+/// The one-colour 4-connected objects of `g` that are not its most common colour (arc-dsl's
+/// `objects(g, T, F, T)`), as cell lists.
+fn objects(g: &GridData) -> Vec<Vec<usize>> {
+    let mut counts = [0usize; 10];
+    g.cells.iter().for_each(|&c| counts[c as usize % 10] += 1);
+    // arc-dsl's `mostcolor`: the first cell's colour among the most common, in reading order.
+    let most = counts.iter().max().copied().unwrap_or(0);
+    let bg = g.cells.iter().copied().find(|&c| counts[c as usize % 10] == most);
+    let mut seen = vec![false; g.cells.len()];
+    let mut out = Vec::new();
+    for start in 0..g.cells.len() {
+        if seen[start] || Some(g.cells[start]) == bg {
+            continue;
+        }
+        seen[start] = true;
+        let (mut todo, mut cells) = (vec![start], Vec::new());
+        while let Some(k) = todo.pop() {
+            cells.push(k);
+            let (r, c) = (k / g.w, k % g.w);
+            let near = [
+                (r > 0).then(|| k - g.w),
+                (r + 1 < g.h).then(|| k + g.w),
+                (c > 0).then(|| k - 1),
+                (c + 1 < g.w).then(|| k + 1),
+            ];
+            for n in near.into_iter().flatten() {
+                if !seen[n] && g.cells[n] == g.cells[start] {
+                    seen[n] = true;
+                    todo.push(n);
+                }
+            }
+        }
+        out.push(cells);
+    }
+    out
+}
+
+/// When every output keeps its input's shape and background and recolours each object (one colour
+/// each, 4-connected) by its size, the same size the same colour on every demonstration (ae58858e):
+/// `fill(X, C, merge(sizefilter(objects(X, T, F, T), S)))` per size whose colour changes.
+fn colours_by_size(train: &[(GridData, GridData)]) -> Vec<String> {
+    let mut by_size: HashMap<usize, u8> = HashMap::new();
+    let mut changes = Vec::new();
+    for (i, o) in train {
+        if i.h != o.h || i.w != o.w {
+            return Vec::new();
+        }
+        let mut covered = vec![false; i.cells.len()];
+        for cells in objects(i) {
+            let colour = o.cells[cells[0]];
+            if cells.iter().any(|&k| o.cells[k] != colour)
+                || *by_size.entry(cells.len()).or_insert(colour) != colour
+            {
+                return Vec::new();
+            }
+            if colour != i.cells[cells[0]] && !changes.contains(&cells.len()) {
+                changes.push(cells.len());
+            }
+            cells.iter().for_each(|&k| covered[k] = true);
+        }
+        if (0..i.cells.len()).any(|k| !covered[k] && i.cells[k] != o.cells[k]) {
+            return Vec::new();
+        }
+    }
+    changes.sort_unstable();
+    let mut g = "X".to_string();
+    for size in changes {
+        let Some(s) = number(size) else { return Vec::new() };
+        g = format!(
+            "fill({g}, {}, merge(sizefilter(objects(X, T, F, T), {s})))",
+            COLORS[by_size[&size] as usize]
+        );
+    }
+    if g == "X" {
+        return Vec::new();
+    }
+    vec![g]
+}
+
+/// Part `k` of `n` of `g` side by side (`across`) or stacked, as arc-dsl's `hsplit`/`vsplit` cut
+/// it (a remainder means one separator cell between parts).
+fn part(g: &GridData, n: usize, k: usize, across: bool) -> Option<GridData> {
+    let (len, other) = if across { (g.w, g.h) } else { (g.h, g.w) };
+    let size = len / n;
+    let start = k * (size + usize::from(len % n != 0));
+    if size == 0 || start + size > len {
+        return None;
+    }
+    let (h, w) = if across { (other, size) } else { (size, other) };
+    let cell = |i: usize, j: usize| {
+        if across {
+            g.cells[i * g.w + start + j]
+        } else {
+            g.cells[(start + i) * g.w + j]
+        }
+    };
+    Some(GridData {
+        h,
+        w,
+        cells: (0..h).flat_map(|i| (0..w).map(move |j| (i, j))).map(|(i, j)| cell(i, j)).collect(),
+    })
+}
+
+/// When every output has the shape of the parts of an `hsplit`/`vsplit` of its input (2 to 4) and
+/// each output cell is, of the colours the parts show there, the one first in an order of colours
+/// the demonstrations agree on (281123b4's stacked layers): that overlay, drawn from the lowest
+/// colour up with `fill(G, C, mapply(rbind(ofcolor, C), hsplit(X, N)))`.
+fn overlaid_parts(train: &[(GridData, GridData)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (n, across) in [(2, true), (2, false), (3, true), (3, false), (4, true), (4, false)] {
+        let Some(parts): Option<Vec<Vec<GridData>>> =
+            train.iter().map(|(i, _)| (0..n).map(|k| part(i, n, k, across)).collect()).collect()
+        else {
+            continue;
+        };
+        if !train.iter().zip(&parts).all(|((_, o), ps)| ps[0].h == o.h && ps[0].w == o.w) {
+            continue;
+        }
+        // beats[a][b]: colour a shows over colour b somewhere.
+        let mut beats = [[false; 10]; 10];
+        let mut used = [false; 10];
+        let mut fits = true;
+        for ((_, o), ps) in train.iter().zip(&parts) {
+            for (k, &want) in o.cells.iter().enumerate() {
+                let here: Vec<u8> = ps.iter().map(|p| p.cells[k] % 10).collect();
+                here.iter().for_each(|&c| used[c as usize] = true);
+                fits &= here.contains(&want);
+                here.iter().filter(|&&c| c != want).for_each(|&c| beats[want as usize][c as usize] = true);
+            }
+        }
+        if !fits {
+            continue;
+        }
+        // Highest first: repeatedly the lowest-numbered colour nothing left beats.
+        let mut left: Vec<usize> = (0..10).filter(|&c| used[c]).collect();
+        let mut order = Vec::new();
+        while let Some(k) = left.iter().position(|&c| !left.iter().any(|&b| beats[b][c])) {
+            order.push(left.remove(k));
+        }
+        if !left.is_empty() || order.len() < 2 {
+            continue;
+        }
+        let split = format!("{}(X, {})", if across { "hsplit" } else { "vsplit" }, COLORS[n]);
+        let lowest = order.pop().expect("two colours");
+        let mut g = format!("canvas({}, shape(first({split})))", COLORS[lowest]);
+        for &c in order.iter().rev() {
+            g = format!("fill({g}, {c}, mapply(rbind(ofcolor, {c}), {split}))", c = COLORS[c]);
+        }
+        out.push(g);
     }
     out
 }
@@ -1071,6 +1226,22 @@ mod tests {
         assert_eq!(symmetry_completions(&[masked.clone()]), vec![(5, vec![Prim::vmirror])]);
         let skewed = (g(2, 3, &[1, 2, 5, 3, 5, 3]), g(2, 3, &[1, 2, 2, 3, 4, 3]));
         assert!(symmetry_completions(&[masked, skewed]).is_empty());
+        // Two stacked parts: 1 shows over 2, 2 over 0.
+        let layers = (g(5, 2, &[1, 0, 0, 2, 3, 3, 2, 2, 0, 0]), g(2, 2, &[1, 2, 0, 2]));
+        assert_eq!(
+            overlaid_parts(&[layers]),
+            vec!["fill(fill(canvas(ZERO, shape(first(vsplit(X, TWO)))), TWO, mapply(rbind(ofcolor, TWO), \
+                  vsplit(X, TWO))), ONE, mapply(rbind(ofcolor, ONE), vsplit(X, TWO)))"
+                .to_string()]
+        );
+        // Objects of one cell become 4, of two cells stay.
+        let sized = (g(2, 4, &[1, 0, 0, 0, 0, 0, 1, 1]), g(2, 4, &[4, 0, 0, 0, 0, 0, 1, 1]));
+        assert_eq!(
+            colours_by_size(&[sized]),
+            vec!["fill(X, FOUR, merge(sizefilter(objects(X, T, F, T), ONE)))"]
+        );
+        let mixed = (g(2, 4, &[1, 0, 0, 0, 0, 0, 1, 1]), g(2, 4, &[4, 0, 0, 0, 0, 0, 4, 1]));
+        assert!(colours_by_size(&[mixed]).is_empty());
         // Growth templates only where no output brings in a colour.
         let grow = (g(1, 3, &[0, 1, 0]), g(1, 3, &[1, 1, 1]));
         assert_eq!(grown_colours(&[grow], &colours).len(), 4);
