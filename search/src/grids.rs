@@ -318,8 +318,11 @@ fn expr(
 /// ratio (when no fixed template has it), cropping to, keeping only and erasing each colour of the
 /// inputs, and the
 /// [`FILL_TEMPLATES`] with each colour the outputs bring in, the [`MASK_TEMPLATES`] with each colour
-/// the outputs take away or have fewer cells of.
-pub fn task_templates(train: &[(GridData, GridData)]) -> Vec<Expr> {
+/// the outputs take away or have fewer cells of; then the ones the demonstrations' shapes and
+/// colours suggest (mirror arrangements, fractals, one-colour answers, grown colours, overlaid
+/// parts, colours by object size: the functions below). `tests` are the test inputs (only
+/// [`colours_by_size`] looks at them, for object sizes the demonstrations do not show).
+pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<Expr> {
     let mut out: Vec<Expr> = TEMPLATES.iter().map(|t| parse(t, None).expect("a valid template")).collect();
     let mut extra: Vec<String> = Vec::new();
     let ratio = |f: fn(&GridData) -> usize| -> Option<(usize, bool)> {
@@ -381,7 +384,7 @@ pub fn task_templates(train: &[(GridData, GridData)]) -> Vec<Expr> {
     suggested.extend(one_colour_answers(train));
     suggested.extend(grown_colours(train, &in_colors));
     suggested.extend(overlaid_parts(train));
-    suggested.extend(colours_by_size(train));
+    suggested.extend(colours_by_size(train, tests));
     for e in suggested {
         out.push(parse(&e, None).expect("a valid template"));
     }
@@ -427,8 +430,10 @@ fn objects(g: &GridData) -> Vec<Vec<usize>> {
 
 /// When every output keeps its input's shape and background and recolours each object (one colour
 /// each, 4-connected) by its size, the same size the same colour on every demonstration (ae58858e):
-/// `fill(X, C, merge(sizefilter(objects(X, T, F, T), S)))` per size whose colour changes.
-fn colours_by_size(train: &[(GridData, GridData)]) -> Vec<String> {
+/// `fill(X, C, merge(sizefilter(objects(X, T, F, T), S)))` per size whose colour changes. Only where
+/// every object of the test inputs has a size the demonstrations show (else the map is a guess:
+/// a61f2674's bars, recoloured by rank, not by size).
+fn colours_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
     let mut by_size: HashMap<usize, u8> = HashMap::new();
     let mut changes = Vec::new();
     for (i, o) in train {
@@ -451,6 +456,9 @@ fn colours_by_size(train: &[(GridData, GridData)]) -> Vec<String> {
         if (0..i.cells.len()).any(|k| !covered[k] && i.cells[k] != o.cells[k]) {
             return Vec::new();
         }
+    }
+    if tests.iter().any(|t| objects(t).iter().any(|cells| !by_size.contains_key(&cells.len()))) {
+        return Vec::new();
     }
     changes.sort_unstable();
     let mut g = "X".to_string();
@@ -1237,11 +1245,14 @@ mod tests {
         // Objects of one cell become 4, of two cells stay.
         let sized = (g(2, 4, &[1, 0, 0, 0, 0, 0, 1, 1]), g(2, 4, &[4, 0, 0, 0, 0, 0, 1, 1]));
         assert_eq!(
-            colours_by_size(&[sized]),
+            colours_by_size(&[sized.clone()], &[]),
             vec!["fill(X, FOUR, merge(sizefilter(objects(X, T, F, T), ONE)))"]
         );
+        // A test object of a size no demonstration shows: no map.
+        assert!(colours_by_size(&[sized.clone()], &[g(1, 7, &[1, 1, 1, 0, 0, 0, 0])]).is_empty());
+        assert_eq!(colours_by_size(&[sized], &[g(1, 3, &[1, 0, 0])]).len(), 1);
         let mixed = (g(2, 4, &[1, 0, 0, 0, 0, 0, 1, 1]), g(2, 4, &[4, 0, 0, 0, 0, 0, 4, 1]));
-        assert!(colours_by_size(&[mixed]).is_empty());
+        assert!(colours_by_size(&[mixed], &[]).is_empty());
         // Growth templates only where no output brings in a colour.
         let grow = (g(1, 3, &[0, 1, 0]), g(1, 3, &[1, 1, 1]));
         assert_eq!(grown_colours(&[grow], &colours).len(), 4);

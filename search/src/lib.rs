@@ -224,7 +224,7 @@ pub fn search_task(
         let mut used = [false; 10];
         all.iter().for_each(|g| g.cells.iter().for_each(|&c| used[c as usize % 10] = true));
         let fresh = (0..10u8).find(|&c| !used[c as usize]);
-        let templates = grids::task_templates(train);
+        let templates = grids::task_templates(train, tests);
         let completions = grids::symmetry_completions(train);
         let deadline = opts.budget.map(|b| start + b);
         grids::Layer::new(&mut layer_store, &mut eval, &outputs, opts, deadline).run(
