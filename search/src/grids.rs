@@ -153,6 +153,7 @@ pub const TEMPLATES: &[&str] = &[
     "switch(X, leastcolor(X), mostcolor(X))",
     "switch(X, ZERO, maximum(palette(X)))",
     "fill(canvas(mostcolor(X), shape(X)), leastcolor(X), box(asindices(X)))",
+    "dmirror(dedupe(dmirror(dedupe(X))))",
 ];
 
 /// Colour-parameterised steps: `C` is each colour of the demonstration outputs that some
@@ -802,7 +803,9 @@ impl<'a, 's> Layer<'a, 's> {
                     if self.run.stop.is_some() {
                         break 'levels;
                     }
-                    if let Some(r) = self.value(t, g) {
+                    // The last level's results matter only with the outputs' shapes.
+                    let r = if level == DEPTH { self.shaped_value(t, g) } else { self.value(t, g) };
+                    if let Some(r) = r {
                         if self.is_grid(r) && seen.insert(r) {
                             next.push(r);
                             self.check(r);
@@ -1013,6 +1016,31 @@ impl<'a, 's> Layer<'a, 's> {
             }
             Expr::Fun(_) => None,
         }
+    }
+
+    /// [`Self::value`], but `None` without the last call where its result shapes are known from its
+    /// arguments ([`crate::shape`]) and are not the outputs' on some demonstration.
+    fn shaped_value(&mut self, e: &Expr, x: ValId) -> Option<ValId> {
+        let Expr::Call(p, args) = e else { return self.value(e, x) };
+        if !crate::shape::predicts(*p) || args.iter().any(|a| matches!(a, Expr::Fun(_))) {
+            return self.value(e, x);
+        }
+        let mut a = [Arg::Val(0); 4];
+        for (k, arg) in args.iter().enumerate() {
+            a[k] = Arg::Val(self.value(arg, x)?);
+        }
+        let want: Vec<(u32, u32)> = self.outputs.iter().map(|o| (o.h as u32, o.w as u32)).collect();
+        let store = &*self.store;
+        let vals = |i: usize| {
+            a.map(|arg| match arg {
+                Arg::Val(v) => store.values[v as usize].vals[i],
+                Arg::Fun(f) => store.funs[f as usize].vals[i],
+            })
+        };
+        if crate::shape::fit(*p, &want, vals, args.len()) == crate::shape::Fit::Mismatch {
+            return None;
+        }
+        self.apply(*p, &a[..args.len()])
     }
 
     fn fun(&mut self, f: &FunExpr, x: ValId) -> Option<FunId> {
