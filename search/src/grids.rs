@@ -154,6 +154,7 @@ pub const TEMPLATES: &[&str] = &[
     "switch(X, ZERO, maximum(palette(X)))",
     "fill(canvas(mostcolor(X), shape(X)), leastcolor(X), box(asindices(X)))",
     "dmirror(dedupe(dmirror(dedupe(X))))",
+    "underfill(X, leastcolor(X), mfilter(prapply(connect, ofcolor(X, leastcolor(X)), ofcolor(X, leastcolor(X))), fork(either, vline, hline)))",
 ];
 
 /// Colour-parameterised steps: `C` is each colour of the demonstration outputs that some
@@ -177,6 +178,7 @@ pub const FILL_TEMPLATES: &[&str] = &[
     "underfill(X, C, mapply(rbind(shoot, UP), toindices(merge(fgpartition(X)))))",
     "underfill(X, C, mapply(rbind(shoot, LEFT), toindices(merge(fgpartition(X)))))",
     "underfill(X, C, mapply(rbind(shoot, RIGHT), toindices(merge(fgpartition(X)))))",
+    "underfill(X, C, mfilter(prapply(connect, ofcolor(X, leastcolor(X)), ofcolor(X, leastcolor(X))), fork(either, vline, hline)))",
 ];
 
 /// Steps for a colour `C` that every demonstration input shows and no output does, or every output
