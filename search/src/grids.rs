@@ -1242,14 +1242,14 @@ mod tests {
         let g = |h: usize, w: usize, cells: &[u8]| GridData { h, w, cells: cells.to_vec() };
         // The input, then its mirror image beside it: one row of two blocks.
         let pair = (g(2, 2, &[1, 2, 3, 4]), g(2, 4, &[1, 2, 2, 1, 3, 4, 4, 3]));
-        assert_eq!(mirror_tiling(&[pair.clone()]), Some("hconcat(X, vmirror(X))".to_string()));
+        assert_eq!(mirror_tiling(std::slice::from_ref(&pair)), Some("hconcat(X, vmirror(X))".to_string()));
         // A block that is no image of the input: no tiling.
         let odd = (g(2, 2, &[1, 2, 3, 4]), g(2, 4, &[1, 2, 1, 1, 3, 4, 4, 3]));
         assert_eq!(mirror_tiling(&[pair, odd]), None);
         // 2x2 inputs, 4x4 outputs: the fractal templates, which parse.
         let colours = [true, true, false, false, false, false, false, false, false, false];
         let frac = (g(2, 2, &[1, 0, 0, 1]), g(4, 4, &[1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]));
-        let fractal = self_similar(&[frac.clone()], &colours);
+        let fractal = self_similar(std::slice::from_ref(&frac), &colours);
         assert_eq!(fractal.len(), 3 * (1 + 2 + 2));
         assert!(fractal.iter().all(|t| parse(t, None).is_ok()));
         assert!(self_similar(&[(g(2, 2, &[1, 0, 0, 1]), g(2, 4, &[0; 8]))], &colours).is_empty());
@@ -1261,7 +1261,7 @@ mod tests {
         assert!(one_colour_answers(&[frac]).is_empty());
         // A mask of 5 over a picture every output shows symmetric left to right.
         let masked = (g(2, 3, &[1, 2, 5, 3, 5, 3]), g(2, 3, &[1, 2, 1, 3, 4, 3]));
-        assert_eq!(symmetry_completions(&[masked.clone()]), vec![(5, vec![Prim::vmirror])]);
+        assert_eq!(symmetry_completions(std::slice::from_ref(&masked)), vec![(5, vec![Prim::vmirror])]);
         let skewed = (g(2, 3, &[1, 2, 5, 3, 5, 3]), g(2, 3, &[1, 2, 2, 3, 4, 3]));
         assert!(symmetry_completions(&[masked, skewed]).is_empty());
         // Two stacked parts: 1 shows over 2, 2 over 0.
@@ -1275,11 +1275,11 @@ mod tests {
         // Objects of one cell become 4, of two cells stay.
         let sized = (g(2, 4, &[1, 0, 0, 0, 0, 0, 1, 1]), g(2, 4, &[4, 0, 0, 0, 0, 0, 1, 1]));
         assert_eq!(
-            colours_by_size(&[sized.clone()], &[]),
+            colours_by_size(std::slice::from_ref(&sized), &[]),
             vec!["fill(X, FOUR, merge(sizefilter(objects(X, T, F, T), ONE)))"]
         );
         // A test object of a size no demonstration shows: no map.
-        assert!(colours_by_size(&[sized.clone()], &[g(1, 7, &[1, 1, 1, 0, 0, 0, 0])]).is_empty());
+        assert!(colours_by_size(std::slice::from_ref(&sized), &[g(1, 7, &[1, 1, 1, 0, 0, 0, 0])]).is_empty());
         assert_eq!(colours_by_size(&[sized], &[g(1, 3, &[1, 0, 0])]).len(), 1);
         let mixed = (g(2, 4, &[1, 0, 0, 0, 0, 0, 1, 1]), g(2, 4, &[4, 0, 0, 0, 0, 0, 4, 1]));
         assert!(colours_by_size(&[mixed], &[]).is_empty());
