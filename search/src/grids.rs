@@ -3,7 +3,10 @@
 //! typed enumeration reaches only after every other value of two calls. Here each step is a
 //! [`TEMPLATES`] entry: an arc-dsl expression with one grid hole `X` (`subgrid(argmax(objects(X, T,
 //! F, T), size), X)`), plus the ones the task's demonstrations suggest ([`task_templates`]: scale by
-//! the demonstrations' ratio, crop to a colour, fill with an output colour). Level `d` applies every
+//! the demonstrations' ratio, crop to a colour, fill with an output colour; and where the
+//! demonstrations' shapes and colours show it: the arrangement of mirror images read off the outputs,
+//! the input in place of its cells (fractals), a one-colour answer, a colour grown into its
+//! neighbours). Level `d` applies every
 //! template to every new grid of level `d - 1` (observational equivalence on the result tuples, as
 //! in the typed enumeration, through the same [`Store`] and [`Evaluator`], so every value is an
 //! expression the renderer writes as arc-dsl text). Besides the exact fits, every grid with the
@@ -148,12 +151,18 @@ pub const TEMPLATES: &[&str] = &[
     "underfill(X, leastcolor(X), mapply(rbind(shoot, RIGHT), ofcolor(X, leastcolor(X))))",
     "replace(X, leastcolor(X), mostcolor(X))",
     "switch(X, leastcolor(X), mostcolor(X))",
+    "switch(X, ZERO, maximum(palette(X)))",
+    "fill(canvas(mostcolor(X), shape(X)), leastcolor(X), box(asindices(X)))",
+    "dmirror(dedupe(dmirror(dedupe(X))))",
+    "underfill(X, leastcolor(X), mfilter(prapply(connect, ofcolor(X, leastcolor(X)), ofcolor(X, leastcolor(X))), fork(either, vline, hline)))",
 ];
 
 /// Colour-parameterised steps: `C` is each colour of the demonstration outputs that some
 /// demonstration input lacks (the colour a step must bring in), in colour order.
 pub const FILL_TEMPLATES: &[&str] = &[
     "fill(X, C, mfilter(colorfilter(objects(X, T, F, F), mostcolor(X)), compose(flip, rbind(bordering, X))))",
+    "fill(X, C, mfilter(colorfilter(objects(X, T, F, F), ZERO), compose(flip, rbind(bordering, X))))",
+    "fill(X, C, mfilter(colorfilter(objects(X, T, F, F), ZERO), rbind(bordering, X)))",
     "underfill(X, C, mapply(backdrop, objects(X, T, F, T)))",
     "underfill(X, C, mapply(delta, objects(X, T, T, T)))",
     "fill(X, C, mapply(delta, objects(X, T, F, T)))",
@@ -169,6 +178,7 @@ pub const FILL_TEMPLATES: &[&str] = &[
     "underfill(X, C, mapply(rbind(shoot, UP), toindices(merge(fgpartition(X)))))",
     "underfill(X, C, mapply(rbind(shoot, LEFT), toindices(merge(fgpartition(X)))))",
     "underfill(X, C, mapply(rbind(shoot, RIGHT), toindices(merge(fgpartition(X)))))",
+    "underfill(X, C, mfilter(prapply(connect, ofcolor(X, leastcolor(X)), ofcolor(X, leastcolor(X))), fork(either, vline, hline)))",
 ];
 
 /// Steps for a colour `C` that every demonstration input shows and no output does, or every output
@@ -311,8 +321,11 @@ fn expr(
 /// ratio (when no fixed template has it), cropping to, keeping only and erasing each colour of the
 /// inputs, and the
 /// [`FILL_TEMPLATES`] with each colour the outputs bring in, the [`MASK_TEMPLATES`] with each colour
-/// the outputs take away or have fewer cells of.
-pub fn task_templates(train: &[(GridData, GridData)]) -> Vec<Expr> {
+/// the outputs take away or have fewer cells of; then the ones the demonstrations' shapes and
+/// colours suggest (mirror arrangements, fractals, one-colour answers, grown colours, overlaid
+/// parts, colours by object size: the functions below). `tests` are the test inputs (only
+/// [`colours_by_size`] looks at them, for object sizes the demonstrations do not show).
+pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<Expr> {
     let mut out: Vec<Expr> = TEMPLATES.iter().map(|t| parse(t, None).expect("a valid template")).collect();
     let mut extra: Vec<String> = Vec::new();
     let ratio = |f: fn(&GridData) -> usize| -> Option<(usize, bool)> {
@@ -366,6 +379,347 @@ pub fn task_templates(train: &[(GridData, GridData)]) -> Vec<Expr> {
     for c in (0..10).filter(|&c| in_every[c] && (!out_colors[c] || fewer[c])) {
         for t in MASK_TEMPLATES {
             out.push(parse(t, Some(COLORS[c])).expect("a valid template"));
+        }
+    }
+    let mut suggested: Vec<String> = Vec::new();
+    suggested.extend(mirror_tiling(train));
+    suggested.extend(self_similar(train, &in_colors));
+    suggested.extend(one_colour_answers(train));
+    suggested.extend(grown_colours(train, &in_colors));
+    suggested.extend(overlaid_parts(train));
+    suggested.extend(colours_by_size(train, tests));
+    for e in suggested {
+        out.push(parse(&e, None).expect("a valid template"));
+    }
+    out
+}
+
+/// The one-colour 4-connected objects of `g` that are not its most common colour (arc-dsl's
+/// `objects(g, T, F, T)`), as cell lists.
+fn objects(g: &GridData) -> Vec<Vec<usize>> {
+    let mut counts = [0usize; 10];
+    g.cells.iter().for_each(|&c| counts[c as usize % 10] += 1);
+    // arc-dsl's `mostcolor`: the first cell's colour among the most common, in reading order.
+    let most = counts.iter().max().copied().unwrap_or(0);
+    let bg = g.cells.iter().copied().find(|&c| counts[c as usize % 10] == most);
+    let mut seen = vec![false; g.cells.len()];
+    let mut out = Vec::new();
+    for start in 0..g.cells.len() {
+        if seen[start] || Some(g.cells[start]) == bg {
+            continue;
+        }
+        seen[start] = true;
+        let (mut todo, mut cells) = (vec![start], Vec::new());
+        while let Some(k) = todo.pop() {
+            cells.push(k);
+            let (r, c) = (k / g.w, k % g.w);
+            let near = [
+                (r > 0).then(|| k - g.w),
+                (r + 1 < g.h).then(|| k + g.w),
+                (c > 0).then(|| k - 1),
+                (c + 1 < g.w).then(|| k + 1),
+            ];
+            for n in near.into_iter().flatten() {
+                if !seen[n] && g.cells[n] == g.cells[start] {
+                    seen[n] = true;
+                    todo.push(n);
+                }
+            }
+        }
+        out.push(cells);
+    }
+    out
+}
+
+/// When every output keeps its input's shape and background and recolours each object (one colour
+/// each, 4-connected) by its size, the same size the same colour on every demonstration (ae58858e):
+/// `fill(X, C, merge(sizefilter(objects(X, T, F, T), S)))` per size whose colour changes. Only where
+/// every object of the test inputs has a size the demonstrations show (else the map is a guess:
+/// a61f2674's bars, recoloured by rank, not by size).
+fn colours_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    let mut by_size: HashMap<usize, u8> = HashMap::new();
+    let mut changes = Vec::new();
+    for (i, o) in train {
+        if i.h != o.h || i.w != o.w {
+            return Vec::new();
+        }
+        let mut covered = vec![false; i.cells.len()];
+        for cells in objects(i) {
+            let colour = o.cells[cells[0]];
+            if cells.iter().any(|&k| o.cells[k] != colour)
+                || *by_size.entry(cells.len()).or_insert(colour) != colour
+            {
+                return Vec::new();
+            }
+            if colour != i.cells[cells[0]] && !changes.contains(&cells.len()) {
+                changes.push(cells.len());
+            }
+            cells.iter().for_each(|&k| covered[k] = true);
+        }
+        if (0..i.cells.len()).any(|k| !covered[k] && i.cells[k] != o.cells[k]) {
+            return Vec::new();
+        }
+    }
+    if tests.iter().any(|t| objects(t).iter().any(|cells| !by_size.contains_key(&cells.len()))) {
+        return Vec::new();
+    }
+    changes.sort_unstable();
+    let mut g = "X".to_string();
+    for size in changes {
+        let Some(s) = number(size) else { return Vec::new() };
+        g = format!(
+            "fill({g}, {}, merge(sizefilter(objects(X, T, F, T), {s})))",
+            COLORS[by_size[&size] as usize]
+        );
+    }
+    if g == "X" {
+        return Vec::new();
+    }
+    vec![g]
+}
+
+/// Part `k` of `n` of `g` side by side (`across`) or stacked, as arc-dsl's `hsplit`/`vsplit` cut
+/// it (a remainder means one separator cell between parts).
+fn part(g: &GridData, n: usize, k: usize, across: bool) -> Option<GridData> {
+    let (len, other) = if across { (g.w, g.h) } else { (g.h, g.w) };
+    let size = len / n;
+    let start = k * (size + usize::from(len % n != 0));
+    if size == 0 || start + size > len {
+        return None;
+    }
+    let (h, w) = if across { (other, size) } else { (size, other) };
+    let cell = |i: usize, j: usize| {
+        if across {
+            g.cells[i * g.w + start + j]
+        } else {
+            g.cells[(start + i) * g.w + j]
+        }
+    };
+    Some(GridData {
+        h,
+        w,
+        cells: (0..h).flat_map(|i| (0..w).map(move |j| (i, j))).map(|(i, j)| cell(i, j)).collect(),
+    })
+}
+
+/// When every output has the shape of the parts of an `hsplit`/`vsplit` of its input (2 to 4) and
+/// each output cell is, of the colours the parts show there, the one first in an order of colours
+/// the demonstrations agree on (281123b4's stacked layers): that overlay, drawn from the lowest
+/// colour up with `fill(G, C, mapply(rbind(ofcolor, C), hsplit(X, N)))`.
+fn overlaid_parts(train: &[(GridData, GridData)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (n, across) in [(2, true), (2, false), (3, true), (3, false), (4, true), (4, false)] {
+        let Some(parts): Option<Vec<Vec<GridData>>> =
+            train.iter().map(|(i, _)| (0..n).map(|k| part(i, n, k, across)).collect()).collect()
+        else {
+            continue;
+        };
+        if !train.iter().zip(&parts).all(|((_, o), ps)| ps[0].h == o.h && ps[0].w == o.w) {
+            continue;
+        }
+        // beats[a][b]: colour a shows over colour b somewhere.
+        let mut beats = [[false; 10]; 10];
+        let mut used = [false; 10];
+        let mut fits = true;
+        for ((_, o), ps) in train.iter().zip(&parts) {
+            for (k, &want) in o.cells.iter().enumerate() {
+                let here: Vec<u8> = ps.iter().map(|p| p.cells[k] % 10).collect();
+                here.iter().for_each(|&c| used[c as usize] = true);
+                fits &= here.contains(&want);
+                here.iter().filter(|&&c| c != want).for_each(|&c| beats[want as usize][c as usize] = true);
+            }
+        }
+        if !fits {
+            continue;
+        }
+        // Highest first: repeatedly the lowest-numbered colour nothing left beats.
+        let mut left: Vec<usize> = (0..10).filter(|&c| used[c]).collect();
+        let mut order = Vec::new();
+        while let Some(k) = left.iter().position(|&c| !left.iter().any(|&b| beats[b][c])) {
+            order.push(left.remove(k));
+        }
+        if !left.is_empty() || order.len() < 2 {
+            continue;
+        }
+        let split = format!("{}(X, {})", if across { "hsplit" } else { "vsplit" }, COLORS[n]);
+        let lowest = order.pop().expect("two colours");
+        let mut g = format!("canvas({}, shape(first({split})))", COLORS[lowest]);
+        for &c in order.iter().rev() {
+            g = format!("fill({g}, {c}, mapply(rbind(ofcolor, {c}), {split}))", c = COLORS[c]);
+        }
+        out.push(g);
+    }
+    out
+}
+
+/// Symmetry completion: when every output is symmetric under some mirrors (of `hmirror`, `vmirror`,
+/// `rot180`, and for square grids `dmirror`, `cmirror`) and has fewer cells of a colour that every
+/// input shows (the mask over the picture), that colour and those mirrors (929ab4e9).
+pub fn symmetry_completions(train: &[(GridData, GridData)]) -> Vec<(u8, Vec<Prim>)> {
+    let same = train.iter().all(|(i, o)| i.h == o.h && i.w == o.w);
+    if train.is_empty() || !same {
+        return Vec::new();
+    }
+    let square = train.iter().all(|(i, _)| i.h == i.w);
+    let mirrors: Vec<Prim> =
+        [(1, Prim::hmirror), (2, Prim::vmirror), (3, Prim::rot180), (4, Prim::dmirror), (5, Prim::cmirror)]
+            .into_iter()
+            .filter(|&(k, _)| (k < 4 || square) && train.iter().all(|(_, o)| symmetry(o, k) == *o))
+            .map(|(_, p)| p)
+            .collect();
+    if mirrors.is_empty() {
+        return Vec::new();
+    }
+    let count = |g: &GridData, c: u8| g.cells.iter().filter(|&&x| x == c).count();
+    (0..10u8)
+        .filter(|&c| train.iter().all(|(i, o)| count(i, c) > 0 && count(o, c) < count(i, c)))
+        .map(|c| (c, mirrors.clone()))
+        .collect()
+}
+
+/// The shape-keeping symmetries as template text around `X` (the identity first); the last four
+/// transpose, so they keep the shape of square grids only.
+const SYMMETRIES: [&str; 8] =
+    ["X", "hmirror(X)", "vmirror(X)", "rot180(X)", "dmirror(X)", "cmirror(X)", "rot90(X)", "rot270(X)"];
+
+/// Symmetry `k` of [`SYMMETRIES`] applied to `g` (arc-dsl's definitions).
+fn symmetry(g: &GridData, k: usize) -> GridData {
+    let (h, w) = (g.h, g.w);
+    let at = |r: usize, c: usize| g.cells[r * w + c];
+    let (oh, ow) = if k < 4 { (h, w) } else { (w, h) };
+    let mut cells = Vec::with_capacity(h * w);
+    for i in 0..oh {
+        for j in 0..ow {
+            cells.push(match k {
+                0 => at(i, j),
+                1 => at(h - 1 - i, j),
+                2 => at(i, w - 1 - j),
+                3 => at(h - 1 - i, w - 1 - j),
+                4 => at(j, i),
+                5 => at(h - 1 - j, w - 1 - i),
+                6 => at(h - 1 - j, i),
+                _ => at(j, w - 1 - i),
+            });
+        }
+    }
+    GridData { h: oh, w: ow, cells }
+}
+
+/// Block `(r, c)` of `g` in blocks of `bh` x `bw` cells.
+fn block(g: &GridData, r: usize, c: usize, bh: usize, bw: usize) -> GridData {
+    let cells = (0..bh).flat_map(|i| (0..bw).map(move |j| (r * bh + i) * g.w + c * bw + j));
+    GridData { h: bh, w: bw, cells: cells.map(|k| g.cells[k]).collect() }
+}
+
+/// `rows` x `cols` copies of the grids in `cell(r, c)` (template text), concatenated row by row.
+fn tile_text(rows: usize, cols: usize, cell: impl Fn(usize, usize) -> String) -> String {
+    let row = |r: usize| (1..cols).fold(cell(r, 0), |acc, c| format!("hconcat({acc}, {})", cell(r, c)));
+    (1..rows).fold(row(0), |acc, r| format!("vconcat({acc}, {})", row(r)))
+}
+
+/// The DSL constant naming `n`, for 0 to 10.
+fn number(n: usize) -> Option<&'static str> {
+    match n {
+        0..=9 => Some(COLORS[n]),
+        10 => Some("TEN"),
+        _ => None,
+    }
+}
+
+/// When every output is an `a` x `b` arrangement of its input's mirror images (the same image in
+/// the same place on every demonstration: 00576224's rows of the input and its mirror), that
+/// arrangement, read off the demonstrations.
+fn mirror_tiling(train: &[(GridData, GridData)]) -> Option<String> {
+    let (i0, o0) = train.first()?;
+    if i0.h == 0 || i0.w == 0 || o0.h % i0.h != 0 || o0.w % i0.w != 0 {
+        return None;
+    }
+    let (a, b) = (o0.h / i0.h, o0.w / i0.w);
+    if a * b < 2 || a > 5 || b > 5 || !train.iter().all(|(i, o)| o.h == a * i.h && o.w == b * i.w) {
+        return None;
+    }
+    let square = train.iter().all(|(i, _)| i.h == i.w);
+    let images: Vec<Vec<GridData>> =
+        train.iter().map(|(i, _)| (0..8).map(|k| symmetry(i, k)).collect()).collect();
+    let mut pick = vec![0usize; a * b];
+    for r in 0..a {
+        for c in 0..b {
+            pick[r * b + c] = (0..if square { 8 } else { 4 })
+                .find(|&k| train.iter().zip(&images).all(|((i, o), im)| block(o, r, c, i.h, i.w) == im[k]))?;
+        }
+    }
+    Some(tile_text(a, b, |r, c| SYMMETRIES[pick[r * b + c]].to_string()))
+}
+
+/// When every input is a `k` x `k` square (the same `k`, 2 to 4) and every output `k * k` times it
+/// (007bbfb7's fractal): a copy of the input, or of it with its two colours swapped (the least and
+/// most common, or `ZERO` and the highest, which a tie leaves apart), in place of
+/// each cell of a colour (each input colour, the most and least common) or each non-zero cell.
+fn self_similar(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> {
+    let k = train.first().map_or(0, |(i, _)| i.h);
+    if !(2..=4).contains(&k)
+        || !train.iter().all(|(i, o)| i.h == k && i.w == k && o.h == k * k && o.w == k * k)
+    {
+        return Vec::new();
+    }
+    let scaled = format!("upscale(X, {})", COLORS[k]);
+    let mut masks: Vec<String> = (0..10).filter(|&c| in_colors[c]).map(|c| COLORS[c].to_string()).collect();
+    masks.extend(["mostcolor(X)".to_string(), "leastcolor(X)".to_string()]);
+    let mut out = Vec::new();
+    for copy in ["X", "switch(X, leastcolor(X), mostcolor(X))", "switch(X, ZERO, maximum(palette(X)))"] {
+        let tiled = tile_text(k, k, |_, _| copy.to_string());
+        out.push(format!("fill({tiled}, ZERO, ofcolor({scaled}, ZERO))"));
+        for m in &masks {
+            out.push(format!(
+                "paint(canvas(ZERO, shape({tiled})), toobject(ofcolor({scaled}, {m}), {tiled}))"
+            ));
+        }
+    }
+    out
+}
+
+/// When every output is one colour, all of one shape (1a2e2828's single cell): that shape filled
+/// with a colour picked from the input (the most or least common, that of the largest or smallest
+/// object under three `objects` settings, of the most or least common object colour).
+fn one_colour_answers(train: &[(GridData, GridData)]) -> Vec<String> {
+    let Some((_, o0)) = train.first() else { return Vec::new() };
+    let uniform = |o: &GridData| o.cells.iter().all(|&c| c == o.cells[0]);
+    if !train.iter().all(|(_, o)| uniform(o) && o.h == o0.h && o.w == o0.w) {
+        return Vec::new();
+    }
+    let dims = match (o0.h, o0.w) {
+        (1, 1) => "UNITY".to_string(),
+        (2, 2) => "TWO_BY_TWO".to_string(),
+        (3, 3) => "THREE_BY_THREE".to_string(),
+        (h, w) => match (number(h), number(w)) {
+            (Some(h), Some(w)) => format!("astuple({h}, {w})"),
+            _ => return Vec::new(),
+        },
+    };
+    let mut picks: Vec<String> = vec!["mostcolor(X)".into(), "leastcolor(X)".into()];
+    for objs in ["objects(X, T, F, T)", "objects(X, T, T, T)", "objects(X, T, F, F)", "fgpartition(X)"] {
+        for by in ["argmax", "argmin"] {
+            picks.push(format!("color({by}({objs}, size))"));
+        }
+    }
+    for by in ["mostcommon", "leastcommon"] {
+        picks.push(format!("{by}(apply(color, totuple(objects(X, T, F, T))))"));
+    }
+    picks.into_iter().map(|p| format!("canvas({p}, {dims})")).collect()
+}
+
+/// When every output keeps its input's shape and brings in no colour: each input colour grown
+/// into the background around its cells (the eight neighbours, or the four).
+fn grown_colours(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> {
+    let keeps =
+        train.iter().all(|(i, o)| i.h == o.h && i.w == o.w && o.cells.iter().all(|c| i.cells.contains(c)));
+    if !keeps {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for c in (0..10).filter(|&c| in_colors[c]).map(|c| COLORS[c]) {
+        for around in ["neighbors", "dneighbors"] {
+            out.push(format!("underfill(X, {c}, mapply({around}, ofcolor(X, {c})))"));
         }
     }
     out
@@ -431,7 +785,14 @@ impl<'a, 's> Layer<'a, 's> {
 
     /// Runs the levels over the input (value `input`) with `templates`; `fresh` is a colour no
     /// grid of the task uses (the mark `cellwise` leaves where two grids differ), if there is one.
-    pub fn run(mut self, input: ValId, templates: &[Expr], fresh: Option<u8>) -> LayerRun {
+    /// `completions` ([`symmetry_completions`]) restore the input's masked cells at level 1.
+    pub fn run(
+        mut self,
+        input: ValId,
+        templates: &[Expr],
+        completions: &[(u8, Vec<Prim>)],
+        fresh: Option<u8>,
+    ) -> LayerRun {
         let mut seen: HashSet<ValId> = HashSet::from([input]);
         let mut frontier = vec![input];
         let mut first_level: Vec<ValId> = vec![input];
@@ -444,7 +805,9 @@ impl<'a, 's> Layer<'a, 's> {
                     if self.run.stop.is_some() {
                         break 'levels;
                     }
-                    if let Some(r) = self.value(t, g) {
+                    // The last level's results matter only with the outputs' shapes.
+                    let r = if level == DEPTH { self.shaped_value(t, g) } else { self.value(t, g) };
+                    if let Some(r) = r {
                         if self.is_grid(r) && seen.insert(r) {
                             next.push(r);
                             self.check(r);
@@ -453,6 +816,14 @@ impl<'a, 's> Layer<'a, 's> {
                 }
             }
             if level == 1 {
+                for (colour, mirrors) in completions {
+                    if let Some(r) = self.complete(input, *colour, mirrors) {
+                        if self.is_grid(r) && seen.insert(r) {
+                            next.push(r);
+                            self.check(r);
+                        }
+                    }
+                }
                 first_level.extend(&next);
                 self.pairs(&first_level, fresh);
             }
@@ -462,6 +833,21 @@ impl<'a, 's> Layer<'a, 's> {
             frontier = next;
         }
         self.run
+    }
+
+    /// The cells of `colour` painted from the grid's mirror images under `mirrors`, one after the
+    /// other, twice (a cell whose first image is masked too gets it from a later one):
+    /// `paint(X, toobject(ofcolor(X, C), hmirror(X)))` and so on.
+    fn complete(&mut self, input: ValId, colour: u8, mirrors: &[Prim]) -> Option<ValId> {
+        let c = self.constant(COLORS[colour as usize]);
+        let mut cur = input;
+        for &m in mirrors.iter().chain(mirrors) {
+            let cells = self.apply(Prim::ofcolor, &[Arg::Val(cur), Arg::Val(c)])?;
+            let image = self.apply(m, &[Arg::Val(cur)])?;
+            let patch = self.apply(Prim::toobject, &[Arg::Val(cells), Arg::Val(image)])?;
+            cur = self.apply(Prim::paint, &[Arg::Val(cur), Arg::Val(patch)])?;
+        }
+        Some(cur)
     }
 
     fn is_grid(&self, id: ValId) -> bool {
@@ -632,6 +1018,31 @@ impl<'a, 's> Layer<'a, 's> {
             }
             Expr::Fun(_) => None,
         }
+    }
+
+    /// [`Self::value`], but `None` without the last call where its result shapes are known from its
+    /// arguments ([`crate::shape`]) and are not the outputs' on some demonstration.
+    fn shaped_value(&mut self, e: &Expr, x: ValId) -> Option<ValId> {
+        let Expr::Call(p, args) = e else { return self.value(e, x) };
+        if !crate::shape::predicts(*p) || args.iter().any(|a| matches!(a, Expr::Fun(_))) {
+            return self.value(e, x);
+        }
+        let mut a = [Arg::Val(0); 4];
+        for (k, arg) in args.iter().enumerate() {
+            a[k] = Arg::Val(self.value(arg, x)?);
+        }
+        let want: Vec<(u32, u32)> = self.outputs.iter().map(|o| (o.h as u32, o.w as u32)).collect();
+        let store = &*self.store;
+        let vals = |i: usize| {
+            a.map(|arg| match arg {
+                Arg::Val(v) => store.values[v as usize].vals[i],
+                Arg::Fun(f) => store.funs[f as usize].vals[i],
+            })
+        };
+        if crate::shape::fit(*p, &want, vals, args.len()) == crate::shape::Fit::Mismatch {
+            return None;
+        }
+        self.apply(*p, &a[..args.len()])
     }
 
     fn fun(&mut self, f: &FunExpr, x: ValId) -> Option<FunId> {
@@ -807,6 +1218,75 @@ mod tests {
             Box::new(FunExpr::Prim(Prim::vmirror)),
         );
         assert_eq!(args[1], Expr::Fun(fork));
+    }
+
+    #[test]
+    fn symmetries_are_the_kernels() {
+        let c = kernels::Ctx::default();
+        let g = GridData { h: 2, w: 3, cells: vec![1, 2, 3, 4, 5, 6] };
+        for (k, text) in SYMMETRIES.iter().enumerate() {
+            let want = match parse(text, None).unwrap() {
+                Expr::Hole => g.clone(),
+                Expr::Call(p, _) => match p.call(&c, &[Value::Grid(c.grid_from(2, 3, &g.cells))]).unwrap() {
+                    Value::Grid(o) => GridData { h: o.h as usize, w: o.w as usize, cells: o.cells.to_vec() },
+                    _ => panic!("{text}: not a grid"),
+                },
+                _ => panic!(),
+            };
+            assert_eq!(symmetry(&g, k), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn demonstrations_suggest_tilings_fractals_and_one_colour_answers() {
+        let g = |h: usize, w: usize, cells: &[u8]| GridData { h, w, cells: cells.to_vec() };
+        // The input, then its mirror image beside it: one row of two blocks.
+        let pair = (g(2, 2, &[1, 2, 3, 4]), g(2, 4, &[1, 2, 2, 1, 3, 4, 4, 3]));
+        assert_eq!(mirror_tiling(std::slice::from_ref(&pair)), Some("hconcat(X, vmirror(X))".to_string()));
+        // A block that is no image of the input: no tiling.
+        let odd = (g(2, 2, &[1, 2, 3, 4]), g(2, 4, &[1, 2, 1, 1, 3, 4, 4, 3]));
+        assert_eq!(mirror_tiling(&[pair, odd]), None);
+        // 2x2 inputs, 4x4 outputs: the fractal templates, which parse.
+        let colours = [true, true, false, false, false, false, false, false, false, false];
+        let frac = (g(2, 2, &[1, 0, 0, 1]), g(4, 4, &[1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]));
+        let fractal = self_similar(std::slice::from_ref(&frac), &colours);
+        assert_eq!(fractal.len(), 3 * (1 + 2 + 2));
+        assert!(fractal.iter().all(|t| parse(t, None).is_ok()));
+        assert!(self_similar(&[(g(2, 2, &[1, 0, 0, 1]), g(2, 4, &[0; 8]))], &colours).is_empty());
+        // One-colour outputs of one shape: a canvas per pick; a varied output: none.
+        let one = one_colour_answers(&[(g(2, 2, &[1, 0, 0, 1]), g(1, 2, &[5, 5]))]);
+        assert!(one.contains(&"canvas(mostcolor(X), astuple(ONE, TWO))".to_string()));
+        assert!(one.iter().all(|t| parse(t, None).is_ok()));
+        assert!(one_colour_answers(&[(g(2, 2, &[1, 0, 0, 1]), g(1, 2, &[5, 4]))]).is_empty());
+        assert!(one_colour_answers(&[frac]).is_empty());
+        // A mask of 5 over a picture every output shows symmetric left to right.
+        let masked = (g(2, 3, &[1, 2, 5, 3, 5, 3]), g(2, 3, &[1, 2, 1, 3, 4, 3]));
+        assert_eq!(symmetry_completions(std::slice::from_ref(&masked)), vec![(5, vec![Prim::vmirror])]);
+        let skewed = (g(2, 3, &[1, 2, 5, 3, 5, 3]), g(2, 3, &[1, 2, 2, 3, 4, 3]));
+        assert!(symmetry_completions(&[masked, skewed]).is_empty());
+        // Two stacked parts: 1 shows over 2, 2 over 0.
+        let layers = (g(5, 2, &[1, 0, 0, 2, 3, 3, 2, 2, 0, 0]), g(2, 2, &[1, 2, 0, 2]));
+        assert_eq!(
+            overlaid_parts(&[layers]),
+            vec!["fill(fill(canvas(ZERO, shape(first(vsplit(X, TWO)))), TWO, mapply(rbind(ofcolor, TWO), \
+                  vsplit(X, TWO))), ONE, mapply(rbind(ofcolor, ONE), vsplit(X, TWO)))"
+                .to_string()]
+        );
+        // Objects of one cell become 4, of two cells stay.
+        let sized = (g(2, 4, &[1, 0, 0, 0, 0, 0, 1, 1]), g(2, 4, &[4, 0, 0, 0, 0, 0, 1, 1]));
+        assert_eq!(
+            colours_by_size(std::slice::from_ref(&sized), &[]),
+            vec!["fill(X, FOUR, merge(sizefilter(objects(X, T, F, T), ONE)))"]
+        );
+        // A test object of a size no demonstration shows: no map.
+        assert!(colours_by_size(std::slice::from_ref(&sized), &[g(1, 7, &[1, 1, 1, 0, 0, 0, 0])]).is_empty());
+        assert_eq!(colours_by_size(&[sized], &[g(1, 3, &[1, 0, 0])]).len(), 1);
+        let mixed = (g(2, 4, &[1, 0, 0, 0, 0, 0, 1, 1]), g(2, 4, &[4, 0, 0, 0, 0, 0, 4, 1]));
+        assert!(colours_by_size(&[mixed], &[]).is_empty());
+        // Growth templates only where no output brings in a colour.
+        let grow = (g(1, 3, &[0, 1, 0]), g(1, 3, &[1, 1, 1]));
+        assert_eq!(grown_colours(&[grow], &colours).len(), 4);
+        assert!(grown_colours(&[(g(1, 3, &[0, 1, 0]), g(1, 3, &[2, 1, 2]))], &colours).is_empty());
     }
 
     #[test]

@@ -4,8 +4,10 @@
 //! grid and the DSL's constants, smallest first, and returns the programs whose results on every
 //! demonstration input are the demonstration outputs, rendered as arc-dsl Python that `arcforge run`
 //! reads. First the grid layer ([`grids`]) searches whole-grid steps (curated templates of a few
-//! calls, two in a row, with a colour map at the end and pairs of grids combined) in a store
-//! of its own; then the typed enumeration below runs with its own step budget. The job, per task:
+//! calls, two in a row, with a colour map at the end and pairs of grids combined; plus the rules the
+//! demonstrations' shapes and colours suggest: mirror arrangements, fractals, overlaid parts,
+//! symmetry completion...) in a store of its own; then the typed enumeration below runs with its
+//! own step budget. The job, per task:
 //! - **values are result tuples**: an expression is evaluated on all the task's inputs at once
 //!   (demonstrations, then tests), and two expressions with the same results are one value
 //!   (observational equivalence, [`store`]), so each round only combines distinct values;
@@ -224,9 +226,15 @@ pub fn search_task(
         let mut used = [false; 10];
         all.iter().for_each(|g| g.cells.iter().for_each(|&c| used[c as usize % 10] = true));
         let fresh = (0..10u8).find(|&c| !used[c as usize]);
-        let templates = grids::task_templates(train);
+        let templates = grids::task_templates(train, tests);
+        let completions = grids::symmetry_completions(train);
         let deadline = opts.budget.map(|b| start + b);
-        grids::Layer::new(&mut layer_store, &mut eval, &outputs, opts, deadline).run(0, &templates, fresh)
+        grids::Layer::new(&mut layer_store, &mut eval, &outputs, opts, deadline).run(
+            0,
+            &templates,
+            &completions,
+            fresh,
+        )
     } else {
         grids::LayerRun { candidates: Vec::new(), levels: 0, tried: 0, steps: 0, stop: None }
     };

@@ -15,7 +15,6 @@ const MAX_CALLS: usize = 3;
 /// Tasks of at most `MAX_CALLS` calls the search misses within the test's 30M work units, and why.
 const KNOWN_MISSES: &[(&str, &str)] = &[
     ("32597951", "3 calls, not reached within the step budget"),
-    ("7b7f7511", "3 calls, not reached within the step budget"),
     ("b91ae062", "3 calls, not reached within the step budget"),
     ("c1d99e64", "3 calls, not reached within the step budget"),
 ];
