@@ -227,22 +227,14 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
         }
     }
     // A long run is checked in one read per position: a table per colour holds, for every grid
-    // offset, how many cells of that colour follow in the buffer (`matching_run_lengths`); short
-    // runs compare their cells directly. Either way the same matching prefix is found, so the work
+    // offset, how many cells of that colour follow in the buffer (kept in `c` for the next call on
+    // the same grid, `GridTables`); short runs compare their cells directly. Either way the same matching prefix is found, so the work
     // charged below is the same as comparing cell by cell.
-    let mut table_of_color = [NO_TABLE; 256];
-    let mut tables: BVec<u32> = c.vec();
-    for run in runs.iter_mut() {
-        let (_, len, col, _) = *run;
-        if len < LONG_RUN {
-            continue;
-        }
-        if table_of_color[col as usize] == NO_TABLE {
-            table_of_color[col as usize] = tables.len();
-            matching_run_lengths(&mut tables, g.cells, col);
-        }
-        run.3 = table_of_color[col as usize];
+    let mut grid_tables = c.grid_tables();
+    for run in runs.iter_mut().filter(|run| run.1 >= LONG_RUN) {
+        run.3 = grid_tables.run_lengths(g.cells, run.2);
     }
+    let tables = grid_tables.data();
     let total = (h2 as usize).saturating_mul(w2 as usize);
     if cells.is_empty() {
         c.check_items(total, WHAT)?;
@@ -282,19 +274,6 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
 const LONG_RUN: usize = 4;
 /// A run of `occurrences` without a table.
 const NO_TABLE: usize = usize::MAX;
-
-/// Appends to `tables`, for every offset `p` of `cells`, how many cells from `p` on (to the end of
-/// the buffer) have colour `col`.
-fn matching_run_lengths(tables: &mut BVec<u32>, cells: &[u8], col: u8) {
-    let start = tables.len();
-    tables.resize(start + cells.len(), 0);
-    let table = &mut tables[start..];
-    let mut following = 0u32;
-    for (p, &x) in cells.iter().enumerate().rev() {
-        following = if x == col { following + 1 } else { 0 };
-        table[p] = following;
-    }
-}
 
 /// `frontiers`: every row and every column of a single colour, as an object (a row and a column
 /// that are the same set of cells, in a 1x1 grid, count once). An empty grid fails like Python.

@@ -18,7 +18,7 @@
 //! cells come before the other tuples (mixing the two orders would make the order cyclic; typed GPU
 //! code never compares a cell with another kind of tuple).
 
-use std::cell::Cell as Slot;
+use std::cell::{Cell as Slot, RefCell};
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -307,6 +307,50 @@ pub struct Ctx {
     status: Slot<Option<Fail>>,
     steps: Slot<u64>,
     pub limits: Limits,
+    /// Tables that `occurrences` derives from one grid, kept for the next call on that grid (one
+    /// grid is searched for many objects: `lbind(occurrences, I)`).
+    grid_tables: RefCell<GridTables>,
+}
+
+/// Per-colour tables of one grid: for every offset of its buffer, how many cells from there on have
+/// that colour. Keyed by the grid's cells themselves (comparing them is much cheaper than a table).
+#[derive(Default)]
+pub struct GridTables {
+    grid: Vec<u8>,
+    start: Vec<(u8, usize)>,
+    data: Vec<u32>,
+}
+
+impl GridTables {
+    /// Where the run lengths of colour `col` in `cells` start in [`data`](Self::data), computed on
+    /// first use for this grid (which drops the tables of the grid before).
+    pub fn run_lengths(&mut self, cells: &[u8], col: u8) -> usize {
+        if self.grid != cells {
+            self.grid.clear();
+            self.grid.extend_from_slice(cells);
+            self.start.clear();
+            self.data.clear();
+        }
+        let start = match self.start.iter().find(|&&(k, _)| k == col) {
+            Some(&(_, start)) => start,
+            None => {
+                let start = self.data.len();
+                self.data.resize(start + cells.len(), 0);
+                let mut following = 0u32;
+                for (p, &x) in cells.iter().enumerate().rev() {
+                    following = if x == col { following + 1 } else { 0 };
+                    self.data[start + p] = following;
+                }
+                self.start.push((col, start));
+                start
+            }
+        };
+        start
+    }
+    /// Every table of the current grid.
+    pub fn data(&self) -> &[u32] {
+        &self.data
+    }
 }
 
 impl Default for Ctx {
@@ -317,7 +361,13 @@ impl Default for Ctx {
 
 impl Ctx {
     pub fn new(limits: Limits) -> Self {
-        Ctx { arena: Bump::with_capacity(1 << 16), status: Slot::new(None), steps: Slot::new(0), limits }
+        Ctx {
+            arena: Bump::with_capacity(1 << 16),
+            status: Slot::new(None),
+            steps: Slot::new(0),
+            limits,
+            grid_tables: RefCell::default(),
+        }
     }
 
     /// Frees everything the last sample allocated and clears its status.
@@ -364,6 +414,10 @@ impl Ctx {
     }
     pub fn arena(&self) -> &Bump {
         &self.arena
+    }
+    /// `occurrences`' tables of the grids it searches (see [`GridTables`]).
+    pub fn grid_tables(&self) -> std::cell::RefMut<'_, GridTables> {
+        self.grid_tables.borrow_mut()
     }
 
     /// A growable vector in the arena, for building results.
