@@ -649,7 +649,8 @@ fn sorted_by_position<'a, T: Copy>(
         ((i as i64 - top as i64) * width + (j as i64 - left as i64)) as usize
     };
     // `start[p]`: where the items of position `p` go (after counting, shifted by one).
-    let mut start: BVec<u32> = BVec::from_iter_in(std::iter::repeat(0).take(area as usize + 1), arena);
+    let mut start: BVec<u32> = BVec::with_capacity_in(area as usize + 1, arena);
+    start.resize(area as usize + 1, 0);
     for x in items {
         start[position(x) + 1] += 1;
     }
