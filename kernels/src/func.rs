@@ -74,28 +74,42 @@ fn call1<'a>(c: &'a Ctx, f: Value<'a>, x: Value<'a>) -> Res<'a> {
     call(c, f, std::slice::from_ref(&x))
 }
 
+/// The value inside a call's result, by reference: the next call reads it where the callee wrote
+/// it. (Moving a 32-byte value out of a `Res` right after the callee stored it field by field
+/// reloads it in wider words that straddle those stores: a store-forwarding stall per call.)
+#[inline]
+fn ok<'r, 'a>(r: &'r Res<'a>) -> Result<&'r Value<'a>, Fail> {
+    match r {
+        Ok(v) => Ok(v),
+        Err(e) => Err(*e),
+    }
+}
+
 /// Runs a built function. The one-argument combinators (`compose`, `chain`, `fork`, `matcher`) and
 /// the common one-argument `lbind`/`rbind` stay in this small frame; rarer shapes go out of line so
-/// that the recursion through nested compositions keeps a small stack frame.
+/// that the recursion through nested compositions keeps a small stack frame. Intermediate results
+/// are passed on by reference ([`ok`]).
 fn call_func<'a>(c: &'a Ctx, d: &'a FuncData<'a>, args: &[Value<'a>]) -> Res<'a> {
+    use std::slice::from_ref;
     match (d, args) {
-        (&FuncData::Compose(outer, inner), &[x]) => {
-            let y = call1(c, inner, x)?;
-            call1(c, outer, y)
+        (&FuncData::Compose(outer, inner), [_]) => {
+            let y = call(c, inner, args);
+            call(c, outer, from_ref(ok(&y)?))
         }
-        (&FuncData::Chain(h, g, f), &[x]) => {
-            let y = call1(c, f, x)?;
-            let z = call1(c, g, y)?;
-            call1(c, h, z)
+        (&FuncData::Chain(h, g, f), [_]) => {
+            let y = call(c, f, args);
+            let z = call(c, g, from_ref(ok(&y)?));
+            call(c, h, from_ref(ok(&z)?))
         }
-        (&FuncData::Fork(outer, a, b), &[x]) => {
-            let y = call1(c, a, x)?;
-            let z = call1(c, b, x)?;
-            call(c, outer, &[y, z])
+        (&FuncData::Fork(outer, a, b), [_]) => {
+            let y = call(c, a, args);
+            let y = ok(&y)?;
+            let z = call(c, b, args);
+            call(c, outer, &[*y, *ok(&z)?])
         }
-        (&FuncData::Matcher(g, target), &[x]) => {
-            let y = call1(c, g, x)?;
-            Ok(Value::Bool(y == target))
+        (&FuncData::Matcher(g, target), [_]) => {
+            let y = call(c, g, args);
+            Ok(Value::Bool(*ok(&y)? == target))
         }
         (&FuncData::LBind(g, fixed), &[x]) => call(c, g, &[fixed, x]),
         (&FuncData::RBind(g, fixed), &[x]) => call(c, g, &[x, fixed]),

@@ -212,9 +212,9 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
         _ => obj.cells(WHAT)?,
     };
     // The normalised object as runs of one colour at consecutive offsets of the grid buffer
-    // (offset, length, colour), in the object's order; a colour no grid cell can have means no
+    // (offset, length, colour, table), in the object's order; a colour no grid cell can have means no
     // occurrence at all. Every offset stays inside the grid for every tried position.
-    let mut runs: BVec<(usize, usize, u8)> = c.vec_with(cells.len());
+    let mut runs: BVec<(usize, usize, u8, usize)> = c.vec_with(cells.len());
     for x in cells {
         let Ok(col) = u8::try_from(x.color) else {
             return Ok(Value::Set(&[]));
@@ -222,10 +222,19 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
         let (a, b) = (x.i as i64 - top as i64, x.j as i64 - left as i64);
         let off = (a * w + b) as usize;
         match runs.last_mut() {
-            Some((start, len, k)) if *k == col && *start + *len == off => *len += 1,
-            _ => runs.push((off, 1, col)),
+            Some((start, len, k, _)) if *k == col && *start + *len == off => *len += 1,
+            _ => runs.push((off, 1, col, NO_TABLE)),
         }
     }
+    // A long run is checked in one read per position: a table per colour holds, for every grid
+    // offset, how many cells of that colour follow in the buffer (kept in `c` for the next call on
+    // the same grid, `GridTables`); short runs compare their cells directly. Either way the same matching prefix is found, so the work
+    // charged below is the same as comparing cell by cell.
+    let mut grid_tables = c.grid_tables();
+    for run in runs.iter_mut().filter(|run| run.1 >= LONG_RUN) {
+        run.3 = grid_tables.run_lengths(g.cells, run.2);
+    }
+    let tables = grid_tables.data();
     let total = (h2 as usize).saturating_mul(w2 as usize);
     if cells.is_empty() {
         c.check_items(total, WHAT)?;
@@ -237,16 +246,19 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
         for j in 0..w2 {
             let base = (i * w + j) as usize;
             let mut hit = true;
-            for &(off, len, col) in runs.iter() {
-                let run = &g.cells[base + off..base + off + len];
-                match run.iter().position(|&x| x != col) {
-                    Some(k) => {
-                        work += k as u64 + 1;
-                        hit = false;
-                        break;
-                    }
-                    None => work += len as u64,
+            for &(off, len, col, table) in runs.iter() {
+                let at = base + off;
+                let matching = if table == NO_TABLE {
+                    g.cells[at..at + len].iter().position(|&x| x != col).unwrap_or(len)
+                } else {
+                    (tables[table + at] as usize).min(len)
+                };
+                if matching < len {
+                    work += matching as u64 + 1;
+                    hit = false;
+                    break;
                 }
+                work += len as u64;
             }
             if hit {
                 out.push((i as i32, j as i32));
@@ -257,6 +269,11 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
     // Raster order of offsets: already sorted.
     Ok(c.indices(out))
 }
+
+/// Runs of `occurrences` at least this long are checked through a table instead of cell by cell.
+const LONG_RUN: usize = 4;
+/// A run of `occurrences` without a table.
+const NO_TABLE: usize = usize::MAX;
 
 /// `frontiers`: every row and every column of a single colour, as an object (a row and a column
 /// that are the same set of cells, in a 1x1 grid, count once). An empty grid fails like Python.
@@ -647,6 +664,72 @@ mod tests {
         }
         assert!(!want.is_empty());
         assert_eq!(dsl::occurrences(&c, grid, *o), pts(&c, &want));
+    }
+
+    /// `occurrences` cell by cell in the object's order, with the work it charges: one unit per
+    /// position plus one per cell compared, up to the first mismatch.
+    fn naive_occurrences(g: &[Vec<u8>], cells: &[(i32, i32, i32)]) -> (Vec<(i32, i32)>, u64) {
+        let (h, w) = (g.len() as i32, g[0].len() as i32);
+        let oh = cells.iter().map(|c| c.0).max().unwrap() + 1;
+        let ow = cells.iter().map(|c| c.1).max().unwrap() + 1;
+        let (mut found, mut work) = (Vec::new(), 0);
+        for i in 0..=h - oh {
+            for j in 0..=w - ow {
+                work += 1;
+                let mismatch =
+                    cells.iter().position(|&(a, b, k)| g[(i + a) as usize][(j + b) as usize] as i32 != k);
+                match mismatch {
+                    Some(m) => work += m as u64 + 1,
+                    None => {
+                        work += cells.len() as u64;
+                        found.push((i, j));
+                    }
+                }
+            }
+        }
+        (found, work)
+    }
+
+    #[test]
+    fn occurrences_and_their_steps_match_the_cell_by_cell_check() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut rnd = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut c = Ctx::default();
+        for _ in 0..2000 {
+            let (h, w) = (1 + rnd(12) as usize, 1 + rnd(12) as usize);
+            let colours = 1 + rnd(3);
+            let g: Vec<Vec<u8>> = (0..h).map(|_| (0..w).map(|_| rnd(colours) as u8).collect()).collect();
+            let flat: Vec<u8> = g.iter().flatten().copied().collect();
+            // Mostly filled boxes (long runs, up to full rows), some with holes and other colours.
+            let (oh, ow) = (1 + rnd(h as u64) as i32, 1 + rnd(w as u64) as i32);
+            let base = rnd(colours) as i32;
+            let holes = rnd(3) == 0;
+            let mut cells: Vec<(i32, i32, i32)> = Vec::new();
+            for a in 0..oh {
+                for b in 0..ow {
+                    if holes && rnd(4) == 0 && !(a == 0 && b == 0) && !(a == oh - 1 && b == ow - 1) {
+                        continue;
+                    }
+                    let k = if rnd(8) == 0 { rnd(colours) as i32 } else { base };
+                    cells.push((a, b, k));
+                }
+            }
+            c.reset();
+            let grid = Value::Grid(c.grid_from(h as u32, w as u32, &flat));
+            let obj = objs_of(&c, &[&cells]);
+            let Value::Set([obj]) = obj else { unreachable!() };
+            let before = c.steps();
+            let got = dsl::occurrences(&c, grid, *obj);
+            let charged = c.steps() - before;
+            let (want, work) = naive_occurrences(&g, &cells);
+            assert_eq!(got, pts(&c, &want), "grid {g:?} object {cells:?}");
+            assert_eq!(charged, work, "grid {g:?} object {cells:?}");
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@
 //! cells come before the other tuples (mixing the two orders would make the order cyclic; typed GPU
 //! code never compares a cell with another kind of tuple).
 
-use std::cell::Cell as Slot;
+use std::cell::{Cell as Slot, RefCell};
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -307,6 +307,50 @@ pub struct Ctx {
     status: Slot<Option<Fail>>,
     steps: Slot<u64>,
     pub limits: Limits,
+    /// Tables that `occurrences` derives from one grid, kept for the next call on that grid (one
+    /// grid is searched for many objects: `lbind(occurrences, I)`).
+    grid_tables: RefCell<GridTables>,
+}
+
+/// Per-colour tables of one grid: for every offset of its buffer, how many cells from there on have
+/// that colour. Keyed by the grid's cells themselves (comparing them is much cheaper than a table).
+#[derive(Default)]
+pub struct GridTables {
+    grid: Vec<u8>,
+    start: Vec<(u8, usize)>,
+    data: Vec<u32>,
+}
+
+impl GridTables {
+    /// Where the run lengths of colour `col` in `cells` start in [`data`](Self::data), computed on
+    /// first use for this grid (which drops the tables of the grid before).
+    pub fn run_lengths(&mut self, cells: &[u8], col: u8) -> usize {
+        if self.grid != cells {
+            self.grid.clear();
+            self.grid.extend_from_slice(cells);
+            self.start.clear();
+            self.data.clear();
+        }
+        let start = match self.start.iter().find(|&&(k, _)| k == col) {
+            Some(&(_, start)) => start,
+            None => {
+                let start = self.data.len();
+                self.data.resize(start + cells.len(), 0);
+                let mut following = 0u32;
+                for (p, &x) in cells.iter().enumerate().rev() {
+                    following = if x == col { following + 1 } else { 0 };
+                    self.data[start + p] = following;
+                }
+                self.start.push((col, start));
+                start
+            }
+        };
+        start
+    }
+    /// Every table of the current grid.
+    pub fn data(&self) -> &[u32] {
+        &self.data
+    }
 }
 
 impl Default for Ctx {
@@ -317,7 +361,13 @@ impl Default for Ctx {
 
 impl Ctx {
     pub fn new(limits: Limits) -> Self {
-        Ctx { arena: Bump::with_capacity(1 << 16), status: Slot::new(None), steps: Slot::new(0), limits }
+        Ctx {
+            arena: Bump::with_capacity(1 << 16),
+            status: Slot::new(None),
+            steps: Slot::new(0),
+            limits,
+            grid_tables: RefCell::default(),
+        }
     }
 
     /// Frees everything the last sample allocated and clears its status.
@@ -364,6 +414,10 @@ impl Ctx {
     }
     pub fn arena(&self) -> &Bump {
         &self.arena
+    }
+    /// `occurrences`' tables of the grids it searches (see [`GridTables`]).
+    pub fn grid_tables(&self) -> std::cell::RefMut<'_, GridTables> {
+        self.grid_tables.borrow_mut()
     }
 
     /// A growable vector in the arena, for building results.
@@ -422,18 +476,31 @@ impl Ctx {
         if cells.is_empty() {
             return Value::Set(&[]);
         }
-        match sort_kind(&cells) {
-            SortKind::Sorted => {}
-            // Long sorted runs (a merge of objects, of shifted copies of one): the stable sort
-            // merges them in linear time per level.
-            SortKind::Runs => {
-                cells.sort();
-                cells.dedup();
-            }
-            // Short runs (mapply over many small objects): pattern-defeating quicksort on one key.
-            SortKind::Scattered => {
-                cells.sort_unstable_by_key(|c| (c.raster_key(), c.color));
-                cells.dedup();
+        let kind = sort_kind(&cells);
+        // Many cells in a small box (a merge of objects of one grid): counted per position.
+        let by_position = match kind {
+            SortKind::Sorted => None,
+            _ => sorted_by_position(&self.arena, &cells, Cell::loc),
+        };
+        if let Some(sorted) = by_position {
+            cells = sorted;
+            // Cells of one position keep their input order: put their colours in order.
+            insertion_sort(&mut cells);
+            cells.dedup();
+        } else {
+            match kind {
+                SortKind::Sorted => {}
+                // Long sorted runs (a merge of objects, of shifted copies of one): the stable sort
+                // merges them in linear time per level.
+                SortKind::Runs => {
+                    cells.sort();
+                    cells.dedup();
+                }
+                // Short runs (mapply over many small objects): pattern-defeating quicksort on one key.
+                SortKind::Scattered => {
+                    cells.sort_unstable_by_key(|c| (c.raster_key(), c.color));
+                    cells.dedup();
+                }
             }
         }
         Value::Object(cells.into_bump_slice())
@@ -444,15 +511,25 @@ impl Ctx {
         if points.is_empty() {
             return Value::Set(&[]);
         }
-        match sort_kind(&points) {
-            SortKind::Sorted => {}
-            SortKind::Runs => {
-                points.sort(); // runs, as for objects
-                points.dedup();
-            }
-            SortKind::Scattered => {
-                points.sort_unstable_by_key(|&p| point_key(p));
-                points.dedup();
+        let kind = sort_kind(&points);
+        let by_position = match kind {
+            SortKind::Sorted => None,
+            _ => sorted_by_position(&self.arena, &points, |&p| p),
+        };
+        if let Some(sorted) = by_position {
+            points = sorted;
+            points.dedup();
+        } else {
+            match kind {
+                SortKind::Sorted => {}
+                SortKind::Runs => {
+                    points.sort(); // runs, as for objects
+                    points.dedup();
+                }
+                SortKind::Scattered => {
+                    points.sort_unstable_by_key(|&p| point_key(p));
+                    points.dedup();
+                }
             }
         }
         Value::Indices(points.into_bump_slice())
@@ -543,6 +620,61 @@ enum SortKind {
     Runs,
     /// Many short runs: an unstable sort on one integer key is faster.
     Scattered,
+}
+
+/// Counting sort by position, for at least 32 items (fewer sort faster by comparison) whose bounding
+/// box has at most `4n + 1024` positions (cells and points of grids): linear time where a comparison
+/// sort takes `n log n`. Items at one position keep their input order. `None` when the box is larger.
+fn sorted_by_position<'a, T: Copy>(
+    arena: &'a Bump,
+    items: &[T],
+    loc: impl Fn(&T) -> Point,
+) -> Option<BVec<'a, T>> {
+    let n = items.len();
+    if n < 32 {
+        return None;
+    }
+    let (mut top, mut left, mut bottom, mut right) = (i32::MAX, i32::MAX, i32::MIN, i32::MIN);
+    for x in items {
+        let (i, j) = loc(x);
+        (top, left, bottom, right) = (top.min(i), left.min(j), bottom.max(i), right.max(j));
+    }
+    let width = right as i64 - left as i64 + 1;
+    let area = (bottom as i64 - top as i64 + 1) * width;
+    if area > 4 * n as i64 + 1024 {
+        return None;
+    }
+    let position = |x: &T| {
+        let (i, j) = loc(x);
+        ((i as i64 - top as i64) * width + (j as i64 - left as i64)) as usize
+    };
+    // `start[p]`: where the items of position `p` go (after counting, shifted by one).
+    let mut start: BVec<u32> = BVec::with_capacity_in(area as usize + 1, arena);
+    start.resize(area as usize + 1, 0);
+    for x in items {
+        start[position(x) + 1] += 1;
+    }
+    for p in 1..start.len() {
+        start[p] += start[p - 1];
+    }
+    let mut out = BVec::from_iter_in(items.iter().copied(), arena);
+    for x in items {
+        let slot = &mut start[position(x)];
+        out[*slot as usize] = *x;
+        *slot += 1;
+    }
+    Some(out)
+}
+
+/// Sorts a slice that is sorted but for a few short groups: linear when nothing moves.
+fn insertion_sort<T: Ord + Copy>(v: &mut [T]) {
+    for k in 1..v.len() {
+        let mut m = k;
+        while m > 0 && v[m - 1] > v[m] {
+            v.swap(m - 1, m);
+            m -= 1;
+        }
+    }
 }
 
 fn sort_kind<T: Ord>(v: &[T]) -> SortKind {
@@ -1080,6 +1212,55 @@ impl fmt::Debug for Value<'_> {
             }
             Value::Fn(Callable::Prim(p)) => write!(f, "<{}>", p.name()),
             Value::Fn(Callable::Func(_)) => write!(f, "<function>"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Canonical objects and indices, whichever sort builds them (counted per position in a small
+    /// box, by comparison otherwise): sorted like `Ord`, duplicates dropped, several colours at one
+    /// position in colour order.
+    #[test]
+    fn objects_and_indices_are_canonical_whichever_sort_builds_them() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut rnd = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut c = Ctx::default();
+        for round in 0..600 {
+            c.reset();
+            let n = 1 + rnd(300) as usize;
+            // Small boxes (counted), large ones (compared), sorted runs or scattered cells.
+            let span = [3, 10, 30, 2000][round % 4] as u64;
+            let runs = 1 + rnd(4);
+            let mut cells: Vec<Cell> = (0..n)
+                .map(|_| Cell::new(rnd(3) as i32, (rnd(span) as i32 - 5, rnd(span) as i32 - 5)))
+                .collect();
+            if round % 3 == 0 {
+                let chunk = n.div_ceil(runs as usize);
+                cells.chunks_mut(chunk).for_each(|r| r.sort());
+            }
+            let mut want = cells.clone();
+            want.sort();
+            want.dedup();
+            let mut v = c.vec();
+            v.extend_from_slice(&cells);
+            let Value::Object(got) = c.object(v) else { panic!("not an object") };
+            assert_eq!(got, &want[..]);
+            let points: Vec<Point> = cells.iter().map(Cell::loc).collect();
+            let mut want: Vec<Point> = points.clone();
+            want.sort();
+            want.dedup();
+            let mut v = c.vec();
+            v.extend_from_slice(&points);
+            let Value::Indices(got) = c.indices(v) else { panic!("not indices") };
+            assert_eq!(got, &want[..]);
         }
     }
 }
