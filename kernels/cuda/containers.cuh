@@ -307,10 +307,14 @@ template <class T> ARC_HEAVY int merge_runs(Ctx& c, T* items, const int* off, in
 }
 
 // A canonical set of n items that come as R sorted unique runs (see merge_runs); a few items are
-// ranked directly (sort_unique's one pass).
+// ranked directly (sort_unique's one pass), cells and points in a small box marked by position.
 template <class T> ARC_DEVICE int canonical_runs(Ctx& c, T* items, const int* off, int R, int n) {
   if (R <= 1) return n;
   if (n <= 64) return sort_unique(c, items, n);
+  if constexpr (same<T, Cell> || same<T, Point>) {
+    int m = sort_unique_by_position(c, items, n);
+    if (m >= 0) return m;
+  }
   return merge_runs(c, items, off, R, n);
 }
 

@@ -373,13 +373,21 @@ ARC_DEVICE int merge_sort_unique(Ctx& c, T* items, int n) {
 // charges no steps (the primitive that makes the set charges the CPU's count). Already sorted
 // input (the common case: shifts, filters, raster scans) costs one pass. Small arrays count each
 // element's rank (O(n^2 / 32) per warp, no passes); big ones merge sort.
+template <class T> ARC_HEAVY int sort_unique_by_position(Ctx& c, T* items, int n);
+
 template <class T>
 ARC_DEVICE int sort_unique(Ctx& c, T* items, int n) {
   if (n <= 1 || c.failed()) return c.failed() ? 0 : n;
   bool sorted = true;
   ARC_FOR(k, n - 1) if (compare(items[k], items[k + 1]) >= 0) sorted = false;
   if (warp_all(sorted)) return n;
-  if (n > 256) return merge_sort_unique(c, items, n);
+  if (n > 256) {
+    if constexpr (same<T, Cell> || same<T, Point>) {
+      int m = sort_unique_by_position(c, items, n);
+      if (m >= 0) return m;
+    }
+    return merge_sort_unique(c, items, n);
+  }
   uint8_t* mark = arena_top(c);
   T* tmp = alloc<T>(c, n);
   if (!tmp) return 0;
@@ -417,6 +425,53 @@ ARC_DEVICE Bounds bounds(Set<T> p) {
     d = q.j > d ? q.j : d;
   }
   return Bounds{warp_min(a), warp_min(b), warp_max(c), warp_max(d), p.n == 0};
+}
+
+// Sorts and deduplicates n cells or points (n > 0) by marking their keys (position in their bounding
+// box, and colour for cells) and reading the marks back in key order, which is the canonical order:
+// O(n + keys) per warp where merging takes n log^2 n. Only where there are at most 4n + 1024 keys
+// (cells of colours 0-9 and points of grids, merged from many objects: the CPU's counting sort in
+// Ctx::object/indices); returns -1, touching nothing, otherwise. Like sort_unique it charges no steps.
+template <class T> ARC_HEAVY int sort_unique_by_position(Ctx& c, T* items, int n) {
+  constexpr int colours = same<T, Cell> ? 10 : 1;
+  Bounds b = bounds(Set<T>{items, n});
+  int64_t width = (int64_t)b.right - b.left + 1;
+  int64_t keys = ((int64_t)b.bottom - b.top + 1) * width * colours;
+  if (keys > 4 * (int64_t)n + 1024) return -1;
+  if constexpr (colours > 1) {
+    bool small = true;
+    ARC_FOR(k, n) if (items[k].color < 0 || items[k].color >= colours) small = false;
+    if (!warp_all(small)) return -1;
+  }
+  auto key = [&](const T& x) {
+    Point q = loc(x);
+    int k = (int)((q.i - b.top) * width + (q.j - b.left)) * colours;
+    if constexpr (colours > 1) k += x.color;
+    return k;
+  };
+  uint8_t* mark = arena_top(c);
+  uint8_t* seen = alloc<uint8_t>(c, keys);
+  int* index = alloc<int>(c, keys);
+  if (!seen || !index) return 0;
+  ARC_FOR(q, keys) {
+    seen[q] = 0;
+    index[q] = q;
+  }
+  ARC_SYNC();
+  ARC_FOR(k, n) seen[key(items[k])] = 1;  // lanes marking one key write the same byte
+  ARC_SYNC();
+  int m = compact(index, index, (int)keys, [&](const int& q, int) { return seen[q] != 0; });
+  ARC_FOR(k, m) {
+    int pos = index[k] / colours;
+    T x{};
+    x.i = b.top + (int)(pos / width);
+    x.j = b.left + (int)(pos % width);
+    if constexpr (colours > 1) x.color = index[k] % colours;
+    items[k] = x;
+  }
+  ARC_SYNC();
+  release(c, mark);
+  return m;
 }
 
 // Python truthiness, for `if` and `branch`.

@@ -9,6 +9,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <tuple>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -560,6 +561,38 @@ void test_random_set_algebra() {
     }
     Set<Set<int>> outer{sets.data(), (int)sets.size()};  // merge does not need the outer order
     expect(py(merge(c, outer)), text(all), __LINE__, "random merge");
+    // Merges of many objects and indices, in a small box (marked by position) or a wide one (merge
+    // passes), some with a colour past 9 (no marks); and one big unsorted array (sort_unique).
+    int R2 = 1 + rng() % 300, span2 = round % 2 ? 7 : 300, top_colour = round % 5 ? 10 : 13;
+    std::vector<Object> objs;
+    std::vector<Indices> idxs;
+    std::set<std::tuple<int, int, int>> cells;
+    std::set<std::pair<int, int>> points;
+    std::vector<Cell> pile;
+    for (int r = 0; r < R2; r++) {
+      std::vector<std::vector<int>> o;
+      std::vector<Point> ix;
+      for (int q = 0, k = rng() % 6; q < k; q++) {
+        int i = (int)(rng() % span2) - 3, j = (int)(rng() % span2), col = (int)(rng() % top_colour);
+        o.push_back({col, i, j});
+        ix.push_back(Point{i, j});
+        cells.insert({i, j, col});
+        points.insert({i, j});
+        pile.push_back(Cell{i, j, col});
+      }
+      objs.push_back(O(c, o));
+      idxs.push_back(I(c, ix));
+    }
+    std::vector<Cell> want_cells;
+    for (auto& [i, j, col] : cells) want_cells.push_back(Cell{i, j, col});
+    std::vector<Point> want_points;
+    for (auto& [i, j] : points) want_points.push_back(Point{i, j});
+    std::string cells_text = py(Object{want_cells.data(), (int)want_cells.size()});
+    expect(py(merge(c, Set<Object>{objs.data(), (int)objs.size()})), cells_text, __LINE__, "object merge");
+    expect(py(merge(c, Set<Indices>{idxs.data(), (int)idxs.size()})),
+           py(Indices{want_points.data(), (int)want_points.size()}), __LINE__, "indices merge");
+    std::shuffle(pile.begin(), pile.end(), rng);
+    expect(py(S<Cell>(c, pile)), cells_text, __LINE__, "sorted cells");
     CHECK(!c.failed());
   }
 }
