@@ -297,13 +297,7 @@ template <class T> ARC_HEAVY int merge_runs(Ctx& c, T* items, const int* off, in
     src = dst;
     dst = t;
   }
-  if (src == items) {  // compact reads one array and writes the other
-    ARC_FOR(k, n) tmp[k] = items[k];
-    ARC_SYNC();
-  }
-  int kept = compact(items, tmp, n, [&](const T& x, int k) { return k == 0 || compare(tmp[k - 1], x) != 0; });
-  release(c, mark);
-  return kept;
+  return distinct_sorted(c, items, tmp, src, n, mark);
 }
 
 // A canonical set of n items that come as R sorted unique runs (see merge_runs); a few items are

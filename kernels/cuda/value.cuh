@@ -332,6 +332,19 @@ template <class T> ARC_DEVICE int sorted_bound(const T* items, int n, const T& x
   return lo;
 }
 
+// The end of a merge sort of n items into `items` or `tmp` (`sorted` says which): the distinct ones
+// back into `items` and the scratch from `mark` on given back; returns how many.
+template <class T>
+ARC_DEVICE int distinct_sorted(Ctx& c, T* items, T* tmp, const T* sorted, int n, const uint8_t* mark) {
+  if (sorted == items) {  // compact reads one array and writes the other
+    ARC_FOR(k, n) tmp[k] = items[k];
+    ARC_SYNC();
+  }
+  int kept = compact(items, tmp, n, [&](const T& x, int k) { return k == 0 || compare(tmp[k - 1], x) != 0; });
+  release(c, mark);
+  return kept;
+}
+
 // Big arrays: a bottom-up merge sort, log2(n) passes in which every element finds its place in the
 // merged pair of runs by binary search in the other run (left-run elements go before equal right
 // ones, so it is stable). O(n log^2 n / 32) per warp instead of the rank count's O(n^2 / 32): merging
@@ -359,13 +372,7 @@ ARC_DEVICE int merge_sort_unique(Ctx& c, T* items, int n) {
     src = dst;
     dst = t;
   }
-  if (src == items) {  // compact reads one array and writes the other
-    ARC_FOR(k, n) tmp[k] = items[k];
-    ARC_SYNC();
-  }
-  int kept = compact(items, tmp, n, [&](const T& x, int k) { return k == 0 || compare(tmp[k - 1], x) != 0; });
-  release(c, mark);
-  return kept;
+  return distinct_sorted(c, items, tmp, src, n, mark);
 }
 
 // Sorts items[0..n) by the canonical order and drops duplicates, in place; returns the new length.

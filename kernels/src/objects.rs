@@ -523,13 +523,7 @@ mod tests {
 
     #[test]
     fn objects_match_the_literal_algorithm_on_random_grids() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut rnd = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut rnd = crate::value::test_rng(0x2545_f491_4f6c_dd1du64);
         let mut c = Ctx::default();
         for _ in 0..300 {
             let (h, w) = (1 + rnd(7) as usize, 1 + rnd(7) as usize);
@@ -692,13 +686,7 @@ mod tests {
 
     #[test]
     fn occurrences_and_their_steps_match_the_cell_by_cell_check() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut rnd = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut rnd = crate::value::test_rng(0x9e37_79b9_7f4a_7c15u64);
         let mut c = Ctx::default();
         for _ in 0..2000 {
             let (h, w) = (1 + rnd(12) as usize, 1 + rnd(12) as usize);

@@ -1216,6 +1216,17 @@ impl fmt::Debug for Value<'_> {
     }
 }
 
+/// A small xorshift generator for the crate's randomized tests: `rnd(n)` is in `0..n`.
+#[cfg(test)]
+pub(crate) fn test_rng(mut seed: u64) -> impl FnMut(u64) -> u64 {
+    move |n| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1225,13 +1236,7 @@ mod tests {
     /// position in colour order.
     #[test]
     fn objects_and_indices_are_canonical_whichever_sort_builds_them() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut rnd = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut rnd = crate::value::test_rng(0x2545_f491_4f6c_dd1du64);
         let mut c = Ctx::default();
         for round in 0..600 {
             c.reset();
