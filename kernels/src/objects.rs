@@ -228,8 +228,8 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
     }
     // A long run is checked in one read per position: a table per colour holds, for every grid
     // offset, how many cells of that colour follow in the buffer (kept in `c` for the next call on
-    // the same grid, `GridTables`); short runs compare their cells directly. Either way the same matching prefix is found, so the work
-    // charged below is the same as comparing cell by cell.
+    // the same grid, `GridTables`); short runs compare their cells directly. Either way the same
+    // matching prefix is found, so the work charged below is the same as comparing cell by cell.
     let mut grid_tables = c.grid_tables();
     for run in runs.iter_mut().filter(|run| run.1 >= LONG_RUN) {
         run.3 = grid_tables.run_lengths(g.cells, run.2);
