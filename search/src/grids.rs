@@ -179,6 +179,8 @@ pub const FILL_TEMPLATES: &[&str] = &[
     "underfill(X, C, mapply(rbind(shoot, LEFT), toindices(merge(fgpartition(X)))))",
     "underfill(X, C, mapply(rbind(shoot, RIGHT), toindices(merge(fgpartition(X)))))",
     "underfill(X, C, mfilter(prapply(connect, ofcolor(X, leastcolor(X)), ofcolor(X, leastcolor(X))), fork(either, vline, hline)))",
+    "fill(X, C, delta(ofcolor(X, leastcolor(X))))",
+    "fill(X, C, merge(frontiers(X)))",
 ];
 
 /// Steps for a colour `C` that every demonstration input shows and no output does, or every output
@@ -339,6 +341,19 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
             let k = COLORS[kh];
             extra.push(if uh { format!("upscale(X, {k})") } else { format!("downscale(X, {k})") });
         }
+    }
+    // Every output an integer multiple of its input, the same factor across and down, but not the
+    // same factor on every demonstration: a factor the input gives (its number of colours).
+    let factors: Option<Vec<usize>> = train
+        .iter()
+        .map(|(i, o)| {
+            let k = o.h / i.h.max(1);
+            (k >= 2 && o.h == i.h * k && o.w == i.w * k).then_some(k)
+        })
+        .collect();
+    if factors.is_some_and(|f| f.windows(2).any(|w| w[0] != w[1])) {
+        extra.push("upscale(X, numcolors(X))".to_string());
+        extra.push("upscale(X, decrement(numcolors(X)))".to_string());
     }
     let mut in_colors = [false; 10];
     let mut out_new = [false; 10];
