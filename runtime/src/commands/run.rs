@@ -9,8 +9,10 @@
 //! compiled for the GPUs of the run (`--gpus`) with NVRTC and loaded there
 //! ([`program_kernels`](crate::backends::program_kernels)); the engine then shares their batches
 //! between the GPUs and the CPU as it shares compiled solvers', and redoes on the CPU whatever a GPU
-//! gives back (the GPU's failures are never taken as verdicts here, so every failure in the report
-//! is the interpreter's, with its `line:column`).
+//! gives back. A failure every device shares (Python raises, the step budget) is taken as the GPU's
+//! verdict, as `solve` takes it; only the failure a report shows in full, a pair's first missed
+//! demonstration, is run again on the CPU, so every message in the report is the interpreter's,
+//! with its `line:column`.
 //!
 //! Candidates and the submission follow `solve` exactly ([`crate::data::submission`]): a program that
 //! reproduces every demonstration is a candidate; a task's candidates rank the programs naming it
@@ -29,7 +31,7 @@ use crate::data::load::Loaded;
 use crate::data::submission::{self, rank, Submission};
 use crate::data::task::TaskGrid;
 use crate::engine::device::{Device, DeviceChoice, GpuUnavailable};
-use crate::engine::exec::{execute_runnables_on, ExecError, ExecOptions, Job};
+use crate::engine::exec::{execute_runnables_on, ExecError, ExecOptions, ExecRun, Job};
 use crate::engine::runnable::Runnable;
 use crate::engine::sample::failure_kind;
 
@@ -140,6 +142,25 @@ pub fn run_programs(
     opts: &RunOptions,
     exec: &ExecOptions,
 ) -> Result<RunReport, ExecError> {
+    run_programs_on(loaded, parsed, opts, exec, ProgramGpus::Prepare)
+}
+
+/// Where the programs' GPU kernels come from.
+pub enum ProgramGpus {
+    /// Compiled with NVRTC for the run's GPUs ([`program_kernels::prepare`]), as `exec` asks.
+    Prepare,
+    /// Already loaded on these devices (tests drive the engine with a fake one).
+    Given(program_kernels::Prepared),
+}
+
+/// [`run_programs`] with the programs' GPU side given.
+pub fn run_programs_on(
+    loaded: &Loaded,
+    parsed: &ParsedPrograms,
+    opts: &RunOptions,
+    exec: &ExecOptions,
+    gpus: ProgramGpus,
+) -> Result<RunReport, ExecError> {
     let tasks: Vec<usize> = (0..loaded.tasks.len())
         .filter(|&t| opts.task.as_ref().is_none_or(|id| *id == loaded.tasks[t].id))
         .collect();
@@ -192,10 +213,12 @@ pub fn run_programs(
         }
         _ => program_kernels::CompilePolicy::Always,
     };
-    let gpu = match exec.device {
-        DeviceChoice::Cpu => None,
+    let gpu = match (exec.device, gpus) {
+        (DeviceChoice::Cpu, _) => None,
         _ if jobs.is_empty() => None,
-        choice => match program_kernels::prepare(progs, exec.gpus.as_deref(), policy) {
+        (_, ProgramGpus::Given(p)) => Some(Ok(p)),
+        (choice, ProgramGpus::Prepare) => match program_kernels::prepare(progs, exec.gpus.as_deref(), policy)
+        {
             Ok(p) => Some(Ok(p)),
             Err(reason) if choice == DeviceChoice::Gpu => return Err(GpuUnavailable { reason }.into()),
             Err(reason) => Some(Err(format!("GPU not used: {reason}"))),
@@ -207,8 +230,9 @@ pub fn run_programs(
     };
     let runnables: Vec<Runnable> =
         progs.iter().zip(&kernels).map(|(p, k)| Runnable::interpreted_with_kernel(p, k.as_deref())).collect();
-    let exec = ExecOptions { gpu_verdicts: false, ..exec.clone() };
-    let run = execute_runnables_on(&accels, &runnables, &inputs, &jobs, &exec)?;
+    let exec = ExecOptions { gpu_verdicts: true, ..exec.clone() };
+    let mut run = execute_runnables_on(&accels, &runnables, &inputs, &jobs, &exec)?;
+    explain_first_misses(&mut run, &pairs, &first_job, loaded, &runnables, &inputs, &jobs, &exec)?;
     let device = match (&gpu, run.gpus.is_empty()) {
         (_, false) => format!(
             "{} + cpu: {} calls on the GPU, {} redone on the CPU ({})",
@@ -309,6 +333,50 @@ pub fn run_programs(
     let mut submission = submission;
     let notes = if opts.task.is_none() { submission::complete(&mut submission, loaded) } else { Vec::new() };
     Ok(RunReport { device, programs: reports, rejected, candidates, calls: jobs.len(), notes, submission })
+}
+
+/// Runs again on the CPU each pair's first missed demonstration where the GPU's verdict decided it,
+/// so the report's message and `line:column` are the interpreter's (the verdict names the failure's
+/// kind only). The rest of a pair's failures are counted by kind, which the verdict keeps.
+#[allow(clippy::too_many_arguments)]
+fn explain_first_misses(
+    run: &mut ExecRun,
+    pairs: &[(usize, usize)],
+    first_job: &[usize],
+    loaded: &Loaded,
+    runnables: &[Runnable],
+    inputs: &[&TaskGrid],
+    jobs: &[Job],
+    exec: &ExecOptions,
+) -> Result<(), ExecError> {
+    let mut again: Vec<usize> = Vec::new();
+    for (&(_, t), &j) in pairs.iter().zip(first_job) {
+        let task = &loaded.tasks[t];
+        let miss =
+            task.train.iter().enumerate().find(|&(k, pair)| match (&run.outputs[j + k], &pair.output) {
+                (Ok(g), Some(want)) => !g.matches(want),
+                _ => true,
+            });
+        if let Some((k, _)) = miss {
+            if run.verdict[j + k] {
+                again.push(j + k);
+            }
+        }
+    }
+    if again.is_empty() {
+        return Ok(());
+    }
+    let redo_jobs: Vec<Job> = again.iter().map(|&j| jobs[j]).collect();
+    let cpu = ExecOptions { device: DeviceChoice::Cpu, gpu_verdicts: false, ..exec.clone() };
+    let redone = execute_runnables_on(&[], runnables, inputs, &redo_jobs, &cpu)?;
+    for (k, (&j, out)) in again.iter().zip(redone.outputs).enumerate() {
+        run.outputs[j] = out;
+        run.verdict[j] = false;
+        run.ran_on[j] = Device::Cpu;
+        run.cpu_steps[j] = redone.cpu_steps[k];
+        run.cpu_ns[j] = redone.cpu_ns[k];
+    }
+    Ok(())
 }
 
 /// Where `--emit-rust` put one program.
