@@ -12,7 +12,8 @@
 //! gives back. A failure every device shares (Python raises, the step budget) is taken as the GPU's
 //! verdict, as `solve` takes it; only the failure a report shows in full, a pair's first missed
 //! demonstration, is run again on the CPU, so every message in the report is the interpreter's,
-//! with its `line:column`.
+//! with its `line:column` (and so is every output the GPU calls no ARC grid, which the CPU reports
+//! as a wrong grid).
 //!
 //! Candidates and the submission follow `solve` exactly ([`crate::data::submission`]): a program that
 //! reproduces every demonstration is a candidate; a task's candidates rank the programs naming it
@@ -34,6 +35,7 @@ use crate::engine::device::{Device, DeviceChoice, GpuUnavailable};
 use crate::engine::exec::{execute_runnables_on, ExecError, ExecOptions, ExecRun, Job};
 use crate::engine::runnable::Runnable;
 use crate::engine::sample::failure_kind;
+use crate::engine::status::{status_verdict, STATUS_OUTPUT};
 
 /// Calls per program from which `--device auto` compiles the programs for the GPU (below it, only
 /// programs already in the NVRTC cache go there): NVRTC takes about 2.5 s of one core per program
@@ -337,7 +339,8 @@ pub fn run_programs_on(
 
 /// Runs again on the CPU each pair's first missed demonstration where the GPU's verdict decided it,
 /// so the report's message and `line:column` are the interpreter's (the verdict names the failure's
-/// kind only). The rest of a pair's failures are counted by kind, which the verdict keeps.
+/// kind only), and every output the GPU called no ARC grid (the CPU keeps such a grid, a wrong one,
+/// not a failure). The rest of a pair's failures are counted by kind, which the verdict keeps.
 #[allow(clippy::too_many_arguments)]
 fn explain_first_misses(
     run: &mut ExecRun,
@@ -349,7 +352,10 @@ fn explain_first_misses(
     jobs: &[Job],
     exec: &ExecOptions,
 ) -> Result<(), ExecError> {
-    let mut again: Vec<usize> = Vec::new();
+    let no_grid = status_verdict(STATUS_OUTPUT);
+    let mut again: Vec<usize> = (0..run.outputs.len())
+        .filter(|&j| run.verdict[j] && run.outputs[j].as_ref().err() == no_grid.as_ref())
+        .collect();
     for (&(_, t), &j) in pairs.iter().zip(first_job) {
         let task = &loaded.tasks[t];
         let miss =
@@ -366,6 +372,8 @@ fn explain_first_misses(
     if again.is_empty() {
         return Ok(());
     }
+    again.sort_unstable();
+    again.dedup();
     let redo_jobs: Vec<Job> = again.iter().map(|&j| jobs[j]).collect();
     let cpu = ExecOptions { device: DeviceChoice::Cpu, gpu_verdicts: false, ..exec.clone() };
     let redone = execute_runnables_on(&[], runnables, inputs, &redo_jobs, &cpu)?;
