@@ -1,5 +1,5 @@
 // The batch kernel of every solver: one warp per sample (measured fastest, see shared/gpu-mapping).
-// Inputs are 30x30 slots picked by index (uploaded once per run); outputs are packed, with a status per
+// Inputs are packed grids picked by index (uploaded once per run); outputs are packed, with a status per
 // sample. Anything but S_OK (arena full, unsupported overload, output past 30x30, a failure) is
 // redone on the CPU, unless the runtime takes it as the CPU's own verdict (the failures every device
 // shares, the step budget among them: the kernels count the CPU's steps, and `max_steps` is the
@@ -8,13 +8,12 @@
 #include "value.cuh"
 namespace arc {
 
-constexpr int SLOT = 900;  // bytes per grid slot: 30 x 30
 constexpr int META = 7;    // u32 per sample in Batch::meta
 
 struct Batch {
-  const uint8_t* in;      // input slots of SLOT bytes, row-major h x w at the start of each
-  const int32_t* in_hw;   // 2 per slot: h, w
-  const int32_t* index;   // n: the input slot of sample t
+  const uint8_t* in;      // input grids, packed: row-major h x w cells each, at its offset
+  const uint32_t* in_shape;  // 3 per input: h, w, byte offset of its cells in `in`
+  const int32_t* index;   // n: the input of sample t
   uint8_t* out;           // outputs, packed: sample t's cells start at its offset
   uint32_t* meta;         // META n: per sample status, offset, h, w, steps (the CPU's units), kilocycles,
                           // and for S_UNSUPPORTED which call had no GPU form (Ctx::what, overload.cuh)
@@ -42,7 +41,8 @@ __device__ void run_batch(const Batch& b) {
   c.pool_used = b.counters + 1;
   c.pool_cap = b.pool_cap;
   c.max_taken = b.arena_per;
-  Grid I{b.in_hw[2 * slot], b.in_hw[2 * slot + 1], (uint8_t*)b.in + (uint64_t)slot * SLOT};
+  const uint32_t* shape = b.in_shape + 3 * (uint64_t)slot;
+  Grid I{(int32_t)shape[0], (int32_t)shape[1], (uint8_t*)b.in + shape[2]};
   Grid O = Solve(c, I);
   if (!c.failed() && (O.h < 1 || O.w < 1 || O.h > 30 || O.w > 30)) c.fail(S_OUTPUT);
   // Outputs are packed (most are far smaller than a slot), so only the bytes made come back.

@@ -22,7 +22,7 @@ use crate::engine::fnv::fnv1a_parts;
 use crate::engine::status::STATUS_GPU_STEPS;
 use crate::engine::status::STATUS_UNSUPPORTED;
 
-/// Bytes per grid slot in a batch (30 x 30, the largest task grid).
+/// Most bytes of one output grid (30 x 30, the largest task grid): a wave has room for this many per sample.
 pub const SLOT: usize = 900;
 /// `u32`s per sample in a batch's metadata (`META` in `runner.cuh`): status, output offset, height,
 /// width, steps (in the CPU's units), kilocycles, and for an unsupported call its overload code.
@@ -33,7 +33,7 @@ const META: usize = 7;
 #[derive(Clone, Copy, Debug)]
 struct Batch {
     input: u64,
-    in_hw: u64,
+    in_shape: u64,
     index: u64,
     out: u64,
     meta: u64,
@@ -135,10 +135,11 @@ struct Lane {
     host_counters: PinnedHostSlice<u64>,
 }
 
-/// The input grids of the current run, on the device.
+/// The input grids of the current run, on the device: cells packed, and per grid its height,
+/// width and offset (`Batch::in_shape` in `runner.cuh`).
 struct DeviceInputs {
-    slots: CudaSlice<u8>,
-    hw: CudaSlice<i32>,
+    cells: CudaSlice<u8>,
+    shape: CudaSlice<u32>,
     n: usize,
 }
 
@@ -504,25 +505,30 @@ impl Gpu {
 
     /// Uploads the grids that later batches index (each at most 30x30).
     pub fn load_inputs(&self, inputs: &[GridRef]) -> Result<(), String> {
-        let n = inputs.len().max(1);
-        let mut slots = vec![0u8; n * SLOT];
-        let mut hw = vec![0i32; 2 * n];
+        // Packed: each grid's cells after the last (most grids are far smaller than 30 x 30), with
+        // its height, width and offset. Plain (pageable) host memory: pinning fresh buffers cost 1.7 ms
+        // even for one grid (bench/RESULTS.md).
+        let mut shape = Vec::with_capacity(3 * inputs.len() + 1);
+        let mut cells = Vec::with_capacity(inputs.iter().map(|g| g.cells.len()).sum::<usize>() + 1);
         for (k, g) in inputs.iter().enumerate() {
-            let cells = g.h as usize * g.w as usize;
-            if g.h > 30 || g.w > 30 || g.cells.len() != cells {
-                return Err(format!("input {k}: {}x{} does not fit a 30x30 slot", g.h, g.w));
+            if g.h > 30 || g.w > 30 || g.cells.len() != g.h as usize * g.w as usize {
+                return Err(format!("input {k}: {}x{} is not a grid of at most 30x30", g.h, g.w));
             }
-            slots[k * SLOT..k * SLOT + cells].copy_from_slice(g.cells);
-            hw[2 * k] = g.h as i32;
-            hw[2 * k + 1] = g.w as i32;
+            let offset =
+                u32::try_from(cells.len()).map_err(|_| format!("input {k}: past 4 GiB of input cells"))?;
+            shape.extend([g.h, g.w, offset]);
+            cells.extend_from_slice(g.cells);
         }
+        // A spare zero after each, so that no buffer is empty.
+        shape.push(0);
+        cells.push(0);
         self.ctx.bind_to_thread().map_err(e("bind context"))?;
         let stream = self.lanes[0].lock().unwrap_or_else(|p| p.into_inner()).streams[0].clone();
-        let slots = stream.clone_htod(&slots).map_err(e("copy inputs"))?;
-        let hw = stream.clone_htod(&hw).map_err(e("copy shapes"))?;
+        let cells = stream.clone_htod(&cells).map_err(e("copy inputs"))?;
+        let shape = stream.clone_htod(&shape).map_err(e("copy shapes"))?;
         stream.synchronize().map_err(e("synchronize"))?;
         *self.inputs.write().unwrap_or_else(|p| p.into_inner()) =
-            Some(DeviceInputs { slots, hw, n: inputs.len() });
+            Some(DeviceInputs { cells, shape, n: inputs.len() });
         Ok(())
     }
 
@@ -634,8 +640,8 @@ impl Gpu {
         let ready = s0.record_event(None).map_err(e("event"))?;
         let timing = Some(cudarc::driver::sys::CUevent_flags::CU_EVENT_DEFAULT);
         let mut marks = Vec::with_capacity(pieces.len());
-        let (p_in, _g1) = inputs.slots.device_ptr(&s0);
-        let (p_hw, _g2) = inputs.hw.device_ptr(&s0);
+        let (p_in, _g1) = inputs.cells.device_ptr(&s0);
+        let (p_shape, _g2) = inputs.shape.device_ptr(&s0);
         let (p_index, _g3) = index.device_ptr(&s0);
         let (p_out, _g4) = out.device_ptr(&s0);
         let (p_meta, _g5) = meta.device_ptr(&s0);
@@ -649,7 +655,7 @@ impl Gpu {
             }
             let batch = Batch {
                 input: p_in,
-                in_hw: p_hw,
+                in_shape: p_shape,
                 index: p_index + 4 * first,
                 out: p_out,
                 meta: p_meta + 4 * META as u64 * first,
