@@ -31,6 +31,7 @@ pub mod eval;
 pub mod grids;
 pub mod rank;
 pub mod render;
+pub mod rules;
 pub mod shape;
 pub mod store;
 pub mod types;

@@ -1,0 +1,449 @@
+//! Paint rules read off the demonstrations, for tasks whose outputs keep the input's shape and
+//! paint some cells over: "the cells around each `C` cell become `D`", "lines shot down from each
+//! `C` cell", "the gaps between `C` cells in a row or column". A rule is a patch built from one
+//! input colour's cells (neighbours, frontiers, rays in 8 directions, lines between two of them,
+//! the boxes of its objects), the input colour `E` of the cells it repaints, and the colour `D` they
+//! take. A rule is kept when, on every demonstration, every cell of its patch that shows `E` in the
+//! input shows `D` in the output, and it changes some cell. When the kept rules together rebuild
+//! every output, the fewest of them that do (greedy) become one grid-layer template, a chain of
+//! `fill(G, D, intersection(PATCH, ofcolor(X, E)))`. Rules that repaint only the background are
+//! tried first; a rule that holds for every foreground colour with `D = C` ("each colour grows its
+//! own lines") is written for every colour any input shows, test inputs included, so it carries
+//! over to colours the demonstrations lack. Everything here is computed on the task's grids in
+//! plain Rust; the template is then evaluated by the layer through the kernels like any other.
+
+use crate::{GridData, COLORS};
+
+/// Patch kinds: what a colour's cells span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    DNeighbors,
+    INeighbors,
+    Neighbors,
+    HFrontier,
+    VFrontier,
+    /// A ray from each cell (the cell included), in direction (dr, dc).
+    Shoot(i32, i32),
+    /// Lines between two cells in one row or column.
+    ConnectHv,
+    /// Lines between two cells in one row, column or diagonal.
+    ConnectAll,
+    /// Of each one-colour 4-connected object of the colour.
+    Backdrop,
+    Box,
+    Inbox,
+    Outbox,
+    /// The inside of each object's box (`backdrop(inbox(...))`).
+    InnerBackdrop,
+}
+
+const KINDS: [Kind; 20] = [
+    Kind::DNeighbors,
+    Kind::INeighbors,
+    Kind::Neighbors,
+    Kind::HFrontier,
+    Kind::VFrontier,
+    Kind::Shoot(-1, 0),
+    Kind::Shoot(1, 0),
+    Kind::Shoot(0, -1),
+    Kind::Shoot(0, 1),
+    Kind::Shoot(1, 1),
+    Kind::Shoot(-1, -1),
+    Kind::Shoot(-1, 1),
+    Kind::Shoot(1, -1),
+    Kind::ConnectHv,
+    Kind::ConnectAll,
+    Kind::Backdrop,
+    Kind::Box,
+    Kind::Inbox,
+    Kind::Outbox,
+    Kind::InnerBackdrop,
+];
+
+/// The source "colour" that stands for every cell not of the grid's most common colour.
+const FOREGROUND: u8 = 10;
+
+/// Most cells of a colour for the line kinds (`prapply(connect, S, S)` is quadratic).
+const MAX_CONNECT: usize = 30;
+/// Most rules in a chain.
+const MAX_RULES: usize = 6;
+
+impl Kind {
+    /// The patch as arc-dsl text over the cells of colour `c` of `X` ([`FOREGROUND`]: of every
+    /// colour but the most common).
+    fn text(self, c: u8) -> String {
+        let (s, objs) = match COLORS.get(c as usize) {
+            Some(c) => (format!("ofcolor(X, {c})"), format!("colorfilter(objects(X, T, F, T), {c})")),
+            None => ("toindices(merge(fgpartition(X)))".to_string(), "objects(X, T, F, T)".to_string()),
+        };
+        match self {
+            Kind::DNeighbors => format!("mapply(dneighbors, {s})"),
+            Kind::INeighbors => format!("mapply(ineighbors, {s})"),
+            Kind::Neighbors => format!("mapply(neighbors, {s})"),
+            Kind::HFrontier => format!("mapply(hfrontier, {s})"),
+            Kind::VFrontier => format!("mapply(vfrontier, {s})"),
+            Kind::Shoot(dr, dc) => {
+                let d = match (dr, dc) {
+                    (-1, 0) => "UP",
+                    (1, 0) => "DOWN",
+                    (0, -1) => "LEFT",
+                    (0, 1) => "RIGHT",
+                    (1, 1) => "UNITY",
+                    (-1, -1) => "NEG_UNITY",
+                    (-1, 1) => "UP_RIGHT",
+                    _ => "DOWN_LEFT",
+                };
+                format!("mapply(rbind(shoot, {d}), {s})")
+            }
+            Kind::ConnectHv => format!("mfilter(prapply(connect, {s}, {s}), fork(either, vline, hline))"),
+            Kind::ConnectAll => format!("merge(prapply(connect, {s}, {s}))"),
+            Kind::Backdrop => format!("mapply(backdrop, {objs})"),
+            Kind::Box => format!("mapply(box, {objs})"),
+            Kind::Inbox => format!("mapply(inbox, {objs})"),
+            Kind::Outbox => format!("mapply(outbox, {objs})"),
+            Kind::InnerBackdrop => format!("mapply(compose(backdrop, inbox), {objs})"),
+        }
+    }
+
+    /// The patch's cells inside `g` (arc-dsl's definitions; cells outside the grid dropped, as
+    /// `fill` drops them), or `None` where the line kinds would take too many pairs.
+    fn cells(self, g: &GridData, c: u8) -> Option<Vec<bool>> {
+        let (h, w) = (g.h as i32, g.w as i32);
+        let mut mask = vec![false; g.cells.len()];
+        let mut put = |r: i32, k: i32| {
+            if r >= 0 && r < h && k >= 0 && k < w {
+                mask[(r * w + k) as usize] = true;
+            }
+        };
+        let bg = most_color(g);
+        let of = |x: u8| if c == FOREGROUND { x != bg } else { x == c };
+        let at: Vec<(i32, i32)> = (0..g.cells.len())
+            .filter(|&k| of(g.cells[k]))
+            .map(|k| ((k / g.w) as i32, (k % g.w) as i32))
+            .collect();
+        match self {
+            Kind::DNeighbors | Kind::INeighbors | Kind::Neighbors => {
+                for &(r, k) in &at {
+                    for dr in -1..=1 {
+                        for dc in -1..=1 {
+                            let diagonal = dr != 0 && dc != 0;
+                            let keep = match self {
+                                Kind::DNeighbors => !diagonal,
+                                Kind::INeighbors => diagonal,
+                                _ => true,
+                            };
+                            if (dr, dc) != (0, 0) && keep {
+                                put(r + dr, k + dc);
+                            }
+                        }
+                    }
+                }
+            }
+            Kind::HFrontier => at.iter().for_each(|&(r, _)| (0..w).for_each(|k| put(r, k))),
+            Kind::VFrontier => at.iter().for_each(|&(_, k)| (0..h).for_each(|r| put(r, k))),
+            Kind::Shoot(dr, dc) => {
+                for &(r, k) in &at {
+                    for n in 0..h.max(w) {
+                        put(r + n * dr, k + n * dc);
+                    }
+                }
+            }
+            Kind::ConnectHv | Kind::ConnectAll => {
+                if at.len() > MAX_CONNECT {
+                    return None;
+                }
+                for &(r1, k1) in &at {
+                    for &(r2, k2) in &at {
+                        let (dr, dc) = (r2 - r1, k2 - k1);
+                        let line = dr == 0 || dc == 0 || (self == Kind::ConnectAll && dr.abs() == dc.abs());
+                        if line {
+                            let n = dr.abs().max(dc.abs());
+                            (0..=n).for_each(|s| put(r1 + s * dr.signum(), k1 + s * dc.signum()));
+                        }
+                    }
+                }
+            }
+            Kind::Backdrop | Kind::Box | Kind::Inbox | Kind::Outbox | Kind::InnerBackdrop => {
+                let colours: Vec<u8> =
+                    if c == FOREGROUND { (0..10).filter(|&x| x != bg).collect() } else { vec![c] };
+                for cells in colours.into_iter().flat_map(|c| components(g, c)) {
+                    let (mut a, mut b, mut x, mut y) = (i32::MAX, i32::MIN, i32::MAX, i32::MIN);
+                    for k in cells {
+                        let (r, q) = ((k / g.w) as i32, (k % g.w) as i32);
+                        (a, b, x, y) = (a.min(r), b.max(r), x.min(q), y.max(q));
+                    }
+                    let (a, b, x, y) = match self {
+                        Kind::Inbox | Kind::InnerBackdrop => (a + 1, b - 1, x + 1, y - 1),
+                        Kind::Outbox => (a - 1, b + 1, x - 1, y + 1),
+                        _ => (a, b, x, y),
+                    };
+                    // arc-dsl's `box` orders the corners (an inbox of a thin object flips them).
+                    let (a, b, x, y) = (a.min(b), a.max(b), x.min(y), x.max(y));
+                    for r in a..=b {
+                        for q in x..=y {
+                            let full = matches!(self, Kind::Backdrop | Kind::InnerBackdrop);
+                            if full || r == a || r == b || q == x || q == y {
+                                put(r, q);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Some(mask)
+    }
+}
+
+/// The 4-connected one-colour components of colour `c` in `g`, as cell lists.
+fn components(g: &GridData, c: u8) -> Vec<Vec<usize>> {
+    let mut seen = vec![false; g.cells.len()];
+    let mut out = Vec::new();
+    for start in 0..g.cells.len() {
+        if seen[start] || g.cells[start] != c {
+            continue;
+        }
+        seen[start] = true;
+        let (mut todo, mut cells) = (vec![start], Vec::new());
+        while let Some(k) = todo.pop() {
+            cells.push(k);
+            let (r, q) = (k / g.w, k % g.w);
+            let near = [
+                (r > 0).then(|| k - g.w),
+                (r + 1 < g.h).then(|| k + g.w),
+                (q > 0).then(|| k - 1),
+                (q + 1 < g.w).then(|| k + 1),
+            ];
+            for n in near.into_iter().flatten() {
+                if !seen[n] && g.cells[n] == c {
+                    seen[n] = true;
+                    todo.push(n);
+                }
+            }
+        }
+        out.push(cells);
+    }
+    out
+}
+
+/// arc-dsl's `mostcolor`: the most common colour, the lowest on a tie.
+fn most_color(g: &GridData) -> u8 {
+    let mut counts = [0usize; 10];
+    g.cells.iter().for_each(|&c| counts[c as usize % 10] += 1);
+    (0..10u8).rev().max_by_key(|&c| counts[c as usize]).unwrap_or(0)
+}
+
+/// A rule: the patch of `kind` over the cells of each colour in `sources`, repainting its cells of
+/// colour `from` with `to` (`None`: each source colour itself).
+#[derive(Clone, Debug, PartialEq)]
+struct Rule {
+    kind: Kind,
+    sources: Vec<u8>,
+    from: u8,
+    to: Option<u8>,
+}
+
+/// The patches of every kind and colour over the demonstration inputs, computed once.
+struct Masks {
+    /// `[kind][colour][demonstration]`.
+    masks: Vec<Vec<Vec<Option<Vec<bool>>>>>,
+}
+
+impl Masks {
+    fn new(train: &[(GridData, GridData)]) -> Self {
+        let masks = KINDS
+            .iter()
+            .map(|&kind| {
+                (0..=FOREGROUND).map(|c| train.iter().map(|(i, _)| kind.cells(i, c)).collect()).collect()
+            })
+            .collect();
+        Masks { masks }
+    }
+
+    fn get(&self, kind: Kind, c: u8, demo: usize) -> Option<&[bool]> {
+        let k = KINDS.iter().position(|&x| x == kind).expect("a kind");
+        self.masks[k][c as usize][demo].as_deref()
+    }
+}
+
+/// Applies `rules` to demonstration `demo`'s input in order, as the template does.
+fn apply(masks: &Masks, g: &GridData, demo: usize, rules: &[&Rule]) -> Option<GridData> {
+    let mut out = g.clone();
+    for rule in rules {
+        for &c in &rule.sources {
+            let mask = masks.get(rule.kind, c, demo)?;
+            let to = rule.to.unwrap_or(c);
+            for (k, &m) in mask.iter().enumerate() {
+                if m && g.cells[k] == rule.from {
+                    out.cells[k] = to;
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Cells the rules get wrong over the demonstrations.
+fn wrong(masks: &Masks, train: &[(GridData, GridData)], rules: &[&Rule]) -> usize {
+    train
+        .iter()
+        .enumerate()
+        .map(|(d, (i, o))| match apply(masks, i, d, rules) {
+            Some(g) => g.cells.iter().zip(&o.cells).filter(|(a, b)| a != b).count(),
+            None => usize::MAX / 64,
+        })
+        .sum()
+}
+
+/// Whether the rule of one source colour, kind and repainted colour holds on every demonstration:
+/// the single colour its cells take (`None` where they take several, or none changes).
+fn holds(masks: &Masks, train: &[(GridData, GridData)], kind: Kind, c: u8, from: u8) -> Option<u8> {
+    let mut to = None;
+    let mut changes = false;
+    for (d, (i, o)) in train.iter().enumerate() {
+        let mask = masks.get(kind, c, d)?;
+        for (k, &m) in mask.iter().enumerate() {
+            if m && i.cells[k] == from {
+                let d = o.cells[k];
+                if *to.get_or_insert(d) != d {
+                    return None;
+                }
+                changes |= d != from;
+            }
+        }
+    }
+    to.filter(|_| changes)
+}
+
+/// The template of chained paint rules that rebuilds every demonstration output, if any (see the
+/// module doc); `tests` are the test inputs (their colours join the per-colour rules).
+pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option<String> {
+    if train.is_empty()
+        || !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w)
+        || train.iter().all(|(i, o)| i == o)
+    {
+        return None;
+    }
+    let backgrounds: Vec<u8> = train.iter().map(|(i, _)| most_color(i)).collect();
+    let mut present = [false; 10];
+    train.iter().for_each(|(i, _)| i.cells.iter().for_each(|&c| present[c as usize % 10] = true));
+    // Source colours: shown by some input, the background of none.
+    let sources: Vec<u8> = (0..10u8).filter(|&c| present[c as usize] && !backgrounds.contains(&c)).collect();
+    let single_sources: Vec<u8> = sources.iter().copied().chain([FOREGROUND]).collect();
+    let masks = Masks::new(train);
+    let common_bg = backgrounds.iter().all(|&b| b == backgrounds[0]).then_some(backgrounds[0]);
+    for background_only in [true, false] {
+        let froms: Vec<u8> = (0..10u8)
+            .filter(|&e| present[e as usize] && (!background_only || Some(e) == common_bg))
+            .collect();
+        if froms.is_empty() {
+            continue;
+        }
+        let mut rules: Vec<Rule> = Vec::new();
+        // Per-colour rules first: every source colour grows `kind` in its own colour.
+        if let Some(bg) = common_bg.filter(|_| background_only && sources.len() >= 2) {
+            for kind in KINDS {
+                if sources.iter().all(|&c| holds(&masks, train, kind, c, bg) == Some(c)) {
+                    let mut every = [false; 10];
+                    train.iter().map(|(i, _)| i).chain(tests).for_each(|g| {
+                        g.cells.iter().for_each(|&c| every[c as usize % 10] = true);
+                    });
+                    let all: Vec<u8> = (0..10u8).filter(|&c| every[c as usize] && c != bg).collect();
+                    rules.push(Rule { kind, sources: all, from: bg, to: None });
+                }
+            }
+        }
+        for &c in &single_sources {
+            for kind in KINDS {
+                for &from in &froms {
+                    if let Some(to) = holds(&masks, train, kind, c, from) {
+                        rules.push(Rule { kind, sources: vec![c], from, to: Some(to) });
+                    }
+                }
+            }
+        }
+        let every: Vec<&Rule> = rules.iter().collect();
+        if rules.is_empty() || wrong(&masks, train, &every) != 0 {
+            continue;
+        }
+        // Fewest rules: greedy, each step the rule that leaves the fewest wrong cells (the first on a
+        // tie, so per-colour rules win).
+        let mut chosen: Vec<&Rule> = Vec::new();
+        let mut left = wrong(&masks, train, &chosen);
+        while left > 0 && chosen.len() < MAX_RULES {
+            let (best, after) = rules
+                .iter()
+                .map(|r| {
+                    let mut with = chosen.clone();
+                    with.push(r);
+                    (r, wrong(&masks, train, &with))
+                })
+                .min_by_key(|&(_, n)| n)?;
+            if after >= left {
+                return None;
+            }
+            chosen.push(best);
+            left = after;
+        }
+        if left > 0 {
+            return None;
+        }
+        let mut g = "X".to_string();
+        for rule in &chosen {
+            for &c in &rule.sources {
+                let to = COLORS[rule.to.unwrap_or(c) as usize];
+                let patch = rule.kind.text(c);
+                g = format!(
+                    "fill({g}, {to}, intersection({patch}, ofcolor(X, {})))",
+                    COLORS[rule.from as usize]
+                );
+            }
+        }
+        return Some(g);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(rows: &[&str]) -> GridData {
+        let cells = rows.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect();
+        GridData { h: rows.len(), w: rows[0].len(), cells }
+    }
+
+    #[test]
+    fn reads_neighbour_rules_off_the_demonstrations() {
+        // Around each 1: 7 on the four sides; around each 2: 4 on the diagonals (0ca9ddb6's kind).
+        let train = vec![
+            (
+                grid(&["00000", "01000", "00000", "00020", "00000"]),
+                grid(&["07000", "71700", "07404", "00020", "00404"]),
+            ),
+            (
+                grid(&["00000", "00200", "00000", "00000", "00010"]),
+                grid(&["04040", "00200", "04040", "00070", "00717"]),
+            ),
+        ];
+        let t = paint_rules(&train, &[]).expect("a rule chain");
+        assert!(
+            t.contains("mapply(dneighbors, ofcolor(X, ONE))")
+                && t.contains("mapply(ineighbors, ofcolor(X, TWO))")
+        );
+        // Without the pattern (one cell right of the 1 changes, the next one not): no template.
+        let other = vec![(grid(&["0100"]), grid(&["0120"]))];
+        assert_eq!(paint_rules(&other, &[]), None);
+    }
+
+    #[test]
+    fn a_rule_for_each_colour_carries_to_new_colours() {
+        // Each colour shoots down in its own colour; the test input has a colour the demonstrations lack.
+        let train = vec![
+            (grid(&["030", "000", "000"]), grid(&["030", "030", "030"])),
+            (grid(&["200", "000", "000"]), grid(&["200", "200", "200"])),
+        ];
+        let t = paint_rules(&train, &[grid(&["006", "000"])]).expect("a rule chain");
+        assert!(t.contains("ofcolor(X, SIX)"), "{t}");
+        // The kernels agree with the simulation: see the layer tests.
+    }
+}
