@@ -404,6 +404,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(overlaid_parts(train));
     suggested.extend(colours_by_size(train, tests));
     suggested.extend(crate::rules::paint_rules(train, tests));
+    suggested.extend(crate::rules::pattern_repairs(train));
     for e in suggested {
         out.push(parse(&e, None).expect("a valid template"));
     }

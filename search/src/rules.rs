@@ -403,6 +403,168 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
     None
 }
 
+/// The mirrors a repair may use: `(text, square grids only)`; the identity (a plain shift) first.
+const MIRRORS: [(&str, bool); 6] = [
+    ("X", false),
+    ("hmirror(X)", false),
+    ("vmirror(X)", false),
+    ("rot180(X)", false),
+    ("dmirror(X)", true),
+    ("cmirror(X)", true),
+];
+/// Largest shift of a repair's image, either way.
+const MAX_SHIFT: i32 = 10;
+/// Most images in a repair's chain.
+const MAX_IMAGES: usize = 8;
+
+/// Where cell `(r, c)` of an `h` x `w` grid lands under mirror `m` of [`MIRRORS`] and then the shift.
+fn image_of(m: usize, (dr, dc): (i32, i32), h: i32, w: i32, r: i32, c: i32) -> (i32, i32) {
+    let (a, b) = match m {
+        0 => (r, c),
+        1 => (h - 1 - r, c),
+        2 => (r, w - 1 - c),
+        3 => (h - 1 - r, w - 1 - c),
+        4 => (c, r),
+        _ => (w - 1 - c, h - 1 - r),
+    };
+    (a + dr, b + dc)
+}
+
+/// `g` with its cells of colour `z` painted from its image under mirror `m` and shift `v` (cells
+/// the image does not cover, or covers with `z`, keep `z`).
+fn repaint(g: &GridData, z: u8, m: usize, v: (i32, i32)) -> GridData {
+    let (h, w) = (g.h as i32, g.w as i32);
+    let mut image = vec![z; g.cells.len()];
+    for r in 0..h {
+        for c in 0..w {
+            let (a, b) = image_of(m, v, h, w, r, c);
+            if a >= 0 && a < h && b >= 0 && b < w {
+                image[(a * w + b) as usize] = g.cells[(r * w + c) as usize];
+            }
+        }
+    }
+    let cells = g.cells.iter().zip(&image).map(|(&x, &y)| if x == z { y } else { x }).collect();
+    GridData { h: g.h, w: g.w, cells }
+}
+
+/// Whether `g` equals its image under mirror `m` and shift `v` wherever both are in the grid, on
+/// at least half of its cells (a symmetry or a period of the pattern).
+fn invariant(g: &GridData, m: usize, v: (i32, i32)) -> bool {
+    let (h, w) = (g.h as i32, g.w as i32);
+    let mut overlap = 0;
+    for r in 0..h {
+        for c in 0..w {
+            let (a, b) = image_of(m, v, h, w, r, c);
+            if a >= 0 && a < h && b >= 0 && b < w {
+                if g.cells[(a * w + b) as usize] != g.cells[(r * w + c) as usize] {
+                    return false;
+                }
+                overlap += 1;
+            }
+        }
+    }
+    2 * overlap >= h * w
+}
+
+/// An integer constant or its negation as arc-dsl text.
+fn signed(n: i32) -> Option<String> {
+    let name = number(n.unsigned_abs() as usize)?;
+    Some(if n < 0 { format!("invert({name})") } else { name.to_string() })
+}
+
+/// The DSL constant naming `n`, for 0 to 10.
+fn number(n: usize) -> Option<&'static str> {
+    match n {
+        0..=9 => Some(COLORS[n]),
+        10 => Some("TEN"),
+        _ => None,
+    }
+}
+
+/// Pattern repair: when every output is its input with the cells of one colour `Z` (every input
+/// shows it, no output more) repainted, and every output is unchanged by some mirror images and
+/// shifts (symmetries about any centre, periods), the fewest of those images (greedy, at most
+/// [`MAX_IMAGES`]) whose paint over the `Z` cells, one after the other, rebuilds every output:
+/// `paint(G, toobject(ofcolor(G, Z), paint(canvas(Z, shape(G)), shift(asobject(hmirror(G)),
+/// astuple(A, B)))))` per image.
+pub fn pattern_repairs(train: &[(GridData, GridData)]) -> Vec<String> {
+    if train.is_empty() || !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w) {
+        return Vec::new();
+    }
+    let square = train.iter().all(|(i, _)| i.h == i.w);
+    let count = |g: &GridData, c: u8| g.cells.iter().filter(|&&x| x == c).count();
+    let mut out = Vec::new();
+    for z in 0..10u8 {
+        let masked = train.iter().all(|(i, o)| {
+            count(i, z) > 0
+                && count(o, z) < count(i, z)
+                && i.cells.iter().zip(&o.cells).all(|(&a, &b)| a == z || a == b)
+        });
+        if !masked {
+            continue;
+        }
+        let mut images = Vec::new();
+        for (m, &(_, sq)) in MIRRORS.iter().enumerate() {
+            if sq && !square {
+                continue;
+            }
+            for dr in -MAX_SHIFT..=MAX_SHIFT {
+                for dc in -MAX_SHIFT..=MAX_SHIFT {
+                    if (m, dr, dc) != (0, 0, 0) && train.iter().all(|(_, o)| invariant(o, m, (dr, dc))) {
+                        images.push((m, (dr, dc)));
+                    }
+                }
+            }
+        }
+        let wrong = |chain: &[(usize, (i32, i32))]| -> usize {
+            train
+                .iter()
+                .map(|(i, o)| {
+                    let g = chain.iter().fold(i.clone(), |g, &(m, v)| repaint(&g, z, m, v));
+                    g.cells.iter().zip(&o.cells).filter(|(a, b)| a != b).count()
+                })
+                .sum()
+        };
+        let mut chain = Vec::new();
+        let mut left = wrong(&chain);
+        while left > 0 && chain.len() < MAX_IMAGES {
+            let Some((best, after)) = images
+                .iter()
+                .map(|&im| {
+                    let mut with = chain.clone();
+                    with.push(im);
+                    (im, wrong(&with))
+                })
+                .min_by_key(|&(_, n)| n)
+            else {
+                break;
+            };
+            if after >= left {
+                break;
+            }
+            chain.push(best);
+            left = after;
+        }
+        if left > 0 || chain.is_empty() {
+            continue;
+        }
+        let zc = COLORS[z as usize];
+        let mut g = "X".to_string();
+        for (m, (dr, dc)) in chain {
+            let mirrored = MIRRORS[m].0.replace('X', &g);
+            let image = if (dr, dc) == (0, 0) {
+                mirrored
+            } else {
+                let (Some(a), Some(b)) = (signed(dr), signed(dc)) else { break };
+                format!("paint(canvas({zc}, shape({g})), shift(asobject({mirrored}), astuple({a}, {b})))")
+            };
+            g = format!("paint({g}, toobject(ofcolor({g}, {zc}), {image}))");
+        }
+        out.push(g);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -444,6 +606,20 @@ mod tests {
         ];
         let t = paint_rules(&train, &[grid(&["006", "000"])]).expect("a rule chain");
         assert!(t.contains("ofcolor(X, SIX)"), "{t}");
-        // The kernels agree with the simulation: see the layer tests.
+    }
+
+    #[test]
+    fn repairs_a_periodic_pattern_and_an_offset_mirror() {
+        // A period of 3 across, cells of 9 masked: the copies shifted either way fill them in.
+        let train = vec![
+            (grid(&["123123", "231991", "312312"]), grid(&["123123", "231231", "312312"])),
+            (grid(&["129123", "231231"]), grid(&["123123", "231231"])),
+        ];
+        let t = pattern_repairs(&train);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0].contains("shift(asobject("), "{}", t[0]);
+        // Not every output unchanged by some image: nothing.
+        let other = vec![(grid(&["125", "345"]), grid(&["126", "347"]))];
+        assert!(pattern_repairs(&other).is_empty());
     }
 }
