@@ -154,6 +154,7 @@ pub const TEMPLATES: &[&str] = &[
     "switch(X, ZERO, maximum(palette(X)))",
     "fill(canvas(mostcolor(X), shape(X)), leastcolor(X), box(asindices(X)))",
     "dmirror(dedupe(dmirror(dedupe(X))))",
+    "compress(dmirror(dedupe(dmirror(dedupe(X)))))",
     "underfill(X, leastcolor(X), mfilter(prapply(connect, ofcolor(X, leastcolor(X)), ofcolor(X, leastcolor(X))), fork(either, vline, hline)))",
 ];
 
@@ -403,6 +404,8 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(grown_colours(train, &in_colors));
     suggested.extend(overlaid_parts(train));
     suggested.extend(colours_by_size(train, tests));
+    suggested.extend(colours_by_rank(train));
+    suggested.extend(crops(train, &in_colors));
     suggested.extend(crate::rules::paint_rules(train, tests));
     suggested.extend(crate::rules::pattern_repairs(train));
     for e in suggested {
@@ -493,6 +496,113 @@ fn colours_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<St
         return Vec::new();
     }
     vec![g]
+}
+
+/// Objects recoloured by their size's rank or by one size against the rest: when every output
+/// keeps its input's shape and paints each object (one colour, 4-connected, not the background)
+/// in one colour, every other cell unchanged, and the colour is fixed by whether the object is the
+/// largest, the smallest or neither (ea32f347's bars), or by whether it has one size (d2abd087's
+/// sixes against the rest; any size the tests show then falls under the rest):
+/// `fill(fill(fill(X, C, merge(objs)), A, argmax(objs, size)), B, argmin(objs, size))` and
+/// `fill(fill(X, B, merge(objs)), A, merge(sizefilter(objs, S)))`.
+fn colours_by_rank(train: &[(GridData, GridData)]) -> Vec<String> {
+    // Per demonstration: (size, largest, smallest, output colour) of each object.
+    let mut seen: Vec<(usize, bool, bool, u8)> = Vec::new();
+    for (i, o) in train {
+        if i.h != o.h || i.w != o.w {
+            return Vec::new();
+        }
+        let objs = objects(i);
+        let (Some(max), Some(min)) = (objs.iter().map(Vec::len).max(), objs.iter().map(Vec::len).min())
+        else {
+            return Vec::new();
+        };
+        let mut covered = vec![false; i.cells.len()];
+        for cells in &objs {
+            let colour = o.cells[cells[0]];
+            if cells.iter().any(|&k| o.cells[k] != colour) {
+                return Vec::new();
+            }
+            cells.iter().for_each(|&k| covered[k] = true);
+            seen.push((cells.len(), cells.len() == max, cells.len() == min, colour));
+        }
+        if (0..i.cells.len()).any(|k| !covered[k] && i.cells[k] != o.cells[k]) {
+            return Vec::new();
+        }
+    }
+    let one = |f: &dyn Fn(&(usize, bool, bool, u8)) -> bool| -> Option<u8> {
+        let mut it = seen.iter().filter(|x| f(x)).map(|x| x.3);
+        let first = it.next()?;
+        it.all(|c| c == first).then_some(first)
+    };
+    let objs = "objects(X, T, F, T)";
+    let mut out = Vec::new();
+    // Largest, smallest, the rest (where no object is both).
+    if !seen.iter().any(|x| x.1 && x.2) {
+        if let (Some(a), Some(b)) = (one(&|x| x.1), one(&|x| x.2)) {
+            let rest = one(&|x| !x.1 && !x.2);
+            let base = match rest {
+                Some(c) => format!("fill(X, {}, merge({objs}))", COLORS[c as usize]),
+                None if seen.iter().all(|x| x.1 || x.2) => "X".to_string(),
+                None => String::new(),
+            };
+            if !base.is_empty() {
+                out.push(format!(
+                    "fill(fill({base}, {}, argmax({objs}, size)), {}, argmin({objs}, size))",
+                    COLORS[a as usize], COLORS[b as usize]
+                ));
+            }
+        }
+    }
+    // One size against the rest.
+    let mut sizes: Vec<usize> = seen.iter().map(|x| x.0).collect();
+    sizes.sort_unstable();
+    sizes.dedup();
+    for &size in &sizes {
+        if let (Some(a), Some(b), Some(s)) = (one(&|x| x.0 == size), one(&|x| x.0 != size), number(size)) {
+            if a != b {
+                out.push(format!(
+                    "fill(fill(X, {}, merge({objs})), {}, merge(sizefilter({objs}, {s})))",
+                    COLORS[b as usize], COLORS[a as usize]
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Whether `o` appears in `g` as a block of cells (a crop).
+fn is_crop(g: &GridData, o: &GridData) -> bool {
+    if o.h > g.h || o.w > g.w || (o.h, o.w) == (g.h, g.w) {
+        return false;
+    }
+    (0..=g.h - o.h).any(|r| {
+        (0..=g.w - o.w)
+            .any(|c| (0..o.h).all(|i| g.cells[(r + i) * g.w + c..][..o.w] == o.cells[i * o.w..][..o.w]))
+    })
+}
+
+/// When every output is a crop of its input: the object picked by how many cells of each input
+/// colour it holds, or by being of the most common shape (several copies of one shape).
+fn crops(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> {
+    if train.is_empty() || !train.iter().all(|(i, o)| is_crop(i, o)) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for objs in ["objects(X, F, T, T)", "objects(X, F, F, T)"] {
+        for c in (0..10).filter(|&c| in_colors[c]).map(|c| COLORS[c]) {
+            for by in ["argmax", "argmin"] {
+                out.push(format!("subgrid({by}({objs}, rbind(colorcount, {c})), X)"));
+            }
+        }
+    }
+    for objs in ["objects(X, T, T, T)", "objects(X, F, T, T)", "objects(X, T, F, T)"] {
+        out.push(format!(
+            "subgrid(extract({objs}, compose(rbind(equality, mostcommon(apply(normalize, totuple({objs})))), \
+             normalize)), X)"
+        ));
+    }
+    out
 }
 
 /// Part `k` of `n` of `g` side by side (`across`) or stacked, as arc-dsl's `hsplit`/`vsplit` cut
