@@ -35,9 +35,15 @@ enum Kind {
     Outbox,
     /// The inside of each object's box (`backdrop(inbox(...))`).
     InnerBackdrop,
+    /// A diagonal ray out of each object's corner (0: up-left from the upper left, 1: up-right,
+    /// 2: down-left, 3: down-right).
+    CornerRay(u8),
+    /// The row, or the column, through each object's centre.
+    CentreRow,
+    CentreColumn,
 }
 
-const KINDS: [Kind; 20] = [
+const KINDS: [Kind; 26] = [
     Kind::DNeighbors,
     Kind::INeighbors,
     Kind::Neighbors,
@@ -58,6 +64,12 @@ const KINDS: [Kind; 20] = [
     Kind::Inbox,
     Kind::Outbox,
     Kind::InnerBackdrop,
+    Kind::CornerRay(0),
+    Kind::CornerRay(1),
+    Kind::CornerRay(2),
+    Kind::CornerRay(3),
+    Kind::CentreRow,
+    Kind::CentreColumn,
 ];
 
 /// The source "colour" that stands for every cell not of the grid's most common colour.
@@ -102,6 +114,17 @@ impl Kind {
             Kind::Inbox => format!("mapply(inbox, {objs})"),
             Kind::Outbox => format!("mapply(outbox, {objs})"),
             Kind::InnerBackdrop => format!("mapply(compose(backdrop, inbox), {objs})"),
+            Kind::CornerRay(k) => {
+                let (corner, d) = [
+                    ("ulcorner", "NEG_UNITY"),
+                    ("urcorner", "UP_RIGHT"),
+                    ("llcorner", "DOWN_LEFT"),
+                    ("lrcorner", "UNITY"),
+                ][k as usize];
+                format!("mapply(compose(rbind(shoot, {d}), {corner}), {objs})")
+            }
+            Kind::CentreRow => format!("mapply(compose(hfrontier, center), {objs})"),
+            Kind::CentreColumn => format!("mapply(compose(vfrontier, center), {objs})"),
         }
     }
 
@@ -160,6 +183,26 @@ impl Kind {
                             let n = dr.abs().max(dc.abs());
                             (0..=n).for_each(|s| put(r1 + s * dr.signum(), k1 + s * dc.signum()));
                         }
+                    }
+                }
+            }
+            Kind::CornerRay(_) | Kind::CentreRow | Kind::CentreColumn => {
+                let colours: Vec<u8> =
+                    if c == FOREGROUND { (0..10).filter(|&x| x != bg).collect() } else { vec![c] };
+                for cells in colours.into_iter().flat_map(|c| components(g, c)) {
+                    let (mut a, mut b, mut x, mut y) = (i32::MAX, i32::MIN, i32::MAX, i32::MIN);
+                    for k in cells {
+                        let (r, q) = ((k / g.w) as i32, (k % g.w) as i32);
+                        (a, b, x, y) = (a.min(r), b.max(r), x.min(q), y.max(q));
+                    }
+                    match self {
+                        Kind::CornerRay(k) => {
+                            let (r0, c0, dr, dc) =
+                                [(a, x, -1, -1), (a, y, -1, 1), (b, x, 1, -1), (b, y, 1, 1)][k as usize];
+                            (0..h.max(w)).for_each(|n| put(r0 + n * dr, c0 + n * dc));
+                        }
+                        Kind::CentreRow => (0..w).for_each(|q| put(a + (b - a + 1) / 2, q)),
+                        _ => (0..h).for_each(|r| put(r, x + (y - x + 1) / 2)),
                     }
                 }
             }
