@@ -281,7 +281,7 @@ fn most_color(g: &GridData) -> u8 {
 struct Rule {
     kind: Kind,
     sources: Vec<u8>,
-    from: u8,
+    from: Option<u8>,
     to: Option<u8>,
 }
 
@@ -316,7 +316,7 @@ fn apply(masks: &Masks, g: &GridData, demo: usize, rules: &[&Rule]) -> Option<Gr
             let mask = masks.get(rule.kind, c, demo)?;
             let to = rule.to.unwrap_or(c);
             for (k, &m) in mask.iter().enumerate() {
-                if m && g.cells[k] == rule.from {
+                if m && g.cells[k] == rule.from.unwrap_or(c) {
                     out.cells[k] = to;
                 }
             }
@@ -382,16 +382,19 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
             continue;
         }
         let mut rules: Vec<Rule> = Vec::new();
-        // Per-colour rules first: every source colour grows `kind` in its own colour.
-        if let Some(bg) = common_bg.filter(|_| background_only && sources.len() >= 2) {
+        // Per-colour rules first: every source colour grows `kind` in its own colour (over the
+        // background), or erases its own cells in `kind` (a second try).
+        if let Some(bg) = common_bg.filter(|_| sources.len() >= 2) {
+            let mut every = [false; 10];
+            train.iter().map(|(i, _)| i).chain(tests).for_each(|g| {
+                g.cells.iter().for_each(|&c| every[c as usize % 10] = true);
+            });
+            let all: Vec<u8> = (0..10u8).filter(|&c| every[c as usize] && c != bg).collect();
             for kind in KINDS {
-                if sources.iter().all(|&c| holds(&masks, train, kind, c, bg) == Some(c)) {
-                    let mut every = [false; 10];
-                    train.iter().map(|(i, _)| i).chain(tests).for_each(|g| {
-                        g.cells.iter().for_each(|&c| every[c as usize % 10] = true);
-                    });
-                    let all: Vec<u8> = (0..10u8).filter(|&c| every[c as usize] && c != bg).collect();
-                    rules.push(Rule { kind, sources: all, from: bg, to: None });
+                let (from, to) = if background_only { (Some(bg), None) } else { (None, Some(bg)) };
+                let each = |c: u8| holds(&masks, train, kind, c, from.unwrap_or(c)) == Some(to.unwrap_or(c));
+                if sources.iter().all(|&c| each(c)) {
+                    rules.push(Rule { kind, sources: all.clone(), from, to });
                 }
             }
         }
@@ -399,7 +402,7 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
             for kind in KINDS {
                 for &from in &froms {
                     if let Some(to) = holds(&masks, train, kind, c, from) {
-                        rules.push(Rule { kind, sources: vec![c], from, to: Some(to) });
+                        rules.push(Rule { kind, sources: vec![c], from: Some(from), to: Some(to) });
                     }
                 }
             }
@@ -437,7 +440,7 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
                 let patch = rule.kind.text(c);
                 g = format!(
                     "fill({g}, {to}, intersection({patch}, ofcolor(X, {})))",
-                    COLORS[rule.from as usize]
+                    COLORS[rule.from.unwrap_or(c) as usize]
                 );
             }
         }
