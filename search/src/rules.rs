@@ -74,6 +74,8 @@ const KINDS: [Kind; 26] = [
 
 /// The source "colour" that stands for every cell not of the grid's most common colour.
 const FOREGROUND: u8 = 10;
+/// The repainted "colour" that stands for every colour (the whole patch is painted).
+const ANY: u8 = 10;
 
 /// Most cells of a colour for the line kinds (`prapply(connect, S, S)` is quadratic).
 const MAX_CONNECT: usize = 30;
@@ -316,7 +318,7 @@ fn apply(masks: &Masks, g: &GridData, demo: usize, rules: &[&Rule]) -> Option<Gr
             let mask = masks.get(rule.kind, c, demo)?;
             let to = rule.to.unwrap_or(c);
             for (k, &m) in mask.iter().enumerate() {
-                if m && g.cells[k] == rule.from.unwrap_or(c) {
+                if m && (rule.from == Some(ANY) || g.cells[k] == rule.from.unwrap_or(c)) {
                     out.cells[k] = to;
                 }
             }
@@ -345,12 +347,12 @@ fn holds(masks: &Masks, train: &[(GridData, GridData)], kind: Kind, c: u8, from:
     for (d, (i, o)) in train.iter().enumerate() {
         let mask = masks.get(kind, c, d)?;
         for (k, &m) in mask.iter().enumerate() {
-            if m && i.cells[k] == from {
+            if m && (from == ANY || i.cells[k] == from) {
                 let d = o.cells[k];
                 if *to.get_or_insert(d) != d {
                     return None;
                 }
-                changes |= d != from;
+                changes |= d != i.cells[k];
             }
         }
     }
@@ -375,9 +377,12 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
     let masks = Masks::new(train);
     let common_bg = backgrounds.iter().all(|&b| b == backgrounds[0]).then_some(backgrounds[0]);
     for background_only in [true, false] {
-        let froms: Vec<u8> = (0..10u8)
+        let mut froms: Vec<u8> = (0..10u8)
             .filter(|&e| present[e as usize] && (!background_only || Some(e) == common_bg))
             .collect();
+        if !background_only {
+            froms.push(ANY);
+        }
         if froms.is_empty() {
             continue;
         }
@@ -438,10 +443,13 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
             for &c in &rule.sources {
                 let to = COLORS[rule.to.unwrap_or(c) as usize];
                 let patch = rule.kind.text(c);
-                g = format!(
-                    "fill({g}, {to}, intersection({patch}, ofcolor(X, {})))",
-                    COLORS[rule.from.unwrap_or(c) as usize]
-                );
+                g = match rule.from {
+                    Some(ANY) => format!("fill({g}, {to}, {patch})"),
+                    from => format!(
+                        "fill({g}, {to}, intersection({patch}, ofcolor(X, {})))",
+                        COLORS[from.unwrap_or(c) as usize]
+                    ),
+                };
             }
         }
         return Some(g);
