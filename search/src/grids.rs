@@ -406,6 +406,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(colours_by_size(train, tests));
     suggested.extend(colours_by_rank(train));
     suggested.extend(crops(train, &in_colors));
+    suggested.extend(moves(train));
     suggested.extend(crate::rules::paint_rules(train, tests));
     suggested.extend(crate::rules::pattern_repairs(train));
     for e in suggested {
@@ -601,6 +602,37 @@ fn crops(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> 
             "subgrid(extract({objs}, compose(rbind(equality, mostcommon(apply(normalize, totuple({objs})))), \
              normalize)), X)"
         ));
+    }
+    out
+}
+
+/// When every output keeps its input's shape and the number of cells of each colour (things moved,
+/// none made): the cells of one colour moved next to those of another (`gravitate`), or one step
+/// towards them (`position`), for each two colours every input shows besides its background.
+fn moves(train: &[(GridData, GridData)]) -> Vec<String> {
+    let counts = |g: &GridData| {
+        let mut n = [0usize; 10];
+        g.cells.iter().for_each(|&c| n[c as usize % 10] += 1);
+        n
+    };
+    let kept = train.iter().all(|(i, o)| i.h == o.h && i.w == o.w && counts(i) == counts(o));
+    if train.is_empty() || !kept || train.iter().all(|(i, o)| i == o) {
+        return Vec::new();
+    }
+    let mut every = [true; 10];
+    for (i, _) in train {
+        let n = counts(i);
+        let most = (0..10).max_by_key(|&c| (n[c], std::cmp::Reverse(c))).unwrap_or(0);
+        (0..10).for_each(|c| every[c] &= n[c] > 0 && c != most);
+    }
+    let mut out = Vec::new();
+    for a in (0..10).filter(|&c| every[c]).map(|c| COLORS[c]) {
+        for b in (0..10).filter(|&c| every[c]).map(|c| COLORS[c]).filter(|&b| b != a) {
+            let (from, to) = (format!("ofcolor(X, {a})"), format!("ofcolor(X, {b})"));
+            for step in ["gravitate", "position"] {
+                out.push(format!("move(X, toobject({from}, X), {step}({from}, {to}))"));
+            }
+        }
     }
     out
 }
