@@ -409,6 +409,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(moves(train));
     suggested.extend(crate::rules::paint_rules(train, tests));
     suggested.extend(crate::rules::pattern_repairs(train));
+    suggested.extend(crate::rules::pattern_extensions(train));
     for e in suggested {
         out.push(parse(&e, None).expect("a valid template"));
     }

@@ -469,7 +469,7 @@ const MIRRORS: [(&str, bool); 6] = [
 /// Largest shift of a repair's image, either way.
 const MAX_SHIFT: i32 = 10;
 /// Most images in a repair's chain.
-const MAX_IMAGES: usize = 8;
+const MAX_IMAGES: usize = 6;
 
 /// Where cell `(r, c)` of an `h` x `w` grid lands under mirror `m` of [`MIRRORS`] and then the shift.
 fn image_of(m: usize, (dr, dc): (i32, i32), h: i32, w: i32, r: i32, c: i32) -> (i32, i32) {
@@ -539,84 +539,131 @@ fn number(n: usize) -> Option<&'static str> {
 /// shows it, no output more) repainted, and every output is unchanged by some mirror images and
 /// shifts (symmetries about any centre, periods), the fewest of those images (greedy, at most
 /// [`MAX_IMAGES`]) whose paint over the `Z` cells, one after the other, rebuilds every output:
-/// `paint(G, toobject(ofcolor(G, Z), paint(canvas(Z, shape(G)), shift(asobject(hmirror(G)),
+/// `paint(G, toobject(ofcolor(G, Z), paint(canvas(Z, shape(X)), shift(asobject(hmirror(G)),
 /// astuple(A, B)))))` per image.
 pub fn pattern_repairs(train: &[(GridData, GridData)]) -> Vec<String> {
     if train.is_empty() || !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w) {
         return Vec::new();
     }
-    let square = train.iter().all(|(i, _)| i.h == i.w);
     let count = |g: &GridData, c: u8| g.cells.iter().filter(|&&x| x == c).count();
-    let mut out = Vec::new();
-    for z in 0..10u8 {
-        let masked = train.iter().all(|(i, o)| {
-            count(i, z) > 0
-                && count(o, z) < count(i, z)
-                && i.cells.iter().zip(&o.cells).all(|(&a, &b)| a == z || a == b)
-        });
-        if !masked {
+    let starts: Vec<GridData> = train.iter().map(|(i, _)| i.clone()).collect();
+    let outputs: Vec<&GridData> = train.iter().map(|(_, o)| o).collect();
+    (0..10u8)
+        .filter(|&z| {
+            train.iter().all(|(i, o)| {
+                count(i, z) > 0
+                    && count(o, z) < count(i, z)
+                    && i.cells.iter().zip(&o.cells).all(|(&a, &b)| a == z || a == b)
+            })
+        })
+        .filter_map(|z| repair(&starts, "X", &outputs, z))
+        .collect()
+}
+
+/// Pattern extension: when every output is larger than its input and holds it in its upper left
+/// corner (twice as wide, twice as high, or one size for all), the input on a canvas of the
+/// outputs' most common colour `Z` of that size, then repaired as in [`pattern_repairs`] (a
+/// pattern continued by its periods or mirrored).
+pub fn pattern_extensions(train: &[(GridData, GridData)]) -> Vec<String> {
+    let Some((_, o0)) = train.first() else { return Vec::new() };
+    let corner = |i: &GridData, o: &GridData| {
+        o.h >= i.h
+            && o.w >= i.w
+            && (o.h, o.w) != (i.h, i.w)
+            && (0..i.h).all(|r| i.cells[r * i.w..][..i.w] == o.cells[r * o.w..][..i.w])
+    };
+    if !train.iter().all(|(i, o)| corner(i, o)) {
+        return Vec::new();
+    }
+    let z = most_color(o0);
+    if !train.iter().all(|(_, o)| most_color(o) == z) {
+        return Vec::new();
+    }
+    let zc = COLORS[z as usize];
+    let start_text = if train.iter().all(|(i, o)| o.h == i.h && o.w == 2 * i.w) {
+        format!("hconcat(X, canvas({zc}, shape(X)))")
+    } else if train.iter().all(|(i, o)| o.w == i.w && o.h == 2 * i.h) {
+        format!("vconcat(X, canvas({zc}, shape(X)))")
+    } else if train.iter().all(|(_, o)| (o.h, o.w) == (o0.h, o0.w)) {
+        let (Some(h), Some(w)) = (signed(o0.h as i32), signed(o0.w as i32)) else { return Vec::new() };
+        format!("paint(canvas({zc}, astuple({h}, {w})), asobject(X))")
+    } else {
+        return Vec::new();
+    };
+    let starts: Vec<GridData> = train
+        .iter()
+        .map(|(i, o)| {
+            let mut g = GridData { h: o.h, w: o.w, cells: vec![z; o.cells.len()] };
+            (0..i.h).for_each(|r| g.cells[r * o.w..][..i.w].copy_from_slice(&i.cells[r * i.w..][..i.w]));
+            g
+        })
+        .collect();
+    let outputs: Vec<&GridData> = train.iter().map(|(_, o)| o).collect();
+    repair(&starts, &start_text, &outputs, z).into_iter().collect()
+}
+
+/// The chain of mirror images and shifts that repaints the `z` cells of each start grid (written
+/// `start`, in terms of `X`) into its output, if one of at most [`MAX_IMAGES`] does.
+fn repair(starts: &[GridData], start: &str, outputs: &[&GridData], z: u8) -> Option<String> {
+    let square = outputs.iter().all(|o| o.h == o.w);
+    let mut images = Vec::new();
+    for (m, &(_, sq)) in MIRRORS.iter().enumerate() {
+        if sq && !square {
             continue;
         }
-        let mut images = Vec::new();
-        for (m, &(_, sq)) in MIRRORS.iter().enumerate() {
-            if sq && !square {
-                continue;
-            }
-            for dr in -MAX_SHIFT..=MAX_SHIFT {
-                for dc in -MAX_SHIFT..=MAX_SHIFT {
-                    if (m, dr, dc) != (0, 0, 0) && train.iter().all(|(_, o)| invariant(o, m, (dr, dc))) {
-                        images.push((m, (dr, dc)));
-                    }
+        for dr in -MAX_SHIFT..=MAX_SHIFT {
+            for dc in -MAX_SHIFT..=MAX_SHIFT {
+                if (m, dr, dc) != (0, 0, 0) && outputs.iter().all(|o| invariant(o, m, (dr, dc))) {
+                    images.push((m, (dr, dc)));
                 }
             }
         }
-        let wrong = |chain: &[(usize, (i32, i32))]| -> usize {
-            train
-                .iter()
-                .map(|(i, o)| {
-                    let g = chain.iter().fold(i.clone(), |g, &(m, v)| repaint(&g, z, m, v));
-                    g.cells.iter().zip(&o.cells).filter(|(a, b)| a != b).count()
-                })
-                .sum()
-        };
-        let mut chain = Vec::new();
-        let mut left = wrong(&chain);
-        while left > 0 && chain.len() < MAX_IMAGES {
-            let Some((best, after)) = images
-                .iter()
-                .map(|&im| {
-                    let mut with = chain.clone();
-                    with.push(im);
-                    (im, wrong(&with))
-                })
-                .min_by_key(|&(_, n)| n)
-            else {
-                break;
-            };
-            if after >= left {
-                break;
-            }
-            chain.push(best);
-            left = after;
-        }
-        if left > 0 || chain.is_empty() {
-            continue;
-        }
-        let zc = COLORS[z as usize];
-        let mut g = "X".to_string();
-        for (m, (dr, dc)) in chain {
-            let mirrored = MIRRORS[m].0.replace('X', &g);
-            let image = if (dr, dc) == (0, 0) {
-                mirrored
-            } else {
-                let (Some(a), Some(b)) = (signed(dr), signed(dc)) else { break };
-                format!("paint(canvas({zc}, shape({g})), shift(asobject({mirrored}), astuple({a}, {b})))")
-            };
-            g = format!("paint({g}, toobject(ofcolor({g}, {zc}), {image}))");
-        }
-        out.push(g);
     }
-    out
+    let wrong = |chain: &[(usize, (i32, i32))]| -> usize {
+        starts
+            .iter()
+            .zip(outputs)
+            .map(|(i, o)| {
+                let g = chain.iter().fold(i.clone(), |g, &(m, v)| repaint(&g, z, m, v));
+                g.cells.iter().zip(&o.cells).filter(|(a, b)| a != b).count()
+            })
+            .sum()
+    };
+    let mut chain = Vec::new();
+    let mut left = wrong(&chain);
+    while left > 0 && chain.len() < MAX_IMAGES {
+        let (best, after) = images
+            .iter()
+            .map(|&im| {
+                let mut with = chain.clone();
+                with.push(im);
+                (im, wrong(&with))
+            })
+            .min_by_key(|&(_, n)| n)?;
+        if after >= left {
+            break;
+        }
+        chain.push(best);
+        left = after;
+    }
+    if left > 0 || chain.is_empty() {
+        return None;
+    }
+    let zc = COLORS[z as usize];
+    // Every grid of the chain has the start's shape.
+    let shape = if start == "X" { "shape(X)".to_string() } else { format!("shape({start})") };
+    let mut g = start.to_string();
+    for (m, (dr, dc)) in chain {
+        let mirrored = MIRRORS[m].0.replace('X', &g);
+        let image = if (dr, dc) == (0, 0) {
+            mirrored
+        } else {
+            let (a, b) = (signed(dr)?, signed(dc)?);
+            format!("paint(canvas({zc}, {shape}), shift(asobject({mirrored}), astuple({a}, {b})))")
+        };
+        g = format!("paint({g}, toobject(ofcolor({g}, {zc}), {image}))");
+    }
+    Some(g)
 }
 
 #[cfg(test)]
