@@ -469,7 +469,7 @@ const MIRRORS: [(&str, bool); 6] = [
 /// Largest shift of a repair's image, either way.
 const MAX_SHIFT: i32 = 10;
 /// Most images in a repair's chain.
-const MAX_IMAGES: usize = 6;
+const MAX_IMAGES: usize = 8;
 
 /// Where cell `(r, c)` of an `h` x `w` grid lands under mirror `m` of [`MIRRORS`] and then the shift.
 fn image_of(m: usize, (dr, dc): (i32, i32), h: i32, w: i32, r: i32, c: i32) -> (i32, i32) {
