@@ -6,7 +6,8 @@
 //! the demonstrations' ratio, crop to a colour, fill with an output colour; and where the
 //! demonstrations' shapes and colours show it: the arrangement of mirror images read off the outputs,
 //! the input in place of its cells (fractals), a one-colour answer, a colour grown into its
-//! neighbours). Level `d` applies every
+//! neighbours, objects recoloured by size rank, crops picked by a colour's count, moves to contact;
+//! and the paint rules and pattern repairs of [`crate::rules`]). Level `d` applies every
 //! template to every new grid of level `d - 1` (observational equivalence on the result tuples, as
 //! in the typed enumeration, through the same [`Store`] and [`Evaluator`], so every value is an
 //! expression the renderer writes as arc-dsl text). Besides the exact fits, every grid with the
@@ -326,8 +327,10 @@ fn expr(
 /// [`FILL_TEMPLATES`] with each colour the outputs bring in, the [`MASK_TEMPLATES`] with each colour
 /// the outputs take away or have fewer cells of; then the ones the demonstrations' shapes and
 /// colours suggest (mirror arrangements, fractals, one-colour answers, grown colours, overlaid
-/// parts, colours by object size: the functions below). `tests` are the test inputs (only
-/// [`colours_by_size`] looks at them, for object sizes the demonstrations do not show).
+/// parts, colours by object size or rank, crops, moves: the functions below; paint rules, pattern
+/// repairs and extensions: [`crate::rules`]). `tests` are the test inputs (only
+/// [`colours_by_size`] and [`crate::rules::paint_rules`] look at them: for object sizes the
+/// demonstrations do not show, and for the colours per-colour rules are written for).
 pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<Expr> {
     let mut out: Vec<Expr> = TEMPLATES.iter().map(|t| parse(t, None).expect("a valid template")).collect();
     let mut extra: Vec<String> = Vec::new();
