@@ -388,18 +388,29 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
         }
         let mut rules: Vec<Rule> = Vec::new();
         // Per-colour rules first: every source colour grows `kind` in its own colour (over the
-        // background), or erases its own cells in `kind` (a second try).
-        if let Some(bg) = common_bg.filter(|_| sources.len() >= 2) {
-            let mut every = [false; 10];
-            train.iter().map(|(i, _)| i).chain(tests).for_each(|g| {
-                g.cells.iter().for_each(|&c| every[c as usize % 10] = true);
-            });
-            let all: Vec<u8> = (0..10u8).filter(|&c| every[c as usize] && c != bg).collect();
-            for kind in KINDS {
+        // background), or (a second try) erases its own cells in `kind` or takes over one other
+        // colour's cells there.
+        let mut every = [false; 10];
+        train.iter().map(|(i, _)| i).chain(tests).for_each(|g| {
+            g.cells.iter().for_each(|&c| every[c as usize % 10] = true);
+        });
+        // Every colour an input shows but the demonstrations' backgrounds.
+        let all: Vec<u8> = (0..10u8).filter(|&c| every[c as usize] && !backgrounds.contains(&c)).collect();
+        for kind in KINDS {
+            if let Some(bg) = common_bg.filter(|_| sources.len() >= 2) {
                 let (from, to) = if background_only { (Some(bg), None) } else { (None, Some(bg)) };
                 let each = |c: u8| holds(&masks, train, kind, c, from.unwrap_or(c)) == Some(to.unwrap_or(c));
                 if sources.iter().all(|&c| each(c)) {
                     rules.push(Rule { kind, sources: all.clone(), from, to });
+                }
+            }
+            // Every other colour takes over the cells of one colour `e` in its patch (`e` may be
+            // the background of some input).
+            for e in (0..10u8).filter(|&e| !background_only && present[e as usize] && Some(e) != common_bg) {
+                let others = || sources.iter().copied().filter(move |&c| c != e);
+                if others().count() >= 2 && others().all(|c| holds(&masks, train, kind, c, e) == Some(c)) {
+                    let rest = all.iter().copied().filter(|&c| c != e).collect();
+                    rules.push(Rule { kind, sources: rest, from: Some(e), to: None });
                 }
             }
         }
@@ -707,6 +718,17 @@ mod tests {
         ];
         let t = paint_rules(&train, &[grid(&["006", "000"])]).expect("a rule chain");
         assert!(t.contains("ofcolor(X, SIX)"), "{t}");
+    }
+
+    #[test]
+    fn every_colour_takes_over_another_colours_cells_in_its_row() {
+        // The colour at the start of a row repaints the 5s of that row; the test brings a new colour.
+        let train = vec![
+            (grid(&["1055", "2050", "0000"]), grid(&["1011", "2020", "0000"])),
+            (grid(&["3005", "4550", "0050"]), grid(&["3003", "4440", "0050"])),
+        ];
+        let t = paint_rules(&train, &[grid(&["6050"])]).expect("a rule chain");
+        assert!(t.contains("mapply(hfrontier, ofcolor(X, SIX))"), "{t}");
     }
 
     #[test]
