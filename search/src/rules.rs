@@ -24,8 +24,10 @@ enum Kind {
     VFrontier,
     /// A ray from each cell (the cell included), in direction (dr, dc).
     Shoot(i32, i32),
-    /// Lines between two cells in one row or column.
+    /// Lines between two cells in one row or column, in one row only, in one column only.
     ConnectHv,
+    ConnectH,
+    ConnectV,
     /// Lines between two cells in one row, column or diagonal.
     ConnectAll,
     /// Of each one-colour 4-connected object of the colour.
@@ -43,7 +45,7 @@ enum Kind {
     CentreColumn,
 }
 
-const KINDS: [Kind; 26] = [
+const KINDS: [Kind; 28] = [
     Kind::DNeighbors,
     Kind::INeighbors,
     Kind::Neighbors,
@@ -58,6 +60,8 @@ const KINDS: [Kind; 26] = [
     Kind::Shoot(-1, 1),
     Kind::Shoot(1, -1),
     Kind::ConnectHv,
+    Kind::ConnectH,
+    Kind::ConnectV,
     Kind::ConnectAll,
     Kind::Backdrop,
     Kind::Box,
@@ -110,6 +114,8 @@ impl Kind {
                 format!("mapply(rbind(shoot, {d}), {s})")
             }
             Kind::ConnectHv => format!("mfilter(prapply(connect, {s}, {s}), fork(either, vline, hline))"),
+            Kind::ConnectH => format!("mfilter(prapply(connect, {s}, {s}), hline)"),
+            Kind::ConnectV => format!("mfilter(prapply(connect, {s}, {s}), vline)"),
             Kind::ConnectAll => format!("merge(prapply(connect, {s}, {s}))"),
             Kind::Backdrop => format!("mapply(backdrop, {objs})"),
             Kind::Box => format!("mapply(box, {objs})"),
@@ -173,14 +179,19 @@ impl Kind {
                     }
                 }
             }
-            Kind::ConnectHv | Kind::ConnectAll => {
+            Kind::ConnectHv | Kind::ConnectH | Kind::ConnectV | Kind::ConnectAll => {
                 if at.len() > MAX_CONNECT {
                     return None;
                 }
                 for &(r1, k1) in &at {
                     for &(r2, k2) in &at {
                         let (dr, dc) = (r2 - r1, k2 - k1);
-                        let line = dr == 0 || dc == 0 || (self == Kind::ConnectAll && dr.abs() == dc.abs());
+                        let line = match self {
+                            Kind::ConnectH => dr == 0,
+                            Kind::ConnectV => dc == 0,
+                            Kind::ConnectHv => dr == 0 || dc == 0,
+                            _ => dr == 0 || dc == 0 || dr.abs() == dc.abs(),
+                        };
                         if line {
                             let n = dr.abs().max(dc.abs());
                             (0..=n).for_each(|s| put(r1 + s * dr.signum(), k1 + s * dc.signum()));
@@ -359,6 +370,14 @@ fn holds(masks: &Masks, train: &[(GridData, GridData)], kind: Kind, c: u8, from:
     to.filter(|_| changes)
 }
 
+/// Whether the patch of `kind` over colour `c` covers no cell of colour `from` on any demonstration
+/// (a per-colour rule says nothing there).
+fn covers_none(masks: &Masks, train: &[(GridData, GridData)], kind: Kind, c: u8, from: u8) -> bool {
+    train.iter().enumerate().all(|(d, (i, _))| {
+        masks.get(kind, c, d).is_some_and(|m| m.iter().zip(&i.cells).all(|(&m, &x)| !m || x != from))
+    })
+}
+
 /// The template of chained paint rules that rebuilds every demonstration output, if any (see the
 /// module doc); `tests` are the test inputs (their colours join the per-colour rules).
 pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option<String> {
@@ -400,7 +419,11 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
             if let Some(bg) = common_bg.filter(|_| sources.len() >= 2) {
                 let (from, to) = if background_only { (Some(bg), None) } else { (None, Some(bg)) };
                 let each = |c: u8| holds(&masks, train, kind, c, from.unwrap_or(c)) == Some(to.unwrap_or(c));
-                if sources.iter().all(|&c| each(c)) {
+                let idle = |c: u8| covers_none(&masks, train, kind, c, from.unwrap_or(c));
+                // Seen on two colours at least, and contradicted by none.
+                if sources.iter().filter(|&&c| each(c)).count() >= 2
+                    && sources.iter().all(|&c| each(c) || idle(c))
+                {
                     rules.push(Rule { kind, sources: all.clone(), from, to });
                 }
             }
@@ -408,7 +431,9 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
             // the background of some input).
             for e in (0..10u8).filter(|&e| !background_only && present[e as usize] && Some(e) != common_bg) {
                 let others = || sources.iter().copied().filter(move |&c| c != e);
-                if others().count() >= 2 && others().all(|c| holds(&masks, train, kind, c, e) == Some(c)) {
+                let each = |c: u8| holds(&masks, train, kind, c, e) == Some(c);
+                let idle = |c: u8| covers_none(&masks, train, kind, c, e);
+                if others().filter(|&c| each(c)).count() >= 2 && others().all(|c| each(c) || idle(c)) {
                     let rest = all.iter().copied().filter(|&c| c != e).collect();
                     rules.push(Rule { kind, sources: rest, from: Some(e), to: None });
                 }
