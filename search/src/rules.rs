@@ -6,11 +6,14 @@
 //! take. A rule is kept when, on every demonstration, every cell of its patch that shows `E` in the
 //! input shows `D` in the output, and it changes some cell. When the kept rules together rebuild
 //! every output, the fewest of them that do (greedy) become one grid-layer template, a chain of
-//! `fill(G, D, intersection(PATCH, ofcolor(X, E)))`. Rules that repaint only the background are
-//! tried first; a rule that holds for every foreground colour with `D = C` ("each colour grows its
-//! own lines") is written for every colour any input shows, test inputs included, so it carries
-//! over to colours the demonstrations lack. Everything here is computed on the task's grids in
-//! plain Rust; the template is then evaluated by the layer through the kernels like any other.
+//! `fill(G, D, intersection(PATCH, ofcolor(X, E)))` (`fill(G, D, PATCH)` where it paints over every
+//! colour). Rules that repaint only the background are tried first. A per-colour rule ("each colour
+//! grows its own lines", "each colour clears its own boxes", "each colour takes over the 5s in its
+//! row") is kept where two colours show it and no colour contradicts it, and is written for every
+//! colour any input shows, test inputs included, so it carries over to colours the demonstrations
+//! lack. [`pattern_repairs`] and [`pattern_extensions`] rebuild outputs from their own symmetries and
+//! periods. Everything here is computed on the task's grids in plain Rust; the templates are then
+//! evaluated by the layer through the kernels like any other.
 
 use crate::{GridData, COLORS};
 
@@ -395,7 +398,7 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
     let single_sources: Vec<u8> = sources.iter().copied().chain([FOREGROUND]).collect();
     let masks = Masks::new(train);
     let common_bg = backgrounds.iter().all(|&b| b == backgrounds[0]).then_some(backgrounds[0]);
-    for background_only in [true, false] {
+    'tiers: for background_only in [true, false] {
         let mut froms: Vec<u8> = (0..10u8)
             .filter(|&e| present[e as usize] && (!background_only || Some(e) == common_bg))
             .collect();
@@ -466,13 +469,13 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
                 })
                 .min_by_key(|&(_, n)| n)?;
             if after >= left {
-                return None;
+                continue 'tiers;
             }
             chosen.push(best);
             left = after;
         }
         if left > 0 {
-            return None;
+            continue;
         }
         let mut g = "X".to_string();
         for rule in &chosen {
