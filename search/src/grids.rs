@@ -6,7 +6,8 @@
 //! the demonstrations' ratio, crop to a colour, fill with an output colour; and where the
 //! demonstrations' shapes and colours show it: the arrangement of mirror images read off the outputs,
 //! the input in place of its cells (fractals), a one-colour answer, a colour grown into its
-//! neighbours). Level `d` applies every
+//! neighbours, objects recoloured by size rank, crops picked by a colour's count, moves to contact;
+//! and the paint rules and pattern repairs of [`crate::rules`]). Level `d` applies every
 //! template to every new grid of level `d - 1` (observational equivalence on the result tuples, as
 //! in the typed enumeration, through the same [`Store`] and [`Evaluator`], so every value is an
 //! expression the renderer writes as arc-dsl text). Besides the exact fits, every grid with the
@@ -154,6 +155,7 @@ pub const TEMPLATES: &[&str] = &[
     "switch(X, ZERO, maximum(palette(X)))",
     "fill(canvas(mostcolor(X), shape(X)), leastcolor(X), box(asindices(X)))",
     "dmirror(dedupe(dmirror(dedupe(X))))",
+    "compress(dmirror(dedupe(dmirror(dedupe(X)))))",
     "underfill(X, leastcolor(X), mfilter(prapply(connect, ofcolor(X, leastcolor(X)), ofcolor(X, leastcolor(X))), fork(either, vline, hline)))",
 ];
 
@@ -325,8 +327,10 @@ fn expr(
 /// [`FILL_TEMPLATES`] with each colour the outputs bring in, the [`MASK_TEMPLATES`] with each colour
 /// the outputs take away or have fewer cells of; then the ones the demonstrations' shapes and
 /// colours suggest (mirror arrangements, fractals, one-colour answers, grown colours, overlaid
-/// parts, colours by object size: the functions below). `tests` are the test inputs (only
-/// [`colours_by_size`] looks at them, for object sizes the demonstrations do not show).
+/// parts, colours by object size or rank, crops, moves: the functions below; paint rules, pattern
+/// repairs and extensions: [`crate::rules`]). `tests` are the test inputs (only
+/// [`colours_by_size`] and [`crate::rules::paint_rules`] look at them: for object sizes the
+/// demonstrations do not show, and for the colours per-colour rules are written for).
 pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<Expr> {
     let mut out: Vec<Expr> = TEMPLATES.iter().map(|t| parse(t, None).expect("a valid template")).collect();
     let mut extra: Vec<String> = Vec::new();
@@ -403,6 +407,12 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(grown_colours(train, &in_colors));
     suggested.extend(overlaid_parts(train));
     suggested.extend(colours_by_size(train, tests));
+    suggested.extend(colours_by_rank(train));
+    suggested.extend(crops(train, &in_colors));
+    suggested.extend(moves(train));
+    suggested.extend(crate::rules::paint_rules(train, tests));
+    suggested.extend(crate::rules::pattern_repairs(train));
+    suggested.extend(crate::rules::pattern_extensions(train));
     for e in suggested {
         out.push(parse(&e, None).expect("a valid template"));
     }
@@ -491,6 +501,144 @@ fn colours_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<St
         return Vec::new();
     }
     vec![g]
+}
+
+/// Objects recoloured by their size's rank or by one size against the rest: when every output
+/// keeps its input's shape and paints each object (one colour, 4-connected, not the background)
+/// in one colour, every other cell unchanged, and the colour is fixed by whether the object is the
+/// largest, the smallest or neither (ea32f347's bars), or by whether it has one size (d2abd087's
+/// sixes against the rest; any size the tests show then falls under the rest):
+/// `fill(fill(fill(X, C, merge(objs)), A, argmax(objs, size)), B, argmin(objs, size))` and
+/// `fill(fill(X, B, merge(objs)), A, merge(sizefilter(objs, S)))`.
+fn colours_by_rank(train: &[(GridData, GridData)]) -> Vec<String> {
+    // Per demonstration: (size, largest, smallest, output colour) of each object.
+    let mut seen: Vec<(usize, bool, bool, u8)> = Vec::new();
+    for (i, o) in train {
+        if i.h != o.h || i.w != o.w {
+            return Vec::new();
+        }
+        let objs = objects(i);
+        let (Some(max), Some(min)) = (objs.iter().map(Vec::len).max(), objs.iter().map(Vec::len).min())
+        else {
+            return Vec::new();
+        };
+        let mut covered = vec![false; i.cells.len()];
+        for cells in &objs {
+            let colour = o.cells[cells[0]];
+            if cells.iter().any(|&k| o.cells[k] != colour) {
+                return Vec::new();
+            }
+            cells.iter().for_each(|&k| covered[k] = true);
+            seen.push((cells.len(), cells.len() == max, cells.len() == min, colour));
+        }
+        if (0..i.cells.len()).any(|k| !covered[k] && i.cells[k] != o.cells[k]) {
+            return Vec::new();
+        }
+    }
+    let one = |f: &dyn Fn(&(usize, bool, bool, u8)) -> bool| -> Option<u8> {
+        let mut it = seen.iter().filter(|x| f(x)).map(|x| x.3);
+        let first = it.next()?;
+        it.all(|c| c == first).then_some(first)
+    };
+    let objs = "objects(X, T, F, T)";
+    let mut out = Vec::new();
+    // Largest, smallest, the rest (where no object is both).
+    if !seen.iter().any(|x| x.1 && x.2) {
+        if let (Some(a), Some(b)) = (one(&|x| x.1), one(&|x| x.2)) {
+            let rest = one(&|x| !x.1 && !x.2);
+            let base = match rest {
+                Some(c) => format!("fill(X, {}, merge({objs}))", COLORS[c as usize]),
+                None if seen.iter().all(|x| x.1 || x.2) => "X".to_string(),
+                None => String::new(),
+            };
+            if !base.is_empty() {
+                out.push(format!(
+                    "fill(fill({base}, {}, argmax({objs}, size)), {}, argmin({objs}, size))",
+                    COLORS[a as usize], COLORS[b as usize]
+                ));
+            }
+        }
+    }
+    // One size against the rest.
+    let mut sizes: Vec<usize> = seen.iter().map(|x| x.0).collect();
+    sizes.sort_unstable();
+    sizes.dedup();
+    for &size in &sizes {
+        if let (Some(a), Some(b), Some(s)) = (one(&|x| x.0 == size), one(&|x| x.0 != size), number(size)) {
+            if a != b {
+                out.push(format!(
+                    "fill(fill(X, {}, merge({objs})), {}, merge(sizefilter({objs}, {s})))",
+                    COLORS[b as usize], COLORS[a as usize]
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Whether `o` appears in `g` as a block of cells (a crop).
+fn is_crop(g: &GridData, o: &GridData) -> bool {
+    if o.h > g.h || o.w > g.w || (o.h, o.w) == (g.h, g.w) {
+        return false;
+    }
+    (0..=g.h - o.h).any(|r| {
+        (0..=g.w - o.w)
+            .any(|c| (0..o.h).all(|i| g.cells[(r + i) * g.w + c..][..o.w] == o.cells[i * o.w..][..o.w]))
+    })
+}
+
+/// When every output is a crop of its input: the object picked by how many cells of each input
+/// colour it holds, or by being of the most common shape (several copies of one shape).
+fn crops(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> {
+    if train.is_empty() || !train.iter().all(|(i, o)| is_crop(i, o)) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for objs in ["objects(X, F, T, T)", "objects(X, F, F, T)"] {
+        for c in (0..10).filter(|&c| in_colors[c]).map(|c| COLORS[c]) {
+            for by in ["argmax", "argmin"] {
+                out.push(format!("subgrid({by}({objs}, rbind(colorcount, {c})), X)"));
+            }
+        }
+    }
+    for objs in ["objects(X, T, T, T)", "objects(X, F, T, T)", "objects(X, T, F, T)"] {
+        out.push(format!(
+            "subgrid(extract({objs}, compose(rbind(equality, mostcommon(apply(normalize, totuple({objs})))), \
+             normalize)), X)"
+        ));
+    }
+    out
+}
+
+/// When every output keeps its input's shape and the number of cells of each colour (things moved,
+/// none made): the cells of one colour moved next to those of another (`gravitate`), or one step
+/// towards them (`position`), for each two colours every input shows besides its background.
+fn moves(train: &[(GridData, GridData)]) -> Vec<String> {
+    let counts = |g: &GridData| {
+        let mut n = [0usize; 10];
+        g.cells.iter().for_each(|&c| n[c as usize % 10] += 1);
+        n
+    };
+    let kept = train.iter().all(|(i, o)| i.h == o.h && i.w == o.w && counts(i) == counts(o));
+    if train.is_empty() || !kept || train.iter().all(|(i, o)| i == o) {
+        return Vec::new();
+    }
+    let mut every = [true; 10];
+    for (i, _) in train {
+        let n = counts(i);
+        let most = (0..10).max_by_key(|&c| (n[c], std::cmp::Reverse(c))).unwrap_or(0);
+        (0..10).for_each(|c| every[c] &= n[c] > 0 && c != most);
+    }
+    let mut out = Vec::new();
+    for a in (0..10).filter(|&c| every[c]).map(|c| COLORS[c]) {
+        for b in (0..10).filter(|&c| every[c]).map(|c| COLORS[c]).filter(|&b| b != a) {
+            let (from, to) = (format!("ofcolor(X, {a})"), format!("ofcolor(X, {b})"));
+            for step in ["gravitate", "position"] {
+                out.push(format!("move(X, toobject({from}, X), {step}({from}, {to}))"));
+            }
+        }
+    }
+    out
 }
 
 /// Part `k` of `n` of `g` side by side (`across`) or stacked, as arc-dsl's `hsplit`/`vsplit` cut

@@ -6,7 +6,8 @@
 //! reads. First the grid layer ([`grids`]) searches whole-grid steps (curated templates of a few
 //! calls, two in a row, with a colour map at the end and pairs of grids combined; plus the rules the
 //! demonstrations' shapes and colours suggest: mirror arrangements, fractals, overlaid parts,
-//! symmetry completion...) in a store of its own; then the typed enumeration below runs with its
+//! symmetry completion...; and the paint rules and pattern repairs [`rules`] reads off them) in a
+//! store of its own; then the typed enumeration below runs with its
 //! own step budget. The job, per task:
 //! - **values are result tuples**: an expression is evaluated on all the task's inputs at once
 //!   (demonstrations, then tests), and two expressions with the same results are one value
@@ -31,6 +32,7 @@ pub mod eval;
 pub mod grids;
 pub mod rank;
 pub mod render;
+pub mod rules;
 pub mod shape;
 pub mod store;
 pub mod types;

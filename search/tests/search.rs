@@ -122,3 +122,43 @@ fn budgets_stop_the_search() {
     let r = search_task(&train, &tests, "t", &shallow, 2);
     assert_eq!((r.stop, r.rounds), (Stop::Depth, 1));
 }
+
+fn rows(rows: &[&str]) -> GridData {
+    let cells = rows.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect();
+    GridData { h: rows.len(), w: rows[0].len(), cells }
+}
+
+/// The rules read off the demonstrations (`search::rules`) become programs the kernels run as the
+/// rules' own simulation does: right on a test input they were not read from.
+#[test]
+fn paint_rules_and_pattern_repairs_answer_the_test() {
+    let neighbours = (
+        vec![
+            (
+                rows(&["00000", "01000", "00000", "00020", "00000"]),
+                rows(&["07000", "71700", "07404", "00020", "00404"]),
+            ),
+            (
+                rows(&["00000", "00200", "00000", "00000", "00010"]),
+                rows(&["04040", "00200", "04040", "00070", "00717"]),
+            ),
+        ],
+        rows(&["10000", "00000", "00200", "00000", "00000"]),
+        rows(&["17000", "74040", "00200", "04040", "00000"]),
+    );
+    let full = rows(&["123123123", "231231231", "312312312"]);
+    let period = (
+        vec![
+            (rows(&["123993123", "231231231", "312312312"]), full.clone()),
+            (rows(&["123123123", "231239931", "312312312"]), full.clone()),
+            (rows(&["123123123", "231231231", "993312312"]), full.clone()),
+        ],
+        rows(&["123123129", "992231231", "312312312"]),
+        full.clone(),
+    );
+    for (train, test, want) in [neighbours, period] {
+        let r = search_task(&train, &[test], "t", &opts(), 2);
+        assert_eq!(r.unverified, 0);
+        assert_eq!(r.found.first().and_then(|f| f.tests[0].as_ref()), Some(&want), "{:?}", r.found);
+    }
+}

@@ -1,0 +1,776 @@
+//! Paint rules read off the demonstrations, for tasks whose outputs keep the input's shape and
+//! paint some cells over: "the cells around each `C` cell become `D`", "lines shot down from each
+//! `C` cell", "the gaps between `C` cells in a row or column". A rule is a patch built from one
+//! input colour's cells (neighbours, frontiers, rays in 8 directions, lines between two of them,
+//! the boxes of its objects), the input colour `E` of the cells it repaints, and the colour `D` they
+//! take. A rule is kept when, on every demonstration, every cell of its patch that shows `E` in the
+//! input shows `D` in the output, and it changes some cell. When the kept rules together rebuild
+//! every output, the fewest of them that do (greedy) become one grid-layer template, a chain of
+//! `fill(G, D, intersection(PATCH, ofcolor(X, E)))` (`fill(G, D, PATCH)` where it paints over every
+//! colour). Rules that repaint only the background are tried first. A per-colour rule ("each colour
+//! grows its own lines", "each colour clears its own boxes", "each colour takes over the 5s in its
+//! row") is kept where two colours show it and no colour contradicts it, and is written for every
+//! colour any input shows, test inputs included, so it carries over to colours the demonstrations
+//! lack. [`pattern_repairs`] and [`pattern_extensions`] rebuild outputs from their own symmetries and
+//! periods. Everything here is computed on the task's grids in plain Rust; the templates are then
+//! evaluated by the layer through the kernels like any other.
+
+use crate::{GridData, COLORS};
+
+/// Patch kinds: what a colour's cells span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    DNeighbors,
+    INeighbors,
+    Neighbors,
+    HFrontier,
+    VFrontier,
+    /// A ray from each cell (the cell included), in direction (dr, dc).
+    Shoot(i32, i32),
+    /// Lines between two cells in one row or column, in one row only, in one column only.
+    ConnectHv,
+    ConnectH,
+    ConnectV,
+    /// Lines between two cells in one row, column or diagonal.
+    ConnectAll,
+    /// Of each one-colour 4-connected object of the colour.
+    Backdrop,
+    Box,
+    Inbox,
+    Outbox,
+    /// The inside of each object's box (`backdrop(inbox(...))`).
+    InnerBackdrop,
+    /// A diagonal ray out of each object's corner (0: up-left from the upper left, 1: up-right,
+    /// 2: down-left, 3: down-right).
+    CornerRay(u8),
+    /// The row, or the column, through each object's centre.
+    CentreRow,
+    CentreColumn,
+}
+
+const KINDS: [Kind; 28] = [
+    Kind::DNeighbors,
+    Kind::INeighbors,
+    Kind::Neighbors,
+    Kind::HFrontier,
+    Kind::VFrontier,
+    Kind::Shoot(-1, 0),
+    Kind::Shoot(1, 0),
+    Kind::Shoot(0, -1),
+    Kind::Shoot(0, 1),
+    Kind::Shoot(1, 1),
+    Kind::Shoot(-1, -1),
+    Kind::Shoot(-1, 1),
+    Kind::Shoot(1, -1),
+    Kind::ConnectHv,
+    Kind::ConnectH,
+    Kind::ConnectV,
+    Kind::ConnectAll,
+    Kind::Backdrop,
+    Kind::Box,
+    Kind::Inbox,
+    Kind::Outbox,
+    Kind::InnerBackdrop,
+    Kind::CornerRay(0),
+    Kind::CornerRay(1),
+    Kind::CornerRay(2),
+    Kind::CornerRay(3),
+    Kind::CentreRow,
+    Kind::CentreColumn,
+];
+
+/// The source "colour" that stands for every cell not of the grid's most common colour.
+const FOREGROUND: u8 = 10;
+/// The repainted "colour" that stands for every colour (the whole patch is painted).
+const ANY: u8 = 10;
+
+/// Most cells of a colour for the line kinds (`prapply(connect, S, S)` is quadratic).
+const MAX_CONNECT: usize = 30;
+/// Most rules in a chain.
+const MAX_RULES: usize = 6;
+
+impl Kind {
+    /// The patch as arc-dsl text over the cells of colour `c` of `X` ([`FOREGROUND`]: of every
+    /// colour but the most common).
+    fn text(self, c: u8) -> String {
+        let (s, objs) = match COLORS.get(c as usize) {
+            Some(c) => (format!("ofcolor(X, {c})"), format!("colorfilter(objects(X, T, F, T), {c})")),
+            None => ("toindices(merge(fgpartition(X)))".to_string(), "objects(X, T, F, T)".to_string()),
+        };
+        match self {
+            Kind::DNeighbors => format!("mapply(dneighbors, {s})"),
+            Kind::INeighbors => format!("mapply(ineighbors, {s})"),
+            Kind::Neighbors => format!("mapply(neighbors, {s})"),
+            Kind::HFrontier => format!("mapply(hfrontier, {s})"),
+            Kind::VFrontier => format!("mapply(vfrontier, {s})"),
+            Kind::Shoot(dr, dc) => {
+                let d = match (dr, dc) {
+                    (-1, 0) => "UP",
+                    (1, 0) => "DOWN",
+                    (0, -1) => "LEFT",
+                    (0, 1) => "RIGHT",
+                    (1, 1) => "UNITY",
+                    (-1, -1) => "NEG_UNITY",
+                    (-1, 1) => "UP_RIGHT",
+                    _ => "DOWN_LEFT",
+                };
+                format!("mapply(rbind(shoot, {d}), {s})")
+            }
+            Kind::ConnectHv => format!("mfilter(prapply(connect, {s}, {s}), fork(either, vline, hline))"),
+            Kind::ConnectH => format!("mfilter(prapply(connect, {s}, {s}), hline)"),
+            Kind::ConnectV => format!("mfilter(prapply(connect, {s}, {s}), vline)"),
+            Kind::ConnectAll => format!("merge(prapply(connect, {s}, {s}))"),
+            Kind::Backdrop => format!("mapply(backdrop, {objs})"),
+            Kind::Box => format!("mapply(box, {objs})"),
+            Kind::Inbox => format!("mapply(inbox, {objs})"),
+            Kind::Outbox => format!("mapply(outbox, {objs})"),
+            Kind::InnerBackdrop => format!("mapply(compose(backdrop, inbox), {objs})"),
+            Kind::CornerRay(k) => {
+                let (corner, d) = [
+                    ("ulcorner", "NEG_UNITY"),
+                    ("urcorner", "UP_RIGHT"),
+                    ("llcorner", "DOWN_LEFT"),
+                    ("lrcorner", "UNITY"),
+                ][k as usize];
+                format!("mapply(compose(rbind(shoot, {d}), {corner}), {objs})")
+            }
+            Kind::CentreRow => format!("mapply(compose(hfrontier, center), {objs})"),
+            Kind::CentreColumn => format!("mapply(compose(vfrontier, center), {objs})"),
+        }
+    }
+
+    /// The patch's cells inside `g` (arc-dsl's definitions; cells outside the grid dropped, as
+    /// `fill` drops them), or `None` where the line kinds would take too many pairs.
+    fn cells(self, g: &GridData, c: u8) -> Option<Vec<bool>> {
+        let (h, w) = (g.h as i32, g.w as i32);
+        let mut mask = vec![false; g.cells.len()];
+        let mut put = |r: i32, k: i32| {
+            if r >= 0 && r < h && k >= 0 && k < w {
+                mask[(r * w + k) as usize] = true;
+            }
+        };
+        let bg = most_color(g);
+        let of = |x: u8| if c == FOREGROUND { x != bg } else { x == c };
+        let at: Vec<(i32, i32)> = (0..g.cells.len())
+            .filter(|&k| of(g.cells[k]))
+            .map(|k| ((k / g.w) as i32, (k % g.w) as i32))
+            .collect();
+        match self {
+            Kind::DNeighbors | Kind::INeighbors | Kind::Neighbors => {
+                for &(r, k) in &at {
+                    for dr in -1..=1 {
+                        for dc in -1..=1 {
+                            let diagonal = dr != 0 && dc != 0;
+                            let keep = match self {
+                                Kind::DNeighbors => !diagonal,
+                                Kind::INeighbors => diagonal,
+                                _ => true,
+                            };
+                            if (dr, dc) != (0, 0) && keep {
+                                put(r + dr, k + dc);
+                            }
+                        }
+                    }
+                }
+            }
+            Kind::HFrontier => at.iter().for_each(|&(r, _)| (0..w).for_each(|k| put(r, k))),
+            Kind::VFrontier => at.iter().for_each(|&(_, k)| (0..h).for_each(|r| put(r, k))),
+            Kind::Shoot(dr, dc) => {
+                for &(r, k) in &at {
+                    for n in 0..h.max(w) {
+                        put(r + n * dr, k + n * dc);
+                    }
+                }
+            }
+            Kind::ConnectHv | Kind::ConnectH | Kind::ConnectV | Kind::ConnectAll => {
+                if at.len() > MAX_CONNECT {
+                    return None;
+                }
+                for &(r1, k1) in &at {
+                    for &(r2, k2) in &at {
+                        let (dr, dc) = (r2 - r1, k2 - k1);
+                        let line = match self {
+                            Kind::ConnectH => dr == 0,
+                            Kind::ConnectV => dc == 0,
+                            Kind::ConnectHv => dr == 0 || dc == 0,
+                            _ => dr == 0 || dc == 0 || dr.abs() == dc.abs(),
+                        };
+                        if line {
+                            let n = dr.abs().max(dc.abs());
+                            (0..=n).for_each(|s| put(r1 + s * dr.signum(), k1 + s * dc.signum()));
+                        }
+                    }
+                }
+            }
+            Kind::CornerRay(_) | Kind::CentreRow | Kind::CentreColumn => {
+                let colours: Vec<u8> =
+                    if c == FOREGROUND { (0..10).filter(|&x| x != bg).collect() } else { vec![c] };
+                for cells in colours.into_iter().flat_map(|c| components(g, c)) {
+                    let (mut a, mut b, mut x, mut y) = (i32::MAX, i32::MIN, i32::MAX, i32::MIN);
+                    for k in cells {
+                        let (r, q) = ((k / g.w) as i32, (k % g.w) as i32);
+                        (a, b, x, y) = (a.min(r), b.max(r), x.min(q), y.max(q));
+                    }
+                    match self {
+                        Kind::CornerRay(k) => {
+                            let (r0, c0, dr, dc) =
+                                [(a, x, -1, -1), (a, y, -1, 1), (b, x, 1, -1), (b, y, 1, 1)][k as usize];
+                            (0..h.max(w)).for_each(|n| put(r0 + n * dr, c0 + n * dc));
+                        }
+                        Kind::CentreRow => (0..w).for_each(|q| put(a + (b - a + 1) / 2, q)),
+                        _ => (0..h).for_each(|r| put(r, x + (y - x + 1) / 2)),
+                    }
+                }
+            }
+            Kind::Backdrop | Kind::Box | Kind::Inbox | Kind::Outbox | Kind::InnerBackdrop => {
+                let colours: Vec<u8> =
+                    if c == FOREGROUND { (0..10).filter(|&x| x != bg).collect() } else { vec![c] };
+                for cells in colours.into_iter().flat_map(|c| components(g, c)) {
+                    let (mut a, mut b, mut x, mut y) = (i32::MAX, i32::MIN, i32::MAX, i32::MIN);
+                    for k in cells {
+                        let (r, q) = ((k / g.w) as i32, (k % g.w) as i32);
+                        (a, b, x, y) = (a.min(r), b.max(r), x.min(q), y.max(q));
+                    }
+                    let (a, b, x, y) = match self {
+                        Kind::Inbox | Kind::InnerBackdrop => (a + 1, b - 1, x + 1, y - 1),
+                        Kind::Outbox => (a - 1, b + 1, x - 1, y + 1),
+                        _ => (a, b, x, y),
+                    };
+                    // arc-dsl's `box` orders the corners (an inbox of a thin object flips them).
+                    let (a, b, x, y) = (a.min(b), a.max(b), x.min(y), x.max(y));
+                    for r in a..=b {
+                        for q in x..=y {
+                            let full = matches!(self, Kind::Backdrop | Kind::InnerBackdrop);
+                            if full || r == a || r == b || q == x || q == y {
+                                put(r, q);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Some(mask)
+    }
+}
+
+/// The 4-connected one-colour components of colour `c` in `g`, as cell lists.
+fn components(g: &GridData, c: u8) -> Vec<Vec<usize>> {
+    let mut seen = vec![false; g.cells.len()];
+    let mut out = Vec::new();
+    for start in 0..g.cells.len() {
+        if seen[start] || g.cells[start] != c {
+            continue;
+        }
+        seen[start] = true;
+        let (mut todo, mut cells) = (vec![start], Vec::new());
+        while let Some(k) = todo.pop() {
+            cells.push(k);
+            let (r, q) = (k / g.w, k % g.w);
+            let near = [
+                (r > 0).then(|| k - g.w),
+                (r + 1 < g.h).then(|| k + g.w),
+                (q > 0).then(|| k - 1),
+                (q + 1 < g.w).then(|| k + 1),
+            ];
+            for n in near.into_iter().flatten() {
+                if !seen[n] && g.cells[n] == c {
+                    seen[n] = true;
+                    todo.push(n);
+                }
+            }
+        }
+        out.push(cells);
+    }
+    out
+}
+
+/// arc-dsl's `mostcolor`: the most common colour, the lowest on a tie.
+fn most_color(g: &GridData) -> u8 {
+    let mut counts = [0usize; 10];
+    g.cells.iter().for_each(|&c| counts[c as usize % 10] += 1);
+    (0..10u8).rev().max_by_key(|&c| counts[c as usize]).unwrap_or(0)
+}
+
+/// A rule: the patch of `kind` over the cells of each colour in `sources`, repainting its cells of
+/// colour `from` with `to` (`None`: each source colour itself).
+#[derive(Clone, Debug, PartialEq)]
+struct Rule {
+    kind: Kind,
+    sources: Vec<u8>,
+    from: Option<u8>,
+    to: Option<u8>,
+}
+
+/// The patches of every kind and colour over the demonstration inputs, computed once.
+struct Masks {
+    /// `[kind][colour][demonstration]`.
+    masks: Vec<Vec<Vec<Option<Vec<bool>>>>>,
+}
+
+impl Masks {
+    fn new(train: &[(GridData, GridData)]) -> Self {
+        let masks = KINDS
+            .iter()
+            .map(|&kind| {
+                (0..=FOREGROUND).map(|c| train.iter().map(|(i, _)| kind.cells(i, c)).collect()).collect()
+            })
+            .collect();
+        Masks { masks }
+    }
+
+    fn get(&self, kind: Kind, c: u8, demo: usize) -> Option<&[bool]> {
+        let k = KINDS.iter().position(|&x| x == kind).expect("a kind");
+        self.masks[k][c as usize][demo].as_deref()
+    }
+}
+
+/// Applies `rules` to demonstration `demo`'s input in order, as the template does.
+fn apply(masks: &Masks, g: &GridData, demo: usize, rules: &[&Rule]) -> Option<GridData> {
+    let mut out = g.clone();
+    for rule in rules {
+        for &c in &rule.sources {
+            let mask = masks.get(rule.kind, c, demo)?;
+            let to = rule.to.unwrap_or(c);
+            for (k, &m) in mask.iter().enumerate() {
+                if m && (rule.from == Some(ANY) || g.cells[k] == rule.from.unwrap_or(c)) {
+                    out.cells[k] = to;
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Cells the rules get wrong over the demonstrations.
+fn wrong(masks: &Masks, train: &[(GridData, GridData)], rules: &[&Rule]) -> usize {
+    train
+        .iter()
+        .enumerate()
+        .map(|(d, (i, o))| match apply(masks, i, d, rules) {
+            Some(g) => g.cells.iter().zip(&o.cells).filter(|(a, b)| a != b).count(),
+            None => usize::MAX / 64,
+        })
+        .sum()
+}
+
+/// Whether the rule of one source colour, kind and repainted colour holds on every demonstration:
+/// the single colour its cells take (`None` where they take several, or none changes).
+fn holds(masks: &Masks, train: &[(GridData, GridData)], kind: Kind, c: u8, from: u8) -> Option<u8> {
+    let mut to = None;
+    let mut changes = false;
+    for (d, (i, o)) in train.iter().enumerate() {
+        let mask = masks.get(kind, c, d)?;
+        for (k, &m) in mask.iter().enumerate() {
+            if m && (from == ANY || i.cells[k] == from) {
+                let d = o.cells[k];
+                if *to.get_or_insert(d) != d {
+                    return None;
+                }
+                changes |= d != i.cells[k];
+            }
+        }
+    }
+    to.filter(|_| changes)
+}
+
+/// Whether the patch of `kind` over colour `c` covers no cell of colour `from` on any demonstration
+/// (a per-colour rule says nothing there).
+fn covers_none(masks: &Masks, train: &[(GridData, GridData)], kind: Kind, c: u8, from: u8) -> bool {
+    train.iter().enumerate().all(|(d, (i, _))| {
+        masks.get(kind, c, d).is_some_and(|m| m.iter().zip(&i.cells).all(|(&m, &x)| !m || x != from))
+    })
+}
+
+/// The template of chained paint rules that rebuilds every demonstration output, if any (see the
+/// module doc); `tests` are the test inputs (their colours join the per-colour rules).
+pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option<String> {
+    if train.is_empty()
+        || !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w)
+        || train.iter().all(|(i, o)| i == o)
+    {
+        return None;
+    }
+    let backgrounds: Vec<u8> = train.iter().map(|(i, _)| most_color(i)).collect();
+    let mut present = [false; 10];
+    train.iter().for_each(|(i, _)| i.cells.iter().for_each(|&c| present[c as usize % 10] = true));
+    // Source colours: shown by some input, the background of none.
+    let sources: Vec<u8> = (0..10u8).filter(|&c| present[c as usize] && !backgrounds.contains(&c)).collect();
+    let single_sources: Vec<u8> = sources.iter().copied().chain([FOREGROUND]).collect();
+    let masks = Masks::new(train);
+    let common_bg = backgrounds.iter().all(|&b| b == backgrounds[0]).then_some(backgrounds[0]);
+    'tiers: for background_only in [true, false] {
+        let mut froms: Vec<u8> = (0..10u8)
+            .filter(|&e| present[e as usize] && (!background_only || Some(e) == common_bg))
+            .collect();
+        if !background_only {
+            froms.push(ANY);
+        }
+        if froms.is_empty() {
+            continue;
+        }
+        let mut rules: Vec<Rule> = Vec::new();
+        // Per-colour rules first: every source colour grows `kind` in its own colour (over the
+        // background), or (a second try) erases its own cells in `kind` or takes over one other
+        // colour's cells there.
+        let mut every = [false; 10];
+        train.iter().map(|(i, _)| i).chain(tests).for_each(|g| {
+            g.cells.iter().for_each(|&c| every[c as usize % 10] = true);
+        });
+        // Every colour an input shows but the demonstrations' backgrounds.
+        let all: Vec<u8> = (0..10u8).filter(|&c| every[c as usize] && !backgrounds.contains(&c)).collect();
+        for kind in KINDS {
+            if let Some(bg) = common_bg.filter(|_| sources.len() >= 2) {
+                let (from, to) = if background_only { (Some(bg), None) } else { (None, Some(bg)) };
+                let each = |c: u8| holds(&masks, train, kind, c, from.unwrap_or(c)) == Some(to.unwrap_or(c));
+                let idle = |c: u8| covers_none(&masks, train, kind, c, from.unwrap_or(c));
+                // Seen on two colours at least, and contradicted by none.
+                if sources.iter().filter(|&&c| each(c)).count() >= 2
+                    && sources.iter().all(|&c| each(c) || idle(c))
+                {
+                    rules.push(Rule { kind, sources: all.clone(), from, to });
+                }
+            }
+            // Every other colour takes over the cells of one colour `e` in its patch (`e` may be
+            // the background of some input).
+            for e in (0..10u8).filter(|&e| !background_only && present[e as usize] && Some(e) != common_bg) {
+                let others = || sources.iter().copied().filter(move |&c| c != e);
+                let each = |c: u8| holds(&masks, train, kind, c, e) == Some(c);
+                let idle = |c: u8| covers_none(&masks, train, kind, c, e);
+                if others().filter(|&c| each(c)).count() >= 2 && others().all(|c| each(c) || idle(c)) {
+                    let rest = all.iter().copied().filter(|&c| c != e).collect();
+                    rules.push(Rule { kind, sources: rest, from: Some(e), to: None });
+                }
+            }
+        }
+        for &c in &single_sources {
+            for kind in KINDS {
+                for &from in &froms {
+                    if let Some(to) = holds(&masks, train, kind, c, from) {
+                        rules.push(Rule { kind, sources: vec![c], from: Some(from), to: Some(to) });
+                    }
+                }
+            }
+        }
+        let every: Vec<&Rule> = rules.iter().collect();
+        if rules.is_empty() || wrong(&masks, train, &every) != 0 {
+            continue;
+        }
+        // Fewest rules: greedy, each step the rule that leaves the fewest wrong cells (the first on a
+        // tie, so per-colour rules win).
+        let mut chosen: Vec<&Rule> = Vec::new();
+        let mut left = wrong(&masks, train, &chosen);
+        while left > 0 && chosen.len() < MAX_RULES {
+            let (best, after) = rules
+                .iter()
+                .map(|r| {
+                    let mut with = chosen.clone();
+                    with.push(r);
+                    (r, wrong(&masks, train, &with))
+                })
+                .min_by_key(|&(_, n)| n)?;
+            if after >= left {
+                continue 'tiers;
+            }
+            chosen.push(best);
+            left = after;
+        }
+        if left > 0 {
+            continue;
+        }
+        let mut g = "X".to_string();
+        for rule in &chosen {
+            for &c in &rule.sources {
+                let to = COLORS[rule.to.unwrap_or(c) as usize];
+                let patch = rule.kind.text(c);
+                g = match rule.from {
+                    Some(ANY) => format!("fill({g}, {to}, {patch})"),
+                    from => format!(
+                        "fill({g}, {to}, intersection({patch}, ofcolor(X, {})))",
+                        COLORS[from.unwrap_or(c) as usize]
+                    ),
+                };
+            }
+        }
+        return Some(g);
+    }
+    None
+}
+
+/// The mirrors a repair may use: `(text, square grids only)`; the identity (a plain shift) first.
+const MIRRORS: [(&str, bool); 6] = [
+    ("X", false),
+    ("hmirror(X)", false),
+    ("vmirror(X)", false),
+    ("rot180(X)", false),
+    ("dmirror(X)", true),
+    ("cmirror(X)", true),
+];
+/// Largest shift of a repair's image, either way.
+const MAX_SHIFT: i32 = 10;
+/// Most images in a repair's chain.
+const MAX_IMAGES: usize = 8;
+
+/// Where cell `(r, c)` of an `h` x `w` grid lands under mirror `m` of [`MIRRORS`] and then the shift.
+fn image_of(m: usize, (dr, dc): (i32, i32), h: i32, w: i32, r: i32, c: i32) -> (i32, i32) {
+    let (a, b) = match m {
+        0 => (r, c),
+        1 => (h - 1 - r, c),
+        2 => (r, w - 1 - c),
+        3 => (h - 1 - r, w - 1 - c),
+        4 => (c, r),
+        _ => (w - 1 - c, h - 1 - r),
+    };
+    (a + dr, b + dc)
+}
+
+/// `g` with its cells of colour `z` painted from its image under mirror `m` and shift `v` (cells
+/// the image does not cover, or covers with `z`, keep `z`).
+fn repaint(g: &GridData, z: u8, m: usize, v: (i32, i32)) -> GridData {
+    let (h, w) = (g.h as i32, g.w as i32);
+    let mut image = vec![z; g.cells.len()];
+    for r in 0..h {
+        for c in 0..w {
+            let (a, b) = image_of(m, v, h, w, r, c);
+            if a >= 0 && a < h && b >= 0 && b < w {
+                image[(a * w + b) as usize] = g.cells[(r * w + c) as usize];
+            }
+        }
+    }
+    let cells = g.cells.iter().zip(&image).map(|(&x, &y)| if x == z { y } else { x }).collect();
+    GridData { h: g.h, w: g.w, cells }
+}
+
+/// Whether `g` equals its image under mirror `m` and shift `v` wherever both are in the grid, on
+/// at least half of its cells (a symmetry or a period of the pattern).
+fn invariant(g: &GridData, m: usize, v: (i32, i32)) -> bool {
+    let (h, w) = (g.h as i32, g.w as i32);
+    let mut overlap = 0;
+    for r in 0..h {
+        for c in 0..w {
+            let (a, b) = image_of(m, v, h, w, r, c);
+            if a >= 0 && a < h && b >= 0 && b < w {
+                if g.cells[(a * w + b) as usize] != g.cells[(r * w + c) as usize] {
+                    return false;
+                }
+                overlap += 1;
+            }
+        }
+    }
+    2 * overlap >= h * w
+}
+
+/// An integer constant or its negation as arc-dsl text.
+fn signed(n: i32) -> Option<String> {
+    let name = number(n.unsigned_abs() as usize)?;
+    Some(if n < 0 { format!("invert({name})") } else { name.to_string() })
+}
+
+/// The DSL constant naming `n`, for 0 to 10.
+fn number(n: usize) -> Option<&'static str> {
+    match n {
+        0..=9 => Some(COLORS[n]),
+        10 => Some("TEN"),
+        _ => None,
+    }
+}
+
+/// Pattern repair: when every output is its input with the cells of one colour `Z` (every input
+/// shows it, no output more) repainted, and every output is unchanged by some mirror images and
+/// shifts (symmetries about any centre, periods), the fewest of those images (greedy, at most
+/// [`MAX_IMAGES`]) whose paint over the `Z` cells, one after the other, rebuilds every output:
+/// `paint(G, toobject(ofcolor(G, Z), paint(canvas(Z, shape(X)), shift(asobject(hmirror(G)),
+/// astuple(A, B)))))` per image.
+pub fn pattern_repairs(train: &[(GridData, GridData)]) -> Vec<String> {
+    if train.is_empty() || !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w) {
+        return Vec::new();
+    }
+    let count = |g: &GridData, c: u8| g.cells.iter().filter(|&&x| x == c).count();
+    let starts: Vec<GridData> = train.iter().map(|(i, _)| i.clone()).collect();
+    let outputs: Vec<&GridData> = train.iter().map(|(_, o)| o).collect();
+    (0..10u8)
+        .filter(|&z| {
+            train.iter().all(|(i, o)| {
+                count(i, z) > 0
+                    && count(o, z) < count(i, z)
+                    && i.cells.iter().zip(&o.cells).all(|(&a, &b)| a == z || a == b)
+            })
+        })
+        .filter_map(|z| repair(&starts, "X", &outputs, z))
+        .collect()
+}
+
+/// Pattern extension: when every output is larger than its input and holds it in its upper left
+/// corner (twice as wide, twice as high, or one size for all), the input on a canvas of the
+/// outputs' most common colour `Z` of that size, then repaired as in [`pattern_repairs`] (a
+/// pattern continued by its periods or mirrored).
+pub fn pattern_extensions(train: &[(GridData, GridData)]) -> Vec<String> {
+    let Some((_, o0)) = train.first() else { return Vec::new() };
+    let corner = |i: &GridData, o: &GridData| {
+        o.h >= i.h
+            && o.w >= i.w
+            && (o.h, o.w) != (i.h, i.w)
+            && (0..i.h).all(|r| i.cells[r * i.w..][..i.w] == o.cells[r * o.w..][..i.w])
+    };
+    if !train.iter().all(|(i, o)| corner(i, o)) {
+        return Vec::new();
+    }
+    let z = most_color(o0);
+    if !train.iter().all(|(_, o)| most_color(o) == z) {
+        return Vec::new();
+    }
+    let zc = COLORS[z as usize];
+    let start_text = if train.iter().all(|(i, o)| o.h == i.h && o.w == 2 * i.w) {
+        format!("hconcat(X, canvas({zc}, shape(X)))")
+    } else if train.iter().all(|(i, o)| o.w == i.w && o.h == 2 * i.h) {
+        format!("vconcat(X, canvas({zc}, shape(X)))")
+    } else if train.iter().all(|(_, o)| (o.h, o.w) == (o0.h, o0.w)) {
+        let (Some(h), Some(w)) = (signed(o0.h as i32), signed(o0.w as i32)) else { return Vec::new() };
+        format!("paint(canvas({zc}, astuple({h}, {w})), asobject(X))")
+    } else {
+        return Vec::new();
+    };
+    let starts: Vec<GridData> = train
+        .iter()
+        .map(|(i, o)| {
+            let mut g = GridData { h: o.h, w: o.w, cells: vec![z; o.cells.len()] };
+            (0..i.h).for_each(|r| g.cells[r * o.w..][..i.w].copy_from_slice(&i.cells[r * i.w..][..i.w]));
+            g
+        })
+        .collect();
+    let outputs: Vec<&GridData> = train.iter().map(|(_, o)| o).collect();
+    repair(&starts, &start_text, &outputs, z).into_iter().collect()
+}
+
+/// The chain of mirror images and shifts that repaints the `z` cells of each start grid (written
+/// `start`, in terms of `X`) into its output, if one of at most [`MAX_IMAGES`] does.
+fn repair(starts: &[GridData], start: &str, outputs: &[&GridData], z: u8) -> Option<String> {
+    let square = outputs.iter().all(|o| o.h == o.w);
+    let mut images = Vec::new();
+    for (m, &(_, sq)) in MIRRORS.iter().enumerate() {
+        if sq && !square {
+            continue;
+        }
+        for dr in -MAX_SHIFT..=MAX_SHIFT {
+            for dc in -MAX_SHIFT..=MAX_SHIFT {
+                if (m, dr, dc) != (0, 0, 0) && outputs.iter().all(|o| invariant(o, m, (dr, dc))) {
+                    images.push((m, (dr, dc)));
+                }
+            }
+        }
+    }
+    let wrong = |chain: &[(usize, (i32, i32))]| -> usize {
+        starts
+            .iter()
+            .zip(outputs)
+            .map(|(i, o)| {
+                let g = chain.iter().fold(i.clone(), |g, &(m, v)| repaint(&g, z, m, v));
+                g.cells.iter().zip(&o.cells).filter(|(a, b)| a != b).count()
+            })
+            .sum()
+    };
+    let mut chain = Vec::new();
+    let mut left = wrong(&chain);
+    while left > 0 && chain.len() < MAX_IMAGES {
+        let (best, after) = images
+            .iter()
+            .map(|&im| {
+                let mut with = chain.clone();
+                with.push(im);
+                (im, wrong(&with))
+            })
+            .min_by_key(|&(_, n)| n)?;
+        if after >= left {
+            break;
+        }
+        chain.push(best);
+        left = after;
+    }
+    if left > 0 || chain.is_empty() {
+        return None;
+    }
+    let zc = COLORS[z as usize];
+    // Every grid of the chain has the start's shape.
+    let shape = if start == "X" { "shape(X)".to_string() } else { format!("shape({start})") };
+    let mut g = start.to_string();
+    for (m, (dr, dc)) in chain {
+        let mirrored = MIRRORS[m].0.replace('X', &g);
+        let image = if (dr, dc) == (0, 0) {
+            mirrored
+        } else {
+            let (a, b) = (signed(dr)?, signed(dc)?);
+            format!("paint(canvas({zc}, {shape}), shift(asobject({mirrored}), astuple({a}, {b})))")
+        };
+        g = format!("paint({g}, toobject(ofcolor({g}, {zc}), {image}))");
+    }
+    Some(g)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(rows: &[&str]) -> GridData {
+        let cells = rows.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect();
+        GridData { h: rows.len(), w: rows[0].len(), cells }
+    }
+
+    #[test]
+    fn reads_neighbour_rules_off_the_demonstrations() {
+        // Around each 1: 7 on the four sides; around each 2: 4 on the diagonals (0ca9ddb6's kind).
+        let train = vec![
+            (
+                grid(&["00000", "01000", "00000", "00020", "00000"]),
+                grid(&["07000", "71700", "07404", "00020", "00404"]),
+            ),
+            (
+                grid(&["00000", "00200", "00000", "00000", "00010"]),
+                grid(&["04040", "00200", "04040", "00070", "00717"]),
+            ),
+        ];
+        let t = paint_rules(&train, &[]).expect("a rule chain");
+        assert!(
+            t.contains("mapply(dneighbors, ofcolor(X, ONE))")
+                && t.contains("mapply(ineighbors, ofcolor(X, TWO))")
+        );
+        // Without the pattern (one cell right of the 1 changes, the next one not): no template.
+        let other = vec![(grid(&["0100"]), grid(&["0120"]))];
+        assert_eq!(paint_rules(&other, &[]), None);
+    }
+
+    #[test]
+    fn a_rule_for_each_colour_carries_to_new_colours() {
+        // Each colour shoots down in its own colour; the test input has a colour the demonstrations lack.
+        let train = vec![
+            (grid(&["030", "000", "000"]), grid(&["030", "030", "030"])),
+            (grid(&["200", "000", "000"]), grid(&["200", "200", "200"])),
+        ];
+        let t = paint_rules(&train, &[grid(&["006", "000"])]).expect("a rule chain");
+        assert!(t.contains("ofcolor(X, SIX)"), "{t}");
+    }
+
+    #[test]
+    fn every_colour_takes_over_another_colours_cells_in_its_row() {
+        // The colour at the start of a row repaints the 5s of that row; the test brings a new colour.
+        let train = vec![
+            (grid(&["1055", "2050", "0000"]), grid(&["1011", "2020", "0000"])),
+            (grid(&["3005", "4550", "0050"]), grid(&["3003", "4440", "0050"])),
+        ];
+        let t = paint_rules(&train, &[grid(&["6050"])]).expect("a rule chain");
+        assert!(t.contains("mapply(hfrontier, ofcolor(X, SIX))"), "{t}");
+    }
+
+    #[test]
+    fn repairs_a_periodic_pattern_and_an_offset_mirror() {
+        // A period of 3 across, cells of 9 masked: the copies shifted either way fill them in.
+        let train = vec![
+            (grid(&["123123", "231991", "312312"]), grid(&["123123", "231231", "312312"])),
+            (grid(&["129123", "231231"]), grid(&["123123", "231231"])),
+        ];
+        let t = pattern_repairs(&train);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0].contains("shift(asobject("), "{}", t[0]);
+        // Not every output unchanged by some image: nothing.
+        let other = vec![(grid(&["125", "345"]), grid(&["126", "347"]))];
+        assert!(pattern_repairs(&other).is_empty());
+    }
+}
