@@ -71,9 +71,9 @@ pub struct GpuConfig {
     /// steps at the CPU's points (`tests/cuda_host_parity.rs` proves it sample by sample), so a stop
     /// at the CPU's budget is the CPU's verdict; under a lower budget it is only this run's stop
     /// ([`STATUS_GPU_STEPS`]) and the CPU redoes the sample. Why a lower default: a wave lasts as long
-    /// as its slowest sample, and a warp is far slower than a CPU core on long serial work (at the
-    /// CPU's 2^23 steps, `solve` on all-pairs took over 100 s on an H100 against 6 s on its 16 cores;
-    /// at 2^20 over 50 s, 2^18 35 s, 2^16 6.3 s: bench/RESULTS.md); the samples past it are the CPU's.
+    /// as its slowest sample, and a warp is far slower than a CPU core on long serial work (all-pairs
+    /// on an H100: 4.3 s at the CPU's 2^23 steps, 2.8-3.0 s from 2^16 to 2^19, against 3.5 s on its
+    /// 16 cores: bench/RESULTS.md); the samples past it are the CPU's.
     pub max_steps: Option<u64>,
     /// Print each batch's slowest sample against the median (`ARCFORGE_GPU_TRACE=1`).
     pub trace: bool,
