@@ -203,14 +203,7 @@ impl Kind {
                 }
             }
             Kind::CornerRay(_) | Kind::CentreRow | Kind::CentreColumn => {
-                let colours: Vec<u8> =
-                    if c == FOREGROUND { (0..10).filter(|&x| x != bg).collect() } else { vec![c] };
-                for cells in colours.into_iter().flat_map(|c| components(g, c)) {
-                    let (mut a, mut b, mut x, mut y) = (i32::MAX, i32::MIN, i32::MAX, i32::MIN);
-                    for k in cells {
-                        let (r, q) = ((k / g.w) as i32, (k % g.w) as i32);
-                        (a, b, x, y) = (a.min(r), b.max(r), x.min(q), y.max(q));
-                    }
+                for (a, b, x, y) in object_boxes(g, c, bg) {
                     match self {
                         Kind::CornerRay(k) => {
                             let (r0, c0, dr, dc) =
@@ -223,14 +216,7 @@ impl Kind {
                 }
             }
             Kind::Backdrop | Kind::Box | Kind::Inbox | Kind::Outbox | Kind::InnerBackdrop => {
-                let colours: Vec<u8> =
-                    if c == FOREGROUND { (0..10).filter(|&x| x != bg).collect() } else { vec![c] };
-                for cells in colours.into_iter().flat_map(|c| components(g, c)) {
-                    let (mut a, mut b, mut x, mut y) = (i32::MAX, i32::MIN, i32::MAX, i32::MIN);
-                    for k in cells {
-                        let (r, q) = ((k / g.w) as i32, (k % g.w) as i32);
-                        (a, b, x, y) = (a.min(r), b.max(r), x.min(q), y.max(q));
-                    }
+                for (a, b, x, y) in object_boxes(g, c, bg) {
                     let (a, b, x, y) = match self {
                         Kind::Inbox | Kind::InnerBackdrop => (a + 1, b - 1, x + 1, y - 1),
                         Kind::Outbox => (a - 1, b + 1, x - 1, y + 1),
@@ -254,6 +240,24 @@ impl Kind {
 }
 
 /// The 4-connected one-colour components of colour `c` in `g`, as cell lists.
+/// The bounding box (first row, last row, first column, last column) of each one-colour 4-connected
+/// object of colour `c` ([`FOREGROUND`]: of every colour but `bg`).
+fn object_boxes(g: &GridData, c: u8, bg: u8) -> Vec<(i32, i32, i32, i32)> {
+    let colours: Vec<u8> = if c == FOREGROUND { (0..10).filter(|&x| x != bg).collect() } else { vec![c] };
+    colours
+        .into_iter()
+        .flat_map(|c| components(g, c))
+        .map(|cells| {
+            let (mut a, mut b, mut x, mut y) = (i32::MAX, i32::MIN, i32::MAX, i32::MIN);
+            for k in cells {
+                let (r, q) = ((k / g.w) as i32, (k % g.w) as i32);
+                (a, b, x, y) = (a.min(r), b.max(r), x.min(q), y.max(q));
+            }
+            (a, b, x, y)
+        })
+        .collect()
+}
+
 fn components(g: &GridData, c: u8) -> Vec<Vec<usize>> {
     let mut seen = vec![false; g.cells.len()];
     let mut out = Vec::new();
