@@ -30,11 +30,11 @@ use serde::Serialize;
 use crate::backends::program_kernels;
 use crate::data::load::Loaded;
 use crate::data::submission::{self, rank, Submission};
-use crate::data::task::TaskGrid;
+use crate::data::task::{Task, TaskGrid};
 use crate::engine::device::{Device, DeviceChoice, GpuUnavailable};
 use crate::engine::exec::{execute_runnables_on, ExecError, ExecOptions, ExecRun, Job};
 use crate::engine::runnable::Runnable;
-use crate::engine::sample::failure_kind;
+use crate::engine::sample::{failure_kind, OutGrid};
 use crate::engine::status::{status_verdict, STATUS_OUTPUT};
 
 /// Calls per program from which `--device auto` compiles the programs for the GPU (below it, only
@@ -234,7 +234,7 @@ pub fn run_programs_on(
         progs.iter().zip(&kernels).map(|(p, k)| Runnable::interpreted_with_kernel(p, k.as_deref())).collect();
     let exec = ExecOptions { gpu_verdicts: true, ..exec.clone() };
     let mut run = execute_runnables_on(&accels, &runnables, &inputs, &jobs, &exec)?;
-    explain_first_misses(&mut run, &pairs, &first_job, loaded, &runnables, &inputs, &jobs, &exec)?;
+    redo_reported_verdicts(&mut run, &pairs, &first_job, loaded, &runnables, &inputs, &jobs, &exec)?;
     let device = match (&gpu, run.gpus.is_empty()) {
         (_, false) => format!(
             "{} + cpu: {} calls on the GPU, {} redone on the CPU ({})",
@@ -268,20 +268,16 @@ pub fn run_programs_on(
     for (&(p, t), &j) in pairs.iter().zip(&first_job) {
         let task = &loaded.tasks[t];
         let outs = &run.outputs[j..j + task.train.len() + task.test.len()];
-        let first_miss =
-            task.train.iter().zip(outs).enumerate().find_map(|(k, (pair, out))| match (out, &pair.output) {
-                (Ok(g), Some(want)) if g.matches(want) => None,
-                (Ok(_), _) => {
-                    Some(Miss { train_index: k, what: "wrong grid", kind: None, at: None, message: None })
-                }
-                (Err(e), _) => Some(Miss {
-                    train_index: k,
-                    what: "failure",
-                    kind: Some(failure_kind(e)),
-                    at: e.rsplit_once(" at ").map(|(_, at)| at.to_string()).filter(|a| a.contains(':')),
-                    message: Some(e.clone()),
-                }),
-            });
+        let first_miss = first_missed(task, outs).map(|k| match &outs[k] {
+            Ok(_) => Miss { train_index: k, what: "wrong grid", kind: None, at: None, message: None },
+            Err(e) => Miss {
+                train_index: k,
+                what: "failure",
+                kind: Some(failure_kind(e)),
+                at: e.rsplit_once(" at ").map(|(_, at)| at.to_string()).filter(|a| a.contains(':')),
+                message: Some(e.clone()),
+            },
+        });
         let fits = !task.train.is_empty() && first_miss.is_none();
         let mut failures = BTreeMap::new();
         for e in outs.iter().filter_map(|o| o.as_ref().err()) {
@@ -342,7 +338,7 @@ pub fn run_programs_on(
 /// kind only), and every output the GPU called no ARC grid (the CPU keeps such a grid, a wrong one,
 /// not a failure). The rest of a pair's failures are counted by kind, which the verdict keeps.
 #[allow(clippy::too_many_arguments)]
-fn explain_first_misses(
+fn redo_reported_verdicts(
     run: &mut ExecRun,
     pairs: &[(usize, usize)],
     first_job: &[usize],
@@ -358,12 +354,7 @@ fn explain_first_misses(
         .collect();
     for (&(_, t), &j) in pairs.iter().zip(first_job) {
         let task = &loaded.tasks[t];
-        let miss =
-            task.train.iter().enumerate().find(|&(k, pair)| match (&run.outputs[j + k], &pair.output) {
-                (Ok(g), Some(want)) => !g.matches(want),
-                _ => true,
-            });
-        if let Some((k, _)) = miss {
+        if let Some(k) = first_missed(task, &run.outputs[j..j + task.train.len()]) {
             if run.verdict[j + k] {
                 again.push(j + k);
             }
@@ -385,6 +376,15 @@ fn explain_first_misses(
         run.cpu_ns[j] = redone.cpu_ns[k];
     }
     Ok(())
+}
+
+/// The first demonstration of `task` whose output in `outs` (the task's outputs in input order) is
+/// not its expected grid.
+fn first_missed(task: &Task, outs: &[Result<OutGrid, String>]) -> Option<usize> {
+    task.train.iter().zip(outs).position(|(pair, out)| match (out, &pair.output) {
+        (Ok(g), Some(want)) => !g.matches(want),
+        _ => true,
+    })
 }
 
 /// Where `--emit-rust` put one program.
