@@ -436,7 +436,7 @@ ARC_DEVICE Bounds bounds(Set<T> p) {
 
 // Sorts and deduplicates n cells or points (n > 0) by marking their keys (position in their bounding
 // box, and colour for cells) and reading the marks back in key order, which is the canonical order:
-// O(n + keys) per warp where merging takes n log^2 n. Only where there are at most 4n + 1024 keys
+// O(n + keys) per warp where merging takes n log^2 n. Only where there are at most 32n + 4096 keys
 // (cells of colours 0-9 and points of grids, merged from many objects: the CPU's counting sort in
 // Ctx::object/indices); returns -1, touching nothing, otherwise. Like sort_unique it charges no steps.
 template <class T> ARC_HEAVY int sort_unique_by_position(Ctx& c, T* items, int n) {
@@ -444,7 +444,7 @@ template <class T> ARC_HEAVY int sort_unique_by_position(Ctx& c, T* items, int n
   Bounds b = bounds(Set<T>{items, n});
   int64_t width = (int64_t)b.right - b.left + 1;
   int64_t keys = ((int64_t)b.bottom - b.top + 1) * width * colours;
-  if (keys > 4 * (int64_t)n + 1024) return -1;
+  if (keys > 32 * (int64_t)n + 4096) return -1;
   if constexpr (colours > 1) {
     bool small = true;
     ARC_FOR(k, n) if (items[k].color < 0 || items[k].color >= colours) small = false;
