@@ -427,33 +427,7 @@ fn objects(g: &GridData) -> Vec<Vec<usize>> {
     // arc-dsl's `mostcolor`: the first cell's colour among the most common, in reading order.
     let most = counts.iter().max().copied().unwrap_or(0);
     let bg = g.cells.iter().copied().find(|&c| counts[c as usize % 10] == most);
-    let mut seen = vec![false; g.cells.len()];
-    let mut out = Vec::new();
-    for start in 0..g.cells.len() {
-        if seen[start] || Some(g.cells[start]) == bg {
-            continue;
-        }
-        seen[start] = true;
-        let (mut todo, mut cells) = (vec![start], Vec::new());
-        while let Some(k) = todo.pop() {
-            cells.push(k);
-            let (r, c) = (k / g.w, k % g.w);
-            let near = [
-                (r > 0).then(|| k - g.w),
-                (r + 1 < g.h).then(|| k + g.w),
-                (c > 0).then(|| k - 1),
-                (c + 1 < g.w).then(|| k + 1),
-            ];
-            for n in near.into_iter().flatten() {
-                if !seen[n] && g.cells[n] == g.cells[start] {
-                    seen[n] = true;
-                    todo.push(n);
-                }
-            }
-        }
-        out.push(cells);
-    }
-    out
+    crate::rules::components(g, |c| Some(c) != bg)
 }
 
 /// When every output keeps its input's shape and background and recolours each object (one colour

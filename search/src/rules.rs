@@ -246,7 +246,7 @@ fn object_boxes(g: &GridData, c: u8, bg: u8) -> Vec<(i32, i32, i32, i32)> {
     let colours: Vec<u8> = if c == FOREGROUND { (0..10).filter(|&x| x != bg).collect() } else { vec![c] };
     colours
         .into_iter()
-        .flat_map(|c| components(g, c))
+        .flat_map(|c| components(g, |x| x == c))
         .map(|cells| {
             let (mut a, mut b, mut x, mut y) = (i32::MAX, i32::MIN, i32::MAX, i32::MIN);
             for k in cells {
@@ -258,11 +258,14 @@ fn object_boxes(g: &GridData, c: u8, bg: u8) -> Vec<(i32, i32, i32, i32)> {
         .collect()
 }
 
-fn components(g: &GridData, c: u8) -> Vec<Vec<usize>> {
+/// The one-colour 4-connected objects of `g` whose colour `keep` admits, as cell lists in reading
+/// order of their first cell (the grid layer's `objects` uses it too).
+pub(crate) fn components(g: &GridData, keep: impl Fn(u8) -> bool) -> Vec<Vec<usize>> {
     let mut seen = vec![false; g.cells.len()];
     let mut out = Vec::new();
     for start in 0..g.cells.len() {
-        if seen[start] || g.cells[start] != c {
+        let c = g.cells[start];
+        if seen[start] || !keep(c) {
             continue;
         }
         seen[start] = true;
