@@ -7,6 +7,7 @@
 use std::sync::Mutex;
 
 use kernels::Limits;
+use runtime::engine::typed_cpu::TypedCpu;
 use runtime::engine::{execute_runnables_on, Accelerator, ExecOptions, GpuOutcome, GridRef, Job, Runnable};
 use runtime::{Device, DeviceChoice, TaskGrid};
 
@@ -57,7 +58,7 @@ fn programs_run_on_the_cpu_beside_compiled_solvers() {
     let solver = *solvers::all().iter().find(|s| s.task == "68b16354").unwrap();
     let parsed = programs::parse_python(PROGRAMS, "t.py");
     assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
-    let mut runnables = vec![Runnable::compiled(&solver)];
+    let mut runnables = vec![Runnable::compiled(&solver, TypedCpu::Off)];
     runnables.extend(parsed.programs.iter().map(Runnable::interpreted));
     let input = TaskGrid::from_rows(&[[1u8, 2], [3, 4], [5, 6]]).unwrap();
     let jobs: Vec<Job> = (0..4).map(|s| Job { solver: s, input: 0 }).collect();

@@ -4,6 +4,9 @@
 //! keeps those whose primitives all have a CUDA twin in `kernels/cuda/`, and compiles them with nvcc
 //! (or, without nvcc or with `ARCFORGE_NO_CUDA=1`, records why the build is CPU-only). This crate
 //! only lists the result; the runtime's CUDA backend (`runtime::backends`) loads it.
+//!
+//! The same C++ is also compiled by the host's C++ compiler and linked in: [`typed`], the typed CPU
+//! path (one call per solver and input, no GPU involved).
 
 #[allow(dead_code)]
 mod table {
@@ -13,6 +16,8 @@ mod table {
 pub use table::{
     CPU_ONLY_REASON, CPU_ONLY_SOLVERS, CUDA_ARCHS, CUDA_RTC_PARTS, CUDA_RTC_PRELUDE, FATBINS, NVCC,
 };
+
+pub mod typed;
 
 /// Kernel names of the solvers compiled for the GPU.
 pub const KERNELS: &[&str] = table::GPU_KERNELS;

@@ -188,8 +188,8 @@ pub struct Measurement {
     pub outputs_hash: String,
     /// Bytes of the serialized outputs.
     pub output_bytes: u64,
-    /// The solvers that took the most CPU time (one thread's, summed over their samples and over
-    /// the timed runs), at most [`COSTLIEST`]: where the CPU's time goes.
+    /// Every solver that ran on the CPU with its CPU time (one thread's, summed over its samples and
+    /// over the timed runs), the costliest first: where the CPU's time goes (`bench` prints five).
     pub costliest_solvers: Vec<SolverCpuTime>,
     /// The CPU's long tail by steps (the last run's samples that ran on the CPU): for each bound, how
     /// many samples used at least that many steps and their part of the CPU time. A GPU step budget
@@ -229,9 +229,6 @@ fn steps_tail(steps: &[u64], ns: &[u64]) -> Vec<StepTail> {
         })
         .collect()
 }
-
-/// How many solvers [`Measurement::costliest_solvers`] lists.
-pub const COSTLIEST: usize = 10;
 
 /// One solver's CPU time in a run.
 #[derive(Clone, Debug, Serialize)]
@@ -673,7 +670,6 @@ fn costliest(work: &Work, by: std::collections::BTreeMap<usize, (usize, f64)>) -
     by.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
     let total: f64 = by.iter().map(|b| b.2).sum();
     by.into_iter()
-        .take(COSTLIEST)
         .map(|(s, samples, cpu_ms)| SolverCpuTime {
             task: work.task_of(s),
             samples,

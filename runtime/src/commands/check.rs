@@ -20,6 +20,7 @@ use crate::engine::exec::{ExecOptions, Job};
 use crate::engine::fnv::{fnv1a, FNV_OFFSET};
 use crate::engine::sample::OutGrid;
 use crate::engine::status::{status_reason, STATUS_OUTPUT};
+use crate::engine::typed_cpu::TypedCpu;
 
 /// How much to check.
 #[derive(Clone, Debug)]
@@ -155,7 +156,8 @@ pub fn check(tasks: &[Task], solvers: &[Solver], opts: &CheckOptions) -> Result<
     let gpu_opts =
         ExecOptions { device: DeviceChoice::Gpu, gpus, gpu_verdicts: true, ..ExecOptions::default() };
     let gpu_run = execute(&on_gpu, &inputs, &jobs, &gpu_opts).map_err(|e| e.to_string())?;
-    let cpu_opts = ExecOptions { device: DeviceChoice::Cpu, ..ExecOptions::default() };
+    let cpu_opts =
+        ExecOptions { device: DeviceChoice::Cpu, typed_cpu: TypedCpu::Off, ..ExecOptions::default() };
     let cpu_run = execute(&on_gpu, &inputs, &jobs, &cpu_opts).map_err(|e| e.to_string())?;
 
     let mut report = CheckReport { solvers: on_gpu.len(), samples: jobs.len(), ..CheckReport::default() };

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use super::device::Device;
 use super::job::{ExecOptions, Job};
 use super::runnable::Runnable;
-use super::sample::{run_counted, with_thread_ctx, OutGrid};
+use super::sample::{run_sample, with_thread_ctx, OutGrid};
 use super::schedule::{Board, Group};
 use crate::data::task::TaskGrid;
 use kernels::Limits;
@@ -22,6 +22,8 @@ pub(crate) struct CpuRunner<'a> {
     pub inputs: &'a [&'a TaskGrid],
     pub jobs: &'a [Job],
     pub limits: Limits,
+    /// [`ExecOptions::gpu_verdicts`]: the typed CPU path's verdicts are taken too.
+    pub verdicts: bool,
     /// A dedicated pool (`--threads`), or `None` for rayon's global one.
     pub pool: Option<rayon::ThreadPool>,
     /// CPU time of each job's last CPU run (a redo's, where the GPU gave it back): where time goes.
@@ -52,10 +54,11 @@ impl CpuRunner<'_> {
                     let t = Instant::now();
                     let job = self.jobs[k];
                     let (out, steps) = with_thread_ctx(self.limits, |ctx| {
-                        run_counted(
+                        run_sample(
                             ctx,
                             self.solvers[job.solver as usize].cpu,
                             self.inputs[job.input as usize],
+                            self.verdicts,
                         )
                     });
                     self.cpu_ns[k].store(t.elapsed().as_nanos() as u64, Ordering::Relaxed);

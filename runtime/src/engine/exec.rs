@@ -207,7 +207,7 @@ pub fn execute_on(
     jobs: &[Job],
     opts: &ExecOptions,
 ) -> Result<ExecRun, ExecError> {
-    let runnables: Vec<Runnable> = solvers.iter().map(Runnable::compiled).collect();
+    let runnables: Vec<Runnable> = solvers.iter().map(|s| Runnable::compiled(s, opts.typed_cpu)).collect();
     execute_runnables_on(accels, &runnables, inputs, jobs, opts)
 }
 
@@ -226,6 +226,7 @@ pub fn execute_runnables_on(
         inputs,
         jobs,
         limits: opts.limits,
+        verdicts: opts.gpu_verdicts,
         pool: thread_pool(opts.threads)?,
         cpu_ns: (0..jobs.len()).map(|_| AtomicU64::new(0)).collect(),
         progress: opts.progress.clone(),

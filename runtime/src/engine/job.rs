@@ -8,6 +8,7 @@ use kernels::Limits;
 
 use super::cost::CostModel;
 use super::device::DeviceChoice;
+use super::typed_cpu::TypedCpu;
 
 /// One unit of work: solver `solver` (an index into the solver list) on input `input`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -40,6 +41,11 @@ pub struct ExecOptions {
     /// samples and each GPU worker before its next batch, and the run returns
     /// [`ExecError::Cancelled`](super::exec::ExecError::Cancelled), never its partial outputs.
     pub cancel: Option<Arc<AtomicBool>>,
+    /// Which compiled solvers run on the typed CPU path ([`super::typed_cpu`]; the Rust solver redoes
+    /// what it does not finish). By default those measured faster there (`ARCFORGE_CPU_PATH=typed` or
+    /// `=dynamic` forces one path, to measure); `check` turns it off, since its CPU side is the
+    /// reference the GPU's code is compared with.
+    pub typed_cpu: TypedCpu,
 }
 
 impl ExecOptions {
@@ -65,6 +71,7 @@ impl Default for ExecOptions {
             progress: None,
             gpu_verdicts: false,
             cancel: None,
+            typed_cpu: TypedCpu::from_env(),
         }
     }
 }

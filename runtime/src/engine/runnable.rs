@@ -3,19 +3,25 @@
 //! queues and workers see only this, so both kinds share one executor, one step budget, one failure
 //! record and one `catch_unwind`.
 //!
-//! The compiled path stays a plain function call: [`CpuCode`] is a two-case enum matched once per
-//! sample. A run-time program runs on the GPU when its kernel was compiled at run time and loaded on
+//! The compiled path stays a plain function call: [`CpuCode`] is a small enum matched once per
+//! sample. A compiled solver whose typed twin (the GPU's C++ compiled for the host,
+//! `gpu_kernels::typed`) is the faster of the two on the CPU ([`super::typed_cpu`]) runs that first. A run-time program runs on the GPU when its kernel was compiled at run time and loaded on
 //! the run's devices (NVRTC, `backends::program_kernels`): the kernel's name is then a string of
 //! the run ([`Runnable::interpreted_with_kernel`]); without one it runs on the CPU.
 
 use programs::Program;
 use solvers::{Solver, SolverFn};
 
+use super::typed_cpu::TypedCpu;
+
 /// What runs a job on the CPU.
 #[derive(Clone, Copy)]
 pub enum CpuCode<'p> {
     /// A solver compiled into this binary.
     Compiled(SolverFn),
+    /// A compiled solver run on the typed CPU path first (`kernel`: its index in
+    /// `gpu_kernels::KERNELS`); what that path does not finish with a grid, `solver` redoes.
+    Typed { solver: SolverFn, kernel: u32 },
     /// A program read at run time, interpreted over the kernels' primitives.
     Interpreted(&'p Program),
 }
@@ -31,8 +37,13 @@ pub struct Runnable<'p> {
 }
 
 impl<'p> Runnable<'p> {
-    pub fn compiled(s: &'p Solver) -> Self {
-        Runnable { task: s.task, cpu: CpuCode::Compiled(s.cpu), cuda_kernel: Some(s.cuda_kernel) }
+    /// A compiled solver, on the typed CPU path where `typed` says.
+    pub fn compiled(s: &'p Solver, typed: TypedCpu) -> Self {
+        let cpu = match super::typed_cpu::kernel_of(s, typed) {
+            Some(kernel) => CpuCode::Typed { solver: s.cpu, kernel },
+            None => CpuCode::Compiled(s.cpu),
+        };
+        Runnable { task: s.task, cpu, cuda_kernel: Some(s.cuda_kernel) }
     }
 
     /// A run-time program on the CPU only.

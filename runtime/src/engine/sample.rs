@@ -14,6 +14,7 @@ use kernels::{Ctx, Limits, Value};
 use solvers::SolverFn;
 
 use super::runnable::CpuCode;
+use super::typed_cpu::Typed;
 use crate::data::task::{PairKind, Task, TaskGrid};
 
 /// A solver's output grid, copied out of the sample's arena. Unlike a [`TaskGrid`] it may be empty,
@@ -106,7 +107,27 @@ pub fn run_solver(ctx: &mut Ctx, solver: SolverFn, input: &TaskGrid) -> Result<O
     run_counted(ctx, CpuCode::Compiled(solver), input).0
 }
 
-/// [`run_solver`] for a compiled solver or a run-time program, also giving the steps the call used.
+/// [`run_counted`] where a solver on the typed CPU path runs there first ([`super::typed_cpu`]):
+/// what that path does not finish, the Rust solver redoes. `verdicts`: take the typed path's
+/// verdicts on failures ([`super::ExecOptions::gpu_verdicts`]).
+pub fn run_sample(
+    ctx: &mut Ctx,
+    code: CpuCode,
+    input: &TaskGrid,
+    verdicts: bool,
+) -> (Result<OutGrid, String>, u64) {
+    if let CpuCode::Typed { kernel, .. } = code {
+        match super::typed_cpu::run(kernel, input, ctx.limits, verdicts) {
+            Typed::Grid(out, steps) => return (Ok(out), steps),
+            Typed::Verdict(why, steps) => return (Err(why), steps),
+            Typed::Redo => {}
+        }
+    }
+    run_counted(ctx, code, input)
+}
+
+/// [`run_solver`] for a compiled solver or a run-time program, also giving the steps the call used
+/// (a solver on the typed CPU path runs as Rust here).
 /// A program's failure reads `<kind> in <primitive> at <line>:<column>` (the failing step's place).
 pub fn run_counted(ctx: &mut Ctx, code: CpuCode, input: &TaskGrid) -> (Result<OutGrid, String>, u64) {
     quiet_solver_panics();
@@ -116,7 +137,7 @@ pub fn run_counted(ctx: &mut Ctx, code: CpuCode, input: &TaskGrid) -> (Result<Ou
         let c: &Ctx = ctx;
         let grid = Value::Grid(c.grid_from(input.height() as u32, input.width() as u32, input.cells()));
         let out = match code {
-            CpuCode::Compiled(solver) => solver(c, grid),
+            CpuCode::Compiled(solver) | CpuCode::Typed { solver, .. } => solver(c, grid),
             CpuCode::Interpreted(program) => {
                 let run = program.run_traced(c, grid);
                 if let (Some(fail), Some(k)) = (c.status(), run.failed_step) {

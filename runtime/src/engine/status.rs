@@ -37,11 +37,16 @@ pub fn status_reason(code: u32) -> &'static str {
 /// those are redone.
 /// The text is the CPU's failure text without the primitive's name, which the GPU does not keep.
 pub fn status_verdict(code: u32) -> Option<String> {
+    status_verdict_by(code, "GPU")
+}
+
+/// [`status_verdict`] of a status the `by` device reported ("typed CPU": `super::typed_cpu`).
+pub fn status_verdict_by(code: u32, by: &str) -> Option<String> {
     match code {
-        STATUS_OUTPUT => Some(format!("{} (GPU verdict)", status_reason(code))),
+        STATUS_OUTPUT => Some(format!("{} ({by} verdict)", status_reason(code))),
         _ => FailKind::from_code(code)
             .filter(|k| k.is_verdict())
-            .map(|k| format!("{} (GPU verdict)", k.text())),
+            .map(|k| format!("{} ({by} verdict)", k.text())),
     }
 }
 

@@ -1,0 +1,123 @@
+//! The typed CPU path, per solver: which compiled solvers run their typed twin (the GPU's C++
+//! compiled for the host, [`gpu_kernels::typed`]) on the CPU, and the call itself.
+//!
+//! The typed path is far faster where a solver's time goes into calls of composed functions
+//! (d22278a0: 17x on all-pairs), and slower where the C++ does a warp's work on one lane (22168020:
+//! 3x slower), so it is taken per solver: [`TYPED_FASTER`] lists the solvers measured faster on it
+//! (all-pairs, each way: `scripts/typed-cpu-table`, results in bench/RESULTS.md).
+//! `ARCFORGE_CPU_PATH=typed` or `=dynamic` forces one path for every solver (to measure).
+//!
+//! A finished grid is taken from it, and under `gpu_verdicts` (`solve`, all-pairs) a failure every
+//! path reports alike, as the GPU's are; anything else (a failure whose exact text is wanted, an
+//! overload or arena the C++ lacks) is redone by the Rust solver. The host parity test proves that
+//! the two agree on grids, statuses and step counts.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use kernels::Limits;
+use solvers::Solver;
+
+use super::sample::OutGrid;
+use super::status::status_verdict_by;
+use crate::data::task::TaskGrid;
+
+mod table;
+pub use table::TYPED_FASTER;
+
+/// Which compiled solvers take the typed path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypedCpu {
+    /// Those measured faster there ([`TYPED_FASTER`]).
+    Measured,
+    /// Every solver with a typed twin.
+    All,
+    /// None: the Rust solvers only.
+    Off,
+}
+
+impl TypedCpu {
+    /// `ARCFORGE_CPU_PATH`: `typed` ([`TypedCpu::All`]), `dynamic` ([`TypedCpu::Off`]), else
+    /// [`TypedCpu::Measured`].
+    pub fn from_env() -> Self {
+        match std::env::var("ARCFORGE_CPU_PATH").as_deref() {
+            Ok("typed") => TypedCpu::All,
+            Ok("dynamic") => TypedCpu::Off,
+            _ => TypedCpu::Measured,
+        }
+    }
+}
+
+/// Whether this build has the typed path (a C++ compiler was found at build time).
+pub fn available() -> bool {
+    gpu_kernels::typed::MISSING.is_none()
+}
+
+/// The typed twin's index in `gpu_kernels::KERNELS` when `s` runs on the typed path under `choice`.
+pub fn kernel_of(s: &Solver, choice: TypedCpu) -> Option<u32> {
+    static INDEX: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    let take = match choice {
+        TypedCpu::Measured => TYPED_FASTER.binary_search(&s.task).is_ok(),
+        TypedCpu::All => true,
+        TypedCpu::Off => false,
+    };
+    if !take || !available() {
+        return None;
+    }
+    let index = INDEX
+        .get_or_init(|| gpu_kernels::KERNELS.iter().enumerate().map(|(k, name)| (*name, k as u32)).collect());
+    index.get(s.cuda_kernel).copied()
+}
+
+/// Arena of a thread's typed calls (the host parity test's size); a call that needs more is redone
+/// by the Rust solver, whose arena grows.
+const ARENA_BYTES: usize = 64 << 20;
+
+thread_local! {
+    static ARENA: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What a typed call gave.
+pub enum Typed {
+    /// A finished grid and the steps it took.
+    Grid(OutGrid, u64),
+    /// A failure every path would report alike (Python raises, the size limit, the step budget),
+    /// as its verdict text without the primitive's name, and the steps.
+    Verdict(String, u64),
+    /// Nothing to take: the Rust solver runs it (a failure whose exact text is wanted, an overload
+    /// or arena the C++ lacks, other limits than the C++'s).
+    Redo,
+}
+
+/// Runs typed solver `kernel` on `input`; `verdicts`: take its failures' verdicts
+/// ([`super::ExecOptions::gpu_verdicts`], the same choice as the GPU's) rather than redo them for
+/// the exact text. The C++ keeps the default size limits, so other limits take the Rust path.
+pub fn run(kernel: u32, input: &TaskGrid, limits: Limits, verdicts: bool) -> Typed {
+    let defaults = Limits::default();
+    if limits.max_grid_cells != defaults.max_grid_cells || limits.max_items != defaults.max_items {
+        return Typed::Redo;
+    }
+    ARENA.with(|arena| {
+        let Ok(mut arena) = arena.try_borrow_mut() else { return Typed::Redo };
+        if arena.is_empty() {
+            // Zeroed pages are mapped as they are touched: a small sample costs little of it.
+            *arena = vec![0u8; ARENA_BYTES];
+        }
+        let Some(run) = gpu_kernels::typed::solve(
+            kernel as usize,
+            input.height(),
+            input.width(),
+            input.cells(),
+            &mut arena,
+            limits.max_steps,
+        ) else {
+            return Typed::Redo;
+        };
+        match (run.grid, verdicts.then(|| status_verdict_by(run.status, "typed CPU")).flatten()) {
+            (Some((h, w, cells)), _) => Typed::Grid(OutGrid { h, w, cells: cells.to_vec() }, run.steps),
+            (None, Some(verdict)) => Typed::Verdict(verdict, run.steps),
+            (None, None) => Typed::Redo,
+        }
+    })
+}
