@@ -29,7 +29,7 @@ use runtime::commands::show::{self, Style};
 use runtime::commands::{bench, calibrate, check, solve};
 use runtime::data::load::{self, DataPath, LoadOptions, Loaded, Origin};
 use runtime::data::submission;
-use runtime::engine::sample;
+use runtime::engine::{sample, typed_cpu};
 use runtime::{DeviceChoice, ExecOptions, Split};
 
 const EXIT_CODES: &str = "\
@@ -1019,6 +1019,7 @@ fn run_bench(args: BenchArgs) -> Exit {
         opts.exec.thread_count(),
         gpu_reason.as_deref().map_or_else(|| gpu::devices_info(gpus), |r| format!("no GPU: {r}"))
     );
+    println!("cpu path  {}", typed_cpu::describe(opts.exec.typed_cpu));
     println!("repeat    {} (medians; load {:.1} ms once)", opts.repeat, loaded.elapsed.as_secs_f64() * 1e3);
     println!(
         "{:<10} {:<5} {:>8} {:>12} {:>10} {:>10}  profile ms: batching | transfer | solve | verify | write",
@@ -1311,6 +1312,7 @@ fn run_info() -> Exit {
         println!("JIT       {note}");
     }
     println!("threads   {} (CPU workers by default)", ExecOptions::default().thread_count());
+    println!("CPU path  {}", typed_cpu::describe(ExecOptions::default().typed_cpu));
     match load::discover(None) {
         Ok(d) => println!("data      {} (from {})", load::shown(&d.path), d.origin),
         Err(_) => println!(

@@ -273,6 +273,8 @@ pub struct BenchReport {
     pub threads: usize,
     /// The GPUs used, or why none.
     pub gpus: String,
+    /// Which CPU path the compiled solvers took (`typed_cpu::describe`).
+    pub cpu_path: String,
     pub scaling_solver: String,
     pub results: Vec<Measurement>,
     pub skipped: Vec<Skipped>,
@@ -830,6 +832,7 @@ pub fn run(
         threads,
         gpus: gpu_reason
             .map_or_else(|| devices_info(opts.exec.gpus.as_deref()), |why| format!("none: {why}")),
+        cpu_path: crate::engine::typed_cpu::describe(opts.exec.typed_cpu),
         scaling_solver: opts.scaling_solver.clone(),
         results,
         skipped,

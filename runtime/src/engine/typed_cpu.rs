@@ -54,6 +54,22 @@ pub fn available() -> bool {
     gpu_kernels::typed::MISSING.is_none()
 }
 
+/// One line on the CPU path a run takes (for `arcforge info`).
+pub fn describe(choice: TypedCpu) -> String {
+    if let Some(why) = gpu_kernels::typed::MISSING {
+        return format!("Rust kernels only (no typed path in this build: {why})");
+    }
+    match choice {
+        TypedCpu::Measured => format!(
+            "typed (the GPU's C++ compiled for the host) for the {} solvers measured faster there, \
+             Rust kernels for the rest",
+            TYPED_FASTER.len()
+        ),
+        TypedCpu::All => "typed for every solver (ARCFORGE_CPU_PATH=typed)".into(),
+        TypedCpu::Off => "Rust kernels only (ARCFORGE_CPU_PATH=dynamic)".into(),
+    }
+}
+
 /// The typed twin's index in `gpu_kernels::KERNELS` when `s` runs on the typed path under `choice`.
 pub fn kernel_of(s: &Solver, choice: TypedCpu) -> Option<u32> {
     static INDEX: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
