@@ -129,8 +129,9 @@ fn a_typed_call_gives_a_grid() {
     let task = training().into_iter().find(|t| t.id == "d22278a0").unwrap();
     let pair = &task.train[0];
     match typed_cpu::run(kernel, &pair.input, Limits::default(), false) {
-        Typed::Grid(g, steps) => {
-            assert!(g.matches(pair.output.as_ref().unwrap()), "d22278a0 is right on its own demonstration");
+        Typed::Grid(h, w, cells, steps) => {
+            let expected = pair.output.as_ref().unwrap();
+            assert_eq!((h, w, cells.as_slice()), (expected.height(), expected.width(), expected.cells()));
             assert!(steps > 0);
         }
         _ => panic!("d22278a0 did not finish on the typed path"),

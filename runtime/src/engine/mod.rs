@@ -24,6 +24,7 @@ mod schedule;
 pub mod status;
 mod trace;
 pub mod typed_cpu;
+mod typed_cpu_table;
 
 pub use accelerator::{Accelerator, BatchResult, GpuOutcome, GridRef, WaveBatch};
 pub use cost::{CostModel, SolverCost};

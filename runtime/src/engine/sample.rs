@@ -118,7 +118,7 @@ pub fn run_sample(
 ) -> (Result<OutGrid, String>, u64) {
     if let CpuCode::Typed { kernel, .. } = code {
         match super::typed_cpu::run(kernel, input, ctx.limits, verdicts) {
-            Typed::Grid(out, steps) => return (Ok(out), steps),
+            Typed::Grid(h, w, cells, steps) => return (Ok(OutGrid { h, w, cells }), steps),
             Typed::Verdict(why, steps) => return (Err(why), steps),
             Typed::Redo => {}
         }

@@ -19,12 +19,10 @@ use std::sync::OnceLock;
 use kernels::Limits;
 use solvers::Solver;
 
-use super::sample::OutGrid;
 use super::status::status_verdict_by;
 use crate::data::task::TaskGrid;
 
-mod table;
-pub use table::TYPED_FASTER;
+pub use super::typed_cpu_table::TYPED_FASTER;
 
 /// Which compiled solvers take the typed path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,8 +94,8 @@ thread_local! {
 
 /// What a typed call gave.
 pub enum Typed {
-    /// A finished grid and the steps it took.
-    Grid(OutGrid, u64),
+    /// A finished grid (height, width, cells) and the steps it took.
+    Grid(usize, usize, Vec<u8>, u64),
     /// A failure every path would report alike (Python raises, the size limit, the step budget),
     /// as its verdict text without the primitive's name, and the steps.
     Verdict(String, u64),
@@ -131,7 +129,7 @@ pub fn run(kernel: u32, input: &TaskGrid, limits: Limits, verdicts: bool) -> Typ
             return Typed::Redo;
         };
         match (run.grid, verdicts.then(|| status_verdict_by(run.status, "typed CPU")).flatten()) {
-            (Some((h, w, cells)), _) => Typed::Grid(OutGrid { h, w, cells: cells.to_vec() }, run.steps),
+            (Some((h, w, cells)), _) => Typed::Grid(h, w, cells.to_vec(), run.steps),
             (None, Some(verdict)) => Typed::Verdict(verdict, run.steps),
             (None, None) => Typed::Redo,
         }
