@@ -403,7 +403,9 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     let mut suggested: Vec<String> = Vec::new();
     suggested.extend(mirror_tiling(train));
     suggested.extend(self_similar(train, &in_colors));
+    suggested.extend(scaled_copies(train, &in_colors));
     suggested.extend(one_colour_answers(train));
+    suggested.extend(counted_canvases(train));
     suggested.extend(grown_colours(train, &in_colors));
     suggested.extend(overlaid_parts(train));
     suggested.extend(colours_by_size(train, tests));
@@ -815,6 +817,78 @@ fn self_similar(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<S
     out
 }
 
+/// When every output is its input scaled by a whole factor, the same across and down, and that
+/// factor is a count the input shows (its number of colours, of colours less one, its height or
+/// width, its number of objects, the count of its least common colour) or one constant: the input
+/// tiled that many times each way (a59b95c0, ccd554ac) and, where the factor is the input's own
+/// height and width, a copy of the input in place of each cell of one colour (ad7e01d0's fractal,
+/// inputs of several sizes), written as shifted copies of `asobject(X)` painted on a blank canvas.
+fn scaled_copies(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> {
+    let factors: Option<Vec<usize>> = train
+        .iter()
+        .map(|(i, o)| {
+            let k = o.h / i.h.max(1);
+            (k >= 2 && i.w > 0 && o.h == i.h * k && o.w == i.w * k).then_some(k)
+        })
+        .collect();
+    let Some(factors) = factors.filter(|f| !f.is_empty()) else { return Vec::new() };
+    let counts: [(&str, fn(&GridData) -> usize); 6] = [
+        ("numcolors(X)", |g| palette_size(g)),
+        ("decrement(numcolors(X))", |g| palette_size(g).saturating_sub(1)),
+        ("height(X)", |g| g.h),
+        ("width(X)", |g| g.w),
+        ("size(objects(X, T, F, T))", |g| objects(g).len()),
+        ("colorcount(X, leastcolor(X))", least_color_count),
+    ];
+    let mut out = Vec::new();
+    let factor = if factors.iter().all(|&k| k == factors[0]) {
+        number(factors[0]).map(str::to_string)
+    } else {
+        counts
+            .iter()
+            .find(|(_, f)| train.iter().zip(&factors).all(|((i, _), &k)| f(i) == k))
+            .map(|(text, _)| text.to_string())
+    };
+    if let Some(k) = factor {
+        let offsets = format!("asindices(canvas(ZERO, astuple({k}, {k})))");
+        out.push(format!(
+            "paint(canvas(ZERO, multiply(shape(X), {k})), mapply(lbind(shift, asobject(X)), \
+             apply(rbind(multiply, shape(X)), {offsets})))"
+        ));
+        // (`upscale` by the number of colours is a template of every varying-factor task already.)
+        if factors.windows(2).any(|w| w[0] != w[1]) && !k.contains("numcolors") {
+            out.push(format!("upscale(X, {k})"));
+        }
+    }
+    if train.iter().all(|(i, o)| i.h == i.w && o.h == i.h * i.h) {
+        let mut masks: Vec<String> =
+            (0..10).filter(|&c| in_colors[c]).map(|c| format!("ofcolor(X, {})", COLORS[c])).collect();
+        masks.extend(["ofcolor(X, mostcolor(X))", "ofcolor(X, leastcolor(X))"].map(str::to_string));
+        masks.push("difference(asindices(X), ofcolor(X, mostcolor(X)))".to_string());
+        for m in masks {
+            out.push(format!(
+                "paint(canvas(ZERO, multiply(shape(X), shape(X))), mapply(lbind(shift, asobject(X)), \
+                 apply(rbind(multiply, shape(X)), {m})))"
+            ));
+        }
+    }
+    out
+}
+
+/// How many colours `g` shows (arc-dsl's `numcolors`).
+fn palette_size(g: &GridData) -> usize {
+    let mut seen = [false; 10];
+    g.cells.iter().for_each(|&c| seen[c as usize % 10] = true);
+    seen.iter().filter(|&&s| s).count()
+}
+
+/// The number of cells of `g`'s least common colour (arc-dsl's `colorcount(g, leastcolor(g))`).
+fn least_color_count(g: &GridData) -> usize {
+    let mut counts = [0usize; 10];
+    g.cells.iter().for_each(|&c| counts[c as usize % 10] += 1);
+    counts.iter().copied().filter(|&n| n > 0).min().unwrap_or(0)
+}
+
 /// When every output is one colour, all of one shape (1a2e2828's single cell): that shape filled
 /// with a colour picked from the input (the most or least common, that of the largest or smallest
 /// object under three `objects` settings, of the most or least common object colour).
@@ -833,6 +907,12 @@ fn one_colour_answers(train: &[(GridData, GridData)]) -> Vec<String> {
             _ => return Vec::new(),
         },
     };
+    one_colour_picks().into_iter().map(|p| format!("canvas({p}, {dims})")).collect()
+}
+
+/// The colours a one-colour answer is picked from: the most or least common, that of the largest or
+/// smallest object under three `objects` settings, of the most or least common object colour.
+fn one_colour_picks() -> Vec<String> {
     let mut picks: Vec<String> = vec!["mostcolor(X)".into(), "leastcolor(X)".into()];
     for objs in ["objects(X, T, F, T)", "objects(X, T, T, T)", "objects(X, T, F, F)", "fgpartition(X)"] {
         for by in ["argmax", "argmin"] {
@@ -842,7 +922,90 @@ fn one_colour_answers(train: &[(GridData, GridData)]) -> Vec<String> {
     for by in ["mostcommon", "leastcommon"] {
         picks.push(format!("{by}(apply(color, totuple(objects(X, T, F, T))))"));
     }
-    picks.into_iter().map(|p| format!("canvas({p}, {dims})")).collect()
+    picks
+}
+
+/// When every output is one colour and the outputs differ in shape, each side either the same on
+/// every demonstration or a count the input shows (of its objects under four `objects` settings,
+/// of its colours; that count, one more or one less): the canvas of that size (e872b94a's column as
+/// tall as the input has objects, plus one), in the one colour all outputs share or, where they
+/// differ, each colour [`one_colour_answers`] picks.
+fn counted_canvases(train: &[(GridData, GridData)]) -> Vec<String> {
+    let Some((_, o0)) = train.first() else { return Vec::new() };
+    let uniform = |o: &GridData| o.cells.iter().all(|&c| c == o.cells[0]);
+    if !train.iter().all(|(_, o)| uniform(o)) || train.iter().all(|(_, o)| (o.h, o.w) == (o0.h, o0.w)) {
+        return Vec::new();
+    }
+    let counts: Vec<(&str, Vec<usize>)> = [
+        ("size(objects(X, T, F, T))", true, false),
+        ("size(objects(X, T, T, T))", true, true),
+        ("size(objects(X, F, F, T))", false, false),
+        ("size(objects(X, F, T, T))", false, true),
+    ]
+    .into_iter()
+    .map(|(text, univalued, diagonal)| {
+        (text, train.iter().map(|(i, _)| count_objects(i, univalued, diagonal)).collect())
+    })
+    .chain(std::iter::once(("numcolors(X)", train.iter().map(|(i, _)| palette_size(i)).collect())))
+    .collect();
+    let side = |f: fn(&GridData) -> usize| -> Option<String> {
+        let want: Vec<usize> = train.iter().map(|(_, o)| f(o)).collect();
+        if want.iter().all(|&n| n == want[0]) {
+            return number(want[0]).map(str::to_string);
+        }
+        for (text, got) in &counts {
+            for (shift, wrap) in [(0i64, ""), (1, "increment"), (-1, "decrement")] {
+                if got.iter().zip(&want).all(|(&g, &w)| g as i64 + shift == w as i64) {
+                    return Some(if wrap.is_empty() { text.to_string() } else { format!("{wrap}({text})") });
+                }
+            }
+        }
+        None
+    };
+    let (Some(h), Some(w)) = (side(|g| g.h), side(|g| g.w)) else { return Vec::new() };
+    let picks: Vec<String> = if train.iter().all(|(_, o)| o.cells[0] == o0.cells[0]) {
+        vec![COLORS[o0.cells[0] as usize % 10].to_string()]
+    } else {
+        one_colour_picks()
+    };
+    picks.into_iter().map(|p| format!("canvas({p}, astuple({h}, {w}))")).collect()
+}
+
+/// The number of objects of `g` as arc-dsl's `objects(g, univalued, diagonal, T)` finds them: the
+/// background is the most common colour, the smallest on a tie (the kernels' `mostcolor`).
+fn count_objects(g: &GridData, univalued: bool, diagonal: bool) -> usize {
+    let mut counts = [0usize; 10];
+    g.cells.iter().for_each(|&c| counts[c as usize % 10] += 1);
+    let bg = (0..10u8).max_by_key(|&c| (counts[c as usize], std::cmp::Reverse(c))).unwrap_or(0);
+    let mut seen = vec![false; g.cells.len()];
+    let mut n = 0;
+    for start in 0..g.cells.len() {
+        if seen[start] || g.cells[start] == bg {
+            continue;
+        }
+        n += 1;
+        seen[start] = true;
+        let mut todo = vec![start];
+        while let Some(k) = todo.pop() {
+            let (r, q) = ((k / g.w) as i64, (k % g.w) as i64);
+            for (dr, dq) in [(-1i64, 0i64), (1, 0), (0, -1), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1)] {
+                if !diagonal && dr != 0 && dq != 0 {
+                    continue;
+                }
+                let (nr, nq) = (r + dr, q + dq);
+                if nr < 0 || nq < 0 || nr >= g.h as i64 || nq >= g.w as i64 {
+                    continue;
+                }
+                let m = nr as usize * g.w + nq as usize;
+                let joins = if univalued { g.cells[m] == g.cells[k] } else { g.cells[m] != bg };
+                if !seen[m] && joins {
+                    seen[m] = true;
+                    todo.push(m);
+                }
+            }
+        }
+    }
+    n
 }
 
 /// When every output keeps its input's shape and brings in no colour: each input colour grown
@@ -1424,6 +1587,37 @@ mod tests {
         let grow = (g(1, 3, &[0, 1, 0]), g(1, 3, &[1, 1, 1]));
         assert_eq!(grown_colours(&[grow], &colours).len(), 4);
         assert!(grown_colours(&[(g(1, 3, &[0, 1, 0]), g(1, 3, &[2, 1, 2]))], &colours).is_empty());
+    }
+
+    #[test]
+    fn factors_the_input_counts_suggest_tilings_fractals_and_canvases() {
+        let g = |h: usize, w: usize, cells: &[u8]| GridData { h, w, cells: cells.to_vec() };
+        let colours = [true, true, true, false, false, false, false, false, false, false];
+        // Two colours, twice each way; three colours, three times: a tiling by the number of colours.
+        let two = (g(1, 2, &[1, 2]), g(2, 4, &[1, 2, 1, 2, 1, 2, 1, 2]));
+        let three = (g(1, 3, &[1, 2, 0]), g(3, 9, &[1, 2, 0].repeat(9)));
+        let tiled = scaled_copies(&[two.clone(), three], &colours);
+        assert!(tiled[0].contains("astuple(numcolors(X), numcolors(X))"), "{tiled:?}");
+        assert!(tiled.iter().all(|t| parse(t, None).is_ok()));
+        // The same factor on every demonstration: that constant; a factor no count gives: nothing.
+        assert!(scaled_copies(std::slice::from_ref(&two), &colours)[0].contains("astuple(TWO, TWO)"));
+        let odd = (g(1, 2, &[1, 2]), g(3, 6, &[0; 18]));
+        assert!(scaled_copies(&[two, odd], &colours).is_empty());
+        // Square inputs scaled by their own side: the fractal masks besides the tiling.
+        let frac = (g(2, 2, &[1, 0, 0, 1]), g(4, 4, &[0; 16]));
+        let fractals = scaled_copies(&[frac], &colours);
+        assert!(fractals.iter().any(|t| t.contains("multiply(shape(X), shape(X))")));
+        // One-colour columns as tall as the input has objects, plus one.
+        let objs = (g(1, 5, &[5, 0, 5, 0, 0]), g(3, 1, &[0; 3]));
+        let one = (g(1, 3, &[5, 0, 0]), g(2, 1, &[0; 2]));
+        assert_eq!(
+            counted_canvases(&[objs.clone(), one]),
+            vec!["canvas(ZERO, astuple(increment(size(objects(X, T, F, T))), ONE))"]
+        );
+        assert_eq!(count_objects(&g(2, 2, &[5, 0, 0, 5]), true, false), 2);
+        assert_eq!(count_objects(&g(2, 2, &[5, 0, 0, 5]), true, true), 1);
+        // Outputs of one shape are [`one_colour_answers`]' case, not this one's.
+        assert!(counted_canvases(&[objs.clone(), objs]).is_empty());
     }
 
     #[test]
