@@ -6,8 +6,9 @@
 //! the demonstrations' ratio, crop to a colour, fill with an output colour; and where the
 //! demonstrations' shapes and colours show it: the arrangement of mirror images read off the outputs,
 //! the input in place of its cells (fractals), a one-colour answer, a colour grown into its
-//! neighbours, objects recoloured by size rank, crops picked by a colour's count, moves to contact;
-//! and the paint rules and pattern repairs of [`crate::rules`]). Level `d` applies every
+//! neighbours, objects recoloured by size rank, crops picked by a colour's count, moves to contact,
+//! tilings and fractals by a factor the input counts, one-colour canvases sized by a count; and the
+//! paint rules, pattern repairs and seeded fills of [`crate::rules`]). Level `d` applies every
 //! template to every new grid of level `d - 1` (observational equivalence on the result tuples, as
 //! in the typed enumeration, through the same [`Store`] and [`Evaluator`], so every value is an
 //! expression the renderer writes as arc-dsl text). Besides the exact fits, every grid with the
@@ -341,7 +342,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
         (fits && k >= 2).then_some((k, up))
     };
     if let (Some((kh, uh)), Some((kw, uw))) = (ratio(|g| g.h), ratio(|g| g.w)) {
-        if kh == kw && uh == uw && kh >= 4 && kh <= 9 {
+        if kh == kw && uh == uw && (4..=9).contains(&kh) {
             let k = COLORS[kh];
             extra.push(if uh { format!("upscale(X, {k})") } else { format!("downscale(X, {k})") });
         }
@@ -414,6 +415,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(moves(train));
     suggested.extend(crate::rules::paint_rules(train, tests));
     suggested.extend(crate::rules::pattern_repairs(train));
+    suggested.extend(crate::rules::seeded_fills(train, tests));
     suggested.extend(crate::rules::pattern_extensions(train));
     for e in suggested {
         out.push(parse(&e, None).expect("a valid template"));
@@ -479,6 +481,9 @@ fn colours_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<St
     vec![g]
 }
 
+/// An object's size, whether it is the largest, whether the smallest, and its output colour.
+type ObjectRank = (usize, bool, bool, u8);
+
 /// Objects recoloured by their size's rank or by one size against the rest: when every output
 /// keeps its input's shape and paints each object (one colour, 4-connected, not the background)
 /// in one colour, every other cell unchanged, and the colour is fixed by whether the object is the
@@ -488,7 +493,7 @@ fn colours_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<St
 /// `fill(fill(X, B, merge(objs)), A, merge(sizefilter(objs, S)))`.
 fn colours_by_rank(train: &[(GridData, GridData)]) -> Vec<String> {
     // Per demonstration: (size, largest, smallest, output colour) of each object.
-    let mut seen: Vec<(usize, bool, bool, u8)> = Vec::new();
+    let mut seen: Vec<ObjectRank> = Vec::new();
     for (i, o) in train {
         if i.h != o.h || i.w != o.w {
             return Vec::new();
@@ -511,7 +516,7 @@ fn colours_by_rank(train: &[(GridData, GridData)]) -> Vec<String> {
             return Vec::new();
         }
     }
-    let one = |f: &dyn Fn(&(usize, bool, bool, u8)) -> bool| -> Option<u8> {
+    let one = |f: &dyn Fn(&ObjectRank) -> bool| -> Option<u8> {
         let mut it = seen.iter().filter(|x| f(x)).map(|x| x.3);
         let first = it.next()?;
         it.all(|c| c == first).then_some(first)
@@ -832,7 +837,7 @@ fn scaled_copies(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<
         })
         .collect();
     let Some(factors) = factors.filter(|f| !f.is_empty()) else { return Vec::new() };
-    let counts: [(&str, fn(&GridData) -> usize); 6] = [
+    let counts: [(&str, GridCount); 6] = [
         ("numcolors(X)", |g| palette_size(g)),
         ("decrement(numcolors(X))", |g| palette_size(g).saturating_sub(1)),
         ("height(X)", |g| g.h),
@@ -874,6 +879,9 @@ fn scaled_copies(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<
     }
     out
 }
+
+/// A count read off a grid.
+type GridCount = fn(&GridData) -> usize;
 
 /// How many colours `g` shows (arc-dsl's `numcolors`).
 fn palette_size(g: &GridData) -> usize {
@@ -1434,7 +1442,7 @@ impl<'a, 's> Layer<'a, 's> {
             self.run.stop = Some(Stop::Steps);
         } else if self.store.values.len() > self.max_values || self.store.bytes() > self.max_bytes {
             self.run.stop = Some(Stop::Memory);
-        } else if self.run.tried % 64 == 0 && self.deadline.is_some_and(|d| Instant::now() > d) {
+        } else if self.run.tried.is_multiple_of(64) && self.deadline.is_some_and(|d| Instant::now() > d) {
             self.run.stop = Some(Stop::Time);
         }
         r
