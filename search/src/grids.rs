@@ -407,6 +407,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(scaled_copies(train, &in_colors));
     suggested.extend(one_colour_answers(train));
     suggested.extend(counted_canvases(train));
+    suggested.extend(block_summaries(train));
     suggested.extend(grown_colours(train, &in_colors));
     suggested.extend(overlaid_parts(train));
     suggested.extend(colours_by_size(train, tests));
@@ -569,7 +570,8 @@ fn is_crop(g: &GridData, o: &GridData) -> bool {
 }
 
 /// When every output is a crop of its input: the object picked by how many cells of each input
-/// colour it holds, or by being of the most common shape (several copies of one shape).
+/// colour it holds, by being of the most common shape (several copies of one shape), by being the
+/// one not mirror-symmetric, or by how many of its cells are off its main colour.
 fn crops(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> {
     if train.is_empty() || !train.iter().all(|(i, o)| is_crop(i, o)) {
         return Vec::new();
@@ -587,6 +589,22 @@ fn crops(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> 
             "subgrid(extract({objs}, compose(rbind(equality, mostcommon(apply(normalize, totuple({objs})))), \
              normalize)), X)"
         ));
+    }
+    // The one object that is not its own mirror image (the others are), and the object with the
+    // most or fewest cells off its own main colour.
+    for objs in ["objects(X, T, T, T)", "objects(X, F, T, T)"] {
+        for mirror in ["vmirror", "hmirror"] {
+            out.push(format!(
+                "subgrid(extract({objs}, compose(flip, fork(equality, identity, {mirror}))), X)"
+            ));
+        }
+    }
+    for objs in ["objects(X, F, T, T)", "objects(X, F, F, T)"] {
+        for by in ["argmax", "argmin"] {
+            out.push(format!(
+                "subgrid({by}({objs}, fork(subtract, size, fork(colorcount, identity, mostcolor))), X)"
+            ));
+        }
     }
     out
 }
@@ -906,16 +924,46 @@ fn one_colour_answers(train: &[(GridData, GridData)]) -> Vec<String> {
     if !train.iter().all(|(_, o)| uniform(o) && o.h == o0.h && o.w == o0.w) {
         return Vec::new();
     }
-    let dims = match (o0.h, o0.w) {
+    let Some(dims) = dims_text(o0.h, o0.w) else { return Vec::new() };
+    one_colour_picks().into_iter().map(|p| format!("canvas({p}, {dims})")).collect()
+}
+
+/// A shape as DSL text (`THREE_BY_THREE`, `astuple(TWO, FIVE)`), for sides up to 10.
+fn dims_text(h: usize, w: usize) -> Option<String> {
+    Some(match (h, w) {
         (1, 1) => "UNITY".to_string(),
         (2, 2) => "TWO_BY_TWO".to_string(),
         (3, 3) => "THREE_BY_THREE".to_string(),
-        (h, w) => match (number(h), number(w)) {
-            (Some(h), Some(w)) => format!("astuple({h}, {w})"),
-            _ => return Vec::new(),
-        },
+        (h, w) => format!("astuple({}, {})", number(h)?, number(w)?),
+    })
+}
+
+/// When every input is a whole number of blocks of its output's shape (the same output shape
+/// on every demonstration, or the same block size): each output cell the colour of the
+/// non-background cells of its block, over the input's background (5783df64's one cell per
+/// block, e57337a4's one gap in a block): the input's non-background cells, their positions
+/// divided by the block size, painted on a blank canvas.
+fn block_summaries(train: &[(GridData, GridData)]) -> Vec<String> {
+    let Some((i0, o0)) = train.first() else { return Vec::new() };
+    let blocks = |i: &GridData, o: &GridData| {
+        o.h > 0 && o.w > 0 && i.h.is_multiple_of(o.h) && i.w.is_multiple_of(o.w) && i.h * i.w > o.h * o.w
     };
-    one_colour_picks().into_iter().map(|p| format!("canvas({p}, {dims})")).collect()
+    if !train.iter().all(|(i, o)| blocks(i, o)) {
+        return Vec::new();
+    }
+    let block = if train.iter().all(|(_, o)| (o.h, o.w) == (o0.h, o0.w)) {
+        let Some(dims) = dims_text(o0.h, o0.w) else { return Vec::new() };
+        format!("divide(shape(X), {dims})")
+    } else if train.iter().all(|(i, o)| (i.h / o.h, i.w / o.w) == (i0.h / o0.h, i0.w / o0.w)) {
+        let Some(dims) = dims_text(i0.h / o0.h, i0.w / o0.w) else { return Vec::new() };
+        dims
+    } else {
+        return Vec::new();
+    };
+    vec![format!(
+        "paint(canvas(mostcolor(X), divide(shape(X), {block})), apply(fork(astuple, first, \
+         compose(rbind(divide, {block}), last)), merge(fgpartition(X))))"
+    )]
 }
 
 /// The colours a one-colour answer is picked from: the most or least common, that of the largest or
@@ -1626,6 +1674,20 @@ mod tests {
         assert_eq!(count_objects(&g(2, 2, &[5, 0, 0, 5]), true, true), 1);
         // Outputs of one shape are [`one_colour_answers`]' case, not this one's.
         assert!(counted_canvases(&[objs.clone(), objs]).is_empty());
+        // 4x4 and 6x6 inputs summarised as 2x2 (blocks of 2 and 3), then 2x2 blocks of 4x4 and 2x4.
+        let summary = |block: &str| {
+            format!(
+                "paint(canvas(mostcolor(X), divide(shape(X), {block})), apply(fork(astuple, first, \
+                 compose(rbind(divide, {block}), last)), merge(fgpartition(X))))"
+            )
+        };
+        let four = (g(4, 4, &[0; 16]), g(2, 2, &[0; 4]));
+        let six = (g(6, 6, &[0; 36]), g(2, 2, &[0; 4]));
+        assert_eq!(block_summaries(&[four.clone(), six]), vec![summary("divide(shape(X), TWO_BY_TWO)")]);
+        let wide = (g(2, 4, &[0; 8]), g(1, 2, &[0; 2]));
+        assert_eq!(block_summaries(&[four.clone(), wide]), vec![summary("TWO_BY_TWO")]);
+        assert!(block_summaries(&[(g(4, 4, &[0; 16]), g(3, 3, &[0; 9]))]).is_empty());
+        assert!(block_summaries(&[four.clone(), (g(6, 6, &[0; 36]), g(3, 2, &[0; 6]))]).is_empty());
     }
 
     #[test]
