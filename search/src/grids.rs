@@ -840,21 +840,19 @@ fn self_similar(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<S
     out
 }
 
-/// When every output is its input scaled by a whole factor, the same across and down, and that
-/// factor is a count the input shows (its number of colours, of colours less one, its height or
-/// width, its number of objects, the count of its least common colour) or one constant: the input
-/// tiled that many times each way (a59b95c0, ccd554ac) and, where the factor is the input's own
-/// height and width, a copy of the input in place of each cell of one colour (ad7e01d0's fractal,
-/// inputs of several sizes), written as shifted copies of `asobject(X)` painted on a blank canvas.
+/// When every output is its input scaled by whole factors down and across, each factor a count the
+/// input shows (its number of colours, of colours less one, its height or width, its number of
+/// objects, the count of its least common colour) or one constant: the input tiled that many times
+/// (a59b95c0, ccd554ac) and, where the factors are the input's own height and width, a copy of the
+/// input in place of each cell of one colour (ad7e01d0's fractal, inputs of several sizes), written
+/// as shifted copies of `asobject(X)` painted on a blank canvas.
 fn scaled_copies(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> {
-    let factors: Option<Vec<usize>> = train
-        .iter()
-        .map(|(i, o)| {
-            let k = o.h / i.h.max(1);
-            (k >= 2 && i.w > 0 && o.h == i.h * k && o.w == i.w * k).then_some(k)
-        })
-        .collect();
-    let Some(factors) = factors.filter(|f| !f.is_empty()) else { return Vec::new() };
+    let whole = |i: &GridData, o: &GridData| {
+        i.h > 0 && i.w > 0 && o.h.is_multiple_of(i.h) && o.w.is_multiple_of(i.w) && o.h * o.w >= 2 * i.h * i.w
+    };
+    if train.is_empty() || !train.iter().all(|(i, o)| whole(i, o)) {
+        return Vec::new();
+    }
     let counts: [(&str, GridCount); 6] = [
         ("numcolors(X)", |g| palette_size(g)),
         ("decrement(numcolors(X))", |g| palette_size(g).saturating_sub(1)),
@@ -863,27 +861,30 @@ fn scaled_copies(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<
         ("size(objects(X, T, F, T))", |g| objects(g).len()),
         ("colorcount(X, leastcolor(X))", least_color_count),
     ];
-    let mut out = Vec::new();
-    let factor = if factors.iter().all(|&k| k == factors[0]) {
-        number(factors[0]).map(str::to_string)
-    } else {
+    // The factor down or across: a constant, or the first count that gives it on every input.
+    let factor = |f: fn(&GridData, &GridData) -> usize| -> Option<(String, bool)> {
+        let k: Vec<usize> = train.iter().map(|(i, o)| f(i, o)).collect();
+        if k.iter().all(|&n| n == k[0]) {
+            return number(k[0]).map(|n| (n.to_string(), false));
+        }
         counts
             .iter()
-            .find(|(_, f)| train.iter().zip(&factors).all(|((i, _), &k)| f(i) == k))
-            .map(|(text, _)| text.to_string())
+            .find(|(_, count)| train.iter().zip(&k).all(|((i, _), &n)| count(i) == n))
+            .map(|(text, _)| (text.to_string(), true))
     };
-    if let Some(k) = factor {
-        let offsets = format!("asindices(canvas(ZERO, astuple({k}, {k})))");
+    let mut out = Vec::new();
+    if let (Some((kh, vh)), Some((kw, vw))) = (factor(|i, o| o.h / i.h), factor(|i, o| o.w / i.w)) {
+        let k = if kh == kw { kh.clone() } else { format!("astuple({kh}, {kw})") };
         out.push(format!(
             "paint(canvas(ZERO, multiply(shape(X), {k})), mapply(lbind(shift, asobject(X)), \
-             apply(rbind(multiply, shape(X)), {offsets})))"
+             apply(rbind(multiply, shape(X)), asindices(canvas(ZERO, astuple({kh}, {kw}))))))"
         ));
         // (`upscale` by the number of colours is a template of every varying-factor task already.)
-        if factors.windows(2).any(|w| w[0] != w[1]) && !k.contains("numcolors") {
+        if kh == kw && (vh || vw) && !k.contains("numcolors") {
             out.push(format!("upscale(X, {k})"));
         }
     }
-    if train.iter().all(|(i, o)| i.h == i.w && o.h == i.h * i.h) {
+    if train.iter().all(|(i, o)| o.h == i.h * i.h && o.w == i.w * i.w) {
         let mut masks: Vec<String> =
             (0..10).filter(|&c| in_colors[c]).map(|c| format!("ofcolor(X, {})", COLORS[c])).collect();
         masks.extend(["ofcolor(X, mostcolor(X))", "ofcolor(X, leastcolor(X))"].map(str::to_string));
