@@ -8,7 +8,7 @@
 //! the input in place of its cells (fractals), a one-colour answer, a colour grown into its
 //! neighbours, objects recoloured by size rank, crops picked by a colour's count, moves to contact,
 //! tilings and fractals by a factor the input counts, one-colour canvases sized by a count; and the
-//! paint rules, pattern repairs and seeded fills of [`crate::rules`]). Level `d` applies every
+//! paint rules, pattern repairs, seeded fills and hole fills of [`crate::rules`]). Level `d` applies every
 //! template to every new grid of level `d - 1` (observational equivalence on the result tuples, as
 //! in the typed enumeration, through the same [`Store`] and [`Evaluator`], so every value is an
 //! expression the renderer writes as arc-dsl text). Besides the exact fits, every grid with the
@@ -417,6 +417,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(crate::rules::paint_rules(train, tests));
     suggested.extend(crate::rules::pattern_repairs(train));
     suggested.extend(crate::rules::seeded_fills(train, tests));
+    suggested.extend(crate::rules::holes_by_size(train, tests));
     suggested.extend(crate::rules::pattern_extensions(train));
     for e in suggested {
         out.push(parse(&e, None).expect("a valid template"));

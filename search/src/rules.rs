@@ -12,7 +12,8 @@
 //! row") is kept where two colours show it and no colour contradicts it, and is written for every
 //! colour any input shows, test inputs included, so it carries over to colours the demonstrations
 //! lack. [`pattern_repairs`] and [`pattern_extensions`] rebuild outputs from their own symmetries and
-//! periods; [`seeded_fills`] fills each region of one colour from the seed colour that touches it. Everything here is computed on the task's grids in plain Rust; the templates are then
+//! periods; [`seeded_fills`] fills each region of one colour from the seed colour that touches it,
+//! [`holes_by_size`] each hole in the background with the colour its size fixes. Everything here is computed on the task's grids in plain Rust; the templates are then
 //! evaluated by the layer through the kernels like any other.
 
 use crate::{GridData, COLORS};
@@ -724,6 +725,65 @@ pub fn seeded_fills(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<S
     out
 }
 
+/// Holes filled by their size: when every output is its input with some 4-connected regions of its
+/// background colour `B` (the same on every demonstration) filled, each with one colour that its
+/// size fixes (the same size the same colour everywhere), and every region left alone touches the
+/// grid's border with a size no filled one has (84f2aca1: holes of one cell take 5, of two 7):
+/// `fill(G, C, merge(sizefilter(colorfilter(objects(X, T, F, F), B), S)))` per size. Only where
+/// every region of the test inputs off the border has a size the demonstrations map.
+pub fn holes_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    let Some((i0, _)) = train.first() else { return Vec::new() };
+    let b = most_color(i0);
+    if !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w && most_color(i) == b && i != o) {
+        return Vec::new();
+    }
+    let inner = |g: &GridData, cells: &[usize]| {
+        !cells.iter().any(|&k| k < g.w || k >= g.cells.len() - g.w || k % g.w == 0 || k % g.w == g.w - 1)
+    };
+    let mut by_size: Vec<(usize, u8)> = Vec::new();
+    let mut kept: Vec<usize> = Vec::new();
+    for (i, o) in train {
+        if i.cells.iter().zip(&o.cells).any(|(&x, &y)| x != y && x != b) {
+            return Vec::new();
+        }
+        for cells in components(i, |c| c == b) {
+            let colour = o.cells[cells[0]];
+            if cells.iter().any(|&k| o.cells[k] != colour) {
+                return Vec::new();
+            }
+            if colour == b {
+                if inner(i, &cells) {
+                    return Vec::new();
+                }
+                kept.push(cells.len());
+            } else {
+                match by_size.iter().find(|(n, _)| *n == cells.len()) {
+                    Some(&(_, c)) if c != colour => return Vec::new(),
+                    Some(_) => {}
+                    None => by_size.push((cells.len(), colour)),
+                }
+            }
+        }
+    }
+    let mapped = |n: usize| by_size.iter().any(|&(m, _)| m == n);
+    let test_known = tests
+        .iter()
+        .all(|t| components(t, |c| c == b).iter().all(|cells| !inner(t, cells) || mapped(cells.len())));
+    if by_size.is_empty() || kept.iter().any(|&n| mapped(n)) || !test_known {
+        return Vec::new();
+    }
+    by_size.sort_unstable();
+    let mut g = "X".to_string();
+    for (n, c) in by_size {
+        let Some(size) = number(n) else { return Vec::new() };
+        g = format!(
+            "fill({g}, {}, merge(sizefilter(colorfilter(objects(X, T, F, F), {}), {size})))",
+            COLORS[c as usize], COLORS[b as usize]
+        );
+    }
+    vec![g]
+}
+
 /// The connected regions of colour `b` in `g` (4-connected, or 8-connected with `diagonal`).
 fn regions_of(g: &GridData, b: u8, diagonal: bool) -> Vec<Vec<usize>> {
     if !diagonal {
@@ -986,5 +1046,31 @@ mod tests {
         ];
         let t = paint_rules(&train, &[]).expect("a rule chain");
         assert!(t.contains("backdrop(inbox(ofcolor(X, TWO)))"), "{t}");
+    }
+
+    #[test]
+    fn fills_holes_by_their_size() {
+        // Holes of one cell take 5, of two cells 7; the outside stays.
+        let train = vec![
+            (
+                grid(&["00000", "03330", "03030", "03330", "00000"]),
+                grid(&["00000", "03330", "03530", "03330", "00000"]),
+            ),
+            (
+                grid(&["000000", "044440", "040040", "044440", "000000"]),
+                grid(&["000000", "044440", "047740", "044440", "000000"]),
+            ),
+        ];
+        assert_eq!(
+            holes_by_size(&train, &[]),
+            vec![
+                "fill(fill(X, FIVE, merge(sizefilter(colorfilter(objects(X, T, F, F), ZERO), ONE))), SEVEN, \
+                  merge(sizefilter(colorfilter(objects(X, T, F, F), ZERO), TWO)))"
+                    .to_string()
+            ]
+        );
+        // A test hole of a size no demonstration shows: no map.
+        let big = grid(&["00000", "03330", "03003", "03003", "03330"]);
+        assert!(holes_by_size(&train, &[big]).is_empty());
     }
 }
