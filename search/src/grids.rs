@@ -990,7 +990,8 @@ fn one_colour_picks() -> Vec<String> {
 /// differ, each colour [`one_colour_answers`] picks.
 fn counted_canvases(train: &[(GridData, GridData)]) -> Vec<String> {
     let Some((_, o0)) = train.first() else { return Vec::new() };
-    let uniform = |o: &GridData| o.cells.iter().all(|&c| c == o.cells[0]);
+    // (An empty output has no colour to read.)
+    let uniform = |o: &GridData| !o.cells.is_empty() && o.cells.iter().all(|&c| c == o.cells[0]);
     if !train.iter().all(|(_, o)| uniform(o)) || train.iter().all(|(_, o)| (o.h, o.w) == (o0.h, o0.w)) {
         return Vec::new();
     }
@@ -1674,8 +1675,9 @@ mod tests {
         );
         assert_eq!(count_objects(&g(2, 2, &[5, 0, 0, 5]), true, false), 2);
         assert_eq!(count_objects(&g(2, 2, &[5, 0, 0, 5]), true, true), 1);
-        // Outputs of one shape are [`one_colour_answers`]' case, not this one's.
-        assert!(counted_canvases(&[objs.clone(), objs]).is_empty());
+        // Outputs of one shape are [`one_colour_answers`]' case, not this one's; an empty output none's.
+        assert!(counted_canvases(&[objs.clone(), objs.clone()]).is_empty());
+        assert!(counted_canvases(&[objs, (g(1, 3, &[5, 0, 0]), g(0, 0, &[]))]).is_empty());
         // 4x4 and 6x6 inputs summarised as 2x2 (blocks of 2 and 3), then 2x2 blocks of 4x4 and 2x4.
         let summary = |block: &str| {
             format!(
@@ -1690,6 +1692,23 @@ mod tests {
         assert_eq!(block_summaries(&[four.clone(), wide]), vec![summary("TWO_BY_TWO")]);
         assert!(block_summaries(&[(g(4, 4, &[0; 16]), g(3, 3, &[0; 9]))]).is_empty());
         assert!(block_summaries(&[four.clone(), (g(6, 6, &[0; 36]), g(3, 2, &[0; 6]))]).is_empty());
+    }
+
+    #[test]
+    fn the_count_rules_take_empty_grids() {
+        let g = |h: usize, w: usize, cells: &[u8]| GridData { h, w, cells: cells.to_vec() };
+        let colours = [true; 10];
+        for pair in
+            [(g(0, 0, &[]), g(0, 0, &[])), (g(0, 0, &[]), g(2, 2, &[1; 4])), (g(1, 1, &[1]), g(0, 0, &[]))]
+        {
+            let train = [pair.clone(), (g(1, 1, &[1]), g(2, 2, &[1; 4]))];
+            // No panic, and no template: an empty grid shows no factor, colour, block or region.
+            assert!(scaled_copies(&train, &colours).is_empty());
+            assert!(counted_canvases(&train).is_empty());
+            assert!(block_summaries(&train).is_empty());
+            assert!(crate::rules::seeded_fills(&train, &[pair.0.clone()]).is_empty());
+            assert!(crate::rules::holes_by_size(&train, &[pair.0.clone()]).is_empty());
+        }
     }
 
     #[test]
