@@ -295,7 +295,7 @@ impl<'s, 'e> Search<'s, 'e> {
                 }
                 d -= 1;
                 sizes[d] += 1;
-                if sizes[d] <= s - 1 {
+                if sizes[d] < s {
                     break;
                 }
                 sizes[d] = 0;

@@ -6,8 +6,9 @@
 //! the demonstrations' ratio, crop to a colour, fill with an output colour; and where the
 //! demonstrations' shapes and colours show it: the arrangement of mirror images read off the outputs,
 //! the input in place of its cells (fractals), a one-colour answer, a colour grown into its
-//! neighbours, objects recoloured by size rank, crops picked by a colour's count, moves to contact;
-//! and the paint rules and pattern repairs of [`crate::rules`]). Level `d` applies every
+//! neighbours, objects recoloured by size rank, crops picked by a colour's count, moves to contact,
+//! tilings and fractals by a factor the input counts, one-colour canvases sized by a count; and the
+//! paint rules, pattern repairs, seeded fills and hole fills of [`crate::rules`]). Level `d` applies every
 //! template to every new grid of level `d - 1` (observational equivalence on the result tuples, as
 //! in the typed enumeration, through the same [`Store`] and [`Evaluator`], so every value is an
 //! expression the renderer writes as arc-dsl text). Besides the exact fits, every grid with the
@@ -341,7 +342,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
         (fits && k >= 2).then_some((k, up))
     };
     if let (Some((kh, uh)), Some((kw, uw))) = (ratio(|g| g.h), ratio(|g| g.w)) {
-        if kh == kw && uh == uw && kh >= 4 && kh <= 9 {
+        if kh == kw && uh == uw && (4..=9).contains(&kh) {
             let k = COLORS[kh];
             extra.push(if uh { format!("upscale(X, {k})") } else { format!("downscale(X, {k})") });
         }
@@ -403,7 +404,10 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     let mut suggested: Vec<String> = Vec::new();
     suggested.extend(mirror_tiling(train));
     suggested.extend(self_similar(train, &in_colors));
+    suggested.extend(scaled_copies(train, &in_colors));
     suggested.extend(one_colour_answers(train));
+    suggested.extend(counted_canvases(train));
+    suggested.extend(block_summaries(train));
     suggested.extend(grown_colours(train, &in_colors));
     suggested.extend(overlaid_parts(train));
     suggested.extend(colours_by_size(train, tests));
@@ -412,6 +416,8 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(moves(train));
     suggested.extend(crate::rules::paint_rules(train, tests));
     suggested.extend(crate::rules::pattern_repairs(train));
+    suggested.extend(crate::rules::seeded_fills(train, tests));
+    suggested.extend(crate::rules::holes_by_size(train, tests));
     suggested.extend(crate::rules::pattern_extensions(train));
     for e in suggested {
         out.push(parse(&e, None).expect("a valid template"));
@@ -477,6 +483,9 @@ fn colours_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<St
     vec![g]
 }
 
+/// An object's size, whether it is the largest, whether the smallest, and its output colour.
+type ObjectRank = (usize, bool, bool, u8);
+
 /// Objects recoloured by their size's rank or by one size against the rest: when every output
 /// keeps its input's shape and paints each object (one colour, 4-connected, not the background)
 /// in one colour, every other cell unchanged, and the colour is fixed by whether the object is the
@@ -486,7 +495,7 @@ fn colours_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<St
 /// `fill(fill(X, B, merge(objs)), A, merge(sizefilter(objs, S)))`.
 fn colours_by_rank(train: &[(GridData, GridData)]) -> Vec<String> {
     // Per demonstration: (size, largest, smallest, output colour) of each object.
-    let mut seen: Vec<(usize, bool, bool, u8)> = Vec::new();
+    let mut seen: Vec<ObjectRank> = Vec::new();
     for (i, o) in train {
         if i.h != o.h || i.w != o.w {
             return Vec::new();
@@ -509,7 +518,7 @@ fn colours_by_rank(train: &[(GridData, GridData)]) -> Vec<String> {
             return Vec::new();
         }
     }
-    let one = |f: &dyn Fn(&(usize, bool, bool, u8)) -> bool| -> Option<u8> {
+    let one = |f: &dyn Fn(&ObjectRank) -> bool| -> Option<u8> {
         let mut it = seen.iter().filter(|x| f(x)).map(|x| x.3);
         let first = it.next()?;
         it.all(|c| c == first).then_some(first)
@@ -562,7 +571,8 @@ fn is_crop(g: &GridData, o: &GridData) -> bool {
 }
 
 /// When every output is a crop of its input: the object picked by how many cells of each input
-/// colour it holds, or by being of the most common shape (several copies of one shape).
+/// colour it holds, by being of the most common shape (several copies of one shape), by being the
+/// one not mirror-symmetric, or by how many of its cells are off its main colour.
 fn crops(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> {
     if train.is_empty() || !train.iter().all(|(i, o)| is_crop(i, o)) {
         return Vec::new();
@@ -580,6 +590,22 @@ fn crops(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> 
             "subgrid(extract({objs}, compose(rbind(equality, mostcommon(apply(normalize, totuple({objs})))), \
              normalize)), X)"
         ));
+    }
+    // The one object that is not its own mirror image (the others are), and the object with the
+    // most or fewest cells off its own main colour.
+    for objs in ["objects(X, T, T, T)", "objects(X, F, T, T)"] {
+        for mirror in ["vmirror", "hmirror"] {
+            out.push(format!(
+                "subgrid(extract({objs}, compose(flip, fork(equality, identity, {mirror}))), X)"
+            ));
+        }
+    }
+    for objs in ["objects(X, F, T, T)", "objects(X, F, F, T)"] {
+        for by in ["argmax", "argmin"] {
+            out.push(format!(
+                "subgrid({by}({objs}, fork(subtract, size, fork(colorcount, identity, mostcolor))), X)"
+            ));
+        }
     }
     out
 }
@@ -815,6 +841,82 @@ fn self_similar(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<S
     out
 }
 
+/// When every output is its input scaled by whole factors down and across, each factor a count the
+/// input shows (its number of colours, of colours less one, its height or width, its number of
+/// objects, the count of its least common colour) or one constant: the input tiled that many times
+/// (a59b95c0, ccd554ac) and, where the factors are the input's own height and width, a copy of the
+/// input in place of each cell of one colour (ad7e01d0's fractal, inputs of several sizes), written
+/// as shifted copies of `asobject(X)` painted on a blank canvas.
+fn scaled_copies(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> {
+    let whole = |i: &GridData, o: &GridData| {
+        i.h > 0 && i.w > 0 && o.h.is_multiple_of(i.h) && o.w.is_multiple_of(i.w) && o.h * o.w >= 2 * i.h * i.w
+    };
+    if train.is_empty() || !train.iter().all(|(i, o)| whole(i, o)) {
+        return Vec::new();
+    }
+    let counts: [(&str, GridCount); 6] = [
+        ("numcolors(X)", |g| palette_size(g)),
+        ("decrement(numcolors(X))", |g| palette_size(g).saturating_sub(1)),
+        ("height(X)", |g| g.h),
+        ("width(X)", |g| g.w),
+        ("size(objects(X, T, F, T))", |g| objects(g).len()),
+        ("colorcount(X, leastcolor(X))", least_color_count),
+    ];
+    // The factor down or across: a constant, or the first count that gives it on every input.
+    let factor = |f: fn(&GridData, &GridData) -> usize| -> Option<(String, bool)> {
+        let k: Vec<usize> = train.iter().map(|(i, o)| f(i, o)).collect();
+        if k.iter().all(|&n| n == k[0]) {
+            return number(k[0]).map(|n| (n.to_string(), false));
+        }
+        counts
+            .iter()
+            .find(|(_, count)| train.iter().zip(&k).all(|((i, _), &n)| count(i) == n))
+            .map(|(text, _)| (text.to_string(), true))
+    };
+    let mut out = Vec::new();
+    if let (Some((kh, vh)), Some((kw, vw))) = (factor(|i, o| o.h / i.h), factor(|i, o| o.w / i.w)) {
+        let k = if kh == kw { kh.clone() } else { format!("astuple({kh}, {kw})") };
+        out.push(format!(
+            "paint(canvas(ZERO, multiply(shape(X), {k})), mapply(lbind(shift, asobject(X)), \
+             apply(rbind(multiply, shape(X)), asindices(canvas(ZERO, astuple({kh}, {kw}))))))"
+        ));
+        // (`upscale` by the number of colours is a template of every varying-factor task already.)
+        if kh == kw && (vh || vw) && !k.contains("numcolors") {
+            out.push(format!("upscale(X, {k})"));
+        }
+    }
+    if train.iter().all(|(i, o)| o.h == i.h * i.h && o.w == i.w * i.w) {
+        let mut masks: Vec<String> =
+            (0..10).filter(|&c| in_colors[c]).map(|c| format!("ofcolor(X, {})", COLORS[c])).collect();
+        masks.extend(["ofcolor(X, mostcolor(X))", "ofcolor(X, leastcolor(X))"].map(str::to_string));
+        masks.push("difference(asindices(X), ofcolor(X, mostcolor(X)))".to_string());
+        for m in masks {
+            out.push(format!(
+                "paint(canvas(ZERO, multiply(shape(X), shape(X))), mapply(lbind(shift, asobject(X)), \
+                 apply(rbind(multiply, shape(X)), {m})))"
+            ));
+        }
+    }
+    out
+}
+
+/// A count read off a grid.
+type GridCount = fn(&GridData) -> usize;
+
+/// How many colours `g` shows (arc-dsl's `numcolors`).
+fn palette_size(g: &GridData) -> usize {
+    let mut seen = [false; 10];
+    g.cells.iter().for_each(|&c| seen[c as usize % 10] = true);
+    seen.iter().filter(|&&s| s).count()
+}
+
+/// The number of cells of `g`'s least common colour (arc-dsl's `colorcount(g, leastcolor(g))`).
+fn least_color_count(g: &GridData) -> usize {
+    let mut counts = [0usize; 10];
+    g.cells.iter().for_each(|&c| counts[c as usize % 10] += 1);
+    counts.iter().copied().filter(|&n| n > 0).min().unwrap_or(0)
+}
+
 /// When every output is one colour, all of one shape (1a2e2828's single cell): that shape filled
 /// with a colour picked from the input (the most or least common, that of the largest or smallest
 /// object under three `objects` settings, of the most or least common object colour).
@@ -824,15 +926,51 @@ fn one_colour_answers(train: &[(GridData, GridData)]) -> Vec<String> {
     if !train.iter().all(|(_, o)| uniform(o) && o.h == o0.h && o.w == o0.w) {
         return Vec::new();
     }
-    let dims = match (o0.h, o0.w) {
+    let Some(dims) = dims_text(o0.h, o0.w) else { return Vec::new() };
+    one_colour_picks().into_iter().map(|p| format!("canvas({p}, {dims})")).collect()
+}
+
+/// A shape as DSL text (`THREE_BY_THREE`, `astuple(TWO, FIVE)`), for sides up to 10.
+fn dims_text(h: usize, w: usize) -> Option<String> {
+    Some(match (h, w) {
         (1, 1) => "UNITY".to_string(),
         (2, 2) => "TWO_BY_TWO".to_string(),
         (3, 3) => "THREE_BY_THREE".to_string(),
-        (h, w) => match (number(h), number(w)) {
-            (Some(h), Some(w)) => format!("astuple({h}, {w})"),
-            _ => return Vec::new(),
-        },
+        (h, w) => format!("astuple({}, {})", number(h)?, number(w)?),
+    })
+}
+
+/// When every input is a whole number of blocks of its output's shape (the same output shape
+/// on every demonstration, or the same block size): each output cell the colour of the
+/// non-background cells of its block, over the input's background (5783df64's one cell per
+/// block, e57337a4's one gap in a block): the input's non-background cells, their positions
+/// divided by the block size, painted on a blank canvas.
+fn block_summaries(train: &[(GridData, GridData)]) -> Vec<String> {
+    let Some((i0, o0)) = train.first() else { return Vec::new() };
+    let blocks = |i: &GridData, o: &GridData| {
+        o.h > 0 && o.w > 0 && i.h.is_multiple_of(o.h) && i.w.is_multiple_of(o.w) && i.h * i.w > o.h * o.w
     };
+    if !train.iter().all(|(i, o)| blocks(i, o)) {
+        return Vec::new();
+    }
+    let block = if train.iter().all(|(_, o)| (o.h, o.w) == (o0.h, o0.w)) {
+        let Some(dims) = dims_text(o0.h, o0.w) else { return Vec::new() };
+        format!("divide(shape(X), {dims})")
+    } else if train.iter().all(|(i, o)| (i.h / o.h, i.w / o.w) == (i0.h / o0.h, i0.w / o0.w)) {
+        let Some(dims) = dims_text(i0.h / o0.h, i0.w / o0.w) else { return Vec::new() };
+        dims
+    } else {
+        return Vec::new();
+    };
+    vec![format!(
+        "paint(canvas(mostcolor(X), divide(shape(X), {block})), apply(fork(astuple, first, \
+         compose(rbind(divide, {block}), last)), merge(fgpartition(X))))"
+    )]
+}
+
+/// The colours a one-colour answer is picked from: the most or least common, that of the largest or
+/// smallest object under three `objects` settings, of the most or least common object colour.
+fn one_colour_picks() -> Vec<String> {
     let mut picks: Vec<String> = vec!["mostcolor(X)".into(), "leastcolor(X)".into()];
     for objs in ["objects(X, T, F, T)", "objects(X, T, T, T)", "objects(X, T, F, F)", "fgpartition(X)"] {
         for by in ["argmax", "argmin"] {
@@ -842,7 +980,91 @@ fn one_colour_answers(train: &[(GridData, GridData)]) -> Vec<String> {
     for by in ["mostcommon", "leastcommon"] {
         picks.push(format!("{by}(apply(color, totuple(objects(X, T, F, T))))"));
     }
-    picks.into_iter().map(|p| format!("canvas({p}, {dims})")).collect()
+    picks
+}
+
+/// When every output is one colour and the outputs differ in shape, each side either the same on
+/// every demonstration or a count the input shows (of its objects under four `objects` settings,
+/// of its colours; that count, one more or one less): the canvas of that size (e872b94a's column as
+/// tall as the input has objects, plus one), in the one colour all outputs share or, where they
+/// differ, each colour [`one_colour_answers`] picks.
+fn counted_canvases(train: &[(GridData, GridData)]) -> Vec<String> {
+    let Some((_, o0)) = train.first() else { return Vec::new() };
+    // (An empty output has no colour to read.)
+    let uniform = |o: &GridData| !o.cells.is_empty() && o.cells.iter().all(|&c| c == o.cells[0]);
+    if !train.iter().all(|(_, o)| uniform(o)) || train.iter().all(|(_, o)| (o.h, o.w) == (o0.h, o0.w)) {
+        return Vec::new();
+    }
+    let counts: Vec<(&str, Vec<usize>)> = [
+        ("size(objects(X, T, F, T))", true, false),
+        ("size(objects(X, T, T, T))", true, true),
+        ("size(objects(X, F, F, T))", false, false),
+        ("size(objects(X, F, T, T))", false, true),
+    ]
+    .into_iter()
+    .map(|(text, univalued, diagonal)| {
+        (text, train.iter().map(|(i, _)| count_objects(i, univalued, diagonal)).collect())
+    })
+    .chain(std::iter::once(("numcolors(X)", train.iter().map(|(i, _)| palette_size(i)).collect())))
+    .collect();
+    let side = |f: fn(&GridData) -> usize| -> Option<String> {
+        let want: Vec<usize> = train.iter().map(|(_, o)| f(o)).collect();
+        if want.iter().all(|&n| n == want[0]) {
+            return number(want[0]).map(str::to_string);
+        }
+        for (text, got) in &counts {
+            for (shift, wrap) in [(0i64, ""), (1, "increment"), (-1, "decrement")] {
+                if got.iter().zip(&want).all(|(&g, &w)| g as i64 + shift == w as i64) {
+                    return Some(if wrap.is_empty() { text.to_string() } else { format!("{wrap}({text})") });
+                }
+            }
+        }
+        None
+    };
+    let (Some(h), Some(w)) = (side(|g| g.h), side(|g| g.w)) else { return Vec::new() };
+    let picks: Vec<String> = if train.iter().all(|(_, o)| o.cells[0] == o0.cells[0]) {
+        vec![COLORS[o0.cells[0] as usize % 10].to_string()]
+    } else {
+        one_colour_picks()
+    };
+    picks.into_iter().map(|p| format!("canvas({p}, astuple({h}, {w}))")).collect()
+}
+
+/// The number of objects of `g` as arc-dsl's `objects(g, univalued, diagonal, T)` finds them: the
+/// background is the most common colour, the smallest on a tie (the kernels' `mostcolor`).
+fn count_objects(g: &GridData, univalued: bool, diagonal: bool) -> usize {
+    let mut counts = [0usize; 10];
+    g.cells.iter().for_each(|&c| counts[c as usize % 10] += 1);
+    let bg = (0..10u8).max_by_key(|&c| (counts[c as usize], std::cmp::Reverse(c))).unwrap_or(0);
+    let mut seen = vec![false; g.cells.len()];
+    let mut n = 0;
+    for start in 0..g.cells.len() {
+        if seen[start] || g.cells[start] == bg {
+            continue;
+        }
+        n += 1;
+        seen[start] = true;
+        let mut todo = vec![start];
+        while let Some(k) = todo.pop() {
+            let (r, q) = ((k / g.w) as i64, (k % g.w) as i64);
+            for (dr, dq) in [(-1i64, 0i64), (1, 0), (0, -1), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1)] {
+                if !diagonal && dr != 0 && dq != 0 {
+                    continue;
+                }
+                let (nr, nq) = (r + dr, q + dq);
+                if nr < 0 || nq < 0 || nr >= g.h as i64 || nq >= g.w as i64 {
+                    continue;
+                }
+                let m = nr as usize * g.w + nq as usize;
+                let joins = if univalued { g.cells[m] == g.cells[k] } else { g.cells[m] != bg };
+                if !seen[m] && joins {
+                    seen[m] = true;
+                    todo.push(m);
+                }
+            }
+        }
+    }
+    n
 }
 
 /// When every output keeps its input's shape and brings in no colour: each input colour grown
@@ -1271,7 +1493,7 @@ impl<'a, 's> Layer<'a, 's> {
             self.run.stop = Some(Stop::Steps);
         } else if self.store.values.len() > self.max_values || self.store.bytes() > self.max_bytes {
             self.run.stop = Some(Stop::Memory);
-        } else if self.run.tried % 64 == 0 && self.deadline.is_some_and(|d| Instant::now() > d) {
+        } else if self.run.tried.is_multiple_of(64) && self.deadline.is_some_and(|d| Instant::now() > d) {
             self.run.stop = Some(Stop::Time);
         }
         r
@@ -1424,6 +1646,69 @@ mod tests {
         let grow = (g(1, 3, &[0, 1, 0]), g(1, 3, &[1, 1, 1]));
         assert_eq!(grown_colours(&[grow], &colours).len(), 4);
         assert!(grown_colours(&[(g(1, 3, &[0, 1, 0]), g(1, 3, &[2, 1, 2]))], &colours).is_empty());
+    }
+
+    #[test]
+    fn factors_the_input_counts_suggest_tilings_fractals_and_canvases() {
+        let g = |h: usize, w: usize, cells: &[u8]| GridData { h, w, cells: cells.to_vec() };
+        let colours = [true, true, true, false, false, false, false, false, false, false];
+        // Two colours, twice each way; three colours, three times: a tiling by the number of colours.
+        let two = (g(1, 2, &[1, 2]), g(2, 4, &[1, 2, 1, 2, 1, 2, 1, 2]));
+        let three = (g(1, 3, &[1, 2, 0]), g(3, 9, &[1, 2, 0].repeat(9)));
+        let tiled = scaled_copies(&[two.clone(), three], &colours);
+        assert!(tiled[0].contains("astuple(numcolors(X), numcolors(X))"), "{tiled:?}");
+        assert!(tiled.iter().all(|t| parse(t, None).is_ok()));
+        // The same factor on every demonstration: that constant; a factor no count gives: nothing.
+        assert!(scaled_copies(std::slice::from_ref(&two), &colours)[0].contains("astuple(TWO, TWO)"));
+        let odd = (g(1, 2, &[1, 2]), g(3, 6, &[0; 18]));
+        assert!(scaled_copies(&[two, odd], &colours).is_empty());
+        // Square inputs scaled by their own side: the fractal masks besides the tiling.
+        let frac = (g(2, 2, &[1, 0, 0, 1]), g(4, 4, &[0; 16]));
+        let fractals = scaled_copies(&[frac], &colours);
+        assert!(fractals.iter().any(|t| t.contains("multiply(shape(X), shape(X))")));
+        // One-colour columns as tall as the input has objects, plus one.
+        let objs = (g(1, 5, &[5, 0, 5, 0, 0]), g(3, 1, &[0; 3]));
+        let one = (g(1, 3, &[5, 0, 0]), g(2, 1, &[0; 2]));
+        assert_eq!(
+            counted_canvases(&[objs.clone(), one]),
+            vec!["canvas(ZERO, astuple(increment(size(objects(X, T, F, T))), ONE))"]
+        );
+        assert_eq!(count_objects(&g(2, 2, &[5, 0, 0, 5]), true, false), 2);
+        assert_eq!(count_objects(&g(2, 2, &[5, 0, 0, 5]), true, true), 1);
+        // Outputs of one shape are [`one_colour_answers`]' case, not this one's; an empty output none's.
+        assert!(counted_canvases(&[objs.clone(), objs.clone()]).is_empty());
+        assert!(counted_canvases(&[objs, (g(1, 3, &[5, 0, 0]), g(0, 0, &[]))]).is_empty());
+        // 4x4 and 6x6 inputs summarised as 2x2 (blocks of 2 and 3), then 2x2 blocks of 4x4 and 2x4.
+        let summary = |block: &str| {
+            format!(
+                "paint(canvas(mostcolor(X), divide(shape(X), {block})), apply(fork(astuple, first, \
+                 compose(rbind(divide, {block}), last)), merge(fgpartition(X))))"
+            )
+        };
+        let four = (g(4, 4, &[0; 16]), g(2, 2, &[0; 4]));
+        let six = (g(6, 6, &[0; 36]), g(2, 2, &[0; 4]));
+        assert_eq!(block_summaries(&[four.clone(), six]), vec![summary("divide(shape(X), TWO_BY_TWO)")]);
+        let wide = (g(2, 4, &[0; 8]), g(1, 2, &[0; 2]));
+        assert_eq!(block_summaries(&[four.clone(), wide]), vec![summary("TWO_BY_TWO")]);
+        assert!(block_summaries(&[(g(4, 4, &[0; 16]), g(3, 3, &[0; 9]))]).is_empty());
+        assert!(block_summaries(&[four.clone(), (g(6, 6, &[0; 36]), g(3, 2, &[0; 6]))]).is_empty());
+    }
+
+    #[test]
+    fn the_count_rules_take_empty_grids() {
+        let g = |h: usize, w: usize, cells: &[u8]| GridData { h, w, cells: cells.to_vec() };
+        let colours = [true; 10];
+        for pair in
+            [(g(0, 0, &[]), g(0, 0, &[])), (g(0, 0, &[]), g(2, 2, &[1; 4])), (g(1, 1, &[1]), g(0, 0, &[]))]
+        {
+            let train = [pair.clone(), (g(1, 1, &[1]), g(2, 2, &[1; 4]))];
+            // No panic, and no template: an empty grid shows no factor, colour, block or region.
+            assert!(scaled_copies(&train, &colours).is_empty());
+            assert!(counted_canvases(&train).is_empty());
+            assert!(block_summaries(&train).is_empty());
+            assert!(crate::rules::seeded_fills(&train, &[pair.0.clone()]).is_empty());
+            assert!(crate::rules::holes_by_size(&train, &[pair.0.clone()]).is_empty());
+        }
     }
 
     #[test]

@@ -12,7 +12,8 @@
 //! row") is kept where two colours show it and no colour contradicts it, and is written for every
 //! colour any input shows, test inputs included, so it carries over to colours the demonstrations
 //! lack. [`pattern_repairs`] and [`pattern_extensions`] rebuild outputs from their own symmetries and
-//! periods. Everything here is computed on the task's grids in plain Rust; the templates are then
+//! periods; [`seeded_fills`] fills each region of one colour from the seed colour that touches it,
+//! [`holes_by_size`] each hole in the background with the colour its size fixes. Everything here is computed on the task's grids in plain Rust; the templates are then
 //! evaluated by the layer through the kernels like any other.
 
 use crate::{GridData, COLORS};
@@ -46,9 +47,15 @@ enum Kind {
     /// The row, or the column, through each object's centre.
     CentreRow,
     CentreColumn,
+    /// Of all the colour's cells together: the backdrop, box, inbox and the inside of the box of
+    /// the patch they span (21f83797: two marks, the box between them filled).
+    WholeBackdrop,
+    WholeBox,
+    WholeInbox,
+    WholeInnerBackdrop,
 }
 
-const KINDS: [Kind; 28] = [
+const KINDS: [Kind; 32] = [
     Kind::DNeighbors,
     Kind::INeighbors,
     Kind::Neighbors,
@@ -77,6 +84,10 @@ const KINDS: [Kind; 28] = [
     Kind::CornerRay(3),
     Kind::CentreRow,
     Kind::CentreColumn,
+    Kind::WholeBackdrop,
+    Kind::WholeBox,
+    Kind::WholeInbox,
+    Kind::WholeInnerBackdrop,
 ];
 
 /// The source "colour" that stands for every cell not of the grid's most common colour.
@@ -136,6 +147,10 @@ impl Kind {
             }
             Kind::CentreRow => format!("mapply(compose(hfrontier, center), {objs})"),
             Kind::CentreColumn => format!("mapply(compose(vfrontier, center), {objs})"),
+            Kind::WholeBackdrop => format!("backdrop({s})"),
+            Kind::WholeBox => format!("box({s})"),
+            Kind::WholeInbox => format!("inbox({s})"),
+            Kind::WholeInnerBackdrop => format!("backdrop(inbox({s}))"),
         }
     }
 
@@ -215,10 +230,40 @@ impl Kind {
                     }
                 }
             }
-            Kind::Backdrop | Kind::Box | Kind::Inbox | Kind::Outbox | Kind::InnerBackdrop => {
-                for (a, b, x, y) in object_boxes(g, c, bg) {
+            Kind::Backdrop
+            | Kind::Box
+            | Kind::Inbox
+            | Kind::Outbox
+            | Kind::InnerBackdrop
+            | Kind::WholeBackdrop
+            | Kind::WholeBox
+            | Kind::WholeInbox
+            | Kind::WholeInnerBackdrop => {
+                let whole = matches!(
+                    self,
+                    Kind::WholeBackdrop | Kind::WholeBox | Kind::WholeInbox | Kind::WholeInnerBackdrop
+                );
+                let boxes = if whole {
+                    // `inbox` of no cells fails in the kernels (`backdrop` and `box` give none).
+                    if at.is_empty() {
+                        return matches!(self, Kind::WholeBackdrop | Kind::WholeBox).then_some(mask);
+                    }
+                    let rows = at.iter().map(|p| p.0);
+                    let cols = at.iter().map(|p| p.1);
+                    vec![(
+                        rows.clone().min().unwrap_or(0),
+                        rows.max().unwrap_or(0),
+                        cols.clone().min().unwrap_or(0),
+                        cols.max().unwrap_or(0),
+                    )]
+                } else {
+                    object_boxes(g, c, bg)
+                };
+                for (a, b, x, y) in boxes {
                     let (a, b, x, y) = match self {
-                        Kind::Inbox | Kind::InnerBackdrop => (a + 1, b - 1, x + 1, y - 1),
+                        Kind::Inbox | Kind::InnerBackdrop | Kind::WholeInbox | Kind::WholeInnerBackdrop => {
+                            (a + 1, b - 1, x + 1, y - 1)
+                        }
                         Kind::Outbox => (a - 1, b + 1, x - 1, y + 1),
                         _ => (a, b, x, y),
                     };
@@ -226,7 +271,13 @@ impl Kind {
                     let (a, b, x, y) = (a.min(b), a.max(b), x.min(y), x.max(y));
                     for r in a..=b {
                         for q in x..=y {
-                            let full = matches!(self, Kind::Backdrop | Kind::InnerBackdrop);
+                            let full = matches!(
+                                self,
+                                Kind::Backdrop
+                                    | Kind::InnerBackdrop
+                                    | Kind::WholeBackdrop
+                                    | Kind::WholeInnerBackdrop
+                            );
                             if full || r == a || r == b || q == x || q == y {
                                 put(r, q);
                             }
@@ -581,6 +632,191 @@ fn number(n: usize) -> Option<&'static str> {
     }
 }
 
+/// Seeded fills: when every output is its input with some regions of one colour `B` (every input
+/// shows it; its 4-connected, or 8-connected, components) filled, each with a colour that touches
+/// it (4-adjacent), the fill per colour `C`: "each `B` region touching `C` becomes `C`"
+/// (e69241bd's rooms filled from the seed in them). A colour is left out where some region it
+/// touches stays or takes another colour (the walls); the others are written for every colour any
+/// input shows, test inputs included, in colour order (a region touching two seeds takes the
+/// higher). Kept only where the chain rebuilds every output:
+/// `fill(G, C, mfilter(colorfilter(objects(X, T, F, F), B), P))`, `P` whether a region meets
+/// `mapply(dneighbors, ofcolor(X, C))` (not `adjacent`, which fails on an input without `C`).
+pub fn seeded_fills(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    if train.is_empty()
+        || !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w)
+        || train.iter().all(|(i, o)| i == o)
+    {
+        return Vec::new();
+    }
+    let mut shown = [false; 10];
+    train
+        .iter()
+        .map(|(i, _)| i)
+        .chain(tests)
+        .for_each(|g| g.cells.iter().for_each(|&c| shown[c as usize % 10] = true));
+    let mut out = Vec::new();
+    for b in 0..10u8 {
+        let only_b_changes = train.iter().all(|(i, o)| {
+            i.cells.contains(&b) && i.cells.iter().zip(&o.cells).all(|(&x, &y)| x == y || x == b)
+        });
+        if !only_b_changes {
+            continue;
+        }
+        for diagonal in [false, true] {
+            // Per demonstration: each region's cells and the colours 4-adjacent to it.
+            let regions: Vec<Vec<(Vec<usize>, [bool; 10])>> = train
+                .iter()
+                .map(|(i, _)| {
+                    regions_of(i, b, diagonal)
+                        .into_iter()
+                        .map(|cells| {
+                            let mut touch = [false; 10];
+                            for &k in &cells {
+                                let (r, q) = (k / i.w, k % i.w);
+                                let near = [
+                                    (r > 0).then(|| k - i.w),
+                                    (r + 1 < i.h).then(|| k + i.w),
+                                    (q > 0).then(|| k - 1),
+                                    (q + 1 < i.w).then(|| k + 1),
+                                ];
+                                near.into_iter()
+                                    .flatten()
+                                    .for_each(|n| touch[i.cells[n] as usize % 10] = true);
+                            }
+                            (cells, touch)
+                        })
+                        .collect()
+                })
+                .collect();
+            let kept: Vec<u8> = (0..10u8)
+                .filter(|&c| c != b && shown[c as usize])
+                .filter(|&c| {
+                    train.iter().zip(&regions).all(|((_, o), rs)| {
+                        rs.iter()
+                            .filter(|(_, t)| t[c as usize])
+                            .all(|(cells, _)| cells.iter().all(|&k| o.cells[k] == c))
+                    })
+                })
+                .collect();
+            let rebuilt = train.iter().zip(&regions).all(|((i, o), rs)| {
+                let mut g = i.cells.clone();
+                for &c in &kept {
+                    rs.iter()
+                        .filter(|(_, t)| t[c as usize])
+                        .for_each(|(cells, _)| cells.iter().for_each(|&k| g[k] = c));
+                }
+                g == o.cells
+            });
+            if rebuilt && !kept.is_empty() {
+                let objs = format!("objects(X, T, {}, F)", if diagonal { "T" } else { "F" });
+                let chain = kept.iter().fold("X".to_string(), |g, &c| {
+                    let c = COLORS[c as usize];
+                    format!(
+                        "fill({g}, {c}, mfilter(colorfilter({objs}, {}), compose(positive, compose(size, \
+                         compose(rbind(intersection, mapply(dneighbors, ofcolor(X, {c}))), toindices)))))",
+                        COLORS[b as usize]
+                    )
+                });
+                out.push(chain);
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Holes filled by their size: when every output is its input with some 4-connected regions of its
+/// background colour `B` (the same on every demonstration) filled, each with one colour that its
+/// size fixes (the same size the same colour everywhere), and every region left alone touches the
+/// grid's border with a size no filled one has (84f2aca1: holes of one cell take 5, of two 7):
+/// `fill(G, C, merge(sizefilter(colorfilter(objects(X, T, F, F), B), S)))` per size. Only where
+/// every region of the test inputs off the border has a size the demonstrations map.
+pub fn holes_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    let Some((i0, _)) = train.first() else { return Vec::new() };
+    let b = most_color(i0);
+    if !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w && most_color(i) == b && i != o) {
+        return Vec::new();
+    }
+    let inner = |g: &GridData, cells: &[usize]| {
+        !cells.iter().any(|&k| k < g.w || k >= g.cells.len() - g.w || k % g.w == 0 || k % g.w == g.w - 1)
+    };
+    let mut by_size: Vec<(usize, u8)> = Vec::new();
+    let mut kept: Vec<usize> = Vec::new();
+    for (i, o) in train {
+        if i.cells.iter().zip(&o.cells).any(|(&x, &y)| x != y && x != b) {
+            return Vec::new();
+        }
+        for cells in components(i, |c| c == b) {
+            let colour = o.cells[cells[0]];
+            if cells.iter().any(|&k| o.cells[k] != colour) {
+                return Vec::new();
+            }
+            if colour == b {
+                if inner(i, &cells) {
+                    return Vec::new();
+                }
+                kept.push(cells.len());
+            } else {
+                match by_size.iter().find(|(n, _)| *n == cells.len()) {
+                    Some(&(_, c)) if c != colour => return Vec::new(),
+                    Some(_) => {}
+                    None => by_size.push((cells.len(), colour)),
+                }
+            }
+        }
+    }
+    let mapped = |n: usize| by_size.iter().any(|&(m, _)| m == n);
+    let test_known = tests
+        .iter()
+        .all(|t| components(t, |c| c == b).iter().all(|cells| !inner(t, cells) || mapped(cells.len())));
+    if by_size.is_empty() || kept.iter().any(|&n| mapped(n)) || !test_known {
+        return Vec::new();
+    }
+    by_size.sort_unstable();
+    let mut g = "X".to_string();
+    for (n, c) in by_size {
+        let Some(size) = number(n) else { return Vec::new() };
+        g = format!(
+            "fill({g}, {}, merge(sizefilter(colorfilter(objects(X, T, F, F), {}), {size})))",
+            COLORS[c as usize], COLORS[b as usize]
+        );
+    }
+    vec![g]
+}
+
+/// The connected regions of colour `b` in `g` (4-connected, or 8-connected with `diagonal`).
+fn regions_of(g: &GridData, b: u8, diagonal: bool) -> Vec<Vec<usize>> {
+    if !diagonal {
+        return components(g, |c| c == b);
+    }
+    let mut seen = vec![false; g.cells.len()];
+    let mut out = Vec::new();
+    for start in 0..g.cells.len() {
+        if seen[start] || g.cells[start] != b {
+            continue;
+        }
+        seen[start] = true;
+        let (mut todo, mut cells) = (vec![start], Vec::new());
+        while let Some(k) = todo.pop() {
+            cells.push(k);
+            let (r, q) = ((k / g.w) as i64, (k % g.w) as i64);
+            for (dr, dq) in [(-1i64, -1i64), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1)] {
+                let (nr, nq) = (r + dr, q + dq);
+                if nr < 0 || nq < 0 || nr >= g.h as i64 || nq >= g.w as i64 {
+                    continue;
+                }
+                let m = nr as usize * g.w + nq as usize;
+                if !seen[m] && g.cells[m] == b {
+                    seen[m] = true;
+                    todo.push(m);
+                }
+            }
+        }
+        out.push(cells);
+    }
+    out
+}
+
 /// Pattern repair: when every output is its input with the cells of one colour `Z` (every input
 /// shows it, no output more) repainted, and every output is unchanged by some mirror images and
 /// shifts (symmetries about any centre, periods), the fewest of those images (greedy, at most
@@ -779,5 +1015,62 @@ mod tests {
         // Not every output unchanged by some image: nothing.
         let other = vec![(grid(&["125", "345"]), grid(&["126", "347"]))];
         assert!(pattern_repairs(&other).is_empty());
+    }
+
+    #[test]
+    fn fills_the_regions_each_seed_touches() {
+        // Rooms of 0 walled by 5: the room holding a 3 (or a 4) fills with it, the empty room stays.
+        let train = vec![
+            (grid(&["03050", "00050", "55555", "00504"]), grid(&["33350", "33350", "55555", "00544"])),
+            (grid(&["00504", "55555", "03500"]), grid(&["00544", "55555", "33500"])),
+        ];
+        let t = seeded_fills(&train, &[grid(&["05", "06"])]);
+        assert_eq!(t.len(), 1, "{t:?}");
+        // The walls (5) touch every room and fill none: no rule of theirs; a test colour gets one.
+        assert!(t[0].contains("ofcolor(X, THREE)") && t[0].contains("ofcolor(X, SIX)"), "{}", t[0]);
+        assert!(!t[0].contains("ofcolor(X, FIVE)"), "{}", t[0]);
+        // A room touching a seed that stays empty: no fill.
+        let other = vec![(grid(&["0300", "5555", "0300"]), grid(&["3300", "5555", "0300"]))];
+        assert!(seeded_fills(&other, &[]).is_empty());
+    }
+
+    #[test]
+    fn fills_the_box_two_marks_span() {
+        // Two 2s: the inside of the box they span becomes 1 (the marks' rows and columns stay 0).
+        let train = vec![
+            (grid(&["0000", "0200", "0000", "0002"]), grid(&["0000", "0200", "0010", "0002"])),
+            (
+                grid(&["20000", "00000", "00000", "00000", "00002"]),
+                grid(&["20000", "01110", "01110", "01110", "00002"]),
+            ),
+        ];
+        let t = paint_rules(&train, &[]).expect("a rule chain");
+        assert!(t.contains("backdrop(inbox(ofcolor(X, TWO)))"), "{t}");
+    }
+
+    #[test]
+    fn fills_holes_by_their_size() {
+        // Holes of one cell take 5, of two cells 7; the outside stays.
+        let train = vec![
+            (
+                grid(&["00000", "03330", "03030", "03330", "00000"]),
+                grid(&["00000", "03330", "03530", "03330", "00000"]),
+            ),
+            (
+                grid(&["000000", "044440", "040040", "044440", "000000"]),
+                grid(&["000000", "044440", "047740", "044440", "000000"]),
+            ),
+        ];
+        assert_eq!(
+            holes_by_size(&train, &[]),
+            vec![
+                "fill(fill(X, FIVE, merge(sizefilter(colorfilter(objects(X, T, F, F), ZERO), ONE))), SEVEN, \
+                  merge(sizefilter(colorfilter(objects(X, T, F, F), ZERO), TWO)))"
+                    .to_string()
+            ]
+        );
+        // A test hole of a size no demonstration shows: no map.
+        let big = grid(&["00000", "03330", "03003", "03003", "03330"]);
+        assert!(holes_by_size(&train, &[big]).is_empty());
     }
 }
