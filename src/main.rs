@@ -951,7 +951,28 @@ fn run_check(args: CheckArgs) -> Exit {
             return fail(format_args!("cannot write the report to {}: {e}", load::shown(path)));
         }
     }
-    if report.differences.is_empty() {
+    let typed_differences = report.typed_cpu.as_ref().map_or(0, |t| t.differences.len());
+    match &report.typed_cpu {
+        Some(t) => {
+            println!(
+                "typed CPU   {} identical, {} same verdict, {} left to the Rust solver, {} different, \
+                 in {:.1} ms (the typed CPU path against the Rust path, every solver on it)",
+                t.identical,
+                t.same_verdict,
+                t.redone,
+                t.differences.len(),
+                t.ms
+            );
+            for d in t.differences.iter().take(20) {
+                println!("  {}: {}: {}, Rust {}", d.task, d.sample, d.gpu, d.cpu);
+            }
+        }
+        None => println!(
+            "typed CPU   not in this build ({})",
+            typed_cpu::describe(ExecOptions::default().typed_cpu)
+        ),
+    }
+    if report.differences.is_empty() && typed_differences == 0 {
         Exit::Ok
     } else {
         Exit::Issues

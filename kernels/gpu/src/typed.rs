@@ -4,9 +4,9 @@
 //! the dynamic `Value` model (`kernels::func::call` per call of a function value).
 //!
 //! It is an accelerator for the CPU, not a second reference: the host parity test
-//! (`tests/cuda_host_parity.rs`) proves it gives the Rust solvers' grids and step counts, and the
-//! runtime takes only its finished grids; every failure is redone by the Rust solver, which names
-//! the primitive that failed.
+//! (`tests/cuda_host_parity.rs`) proves it gives the Rust solvers' grids, failures and step counts,
+//! and the runtime (`runtime::engine::typed_cpu`) takes its finished grids, and its failure verdicts
+//! only where it takes the GPU's; anything else is redone by the Rust solver.
 
 use crate::table;
 

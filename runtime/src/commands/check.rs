@@ -6,6 +6,10 @@
 //! failure the GPU decides itself where `solve` lets it
 //! ([`status_verdict`](crate::engine::status::status_verdict): Python raises, the size limit, the
 //! CPU's step budget, no ARC grid) must be the CPU's failure of the same kind.
+//!
+//! The CPU side is the Rust path (the reference). Where the build has the typed CPU path (the GPU's
+//! C++ compiled for the host, `engine::typed_cpu`), every solver also runs on it over the same
+//! samples, and its grids and verdicts must be the Rust path's the same way.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -16,11 +20,11 @@ use crate::backends::gpu::{accelerators, execute};
 use crate::data::task::{Task, TaskGrid};
 use crate::data::variant::variant;
 use crate::engine::device::DeviceChoice;
-use crate::engine::exec::{ExecOptions, Job};
+use crate::engine::exec::{ExecOptions, ExecRun, Job};
 use crate::engine::fnv::{fnv1a, FNV_OFFSET};
 use crate::engine::sample::OutGrid;
 use crate::engine::status::{status_reason, STATUS_OUTPUT};
-use crate::engine::typed_cpu::TypedCpu;
+use crate::engine::typed_cpu::{self, TypedCpu};
 
 /// How much to check.
 #[derive(Clone, Debug)]
@@ -75,6 +79,23 @@ pub struct CheckReport {
     pub cpu_ms: f64,
     /// The ten slowest GPU batches (task, samples, time).
     pub slowest_gpu_batches: Vec<String>,
+    /// The typed CPU path against the Rust path over the same samples (`None`: not in this build).
+    pub typed_cpu: Option<TypedCheck>,
+}
+
+/// The typed CPU path against the Rust path (every solver forced onto it, its verdicts taken).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct TypedCheck {
+    /// Samples it finished with the Rust path's exact grid.
+    pub identical: usize,
+    /// Samples it failed with a verdict the Rust path agrees with.
+    pub same_verdict: usize,
+    /// Samples it left to the Rust solver (an overload or arena it lacks, an output it does not hold).
+    pub redone: usize,
+    /// Samples where it gave something the Rust path did not (`gpu` holds the typed path's output).
+    pub differences: Vec<Difference>,
+    /// Wall time of its run, in milliseconds.
+    pub ms: f64,
 }
 
 fn random_grid(rng: &mut fastrand::Rng) -> Option<TaskGrid> {
@@ -123,7 +144,12 @@ fn inputs_for(s: &Solver, tasks: &[Task], opts: &CheckOptions) -> Vec<(String, T
 /// Whether the CPU's outcome `cpu` is the failure of the GPU's verdict `gpu`: "<kind> (GPU verdict)"
 /// against the CPU's "<kind> in <primitive>", or no ARC grid on both.
 pub(crate) fn same_failure(gpu: &str, cpu: &Result<OutGrid, String>) -> bool {
-    let Some(kind) = gpu.strip_suffix(" (GPU verdict)") else { return false };
+    same_failure_by(gpu, "GPU", cpu)
+}
+
+/// [`same_failure`] of a verdict the `by` device gave ("<kind> (<by> verdict)").
+fn same_failure_by(verdict: &str, by: &str, cpu: &Result<OutGrid, String>) -> bool {
+    let Some(kind) = verdict.strip_suffix(&format!(" ({by} verdict)")) else { return false };
     match cpu {
         Ok(g) => kind == status_reason(STATUS_OUTPUT) && !g.is_arc_grid(),
         Err(e) => e.strip_prefix(kind).is_some_and(|rest| rest.starts_with(" in ")),
@@ -160,7 +186,23 @@ pub fn check(tasks: &[Task], solvers: &[Solver], opts: &CheckOptions) -> Result<
         ExecOptions { device: DeviceChoice::Cpu, typed_cpu: TypedCpu::Off, ..ExecOptions::default() };
     let cpu_run = execute(&on_gpu, &inputs, &jobs, &cpu_opts).map_err(|e| e.to_string())?;
 
-    let mut report = CheckReport { solvers: on_gpu.len(), samples: jobs.len(), ..CheckReport::default() };
+    let typed_cpu = typed_cpu::available().then(|| {
+        let opts = ExecOptions {
+            device: DeviceChoice::Cpu,
+            typed_cpu: TypedCpu::All,
+            gpu_verdicts: true,
+            ..ExecOptions::default()
+        };
+        let run = execute(&on_gpu, &inputs, &jobs, &opts).map_err(|e| e.to_string())?;
+        Ok::<_, String>(compare_typed(&run, &cpu_run, &on_gpu, &jobs, &labels))
+    });
+
+    let mut report = CheckReport {
+        solvers: on_gpu.len(),
+        samples: jobs.len(),
+        typed_cpu: typed_cpu.transpose()?,
+        ..CheckReport::default()
+    };
     for (k, job) in jobs.iter().enumerate() {
         if let Some(why) = &gpu_run.fallback[k] {
             *report.fallbacks.entry(why.clone()).or_default() += 1;
@@ -195,6 +237,38 @@ pub fn check(tasks: &[Task], solvers: &[Solver], opts: &CheckOptions) -> Result<
     Ok(report)
 }
 
+/// The typed path's run against the Rust path's: the same grids, and its verdicts the Rust path's
+/// failures of the same kind; what it left to the Rust solver is the Rust path's by construction.
+fn compare_typed(
+    typed: &ExecRun,
+    rust: &ExecRun,
+    solvers: &[Solver],
+    jobs: &[Job],
+    labels: &[String],
+) -> TypedCheck {
+    let mut out = TypedCheck { ms: typed.profile.solve, ..TypedCheck::default() };
+    for (k, job) in jobs.iter().enumerate() {
+        match (&typed.outputs[k], &rust.outputs[k]) {
+            (Ok(t), Ok(r)) if t == r => out.identical += 1,
+            (Err(t), r) if same_failure_by(t, "typed CPU", r) => out.same_verdict += 1,
+            (Err(t), Err(r)) if t == r => out.redone += 1,
+            (t, r) => out.differences.push(Difference {
+                task: solvers[job.solver as usize].task.to_string(),
+                sample: labels[k].clone(),
+                gpu: match t {
+                    Ok(o) => format!("typed CPU {}x{} grid", o.h, o.w),
+                    Err(e) => format!("typed CPU no grid: {e}"),
+                },
+                cpu: match r {
+                    Ok(o) => format!("a {}x{} grid", o.h, o.w),
+                    Err(e) => format!("no grid: {e}"),
+                },
+            }),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,6 +295,50 @@ mod tests {
         assert_eq!(status_verdict(8), None);
         assert_eq!(status_verdict(9), None);
         assert!(!same_failure("empty container in first", &Err("empty container in first".into())));
+        // the typed CPU path's verdicts read the same way, under their own name
+        let typed = crate::engine::status::status_verdict_by(2, "typed CPU").unwrap();
+        assert!(same_failure_by(&typed, "typed CPU", &Err("empty container in first".into())));
+        assert!(!same_failure(&typed, &Err("empty container in first".into())));
+    }
+
+    /// Every solver on random grids (most fail on them) through both CPU paths: the typed path's
+    /// grids and verdicts are the Rust path's, and the comparison sees both kinds of sample.
+    #[test]
+    fn the_typed_path_is_held_to_the_rust_path() {
+        use crate::engine::exec::execute_on;
+        if !typed_cpu::available() {
+            return;
+        }
+        let mut rng = fastrand::Rng::with_seed(11);
+        let grids: Vec<TaskGrid> = (0..6).filter_map(|_| random_grid(&mut rng)).collect();
+        let inputs: Vec<&TaskGrid> = grids.iter().collect();
+        let solvers = solvers::all();
+        let jobs: Vec<Job> = (0..solvers.len() as u32)
+            .flat_map(|s| (0..inputs.len() as u32).map(move |input| Job { solver: s, input }))
+            .collect();
+        let labels: Vec<String> = jobs.iter().map(|j| format!("random grid {}", j.input)).collect();
+        let run = |typed_cpu, gpu_verdicts| {
+            let opts =
+                ExecOptions { device: DeviceChoice::Cpu, typed_cpu, gpu_verdicts, ..ExecOptions::default() };
+            execute_on(&[], solvers, &inputs, &jobs, &opts).unwrap()
+        };
+        let (rust, typed) = (run(TypedCpu::Off, false), run(TypedCpu::All, true));
+        let c = compare_typed(&typed, &rust, solvers, &jobs, &labels);
+        assert!(c.differences.is_empty(), "{:?}", &c.differences[..c.differences.len().min(5)]);
+        assert!(
+            c.identical > 0 && c.same_verdict > 0,
+            "identical {}, verdicts {}",
+            c.identical,
+            c.same_verdict
+        );
+        assert_eq!(c.identical + c.same_verdict + c.redone, jobs.len());
+        // A wrong grid on the typed side is a difference.
+        let mut broken = typed;
+        let k = broken.outputs.iter().position(|o| o.is_ok()).unwrap();
+        if let Ok(g) = &mut broken.outputs[k] {
+            g.cells[0] = g.cells[0].wrapping_add(1);
+        }
+        assert_eq!(compare_typed(&broken, &rust, solvers, &jobs, &labels).differences.len(), 1);
     }
 
     #[test]
