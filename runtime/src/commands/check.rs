@@ -47,13 +47,34 @@ impl Default for CheckOptions {
     }
 }
 
-/// One disagreement between the GPU and the CPU.
+/// One disagreement between a device (the GPU, or the typed CPU path: `gpu`) and the Rust path (`cpu`).
 #[derive(Clone, Debug, Serialize)]
 pub struct Difference {
     pub task: String,
     pub sample: String,
     pub gpu: String,
     pub cpu: String,
+}
+
+impl Difference {
+    /// `device`'s output against the reference's (the Rust path's), as one line each.
+    fn new(
+        s: Solver,
+        sample: &str,
+        device: &Result<OutGrid, String>,
+        reference: &Result<OutGrid, String>,
+    ) -> Self {
+        let shown = |o: &Result<OutGrid, String>, article: &str| match o {
+            Ok(o) => format!("{article}{}x{} grid", o.h, o.w),
+            Err(e) => format!("no grid: {e}"),
+        };
+        Difference {
+            task: s.task.to_string(),
+            sample: sample.to_string(),
+            gpu: shown(device, ""),
+            cpu: shown(reference, "a "),
+        }
+    }
 }
 
 /// What `check` found.
@@ -92,7 +113,8 @@ pub struct TypedCheck {
     pub same_verdict: usize,
     /// Samples it left to the Rust solver (an overload or arena it lacks, an output it does not hold).
     pub redone: usize,
-    /// Samples where it gave something the Rust path did not (`gpu` holds the typed path's output).
+    /// Samples where it gave something the Rust path did not (`gpu` holds the typed path's output,
+    /// `cpu` the Rust path's).
     pub differences: Vec<Difference>,
     /// Wall time of its run, in milliseconds.
     pub ms: f64,
@@ -211,18 +233,7 @@ pub fn check(tasks: &[Task], solvers: &[Solver], opts: &CheckOptions) -> Result<
         match (&gpu_run.outputs[k], &cpu_run.outputs[k]) {
             (Ok(g), Ok(c)) if g == c => report.identical += 1,
             (Err(g), c) if gpu_run.verdict[k] && same_failure(g, c) => report.same_verdict += 1,
-            (g, c) => report.differences.push(Difference {
-                task: on_gpu[job.solver as usize].task.to_string(),
-                sample: labels[k].clone(),
-                gpu: match g {
-                    Ok(o) => format!("{}x{} grid", o.h, o.w),
-                    Err(e) => format!("no grid: {e}"),
-                },
-                cpu: match c {
-                    Ok(o) => format!("a {}x{} grid", o.h, o.w),
-                    Err(e) => format!("no grid: {e}"),
-                },
-            }),
+            (g, c) => report.differences.push(Difference::new(on_gpu[job.solver as usize], &labels[k], g, c)),
         }
     }
     report.slowest_gpu_batches = gpu_run
@@ -252,18 +263,7 @@ fn compare_typed(
             (Ok(t), Ok(r)) if t == r => out.identical += 1,
             (Err(t), r) if same_failure_by(t, "typed CPU", r) => out.same_verdict += 1,
             (Err(t), Err(r)) if t == r => out.redone += 1,
-            (t, r) => out.differences.push(Difference {
-                task: solvers[job.solver as usize].task.to_string(),
-                sample: labels[k].clone(),
-                gpu: match t {
-                    Ok(o) => format!("typed CPU {}x{} grid", o.h, o.w),
-                    Err(e) => format!("typed CPU no grid: {e}"),
-                },
-                cpu: match r {
-                    Ok(o) => format!("a {}x{} grid", o.h, o.w),
-                    Err(e) => format!("no grid: {e}"),
-                },
-            }),
+            (t, r) => out.differences.push(Difference::new(solvers[job.solver as usize], &labels[k], t, r)),
         }
     }
     out
