@@ -5,7 +5,8 @@
 //!
 //! The compiled path stays a plain function call: [`CpuCode`] is a small enum matched once per
 //! sample. A compiled solver whose typed twin (the GPU's C++ compiled for the host,
-//! `gpu_kernels::typed`) is the faster of the two on the CPU ([`super::typed_cpu`]) runs that first. A run-time program runs on the GPU when its kernel was compiled at run time and loaded on
+//! `gpu_kernels::typed`) is the faster of the two on the CPU ([`super::typed_cpu`]) runs that
+//! first. A run-time program runs on the GPU when its kernel was compiled at run time and loaded on
 //! the run's devices (NVRTC, `backends::program_kernels`): the kernel's name is then a string of
 //! the run ([`Runnable::interpreted_with_kernel`]); without one it runs on the CPU.
 
