@@ -84,9 +84,10 @@ pub fn kernel_of(s: &Solver, choice: TypedCpu) -> Option<u32> {
     index.get(s.cuda_kernel).copied()
 }
 
-/// Arena of a thread's typed calls (the host parity test's size); a call that needs more is redone
-/// by the Rust solver, whose arena grows.
-const ARENA_BYTES: usize = 64 << 20;
+/// Arena of a thread's typed calls: a GPU sample's most (`ARCFORGE_GPU_ARENA_KIB`'s default), so the
+/// typed path finishes what the GPU does and adds at most this much memory per thread beside the Rust
+/// path's arena; a call that needs more is redone by the Rust solver, whose arena grows.
+const ARENA_BYTES: usize = 16 << 20;
 
 thread_local! {
     static ARENA: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
