@@ -261,7 +261,7 @@ fn compare_typed(
     for (k, job) in jobs.iter().enumerate() {
         match (&typed.outputs[k], &rust.outputs[k]) {
             (Ok(t), Ok(r)) if t == r => out.identical += 1,
-            (Err(t), r) if same_failure_by(t, "typed CPU", r) => out.same_verdict += 1,
+            (Err(t), r) if same_failure_by(t, typed_cpu::VERDICT_BY, r) => out.same_verdict += 1,
             (Err(t), Err(r)) if t == r => out.redone += 1,
             (t, r) => out.differences.push(Difference::new(solvers[job.solver as usize], &labels[k], t, r)),
         }
@@ -296,8 +296,8 @@ mod tests {
         assert_eq!(status_verdict(9), None);
         assert!(!same_failure("empty container in first", &Err("empty container in first".into())));
         // the typed CPU path's verdicts read the same way, under their own name
-        let typed = crate::engine::status::status_verdict_by(2, "typed CPU").unwrap();
-        assert!(same_failure_by(&typed, "typed CPU", &Err("empty container in first".into())));
+        let typed = crate::engine::status::status_verdict_by(2, typed_cpu::VERDICT_BY).unwrap();
+        assert!(same_failure_by(&typed, typed_cpu::VERDICT_BY, &Err("empty container in first".into())));
         assert!(!same_failure(&typed, &Err("empty container in first".into())));
     }
 

@@ -84,6 +84,9 @@ pub fn kernel_of(s: &Solver, choice: TypedCpu) -> Option<u32> {
     index.get(s.cuda_kernel).copied()
 }
 
+/// The name its verdicts carry ("step limit exceeded (typed CPU verdict)"), which `check` reads back.
+pub const VERDICT_BY: &str = "typed CPU";
+
 /// Arena of a thread's typed calls: a GPU sample's most (`ARCFORGE_GPU_ARENA_KIB`'s default), so the
 /// typed path finishes what the GPU does and adds at most this much memory per thread beside the Rust
 /// path's arena; a call that needs more is redone by the Rust solver, whose arena grows.
@@ -129,7 +132,7 @@ pub fn run(kernel: u32, input: &TaskGrid, limits: Limits, verdicts: bool) -> Typ
         ) else {
             return Typed::Redo;
         };
-        match (run.grid, verdicts.then(|| status_verdict_by(run.status, "typed CPU")).flatten()) {
+        match (run.grid, verdicts.then(|| status_verdict_by(run.status, VERDICT_BY)).flatten()) {
             (Some((h, w, cells)), _) => Typed::Grid(h, w, cells.to_vec(), run.steps),
             (None, Some(verdict)) => Typed::Verdict(verdict, run.steps),
             (None, None) => Typed::Redo,
