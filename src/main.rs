@@ -23,13 +23,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use kernels::Limits;
-use runtime::backends::gpu;
+use runtime::backends::{gpu, host_programs};
 use runtime::commands::eval::{self, Report};
 use runtime::commands::show::{self, Style};
 use runtime::commands::{bench, calibrate, check, solve};
 use runtime::data::load::{self, DataPath, LoadOptions, Loaded, Origin};
 use runtime::data::submission;
-use runtime::engine::{sample, typed_cpu};
+use runtime::engine::{cost, sample, typed_cpu};
 use runtime::{DeviceChoice, ExecOptions, Split};
 
 const EXIT_CODES: &str = "\
@@ -1103,6 +1103,9 @@ fn run_bench(args: BenchArgs) -> Exit {
     for s in &report.skipped {
         println!("skipped   {}: {}", s.device, s.reason);
     }
+    if let Some(note) = &report.programs_cpu {
+        println!("programs  on the CPU: {note}");
+    }
     if let Some(note) = &report.programs_gpu {
         println!("programs  on the GPU: {note}");
     }
@@ -1334,6 +1337,14 @@ fn run_info() -> Exit {
     }
     println!("threads   {} (CPU workers by default)", ExecOptions::default().thread_count());
     println!("CPU path  {}", typed_cpu::describe(ExecOptions::default().typed_cpu));
+    match host_programs::compiler() {
+        Ok((cxx, version)) => println!(
+            "programs  run-time programs compile for the host with {} ({version}), cached in {}",
+            cxx.display(),
+            cost::cache_dir().map(|d| load::shown(&d)).unwrap_or_else(|| "no folder (HOME unset)".into())
+        ),
+        Err(why) => println!("programs  run-time programs are interpreted on the CPU: {why}"),
+    }
     match load::discover(None) {
         Ok(d) => println!("data      {} (from {})", load::shown(&d.path), d.origin),
         Err(_) => println!(
@@ -1458,6 +1469,7 @@ fn run_run(args: RunArgs) -> Exit {
     let _ = writeln!(s, "tasks       {}, {answered} with a candidate program", report.candidates.len());
     let _ = writeln!(s, "calls       {}", report.calls);
     let _ = writeln!(s, "device      {}", report.device);
+    let _ = writeln!(s, "CPU path    {}", report.cpu_path);
     if let Some(path) = &args.output {
         let _ = writeln!(s, "submission  {}", load::shown(path));
     }

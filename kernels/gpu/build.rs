@@ -161,6 +161,7 @@ fn main() {
 /// `functions` (the order of `GPU_KERNELS`). Always optimised: the debug profile's tests run it too.
 /// Without a working C++ compiler (or with `ARCFORGE_NO_TYPED_CPU=1`) the build goes on without it.
 fn compile_typed_cpu(functions: &[String], cuda_dir: &Path, out: &Path) -> Result<(), String> {
+    println!("cargo:rerun-if-changed=host_entry.h");
     println!("cargo:rerun-if-env-changed=ARCFORGE_NO_TYPED_CPU");
     println!("cargo::rustc-check-cfg=cfg(arcforge_typed_cpu)");
     if std::env::var("ARCFORGE_NO_TYPED_CPU").is_ok_and(|v| v == "1") {
@@ -176,6 +177,8 @@ fn compile_typed_cpu(functions: &[String], cuda_dir: &Path, out: &Path) -> Resul
     for f in functions {
         let _ = writeln!(cpp, "  &arc::{f},");
     }
+    cpp.push_str("};\n}  // namespace\n");
+    cpp.push_str(include_str!("host_entry.h"));
     cpp.push_str(TYPED_ENTRY);
     let file = out.join("typed_cpu.cpp");
     std::fs::write(&file, cpp).unwrap();
@@ -193,25 +196,17 @@ fn compile_typed_cpu(functions: &[String], cuda_dir: &Path, out: &Path) -> Resul
         .map_err(|e| format!("the host C++ compile failed: {e}"))
 }
 
-/// The C entry point of the typed CPU path (after the table of solvers). The output grid is left in
-/// the arena; the caller copies it out before the next call.
-const TYPED_ENTRY: &str = r#"};
-}  // namespace
-
+/// The C entry points of the typed CPU path (after the table of solvers and `host_entry.h`): its
+/// call, by index. The output grid is left in the arena; the caller copies it out before the next call.
+const TYPED_ENTRY: &str = r#"
 extern "C" uint32_t arcforge_typed_solver_count() { return sizeof(SOLVERS) / sizeof(SOLVERS[0]); }
 
 extern "C" uint32_t arcforge_typed_solve(uint32_t solver, const uint8_t* cells, int32_t h, int32_t w,
                                          uint8_t* arena, uint64_t arena_bytes, uint64_t max_steps,
                                          uint64_t* steps, int32_t* out_h, int32_t* out_w,
                                          const uint8_t** out_cells) {
-  arc::Ctx c{arena, 0, arena_bytes, arc::S_OK, 0, 0, max_steps};
-  arc::Grid in{h, w, const_cast<uint8_t*>(cells)};
-  arc::Grid out = SOLVERS[solver](c, in);
-  *steps = c.steps;
-  *out_h = out.h;
-  *out_w = out.w;
-  *out_cells = out.v;
-  return c.status;
+  return arc_host::run(SOLVERS[solver], cells, h, w, arena, arena_bytes, max_steps, steps, out_h, out_w,
+                       out_cells);
 }
 "#;
 

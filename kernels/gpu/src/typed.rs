@@ -42,6 +42,21 @@ extern "C" {
     ) -> u32;
 }
 
+/// The typed run a call's out-parameters describe.
+///
+/// # Safety
+/// When `status` is 0, `out` must point to `oh * ow` cells that live for `'a` (the call's arena or
+/// its input).
+unsafe fn finished<'a>(status: u32, steps: u64, oh: i32, ow: i32, out: *const u8) -> TypedRun<'a> {
+    let grid = (status == 0 && oh >= 0 && ow >= 0).then(|| {
+        let n = oh as usize * ow as usize;
+        // SAFETY: the caller's promise.
+        let cells: &'a [u8] = if n == 0 { &[] } else { unsafe { std::slice::from_raw_parts(out, n) } };
+        (oh as usize, ow as usize, cells)
+    });
+    TypedRun { status, steps, grid }
+}
+
 /// Runs solver `kernel` (an index into [`crate::KERNELS`]) on an `h` x `w` grid, with `arena` as its
 /// memory (it must not be shared while the result is read) and a step budget. `None` when this
 /// build has no typed path or no such solver.
@@ -77,18 +92,111 @@ pub fn solve<'a>(
                 &mut out,
             )
         };
-        let grid = (status == 0 && oh >= 0 && ow >= 0).then(|| {
-            let n = oh as usize * ow as usize;
-            // SAFETY: a finished solver's output grid is `oh * ow` cells in the arena or the input,
-            // both borrowed for `'a`.
-            let cells: &'a [u8] = if n == 0 { &[] } else { unsafe { std::slice::from_raw_parts(out, n) } };
-            (oh as usize, ow as usize, cells)
-        });
-        Some(TypedRun { status, steps, grid })
+        // SAFETY: the out-parameters are what the C++ wrote for this call's arena and input.
+        Some(unsafe { finished(status, steps, oh, ow, out) })
     }
     #[cfg(not(arcforge_typed_cpu))]
     {
         let _ = (kernel, h, w, cells, arena, max_steps);
         None
+    }
+}
+
+/// The C++ shared by every typed entry point (`host_entry.h`): run-time libraries are compiled
+/// from the build's CUDA prelude, their programs, this and [`PROGRAM_ENTRY`].
+pub const HOST_ENTRY: &str = include_str!("../host_entry.h");
+
+/// The entry points of a run-time programs' library (`runtime::backends::host_programs`), after
+/// [`HOST_ENTRY`]: `arcforge_program_find` gives a program's solve function by its kernel's name
+/// (the registrations `ARC_SOLVER_KERNEL` makes in a host compile), `arcforge_program_run` calls it.
+pub const PROGRAM_ENTRY: &str = r#"
+extern "C" const void* arcforge_program_find(const char* kernel) {
+  for (arc::HostSolver* s = arc::host_solvers(); s; s = s->next) {
+    const char *a = s->kernel, *b = kernel;
+    while (*a && *a == *b) ++a, ++b;
+    if (*a == *b) return reinterpret_cast<const void*>(s->solve);
+  }
+  return nullptr;
+}
+
+extern "C" uint32_t arcforge_program_run(const void* solver, const uint8_t* cells, int32_t h, int32_t w,
+                                         uint8_t* arena, uint64_t arena_bytes, uint64_t max_steps,
+                                         uint64_t* steps, int32_t* out_h, int32_t* out_w,
+                                         const uint8_t** out_cells) {
+  return arc_host::run(reinterpret_cast<arc_host::SolveFn>(solver), cells, h, w, arena, arena_bytes,
+                       max_steps, steps, out_h, out_w, out_cells);
+}
+"#;
+
+/// `arcforge_program_find` of [`PROGRAM_ENTRY`].
+pub type ProgramFindFn = unsafe extern "C" fn(kernel: *const std::ffi::c_char) -> *const std::ffi::c_void;
+/// `arcforge_program_run` of [`PROGRAM_ENTRY`].
+pub type ProgramRunFn = unsafe extern "C" fn(
+    solver: *const std::ffi::c_void,
+    cells: *const u8,
+    h: i32,
+    w: i32,
+    arena: *mut u8,
+    arena_bytes: u64,
+    max_steps: u64,
+    steps: *mut u64,
+    out_h: *mut i32,
+    out_w: *mut i32,
+    out_cells: *mut *const u8,
+) -> u32;
+
+/// A run-time program on the typed path: its solve function in a library loaded at run time, and
+/// that library's call of it.
+#[derive(Clone, Copy, Debug)]
+pub struct LoadedSolver {
+    run: ProgramRunFn,
+    solver: *const std::ffi::c_void,
+}
+
+// SAFETY: the solve function is plain code of a library that stays loaded (see `new`); each call
+// works only in the arena and out-parameters it is given.
+unsafe impl Send for LoadedSolver {}
+unsafe impl Sync for LoadedSolver {}
+
+impl LoadedSolver {
+    /// # Safety
+    /// `run` and `solver` must come from one library built with [`PROGRAM_ENTRY`] (its
+    /// `arcforge_program_run`, and a non-null result of its `arcforge_program_find`), loaded for the
+    /// rest of the process.
+    pub unsafe fn new(run: ProgramRunFn, solver: *const std::ffi::c_void) -> Self {
+        LoadedSolver { run, solver }
+    }
+
+    /// [`solve`] for this program.
+    pub fn solve<'a>(
+        &self,
+        h: usize,
+        w: usize,
+        cells: &'a [u8],
+        arena: &'a mut [u8],
+        max_steps: u64,
+    ) -> Option<TypedRun<'a>> {
+        if cells.len() != h * w {
+            return None;
+        }
+        let (mut steps, mut oh, mut ow, mut out) = (0u64, 0i32, 0i32, std::ptr::null::<u8>());
+        // SAFETY: as in `solve`; the function pair is a loaded library's (`new`'s contract).
+        let status = unsafe {
+            (self.run)(
+                self.solver,
+                cells.as_ptr(),
+                h as i32,
+                w as i32,
+                arena.as_mut_ptr(),
+                arena.len() as u64,
+                max_steps,
+                &mut steps,
+                &mut oh,
+                &mut ow,
+                &mut out,
+            )
+        };
+        // SAFETY: the out-parameters are what the C++ wrote for this call's arena and input.
+        Some(unsafe { finished(status, steps, oh, ow, out) })
     }
 }

@@ -114,16 +114,26 @@ pub fn part_count(units: usize) -> usize {
 /// `namespace arc {`, and closes it), largest first into the lightest part, as the build splits the
 /// registered solvers.
 pub fn split(units: &[(String, String)], parts: usize) -> Vec<String> {
+    assign(units, parts).iter().map(|part| part_text(units, part)).collect()
+}
+
+/// [`split`]'s parts as indices into `units`, in the order each part holds them.
+pub fn assign(units: &[(String, String)], parts: usize) -> Vec<Vec<usize>> {
     let n = parts.clamp(1, units.len().max(1));
-    let mut bins: Vec<(usize, String)> = vec![(0, String::new()); n];
-    let mut by_size: Vec<&(String, String)> = units.iter().collect();
-    by_size.sort_by_key(|u| (std::cmp::Reverse(u.1.len()), &u.0));
-    for (_, cuda) in by_size {
+    let mut bins: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); n];
+    let mut by_size: Vec<usize> = (0..units.len()).collect();
+    by_size.sort_by_key(|&u| (std::cmp::Reverse(units[u].1.len()), &units[u].0));
+    for u in by_size {
         let bin = bins.iter_mut().min_by_key(|b| b.0).expect("at least one part");
-        bin.0 += cuda.len();
-        bin.1.push_str(cuda);
+        bin.0 += units[u].1.len();
+        bin.1.push(u);
     }
-    bins.into_iter().map(|(_, text)| text + "}  // namespace arc\n").collect()
+    bins.into_iter().map(|(_, part)| part).collect()
+}
+
+/// The source of a part holding `units[k]` for each `k` of `part`.
+pub fn part_text(units: &[(String, String)], part: &[usize]) -> String {
+    part.iter().map(|&u| units[u].1.as_str()).collect::<String>() + "}  // namespace arc\n"
 }
 
 /// What compiling the parts cost.

@@ -6,9 +6,11 @@
 //!   outputs);
 //! * `all-pairs`: every solver on every input of every task (what `solve` runs);
 //! * `all-pairs-programs`: the same with run-time programs (`--programs FILE`, e.g. the registered
-//!   solvers rendered as arc-dsl Python) instead of the compiled solvers: interpreted on the CPU, and
-//!   on the GPU settings compiled with NVRTC once before the measurements (the compile's time is in
-//!   the report, [`BenchReport::programs_gpu`]), to set them against the compiled solvers in one run;
+//!   solvers rendered as arc-dsl Python) instead of the compiled solvers: on the CPU interpreted, or
+//!   also compiled for the host once before the measurements (as `run` does, each program then on
+//!   the faster path; [`BenchReport::programs_cpu`]), and on the GPU settings compiled with NVRTC
+//!   once before the measurements (the compile's time is in the report,
+//!   [`BenchReport::programs_gpu`]), to set them against the compiled solvers in one run;
 //! * `scaling`: one solver on batches of 1, 10, 100, ... samples built from its task's real inputs by
 //!   the 8 symmetries and colour permutations, to find where the GPU overtakes the CPU.
 //!
@@ -21,11 +23,13 @@ use std::io::{self, Write as _};
 use std::path::Path;
 use std::time::Instant;
 
+use gpu_kernels::typed::LoadedSolver;
 use programs::Program;
 use serde::Serialize;
 use solvers::Solver;
 
 use crate::backends::gpu::{devices_info, execute};
+use crate::backends::host_programs;
 use crate::backends::program_kernels::{self, CompilePolicy};
 use crate::data::load::Loaded;
 use crate::data::task::TaskGrid;
@@ -36,6 +40,7 @@ use crate::engine::exec::{execute_runnables_on, thread_pool, ExecError, ExecOpti
 use crate::engine::fnv::{fnv1a, FNV_OFFSET};
 use crate::engine::runnable::Runnable;
 use crate::engine::sample::{verify, OutGrid, Outcome};
+use crate::engine::typed_cpu::{PathChoice, TypedCpu};
 
 /// A workload.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -283,6 +288,10 @@ pub struct BenchReport {
     /// The all-pairs-programs workload on the GPU: what was compiled for it and how long that took
     /// (start-up, paid once before the measurements); `null` where it did not run there.
     pub programs_gpu: Option<String>,
+    /// The all-pairs-programs workload's CPU path: interpreted (and why), or what was compiled for
+    /// the host and how long that took (start-up, paid once), and how many programs ended on the
+    /// typed path; `null` where the workload did not run.
+    pub programs_cpu: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -325,6 +334,10 @@ pub struct Work<'a> {
     pub program_kernels: Vec<Option<String>>,
     /// The GPUs the programs' kernels were loaded on (empty: the programs run on the CPU only).
     pub accels: Vec<&'static dyn Accelerator>,
+    /// Per program, its typed code for the CPU (compiled for the host), and the path choice each
+    /// program's samples follow (kept over the repeats).
+    pub program_twins: Vec<Option<LoadedSolver>>,
+    pub path_choices: Vec<PathChoice>,
 }
 
 impl Work<'_> {
@@ -347,6 +360,8 @@ pub fn eval_work<'a>(loaded: &'a Loaded, solvers: &[Solver]) -> Work<'a> {
         gpu_verdicts: false,
         programs: Vec::new(),
         program_kernels: Vec::new(),
+        program_twins: Vec::new(),
+        path_choices: Vec::new(),
         accels: Vec::new(),
     };
     for task in &loaded.tasks {
@@ -377,6 +392,8 @@ pub fn all_pairs_work<'a>(loaded: &'a Loaded, solvers: &[Solver]) -> Work<'a> {
         gpu_verdicts: true,
         programs: Vec::new(),
         program_kernels: Vec::new(),
+        program_twins: Vec::new(),
+        path_choices: Vec::new(),
         accels: Vec::new(),
     }
 }
@@ -405,6 +422,8 @@ fn scaling_work(solver: Solver, pool: &[TaskGrid]) -> Work<'_> {
         gpu_verdicts: false,
         programs: Vec::new(),
         program_kernels: Vec::new(),
+        program_twins: Vec::new(),
+        path_choices: Vec::new(),
         accels: Vec::new(),
     }
 }
@@ -537,7 +556,8 @@ fn run_once(work: &Work, setting: &Setting) -> Result<(Profile, ExecRun, usize, 
         .enumerate()
         .map(|(k, p)| {
             let kernel = work.program_kernels.get(k).and_then(|k| k.as_deref()).filter(|_| on_gpu);
-            Runnable::interpreted_with_kernel(p, kernel)
+            let twin = work.program_twins.get(k).copied().flatten().zip(work.path_choices.get(k));
+            Runnable::interpreted_with_kernel(p, kernel).with_typed(twin)
         })
         .collect();
     let accels = if on_gpu { work.accels.clone() } else { Vec::new() };
@@ -746,6 +766,24 @@ pub fn run(
             }
         }
     }
+    // The programs compiled for the host once too, as `run` would (ARCFORGE_CPU_PATH=dynamic: not).
+    let mut programs_cpu = None;
+    let mut host_twins = Vec::new();
+    if opts.workloads.contains(&Workload::AllPairsPrograms) {
+        programs_cpu = Some(match opts.exec.typed_cpu {
+            TypedCpu::Off => "interpreted (ARCFORGE_CPU_PATH=dynamic)".to_string(),
+            _ => {
+                let t = Instant::now();
+                match host_programs::prepare(&opts.programs, CompilePolicy::Always) {
+                    Ok(h) => {
+                        host_twins = h.twins;
+                        format!("{} (start-up {:.1} s)", h.note, t.elapsed().as_secs_f64())
+                    }
+                    Err(why) => format!("interpreted (no host compile: {why})"),
+                }
+            }
+        });
+    }
     let eval = eval_work(loaded, solvers);
     if eval.jobs.is_empty() && opts.workloads.contains(&Workload::Eval) {
         return Err(BenchError::NoEvalWork);
@@ -795,6 +833,9 @@ pub fn run(
                     work.program_kernels = kernels.clone();
                     work.accels = accels.clone();
                 }
+                work.program_twins = host_twins.clone();
+                work.path_choices =
+                    opts.programs.iter().map(|_| PathChoice::new(opts.exec.typed_cpu)).collect();
                 for (d, s) in settings.iter().filter(|(d, _)| !d.needs_gpu() || compiled.is_some()) {
                     let m = measure(&work, workload, (*d, s), None, opts, load_ms)?;
                     progress(&m);
@@ -838,6 +879,7 @@ pub fn run(
         skipped,
         crossover,
         programs_gpu,
+        programs_cpu,
     })
 }
 

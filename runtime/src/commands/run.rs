@@ -15,6 +15,12 @@
 //! with its `line:column` (and so is every output the GPU calls no ARC grid, which the CPU reports
 //! as a wrong grid).
 //!
+//! On the CPU the programs are interpreted, or, where enough calls pay for a compile (or the cache
+//! holds one), also compiled for the host with its C++ compiler
+//! ([`host_programs`](crate::backends::host_programs)): each program's samples then take the typed
+//! path or the interpreter, whichever is measured faster for it; its verdicts are taken and
+//! re-run like the GPU's.
+//!
 //! Candidates and the submission follow `solve` exactly ([`crate::data::submission`]): a program that
 //! reproduces every demonstration is a candidate; a task's candidates rank the programs naming it
 //! first, then input order; attempt 2 is the next differing answer; a test input without an answer
@@ -27,7 +33,7 @@ use std::path::{Path, PathBuf};
 use programs::{ParsedPrograms, Program};
 use serde::Serialize;
 
-use crate::backends::program_kernels;
+use crate::backends::{host_programs, program_kernels};
 use crate::data::load::Loaded;
 use crate::data::submission::{self, rank, Submission};
 use crate::data::task::{Task, TaskGrid};
@@ -36,11 +42,13 @@ use crate::engine::exec::{execute_runnables_on, ExecError, ExecOptions, ExecRun,
 use crate::engine::runnable::Runnable;
 use crate::engine::sample::{failure_kind, OutGrid};
 use crate::engine::status::{status_verdict, STATUS_OUTPUT};
+use crate::engine::typed_cpu::{PathChoice, TypedCpu};
 
-/// Calls per program from which `--device auto` compiles the programs for the GPU (below it, only
-/// programs already in the NVRTC cache go there): NVRTC takes about 2.5 s of one core per program
-/// of arc-dsl's `solvers.py`, the CPU about 0.35 ms per call (bench/RESULTS.md), so a compile pays
-/// for itself from about 7,000 calls per program.
+/// Calls per program from which `--device auto` compiles the programs for the GPU, and `run`
+/// compiles them for the host's CPU (below it, only programs already in the cache get either):
+/// NVRTC takes about 2.5 s of one core per program of arc-dsl's `solvers.py`, the CPU about 0.35 ms
+/// per call (bench/RESULTS.md), so a compile pays for itself from about 7,000 calls per program;
+/// the host compile is cheaper, but saves at most part of each interpreted call.
 pub const AUTO_COMPILE_CALLS_PER_PROGRAM: usize = 8192;
 
 /// How to pair programs with tasks.
@@ -123,6 +131,9 @@ pub struct RunReport {
     /// Where the programs ran: `cpu` (and why no GPU, if one was asked for), or the GPUs, the calls
     /// they answered and what compiling the programs for them cost.
     pub device: String,
+    /// How the CPU ran the programs: interpreted, or also compiled for the host
+    /// ([`host_programs`]) and how many took that path (the faster of the two, per program).
+    pub cpu_path: String,
     pub programs: Vec<ProgramReport>,
     pub rejected: Vec<Rejected>,
     /// Each task's candidate programs (names), best first.
@@ -210,9 +221,7 @@ pub fn run_programs_on(
     // Under auto, a compile is paid for only by enough calls per program (else the cache's).
     let run_programs = pairs.iter().map(|p| p.0).collect::<std::collections::BTreeSet<_>>().len();
     let policy = match exec.device {
-        DeviceChoice::Auto if jobs.len() < AUTO_COMPILE_CALLS_PER_PROGRAM * run_programs => {
-            program_kernels::CompilePolicy::CachedOnly
-        }
+        DeviceChoice::Auto => policy_for_calls(jobs.len(), run_programs),
         _ => program_kernels::CompilePolicy::Always,
     };
     let gpu = match (exec.device, gpus) {
@@ -230,8 +239,27 @@ pub fn run_programs_on(
         Some(Ok(p)) => (p.accelerators.clone(), p.kernels.clone(), Some(p.note.as_str())),
         _ => (Vec::new(), vec![None; progs.len()], None),
     };
-    let runnables: Vec<Runnable> =
-        progs.iter().zip(&kernels).map(|(p, k)| Runnable::interpreted_with_kernel(p, k.as_deref())).collect();
+    // The CPU side: the programs compiled for the host where enough calls pay for it (or the cache
+    // has them), each then on whichever CPU path is measured faster for it.
+    let host_policy = match exec.typed_cpu {
+        TypedCpu::All => Some(program_kernels::CompilePolicy::Always),
+        TypedCpu::Off => None,
+        TypedCpu::Measured => Some(policy_for_calls(jobs.len(), run_programs)),
+    };
+    let host = host_policy.filter(|_| !jobs.is_empty()).map(|policy| host_programs::prepare(progs, policy));
+    let twins = match &host {
+        Some(Ok(h)) => h.twins.clone(),
+        _ => vec![None; progs.len()],
+    };
+    let choices: Vec<PathChoice> = progs.iter().map(|_| PathChoice::new(exec.typed_cpu)).collect();
+    let runnables: Vec<Runnable> = progs
+        .iter()
+        .zip(&kernels)
+        .zip(twins.iter().zip(&choices))
+        .map(|((p, k), (twin, choice))| {
+            Runnable::interpreted_with_kernel(p, k.as_deref()).with_typed(twin.map(|t| (t, choice)))
+        })
+        .collect();
     let exec = ExecOptions { gpu_verdicts: true, ..exec.clone() };
     let mut run = execute_runnables_on(&accels, &runnables, &inputs, &jobs, &exec)?;
     redo_reported_verdicts(&mut run, &pairs, &first_job, loaded, &runnables, &inputs, &jobs, &exec)?;
@@ -330,7 +358,34 @@ pub fn run_programs_on(
     // unless the run was restricted to one task.
     let mut submission = submission;
     let notes = if opts.task.is_none() { submission::complete(&mut submission, loaded) } else { Vec::new() };
-    Ok(RunReport { device, programs: reports, rejected, candidates, calls: jobs.len(), notes, submission })
+    let cpu_path = match host {
+        None => "interpreted".to_string(),
+        Some(Err(why)) => format!("interpreted ({why})"),
+        Some(Ok(h)) => {
+            let typed = twins.iter().zip(&choices).filter(|(t, c)| t.is_some() && c.prefers_typed()).count();
+            format!("{}; {typed} ran mostly on the typed path, the rest interpreted", h.note)
+        }
+    };
+    Ok(RunReport {
+        device,
+        cpu_path,
+        programs: reports,
+        rejected,
+        candidates,
+        calls: jobs.len(),
+        notes,
+        submission,
+    })
+}
+
+/// Whether a compile (for the GPU or the host) may run now: only enough calls per program pay for
+/// one; fewer take what the cache holds.
+fn policy_for_calls(calls: usize, programs: usize) -> program_kernels::CompilePolicy {
+    if calls < AUTO_COMPILE_CALLS_PER_PROGRAM * programs {
+        program_kernels::CompilePolicy::CachedOnly
+    } else {
+        program_kernels::CompilePolicy::Always
+    }
 }
 
 /// Runs again on the CPU each pair's first missed demonstration where the GPU's verdict decided it,

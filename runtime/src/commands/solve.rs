@@ -154,7 +154,7 @@ pub fn solve(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Result<
         notes,
         calls: jobs.len(),
         failed_calls: run.outputs.iter().filter(|o| !o.as_ref().is_ok_and(OutGrid::is_arc_grid)).count(),
-        gpu_verdicts: run.verdicts(),
+        gpu_verdicts: run.gpu_verdicts(),
         profile: run.profile,
         gpus: run.gpus.clone(),
         samples_on_gpu: run.samples_on(Device::Gpu),

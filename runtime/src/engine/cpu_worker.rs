@@ -38,9 +38,9 @@ pub(crate) struct CpuRunner<'a> {
 }
 
 impl CpuRunner<'_> {
-    /// The outputs of jobs `ks`, in order (`None`: not run, the run was cancelled first); `tick`:
-    /// advance the progress bar per sample.
-    pub fn run(&self, ks: &[usize], tick: bool) -> Vec<Option<Result<OutGrid, String>>> {
+    /// The outputs of jobs `ks`, in order (`None`: not run, the run was cancelled first), each with
+    /// whether it is the typed path's verdict; `tick`: advance the progress bar per sample.
+    pub fn run(&self, ks: &[usize], tick: bool) -> Vec<Option<(Result<OutGrid, String>, bool)>> {
         let work = || {
             // One job per leaf: a solver's samples sit together, and rayon runs an unsplit leaf on one
             // thread, so a range holding a heavy solver's samples (d22278a0: 30 s of CPU on other
@@ -53,7 +53,7 @@ impl CpuRunner<'_> {
                     }
                     let t = Instant::now();
                     let job = self.jobs[k];
-                    let (out, steps) = with_thread_ctx(self.limits, |ctx| {
+                    let (out, steps, verdict) = with_thread_ctx(self.limits, |ctx| {
                         run_sample(
                             ctx,
                             self.solvers[job.solver as usize].cpu,
@@ -66,7 +66,7 @@ impl CpuRunner<'_> {
                         p.inc(1);
                     }
                     self.steps[k].store(steps, Ordering::Relaxed);
-                    Some(out)
+                    Some((out, verdict))
                 })
                 .collect()
         };
@@ -80,9 +80,10 @@ impl CpuRunner<'_> {
     pub fn redo(&self, given_back: Vec<(usize, String)>, board: &Board, fallback: &mut [Option<String>]) {
         let ks: Vec<usize> = given_back.iter().map(|r| r.0).collect();
         for ((k, why), out) in given_back.into_iter().zip(self.run(&ks, false)) {
-            if let Some(out) = out {
+            if let Some((out, verdict)) = out {
                 fallback[k] = Some(why);
                 board.set(k, out, Device::Cpu);
+                board.verdict[k].store(verdict, Ordering::Relaxed);
             }
         }
     }
@@ -90,8 +91,9 @@ impl CpuRunner<'_> {
     /// Runs jobs `ks` and puts the outputs of those that ran on the board.
     pub fn run_onto(&self, ks: &[usize], board: &Board) {
         for (&k, out) in ks.iter().zip(self.run(ks, true)) {
-            if let Some(out) = out {
+            if let Some((out, verdict)) = out {
                 board.set(k, out, Device::Cpu);
+                board.verdict[k].store(verdict, Ordering::Relaxed);
             }
         }
     }

@@ -71,8 +71,9 @@ pub struct ExecRun {
     pub ran_on: Vec<Device>,
     /// For each job the GPU gave back: why it was redone on the CPU.
     pub fallback: Vec<Option<String>>,
-    /// The jobs whose output is the GPU's verdict ([`ExecOptions::gpu_verdicts`]): an error naming
-    /// what failed but not where, or "no ARC grid" for an output the CPU would give in full.
+    /// The jobs whose output is a verdict ([`ExecOptions::gpu_verdicts`]) of the GPU or the typed CPU
+    /// path: an error naming what failed but not where, or "no ARC grid" for an output the CPU
+    /// would give in full.
     pub verdict: Vec<bool>,
     /// The GPUs used ("GPU 0: NVIDIA H100 ..."), empty for a CPU-only run.
     pub gpus: Vec<String>,
@@ -112,8 +113,9 @@ impl ExecRun {
         out.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
         out.into_iter().map(|(w, n, _)| (w, n)).collect()
     }
-    pub fn verdicts(&self) -> usize {
-        self.verdict.iter().filter(|&&v| v).count()
+    /// Outputs that are the GPU's verdicts (not the typed CPU path's).
+    pub fn gpu_verdicts(&self) -> usize {
+        self.verdict.iter().zip(&self.ran_on).filter(|&(&v, &d)| v && d == Device::Gpu).count()
     }
     /// CPU time per solver (indices into the run's solver list, from `jobs`), the costliest first:
     /// (solver, samples run on the CPU, milliseconds of one thread).

@@ -8,12 +8,17 @@
 //! `gpu_kernels::typed`) is the faster of the two on the CPU ([`super::typed_cpu`]) runs that
 //! first. A run-time program runs on the GPU when its kernel was compiled at run time and loaded on
 //! the run's devices (NVRTC, `backends::program_kernels`): the kernel's name is then a string of
-//! the run ([`Runnable::interpreted_with_kernel`]); without one it runs on the CPU.
+//! the run ([`Runnable::interpreted_with_kernel`]); without one it runs on the CPU. On the CPU it is
+//! interpreted, or, once compiled by the host's C++ compiler at run time
+//! (`backends::host_programs`), runs on the typed path where that was measured faster
+//! ([`Runnable::with_typed`]).
 
 use programs::Program;
 use solvers::{Solver, SolverFn};
 
-use super::typed_cpu::TypedCpu;
+use gpu_kernels::typed::LoadedSolver;
+
+use super::typed_cpu::{PathChoice, TypedCpu};
 
 /// What runs a job on the CPU.
 #[derive(Clone, Copy)]
@@ -25,6 +30,9 @@ pub enum CpuCode<'p> {
     Typed { solver: SolverFn, kernel: u32 },
     /// A program read at run time, interpreted over the kernels' primitives.
     Interpreted(&'p Program),
+    /// A program read at run time and compiled for the host: each sample runs on the typed path or
+    /// the interpreter as `choice` says; what the typed path does not finish, the interpreter redoes.
+    TypedProgram { program: &'p Program, twin: LoadedSolver, choice: &'p PathChoice },
 }
 
 /// One entry of the executor's solver list.
@@ -56,5 +64,15 @@ impl<'p> Runnable<'p> {
     /// `kernel`; the CPU interprets it for what the GPU gives back.
     pub fn interpreted_with_kernel(p: &'p Program, kernel: Option<&'p str>) -> Self {
         Runnable { task: p.task.as_deref().unwrap_or(""), cpu: CpuCode::Interpreted(p), cuda_kernel: kernel }
+    }
+
+    /// This run-time program with its typed twin for the CPU (`None`: interpreted only).
+    pub fn with_typed(self, twin: Option<(LoadedSolver, &'p PathChoice)>) -> Self {
+        match (self.cpu, twin) {
+            (CpuCode::Interpreted(program), Some((twin, choice))) => {
+                Runnable { cpu: CpuCode::TypedProgram { program, twin, choice }, ..self }
+            }
+            _ => self,
+        }
     }
 }

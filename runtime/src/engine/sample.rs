@@ -9,12 +9,13 @@ use std::any::Any;
 use std::cell::{Cell as StdCell, RefCell};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;
+use std::time::Instant;
 
 use kernels::{Ctx, Limits, Value};
 use solvers::SolverFn;
 
 use super::runnable::CpuCode;
-use super::typed_cpu::Typed;
+use super::typed_cpu::{Typed, TypedTwin};
 use crate::data::task::{PairKind, Task, TaskGrid};
 
 /// A solver's output grid, copied out of the sample's arena. Unlike a [`TaskGrid`] it may be empty,
@@ -107,23 +108,42 @@ pub fn run_solver(ctx: &mut Ctx, solver: SolverFn, input: &TaskGrid) -> Result<O
     run_counted(ctx, CpuCode::Compiled(solver), input).0
 }
 
-/// [`run_counted`] where a solver on the typed CPU path runs there first ([`super::typed_cpu`]):
-/// what that path does not finish, the Rust solver redoes. `verdicts`: take the typed path's
-/// verdicts on failures ([`super::ExecOptions::gpu_verdicts`]).
+/// [`run_counted`] where a solver or program on the typed CPU path runs there first
+/// ([`super::typed_cpu`]): what that path does not finish, the Rust solver or the interpreter
+/// redoes. `verdicts`: take the typed path's verdicts on failures
+/// ([`super::ExecOptions::gpu_verdicts`]). The flag says whether the output is such a verdict.
 pub fn run_sample(
     ctx: &mut Ctx,
     code: CpuCode,
     input: &TaskGrid,
     verdicts: bool,
-) -> (Result<OutGrid, String>, u64) {
-    if let CpuCode::Typed { kernel, .. } = code {
-        match super::typed_cpu::run(kernel, input, ctx.limits, verdicts) {
-            Typed::Grid(h, w, cells, steps) => return (Ok(OutGrid { h, w, cells }), steps),
-            Typed::Verdict(why, steps) => return (Err(why), steps),
-            Typed::Redo => {}
+) -> (Result<OutGrid, String>, u64, bool) {
+    let limits = ctx.limits;
+    let typed = |twin| match super::typed_cpu::run(twin, input, limits, verdicts) {
+        Typed::Grid(h, w, cells, steps) => Some((Ok(OutGrid { h, w, cells }), steps, false)),
+        Typed::Verdict(why, steps) => Some((Err(why), steps, true)),
+        Typed::Redo => None,
+    };
+    match code {
+        CpuCode::Typed { kernel, .. } => {
+            if let Some(out) = typed(TypedTwin::Built(kernel)) {
+                return out;
+            }
         }
+        CpuCode::TypedProgram { twin, choice, .. } => {
+            let on_typed = choice.typed_next();
+            let t = Instant::now();
+            let out = on_typed.then(|| typed(TypedTwin::Loaded(twin))).flatten().unwrap_or_else(|| {
+                let (out, steps) = run_counted(ctx, code, input);
+                (out, steps, false)
+            });
+            choice.record(on_typed, t.elapsed().as_nanos() as u64, out.1);
+            return out;
+        }
+        CpuCode::Compiled(_) | CpuCode::Interpreted(_) => {}
     }
-    run_counted(ctx, code, input)
+    let (out, steps) = run_counted(ctx, code, input);
+    (out, steps, false)
 }
 
 /// [`run_solver`] for a compiled solver or a run-time program, also giving the steps the call used
@@ -138,7 +158,7 @@ pub fn run_counted(ctx: &mut Ctx, code: CpuCode, input: &TaskGrid) -> (Result<Ou
         let grid = Value::Grid(c.grid_from(input.height() as u32, input.width() as u32, input.cells()));
         let out = match code {
             CpuCode::Compiled(solver) | CpuCode::Typed { solver, .. } => solver(c, grid),
-            CpuCode::Interpreted(program) => {
+            CpuCode::Interpreted(program) | CpuCode::TypedProgram { program, .. } => {
                 let run = program.run_traced(c, grid);
                 if let (Some(fail), Some(k)) = (c.status(), run.failed_step) {
                     return Err(format!("{fail} at {}", program.step_pos(k)));

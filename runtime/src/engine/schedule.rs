@@ -83,7 +83,7 @@ pub(crate) struct Board {
     pub outputs: Vec<Mutex<Option<Output>>>,
     /// Jobs a GPU gave back, with why, for the CPU to redo.
     pub redo: Mutex<Vec<(usize, String)>>,
-    /// Per job, whether its output is the GPU's verdict.
+    /// Per job, whether its output is a verdict (the GPU's or the typed CPU path's).
     pub verdict: Vec<AtomicBool>,
     /// Every GPU batch: solver index, samples, milliseconds.
     pub gpu_batches: Mutex<Vec<(usize, usize, f64)>>,

@@ -14,8 +14,10 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
+use gpu_kernels::typed::LoadedSolver;
 use kernels::Limits;
 use solvers::Solver;
 
@@ -108,10 +110,19 @@ pub enum Typed {
     Redo,
 }
 
-/// Runs typed solver `kernel` on `input`; `verdicts`: take its failures' verdicts
+/// Which typed code a call runs.
+#[derive(Clone, Copy, Debug)]
+pub enum TypedTwin {
+    /// A registered solver's, linked into this build (its index in `gpu_kernels::KERNELS`).
+    Built(u32),
+    /// A run-time program's, from a library compiled at run time (`backends::host_programs`).
+    Loaded(LoadedSolver),
+}
+
+/// Runs typed code `twin` on `input`; `verdicts`: take its failures' verdicts
 /// ([`super::ExecOptions::gpu_verdicts`], the same choice as the GPU's) rather than redo them for
 /// the exact text. The C++ keeps the default size limits, so other limits take the Rust path.
-pub fn run(kernel: u32, input: &TaskGrid, limits: Limits, verdicts: bool) -> Typed {
+pub fn run(twin: TypedTwin, input: &TaskGrid, limits: Limits, verdicts: bool) -> Typed {
     let defaults = Limits::default();
     if limits.max_grid_cells != defaults.max_grid_cells || limits.max_items != defaults.max_items {
         return Typed::Redo;
@@ -122,14 +133,14 @@ pub fn run(kernel: u32, input: &TaskGrid, limits: Limits, verdicts: bool) -> Typ
             // Zeroed pages are mapped as they are touched: a small sample costs little of it.
             *arena = vec![0u8; ARENA_BYTES];
         }
-        let Some(run) = gpu_kernels::typed::solve(
-            kernel as usize,
-            input.height(),
-            input.width(),
-            input.cells(),
-            &mut arena,
-            limits.max_steps,
-        ) else {
+        let (h, w, cells) = (input.height(), input.width(), input.cells());
+        let run = match twin {
+            TypedTwin::Built(kernel) => {
+                gpu_kernels::typed::solve(kernel as usize, h, w, cells, &mut arena, limits.max_steps)
+            }
+            TypedTwin::Loaded(solver) => solver.solve(h, w, cells, &mut arena, limits.max_steps),
+        };
+        let Some(run) = run else {
             return Typed::Redo;
         };
         match (run.grid, verdicts.then(|| status_verdict_by(run.status, VERDICT_BY)).flatten()) {
@@ -138,4 +149,63 @@ pub fn run(kernel: u32, input: &TaskGrid, limits: Limits, verdicts: bool) -> Typ
             (None, None) => Typed::Redo,
         }
     })
+}
+
+/// Per run-time program on the typed path: which CPU path its next sample takes, chosen by
+/// measurement. Both paths count the same steps (the host parity test), so time per step compares
+/// their speed on the same work whatever the inputs' sizes: the first [`PathChoice::TRIALS`]
+/// samples alternate, then the faster path takes every sample but each [`PathChoice::RECHECK`]th,
+/// which keeps measuring the other. Outputs do not depend on the choice, only the time does.
+#[derive(Debug, Default)]
+pub struct PathChoice {
+    /// `Some(path)`: always that one (`ARCFORGE_CPU_PATH=typed`: true).
+    forced: Option<bool>,
+    samples: AtomicU64,
+    /// (nanoseconds, steps) on the typed path and on the interpreter.
+    typed: (AtomicU64, AtomicU64),
+    dynamic: (AtomicU64, AtomicU64),
+}
+
+impl PathChoice {
+    /// Samples each path runs before the choice is made on their times.
+    pub const TRIALS: u64 = 4;
+    /// After the trials, one sample in this many takes the other path.
+    pub const RECHECK: u64 = 16;
+
+    /// A choice by measurement, or always the typed path where `choice` forces it.
+    pub fn new(choice: TypedCpu) -> Self {
+        PathChoice { forced: (choice == TypedCpu::All).then_some(true), ..PathChoice::default() }
+    }
+
+    /// Whether the next sample takes the typed path.
+    pub fn typed_next(&self) -> bool {
+        if let Some(forced) = self.forced {
+            return forced;
+        }
+        let k = self.samples.fetch_add(1, Ordering::Relaxed);
+        if k < 2 * Self::TRIALS {
+            return k % 2 == 0;
+        }
+        self.prefers_typed() != (k % Self::RECHECK == 0)
+    }
+
+    /// Whether samples take the typed path after the trials: where forced, or where it has taken less
+    /// time per step so far.
+    pub fn prefers_typed(&self) -> bool {
+        if let Some(forced) = self.forced {
+            return forced;
+        }
+        let load = |(ns, steps): &(AtomicU64, AtomicU64)| {
+            (ns.load(Ordering::Relaxed) as u128, steps.load(Ordering::Relaxed).max(1) as u128)
+        };
+        let ((tn, ts), (dn, ds)) = (load(&self.typed), load(&self.dynamic));
+        tn * ds <= dn * ts
+    }
+
+    /// Records a sample's time and steps on the path it took.
+    pub fn record(&self, typed: bool, ns: u64, steps: u64) {
+        let (t, s) = if typed { &self.typed } else { &self.dynamic };
+        t.fetch_add(ns, Ordering::Relaxed);
+        s.fetch_add(steps + 1, Ordering::Relaxed);
+    }
 }
