@@ -313,11 +313,15 @@ pub struct Ctx {
 }
 
 /// Per-colour tables of one grid: for every offset of its buffer, how many cells from there on have
-/// that colour. Keyed by the grid's cells themselves (comparing them is much cheaper than a table).
+/// that colour; and, for boxes of one colour `b` wide, how many rows from there down start such a
+/// run of at least `b`. Keyed by the grid's cells themselves (comparing them is much cheaper than a
+/// table).
 #[derive(Default)]
 pub struct GridTables {
     grid: Vec<u8>,
     start: Vec<(u8, usize)>,
+    /// (colour, run length, grid width) -> where its rows table starts.
+    rows: Vec<(u8, usize, usize, usize)>,
     data: Vec<u32>,
 }
 
@@ -329,6 +333,7 @@ impl GridTables {
             self.grid.clear();
             self.grid.extend_from_slice(cells);
             self.start.clear();
+            self.rows.clear();
             self.data.clear();
         }
         let start = match self.start.iter().find(|&&(k, _)| k == col) {
@@ -345,6 +350,24 @@ impl GridTables {
                 start
             }
         };
+        start
+    }
+    /// Where the rows table of colour `col` and length `len` in `cells` (`width` wide) starts in
+    /// [`data`](Self::data): for every offset, how many rows from its row down (same column) hold
+    /// at least `len` cells of `col` from there on ([`run_lengths`](Self::run_lengths)). Computed on
+    /// first use for this grid.
+    pub fn rows_at_least(&mut self, cells: &[u8], width: usize, col: u8, len: usize) -> usize {
+        let runs = self.run_lengths(cells, col);
+        if let Some(&(.., start)) = self.rows.iter().find(|&&(k, l, w, _)| (k, l, w) == (col, len, width)) {
+            return start;
+        }
+        let start = self.data.len();
+        self.data.resize(start + cells.len(), 0);
+        for p in (0..cells.len()).rev() {
+            let below = if p + width < cells.len() { self.data[start + p + width] } else { 0 };
+            self.data[start + p] = if self.data[runs + p] as usize >= len { below + 1 } else { 0 };
+        }
+        self.rows.push((col, len, width, start));
         start
     }
     /// Every table of the current grid.
