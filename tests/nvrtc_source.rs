@@ -78,9 +78,10 @@ fn every_part_of_the_nvrtc_source_compiles() {
 
 /// Run-time programs (`runtime::backends::program_kernels`): every 40th registered solver as a
 /// program, under its own kernel name, compiles after the build's prelude, to PTX (each part) and to
-/// machine code, which a second compile reads from the cache.
+/// machine code, which a second compile reads from the cache; a program NVRTC rejects loses only
+/// itself.
 fn compile_programs() {
-    use runtime::backends::program_kernels::{compile, gpu_primitives, split, translate};
+    use runtime::backends::program_kernels::{compile, compile_units, gpu_primitives, split, translate};
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("solvers/src/tasks");
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
@@ -115,6 +116,22 @@ fn compile_programs() {
     let warm = compile(prelude, &one, "sm_75", Some(cache.path())).unwrap();
     assert_eq!((warm.compiled, warm.cached), (0, 1));
     assert_eq!(warm.cubins, cold.cubins);
+
+    // A program NVRTC rejects (this power's translation is past the template depth) is compiled
+    // again alone and keeps only itself off the GPU; the next run reads the rejection back.
+    let deep = "def deep(I):\n    x1 = power(hmirror, 100000000)\n    O = x1(I)\n    return O\n";
+    let mixed: Vec<programs::Program> =
+        some[..2].iter().cloned().chain(programs::parse_python(deep, "p.py").programs).collect();
+    let sources = translate(&mixed, &gpu_primitives(prelude));
+    let deep_kernel = sources.kernels[2].as_ref().unwrap().trim_end_matches("_kernel");
+    let deep_unit = sources.units.iter().position(|u| u.0 == deep_kernel).unwrap();
+    for run in ["first", "second"] {
+        let results = compile_units(prelude, &sources.units, "sm_75", Some(cache.path()), true).unwrap();
+        let rejected: Vec<&Vec<usize>> = results.iter().filter(|(_, r)| r.is_err()).map(|(g, _)| g).collect();
+        assert_eq!(rejected, [&vec![deep_unit]], "{run} run");
+        let compiled: usize = results.iter().filter(|(_, r)| r.is_ok()).map(|(g, _)| g.len()).sum();
+        assert_eq!(compiled, 2, "{run} run");
+    }
 }
 
 #[test]

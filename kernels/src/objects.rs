@@ -238,7 +238,10 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
     // sample): the rows table says at once how many of its rows match at a position, and the first
     // row that does not, how far it matches: the same matches and work as row by row.
     let filled = runs.len() >= 2
-        && runs.iter().enumerate().all(|(r, run)| (run.0, run.1, run.2) == (r * w as usize, runs[0].1, runs[0].2));
+        && runs
+            .iter()
+            .enumerate()
+            .all(|(r, run)| (run.0, run.1, run.2) == (r * w as usize, runs[0].1, runs[0].2));
     let box_tables = filled.then(|| {
         let (len, col) = (runs[0].1, runs[0].2);
         let rows = grid_tables.rows_at_least(g.cells, w as usize, col, len);
@@ -765,7 +768,8 @@ mod tests {
                         let cells: Vec<(i32, i32, i32)> =
                             (0..oh).flat_map(|a| (0..ow).map(move |b| (a, b, colour))).collect();
                         // Given away from the origin: normalised first.
-                        let away: Vec<(i32, i32, i32)> = cells.iter().map(|&(a, b, k)| (a + 3, b - 2, k)).collect();
+                        let away: Vec<(i32, i32, i32)> =
+                            cells.iter().map(|&(a, b, k)| (a + 3, b - 2, k)).collect();
                         let obj = objs_of(&c, &[&away]);
                         let Value::Set([obj]) = obj else { unreachable!() };
                         let before = c.steps();

@@ -194,12 +194,21 @@ fn compile_each(
     let version = nvrtc_version();
     let one = |(k, part): (usize, &String)| {
         let file = cache_name(prelude, part, sm, &version);
+        // A part NVRTC rejected on an earlier run is not compiled again.
+        let rejected = cache.map(|d| d.join(format!("{file}.rejected")));
+        if let Some(why) = rejected.as_ref().and_then(|f| std::fs::read_to_string(f).ok()) {
+            return Err(why);
+        }
         let what = format!("run-time programs, part {k}");
         let compile = || {
             if !compile_now {
                 return Err(NOT_CACHED.to_string());
             }
-            compile_cubin(format!("{prelude}{part}"), &format!("programs_part{k}.cu"), &what, sm)
+            let out = compile_cubin(format!("{prelude}{part}"), &format!("programs_part{k}.cu"), &what, sm);
+            if let (Err(why), Some(f)) = (&out, &rejected) {
+                let _ = std::fs::write(f, why);
+            }
+            out
         };
         cached_cubin(cache, &file, compile)
     };
@@ -207,6 +216,43 @@ fn compile_each(
         parts.par_iter().enumerate().map(one).collect::<Vec<_>>()
     }))
     .map_err(|_| "an NVRTC worker thread panicked".to_string())
+}
+
+/// A part's kernels (indices into the units) and its CUBIN with whether it came from the cache, or
+/// why not.
+pub type CompiledPart = (Vec<usize>, Result<(Vec<u8>, bool), String>);
+
+/// Compiles `units` (kernel name, CUDA) in parts as [`assign`] groups them ([`compile_each`]); a part
+/// NVRTC rejects is compiled again one kernel at a time, so that one program it cannot take (a
+/// translation past its limits) keeps only itself off the GPU. Needs the NVRTC library, no GPU.
+pub fn compile_units(
+    prelude: &str,
+    units: &[(String, String)],
+    sm: &str,
+    cache: Option<&Path>,
+    compile_now: bool,
+) -> Result<Vec<CompiledPart>, String> {
+    let groups = assign(units, part_count(units.len()));
+    let parts: Vec<String> = groups.iter().map(|g| part_text(units, g)).collect();
+    let mut results: Vec<CompiledPart> =
+        groups.into_iter().zip(compile_each(prelude, &parts, sm, cache, compile_now)?).collect();
+    let alone: Vec<Vec<usize>> = results
+        .iter()
+        .filter(|(g, r)| g.len() > 1 && rejected(r))
+        .flat_map(|(g, _)| g.iter().map(|&u| vec![u]))
+        .collect();
+    if !alone.is_empty() {
+        let texts: Vec<String> = alone.iter().map(|g| part_text(units, g)).collect();
+        let again = compile_each(prelude, &texts, sm, cache, compile_now)?;
+        results.retain(|(g, r)| !(g.len() > 1 && rejected(r)));
+        results.extend(alone.into_iter().zip(again));
+    }
+    Ok(results)
+}
+
+/// Whether NVRTC rejected a part (now or on an earlier run), rather than the cache lacking it.
+fn rejected(r: &Result<(Vec<u8>, bool), String>) -> bool {
+    r.as_ref().is_err_and(|e| e != NOT_CACHED)
 }
 
 /// Why [`prepare`] compiled nothing when it was told to use only the cache.
@@ -273,18 +319,9 @@ fn prepare_on(
         format!("{on_gpu} of {total} programs on the GPU{kept}; translated in {translate_ms:.0} ms");
     let mut loaded: BTreeSet<String> = BTreeSet::new();
     if !sources.units.is_empty() {
-        let parts = split(&sources.units, part_count(sources.units.len()));
-        // The kernels of each part.
-        let in_part: Vec<Vec<String>> = parts
-            .iter()
-            .map(|p| {
-                let names = sources.units.iter().map(|u| &u.0);
-                names
-                    .filter(|n| p.contains(&format!("ARC_SOLVER_KERNEL({n})")))
-                    .map(|n| n.clone() + "_kernel")
-            })
-            .map(Iterator::collect)
-            .collect();
+        let units = &sources.units;
+        // The kernels of a part.
+        let names_of = |g: &Vec<usize>| g.iter().map(|&u| units[u].0.clone() + "_kernel").collect::<Vec<_>>();
         // One compile per architecture among the devices.
         let mut by_sm: BTreeMap<String, Vec<&Gpu>> = BTreeMap::new();
         for g in gpus {
@@ -293,19 +330,19 @@ fn prepare_on(
         for (sm, devices) in by_sm {
             let t = Instant::now();
             let now = policy == CompilePolicy::Always;
-            let results = compile_each(build.rtc_prelude, &parts, &sm, cache_dir().as_deref(), now)?;
-            if !now && results.iter().any(Result::is_err) {
+            let results = compile_units(build.rtc_prelude, units, &sm, cache_dir().as_deref(), now)?;
+            if results.iter().any(|(_, r)| r.as_ref().is_err_and(|e| e == NOT_CACHED)) {
                 return Err(NOT_CACHED.to_string());
             }
             let (mut cubins, mut names, mut cached, mut rejected) = (Vec::new(), Vec::new(), 0, Vec::new());
-            for (k, r) in results.into_iter().enumerate() {
+            for (group, r) in results {
                 match r {
                     Ok((cubin, hit)) => {
                         cubins.push(cubin);
-                        names.extend(in_part[k].iter().cloned());
+                        names.extend(names_of(&group));
                         cached += hit as usize;
                     }
-                    // A part NVRTC rejects (a translation bug) keeps its programs on the CPU.
+                    // A program NVRTC rejects (a translation past its limits) stays on the CPU.
                     Err(e) => rejected.push(e.lines().next().unwrap_or_default().to_string()),
                 }
             }
@@ -322,8 +359,11 @@ fn prepare_on(
                 cubins.len() - cached,
                 t.elapsed().as_secs_f64()
             ));
-            if !rejected.is_empty() {
-                note.push_str(&format!("; parts left to the CPU: {}", rejected.join("; ")));
+            if let Some(first) = rejected.first() {
+                note.push_str(&format!(
+                    "; {} kernels NVRTC rejected left to the CPU, e.g. {first}",
+                    rejected.len()
+                ));
             }
             loaded.extend(names);
         }
