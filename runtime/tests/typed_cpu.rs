@@ -5,7 +5,7 @@
 
 use kernels::Limits;
 use runtime::engine::sample::failure_kind;
-use runtime::engine::typed_cpu::{self, Typed, TYPED_FASTER};
+use runtime::engine::typed_cpu::{self, Typed, TypedTwin, TYPED_FASTER};
 use runtime::engine::{execute_on, ExecOptions, ExecRun, Job, TypedCpu};
 use runtime::load::{discover, load, LoadOptions, Split};
 use runtime::{DeviceChoice, TaskGrid};
@@ -114,10 +114,10 @@ fn a_typed_call_gives_a_grid() {
         return;
     }
     let solver = solvers::all().iter().find(|s| s.task == "d22278a0").unwrap();
-    let kernel = typed_cpu::kernel_of(solver, TypedCpu::All).expect("d22278a0 has a typed twin");
+    let (kernel, _) = typed_cpu::kernel_of(solver, TypedCpu::All).expect("d22278a0 has a typed twin");
     let task = training().into_iter().find(|t| t.id == "d22278a0").unwrap();
     let pair = &task.train[0];
-    match typed_cpu::run(kernel, &pair.input, Limits::default(), false) {
+    match typed_cpu::run(TypedTwin::Built(kernel), &pair.input, Limits::default(), false) {
         Typed::Grid(h, w, cells, steps) => {
             let expected = pair.output.as_ref().unwrap();
             assert_eq!((h, w, cells.as_slice()), (expected.height(), expected.width(), expected.cells()));

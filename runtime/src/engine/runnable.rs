@@ -4,9 +4,9 @@
 //! record and one `catch_unwind`.
 //!
 //! The compiled path stays a plain function call: [`CpuCode`] is a small enum matched once per
-//! sample. A compiled solver whose typed twin (the GPU's C++ compiled for the host,
-//! `gpu_kernels::typed`) is the faster of the two on the CPU ([`super::typed_cpu`]) runs that
-//! first. A run-time program runs on the GPU when its kernel was compiled at run time and loaded on
+//! sample. A compiled solver with a typed twin (the GPU's C++ compiled for the host,
+//! `gpu_kernels::typed`) runs each sample on whichever of the two is measured faster for it
+//! ([`super::typed_cpu`]). A run-time program runs on the GPU when its kernel was compiled at run time and loaded on
 //! the run's devices (NVRTC, `backends::program_kernels`): the kernel's name is then a string of
 //! the run ([`Runnable::interpreted_with_kernel`]); without one it runs on the CPU. On the CPU it is
 //! interpreted, or, once compiled by the host's C++ compiler at run time
@@ -25,9 +25,10 @@ use super::typed_cpu::{PathChoice, TypedCpu};
 pub enum CpuCode<'p> {
     /// A solver compiled into this binary.
     Compiled(SolverFn),
-    /// A compiled solver run on the typed CPU path first (`kernel`: its index in
-    /// `gpu_kernels::KERNELS`); what that path does not finish with a grid, `solver` redoes.
-    Typed { solver: SolverFn, kernel: u32 },
+    /// A compiled solver with a typed twin (`kernel`: its index in `gpu_kernels::KERNELS`): each
+    /// sample runs there or in `solver` as `choice` says; what the typed path does not finish with a
+    /// grid, `solver` redoes.
+    Typed { solver: SolverFn, kernel: u32, choice: &'p PathChoice },
     /// A program read at run time, interpreted over the kernels' primitives.
     Interpreted(&'p Program),
     /// A program read at run time and compiled for the host: each sample runs on the typed path or
@@ -49,7 +50,7 @@ impl<'p> Runnable<'p> {
     /// A compiled solver, on the typed CPU path where `typed` says.
     pub fn compiled(s: &'p Solver, typed: TypedCpu) -> Self {
         let cpu = match super::typed_cpu::kernel_of(s, typed) {
-            Some(kernel) => CpuCode::Typed { solver: s.cpu, kernel },
+            Some((kernel, choice)) => CpuCode::Typed { solver: s.cpu, kernel, choice },
             None => CpuCode::Compiled(s.cpu),
         };
         Runnable { task: s.task, cpu, cuda_kernel: Some(s.cuda_kernel) }

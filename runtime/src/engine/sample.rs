@@ -124,26 +124,22 @@ pub fn run_sample(
         Typed::Verdict(why, steps) => Some((Err(why), steps, true)),
         Typed::Redo => None,
     };
-    match code {
-        CpuCode::Typed { kernel, .. } => {
-            if let Some(out) = typed(TypedTwin::Built(kernel)) {
-                return out;
-            }
+    let (twin, choice) = match code {
+        CpuCode::Typed { kernel, choice, .. } => (TypedTwin::Built(kernel), choice),
+        CpuCode::TypedProgram { twin, choice, .. } => (TypedTwin::Loaded(twin), choice),
+        CpuCode::Compiled(_) | CpuCode::Interpreted(_) => {
+            let (out, steps) = run_counted(ctx, code, input);
+            return (out, steps, false);
         }
-        CpuCode::TypedProgram { twin, choice, .. } => {
-            let on_typed = choice.typed_next();
-            let t = Instant::now();
-            let out = on_typed.then(|| typed(TypedTwin::Loaded(twin))).flatten().unwrap_or_else(|| {
-                let (out, steps) = run_counted(ctx, code, input);
-                (out, steps, false)
-            });
-            choice.record(on_typed, t.elapsed().as_nanos() as u64, out.1);
-            return out;
-        }
-        CpuCode::Compiled(_) | CpuCode::Interpreted(_) => {}
-    }
-    let (out, steps) = run_counted(ctx, code, input);
-    (out, steps, false)
+    };
+    let on_typed = choice.typed_next();
+    let t = Instant::now();
+    let out = on_typed.then(|| typed(twin)).flatten().unwrap_or_else(|| {
+        let (out, steps) = run_counted(ctx, code, input);
+        (out, steps, false)
+    });
+    choice.record(on_typed, t.elapsed().as_nanos() as u64, out.1);
+    out
 }
 
 /// [`run_solver`] for a compiled solver or a run-time program, also giving the steps the call used

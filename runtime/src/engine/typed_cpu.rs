@@ -3,9 +3,12 @@
 //!
 //! The typed path is far faster where a solver's time goes into calls of composed functions
 //! (d22278a0: 17x on all-pairs), and slower where the C++ does a warp's work on one lane (22168020:
-//! 3x slower), so it is taken per solver: [`TYPED_FASTER`] lists the solvers measured faster on it
-//! (all-pairs, each way: `scripts/typed-cpu-table`, results in bench/RESULTS.md).
-//! `ARCFORGE_CPU_PATH=typed` or `=dynamic` forces one path for every solver (to measure).
+//! 3x slower), so it is taken per solver and per machine, by measurement while the solver runs
+//! ([`PathChoice`]: time per step on each path). Until both paths are measured a solver starts where
+//! [`TYPED_FASTER`] puts it: the solvers measured faster typed on all-pairs on the GPU machine's
+//! host (`scripts/typed-cpu-table`, results in bench/RESULTS.md), which is also where eval's few
+//! samples per solver stay. `ARCFORGE_CPU_PATH=typed` or `=dynamic` forces one path for every
+//! solver (to measure).
 //!
 //! A finished grid is taken from it, and under `gpu_verdicts` (`solve`, all-pairs) a failure every
 //! path reports alike, as the GPU's are; anything else (a failure whose exact text is wanted, an
@@ -29,7 +32,7 @@ pub use super::typed_cpu_table::TYPED_FASTER;
 /// Which compiled solvers take the typed path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TypedCpu {
-    /// Those measured faster there ([`TYPED_FASTER`]).
+    /// Each solver on the path measured faster for it ([`PathChoice`], from [`TYPED_FASTER`]).
     Measured,
     /// Every solver with a typed twin.
     All,
@@ -61,8 +64,8 @@ pub fn describe(choice: TypedCpu) -> String {
     }
     match choice {
         TypedCpu::Measured => format!(
-            "typed (the GPU's C++ compiled for the host) for the {} solvers measured faster there, \
-             Rust kernels for the rest",
+            "typed (the GPU's C++ compiled for the host) or Rust kernels, per solver the faster per step as \
+             measured while it runs, starting from the {} solvers measured faster typed on all-pairs",
             TYPED_FASTER.len()
         ),
         TypedCpu::All => "typed for every solver (ARCFORGE_CPU_PATH=typed)".into(),
@@ -70,20 +73,32 @@ pub fn describe(choice: TypedCpu) -> String {
     }
 }
 
-/// The typed twin's index in `gpu_kernels::KERNELS` when `s` runs on the typed path under `choice`.
-pub fn kernel_of(s: &Solver, choice: TypedCpu) -> Option<u32> {
+/// The typed twin of `s` (its index in `gpu_kernels::KERNELS`) and the path choice its samples
+/// follow under `choice`: by measurement from the table's prior ([`TypedCpu::Measured`]; one choice
+/// per solver for the whole process, so what a run learns the next run keeps), always typed
+/// ([`TypedCpu::All`]); `None` under [`TypedCpu::Off`] or without a typed twin.
+pub fn kernel_of(s: &Solver, choice: TypedCpu) -> Option<(u32, &'static PathChoice)> {
     static INDEX: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
-    let take = match choice {
-        TypedCpu::Measured => TYPED_FASTER.binary_search(&s.task).is_ok(),
-        TypedCpu::All => true,
-        TypedCpu::Off => false,
-    };
-    if !take || !available() {
+    static MEASURED: OnceLock<Vec<PathChoice>> = OnceLock::new();
+    static FORCED: OnceLock<PathChoice> = OnceLock::new();
+    if choice == TypedCpu::Off || !available() {
         return None;
     }
     let index = INDEX
         .get_or_init(|| gpu_kernels::KERNELS.iter().enumerate().map(|(k, name)| (*name, k as u32)).collect());
-    index.get(s.cuda_kernel).copied()
+    let kernel = *index.get(s.cuda_kernel)?;
+    let path = match choice {
+        TypedCpu::All => FORCED.get_or_init(|| PathChoice::new(TypedCpu::All)),
+        _ => {
+            let all = MEASURED.get_or_init(|| {
+                let task = |k: &str| k.trim_start_matches("solve_").trim_end_matches("_kernel").to_string();
+                let faster = |k: &str| TYPED_FASTER.binary_search(&task(k).as_str()).is_ok();
+                gpu_kernels::KERNELS.iter().map(|k| PathChoice::with_prior(faster(k))).collect()
+            });
+            &all[kernel as usize]
+        }
+    };
+    Some((kernel, path))
 }
 
 /// The name its verdicts carry ("step limit exceeded (typed CPU verdict)"), which `check` reads back.
@@ -151,19 +166,24 @@ pub fn run(twin: TypedTwin, input: &TaskGrid, limits: Limits, verdicts: bool) ->
     })
 }
 
-/// Per run-time program on the typed path: which CPU path its next sample takes, chosen by
+/// Per solver or run-time program with typed code: which CPU path its next sample takes, chosen by
 /// measurement. Both paths count the same steps (the host parity test), so time per step compares
-/// their speed on the same work whatever the inputs' sizes: the first [`PathChoice::TRIALS`]
-/// samples alternate, then the faster path takes every sample but each [`PathChoice::RECHECK`]th,
-/// which keeps measuring the other. Outputs do not depend on the choice, only the time does.
+/// their speed on the same work whatever the inputs' sizes. Without a prior (a run-time program) the
+/// first [`PathChoice::TRIALS`] samples of each path alternate; with one (a compiled solver: the
+/// table [`TYPED_FASTER`], measured on one host) samples take the prior's path, but one in
+/// [`PathChoice::RECHECK`] the other, until each path has its trials. Then the faster path takes
+/// every sample but each `RECHECK`th, which keeps measuring the other. Outputs do not depend on the
+/// choice, only the time does; a few samples (eval's own-task ones) stay on the prior's path.
 #[derive(Debug, Default)]
 pub struct PathChoice {
     /// `Some(path)`: always that one (`ARCFORGE_CPU_PATH=typed`: true).
     forced: Option<bool>,
+    /// The path to take until both are measured (`None`: alternate).
+    prior: Option<bool>,
     samples: AtomicU64,
-    /// (nanoseconds, steps) on the typed path and on the interpreter.
-    typed: (AtomicU64, AtomicU64),
-    dynamic: (AtomicU64, AtomicU64),
+    /// (nanoseconds, steps, samples) on the typed path and on the Rust path (kernels or interpreter).
+    typed: [AtomicU64; 3],
+    dynamic: [AtomicU64; 3],
 }
 
 impl PathChoice {
@@ -177,26 +197,41 @@ impl PathChoice {
         PathChoice { forced: (choice == TypedCpu::All).then_some(true), ..PathChoice::default() }
     }
 
+    /// A choice by measurement that starts on `typed`'s path.
+    pub fn with_prior(typed: bool) -> Self {
+        PathChoice { prior: Some(typed), ..PathChoice::default() }
+    }
+
+    /// Whether both paths have had their trials.
+    fn measured(&self) -> bool {
+        let n = |p: &[AtomicU64; 3]| p[2].load(Ordering::Relaxed);
+        n(&self.typed) >= Self::TRIALS && n(&self.dynamic) >= Self::TRIALS
+    }
+
     /// Whether the next sample takes the typed path.
     pub fn typed_next(&self) -> bool {
         if let Some(forced) = self.forced {
             return forced;
         }
         let k = self.samples.fetch_add(1, Ordering::Relaxed);
-        if k < 2 * Self::TRIALS {
-            return k % 2 == 0;
+        match self.prior {
+            None if k < 2 * Self::TRIALS => k % 2 == 0,
+            Some(prior) if !self.measured() => prior != (k % Self::RECHECK == Self::RECHECK - 1),
+            _ => self.prefers_typed() != (k % Self::RECHECK == 0),
         }
-        self.prefers_typed() != (k % Self::RECHECK == 0)
     }
 
-    /// Whether samples take the typed path after the trials: where forced, or where it has taken less
-    /// time per step so far.
+    /// Whether samples take the typed path (but for the rechecks): where forced, or by the prior until
+    /// both paths are measured, or where it has taken less time per step so far.
     pub fn prefers_typed(&self) -> bool {
         if let Some(forced) = self.forced {
             return forced;
         }
-        let load = |(ns, steps): &(AtomicU64, AtomicU64)| {
-            (ns.load(Ordering::Relaxed) as u128, steps.load(Ordering::Relaxed).max(1) as u128)
+        if let (Some(prior), false) = (self.prior, self.measured()) {
+            return prior;
+        }
+        let load = |p: &[AtomicU64; 3]| {
+            (p[0].load(Ordering::Relaxed) as u128, p[1].load(Ordering::Relaxed).max(1) as u128)
         };
         let ((tn, ts), (dn, ds)) = (load(&self.typed), load(&self.dynamic));
         tn * ds <= dn * ts
@@ -204,9 +239,10 @@ impl PathChoice {
 
     /// Records a sample's time and steps on the path it took.
     pub fn record(&self, typed: bool, ns: u64, steps: u64) {
-        let (t, s) = if typed { &self.typed } else { &self.dynamic };
-        t.fetch_add(ns, Ordering::Relaxed);
-        s.fetch_add(steps + 1, Ordering::Relaxed);
+        let p = if typed { &self.typed } else { &self.dynamic };
+        p[0].fetch_add(ns, Ordering::Relaxed);
+        p[1].fetch_add(steps + 1, Ordering::Relaxed);
+        p[2].fetch_add(1, Ordering::Relaxed);
     }
 }
 
@@ -233,6 +269,27 @@ mod tests {
         // Measurements that turn the other way turn the choice.
         c.record(true, 1_000_000, 99);
         assert!(!c.prefers_typed());
+    }
+
+    #[test]
+    fn a_prior_holds_until_both_paths_are_measured_then_the_faster_wins() {
+        let c = PathChoice::with_prior(false);
+        // Typed: 10 ns a step; Rust: 20 ns a step. The prior holds until the typed path has had its
+        // trials, one sample in RECHECK.
+        let mut paths = Vec::new();
+        while !c.measured() {
+            assert!(!c.prefers_typed());
+            let typed = c.typed_next();
+            c.record(typed, if typed { 10_000 } else { 20_000 }, 999);
+            paths.push(typed);
+        }
+        assert_eq!(paths.len() as u64, PathChoice::TRIALS * PathChoice::RECHECK);
+        // A solver's few samples in eval stay on the prior's path; the 16th tries the other.
+        let n = PathChoice::RECHECK as usize;
+        assert!(paths[..n - 1].iter().all(|&t| !t) && paths[n - 1]);
+        assert!(c.prefers_typed());
+        let next: Vec<bool> = (0..PathChoice::RECHECK).map(|_| c.typed_next()).collect();
+        assert_eq!(next.iter().filter(|&&t| t).count() as u64, PathChoice::RECHECK - 1);
     }
 
     #[test]
