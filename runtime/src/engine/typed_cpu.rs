@@ -172,7 +172,9 @@ pub fn run(twin: TypedTwin, input: &TaskGrid, limits: Limits, verdicts: bool) ->
 /// first [`PathChoice::TRIALS`] samples of each path alternate; with one (a compiled solver: the
 /// table [`TYPED_FASTER`], measured on one host) samples take the prior's path, but one in
 /// [`PathChoice::RECHECK`] the other, until each path has its trials. Then the faster path takes
-/// every sample but each `RECHECK`th, which keeps measuring the other. Outputs do not depend on the
+/// every sample but one in [`PathChoice::RECHECK_MEASURED`] times the ratio of the two paths' times
+/// (so the rechecks cost the same small share whatever the ratio: d22278a0's Rust path takes 17x
+/// its typed one), which keeps measuring the other. Outputs do not depend on the
 /// choice, only the time does; a few samples (eval's own-task ones) stay on the prior's path.
 #[derive(Debug, Default)]
 pub struct PathChoice {
@@ -189,8 +191,12 @@ pub struct PathChoice {
 impl PathChoice {
     /// Samples each path runs before the choice is made on their times.
     pub const TRIALS: u64 = 4;
-    /// After the trials, one sample in this many takes the other path.
+    /// Until both paths have their trials (with a prior), one sample in this many takes the other.
     pub const RECHECK: u64 = 16;
+    /// After the trials, one sample in this many times the slower path's time ratio takes it (about
+    /// 1.6% of the faster path's time spent rechecking), at most one in [`Self::RECHECK_MOST`].
+    pub const RECHECK_MEASURED: u64 = 64;
+    pub const RECHECK_MOST: u64 = 4096;
 
     /// A choice by measurement, or always the typed path where `choice` forces it.
     pub fn new(choice: TypedCpu) -> Self {
@@ -217,7 +223,11 @@ impl PathChoice {
         match self.prior {
             None if k < 2 * Self::TRIALS => k % 2 == 0,
             Some(prior) if !self.measured() => prior != (k % Self::RECHECK == Self::RECHECK - 1),
-            _ => self.prefers_typed() != (k % Self::RECHECK == 0),
+            _ => {
+                let (typed, ratio) = self.faster();
+                let every = ((Self::RECHECK_MEASURED as f64 * ratio) as u64).clamp(1, Self::RECHECK_MOST);
+                typed != (k % every == 0)
+            }
         }
     }
 
@@ -230,11 +240,22 @@ impl PathChoice {
         if let (Some(prior), false) = (self.prior, self.measured()) {
             return prior;
         }
-        let load = |p: &[AtomicU64; 3]| {
-            (p[0].load(Ordering::Relaxed) as u128, p[1].load(Ordering::Relaxed).max(1) as u128)
+        self.faster().0
+    }
+
+    /// Whether the typed path has taken less time per step so far, and by how much the other is slower
+    /// (its time per step over the faster's, at least 1).
+    fn faster(&self) -> (bool, f64) {
+        let per_step = |p: &[AtomicU64; 3]| {
+            p[0].load(Ordering::Relaxed) as f64 / p[1].load(Ordering::Relaxed).max(1) as f64
         };
-        let ((tn, ts), (dn, ds)) = (load(&self.typed), load(&self.dynamic));
-        tn * ds <= dn * ts
+        let (typed, dynamic) = (per_step(&self.typed), per_step(&self.dynamic));
+        let ratio = |slow: f64, fast: f64| if fast > 0.0 { (slow / fast).max(1.0) } else { 1.0 };
+        if typed <= dynamic {
+            (true, ratio(dynamic, typed))
+        } else {
+            (false, ratio(typed, dynamic))
+        }
     }
 
     /// Records a sample's time and steps on the path it took.
@@ -264,8 +285,10 @@ mod tests {
             }
         }
         assert!(c.prefers_typed());
-        let next: Vec<bool> = (0..2 * PathChoice::RECHECK).map(|_| c.typed_next()).collect();
-        assert_eq!(next.iter().filter(|&&t| !t).count(), 2, "one sample in {} rechecks", PathChoice::RECHECK);
+        // Twice as fast: one sample in 2 x RECHECK_MEASURED rechecks the interpreter.
+        let every = 2 * PathChoice::RECHECK_MEASURED;
+        let next: Vec<bool> = (0..2 * every).map(|_| c.typed_next()).collect();
+        assert_eq!(next.iter().filter(|&&t| !t).count(), 2, "one sample in {every} rechecks");
         // Measurements that turn the other way turn the choice.
         c.record(true, 1_000_000, 99);
         assert!(!c.prefers_typed());
@@ -288,8 +311,9 @@ mod tests {
         let n = PathChoice::RECHECK as usize;
         assert!(paths[..n - 1].iter().all(|&t| !t) && paths[n - 1]);
         assert!(c.prefers_typed());
-        let next: Vec<bool> = (0..PathChoice::RECHECK).map(|_| c.typed_next()).collect();
-        assert_eq!(next.iter().filter(|&&t| t).count() as u64, PathChoice::RECHECK - 1);
+        let every = 2 * PathChoice::RECHECK_MEASURED;
+        let next: Vec<bool> = (0..every).map(|_| c.typed_next()).collect();
+        assert_eq!(next.iter().filter(|&&t| t).count() as u64, every - 1);
     }
 
     #[test]
