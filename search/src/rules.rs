@@ -431,6 +431,15 @@ fn holds(masks: &Masks, train: &[(GridData, GridData)], kind: Kind, c: u8, from:
     to.filter(|_| changes)
 }
 
+/// On how many demonstrations `rule` alone changes some cell.
+fn shown_on(masks: &Masks, train: &[(GridData, GridData)], rule: &Rule) -> usize {
+    train
+        .iter()
+        .enumerate()
+        .filter(|(d, (i, _))| apply(masks, i, *d, &[rule]).is_some_and(|g| g != *i))
+        .count()
+}
+
 /// Whether the patch of `kind` over colour `c` covers no cell of colour `from` on any demonstration
 /// (a per-colour rule says nothing there).
 fn covers_none(masks: &Masks, train: &[(GridData, GridData)], kind: Kind, c: u8, from: u8) -> bool {
@@ -467,6 +476,8 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
             continue;
         }
         let mut rules: Vec<Rule> = Vec::new();
+        // Per-colour rules that some colours contradict, tried after the others.
+        let mut excepted: Vec<Rule> = Vec::new();
         // Per-colour rules first: every source colour grows `kind` in its own colour (over the
         // background), or (a second try) erases its own cells in `kind` or takes over one other
         // colour's cells there.
@@ -477,15 +488,41 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
         // Every colour an input shows but the demonstrations' backgrounds.
         let all: Vec<u8> = (0..10u8).filter(|&c| every[c as usize] && !backgrounds.contains(&c)).collect();
         for kind in KINDS {
-            if let Some(bg) = common_bg.filter(|_| sources.len() >= 2) {
-                let (from, to) = if background_only { (Some(bg), None) } else { (None, Some(bg)) };
+            // The colours a rule of `kind` can be written for: a patch the kernels fail on (the
+            // `inbox` of a colour a demonstration lacks) would fail the whole template.
+            let all: Vec<u8> = all
+                .iter()
+                .copied()
+                .filter(|&c| (0..train.len()).all(|d| masks.get(kind, c, d).is_some()))
+                .collect();
+            // Grown over the common background, or (the second tier) each colour's own cells
+            // repainted to one colour `t` that two colours show, not only the background
+            // (1c02dbbe: the marks clear their own cells on the box they span, on inputs whose
+            // most common colour is the big rectangle's).
+            let targets: Vec<(Option<u8>, Option<u8>)> = if background_only {
+                common_bg.filter(|_| sources.len() >= 2).map(|bg| (Some(bg), None)).into_iter().collect()
+            } else {
+                let mut ts: Vec<u8> = sources
+                    .iter()
+                    .filter_map(|&c| holds(&masks, train, kind, c, c).filter(|&t| t != c))
+                    .collect();
+                ts.sort_unstable();
+                ts.dedup();
+                ts.into_iter().map(|t| (None, Some(t))).collect()
+            };
+            for (from, to) in targets {
                 let each = |c: u8| holds(&masks, train, kind, c, from.unwrap_or(c)) == Some(to.unwrap_or(c));
                 let idle = |c: u8| covers_none(&masks, train, kind, c, from.unwrap_or(c));
                 // Seen on two colours at least, and contradicted by none.
-                if sources.iter().filter(|&&c| each(c)).count() >= 2
-                    && sources.iter().all(|&c| each(c) || idle(c))
-                {
+                let shown = sources.iter().filter(|&&c| each(c)).count();
+                let against: Vec<u8> = sources.iter().copied().filter(|&c| !each(c) && !idle(c)).collect();
+                if shown >= 2 && against.is_empty() {
                     rules.push(Rule { kind, sources: all.clone(), from, to });
+                } else if shown >= 2 && against.len() < shown {
+                    // Fewer colours contradict it than show it: every other colour, the test
+                    // inputs' new ones included.
+                    let rest = all.iter().copied().filter(|c| !against.contains(c)).collect();
+                    excepted.push(Rule { kind, sources: rest, from, to });
                 }
             }
             // Every other colour takes over the cells of one colour `e` in its patch (`e` may be
@@ -500,11 +537,19 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
                 }
             }
         }
+        rules.append(&mut excepted);
+        // A rule of one colour must show on two demonstrations (where there are two): one that
+        // changes cells of one demonstration only is as likely that demonstration's accident
+        // (97d7923e's chain of one-demonstration rules answered its test wrong).
+        let evidence = train.len().min(2);
         for &c in &single_sources {
             for kind in KINDS {
                 for &from in &froms {
                     if let Some(to) = holds(&masks, train, kind, c, from) {
-                        rules.push(Rule { kind, sources: vec![c], from: Some(from), to: Some(to) });
+                        let rule = Rule { kind, sources: vec![c], from: Some(from), to: Some(to) };
+                        if shown_on(&masks, train, &rule) >= evidence {
+                            rules.push(rule);
+                        }
                     }
                 }
             }
@@ -989,6 +1034,46 @@ mod tests {
         ];
         let t = paint_rules(&train, &[grid(&["006", "000"])]).expect("a rule chain");
         assert!(t.contains("ofcolor(X, SIX)"), "{t}");
+    }
+
+    #[test]
+    fn a_rule_of_one_colour_needs_two_demonstrations() {
+        // Around each 1: 7 on the four sides (both demonstrations); around the 2: 4 on the
+        // diagonals, on one demonstration only: an accident of it, no chain.
+        let one_only = vec![
+            (
+                grid(&["00000", "01000", "00000", "00020", "00000"]),
+                grid(&["07000", "71700", "07404", "00020", "00404"]),
+            ),
+            (
+                grid(&["00000", "00000", "00100", "00000", "00000"]),
+                grid(&["00000", "00700", "07170", "00700", "00000"]),
+            ),
+        ];
+        assert_eq!(paint_rules(&one_only, &[]), None);
+        // The 2 on both: the chain.
+        let mut both = one_only.clone();
+        both[1] = (
+            grid(&["00000", "00000", "00100", "00000", "00002"]),
+            grid(&["00000", "00700", "07170", "00740", "00002"]),
+        );
+        let t = paint_rules(&both, &[]).expect("a rule chain");
+        assert!(t.contains("mapply(ineighbors, ofcolor(X, TWO))"), "{t}");
+    }
+
+    #[test]
+    fn a_rule_for_each_colour_but_the_one_against_it() {
+        // The 1s and the 2s turn 8 (a colour that is not the background); the 3s stay: every
+        // colour but 3 turns 8, the test's new 6 included.
+        let train = vec![
+            (grid(&["1003", "0003", "1003"]), grid(&["8003", "0003", "8003"])),
+            (grid(&["0203", "0003", "0203"]), grid(&["0803", "0003", "0803"])),
+        ];
+        let t = paint_rules(&train, &[grid(&["6003"])]).expect("a rule chain");
+        assert!(t.contains("ofcolor(X, SIX)") && !t.contains("ofcolor(X, THREE)"), "{t}");
+        // Where the 2s stay too, one colour shows it and two are against it: no chain.
+        let other = vec![train[0].clone(), (grid(&["0203", "0003", "0203"]), grid(&["0203", "0003", "0203"]))];
+        assert_eq!(paint_rules(&other, &[grid(&["6003"])]), None);
     }
 
     #[test]
