@@ -610,6 +610,26 @@ fn crops(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> 
     out
 }
 
+/// The four directions cells fall in, with the offset a count `n` of background cells gives:
+/// `(n, 0)` down, `(-n, 0)` up, `(0, n)` right, `(0, -n)` left.
+const GRAVITY: [(&str, &str); 4] = [
+    ("DOWN", "rbind(astuple, ZERO)"),
+    ("UP", "compose(rbind(astuple, ZERO), invert)"),
+    ("RIGHT", "lbind(astuple, ZERO)"),
+    ("LEFT", "compose(lbind(astuple, ZERO), invert)"),
+];
+
+/// The function that moves one cell of `X` in direction `dir` by the number of background cells
+/// on its ray to the border: where every cell that is not the background falls the same way,
+/// each ends stacked in order against the border (gravity), the cells of one colour against the
+/// cells that stay at the border.
+fn fall(dir: &str, offset: &str) -> String {
+    let count = format!(
+        "compose(size, compose(lbind(intersection, ofcolor(X, mostcolor(X))), compose(rbind(shoot, {dir}), last)))"
+    );
+    format!("fork(shift, initset, compose({offset}, {count}))")
+}
+
 /// When every output keeps its input's shape and the number of cells of each colour (things moved,
 /// none made): the cells of one colour moved next to those of another (`gravitate`), or one step
 /// towards them (`position`), for each two colours every input shows besides its background.
@@ -630,6 +650,22 @@ fn moves(train: &[(GridData, GridData)]) -> Vec<String> {
         (0..10).for_each(|c| every[c] &= n[c] > 0 && c != most);
     }
     let mut out = Vec::new();
+    // Gravity: every cell but the background's falls to the side (1e0a9b12, 3906de3d), or only
+    // one colour's cells fall while the rest stay.
+    for (dir, offset) in GRAVITY {
+        out.push(format!(
+            "paint(canvas(mostcolor(X), shape(X)), mapply({}, merge(fgpartition(X))))",
+            fall(dir, offset)
+        ));
+    }
+    for a in (0..10).filter(|&c| every[c]).map(|c| COLORS[c]) {
+        for (dir, offset) in GRAVITY {
+            out.push(format!(
+                "paint(cover(X, ofcolor(X, {a})), mapply({}, toobject(ofcolor(X, {a}), X)))",
+                fall(dir, offset)
+            ));
+        }
+    }
     for a in (0..10).filter(|&c| every[c]).map(|c| COLORS[c]) {
         for b in (0..10).filter(|&c| every[c]).map(|c| COLORS[c]).filter(|&b| b != a) {
             let (from, to) = (format!("ofcolor(X, {a})"), format!("ofcolor(X, {b})"));
@@ -1709,6 +1745,19 @@ mod tests {
             assert!(crate::rules::seeded_fills(&train, &[pair.0.clone()]).is_empty());
             assert!(crate::rules::holes_by_size(&train, &[pair.0.clone()]).is_empty());
         }
+    }
+
+    #[test]
+    fn kept_colour_counts_suggest_falling_cells() {
+        let g = |h: usize, w: usize, cells: &[u8]| GridData { h, w, cells: cells.to_vec() };
+        // The 1 falls down its column: the gravity templates, which parse.
+        let fallen = (g(3, 2, &[1, 0, 0, 2, 0, 2]), g(3, 2, &[0, 0, 0, 2, 1, 2]));
+        let t = moves(std::slice::from_ref(&fallen));
+        assert!(t.iter().any(|t| t.contains("rbind(shoot, DOWN)")), "{t:?}");
+        assert!(t.iter().all(|t| parse(t, None).is_ok()));
+        // A cell that changes colour as it moves: not a move, no template.
+        let recoloured = (g(3, 2, &[1, 0, 0, 2, 0, 2]), g(3, 2, &[0, 0, 0, 2, 3, 2]));
+        assert!(moves(&[fallen, recoloured]).is_empty());
     }
 
     #[test]

@@ -1072,7 +1072,8 @@ mod tests {
         let t = paint_rules(&train, &[grid(&["6003"])]).expect("a rule chain");
         assert!(t.contains("ofcolor(X, SIX)") && !t.contains("ofcolor(X, THREE)"), "{t}");
         // Where the 2s stay too, one colour shows it and two are against it: no chain.
-        let other = vec![train[0].clone(), (grid(&["0203", "0003", "0203"]), grid(&["0203", "0003", "0203"]))];
+        let other =
+            vec![train[0].clone(), (grid(&["0203", "0003", "0203"]), grid(&["0203", "0003", "0203"]))];
         assert_eq!(paint_rules(&other, &[grid(&["6003"])]), None);
     }
 

@@ -162,3 +162,38 @@ fn paint_rules_and_pattern_repairs_answer_the_test() {
         assert_eq!(r.found.first().and_then(|f| f.tests[0].as_ref()), Some(&want), "{:?}", r.found);
     }
 }
+
+/// Every cell that is not the background (0) falls to the bottom of its column, in order.
+fn fall_down(g: &GridData) -> GridData {
+    let mut out = GridData { h: g.h, w: g.w, cells: vec![0; g.cells.len()] };
+    for c in 0..g.w {
+        let column: Vec<u8> = (0..g.h).map(|r| g.cells[r * g.w + c]).filter(|&x| x != 0).collect();
+        for (k, &x) in column.iter().enumerate() {
+            out.cells[(g.h - column.len() + k) * g.w + c] = x;
+        }
+    }
+    out
+}
+
+/// Gravity (the grid layer's falling cells): found from demonstrations of random grids and right
+/// on a test input whose columns stack differently.
+#[test]
+fn falling_cells_answer_the_test() {
+    // Random grids with their 5s cleared: 0 is the most common colour (the background).
+    let inputs: Vec<GridData> = (0..4)
+        .map(|k| {
+            let g = grid(4 + k % 2, 5, k as u64 + 31);
+            GridData { cells: g.cells.iter().map(|&c| if c == 5 { 0 } else { c }).collect(), ..g }
+        })
+        .collect();
+    let train: Vec<(GridData, GridData)> = inputs[..3].iter().map(|g| (g.clone(), fall_down(g))).collect();
+    assert!(train.iter().all(|(i, o)| i != o));
+    let r = search_task(&train, &[inputs[3].clone()], "t", &opts(), 2);
+    assert_eq!(r.unverified, 0);
+    assert_eq!(
+        r.found.first().and_then(|f| f.tests[0].as_ref()),
+        Some(&fall_down(&inputs[3])),
+        "{:?}",
+        r.found
+    );
+}
