@@ -98,6 +98,7 @@ pub const TEMPLATES: &[&str] = &[
     "subgrid(argmax(objects(X, F, T, T), numcolors), X)",
     "subgrid(argmax(objects(X, T, F, F), size), X)",
     "subgrid(ofcolor(X, leastcolor(X)), X)",
+    "subgrid(merge(fgpartition(X)), X)",
     "subgrid(argmax(objects(X, F, T, T), height), X)",
     "subgrid(argmax(objects(X, F, T, T), width), X)",
     "subgrid(extract(objects(X, T, F, T), compose(rbind(equality, leastcommon(apply(normalize, objects(X, T, F, T)))), normalize)), X)",
@@ -632,7 +633,8 @@ fn fall(dir: &str, offset: &str) -> String {
 
 /// When every output keeps its input's shape and the number of cells of each colour (things moved,
 /// none made): the cells of one colour moved next to those of another (`gravitate`), or one step
-/// towards them (`position`), for each two colours every input shows besides its background.
+/// towards them (`position`), for each two colours every input shows besides its background; and
+/// gravity ([`fall`]).
 fn moves(train: &[(GridData, GridData)]) -> Vec<String> {
     let counts = |g: &GridData| {
         let mut n = [0usize; 10];
@@ -1015,6 +1017,10 @@ fn one_colour_picks() -> Vec<String> {
     }
     for by in ["mostcommon", "leastcommon"] {
         picks.push(format!("{by}(apply(color, totuple(objects(X, T, F, T))))"));
+    }
+    // The object with the most (or fewest) cells of its box left empty: the one with a hole.
+    for by in ["argmax", "argmin"] {
+        picks.push(format!("color({by}(objects(X, T, F, T), compose(size, delta)))"));
     }
     picks
 }
@@ -1745,6 +1751,21 @@ mod tests {
             assert!(crate::rules::seeded_fills(&train, &[pair.0.clone()]).is_empty());
             assert!(crate::rules::holes_by_size(&train, &[pair.0.clone()]).is_empty());
         }
+    }
+
+    #[test]
+    fn one_colour_answers_pick_the_hollow_object() {
+        let g = |h: usize, w: usize, cells: &[u8]| GridData { h, w, cells: cells.to_vec() };
+        // A ring of 1 and a solid bar of 2 on 0: the answer is the ring's colour.
+        let ring = g(4, 6, &[1, 1, 1, 0, 2, 0, 1, 0, 1, 0, 2, 0, 1, 1, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0]);
+        let picks = one_colour_answers(&[(ring.clone(), g(1, 1, &[1]))]);
+        let hollow = "canvas(color(argmax(objects(X, T, F, T), compose(size, delta))), UNITY)";
+        assert!(picks.iter().any(|p| p == hollow), "{picks:?}");
+        // The kernels agree: that object's box has empty cells, the bar's none.
+        let program = format!("def solve_t(I):\n    O = {}\n    return O\n", hollow.replace('X', "I"));
+        assert_eq!(crate::confirm(&program, &[&ring], &[g(1, 1, &[1])]), Some(vec![]));
+        // Outputs of two colours: no one-colour answer.
+        assert!(one_colour_answers(&[(ring, g(1, 2, &[1, 2]))]).is_empty());
     }
 
     #[test]

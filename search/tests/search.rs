@@ -197,3 +197,46 @@ fn falling_cells_answer_the_test() {
         r.found
     );
 }
+
+/// A crop to every non-background cell with a colour map after it, and the colour of the object
+/// whose box has empty cells (a hole): found by the grid layer and right on the tests.
+#[test]
+fn crops_to_the_content_and_picks_the_hollow_object() {
+    // Cells too far apart for any object or neighbourhood to join them; the crop's empty cells
+    // turn 5.
+    let crop = (
+        vec![
+            (
+                rows(&["0000000", "0100000", "0000000", "0030000", "0000000", "0000200", "0000000"]),
+                rows(&["1555", "5555", "5355", "5555", "5552"]),
+            ),
+            (
+                rows(&["000000", "000040", "000000", "000000", "010000", "000000"]),
+                rows(&["5554", "5555", "5555", "1555"]),
+            ),
+        ],
+        rows(&["0000000", "0020000", "0000000", "0000003", "0000000", "0000000"]),
+        rows(&["25555", "55555", "55553"]),
+    );
+    // The hollow object is the smaller one on the first demonstration, the larger on the second;
+    // its colour is neither the less common one nor that of the most or fewest objects on both,
+    // and no one cell has its colour on every demonstration.
+    let hollow = (
+        vec![
+            (
+                rows(&["111000000", "101022220", "111022220", "000022220", "010000000", "011000000"]),
+                rows(&["1"]),
+            ),
+            (rows(&["03300000", "03304440", "00004040", "30004440", "33000000"]), rows(&["4"])),
+        ],
+        rows(&["0000000", "6600555", "6600505", "0000555", "0600000"]),
+        rows(&["5"]),
+    );
+    // The grid layer alone (no typed rounds): its templates are what this checks.
+    let layer_only = Options { max_depth: 0, ..opts() };
+    for (train, test, want) in [crop, hollow] {
+        let r = search_task(&train, &[test], "t", &layer_only, 2);
+        assert_eq!(r.unverified, 0);
+        assert!(r.answers(&[want]), "{:?}", r.found);
+    }
+}
