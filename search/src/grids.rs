@@ -411,8 +411,10 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(block_summaries(train));
     suggested.extend(grown_colours(train, &in_colors));
     suggested.extend(overlaid_parts(train));
-    suggested.extend(colours_by_size(train, tests));
-    suggested.extend(colours_by_rank(train));
+    for objs in Objects::for_task(train) {
+        suggested.extend(colours_by_size(train, tests, objs));
+        suggested.extend(colours_by_rank(train, objs));
+    }
     suggested.extend(crops(train, &in_colors));
     suggested.extend(moves(train));
     suggested.extend(crate::rules::paint_rules(train, tests));
@@ -437,12 +439,54 @@ fn objects(g: &GridData) -> Vec<Vec<usize>> {
     crate::rules::components(g, |c| Some(c) != bg)
 }
 
+/// Whose objects the recolouring rules read: arc-dsl's (the most common colour is the background),
+/// or those of every colour but 0, for tasks on black whose small inputs have more of some other
+/// colour than black (aedd82e4).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Objects {
+    OffMostColour,
+    OffZero,
+}
+
+impl Objects {
+    fn cells(self, g: &GridData) -> Vec<Vec<usize>> {
+        match self {
+            Objects::OffMostColour => objects(g),
+            Objects::OffZero => crate::rules::components(g, |c| c != 0),
+        }
+    }
+
+    fn text(self) -> &'static str {
+        match self {
+            Objects::OffMostColour => "objects(X, T, F, T)",
+            Objects::OffZero => "sfilter(objects(X, T, F, F), compose(positive, color))",
+        }
+    }
+
+    /// The settings worth trying on `train`: the second only where every input shows 0 and some
+    /// input's most common colour is another (elsewhere both read the same objects).
+    fn for_task(train: &[(GridData, GridData)]) -> Vec<Objects> {
+        let zero_everywhere = train.iter().all(|(i, _)| i.cells.contains(&0));
+        let other_most = train.iter().any(|(i, _)| {
+            let mut counts = [0usize; 10];
+            i.cells.iter().for_each(|&c| counts[c as usize % 10] += 1);
+            let most = counts.iter().max().copied().unwrap_or(0);
+            i.cells.iter().copied().find(|&c| counts[c as usize % 10] == most) != Some(0)
+        });
+        if zero_everywhere && other_most {
+            vec![Objects::OffMostColour, Objects::OffZero]
+        } else {
+            vec![Objects::OffMostColour]
+        }
+    }
+}
+
 /// When every output keeps its input's shape and background and recolours each object (one colour
 /// each, 4-connected) by its size, the same size the same colour on every demonstration (ae58858e):
 /// `fill(X, C, merge(sizefilter(objects(X, T, F, T), S)))` per size whose colour changes. Only where
 /// every object of the test inputs has a size the demonstrations show (else the map is a guess:
 /// a61f2674's bars, recoloured by rank, not by size).
-fn colours_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+fn colours_by_size(train: &[(GridData, GridData)], tests: &[GridData], objs: Objects) -> Vec<String> {
     let mut by_size: HashMap<usize, u8> = HashMap::new();
     let mut changes = Vec::new();
     for (i, o) in train {
@@ -450,7 +494,7 @@ fn colours_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<St
             return Vec::new();
         }
         let mut covered = vec![false; i.cells.len()];
-        for cells in objects(i) {
+        for cells in objs.cells(i) {
             let colour = o.cells[cells[0]];
             if cells.iter().any(|&k| o.cells[k] != colour)
                 || *by_size.entry(cells.len()).or_insert(colour) != colour
@@ -466,7 +510,7 @@ fn colours_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<St
             return Vec::new();
         }
     }
-    if tests.iter().any(|t| objects(t).iter().any(|cells| !by_size.contains_key(&cells.len()))) {
+    if tests.iter().any(|t| objs.cells(t).iter().any(|cells| !by_size.contains_key(&cells.len()))) {
         return Vec::new();
     }
     changes.sort_unstable();
@@ -474,8 +518,9 @@ fn colours_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<St
     for size in changes {
         let Some(s) = number(size) else { return Vec::new() };
         g = format!(
-            "fill({g}, {}, merge(sizefilter(objects(X, T, F, T), {s})))",
-            COLORS[by_size[&size] as usize]
+            "fill({g}, {}, merge(sizefilter({}, {s})))",
+            COLORS[by_size[&size] as usize],
+            objs.text()
         );
     }
     if g == "X" {
@@ -494,14 +539,14 @@ type ObjectRank = (usize, bool, bool, u8);
 /// sixes against the rest; any size the tests show then falls under the rest):
 /// `fill(fill(fill(X, C, merge(objs)), A, argmax(objs, size)), B, argmin(objs, size))` and
 /// `fill(fill(X, B, merge(objs)), A, merge(sizefilter(objs, S)))`.
-fn colours_by_rank(train: &[(GridData, GridData)]) -> Vec<String> {
+fn colours_by_rank(train: &[(GridData, GridData)], setting: Objects) -> Vec<String> {
     // Per demonstration: (size, largest, smallest, output colour) of each object.
     let mut seen: Vec<ObjectRank> = Vec::new();
     for (i, o) in train {
         if i.h != o.h || i.w != o.w {
             return Vec::new();
         }
-        let objs = objects(i);
+        let objs = setting.cells(i);
         let (Some(max), Some(min)) = (objs.iter().map(Vec::len).max(), objs.iter().map(Vec::len).min())
         else {
             return Vec::new();
@@ -524,7 +569,7 @@ fn colours_by_rank(train: &[(GridData, GridData)]) -> Vec<String> {
         let first = it.next()?;
         it.all(|c| c == first).then_some(first)
     };
-    let objs = "objects(X, T, F, T)";
+    let objs = setting.text();
     let mut out = Vec::new();
     // Largest, smallest, the rest (where no object is both).
     if !seen.iter().any(|x| x.1 && x.2) {
@@ -1676,14 +1721,19 @@ mod tests {
         // Objects of one cell become 4, of two cells stay.
         let sized = (g(2, 4, &[1, 0, 0, 0, 0, 0, 1, 1]), g(2, 4, &[4, 0, 0, 0, 0, 0, 1, 1]));
         assert_eq!(
-            colours_by_size(std::slice::from_ref(&sized), &[]),
+            colours_by_size(std::slice::from_ref(&sized), &[], Objects::OffMostColour),
             vec!["fill(X, FOUR, merge(sizefilter(objects(X, T, F, T), ONE)))"]
         );
         // A test object of a size no demonstration shows: no map.
-        assert!(colours_by_size(std::slice::from_ref(&sized), &[g(1, 7, &[1, 1, 1, 0, 0, 0, 0])]).is_empty());
-        assert_eq!(colours_by_size(&[sized], &[g(1, 3, &[1, 0, 0])]).len(), 1);
+        assert!(colours_by_size(
+            std::slice::from_ref(&sized),
+            &[g(1, 7, &[1, 1, 1, 0, 0, 0, 0])],
+            Objects::OffMostColour
+        )
+        .is_empty());
+        assert_eq!(colours_by_size(&[sized], &[g(1, 3, &[1, 0, 0])], Objects::OffMostColour).len(), 1);
         let mixed = (g(2, 4, &[1, 0, 0, 0, 0, 0, 1, 1]), g(2, 4, &[4, 0, 0, 0, 0, 0, 4, 1]));
-        assert!(colours_by_size(&[mixed], &[]).is_empty());
+        assert!(colours_by_size(&[mixed], &[], Objects::OffMostColour).is_empty());
         // Growth templates only where no output brings in a colour.
         let grow = (g(1, 3, &[0, 1, 0]), g(1, 3, &[1, 1, 1]));
         assert_eq!(grown_colours(&[grow], &colours).len(), 4);
@@ -1766,6 +1816,27 @@ mod tests {
         assert_eq!(crate::confirm(&program, &[&ring], &[g(1, 1, &[1])]), Some(vec![]));
         // Outputs of two colours: no one-colour answer.
         assert!(one_colour_answers(&[(ring, g(1, 2, &[1, 2]))]).is_empty());
+    }
+
+    #[test]
+    fn objects_off_black_where_another_colour_is_the_most_common() {
+        let g = |h: usize, w: usize, cells: &[u8]| GridData { h, w, cells: cells.to_vec() };
+        // More 2 than 0: the lone 2s (4-connected) turn 1, the others stay.
+        let i = g(3, 3, &[2, 2, 0, 0, 2, 0, 2, 0, 2]);
+        let o = g(3, 3, &[2, 2, 0, 0, 2, 0, 1, 0, 1]);
+        let train = vec![(i.clone(), o.clone())];
+        assert!(Objects::for_task(&train) == vec![Objects::OffMostColour, Objects::OffZero]);
+        assert!(colours_by_rank(&train, Objects::OffMostColour).is_empty());
+        let t = colours_by_rank(&train, Objects::OffZero);
+        let lone = "fill(fill(X, TWO, merge(sfilter(objects(X, T, F, F), compose(positive, color)))), ONE, \
+                    merge(sizefilter(sfilter(objects(X, T, F, F), compose(positive, color)), ONE)))";
+        assert!(t.iter().any(|x| x == lone), "{t:?}");
+        // The kernels read the same objects.
+        let program = format!("def solve_t(I):\n    O = {}\n    return O\n", lone.replace('X', "I"));
+        assert_eq!(crate::confirm(&program, &[&i], &[o]), Some(vec![]));
+        // Inputs mostly black: one setting.
+        let black = (g(2, 3, &[0, 0, 2, 0, 0, 0]), g(2, 3, &[0, 0, 1, 0, 0, 0]));
+        assert!(Objects::for_task(&[black]) == vec![Objects::OffMostColour]);
     }
 
     #[test]
