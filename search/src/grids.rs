@@ -416,6 +416,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
         suggested.extend(colours_by_rank(train, objs));
     }
     suggested.extend(crops(train, &in_colors));
+    suggested.extend(picked_parts(train, &in_colors));
     suggested.extend(moves(train));
     suggested.extend(crate::rules::paint_rules(train, tests));
     suggested.extend(crate::rules::pattern_repairs(train));
@@ -719,6 +720,39 @@ fn moves(train: &[(GridData, GridData)]) -> Vec<String> {
             for step in ["gravitate", "position"] {
                 out.push(format!("move(X, toobject({from}, X), {step}({from}, {to}))"));
             }
+        }
+    }
+    out
+}
+
+/// When every output has the shape of the `n` parts of an `hsplit`/`vsplit` of its input (2 to 9,
+/// one-cell separators allowed, the same `n` on every demonstration): the part picked by the most
+/// or fewest colours or cells of one input colour, the one (not) symmetric under a mirror
+/// (662c240a's one skewed block), the most or least common part.
+fn picked_parts(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> {
+    let mut out = Vec::new();
+    for across in [true, false] {
+        for n in 2..=9 {
+            let shaped = |(i, o): &(GridData, GridData)| {
+                part(i, n, 0, across).is_some_and(|p| (p.h, p.w) == (o.h, o.w)) && (i.h, i.w) != (o.h, o.w)
+            };
+            if train.is_empty() || !train.iter().all(shaped) {
+                continue;
+            }
+            let parts = format!("{}(X, {})", if across { "hsplit" } else { "vsplit" }, COLORS[n]);
+            let mut keys = vec!["numcolors".to_string()];
+            keys.extend(
+                (0..10).filter(|&c| in_colors[c]).map(|c| format!("rbind(colorcount, {})", COLORS[c])),
+            );
+            for by in ["argmax", "argmin"] {
+                out.extend(keys.iter().map(|k| format!("{by}({parts}, {k})")));
+            }
+            for m in ["hmirror", "vmirror", "dmirror", "cmirror"] {
+                out.push(format!("extract({parts}, fork(equality, identity, {m}))"));
+                out.push(format!("extract({parts}, compose(flip, fork(equality, identity, {m})))"));
+            }
+            out.push(format!("mostcommon({parts})"));
+            out.push(format!("leastcommon({parts})"));
         }
     }
     out
@@ -1837,6 +1871,25 @@ mod tests {
         // Inputs mostly black: one setting.
         let black = (g(2, 3, &[0, 0, 2, 0, 0, 0]), g(2, 3, &[0, 0, 1, 0, 0, 0]));
         assert!(Objects::for_task(&[black]) == vec![Objects::OffMostColour]);
+    }
+
+    #[test]
+    fn outputs_of_a_parts_shape_suggest_picked_parts() {
+        let g = |h: usize, w: usize, cells: &[u8]| GridData { h, w, cells: cells.to_vec() };
+        // Three 2x2 blocks stacked; the answer is the one that is not its own transpose.
+        let i = g(6, 2, &[1, 2, 2, 1, 3, 3, 3, 3, 4, 5, 6, 4]);
+        let o = g(2, 2, &[4, 5, 6, 4]);
+        let t = picked_parts(
+            &[(i.clone(), o.clone())],
+            &[false, true, true, true, true, true, true, false, false, false],
+        );
+        let skewed = "extract(vsplit(X, THREE), compose(flip, fork(equality, identity, dmirror)))";
+        assert!(t.iter().any(|x| x == skewed), "{t:?}");
+        assert!(t.iter().all(|x| parse(x, None).is_ok()));
+        let program = format!("def solve_t(I):\n    O = {}\n    return O\n", skewed.replace('X', "I"));
+        assert_eq!(crate::confirm(&program, &[&i], &[o]), Some(vec![]));
+        // An output of no part's shape: nothing.
+        assert!(picked_parts(&[(i, g(4, 2, &[0; 8]))], &[false; 10]).is_empty());
     }
 
     #[test]
