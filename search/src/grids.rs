@@ -732,14 +732,14 @@ fn moves(train: &[(GridData, GridData)]) -> Vec<String> {
 fn picked_parts(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> {
     let mut out = Vec::new();
     for across in [true, false] {
-        for n in 2..=9 {
+        for (n, count) in COLORS.iter().enumerate().skip(2) {
             let shaped = |(i, o): &(GridData, GridData)| {
                 part(i, n, 0, across).is_some_and(|p| (p.h, p.w) == (o.h, o.w)) && (i.h, i.w) != (o.h, o.w)
             };
             if train.is_empty() || !train.iter().all(shaped) {
                 continue;
             }
-            let parts = format!("{}(X, {})", if across { "hsplit" } else { "vsplit" }, COLORS[n]);
+            let parts = format!("{}(X, {count})", if across { "hsplit" } else { "vsplit" });
             let mut keys = vec!["numcolors".to_string()];
             keys.extend(
                 (0..10).filter(|&c| in_colors[c]).map(|c| format!("rbind(colorcount, {})", COLORS[c])),
