@@ -53,9 +53,14 @@ enum Kind {
     WholeBox,
     WholeInbox,
     WholeInnerBackdrop,
+    /// The cell one step from each cell in direction (dr, dc) (d364b489: a mark above, below, left
+    /// and right of each cell, a colour for each side).
+    Step(i32, i32),
+    /// The cell diagonally out of each object's corner (numbered as [`Kind::CornerRay`]'s; 95990924).
+    CornerStep(u8),
 }
 
-const KINDS: [Kind; 32] = [
+const KINDS: [Kind; 44] = [
     Kind::DNeighbors,
     Kind::INeighbors,
     Kind::Neighbors,
@@ -88,7 +93,37 @@ const KINDS: [Kind; 32] = [
     Kind::WholeBox,
     Kind::WholeInbox,
     Kind::WholeInnerBackdrop,
+    Kind::Step(-1, 0),
+    Kind::Step(1, 0),
+    Kind::Step(0, -1),
+    Kind::Step(0, 1),
+    Kind::Step(1, 1),
+    Kind::Step(-1, -1),
+    Kind::Step(-1, 1),
+    Kind::Step(1, -1),
+    Kind::CornerStep(0),
+    Kind::CornerStep(1),
+    Kind::CornerStep(2),
+    Kind::CornerStep(3),
 ];
+
+/// The direction constant of a step (dr, dc).
+fn direction(dr: i32, dc: i32) -> &'static str {
+    match (dr, dc) {
+        (-1, 0) => "UP",
+        (1, 0) => "DOWN",
+        (0, -1) => "LEFT",
+        (0, 1) => "RIGHT",
+        (1, 1) => "UNITY",
+        (-1, -1) => "NEG_UNITY",
+        (-1, 1) => "UP_RIGHT",
+        _ => "DOWN_LEFT",
+    }
+}
+
+/// An object's corners and the diagonal out of each: upper left, upper right, lower left, lower right.
+const CORNERS: [(&str, &str); 4] =
+    [("ulcorner", "NEG_UNITY"), ("urcorner", "UP_RIGHT"), ("llcorner", "DOWN_LEFT"), ("lrcorner", "UNITY")];
 
 /// The source "colour" that stands for every cell not of the grid's most common colour.
 const FOREGROUND: u8 = 10;
@@ -114,18 +149,11 @@ impl Kind {
             Kind::Neighbors => format!("mapply(neighbors, {s})"),
             Kind::HFrontier => format!("mapply(hfrontier, {s})"),
             Kind::VFrontier => format!("mapply(vfrontier, {s})"),
-            Kind::Shoot(dr, dc) => {
-                let d = match (dr, dc) {
-                    (-1, 0) => "UP",
-                    (1, 0) => "DOWN",
-                    (0, -1) => "LEFT",
-                    (0, 1) => "RIGHT",
-                    (1, 1) => "UNITY",
-                    (-1, -1) => "NEG_UNITY",
-                    (-1, 1) => "UP_RIGHT",
-                    _ => "DOWN_LEFT",
-                };
-                format!("mapply(rbind(shoot, {d}), {s})")
+            Kind::Shoot(dr, dc) => format!("mapply(rbind(shoot, {}), {s})", direction(dr, dc)),
+            Kind::Step(dr, dc) => format!("shift({s}, {})", direction(dr, dc)),
+            Kind::CornerStep(k) => {
+                let (corner, d) = CORNERS[k as usize];
+                format!("apply(compose(rbind(add, {d}), {corner}), {objs})")
             }
             Kind::ConnectHv => format!("mfilter(prapply(connect, {s}, {s}), fork(either, vline, hline))"),
             Kind::ConnectH => format!("mfilter(prapply(connect, {s}, {s}), hline)"),
@@ -137,12 +165,7 @@ impl Kind {
             Kind::Outbox => format!("mapply(outbox, {objs})"),
             Kind::InnerBackdrop => format!("mapply(compose(backdrop, inbox), {objs})"),
             Kind::CornerRay(k) => {
-                let (corner, d) = [
-                    ("ulcorner", "NEG_UNITY"),
-                    ("urcorner", "UP_RIGHT"),
-                    ("llcorner", "DOWN_LEFT"),
-                    ("lrcorner", "UNITY"),
-                ][k as usize];
+                let (corner, d) = CORNERS[k as usize];
                 format!("mapply(compose(rbind(shoot, {d}), {corner}), {objs})")
             }
             Kind::CentreRow => format!("mapply(compose(hfrontier, center), {objs})"),
@@ -197,6 +220,7 @@ impl Kind {
                     }
                 }
             }
+            Kind::Step(dr, dc) => at.iter().for_each(|&(r, k)| put(r + dr, k + dc)),
             Kind::ConnectHv | Kind::ConnectH | Kind::ConnectV | Kind::ConnectAll => {
                 if at.len() > MAX_CONNECT {
                     return None;
@@ -217,9 +241,14 @@ impl Kind {
                     }
                 }
             }
-            Kind::CornerRay(_) | Kind::CentreRow | Kind::CentreColumn => {
+            Kind::CornerRay(_) | Kind::CornerStep(_) | Kind::CentreRow | Kind::CentreColumn => {
                 for (a, b, x, y) in object_boxes(g, c, bg) {
                     match self {
+                        Kind::CornerStep(k) => {
+                            let (r0, c0, dr, dc) =
+                                [(a, x, -1, -1), (a, y, -1, 1), (b, x, 1, -1), (b, y, 1, 1)][k as usize];
+                            put(r0 + dr, c0 + dc);
+                        }
                         Kind::CornerRay(k) => {
                             let (r0, c0, dr, dc) =
                                 [(a, x, -1, -1), (a, y, -1, 1), (b, x, 1, -1), (b, y, 1, 1)][k as usize];
@@ -1020,8 +1049,9 @@ mod tests {
             t.contains("mapply(dneighbors, ofcolor(X, ONE))")
                 && t.contains("mapply(ineighbors, ofcolor(X, TWO))")
         );
-        // Without the pattern (one cell right of the 1 changes, the next one not): no template.
-        let other = vec![(grid(&["0100"]), grid(&["0120"]))];
+        // Without the pattern (the second cell right of the 1 changes, the one between not): no
+        // template.
+        let other = vec![(grid(&["01000"]), grid(&["01020"]))];
         assert_eq!(paint_rules(&other, &[]), None);
     }
 
@@ -1075,6 +1105,35 @@ mod tests {
         let other =
             vec![train[0].clone(), (grid(&["0203", "0003", "0203"]), grid(&["0203", "0003", "0203"]))];
         assert_eq!(paint_rules(&other, &[grid(&["6003"])]), None);
+    }
+
+    #[test]
+    fn marks_one_step_from_each_cell_and_out_of_each_corner() {
+        let program = |t: &str| format!("def solve_t(I):\n    O = {}\n    return O\n", t.replace('X', "I"));
+        // A 2 right above each 1 (not a ray: the cells above it stay).
+        let above = vec![
+            (grid(&["000", "010", "000"]), grid(&["020", "010", "000"])),
+            (grid(&["0000", "0000", "0010"]), grid(&["0000", "0020", "0010"])),
+        ];
+        let t = paint_rules(&above, &[]).expect("a rule chain");
+        assert!(t.contains("shift(ofcolor(X, ONE), UP)"), "{t}");
+        let (i, o) = &above[1];
+        assert_eq!(crate::confirm(&program(&t), &[i], std::slice::from_ref(o)), Some(vec![]));
+        // The mark missing on one demonstration: no rule.
+        let other = vec![above[0].clone(), (above[1].0.clone(), above[1].0.clone())];
+        assert_eq!(paint_rules(&other, &[]), None);
+        // A 3 diagonally out of each block's upper left corner (not a ray, not every cell's).
+        let corner = vec![
+            (grid(&["0000", "0110", "0110", "0000"]), grid(&["3000", "0110", "0110", "0000"])),
+            (
+                grid(&["00000", "00000", "00110", "00110", "00000"]),
+                grid(&["00000", "03000", "00110", "00110", "00000"]),
+            ),
+        ];
+        let t = paint_rules(&corner, &[]).expect("a rule chain");
+        assert!(t.contains("apply(compose(rbind(add, NEG_UNITY), ulcorner)"), "{t}");
+        let (i, o) = &corner[1];
+        assert_eq!(crate::confirm(&program(&t), &[i], std::slice::from_ref(o)), Some(vec![]));
     }
 
     #[test]
