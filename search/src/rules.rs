@@ -58,9 +58,12 @@ enum Kind {
     Step(i32, i32),
     /// The cell diagonally out of each object's corner (numbered as [`Kind::CornerRay`]'s; 95990924).
     CornerStep(u8),
+    /// Lines in a row or column from each cell to each cell of colour `e` (d43fd935: dots drawn out
+    /// to the block they line up with, stopping there).
+    ConnectTo(u8),
 }
 
-const KINDS: [Kind; 44] = [
+const KINDS: [Kind; 54] = [
     Kind::DNeighbors,
     Kind::INeighbors,
     Kind::Neighbors,
@@ -105,6 +108,16 @@ const KINDS: [Kind; 44] = [
     Kind::CornerStep(1),
     Kind::CornerStep(2),
     Kind::CornerStep(3),
+    Kind::ConnectTo(0),
+    Kind::ConnectTo(1),
+    Kind::ConnectTo(2),
+    Kind::ConnectTo(3),
+    Kind::ConnectTo(4),
+    Kind::ConnectTo(5),
+    Kind::ConnectTo(6),
+    Kind::ConnectTo(7),
+    Kind::ConnectTo(8),
+    Kind::ConnectTo(9),
 ];
 
 /// The direction constant of a step (dr, dc).
@@ -132,6 +145,8 @@ const ANY: u8 = 10;
 
 /// Most cells of a colour for the line kinds (`prapply(connect, S, S)` is quadratic).
 const MAX_CONNECT: usize = 30;
+/// Most cells of the target colour for [`Kind::ConnectTo`].
+const MAX_TARGETS: usize = 120;
 /// Most rules in a chain.
 const MAX_RULES: usize = 6;
 
@@ -156,6 +171,10 @@ impl Kind {
                 format!("apply(compose(rbind(add, {d}), {corner}), {objs})")
             }
             Kind::ConnectHv => format!("mfilter(prapply(connect, {s}, {s}), fork(either, vline, hline))"),
+            Kind::ConnectTo(e) => format!(
+                "mfilter(prapply(connect, {s}, ofcolor(X, {})), fork(either, vline, hline))",
+                COLORS[e as usize]
+            ),
             Kind::ConnectH => format!("mfilter(prapply(connect, {s}, {s}), hline)"),
             Kind::ConnectV => format!("mfilter(prapply(connect, {s}, {s}), vline)"),
             Kind::ConnectAll => format!("merge(prapply(connect, {s}, {s}))"),
@@ -221,6 +240,25 @@ impl Kind {
                 }
             }
             Kind::Step(dr, dc) => at.iter().for_each(|&(r, k)| put(r + dr, k + dc)),
+            Kind::ConnectTo(e) => {
+                let to: Vec<(i32, i32)> = (0..g.cells.len())
+                    .filter(|&k| g.cells[k] == e)
+                    .map(|k| ((k / g.w) as i32, (k % g.w) as i32))
+                    .collect();
+                // A colour onto itself is `ConnectHv`; the kernels' pairs are bounded as there.
+                if (c == e || c == FOREGROUND) || at.len() > MAX_CONNECT || to.len() > MAX_TARGETS {
+                    return None;
+                }
+                for &(r1, k1) in &at {
+                    for &(r2, k2) in &to {
+                        let (dr, dc) = (r2 - r1, k2 - k1);
+                        if dr == 0 || dc == 0 {
+                            let n = dr.abs().max(dc.abs());
+                            (0..=n).for_each(|s| put(r1 + s * dr.signum(), k1 + s * dc.signum()));
+                        }
+                    }
+                }
+            }
             Kind::ConnectHv | Kind::ConnectH | Kind::ConnectV | Kind::ConnectAll => {
                 if at.len() > MAX_CONNECT {
                     return None;
@@ -1134,6 +1172,37 @@ mod tests {
         assert!(t.contains("apply(compose(rbind(add, NEG_UNITY), ulcorner)"), "{t}");
         let (i, o) = &corner[1];
         assert_eq!(crate::confirm(&program(&t), &[i], std::slice::from_ref(o)), Some(vec![]));
+    }
+
+    #[test]
+    fn dots_draw_lines_to_the_block_they_line_up_with() {
+        // Each dot lined up with a 3 draws a line of its colour up to it; the 2 of the second
+        // demonstration lines up with none and stays; the test's 4 follows.
+        let train = vec![
+            (
+                grid(&["00000", "10030", "00000", "00000", "00020"]),
+                grid(&["00000", "11130", "00020", "00020", "00020"]),
+            ),
+            (
+                grid(&["0000", "0300", "0000", "0100", "2000"]),
+                grid(&["0000", "0300", "0100", "0100", "2000"]),
+            ),
+        ];
+        let test = grid(&["0400", "0000", "0300"]);
+        let t = paint_rules(&train, std::slice::from_ref(&test)).expect("a rule chain");
+        let four =
+            "mfilter(prapply(connect, ofcolor(X, FOUR), ofcolor(X, THREE)), fork(either, vline, hline))";
+        assert!(t.contains(four), "{t}");
+        let program = format!("def solve_t(I):\n    O = {}\n    return O\n", t.replace('X', "I"));
+        let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).chain([&test]).collect();
+        let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
+        assert_eq!(
+            crate::confirm(&program, &inputs, &outputs),
+            Some(vec![Some(grid(&["0400", "0400", "0300"]))])
+        );
+        // The 1 of the second demonstration lines up and stays: no chain.
+        let other = vec![train[0].clone(), (train[1].0.clone(), train[1].0.clone())];
+        assert_eq!(paint_rules(&other, &[]), None);
     }
 
     #[test]
