@@ -417,6 +417,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     }
     suggested.extend(crops(train, &in_colors));
     suggested.extend(picked_parts(train, &in_colors));
+    suggested.extend(stamps(train));
     suggested.extend(moves(train));
     suggested.extend(crate::rules::paint_rules(train, tests));
     suggested.extend(crate::rules::pattern_repairs(train));
@@ -720,6 +721,36 @@ fn moves(train: &[(GridData, GridData)]) -> Vec<String> {
             for step in ["gravitate", "position"] {
                 out.push(format!("move(X, toobject({from}, X), {step}({from}, {to}))"));
             }
+        }
+    }
+    out
+}
+
+/// When every output keeps its input's shape and every input shows colour `m` (not its most
+/// common): copies of one object (the largest, or the one of most colours) stamped at `m`: centred
+/// on each `m` cell (88a10436), or from the upper left corner of each object of `m` (e76a88a6's
+/// grey blocks taking the pattern).
+fn stamps(train: &[(GridData, GridData)]) -> Vec<String> {
+    if train.is_empty() || !train.iter().all(|(i, o)| (i.h, i.w) == (o.h, o.w) && i != o) {
+        return Vec::new();
+    }
+    let mut every = [true; 10];
+    for (i, _) in train {
+        let mut n = [0usize; 10];
+        i.cells.iter().for_each(|&c| n[c as usize % 10] += 1);
+        let most = (0..10).max_by_key(|&c| (n[c], std::cmp::Reverse(c))).unwrap_or(0);
+        (0..10).for_each(|c| every[c] &= n[c] > 0 && c != most);
+    }
+    let mut out = Vec::new();
+    for m in (0..10).filter(|&c| every[c]).map(|c| COLORS[c]) {
+        for obj in ["argmax(objects(X, F, T, T), size)", "argmax(objects(X, F, T, T), numcolors)"] {
+            out.push(format!(
+                "paint(X, mapply(compose(lbind(shift, normalize({obj})), rbind(subtract, halve(shape({obj})))), \
+                 ofcolor(X, {m})))"
+            ));
+            out.push(format!(
+                "paint(X, mapply(lbind(shift, normalize({obj})), apply(ulcorner, colorfilter(objects(X, T, F, T), {m}))))"
+            ));
         }
     }
     out
@@ -1890,6 +1921,28 @@ mod tests {
         assert_eq!(crate::confirm(&program, &[&i], &[o]), Some(vec![]));
         // An output of no part's shape: nothing.
         assert!(picked_parts(&[(i, g(4, 2, &[0; 8]))], &[false; 10]).is_empty());
+    }
+
+    #[test]
+    fn marks_suggest_stamped_copies() {
+        let rows = |r: &[&str]| GridData {
+            h: r.len(),
+            w: r[0].len(),
+            cells: r.iter().flat_map(|x| x.bytes().map(|b| b - b'0')).collect(),
+        };
+        // The 2x2 picture copied centred on the 5.
+        let i = rows(&["0000000", "0120000", "0340000", "0000000", "0000050", "0000000"]);
+        let o = rows(&["0000000", "0120000", "0340000", "0000120", "0000340", "0000000"]);
+        let t = stamps(&[(i.clone(), o.clone())]);
+        assert!(t.iter().all(|x| parse(x, None).is_ok()));
+        let centred =
+            t.iter().find(|x| x.contains("halve") && x.contains("FIVE")).expect("a centred stamp on 5");
+        let program = format!("def solve_t(I):\n    O = {}\n    return O\n", centred.replace('X', "I"));
+        assert_eq!(crate::confirm(&program, &[&i], &[o.clone()]), Some(vec![]));
+        // A second demonstration without any 5: no stamp on 5.
+        let plain = rows(&["0000", "0120", "0340", "0000"]);
+        let none = stamps(&[(i, o), (plain.clone(), rows(&["1200", "0120", "0340", "0000"]))]);
+        assert!(none.iter().all(|x| !x.contains("FIVE")), "{none:?}");
     }
 
     #[test]
