@@ -498,6 +498,62 @@ fn holds(masks: &Masks, train: &[(GridData, GridData)], kind: Kind, c: u8, from:
     to.filter(|_| changes)
 }
 
+/// Rules that a later one partly paints over: the colours `t` such that every cell of the patch
+/// showing `from` either takes `t` or changes to another colour (which a later rule of the chain
+/// must paint), none keeps a colour other than `t`, and some cell takes another colour (else
+/// [`holds`] has it); the most taken first. 40853293: lines of one colour whose crossings another
+/// colour's lines take.
+fn holds_under(masks: &Masks, train: &[(GridData, GridData)], kind: Kind, c: u8, from: u8) -> Vec<u8> {
+    let mut into = [0usize; 10];
+    let mut kept = [false; 10];
+    for (d, (i, o)) in train.iter().enumerate() {
+        let Some(mask) = masks.get(kind, c, d) else { return Vec::new() };
+        for (k, &m) in mask.iter().enumerate() {
+            if m && (from == ANY || i.cells[k] == from) {
+                let (a, b) = (i.cells[k] as usize % 10, o.cells[k] as usize % 10);
+                if a == b {
+                    kept[a] = true;
+                } else {
+                    into[b] += 1;
+                }
+            }
+        }
+    }
+    let kept_colours = kept.iter().filter(|&&x| x).count();
+    let total: usize = into.iter().sum();
+    let mut out: Vec<u8> = (0..10u8)
+        .filter(|&t| {
+            let t = t as usize;
+            into[t] > 0 && total > into[t] && (kept_colours == 0 || (kept_colours == 1 && kept[t]))
+        })
+        .collect();
+    out.sort_by_key(|&t| std::cmp::Reverse(into[t as usize]));
+    out
+}
+
+/// Changed cells of the demonstrations that no rule paints in their output colour.
+fn uncovered(masks: &Masks, train: &[(GridData, GridData)], rules: &[&Rule]) -> usize {
+    let mut n = 0;
+    for (d, (i, o)) in train.iter().enumerate() {
+        let mut covered = vec![false; i.cells.len()];
+        for rule in rules {
+            for &c in &rule.sources {
+                let Some(mask) = masks.get(rule.kind, c, d) else { return usize::MAX };
+                let to = rule.to.unwrap_or(c);
+                for (k, &m) in mask.iter().enumerate() {
+                    if m && (rule.from == Some(ANY) || i.cells[k] == rule.from.unwrap_or(c))
+                        && o.cells[k] == to
+                    {
+                        covered[k] = true;
+                    }
+                }
+            }
+        }
+        n += (0..i.cells.len()).filter(|&k| i.cells[k] != o.cells[k] && !covered[k]).count();
+    }
+    n
+}
+
 /// On how many demonstrations `rule` alone changes some cell.
 fn shown_on(masks: &Masks, train: &[(GridData, GridData)], rule: &Rule) -> usize {
     train
@@ -545,6 +601,8 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
         let mut rules: Vec<Rule> = Vec::new();
         // Per-colour rules that some colours contradict, tried after the others.
         let mut excepted: Vec<Rule> = Vec::new();
+        // Per-colour rules that later rules partly paint over, tried last.
+        let mut painted_over: Vec<Rule> = Vec::new();
         // Per-colour rules first: every source colour grows `kind` in its own colour (over the
         // background), or (a second try) erases its own cells in `kind` or takes over one other
         // colour's cells there.
@@ -590,6 +648,19 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
                     // inputs' new ones included.
                     let rest = all.iter().copied().filter(|c| !against.contains(c)).collect();
                     excepted.push(Rule { kind, sources: rest, from, to });
+                } else {
+                    // Where some colours' patches are partly painted over by a later rule
+                    // (40853293's crossings).
+                    let under = |c: u8| {
+                        each(c)
+                            || holds_under(&masks, train, kind, c, from.unwrap_or(c))
+                                .contains(&to.unwrap_or(c))
+                    };
+                    if sources.iter().filter(|&&c| under(c)).count() >= 2
+                        && sources.iter().all(|&c| under(c) || idle(c))
+                    {
+                        painted_over.push(Rule { kind, sources: all.clone(), from, to });
+                    }
                 }
             }
             // Every other colour takes over the cells of one colour `e` in its patch (`e` may be
@@ -609,6 +680,7 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
         // changes cells of one demonstration only is as likely that demonstration's accident
         // (97d7923e's chain of one-demonstration rules answered its test wrong).
         let evidence = train.len().min(2);
+        let mut under: Vec<Rule> = Vec::new();
         for &c in &single_sources {
             for kind in KINDS {
                 for &from in &froms {
@@ -617,12 +689,20 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
                         if shown_on(&masks, train, &rule) >= evidence {
                             rules.push(rule);
                         }
+                    } else if let Some(&to) = holds_under(&masks, train, kind, c, from).first() {
+                        let rule = Rule { kind, sources: vec![c], from: Some(from), to: Some(to) };
+                        if shown_on(&masks, train, &rule) >= evidence {
+                            under.push(rule);
+                        }
                     }
                 }
             }
         }
+        // Rules a later one must partly paint over go after every rule that holds everywhere.
+        rules.append(&mut under);
+        rules.append(&mut painted_over);
         let every: Vec<&Rule> = rules.iter().collect();
-        if rules.is_empty() || wrong(&masks, train, &every) != 0 {
+        if rules.is_empty() || uncovered(&masks, train, &every) != 0 {
             continue;
         }
         // Fewest rules: greedy, each step the rule that leaves the fewest wrong cells (the first on a
@@ -1064,6 +1144,17 @@ fn repair(starts: &[GridData], start: &str, outputs: &[&GridData], z: u8) -> Opt
 mod tests {
     use super::*;
 
+    /// A template as an arc-dsl program: its hole `X` (not the X of `SIX`) is the input.
+    fn program(template: &str) -> String {
+        let mut body = String::new();
+        let mut prev = ' ';
+        for ch in template.chars() {
+            body.push(if ch == 'X' && !prev.is_ascii_uppercase() { 'I' } else { ch });
+            prev = ch;
+        }
+        format!("def solve_t(I):\n    O = {body}\n    return O\n")
+    }
+
     fn grid(rows: &[&str]) -> GridData {
         let cells = rows.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect();
         GridData { h: rows.len(), w: rows[0].len(), cells }
@@ -1147,7 +1238,6 @@ mod tests {
 
     #[test]
     fn marks_one_step_from_each_cell_and_out_of_each_corner() {
-        let program = |t: &str| format!("def solve_t(I):\n    O = {}\n    return O\n", t.replace('X', "I"));
         // A 2 right above each 1 (not a ray: the cells above it stay).
         let above = vec![
             (grid(&["000", "010", "000"]), grid(&["020", "010", "000"])),
@@ -1193,7 +1283,7 @@ mod tests {
         let four =
             "mfilter(prapply(connect, ofcolor(X, FOUR), ofcolor(X, THREE)), fork(either, vline, hline))";
         assert!(t.contains(four), "{t}");
-        let program = format!("def solve_t(I):\n    O = {}\n    return O\n", t.replace('X', "I"));
+        let program = program(&t);
         let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).chain([&test]).collect();
         let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
         assert_eq!(
@@ -1203,6 +1293,33 @@ mod tests {
         // The 1 of the second demonstration lines up and stays: no chain.
         let other = vec![train[0].clone(), (train[1].0.clone(), train[1].0.clone())];
         assert_eq!(paint_rules(&other, &[]), None);
+    }
+
+    #[test]
+    fn lines_painted_over_where_they_cross() {
+        // Each colour joins its pair; where a row line crosses a column line, the column's colour
+        // wins (the row rule holds but where the later column rule paints over it).
+        let train = vec![
+            (
+                grid(&["00200", "00000", "30003", "00000", "00200"]),
+                grid(&["00200", "00200", "33233", "00200", "00200"]),
+            ),
+            (
+                grid(&["000000", "010000", "000000", "400004", "010000"]),
+                grid(&["000000", "010000", "010000", "414444", "010000"]),
+            ),
+        ];
+        let test = grid(&["0700", "6006", "0000", "0700"]);
+        let t = paint_rules(&train, std::slice::from_ref(&test)).expect("a rule chain");
+        let program = program(&t);
+        let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).chain([&test]).collect();
+        let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
+        let want = grid(&["0700", "6766", "0700", "0700"]);
+        assert_eq!(crate::confirm(&program, &inputs, &outputs), Some(vec![Some(want)]), "{t}");
+        // The row wins on one demonstration, the column on the other: no chain.
+        let mut mixed = train.clone();
+        mixed[1].1 = grid(&["000000", "010000", "010000", "444444", "010000"]);
+        assert_eq!(paint_rules(&mixed, &[]), None);
     }
 
     #[test]
