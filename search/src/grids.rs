@@ -6,9 +6,11 @@
 //! the demonstrations' ratio, crop to a colour, fill with an output colour; and where the
 //! demonstrations' shapes and colours show it: the arrangement of mirror images read off the outputs,
 //! the input in place of its cells (fractals), a one-colour answer, a colour grown into its
-//! neighbours, objects recoloured by size rank, crops picked by a colour's count, moves to contact,
-//! tilings and fractals by a factor the input counts, one-colour canvases sized by a count; and the
-//! paint rules, pattern repairs, seeded fills and hole fills of [`crate::rules`]). Level `d` applies every
+//! neighbours, objects recoloured by size rank (on black too where another colour is the most
+//! common), crops picked by a colour's count, parts of a split picked by a property, moves to
+//! contact, gravity, copies of an object stamped at marks, tilings and fractals by a factor the
+//! input counts, one-colour canvases sized by a count; and the paint rules, pattern repairs, seeded
+//! fills and hole fills of [`crate::rules`]). Level `d` applies every
 //! template to every new grid of level `d - 1` (observational equivalence on the result tuples, as
 //! in the typed enumeration, through the same [`Store`] and [`Evaluator`], so every value is an
 //! expression the renderer writes as arc-dsl text). Besides the exact fits, every grid with the
@@ -329,7 +331,8 @@ fn expr(
 /// [`FILL_TEMPLATES`] with each colour the outputs bring in, the [`MASK_TEMPLATES`] with each colour
 /// the outputs take away or have fewer cells of; then the ones the demonstrations' shapes and
 /// colours suggest (mirror arrangements, fractals, one-colour answers, grown colours, overlaid
-/// parts, colours by object size or rank, crops, moves: the functions below; paint rules, pattern
+/// parts, colours by object size or rank, crops, picked parts, moves and gravity, stamps: the
+/// functions below; paint rules, pattern
 /// repairs and extensions: [`crate::rules`]). `tests` are the test inputs (only
 /// [`colours_by_size`] and [`crate::rules::paint_rules`] look at them: for object sizes the
 /// demonstrations do not show, and for the colours per-colour rules are written for).

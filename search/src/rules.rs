@@ -1,20 +1,26 @@
 //! Paint rules read off the demonstrations, for tasks whose outputs keep the input's shape and
 //! paint some cells over: "the cells around each `C` cell become `D`", "lines shot down from each
 //! `C` cell", "the gaps between `C` cells in a row or column". A rule is a patch built from one
-//! input colour's cells (neighbours, frontiers, rays in 8 directions, lines between two of them,
-//! the boxes of its objects), the input colour `E` of the cells it repaints, and the colour `D` they
-//! take. A rule is kept when, on every demonstration, every cell of its patch that shows `E` in the
-//! input shows `D` in the output, and it changes some cell. When the kept rules together rebuild
-//! every output, the fewest of them that do (greedy) become one grid-layer template, a chain of
-//! `fill(G, D, intersection(PATCH, ofcolor(X, E)))` (`fill(G, D, PATCH)` where it paints over every
-//! colour). Rules that repaint only the background are tried first. A per-colour rule ("each colour
-//! grows its own lines", "each colour clears its own boxes", "each colour takes over the 5s in its
-//! row") is kept where two colours show it and no colour contradicts it, and is written for every
-//! colour any input shows, test inputs included, so it carries over to colours the demonstrations
-//! lack. [`pattern_repairs`] and [`pattern_extensions`] rebuild outputs from their own symmetries and
-//! periods; [`seeded_fills`] fills each region of one colour from the seed colour that touches it,
-//! [`holes_by_size`] each hole in the background with the colour its size fixes. Everything here is computed on the task's grids in plain Rust; the templates are then
-//! evaluated by the layer through the kernels like any other.
+//! input colour's cells (neighbours, one step in a direction, frontiers, rays in 8 directions, lines
+//! between two of them or from them to another colour's cells, the boxes of its objects and the
+//! cells out of their corners), the input colour `E` of the cells it repaints, and the colour `D`
+//! they take. A rule is kept when, on every demonstration, every cell of its patch that shows `E` in
+//! the input shows `D` in the output, and it changes some cell; a rule of one colour must change
+//! cells on two demonstrations (where there are two). A rule that holds but where its cells change
+//! to other colours is kept too, tried after the others: a later rule must paint those cells (lines
+//! whose crossings another colour's lines take). When the kept rules together paint every changed
+//! cell, the fewest of them that rebuild every output (greedy) become one grid-layer template, a
+//! chain of `fill(G, D, intersection(PATCH, ofcolor(X, E)))` (`fill(G, D, PATCH)` where it paints
+//! over every colour). Rules that repaint only the background are tried first. A per-colour rule
+//! ("each colour grows its own lines", "each colour clears its own boxes", "each colour takes over
+//! the 5s in its row") is kept where two colours show it and no colour contradicts it (or fewer
+//! contradict it than show it: it is then written for every colour but those), and is written for
+//! every colour any input shows, test inputs included, so it carries over to colours the
+//! demonstrations lack. [`pattern_repairs`] and [`pattern_extensions`] rebuild outputs from their
+//! own symmetries and periods; [`seeded_fills`] fills each region of one colour from the seed colour
+//! that touches it, [`holes_by_size`] each hole in the background with the colour its size fixes.
+//! Everything here is computed on the task's grids in plain Rust; the templates are then evaluated
+//! by the layer through the kernels like any other.
 
 use crate::{GridData, COLORS};
 
