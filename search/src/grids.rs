@@ -6,9 +6,11 @@
 //! the demonstrations' ratio, crop to a colour, fill with an output colour; and where the
 //! demonstrations' shapes and colours show it: the arrangement of mirror images read off the outputs,
 //! the input in place of its cells (fractals), a one-colour answer, a colour grown into its
-//! neighbours, objects recoloured by size rank, crops picked by a colour's count, moves to contact,
-//! tilings and fractals by a factor the input counts, one-colour canvases sized by a count; and the
-//! paint rules, pattern repairs, seeded fills and hole fills of [`crate::rules`]). Level `d` applies every
+//! neighbours, objects recoloured by size rank (on black too where another colour is the most
+//! common), crops picked by a colour's count, parts of a split picked by a property, moves to
+//! contact, gravity, copies of an object stamped at marks, tilings and fractals by a factor the
+//! input counts, one-colour canvases sized by a count; and the paint rules, pattern repairs, seeded
+//! fills and hole fills of [`crate::rules`]). Level `d` applies every
 //! template to every new grid of level `d - 1` (observational equivalence on the result tuples, as
 //! in the typed enumeration, through the same [`Store`] and [`Evaluator`], so every value is an
 //! expression the renderer writes as arc-dsl text). Besides the exact fits, every grid with the
@@ -98,6 +100,7 @@ pub const TEMPLATES: &[&str] = &[
     "subgrid(argmax(objects(X, F, T, T), numcolors), X)",
     "subgrid(argmax(objects(X, T, F, F), size), X)",
     "subgrid(ofcolor(X, leastcolor(X)), X)",
+    "subgrid(merge(fgpartition(X)), X)",
     "subgrid(argmax(objects(X, F, T, T), height), X)",
     "subgrid(argmax(objects(X, F, T, T), width), X)",
     "subgrid(extract(objects(X, T, F, T), compose(rbind(equality, leastcommon(apply(normalize, objects(X, T, F, T)))), normalize)), X)",
@@ -328,7 +331,8 @@ fn expr(
 /// [`FILL_TEMPLATES`] with each colour the outputs bring in, the [`MASK_TEMPLATES`] with each colour
 /// the outputs take away or have fewer cells of; then the ones the demonstrations' shapes and
 /// colours suggest (mirror arrangements, fractals, one-colour answers, grown colours, overlaid
-/// parts, colours by object size or rank, crops, moves: the functions below; paint rules, pattern
+/// parts, colours by object size or rank, crops, picked parts, moves and gravity, stamps: the
+/// functions below; paint rules, pattern
 /// repairs and extensions: [`crate::rules`]). `tests` are the test inputs (only
 /// [`colours_by_size`] and [`crate::rules::paint_rules`] look at them: for object sizes the
 /// demonstrations do not show, and for the colours per-colour rules are written for).
@@ -410,9 +414,13 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(block_summaries(train));
     suggested.extend(grown_colours(train, &in_colors));
     suggested.extend(overlaid_parts(train));
-    suggested.extend(colours_by_size(train, tests));
-    suggested.extend(colours_by_rank(train));
+    for objs in Objects::for_task(train) {
+        suggested.extend(colours_by_size(train, tests, objs));
+        suggested.extend(colours_by_rank(train, objs));
+    }
     suggested.extend(crops(train, &in_colors));
+    suggested.extend(picked_parts(train, &in_colors));
+    suggested.extend(stamps(train));
     suggested.extend(moves(train));
     suggested.extend(crate::rules::paint_rules(train, tests));
     suggested.extend(crate::rules::pattern_repairs(train));
@@ -436,12 +444,54 @@ fn objects(g: &GridData) -> Vec<Vec<usize>> {
     crate::rules::components(g, |c| Some(c) != bg)
 }
 
+/// Whose objects the recolouring rules read: arc-dsl's (the most common colour is the background),
+/// or those of every colour but 0, for tasks on black whose small inputs have more of some other
+/// colour than black (aedd82e4).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Objects {
+    OffMostColour,
+    OffZero,
+}
+
+impl Objects {
+    fn cells(self, g: &GridData) -> Vec<Vec<usize>> {
+        match self {
+            Objects::OffMostColour => objects(g),
+            Objects::OffZero => crate::rules::components(g, |c| c != 0),
+        }
+    }
+
+    fn text(self) -> &'static str {
+        match self {
+            Objects::OffMostColour => "objects(X, T, F, T)",
+            Objects::OffZero => "sfilter(objects(X, T, F, F), compose(positive, color))",
+        }
+    }
+
+    /// The settings worth trying on `train`: the second only where every input shows 0 and some
+    /// input's most common colour is another (elsewhere both read the same objects).
+    fn for_task(train: &[(GridData, GridData)]) -> Vec<Objects> {
+        let zero_everywhere = train.iter().all(|(i, _)| i.cells.contains(&0));
+        let other_most = train.iter().any(|(i, _)| {
+            let mut counts = [0usize; 10];
+            i.cells.iter().for_each(|&c| counts[c as usize % 10] += 1);
+            let most = counts.iter().max().copied().unwrap_or(0);
+            i.cells.iter().copied().find(|&c| counts[c as usize % 10] == most) != Some(0)
+        });
+        if zero_everywhere && other_most {
+            vec![Objects::OffMostColour, Objects::OffZero]
+        } else {
+            vec![Objects::OffMostColour]
+        }
+    }
+}
+
 /// When every output keeps its input's shape and background and recolours each object (one colour
 /// each, 4-connected) by its size, the same size the same colour on every demonstration (ae58858e):
 /// `fill(X, C, merge(sizefilter(objects(X, T, F, T), S)))` per size whose colour changes. Only where
 /// every object of the test inputs has a size the demonstrations show (else the map is a guess:
 /// a61f2674's bars, recoloured by rank, not by size).
-fn colours_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+fn colours_by_size(train: &[(GridData, GridData)], tests: &[GridData], objs: Objects) -> Vec<String> {
     let mut by_size: HashMap<usize, u8> = HashMap::new();
     let mut changes = Vec::new();
     for (i, o) in train {
@@ -449,7 +499,7 @@ fn colours_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<St
             return Vec::new();
         }
         let mut covered = vec![false; i.cells.len()];
-        for cells in objects(i) {
+        for cells in objs.cells(i) {
             let colour = o.cells[cells[0]];
             if cells.iter().any(|&k| o.cells[k] != colour)
                 || *by_size.entry(cells.len()).or_insert(colour) != colour
@@ -465,7 +515,7 @@ fn colours_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<St
             return Vec::new();
         }
     }
-    if tests.iter().any(|t| objects(t).iter().any(|cells| !by_size.contains_key(&cells.len()))) {
+    if tests.iter().any(|t| objs.cells(t).iter().any(|cells| !by_size.contains_key(&cells.len()))) {
         return Vec::new();
     }
     changes.sort_unstable();
@@ -473,8 +523,9 @@ fn colours_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<St
     for size in changes {
         let Some(s) = number(size) else { return Vec::new() };
         g = format!(
-            "fill({g}, {}, merge(sizefilter(objects(X, T, F, T), {s})))",
-            COLORS[by_size[&size] as usize]
+            "fill({g}, {}, merge(sizefilter({}, {s})))",
+            COLORS[by_size[&size] as usize],
+            objs.text()
         );
     }
     if g == "X" {
@@ -493,14 +544,14 @@ type ObjectRank = (usize, bool, bool, u8);
 /// sixes against the rest; any size the tests show then falls under the rest):
 /// `fill(fill(fill(X, C, merge(objs)), A, argmax(objs, size)), B, argmin(objs, size))` and
 /// `fill(fill(X, B, merge(objs)), A, merge(sizefilter(objs, S)))`.
-fn colours_by_rank(train: &[(GridData, GridData)]) -> Vec<String> {
+fn colours_by_rank(train: &[(GridData, GridData)], setting: Objects) -> Vec<String> {
     // Per demonstration: (size, largest, smallest, output colour) of each object.
     let mut seen: Vec<ObjectRank> = Vec::new();
     for (i, o) in train {
         if i.h != o.h || i.w != o.w {
             return Vec::new();
         }
-        let objs = objects(i);
+        let objs = setting.cells(i);
         let (Some(max), Some(min)) = (objs.iter().map(Vec::len).max(), objs.iter().map(Vec::len).min())
         else {
             return Vec::new();
@@ -523,7 +574,7 @@ fn colours_by_rank(train: &[(GridData, GridData)]) -> Vec<String> {
         let first = it.next()?;
         it.all(|c| c == first).then_some(first)
     };
-    let objs = "objects(X, T, F, T)";
+    let objs = setting.text();
     let mut out = Vec::new();
     // Largest, smallest, the rest (where no object is both).
     if !seen.iter().any(|x| x.1 && x.2) {
@@ -610,9 +661,30 @@ fn crops(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> 
     out
 }
 
+/// The four directions cells fall in, with the offset a count `n` of background cells gives:
+/// `(n, 0)` down, `(-n, 0)` up, `(0, n)` right, `(0, -n)` left.
+const GRAVITY: [(&str, &str); 4] = [
+    ("DOWN", "rbind(astuple, ZERO)"),
+    ("UP", "compose(rbind(astuple, ZERO), invert)"),
+    ("RIGHT", "lbind(astuple, ZERO)"),
+    ("LEFT", "compose(lbind(astuple, ZERO), invert)"),
+];
+
+/// The function that moves one cell of `X` in direction `dir` by the number of background cells
+/// on its ray to the border: where every cell that is not the background falls the same way,
+/// each ends stacked in order against the border (gravity), the cells of one colour against the
+/// cells that stay at the border.
+fn fall(dir: &str, offset: &str) -> String {
+    let count = format!(
+        "compose(size, compose(lbind(intersection, ofcolor(X, mostcolor(X))), compose(rbind(shoot, {dir}), last)))"
+    );
+    format!("fork(shift, initset, compose({offset}, {count}))")
+}
+
 /// When every output keeps its input's shape and the number of cells of each colour (things moved,
 /// none made): the cells of one colour moved next to those of another (`gravitate`), or one step
-/// towards them (`position`), for each two colours every input shows besides its background.
+/// towards them (`position`), for each two colours every input shows besides its background; and
+/// gravity ([`fall`]).
 fn moves(train: &[(GridData, GridData)]) -> Vec<String> {
     let counts = |g: &GridData| {
         let mut n = [0usize; 10];
@@ -630,12 +702,91 @@ fn moves(train: &[(GridData, GridData)]) -> Vec<String> {
         (0..10).for_each(|c| every[c] &= n[c] > 0 && c != most);
     }
     let mut out = Vec::new();
+    // Gravity: every cell but the background's falls to the side (1e0a9b12, 3906de3d), or only
+    // one colour's cells fall while the rest stay.
+    for (dir, offset) in GRAVITY {
+        out.push(format!(
+            "paint(canvas(mostcolor(X), shape(X)), mapply({}, merge(fgpartition(X))))",
+            fall(dir, offset)
+        ));
+    }
+    for a in (0..10).filter(|&c| every[c]).map(|c| COLORS[c]) {
+        for (dir, offset) in GRAVITY {
+            out.push(format!(
+                "paint(cover(X, ofcolor(X, {a})), mapply({}, toobject(ofcolor(X, {a}), X)))",
+                fall(dir, offset)
+            ));
+        }
+    }
     for a in (0..10).filter(|&c| every[c]).map(|c| COLORS[c]) {
         for b in (0..10).filter(|&c| every[c]).map(|c| COLORS[c]).filter(|&b| b != a) {
             let (from, to) = (format!("ofcolor(X, {a})"), format!("ofcolor(X, {b})"));
             for step in ["gravitate", "position"] {
                 out.push(format!("move(X, toobject({from}, X), {step}({from}, {to}))"));
             }
+        }
+    }
+    out
+}
+
+/// When every output keeps its input's shape and every input shows colour `m` (not its most
+/// common): copies of one object (the largest, or the one of most colours) stamped at `m`: centred
+/// on each `m` cell (88a10436), or from the upper left corner of each object of `m` (e76a88a6's
+/// grey blocks taking the pattern).
+fn stamps(train: &[(GridData, GridData)]) -> Vec<String> {
+    if train.is_empty() || !train.iter().all(|(i, o)| (i.h, i.w) == (o.h, o.w) && i != o) {
+        return Vec::new();
+    }
+    let mut every = [true; 10];
+    for (i, _) in train {
+        let mut n = [0usize; 10];
+        i.cells.iter().for_each(|&c| n[c as usize % 10] += 1);
+        let most = (0..10).max_by_key(|&c| (n[c], std::cmp::Reverse(c))).unwrap_or(0);
+        (0..10).for_each(|c| every[c] &= n[c] > 0 && c != most);
+    }
+    let mut out = Vec::new();
+    for m in (0..10).filter(|&c| every[c]).map(|c| COLORS[c]) {
+        for obj in ["argmax(objects(X, F, T, T), size)", "argmax(objects(X, F, T, T), numcolors)"] {
+            out.push(format!(
+                "paint(X, mapply(compose(lbind(shift, normalize({obj})), rbind(subtract, halve(shape({obj})))), \
+                 ofcolor(X, {m})))"
+            ));
+            out.push(format!(
+                "paint(X, mapply(lbind(shift, normalize({obj})), apply(ulcorner, colorfilter(objects(X, T, F, T), {m}))))"
+            ));
+        }
+    }
+    out
+}
+
+/// When every output has the shape of the `n` parts of an `hsplit`/`vsplit` of its input (2 to 9,
+/// one-cell separators allowed, the same `n` on every demonstration): the part picked by the most
+/// or fewest colours or cells of one input colour, the one (not) symmetric under a mirror
+/// (662c240a's one skewed block), the most or least common part.
+fn picked_parts(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> {
+    let mut out = Vec::new();
+    for across in [true, false] {
+        for (n, count) in COLORS.iter().enumerate().skip(2) {
+            let shaped = |(i, o): &(GridData, GridData)| {
+                part(i, n, 0, across).is_some_and(|p| (p.h, p.w) == (o.h, o.w)) && (i.h, i.w) != (o.h, o.w)
+            };
+            if train.is_empty() || !train.iter().all(shaped) {
+                continue;
+            }
+            let parts = format!("{}(X, {count})", if across { "hsplit" } else { "vsplit" });
+            let mut keys = vec!["numcolors".to_string()];
+            keys.extend(
+                (0..10).filter(|&c| in_colors[c]).map(|c| format!("rbind(colorcount, {})", COLORS[c])),
+            );
+            for by in ["argmax", "argmin"] {
+                out.extend(keys.iter().map(|k| format!("{by}({parts}, {k})")));
+            }
+            for m in ["hmirror", "vmirror", "dmirror", "cmirror"] {
+                out.push(format!("extract({parts}, fork(equality, identity, {m}))"));
+                out.push(format!("extract({parts}, compose(flip, fork(equality, identity, {m})))"));
+            }
+            out.push(format!("mostcommon({parts})"));
+            out.push(format!("leastcommon({parts})"));
         }
     }
     out
@@ -979,6 +1130,10 @@ fn one_colour_picks() -> Vec<String> {
     }
     for by in ["mostcommon", "leastcommon"] {
         picks.push(format!("{by}(apply(color, totuple(objects(X, T, F, T))))"));
+    }
+    // The object with the most (or fewest) cells of its box left empty: the one with a hole.
+    for by in ["argmax", "argmin"] {
+        picks.push(format!("color({by}(objects(X, T, F, T), compose(size, delta)))"));
     }
     picks
 }
@@ -1634,14 +1789,19 @@ mod tests {
         // Objects of one cell become 4, of two cells stay.
         let sized = (g(2, 4, &[1, 0, 0, 0, 0, 0, 1, 1]), g(2, 4, &[4, 0, 0, 0, 0, 0, 1, 1]));
         assert_eq!(
-            colours_by_size(std::slice::from_ref(&sized), &[]),
+            colours_by_size(std::slice::from_ref(&sized), &[], Objects::OffMostColour),
             vec!["fill(X, FOUR, merge(sizefilter(objects(X, T, F, T), ONE)))"]
         );
         // A test object of a size no demonstration shows: no map.
-        assert!(colours_by_size(std::slice::from_ref(&sized), &[g(1, 7, &[1, 1, 1, 0, 0, 0, 0])]).is_empty());
-        assert_eq!(colours_by_size(&[sized], &[g(1, 3, &[1, 0, 0])]).len(), 1);
+        assert!(colours_by_size(
+            std::slice::from_ref(&sized),
+            &[g(1, 7, &[1, 1, 1, 0, 0, 0, 0])],
+            Objects::OffMostColour
+        )
+        .is_empty());
+        assert_eq!(colours_by_size(&[sized], &[g(1, 3, &[1, 0, 0])], Objects::OffMostColour).len(), 1);
         let mixed = (g(2, 4, &[1, 0, 0, 0, 0, 0, 1, 1]), g(2, 4, &[4, 0, 0, 0, 0, 0, 4, 1]));
-        assert!(colours_by_size(&[mixed], &[]).is_empty());
+        assert!(colours_by_size(&[mixed], &[], Objects::OffMostColour).is_empty());
         // Growth templates only where no output brings in a colour.
         let grow = (g(1, 3, &[0, 1, 0]), g(1, 3, &[1, 1, 1]));
         assert_eq!(grown_colours(&[grow], &colours).len(), 4);
@@ -1709,6 +1869,96 @@ mod tests {
             assert!(crate::rules::seeded_fills(&train, &[pair.0.clone()]).is_empty());
             assert!(crate::rules::holes_by_size(&train, &[pair.0.clone()]).is_empty());
         }
+    }
+
+    #[test]
+    fn one_colour_answers_pick_the_hollow_object() {
+        let g = |h: usize, w: usize, cells: &[u8]| GridData { h, w, cells: cells.to_vec() };
+        // A ring of 1 and a solid bar of 2 on 0: the answer is the ring's colour.
+        let ring = g(4, 6, &[1, 1, 1, 0, 2, 0, 1, 0, 1, 0, 2, 0, 1, 1, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0]);
+        let picks = one_colour_answers(&[(ring.clone(), g(1, 1, &[1]))]);
+        let hollow = "canvas(color(argmax(objects(X, T, F, T), compose(size, delta))), UNITY)";
+        assert!(picks.iter().any(|p| p == hollow), "{picks:?}");
+        // The kernels agree: that object's box has empty cells, the bar's none.
+        let program = format!("def solve_t(I):\n    O = {}\n    return O\n", hollow.replace('X', "I"));
+        assert_eq!(crate::confirm(&program, &[&ring], &[g(1, 1, &[1])]), Some(vec![]));
+        // Outputs of two colours: no one-colour answer.
+        assert!(one_colour_answers(&[(ring, g(1, 2, &[1, 2]))]).is_empty());
+    }
+
+    #[test]
+    fn objects_off_black_where_another_colour_is_the_most_common() {
+        let g = |h: usize, w: usize, cells: &[u8]| GridData { h, w, cells: cells.to_vec() };
+        // More 2 than 0: the lone 2s (4-connected) turn 1, the others stay.
+        let i = g(3, 3, &[2, 2, 0, 0, 2, 0, 2, 0, 2]);
+        let o = g(3, 3, &[2, 2, 0, 0, 2, 0, 1, 0, 1]);
+        let train = vec![(i.clone(), o.clone())];
+        assert!(Objects::for_task(&train) == vec![Objects::OffMostColour, Objects::OffZero]);
+        assert!(colours_by_rank(&train, Objects::OffMostColour).is_empty());
+        let t = colours_by_rank(&train, Objects::OffZero);
+        let lone = "fill(fill(X, TWO, merge(sfilter(objects(X, T, F, F), compose(positive, color)))), ONE, \
+                    merge(sizefilter(sfilter(objects(X, T, F, F), compose(positive, color)), ONE)))";
+        assert!(t.iter().any(|x| x == lone), "{t:?}");
+        // The kernels read the same objects.
+        let program = format!("def solve_t(I):\n    O = {}\n    return O\n", lone.replace('X', "I"));
+        assert_eq!(crate::confirm(&program, &[&i], &[o]), Some(vec![]));
+        // Inputs mostly black: one setting.
+        let black = (g(2, 3, &[0, 0, 2, 0, 0, 0]), g(2, 3, &[0, 0, 1, 0, 0, 0]));
+        assert!(Objects::for_task(&[black]) == vec![Objects::OffMostColour]);
+    }
+
+    #[test]
+    fn outputs_of_a_parts_shape_suggest_picked_parts() {
+        let g = |h: usize, w: usize, cells: &[u8]| GridData { h, w, cells: cells.to_vec() };
+        // Three 2x2 blocks stacked; the answer is the one that is not its own transpose.
+        let i = g(6, 2, &[1, 2, 2, 1, 3, 3, 3, 3, 4, 5, 6, 4]);
+        let o = g(2, 2, &[4, 5, 6, 4]);
+        let t = picked_parts(
+            &[(i.clone(), o.clone())],
+            &[false, true, true, true, true, true, true, false, false, false],
+        );
+        let skewed = "extract(vsplit(X, THREE), compose(flip, fork(equality, identity, dmirror)))";
+        assert!(t.iter().any(|x| x == skewed), "{t:?}");
+        assert!(t.iter().all(|x| parse(x, None).is_ok()));
+        let program = format!("def solve_t(I):\n    O = {}\n    return O\n", skewed.replace('X', "I"));
+        assert_eq!(crate::confirm(&program, &[&i], &[o]), Some(vec![]));
+        // An output of no part's shape: nothing.
+        assert!(picked_parts(&[(i, g(4, 2, &[0; 8]))], &[false; 10]).is_empty());
+    }
+
+    #[test]
+    fn marks_suggest_stamped_copies() {
+        let rows = |r: &[&str]| GridData {
+            h: r.len(),
+            w: r[0].len(),
+            cells: r.iter().flat_map(|x| x.bytes().map(|b| b - b'0')).collect(),
+        };
+        // The 2x2 picture copied centred on the 5.
+        let i = rows(&["0000000", "0120000", "0340000", "0000000", "0000050", "0000000"]);
+        let o = rows(&["0000000", "0120000", "0340000", "0000120", "0000340", "0000000"]);
+        let t = stamps(&[(i.clone(), o.clone())]);
+        assert!(t.iter().all(|x| parse(x, None).is_ok()));
+        let centred =
+            t.iter().find(|x| x.contains("halve") && x.contains("FIVE")).expect("a centred stamp on 5");
+        let program = format!("def solve_t(I):\n    O = {}\n    return O\n", centred.replace('X', "I"));
+        assert_eq!(crate::confirm(&program, &[&i], &[o.clone()]), Some(vec![]));
+        // A second demonstration without any 5: no stamp on 5.
+        let plain = rows(&["0000", "0120", "0340", "0000"]);
+        let none = stamps(&[(i, o), (plain.clone(), rows(&["1200", "0120", "0340", "0000"]))]);
+        assert!(none.iter().all(|x| !x.contains("FIVE")), "{none:?}");
+    }
+
+    #[test]
+    fn kept_colour_counts_suggest_falling_cells() {
+        let g = |h: usize, w: usize, cells: &[u8]| GridData { h, w, cells: cells.to_vec() };
+        // The 1 falls down its column: the gravity templates, which parse.
+        let fallen = (g(3, 2, &[1, 0, 0, 2, 0, 2]), g(3, 2, &[0, 0, 0, 2, 1, 2]));
+        let t = moves(std::slice::from_ref(&fallen));
+        assert!(t.iter().any(|t| t.contains("rbind(shoot, DOWN)")), "{t:?}");
+        assert!(t.iter().all(|t| parse(t, None).is_ok()));
+        // A cell that changes colour as it moves: not a move, no template.
+        let recoloured = (g(3, 2, &[1, 0, 0, 2, 0, 2]), g(3, 2, &[0, 0, 0, 2, 3, 2]));
+        assert!(moves(&[fallen, recoloured]).is_empty());
     }
 
     #[test]

@@ -1,20 +1,26 @@
 //! Paint rules read off the demonstrations, for tasks whose outputs keep the input's shape and
 //! paint some cells over: "the cells around each `C` cell become `D`", "lines shot down from each
 //! `C` cell", "the gaps between `C` cells in a row or column". A rule is a patch built from one
-//! input colour's cells (neighbours, frontiers, rays in 8 directions, lines between two of them,
-//! the boxes of its objects), the input colour `E` of the cells it repaints, and the colour `D` they
-//! take. A rule is kept when, on every demonstration, every cell of its patch that shows `E` in the
-//! input shows `D` in the output, and it changes some cell. When the kept rules together rebuild
-//! every output, the fewest of them that do (greedy) become one grid-layer template, a chain of
-//! `fill(G, D, intersection(PATCH, ofcolor(X, E)))` (`fill(G, D, PATCH)` where it paints over every
-//! colour). Rules that repaint only the background are tried first. A per-colour rule ("each colour
-//! grows its own lines", "each colour clears its own boxes", "each colour takes over the 5s in its
-//! row") is kept where two colours show it and no colour contradicts it, and is written for every
-//! colour any input shows, test inputs included, so it carries over to colours the demonstrations
-//! lack. [`pattern_repairs`] and [`pattern_extensions`] rebuild outputs from their own symmetries and
-//! periods; [`seeded_fills`] fills each region of one colour from the seed colour that touches it,
-//! [`holes_by_size`] each hole in the background with the colour its size fixes. Everything here is computed on the task's grids in plain Rust; the templates are then
-//! evaluated by the layer through the kernels like any other.
+//! input colour's cells (neighbours, one step in a direction, frontiers, rays in 8 directions, lines
+//! between two of them or from them to another colour's cells, the boxes of its objects and the
+//! cells out of their corners), the input colour `E` of the cells it repaints, and the colour `D`
+//! they take. A rule is kept when, on every demonstration, every cell of its patch that shows `E` in
+//! the input shows `D` in the output, and it changes some cell; a rule of one colour must change
+//! cells on two demonstrations (where there are two). A rule that holds but where its cells change
+//! to other colours is kept too, tried after the others: a later rule must paint those cells (lines
+//! whose crossings another colour's lines take). When the kept rules together paint every changed
+//! cell, the fewest of them that rebuild every output (greedy) become one grid-layer template, a
+//! chain of `fill(G, D, intersection(PATCH, ofcolor(X, E)))` (`fill(G, D, PATCH)` where it paints
+//! over every colour). Rules that repaint only the background are tried first. A per-colour rule
+//! ("each colour grows its own lines", "each colour clears its own boxes", "each colour takes over
+//! the 5s in its row") is kept where two colours show it and no colour contradicts it (or fewer
+//! contradict it than show it: it is then written for every colour but those), and is written for
+//! every colour any input shows, test inputs included, so it carries over to colours the
+//! demonstrations lack. [`pattern_repairs`] and [`pattern_extensions`] rebuild outputs from their
+//! own symmetries and periods; [`seeded_fills`] fills each region of one colour from the seed colour
+//! that touches it, [`holes_by_size`] each hole in the background with the colour its size fixes.
+//! Everything here is computed on the task's grids in plain Rust; the templates are then evaluated
+//! by the layer through the kernels like any other.
 
 use crate::{GridData, COLORS};
 
@@ -53,9 +59,17 @@ enum Kind {
     WholeBox,
     WholeInbox,
     WholeInnerBackdrop,
+    /// The cell one step from each cell in direction (dr, dc) (d364b489: a mark above, below, left
+    /// and right of each cell, a colour for each side).
+    Step(i32, i32),
+    /// The cell diagonally out of each object's corner (numbered as [`Kind::CornerRay`]'s; 95990924).
+    CornerStep(u8),
+    /// Lines in a row or column from each cell to each cell of colour `e` (d43fd935: dots drawn out
+    /// to the block they line up with, stopping there).
+    ConnectTo(u8),
 }
 
-const KINDS: [Kind; 32] = [
+const KINDS: [Kind; 54] = [
     Kind::DNeighbors,
     Kind::INeighbors,
     Kind::Neighbors,
@@ -88,7 +102,47 @@ const KINDS: [Kind; 32] = [
     Kind::WholeBox,
     Kind::WholeInbox,
     Kind::WholeInnerBackdrop,
+    Kind::Step(-1, 0),
+    Kind::Step(1, 0),
+    Kind::Step(0, -1),
+    Kind::Step(0, 1),
+    Kind::Step(1, 1),
+    Kind::Step(-1, -1),
+    Kind::Step(-1, 1),
+    Kind::Step(1, -1),
+    Kind::CornerStep(0),
+    Kind::CornerStep(1),
+    Kind::CornerStep(2),
+    Kind::CornerStep(3),
+    Kind::ConnectTo(0),
+    Kind::ConnectTo(1),
+    Kind::ConnectTo(2),
+    Kind::ConnectTo(3),
+    Kind::ConnectTo(4),
+    Kind::ConnectTo(5),
+    Kind::ConnectTo(6),
+    Kind::ConnectTo(7),
+    Kind::ConnectTo(8),
+    Kind::ConnectTo(9),
 ];
+
+/// The direction constant of a step (dr, dc).
+fn direction(dr: i32, dc: i32) -> &'static str {
+    match (dr, dc) {
+        (-1, 0) => "UP",
+        (1, 0) => "DOWN",
+        (0, -1) => "LEFT",
+        (0, 1) => "RIGHT",
+        (1, 1) => "UNITY",
+        (-1, -1) => "NEG_UNITY",
+        (-1, 1) => "UP_RIGHT",
+        _ => "DOWN_LEFT",
+    }
+}
+
+/// An object's corners and the diagonal out of each: upper left, upper right, lower left, lower right.
+const CORNERS: [(&str, &str); 4] =
+    [("ulcorner", "NEG_UNITY"), ("urcorner", "UP_RIGHT"), ("llcorner", "DOWN_LEFT"), ("lrcorner", "UNITY")];
 
 /// The source "colour" that stands for every cell not of the grid's most common colour.
 const FOREGROUND: u8 = 10;
@@ -97,6 +151,8 @@ const ANY: u8 = 10;
 
 /// Most cells of a colour for the line kinds (`prapply(connect, S, S)` is quadratic).
 const MAX_CONNECT: usize = 30;
+/// Most cells of the target colour for [`Kind::ConnectTo`].
+const MAX_TARGETS: usize = 120;
 /// Most rules in a chain.
 const MAX_RULES: usize = 6;
 
@@ -114,20 +170,17 @@ impl Kind {
             Kind::Neighbors => format!("mapply(neighbors, {s})"),
             Kind::HFrontier => format!("mapply(hfrontier, {s})"),
             Kind::VFrontier => format!("mapply(vfrontier, {s})"),
-            Kind::Shoot(dr, dc) => {
-                let d = match (dr, dc) {
-                    (-1, 0) => "UP",
-                    (1, 0) => "DOWN",
-                    (0, -1) => "LEFT",
-                    (0, 1) => "RIGHT",
-                    (1, 1) => "UNITY",
-                    (-1, -1) => "NEG_UNITY",
-                    (-1, 1) => "UP_RIGHT",
-                    _ => "DOWN_LEFT",
-                };
-                format!("mapply(rbind(shoot, {d}), {s})")
+            Kind::Shoot(dr, dc) => format!("mapply(rbind(shoot, {}), {s})", direction(dr, dc)),
+            Kind::Step(dr, dc) => format!("shift({s}, {})", direction(dr, dc)),
+            Kind::CornerStep(k) => {
+                let (corner, d) = CORNERS[k as usize];
+                format!("apply(compose(rbind(add, {d}), {corner}), {objs})")
             }
             Kind::ConnectHv => format!("mfilter(prapply(connect, {s}, {s}), fork(either, vline, hline))"),
+            Kind::ConnectTo(e) => format!(
+                "mfilter(prapply(connect, {s}, ofcolor(X, {})), fork(either, vline, hline))",
+                COLORS[e as usize]
+            ),
             Kind::ConnectH => format!("mfilter(prapply(connect, {s}, {s}), hline)"),
             Kind::ConnectV => format!("mfilter(prapply(connect, {s}, {s}), vline)"),
             Kind::ConnectAll => format!("merge(prapply(connect, {s}, {s}))"),
@@ -137,12 +190,7 @@ impl Kind {
             Kind::Outbox => format!("mapply(outbox, {objs})"),
             Kind::InnerBackdrop => format!("mapply(compose(backdrop, inbox), {objs})"),
             Kind::CornerRay(k) => {
-                let (corner, d) = [
-                    ("ulcorner", "NEG_UNITY"),
-                    ("urcorner", "UP_RIGHT"),
-                    ("llcorner", "DOWN_LEFT"),
-                    ("lrcorner", "UNITY"),
-                ][k as usize];
+                let (corner, d) = CORNERS[k as usize];
                 format!("mapply(compose(rbind(shoot, {d}), {corner}), {objs})")
             }
             Kind::CentreRow => format!("mapply(compose(hfrontier, center), {objs})"),
@@ -197,6 +245,26 @@ impl Kind {
                     }
                 }
             }
+            Kind::Step(dr, dc) => at.iter().for_each(|&(r, k)| put(r + dr, k + dc)),
+            Kind::ConnectTo(e) => {
+                let to: Vec<(i32, i32)> = (0..g.cells.len())
+                    .filter(|&k| g.cells[k] == e)
+                    .map(|k| ((k / g.w) as i32, (k % g.w) as i32))
+                    .collect();
+                // A colour onto itself is `ConnectHv`; the kernels' pairs are bounded as there.
+                if (c == e || c == FOREGROUND) || at.len() > MAX_CONNECT || to.len() > MAX_TARGETS {
+                    return None;
+                }
+                for &(r1, k1) in &at {
+                    for &(r2, k2) in &to {
+                        let (dr, dc) = (r2 - r1, k2 - k1);
+                        if dr == 0 || dc == 0 {
+                            let n = dr.abs().max(dc.abs());
+                            (0..=n).for_each(|s| put(r1 + s * dr.signum(), k1 + s * dc.signum()));
+                        }
+                    }
+                }
+            }
             Kind::ConnectHv | Kind::ConnectH | Kind::ConnectV | Kind::ConnectAll => {
                 if at.len() > MAX_CONNECT {
                     return None;
@@ -217,9 +285,14 @@ impl Kind {
                     }
                 }
             }
-            Kind::CornerRay(_) | Kind::CentreRow | Kind::CentreColumn => {
+            Kind::CornerRay(_) | Kind::CornerStep(_) | Kind::CentreRow | Kind::CentreColumn => {
                 for (a, b, x, y) in object_boxes(g, c, bg) {
                     match self {
+                        Kind::CornerStep(k) => {
+                            let (r0, c0, dr, dc) =
+                                [(a, x, -1, -1), (a, y, -1, 1), (b, x, 1, -1), (b, y, 1, 1)][k as usize];
+                            put(r0 + dr, c0 + dc);
+                        }
                         Kind::CornerRay(k) => {
                             let (r0, c0, dr, dc) =
                                 [(a, x, -1, -1), (a, y, -1, 1), (b, x, 1, -1), (b, y, 1, 1)][k as usize];
@@ -431,6 +504,71 @@ fn holds(masks: &Masks, train: &[(GridData, GridData)], kind: Kind, c: u8, from:
     to.filter(|_| changes)
 }
 
+/// Rules that a later one partly paints over: the colours `t` such that every cell of the patch
+/// showing `from` either takes `t` or changes to another colour (which a later rule of the chain
+/// must paint), none keeps a colour other than `t`, and some cell takes another colour (else
+/// [`holds`] has it); the most taken first. 40853293: lines of one colour whose crossings another
+/// colour's lines take.
+fn holds_under(masks: &Masks, train: &[(GridData, GridData)], kind: Kind, c: u8, from: u8) -> Vec<u8> {
+    let mut into = [0usize; 10];
+    let mut kept = [false; 10];
+    for (d, (i, o)) in train.iter().enumerate() {
+        let Some(mask) = masks.get(kind, c, d) else { return Vec::new() };
+        for (k, &m) in mask.iter().enumerate() {
+            if m && (from == ANY || i.cells[k] == from) {
+                let (a, b) = (i.cells[k] as usize % 10, o.cells[k] as usize % 10);
+                if a == b {
+                    kept[a] = true;
+                } else {
+                    into[b] += 1;
+                }
+            }
+        }
+    }
+    let kept_colours = kept.iter().filter(|&&x| x).count();
+    let total: usize = into.iter().sum();
+    let mut out: Vec<u8> = (0..10u8)
+        .filter(|&t| {
+            let t = t as usize;
+            into[t] > 0 && total > into[t] && (kept_colours == 0 || (kept_colours == 1 && kept[t]))
+        })
+        .collect();
+    out.sort_by_key(|&t| std::cmp::Reverse(into[t as usize]));
+    out
+}
+
+/// Changed cells of the demonstrations that no rule paints in their output colour.
+fn uncovered(masks: &Masks, train: &[(GridData, GridData)], rules: &[&Rule]) -> usize {
+    let mut n = 0;
+    for (d, (i, o)) in train.iter().enumerate() {
+        let mut covered = vec![false; i.cells.len()];
+        for rule in rules {
+            for &c in &rule.sources {
+                let Some(mask) = masks.get(rule.kind, c, d) else { return usize::MAX };
+                let to = rule.to.unwrap_or(c);
+                for (k, &m) in mask.iter().enumerate() {
+                    if m && (rule.from == Some(ANY) || i.cells[k] == rule.from.unwrap_or(c))
+                        && o.cells[k] == to
+                    {
+                        covered[k] = true;
+                    }
+                }
+            }
+        }
+        n += (0..i.cells.len()).filter(|&k| i.cells[k] != o.cells[k] && !covered[k]).count();
+    }
+    n
+}
+
+/// On how many demonstrations `rule` alone changes some cell.
+fn shown_on(masks: &Masks, train: &[(GridData, GridData)], rule: &Rule) -> usize {
+    train
+        .iter()
+        .enumerate()
+        .filter(|(d, (i, _))| apply(masks, i, *d, &[rule]).is_some_and(|g| g != *i))
+        .count()
+}
+
 /// Whether the patch of `kind` over colour `c` covers no cell of colour `from` on any demonstration
 /// (a per-colour rule says nothing there).
 fn covers_none(masks: &Masks, train: &[(GridData, GridData)], kind: Kind, c: u8, from: u8) -> bool {
@@ -467,6 +605,10 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
             continue;
         }
         let mut rules: Vec<Rule> = Vec::new();
+        // Per-colour rules that some colours contradict, tried after the others.
+        let mut excepted: Vec<Rule> = Vec::new();
+        // Per-colour rules that later rules partly paint over, tried last.
+        let mut painted_over: Vec<Rule> = Vec::new();
         // Per-colour rules first: every source colour grows `kind` in its own colour (over the
         // background), or (a second try) erases its own cells in `kind` or takes over one other
         // colour's cells there.
@@ -477,15 +619,54 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
         // Every colour an input shows but the demonstrations' backgrounds.
         let all: Vec<u8> = (0..10u8).filter(|&c| every[c as usize] && !backgrounds.contains(&c)).collect();
         for kind in KINDS {
-            if let Some(bg) = common_bg.filter(|_| sources.len() >= 2) {
-                let (from, to) = if background_only { (Some(bg), None) } else { (None, Some(bg)) };
+            // The colours a rule of `kind` can be written for: a patch the kernels fail on (the
+            // `inbox` of a colour a demonstration lacks) would fail the whole template.
+            let all: Vec<u8> = all
+                .iter()
+                .copied()
+                .filter(|&c| (0..train.len()).all(|d| masks.get(kind, c, d).is_some()))
+                .collect();
+            // Grown over the common background, or (the second tier) each colour's own cells
+            // repainted to one colour `t` that two colours show, not only the background
+            // (1c02dbbe: the marks clear their own cells on the box they span, on inputs whose
+            // most common colour is the big rectangle's).
+            let targets: Vec<(Option<u8>, Option<u8>)> = if background_only {
+                common_bg.filter(|_| sources.len() >= 2).map(|bg| (Some(bg), None)).into_iter().collect()
+            } else {
+                let mut ts: Vec<u8> = sources
+                    .iter()
+                    .filter_map(|&c| holds(&masks, train, kind, c, c).filter(|&t| t != c))
+                    .collect();
+                ts.sort_unstable();
+                ts.dedup();
+                ts.into_iter().map(|t| (None, Some(t))).collect()
+            };
+            for (from, to) in targets {
                 let each = |c: u8| holds(&masks, train, kind, c, from.unwrap_or(c)) == Some(to.unwrap_or(c));
                 let idle = |c: u8| covers_none(&masks, train, kind, c, from.unwrap_or(c));
                 // Seen on two colours at least, and contradicted by none.
-                if sources.iter().filter(|&&c| each(c)).count() >= 2
-                    && sources.iter().all(|&c| each(c) || idle(c))
-                {
+                let shown = sources.iter().filter(|&&c| each(c)).count();
+                let against: Vec<u8> = sources.iter().copied().filter(|&c| !each(c) && !idle(c)).collect();
+                if shown >= 2 && against.is_empty() {
                     rules.push(Rule { kind, sources: all.clone(), from, to });
+                } else if shown >= 2 && against.len() < shown {
+                    // Fewer colours contradict it than show it: every other colour, the test
+                    // inputs' new ones included.
+                    let rest = all.iter().copied().filter(|c| !against.contains(c)).collect();
+                    excepted.push(Rule { kind, sources: rest, from, to });
+                } else {
+                    // Where some colours' patches are partly painted over by a later rule
+                    // (40853293's crossings).
+                    let under = |c: u8| {
+                        each(c)
+                            || holds_under(&masks, train, kind, c, from.unwrap_or(c))
+                                .contains(&to.unwrap_or(c))
+                    };
+                    if sources.iter().filter(|&&c| under(c)).count() >= 2
+                        && sources.iter().all(|&c| under(c) || idle(c))
+                    {
+                        painted_over.push(Rule { kind, sources: all.clone(), from, to });
+                    }
                 }
             }
             // Every other colour takes over the cells of one colour `e` in its patch (`e` may be
@@ -500,17 +681,34 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
                 }
             }
         }
+        rules.append(&mut excepted);
+        // A rule of one colour must show on two demonstrations (where there are two): one that
+        // changes cells of one demonstration only is as likely that demonstration's accident
+        // (97d7923e's chain of one-demonstration rules answered its test wrong).
+        let evidence = train.len().min(2);
+        let mut under: Vec<Rule> = Vec::new();
         for &c in &single_sources {
             for kind in KINDS {
                 for &from in &froms {
                     if let Some(to) = holds(&masks, train, kind, c, from) {
-                        rules.push(Rule { kind, sources: vec![c], from: Some(from), to: Some(to) });
+                        let rule = Rule { kind, sources: vec![c], from: Some(from), to: Some(to) };
+                        if shown_on(&masks, train, &rule) >= evidence {
+                            rules.push(rule);
+                        }
+                    } else if let Some(&to) = holds_under(&masks, train, kind, c, from).first() {
+                        let rule = Rule { kind, sources: vec![c], from: Some(from), to: Some(to) };
+                        if shown_on(&masks, train, &rule) >= evidence {
+                            under.push(rule);
+                        }
                     }
                 }
             }
         }
+        // Rules a later one must partly paint over go after every rule that holds everywhere.
+        rules.append(&mut under);
+        rules.append(&mut painted_over);
         let every: Vec<&Rule> = rules.iter().collect();
-        if rules.is_empty() || wrong(&masks, train, &every) != 0 {
+        if rules.is_empty() || uncovered(&masks, train, &every) != 0 {
             continue;
         }
         // Fewest rules: greedy, each step the rule that leaves the fewest wrong cells (the first on a
@@ -952,6 +1150,17 @@ fn repair(starts: &[GridData], start: &str, outputs: &[&GridData], z: u8) -> Opt
 mod tests {
     use super::*;
 
+    /// A template as an arc-dsl program: its hole `X` (not the X of `SIX`) is the input.
+    fn program(template: &str) -> String {
+        let mut body = String::new();
+        let mut prev = ' ';
+        for ch in template.chars() {
+            body.push(if ch == 'X' && !prev.is_ascii_uppercase() { 'I' } else { ch });
+            prev = ch;
+        }
+        format!("def solve_t(I):\n    O = {body}\n    return O\n")
+    }
+
     fn grid(rows: &[&str]) -> GridData {
         let cells = rows.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect();
         GridData { h: rows.len(), w: rows[0].len(), cells }
@@ -975,8 +1184,9 @@ mod tests {
             t.contains("mapply(dneighbors, ofcolor(X, ONE))")
                 && t.contains("mapply(ineighbors, ofcolor(X, TWO))")
         );
-        // Without the pattern (one cell right of the 1 changes, the next one not): no template.
-        let other = vec![(grid(&["0100"]), grid(&["0120"]))];
+        // Without the pattern (the second cell right of the 1 changes, the one between not): no
+        // template.
+        let other = vec![(grid(&["01000"]), grid(&["01020"]))];
         assert_eq!(paint_rules(&other, &[]), None);
     }
 
@@ -989,6 +1199,133 @@ mod tests {
         ];
         let t = paint_rules(&train, &[grid(&["006", "000"])]).expect("a rule chain");
         assert!(t.contains("ofcolor(X, SIX)"), "{t}");
+    }
+
+    #[test]
+    fn a_rule_of_one_colour_needs_two_demonstrations() {
+        // Around each 1: 7 on the four sides (both demonstrations); around the 2: 4 on the
+        // diagonals, on one demonstration only: an accident of it, no chain.
+        let one_only = vec![
+            (
+                grid(&["00000", "01000", "00000", "00020", "00000"]),
+                grid(&["07000", "71700", "07404", "00020", "00404"]),
+            ),
+            (
+                grid(&["00000", "00000", "00100", "00000", "00000"]),
+                grid(&["00000", "00700", "07170", "00700", "00000"]),
+            ),
+        ];
+        assert_eq!(paint_rules(&one_only, &[]), None);
+        // The 2 on both: the chain.
+        let mut both = one_only.clone();
+        both[1] = (
+            grid(&["00000", "00000", "00100", "00000", "00002"]),
+            grid(&["00000", "00700", "07170", "00740", "00002"]),
+        );
+        let t = paint_rules(&both, &[]).expect("a rule chain");
+        assert!(t.contains("mapply(ineighbors, ofcolor(X, TWO))"), "{t}");
+    }
+
+    #[test]
+    fn a_rule_for_each_colour_but_the_one_against_it() {
+        // The 1s and the 2s turn 8 (a colour that is not the background); the 3s stay: every
+        // colour but 3 turns 8, the test's new 6 included.
+        let train = vec![
+            (grid(&["1003", "0003", "1003"]), grid(&["8003", "0003", "8003"])),
+            (grid(&["0203", "0003", "0203"]), grid(&["0803", "0003", "0803"])),
+        ];
+        let t = paint_rules(&train, &[grid(&["6003"])]).expect("a rule chain");
+        assert!(t.contains("ofcolor(X, SIX)") && !t.contains("ofcolor(X, THREE)"), "{t}");
+        // Where the 2s stay too, one colour shows it and two are against it: no chain.
+        let other =
+            vec![train[0].clone(), (grid(&["0203", "0003", "0203"]), grid(&["0203", "0003", "0203"]))];
+        assert_eq!(paint_rules(&other, &[grid(&["6003"])]), None);
+    }
+
+    #[test]
+    fn marks_one_step_from_each_cell_and_out_of_each_corner() {
+        // A 2 right above each 1 (not a ray: the cells above it stay).
+        let above = vec![
+            (grid(&["000", "010", "000"]), grid(&["020", "010", "000"])),
+            (grid(&["0000", "0000", "0010"]), grid(&["0000", "0020", "0010"])),
+        ];
+        let t = paint_rules(&above, &[]).expect("a rule chain");
+        assert!(t.contains("shift(ofcolor(X, ONE), UP)"), "{t}");
+        let (i, o) = &above[1];
+        assert_eq!(crate::confirm(&program(&t), &[i], std::slice::from_ref(o)), Some(vec![]));
+        // The mark missing on one demonstration: no rule.
+        let other = vec![above[0].clone(), (above[1].0.clone(), above[1].0.clone())];
+        assert_eq!(paint_rules(&other, &[]), None);
+        // A 3 diagonally out of each block's upper left corner (not a ray, not every cell's).
+        let corner = vec![
+            (grid(&["0000", "0110", "0110", "0000"]), grid(&["3000", "0110", "0110", "0000"])),
+            (
+                grid(&["00000", "00000", "00110", "00110", "00000"]),
+                grid(&["00000", "03000", "00110", "00110", "00000"]),
+            ),
+        ];
+        let t = paint_rules(&corner, &[]).expect("a rule chain");
+        assert!(t.contains("apply(compose(rbind(add, NEG_UNITY), ulcorner)"), "{t}");
+        let (i, o) = &corner[1];
+        assert_eq!(crate::confirm(&program(&t), &[i], std::slice::from_ref(o)), Some(vec![]));
+    }
+
+    #[test]
+    fn dots_draw_lines_to_the_block_they_line_up_with() {
+        // Each dot lined up with a 3 draws a line of its colour up to it; the 2 of the second
+        // demonstration lines up with none and stays; the test's 4 follows.
+        let train = vec![
+            (
+                grid(&["00000", "10030", "00000", "00000", "00020"]),
+                grid(&["00000", "11130", "00020", "00020", "00020"]),
+            ),
+            (
+                grid(&["0000", "0300", "0000", "0100", "2000"]),
+                grid(&["0000", "0300", "0100", "0100", "2000"]),
+            ),
+        ];
+        let test = grid(&["0400", "0000", "0300"]);
+        let t = paint_rules(&train, std::slice::from_ref(&test)).expect("a rule chain");
+        let four =
+            "mfilter(prapply(connect, ofcolor(X, FOUR), ofcolor(X, THREE)), fork(either, vline, hline))";
+        assert!(t.contains(four), "{t}");
+        let program = program(&t);
+        let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).chain([&test]).collect();
+        let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
+        assert_eq!(
+            crate::confirm(&program, &inputs, &outputs),
+            Some(vec![Some(grid(&["0400", "0400", "0300"]))])
+        );
+        // The 1 of the second demonstration lines up and stays: no chain.
+        let other = vec![train[0].clone(), (train[1].0.clone(), train[1].0.clone())];
+        assert_eq!(paint_rules(&other, &[]), None);
+    }
+
+    #[test]
+    fn lines_painted_over_where_they_cross() {
+        // Each colour joins its pair; where a row line crosses a column line, the column's colour
+        // wins (the row rule holds but where the later column rule paints over it).
+        let train = vec![
+            (
+                grid(&["00200", "00000", "30003", "00000", "00200"]),
+                grid(&["00200", "00200", "33233", "00200", "00200"]),
+            ),
+            (
+                grid(&["000000", "010000", "000000", "400004", "010000"]),
+                grid(&["000000", "010000", "010000", "414444", "010000"]),
+            ),
+        ];
+        let test = grid(&["0700", "6006", "0000", "0700"]);
+        let t = paint_rules(&train, std::slice::from_ref(&test)).expect("a rule chain");
+        let program = program(&t);
+        let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).chain([&test]).collect();
+        let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
+        let want = grid(&["0700", "6766", "0700", "0700"]);
+        assert_eq!(crate::confirm(&program, &inputs, &outputs), Some(vec![Some(want)]), "{t}");
+        // The row wins on one demonstration, the column on the other: no chain.
+        let mut mixed = train.clone();
+        mixed[1].1 = grid(&["000000", "010000", "010000", "444444", "010000"]);
+        assert_eq!(paint_rules(&mixed, &[]), None);
     }
 
     #[test]

@@ -162,3 +162,81 @@ fn paint_rules_and_pattern_repairs_answer_the_test() {
         assert_eq!(r.found.first().and_then(|f| f.tests[0].as_ref()), Some(&want), "{:?}", r.found);
     }
 }
+
+/// Every cell that is not the background (0) falls to the bottom of its column, in order.
+fn fall_down(g: &GridData) -> GridData {
+    let mut out = GridData { h: g.h, w: g.w, cells: vec![0; g.cells.len()] };
+    for c in 0..g.w {
+        let column: Vec<u8> = (0..g.h).map(|r| g.cells[r * g.w + c]).filter(|&x| x != 0).collect();
+        for (k, &x) in column.iter().enumerate() {
+            out.cells[(g.h - column.len() + k) * g.w + c] = x;
+        }
+    }
+    out
+}
+
+/// Gravity (the grid layer's falling cells): found from demonstrations of random grids and right
+/// on a test input whose columns stack differently.
+#[test]
+fn falling_cells_answer_the_test() {
+    // Random grids with their 5s cleared: 0 is the most common colour (the background).
+    let inputs: Vec<GridData> = (0..4)
+        .map(|k| {
+            let g = grid(4 + k % 2, 5, k as u64 + 31);
+            GridData { cells: g.cells.iter().map(|&c| if c == 5 { 0 } else { c }).collect(), ..g }
+        })
+        .collect();
+    let train: Vec<(GridData, GridData)> = inputs[..3].iter().map(|g| (g.clone(), fall_down(g))).collect();
+    assert!(train.iter().all(|(i, o)| i != o));
+    let r = search_task(&train, &[inputs[3].clone()], "t", &opts(), 2);
+    assert_eq!(r.unverified, 0);
+    assert_eq!(
+        r.found.first().and_then(|f| f.tests[0].as_ref()),
+        Some(&fall_down(&inputs[3])),
+        "{:?}",
+        r.found
+    );
+}
+
+/// A crop to every non-background cell with a colour map after it, and the colour of the object
+/// whose box has empty cells (a hole): found by the grid layer and right on the tests.
+#[test]
+fn crops_to_the_content_and_picks_the_hollow_object() {
+    // Cells too far apart for any object or neighbourhood to join them; the crop's empty cells
+    // turn 5.
+    let crop = (
+        vec![
+            (
+                rows(&["0000000", "0100000", "0000000", "0030000", "0000000", "0000200", "0000000"]),
+                rows(&["1555", "5555", "5355", "5555", "5552"]),
+            ),
+            (
+                rows(&["000000", "000040", "000000", "000000", "010000", "000000"]),
+                rows(&["5554", "5555", "5555", "1555"]),
+            ),
+        ],
+        rows(&["0000000", "0020000", "0000000", "0000003", "0000000", "0000000"]),
+        rows(&["25555", "55555", "55553"]),
+    );
+    // The hollow object is the smaller one on the first demonstration, the larger on the second;
+    // its colour is neither the less common one nor that of the most or fewest objects on both,
+    // and no one cell has its colour on every demonstration.
+    let hollow = (
+        vec![
+            (
+                rows(&["111000000", "101022220", "111022220", "000022220", "010000000", "011000000"]),
+                rows(&["1"]),
+            ),
+            (rows(&["03300000", "03304440", "00004040", "30004440", "33000000"]), rows(&["4"])),
+        ],
+        rows(&["0000000", "6600555", "6600505", "0000555", "0600000"]),
+        rows(&["5"]),
+    );
+    // The grid layer alone (no typed rounds): its templates are what this checks.
+    let layer_only = Options { max_depth: 0, ..opts() };
+    for (train, test, want) in [crop, hollow] {
+        let r = search_task(&train, &[test], "t", &layer_only, 2);
+        assert_eq!(r.unverified, 0);
+        assert!(r.answers(&[want]), "{:?}", r.found);
+    }
+}
