@@ -196,18 +196,17 @@ fn compile_typed_cpu(functions: &[String], cuda_dir: &Path, out: &Path) -> Resul
         .map_err(|e| format!("the host C++ compile failed: {e}"))
 }
 
-/// The C entry points of the typed CPU path (after the table of solvers and `host_entry.h`): its
-/// call, by index. The output grid is left in the arena; the caller copies it out before the next call.
+/// The C entry points of the typed CPU path (after the table of solvers and `host_entry.h`): the
+/// table's size, a solver's solve function by index, and the shared call of it. The output grid is
+/// left in the arena; the caller copies it out before the next call.
 const TYPED_ENTRY: &str = r#"
 extern "C" uint32_t arcforge_typed_solver_count() { return sizeof(SOLVERS) / sizeof(SOLVERS[0]); }
 
-extern "C" uint32_t arcforge_typed_solve(uint32_t solver, const uint8_t* cells, int32_t h, int32_t w,
-                                         uint8_t* arena, uint64_t arena_bytes, uint64_t max_steps,
-                                         uint64_t* steps, int32_t* out_h, int32_t* out_w,
-                                         const uint8_t** out_cells) {
-  return arc_host::run(SOLVERS[solver], cells, h, w, arena, arena_bytes, max_steps, steps, out_h, out_w,
-                       out_cells);
+extern "C" const void* arcforge_typed_solver(uint32_t solver) {
+  return reinterpret_cast<const void*>(SOLVERS[solver]);
 }
+
+ARC_HOST_RUN_ENTRY(arcforge_typed_run)
 "#;
 
 /// DSL names marked `ARC_PRIM(name)` at the start of a line in the CUDA headers.

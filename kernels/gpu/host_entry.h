@@ -17,3 +17,13 @@ inline uint32_t run(SolveFn solve, const uint8_t* cells, int32_t h, int32_t w, u
   return c.status;
 }
 }  // namespace arc_host
+
+// The one C entry that runs a solve function given as a pointer (src/typed.rs calls every typed
+// solver through it), under a name of its library's own.
+#define ARC_HOST_RUN_ENTRY(name)                                                                     \
+  extern "C" uint32_t name(const void* solver, const uint8_t* cells, int32_t h, int32_t w,           \
+                           uint8_t* arena, uint64_t arena_bytes, uint64_t max_steps, uint64_t* steps, \
+                           int32_t* out_h, int32_t* out_w, const uint8_t** out_cells) {               \
+    return arc_host::run(reinterpret_cast<arc_host::SolveFn>(solver), cells, h, w, arena, arena_bytes, \
+                         max_steps, steps, out_h, out_w, out_cells);                                  \
+  }

@@ -27,8 +27,9 @@ pub struct TypedRun<'a> {
 #[cfg(arcforge_typed_cpu)]
 extern "C" {
     fn arcforge_typed_solver_count() -> u32;
-    fn arcforge_typed_solve(
-        solver: u32,
+    fn arcforge_typed_solver(solver: u32) -> *const std::ffi::c_void;
+    fn arcforge_typed_run(
+        solver: *const std::ffi::c_void,
         cells: *const u8,
         h: i32,
         w: i32,
@@ -40,21 +41,6 @@ extern "C" {
         out_w: *mut i32,
         out_cells: *mut *const u8,
     ) -> u32;
-}
-
-/// The typed run a call's out-parameters describe.
-///
-/// # Safety
-/// When `status` is 0, `out` must point to `oh * ow` cells that live for `'a` (the call's arena or
-/// its input).
-unsafe fn finished<'a>(status: u32, steps: u64, oh: i32, ow: i32, out: *const u8) -> TypedRun<'a> {
-    let grid = (status == 0 && oh >= 0 && ow >= 0).then(|| {
-        let n = oh as usize * ow as usize;
-        // SAFETY: the caller's promise.
-        let cells: &'a [u8] = if n == 0 { &[] } else { unsafe { std::slice::from_raw_parts(out, n) } };
-        (oh as usize, ow as usize, cells)
-    });
-    TypedRun { status, steps, grid }
 }
 
 /// Runs solver `kernel` (an index into [`crate::KERNELS`]) on an `h` x `w` grid, with `arena` as its
@@ -71,29 +57,12 @@ pub fn solve<'a>(
     #[cfg(arcforge_typed_cpu)]
     {
         // SAFETY: the count is a constant of the linked table.
-        if kernel >= unsafe { arcforge_typed_solver_count() } as usize || cells.len() != h * w {
+        if kernel >= unsafe { arcforge_typed_solver_count() } as usize {
             return None;
         }
-        let (mut steps, mut oh, mut ow, mut out) = (0u64, 0i32, 0i32, std::ptr::null::<u8>());
-        // SAFETY: the input is read only, `h * w` cells; the C++ writes only inside `arena` (its
-        // bump allocator stops at `arena_bytes` with a status) and the four out-parameters.
-        let status = unsafe {
-            arcforge_typed_solve(
-                kernel as u32,
-                cells.as_ptr(),
-                h as i32,
-                w as i32,
-                arena.as_mut_ptr(),
-                arena.len() as u64,
-                max_steps,
-                &mut steps,
-                &mut oh,
-                &mut ow,
-                &mut out,
-            )
-        };
-        // SAFETY: the out-parameters are what the C++ wrote for this call's arena and input.
-        Some(unsafe { finished(status, steps, oh, ow, out) })
+        // SAFETY: `kernel` is inside the linked table, and the table and its call are linked in.
+        let solver = unsafe { LoadedSolver::new(arcforge_typed_run, arcforge_typed_solver(kernel as u32)) };
+        solver.solve(h, w, cells, arena, max_steps)
     }
     #[cfg(not(arcforge_typed_cpu))]
     {
@@ -108,7 +77,8 @@ pub const HOST_ENTRY: &str = include_str!("../host_entry.h");
 
 /// The entry points of a run-time programs' library (`runtime::backends::host_programs`), after
 /// [`HOST_ENTRY`]: `arcforge_program_find` gives a program's solve function by its kernel's name
-/// (the registrations `ARC_SOLVER_KERNEL` makes in a host compile), `arcforge_program_run` calls it.
+/// (the registrations `ARC_SOLVER_KERNEL` makes in a host compile), `arcforge_program_run` (the
+/// shared call) runs it.
 pub const PROGRAM_ENTRY: &str = r#"
 extern "C" const void* arcforge_program_find(const char* kernel) {
   for (arc::HostSolver* s = arc::host_solvers(); s; s = s->next) {
@@ -119,18 +89,13 @@ extern "C" const void* arcforge_program_find(const char* kernel) {
   return nullptr;
 }
 
-extern "C" uint32_t arcforge_program_run(const void* solver, const uint8_t* cells, int32_t h, int32_t w,
-                                         uint8_t* arena, uint64_t arena_bytes, uint64_t max_steps,
-                                         uint64_t* steps, int32_t* out_h, int32_t* out_w,
-                                         const uint8_t** out_cells) {
-  return arc_host::run(reinterpret_cast<arc_host::SolveFn>(solver), cells, h, w, arena, arena_bytes,
-                       max_steps, steps, out_h, out_w, out_cells);
-}
+ARC_HOST_RUN_ENTRY(arcforge_program_run)
 "#;
 
 /// `arcforge_program_find` of [`PROGRAM_ENTRY`].
 pub type ProgramFindFn = unsafe extern "C" fn(kernel: *const std::ffi::c_char) -> *const std::ffi::c_void;
-/// `arcforge_program_run` of [`PROGRAM_ENTRY`].
+/// `arcforge_program_run` of [`PROGRAM_ENTRY`], the build's `arcforge_typed_run`: `host_entry.h`'s
+/// `ARC_HOST_RUN_ENTRY`.
 pub type ProgramRunFn = unsafe extern "C" fn(
     solver: *const std::ffi::c_void,
     cells: *const u8,
@@ -145,8 +110,8 @@ pub type ProgramRunFn = unsafe extern "C" fn(
     out_cells: *mut *const u8,
 ) -> u32;
 
-/// A run-time program on the typed path: its solve function in a library loaded at run time, and
-/// that library's call of it.
+/// A solver on the typed path: its solve function (in this build's linked table, or in a library
+/// loaded at run time), and that code's call of it.
 #[derive(Clone, Copy, Debug)]
 pub struct LoadedSolver {
     run: ProgramRunFn,
@@ -162,7 +127,7 @@ impl LoadedSolver {
     /// # Safety
     /// `run` and `solver` must come from one library built with [`PROGRAM_ENTRY`] (its
     /// `arcforge_program_run`, and a non-null result of its `arcforge_program_find`), loaded for the
-    /// rest of the process.
+    /// rest of the process, or both from this build's linked table.
     pub unsafe fn new(run: ProgramRunFn, solver: *const std::ffi::c_void) -> Self {
         LoadedSolver { run, solver }
     }
@@ -180,7 +145,9 @@ impl LoadedSolver {
             return None;
         }
         let (mut steps, mut oh, mut ow, mut out) = (0u64, 0i32, 0i32, std::ptr::null::<u8>());
-        // SAFETY: as in `solve`; the function pair is a loaded library's (`new`'s contract).
+        // SAFETY: the input is read only, `h * w` cells; the C++ writes only inside `arena` (its bump
+        // allocator stops at `arena_bytes` with a status) and the four out-parameters; the function
+        // pair is one library's (`new`'s contract).
         let status = unsafe {
             (self.run)(
                 self.solver,
@@ -196,7 +163,13 @@ impl LoadedSolver {
                 &mut out,
             )
         };
-        // SAFETY: the out-parameters are what the C++ wrote for this call's arena and input.
-        Some(unsafe { finished(status, steps, oh, ow, out) })
+        let grid = (status == 0 && oh >= 0 && ow >= 0).then(|| {
+            let n = oh as usize * ow as usize;
+            // SAFETY: a finished solver's output grid is `oh * ow` cells in the arena or the input,
+            // both borrowed for `'a`.
+            let cells: &'a [u8] = if n == 0 { &[] } else { unsafe { std::slice::from_raw_parts(out, n) } };
+            (oh as usize, ow as usize, cells)
+        });
+        Some(TypedRun { status, steps, grid })
     }
 }
