@@ -763,8 +763,8 @@ mod tests {
             let flat: Vec<u8> = g.iter().flatten().copied().collect();
             let grid = Value::Grid(c.grid_from(h as u32, w as u32, &flat));
             for colour in [0, 1] {
-                for oh in 1..=h.min(12) as i32 {
-                    for ow in 1..=w.min(12) as i32 {
+                for oh in 1..=h.min(12) {
+                    for ow in 1..=w.min(12) {
                         let cells: Vec<(i32, i32, i32)> =
                             (0..oh).flat_map(|a| (0..ow).map(move |b| (a, b, colour))).collect();
                         // Given away from the origin: normalised first.

@@ -221,12 +221,12 @@ impl PathChoice {
         }
         let k = self.samples.fetch_add(1, Ordering::Relaxed);
         match self.prior {
-            None if k < 2 * Self::TRIALS => k % 2 == 0,
+            None if k < 2 * Self::TRIALS => k.is_multiple_of(2),
             Some(prior) if !self.measured() => prior != (k % Self::RECHECK == Self::RECHECK - 1),
             _ => {
                 let (typed, ratio) = self.faster();
                 let every = ((Self::RECHECK_MEASURED as f64 * ratio) as u64).clamp(1, Self::RECHECK_MOST);
-                typed != (k % every == 0)
+                typed != k.is_multiple_of(every)
             }
         }
     }
