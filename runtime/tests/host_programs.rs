@@ -78,13 +78,13 @@ fn run_reports_the_same_whichever_cpu_path_the_programs_take() {
     // program at a time, and it alone stays interpreted.
     let says = |r: &RunReport, what: &str| assert!(r.cpu_path.contains(what), "{what:?} in {}", r.cpu_path);
     says(&typed, "4 of 5 programs compiled for the host");
-    says(&typed, "(3 parts: 3 compiled, 0 cached; 1 rejected by the compiler, e.g. ");
-    says(&typed, "template instantiation depth");
+    says(&typed, "(3 parts: 3 compiled, 0 cached; 1 not compiled (interpreted), e.g. ");
+    says(&typed, "template instantiation");
     says(&typed, "4 ran mostly on the typed path");
     // The same again: every part from the cache, the rejection remembered.
     let again = run(TypedCpu::All);
     says(&again, "4 of 5 programs compiled for the host");
-    says(&again, "(3 parts: 0 compiled, 3 cached; 1 rejected by the compiler");
+    says(&again, "(3 parts: 0 compiled, 3 cached; 1 not compiled (interpreted)");
     // Measured, on few calls: compiles nothing, but takes what the cache holds.
     let measured = run(TypedCpu::Measured);
     says(&measured, "4 of 5 programs compiled for the host");

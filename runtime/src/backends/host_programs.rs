@@ -137,7 +137,7 @@ pub fn prepare(programs: &[Program], policy: CompilePolicy) -> Result<HostPrepar
         note += &format!(", {not_cached} not in the cache");
     }
     if let Some(why) = first_rejection {
-        note += &format!("; {rejected} rejected by the compiler, e.g. {why}");
+        note += &format!("; {rejected} not compiled (interpreted), e.g. {why}");
     }
     note += &format!("; {:.1} s)", t.elapsed().as_secs_f64());
     Ok(HostPrepared { twins, note })
@@ -176,18 +176,22 @@ fn build_part(
         if policy == CompilePolicy::CachedOnly {
             return Err(PartError::NotCached);
         }
-        if let Err(why) = compile_part(cxx, part, &file) {
-            let _ = std::fs::write(&rejected, &why);
-            return Err(PartError::Rejected(why));
+        match compile_part(cxx, part, &file) {
+            Ok(()) => {}
+            Err(CompileError::Rejected(why)) => {
+                let _ = std::fs::write(&rejected, &why);
+                return Err(PartError::Rejected(why));
+            }
+            // Not the source's fault (a full disk, a compiler that would not start): tried again next run.
+            Err(CompileError::Failed(why)) => return Err(PartError::Rejected(why)),
         }
     }
     load(&file).map(|lib| Built { lib, cached }).map_err(PartError::Rejected)
 }
 
 /// Why [`prepare`] compiled nothing when it was told to use only the cache.
-const NOT_CACHED: &str =
-    "the programs are not compiled for the host yet, and too few calls per program pay for \
-                          compiling them (ARCFORGE_CPU_PATH=typed compiles them)";
+const NOT_CACHED: &str = "the programs are not compiled for the host yet, and too few calls per program \
+                          pay for compiling them (ARCFORGE_CPU_PATH=typed compiles them)";
 
 /// A part's library file: named by everything it is compiled from and with.
 fn library_name(part: &str, version: &str) -> String {
@@ -208,15 +212,24 @@ fn part_source(part: &str) -> String {
     format!("{CUDA_RTC_PRELUDE}{part}{HOST_ENTRY}{PROGRAM_ENTRY}")
 }
 
+/// Why a part did not compile.
+enum CompileError {
+    /// The compiler ran and rejected the source (its error lines).
+    Rejected(String),
+    /// Something else: the folder, the disk, the compiler's start.
+    Failed(String),
+}
+
 /// Compiles one part to `file`: written aside and renamed, so a run beside this one never loads
 /// half a library.
-fn compile_part(cxx: &Path, part: &str, file: &Path) -> Result<(), String> {
+fn compile_part(cxx: &Path, part: &str, file: &Path) -> Result<(), CompileError> {
+    let failed = |what: String| CompileError::Failed(what);
     let dir = file.parent().expect("a library's folder");
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
     let aside = |ext: &str| file.with_extension(format!("{}.{ext}", std::process::id()));
     let (src, tmp) = (aside("cpp"), aside("tmp"));
     let result = std::fs::write(&src, part_source(part))
-        .map_err(|e| format!("cannot write {}: {e}", src.display()))
+        .map_err(|e| failed(format!("cannot write {}: {e}", src.display())))
         .and_then(|()| {
             let out = Command::new(cxx)
                 .args(CXX_OPTIONS)
@@ -224,15 +237,20 @@ fn compile_part(cxx: &Path, part: &str, file: &Path) -> Result<(), String> {
                 .arg(&tmp)
                 .arg(&src)
                 .output()
-                .map_err(|e| format!("{} did not run: {e}", cxx.display()))?;
+                .map_err(|e| failed(format!("{} did not run: {e}", cxx.display())))?;
             if !out.status.success() {
                 let err = String::from_utf8_lossy(&out.stderr);
                 // The compiler's own words, without the scratch file's name.
                 let first: Vec<&str> =
                     err.lines().filter_map(|l| l.split_once("error: ").map(|(_, e)| e)).take(2).collect();
-                return Err(format!("{} failed: {}", cxx.display(), first.join(" | ")));
+                let why = format!("{} failed: {}", cxx.display(), first.join(" | "));
+                return Err(if first.is_empty() {
+                    CompileError::Failed(why)
+                } else {
+                    CompileError::Rejected(why)
+                });
             }
-            std::fs::rename(&tmp, file).map_err(|e| format!("cannot write {}: {e}", file.display()))
+            std::fs::rename(&tmp, file).map_err(|e| failed(format!("cannot write {}: {e}", file.display())))
         });
     let _ = std::fs::remove_file(&src);
     let _ = std::fs::remove_file(&tmp);
