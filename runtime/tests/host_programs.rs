@@ -1,8 +1,8 @@
 //! Run-time programs compiled for the host (`backends::host_programs`): `run` gives the same report
 //! and submission whichever CPU path the programs take (interpreted, typed for all, or chosen per
-//! program), the typed path's verdicts are re-run where the report shows a failure in full, and a
-//! second compile of the same programs comes from the cache. Skipped, with a note, on a machine
-//! without a C++ compiler.
+//! program), the typed path's verdicts are re-run where the report shows a failure in full, a
+//! second compile of the same programs comes from the cache, and a run of few calls per program
+//! does not look for it. Skipped, with a note, on a machine without a C++ compiler.
 
 use std::path::Path;
 
@@ -47,9 +47,27 @@ const TASK: &str = r#"{"train": [{"input": [[1, 1], [3, 4]], "output": [[3, 4], 
                     "test": [{"input": [[1, 1], [2, 2]], "output": [[2, 2], [1, 1]]},
                              {"input": [[3], [4]], "output": [[4], [3]]}]}"#;
 
+/// [`TASK`] with 70 more demonstrations: enough calls per program for `run` to look in the cache.
+fn long_task() -> String {
+    let more: Vec<String> = (0..70)
+        .map(|k| {
+            format!(
+                r#"{{"input": [[{a}, {b}], [1, 2]], "output": [[1, 2], [{a}, {b}]]}}"#,
+                a = k % 10,
+                b = k / 10
+            )
+        })
+        .collect();
+    TASK.replacen(r#""train": ["#, &format!(r#""train": [{}, "#, more.join(", ")), 1)
+}
+
 fn run(typed_cpu: TypedCpu) -> RunReport {
+    run_on(TASK, typed_cpu)
+}
+
+fn run_on(task: &str, typed_cpu: TypedCpu) -> RunReport {
     let opts = LoadOptions { split: Split::Train, require_test_outputs: false };
-    let loaded = load::load_json(Path::new("t"), TASK, &opts).unwrap();
+    let loaded = load::load_json(Path::new("t"), task, &opts).unwrap();
     let parsed = programs::parse_python(PROGRAMS, "p.py");
     assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
     let exec = ExecOptions {
@@ -71,6 +89,11 @@ fn run_reports_the_same_whichever_cpu_path_the_programs_take() {
     // The only test of this binary: no other thread reads the variable.
     std::env::set_var("ARCFORGE_CACHE", cache.path());
 
+    let as_json = |r: &RunReport| {
+        let mut v = serde_json::to_value(r).unwrap();
+        v.as_object_mut().unwrap().remove("cpu_path");
+        (v, serde_json::to_string(&r.submission).unwrap())
+    };
     let interpreted = run(TypedCpu::Off);
     assert_eq!(interpreted.cpu_path, "interpreted");
     let typed = run(TypedCpu::All);
@@ -85,15 +108,16 @@ fn run_reports_the_same_whichever_cpu_path_the_programs_take() {
     let again = run(TypedCpu::All);
     says(&again, "4 of 5 programs compiled for the host");
     says(&again, "(3 parts: 0 compiled, 3 cached; 1 not compiled (interpreted)");
-    // Measured, on few calls: compiles nothing, but takes what the cache holds.
+    // By measurement, on these few calls (4 per program): not even the cache is looked in; on 74
+    // calls per program, what the cache holds is taken (and nothing compiled: too few to pay).
     let measured = run(TypedCpu::Measured);
-    says(&measured, "4 of 5 programs compiled for the host");
+    assert_eq!(measured.cpu_path, "interpreted");
+    let long = long_task();
+    let long_measured = run_on(&long, TypedCpu::Measured);
+    says(&long_measured, "4 of 5 programs compiled for the host");
+    says(&long_measured, "(3 parts: 0 compiled, 3 cached; 1 not compiled (interpreted)");
+    assert_eq!(as_json(&long_measured), as_json(&run_on(&long, TypedCpu::Off)));
 
-    let as_json = |r: &RunReport| {
-        let mut v = serde_json::to_value(r).unwrap();
-        v.as_object_mut().unwrap().remove("cpu_path");
-        (v, serde_json::to_string(&r.submission).unwrap())
-    };
     for other in [&typed, &again, &measured] {
         assert_eq!(as_json(other), as_json(&interpreted), "{}", other.cpu_path);
     }

@@ -51,6 +51,11 @@ use crate::engine::typed_cpu::{PathChoice, TypedCpu};
 /// the host compile is cheaper, but saves at most part of each interpreted call.
 pub const AUTO_COMPILE_CALLS_PER_PROGRAM: usize = 8192;
 
+/// Calls per program from which `run` looks for the programs' host-compiled code in the cache:
+/// finding it translates every program (about 0.25 ms each, the time of a few interpreted calls),
+/// which a short run (a sampler's few calls per program) would not earn back.
+pub const HOST_CACHE_CALLS_PER_PROGRAM: usize = 64;
+
 /// How to pair programs with tasks.
 #[derive(Clone, Debug, Default)]
 pub struct RunOptions {
@@ -244,6 +249,8 @@ pub fn run_programs_on(
     let host_policy = match exec.typed_cpu {
         TypedCpu::All => Some(program_kernels::CompilePolicy::Always),
         TypedCpu::Off => None,
+        // Too few calls to pay even for looking in the cache (which translates every program).
+        TypedCpu::Measured if jobs.len() < HOST_CACHE_CALLS_PER_PROGRAM * run_programs => None,
         TypedCpu::Measured => Some(policy_for_calls(jobs.len(), run_programs)),
     };
     let host = host_policy.filter(|_| !jobs.is_empty()).map(|policy| host_programs::prepare(progs, policy));
