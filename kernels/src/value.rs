@@ -323,6 +323,10 @@ pub struct GridTables {
     /// (colour, run length, grid width) -> where its rows table starts.
     rows: Vec<(u8, usize, usize, usize)>,
     data: Vec<u32>,
+    /// `occurrences` of filled boxes in this grid: (colour, box width, grid width, box height) ->
+    /// (the positions found, the work charged for them). One box is searched again and again (an
+    /// `argmax` over box sizes whose winner is searched once more: a64e4611).
+    boxes: Vec<((u8, usize, usize, usize), Vec<Point>, u64)>,
 }
 
 impl GridTables {
@@ -335,6 +339,7 @@ impl GridTables {
             self.start.clear();
             self.rows.clear();
             self.data.clear();
+            self.boxes.clear();
         }
         let start = match self.start.iter().find(|&&(k, _)| k == col) {
             Some(&(_, start)) => start,
@@ -369,6 +374,15 @@ impl GridTables {
         }
         self.rows.push((col, len, width, start));
         start
+    }
+    /// The positions and work of a filled box's search on the current grid (the last one given to
+    /// [`run_lengths`](Self::run_lengths)), when it was recorded by [`record_box`](Self::record_box).
+    pub fn box_result(&self, key: (u8, usize, usize, usize)) -> Option<(&[Point], u64)> {
+        self.boxes.iter().find(|(k, ..)| *k == key).map(|(_, pts, work)| (pts.as_slice(), *work))
+    }
+    /// Records a filled box's complete search on the current grid.
+    pub fn record_box(&mut self, key: (u8, usize, usize, usize), pts: &[Point], work: u64) {
+        self.boxes.push((key, pts.to_vec(), work));
     }
     /// Every table of the current grid.
     pub fn data(&self) -> &[u32] {
