@@ -227,16 +227,6 @@ fn gallop<T>(b: &[T], from: usize, x: &T, cmp: &impl Fn(&T, &T) -> Ordering) -> 
     lo + b[lo..hi].partition_point(|y| cmp(y, x) == Ordering::Less)
 }
 
-/// A merged cell or point slice as the frozenset it is: a merge of sorted unique slices is sorted
-/// and unique, so no canonical pass is needed.
-fn sorted_set<'a, T>(items: BVec<'a, T>, wrap: fn(&'a [T]) -> Value<'a>) -> Value<'a> {
-    if items.is_empty() {
-        Value::Set(&[])
-    } else {
-        wrap(items.into_bump_slice())
-    }
-}
-
 /// A set operation between two frozensets of any representation.
 fn set_op<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>, op: SetOp, what: &'static str) -> Res<'a> {
     match (a, b) {
@@ -246,13 +236,13 @@ fn set_op<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>, op: SetOp, what: &'static 
             if op == SetOp::Inter && x.len() > y.len() {
                 (x, y) = (y, x);
             }
-            Ok(sorted_set(merge_sorted(c, x, y, op, what, Cell::cmp)?, Value::Object))
+            Ok(c.object_sorted(merge_sorted(c, x, y, op, what, Cell::cmp)?))
         }
         (Value::Indices(mut x), Value::Indices(mut y)) => {
             if op == SetOp::Inter && x.len() > y.len() {
                 (x, y) = (y, x);
             }
-            Ok(sorted_set(merge_sorted(c, x, y, op, what, Point::cmp)?, Value::Indices))
+            Ok(c.indices_sorted(merge_sorted(c, x, y, op, what, Point::cmp)?))
         }
         // Shortcuts with the empty set, and between cells and points (never equal).
         (Value::Set(&[]), _)
@@ -648,7 +638,8 @@ pub fn sfilter<'a>(c: &'a Ctx, container: Value<'a>, condition: Value<'a>) -> Re
                     out.push(x);
                 }
             }
-            Ok(c.object(out))
+            // A subsequence of a canonical object is canonical.
+            Ok(c.object_sorted(out))
         }
         Value::Indices(pts) => {
             let mut out = c.vec_with(pts.len());
@@ -657,7 +648,7 @@ pub fn sfilter<'a>(c: &'a Ctx, container: Value<'a>, condition: Value<'a>) -> Re
                     out.push(p);
                 }
             }
-            Ok(c.indices(out))
+            Ok(c.indices_sorted(out))
         }
         Value::Set(vs) => {
             let mut out = c.vec_with(vs.len());
@@ -836,14 +827,14 @@ pub fn remove<'a>(c: &'a Ctx, value: Value<'a>, container: Value<'a>) -> Res<'a>
     match container {
         Value::Object(cells) => match value {
             Value::Cell(x) => match cells.binary_search(&x) {
-                Ok(k) => Ok(c.object(without(c, cells, k))),
+                Ok(k) => Ok(c.object_sorted(without(c, cells, k))),
                 Err(_) => Ok(container),
             },
             _ => Ok(container),
         },
         Value::Indices(pts) => match value {
             Value::Point(p) => match pts.binary_search(&p) {
-                Ok(k) => Ok(c.indices(without(c, pts, k))),
+                Ok(k) => Ok(c.indices_sorted(without(c, pts, k))),
                 Err(_) => Ok(container),
             },
             _ => Ok(container),

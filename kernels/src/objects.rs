@@ -256,7 +256,7 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
             c.step(work, WHAT)?;
             let mut out = c.vec_with(pts.len());
             out.extend_from_slice(pts);
-            return Ok(c.indices(out));
+            return Ok(c.indices_sorted(out));
         }
     }
     let tables = grid_tables.data();
@@ -286,7 +286,7 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
         if let Some(key) = box_key {
             grid_tables.record_box(key, &out, total_work);
         }
-        return Ok(c.indices(out));
+        return Ok(c.indices_sorted(out));
     }
     for i in 0..h2 {
         // Work: one unit per position plus one per cell compared, up to the first mismatch.
@@ -315,7 +315,7 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
         c.step(work, WHAT)?;
     }
     // Raster order of offsets: already sorted.
-    Ok(c.indices(out))
+    Ok(c.indices_sorted(out))
 }
 
 /// Runs of `occurrences` at least this long are checked through a table instead of cell by cell.

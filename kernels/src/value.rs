@@ -550,6 +550,28 @@ impl Ctx {
         Value::Object(cells.into_bump_slice())
     }
 
+    /// The frozenset of `cells` that are already sorted and unique (a subsequence or a translation
+    /// of an object, a merge of two): [`Ctx::object`] without its pass to find that out.
+    pub fn object_sorted<'a>(&'a self, cells: BVec<'a, Cell>) -> Value<'a> {
+        debug_assert!(cells.windows(2).all(|w| w[0] < w[1]));
+        if cells.is_empty() {
+            Value::Set(&[])
+        } else {
+            Value::Object(cells.into_bump_slice())
+        }
+    }
+
+    /// The frozenset of `points` that are already sorted and unique: [`Ctx::indices`] without its
+    /// pass to find that out.
+    pub fn indices_sorted<'a>(&'a self, points: BVec<'a, Point>) -> Value<'a> {
+        debug_assert!(points.windows(2).all(|w| w[0] < w[1]));
+        if points.is_empty() {
+            Value::Set(&[])
+        } else {
+            Value::Indices(points.into_bump_slice())
+        }
+    }
+
     /// The canonical frozenset of `points`.
     pub fn indices<'a>(&'a self, mut points: BVec<'a, Point>) -> Value<'a> {
         if points.is_empty() {
