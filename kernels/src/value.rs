@@ -326,8 +326,11 @@ pub struct GridTables {
     /// `occurrences` of filled boxes in this grid: (colour, box width, grid width, box height) ->
     /// (the positions found, the work charged for them). One box is searched again and again (an
     /// `argmax` over box sizes whose winner is searched once more: a64e4611).
-    boxes: Vec<((u8, usize, usize, usize), Vec<Point>, u64)>,
+    boxes: Vec<(BoxKey, Vec<Point>, u64)>,
 }
+
+/// A filled box searched by `occurrences`: (colour, box width, grid width, box height).
+pub type BoxKey = (u8, usize, usize, usize);
 
 impl GridTables {
     /// Where the run lengths of colour `col` in `cells` start in [`data`](Self::data), computed on
@@ -377,11 +380,11 @@ impl GridTables {
     }
     /// The positions and work of a filled box's search on the current grid (the last one given to
     /// [`run_lengths`](Self::run_lengths)), when it was recorded by [`record_box`](Self::record_box).
-    pub fn box_result(&self, key: (u8, usize, usize, usize)) -> Option<(&[Point], u64)> {
+    pub fn box_result(&self, key: BoxKey) -> Option<(&[Point], u64)> {
         self.boxes.iter().find(|(k, ..)| *k == key).map(|(_, pts, work)| (pts.as_slice(), *work))
     }
     /// Records a filled box's complete search on the current grid.
-    pub fn record_box(&mut self, key: (u8, usize, usize, usize), pts: &[Point], work: u64) {
+    pub fn record_box(&mut self, key: BoxKey, pts: &[Point], work: u64) {
         self.boxes.push((key, pts.to_vec(), work));
     }
     /// Every table of the current grid.
