@@ -516,14 +516,16 @@ impl Ctx {
         if cells.is_empty() {
             return Value::Set(&[]);
         }
-        let kind = sort_kind(&cells);
+        // Already canonical: found at the first descent otherwise, before any counting.
+        if strictly_increasing(&cells) {
+            return Value::Object(cells.into_bump_slice());
+        }
         // Many cells in a small box (a merge of objects of one grid, of shifted copies of one):
         // their colours marked per position and read back in raster order, duplicates gone.
-        if !matches!(kind, SortKind::Sorted) {
-            if let Some(sorted) = cells_by_colour_masks(&self.arena, &cells) {
-                return Value::Object(sorted.into_bump_slice());
-            }
+        if let Some(sorted) = cells_by_colour_masks(&self.arena, &cells) {
+            return Value::Object(sorted.into_bump_slice());
         }
+        let kind = sort_kind(&cells);
         // Colours past 15: counted per position.
         let by_position = match kind {
             SortKind::Sorted => None,
@@ -580,25 +582,22 @@ impl Ctx {
         if points.is_empty() {
             return Value::Set(&[]);
         }
-        let kind = sort_kind(&points);
+        if strictly_increasing(&points) {
+            return Value::Indices(points.into_bump_slice());
+        }
         // Many points in a small box: marked per position and read back in raster order.
-        let by_position = match kind {
-            SortKind::Sorted => None,
-            _ => points_by_marks(&self.arena, &points),
-        };
-        if let Some(sorted) = by_position {
-            points = sorted;
-        } else {
-            match kind {
-                SortKind::Sorted => {}
-                SortKind::Runs => {
-                    points.sort(); // runs, as for objects
-                    points.dedup();
-                }
-                SortKind::Scattered => {
-                    points.sort_unstable_by_key(|&p| point_key(p));
-                    points.dedup();
-                }
+        if let Some(sorted) = points_by_marks(&self.arena, &points) {
+            return Value::Indices(sorted.into_bump_slice());
+        }
+        match sort_kind(&points) {
+            SortKind::Sorted => {}
+            SortKind::Runs => {
+                points.sort(); // runs, as for objects
+                points.dedup();
+            }
+            SortKind::Scattered => {
+                points.sort_unstable_by_key(|&p| point_key(p));
+                points.dedup();
             }
         }
         Value::Indices(points.into_bump_slice())
@@ -796,6 +795,11 @@ fn insertion_sort<T: Ord + Copy>(v: &mut [T]) {
             m -= 1;
         }
     }
+}
+
+/// Whether `v` is sorted without duplicates (stops at the first pair that is not).
+fn strictly_increasing<T: Ord>(v: &[T]) -> bool {
+    v.windows(2).all(|w| w[0] < w[1])
 }
 
 fn sort_kind<T: Ord>(v: &[T]) -> SortKind {
