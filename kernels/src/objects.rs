@@ -247,6 +247,18 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
         let rows = grid_tables.rows_at_least(g.cells, w as usize, col, len);
         (grid_tables.run_lengths(g.cells, col), rows, len, runs.len())
     });
+    // A box searched before on this grid: its positions again, for the same work charged at once.
+    // Only where the whole search fits the step budget: otherwise the search stops at the row
+    // that exceeds it, as row-by-row charging does, with the count that leaves.
+    let box_key = box_tables.map(|(_, _, len, height)| (runs[0].2, len, w as usize, height));
+    if let Some((pts, work)) = box_key.and_then(|key| grid_tables.box_result(key)) {
+        if c.steps().saturating_add(work) <= c.limits.max_steps {
+            c.step(work, WHAT)?;
+            let mut out = c.vec_with(pts.len());
+            out.extend_from_slice(pts);
+            return Ok(c.indices_sorted(out));
+        }
+    }
     let tables = grid_tables.data();
     let total = (h2 as usize).saturating_mul(w2 as usize);
     if cells.is_empty() {
@@ -254,6 +266,7 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
     }
     let mut out: BVec<(i32, i32)> = c.vec();
     if let Some((lengths, rows, len, height)) = box_tables {
+        let mut total_work = 0u64;
         for i in 0..h2 {
             let mut work = w2 as u64;
             for j in 0..w2 {
@@ -268,8 +281,12 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
                 }
             }
             c.step(work, WHAT)?;
+            total_work += work;
         }
-        return Ok(c.indices(out));
+        if let Some(key) = box_key {
+            grid_tables.record_box(key, &out, total_work);
+        }
+        return Ok(c.indices_sorted(out));
     }
     for i in 0..h2 {
         // Work: one unit per position plus one per cell compared, up to the first mismatch.
@@ -298,7 +315,7 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
         c.step(work, WHAT)?;
     }
     // Raster order of offsets: already sorted.
-    Ok(c.indices(out))
+    Ok(c.indices_sorted(out))
 }
 
 /// Runs of `occurrences` at least this long are checked through a table instead of cell by cell.
@@ -350,6 +367,7 @@ mod tests {
     use super::*;
     use crate::constants::*;
     use crate::dsl;
+    use crate::value::Limits;
     use std::collections::BTreeSet;
 
     /// Expected objects: each as a list of `(i, j, colour)` in raster order, objects in canonical
@@ -772,17 +790,56 @@ mod tests {
                             cells.iter().map(|&(a, b, k)| (a + 3, b - 2, k)).collect();
                         let obj = objs_of(&c, &[&away]);
                         let Value::Set([obj]) = obj else { unreachable!() };
-                        let before = c.steps();
-                        let got = dsl::occurrences(&c, grid, *obj);
-                        let charged = c.steps() - before;
-                        let (want, work) = naive_occurrences(&g, &cells);
-                        assert_eq!(got, pts(&c, &want), "{h}x{w} box {oh}x{ow} of {colour}");
-                        assert_eq!(charged, work, "{h}x{w} box {oh}x{ow} of {colour}");
+                        // Twice: the second search gives its recorded positions and work.
+                        for _ in 0..2 {
+                            let before = c.steps();
+                            let got = dsl::occurrences(&c, grid, *obj);
+                            let charged = c.steps() - before;
+                            let (want, work) = naive_occurrences(&g, &cells);
+                            assert_eq!(got, pts(&c, &want), "{h}x{w} box {oh}x{ow} of {colour}");
+                            assert_eq!(charged, work, "{h}x{w} box {oh}x{ow} of {colour}");
+                        }
                     }
                 }
             }
         }
         assert!(!c.failed());
+    }
+
+    #[test]
+    fn a_box_searched_again_past_the_budget_stops_where_a_first_search_does() {
+        // 0 0 0 0 0 / 0 0 1 0 0 / 0 0 0 0 0 / 0 1 0 0 0, searched for a 2x2 box of 0.
+        let grid_cells: [u8; 20] = [0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0];
+        let search = |c: &Ctx| {
+            let grid = Value::Grid(c.grid_from(4, 5, &grid_cells));
+            let obj = objs_of(c, &[&[(0, 0, 0), (0, 1, 0), (1, 0, 0), (1, 1, 0)]]);
+            let Value::Set([obj]) = obj else { unreachable!() };
+            dsl::occurrences(c, grid, *obj);
+        };
+        let work = {
+            let c = Ctx::default();
+            search(&c);
+            c.steps()
+        };
+        for left in 0..work {
+            // A first search with `left` steps of budget fails at some row, with some count...
+            let first = Ctx::new(Limits { max_steps: left, ..Limits::default() });
+            search(&first);
+            assert_eq!(first.status().map(|f| f.kind), Some(FailKind::Steps));
+            // ...and a repeated search with `left` steps left fails at the same row, same count.
+            let again = Ctx::new(Limits { max_steps: work + left, ..Limits::default() });
+            search(&again);
+            assert!(!again.failed());
+            search(&again);
+            assert_eq!(again.status().map(|f| f.kind), Some(FailKind::Steps));
+            assert_eq!(again.steps(), work + first.steps(), "{left} steps left");
+        }
+        // With the whole budget left, the repeat succeeds and charges the same work.
+        let c = Ctx::new(Limits { max_steps: 2 * work, ..Limits::default() });
+        search(&c);
+        search(&c);
+        assert!(!c.failed());
+        assert_eq!(c.steps(), 2 * work);
     }
 
     #[test]

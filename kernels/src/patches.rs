@@ -622,7 +622,8 @@ pub fn shift<'a>(c: &'a Ctx, patch: Value<'a>, directions: Value<'a>) -> Res<'a>
                 };
                 out.push(Cell { i, j, color: x.color });
             }
-            Ok(c.object(out))
+            // A translation (without overflow) keeps the raster order.
+            Ok(c.object_sorted(out))
         }
         Patch::Indices(pts) => {
             let mut out = c.vec_with(pts.len());
@@ -632,7 +633,7 @@ pub fn shift<'a>(c: &'a Ctx, patch: Value<'a>, directions: Value<'a>) -> Res<'a>
                 };
                 out.push((i, j));
             }
-            Ok(c.indices(out))
+            Ok(c.indices_sorted(out))
         }
     }
 }

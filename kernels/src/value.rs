@@ -323,7 +323,14 @@ pub struct GridTables {
     /// (colour, run length, grid width) -> where its rows table starts.
     rows: Vec<(u8, usize, usize, usize)>,
     data: Vec<u32>,
+    /// `occurrences` of filled boxes in this grid: (colour, box width, grid width, box height) ->
+    /// (the positions found, the work charged for them). One box is searched again and again (an
+    /// `argmax` over box sizes whose winner is searched once more: a64e4611).
+    boxes: Vec<(BoxKey, Vec<Point>, u64)>,
 }
+
+/// A filled box searched by `occurrences`: (colour, box width, grid width, box height).
+pub type BoxKey = (u8, usize, usize, usize);
 
 impl GridTables {
     /// Where the run lengths of colour `col` in `cells` start in [`data`](Self::data), computed on
@@ -335,6 +342,7 @@ impl GridTables {
             self.start.clear();
             self.rows.clear();
             self.data.clear();
+            self.boxes.clear();
         }
         let start = match self.start.iter().find(|&&(k, _)| k == col) {
             Some(&(_, start)) => start,
@@ -369,6 +377,15 @@ impl GridTables {
         }
         self.rows.push((col, len, width, start));
         start
+    }
+    /// The positions and work of a filled box's search on the current grid (the last one given to
+    /// [`run_lengths`](Self::run_lengths)), when it was recorded by [`record_box`](Self::record_box).
+    pub fn box_result(&self, key: BoxKey) -> Option<(&[Point], u64)> {
+        self.boxes.iter().find(|(k, ..)| *k == key).map(|(_, pts, work)| (pts.as_slice(), *work))
+    }
+    /// Records a filled box's complete search on the current grid.
+    pub fn record_box(&mut self, key: BoxKey, pts: &[Point], work: u64) {
+        self.boxes.push((key, pts.to_vec(), work));
     }
     /// Every table of the current grid.
     pub fn data(&self) -> &[u32] {
@@ -499,8 +516,17 @@ impl Ctx {
         if cells.is_empty() {
             return Value::Set(&[]);
         }
+        // Already canonical: found at the first descent otherwise, before any counting.
+        if strictly_increasing(&cells) {
+            return Value::Object(cells.into_bump_slice());
+        }
+        // Many cells in a small box (a merge of objects of one grid, of shifted copies of one):
+        // their colours marked per position and read back in raster order, duplicates gone.
+        if let Some(sorted) = cells_by_colour_masks(&self.arena, &cells) {
+            return Value::Object(sorted.into_bump_slice());
+        }
         let kind = sort_kind(&cells);
-        // Many cells in a small box (a merge of objects of one grid): counted per position.
+        // Colours past 15: counted per position.
         let by_position = match kind {
             SortKind::Sorted => None,
             _ => sorted_by_position(&self.arena, &cells, Cell::loc),
@@ -529,30 +555,49 @@ impl Ctx {
         Value::Object(cells.into_bump_slice())
     }
 
+    /// The frozenset of `cells` that are already sorted and unique (a subsequence or a translation
+    /// of an object, a merge of two): [`Ctx::object`] without its pass to find that out.
+    pub fn object_sorted<'a>(&'a self, cells: BVec<'a, Cell>) -> Value<'a> {
+        debug_assert!(cells.windows(2).all(|w| w[0] < w[1]));
+        if cells.is_empty() {
+            Value::Set(&[])
+        } else {
+            Value::Object(cells.into_bump_slice())
+        }
+    }
+
+    /// The frozenset of `points` that are already sorted and unique: [`Ctx::indices`] without its
+    /// pass to find that out.
+    pub fn indices_sorted<'a>(&'a self, points: BVec<'a, Point>) -> Value<'a> {
+        debug_assert!(points.windows(2).all(|w| w[0] < w[1]));
+        if points.is_empty() {
+            Value::Set(&[])
+        } else {
+            Value::Indices(points.into_bump_slice())
+        }
+    }
+
     /// The canonical frozenset of `points`.
     pub fn indices<'a>(&'a self, mut points: BVec<'a, Point>) -> Value<'a> {
         if points.is_empty() {
             return Value::Set(&[]);
         }
-        let kind = sort_kind(&points);
-        let by_position = match kind {
-            SortKind::Sorted => None,
-            _ => sorted_by_position(&self.arena, &points, |&p| p),
-        };
-        if let Some(sorted) = by_position {
-            points = sorted;
-            points.dedup();
-        } else {
-            match kind {
-                SortKind::Sorted => {}
-                SortKind::Runs => {
-                    points.sort(); // runs, as for objects
-                    points.dedup();
-                }
-                SortKind::Scattered => {
-                    points.sort_unstable_by_key(|&p| point_key(p));
-                    points.dedup();
-                }
+        if strictly_increasing(&points) {
+            return Value::Indices(points.into_bump_slice());
+        }
+        // Many points in a small box: marked per position and read back in raster order.
+        if let Some(sorted) = points_by_marks(&self.arena, &points) {
+            return Value::Indices(sorted.into_bump_slice());
+        }
+        match sort_kind(&points) {
+            SortKind::Sorted => {}
+            SortKind::Runs => {
+                points.sort(); // runs, as for objects
+                points.dedup();
+            }
+            SortKind::Scattered => {
+                points.sort_unstable_by_key(|&p| point_key(p));
+                points.dedup();
             }
         }
         Value::Indices(points.into_bump_slice())
@@ -645,35 +690,22 @@ enum SortKind {
     Scattered,
 }
 
-/// Counting sort by position, for at least 32 items (fewer sort faster by comparison) whose bounding
-/// box has at most `4n + 1024` positions (cells and points of grids): linear time where a comparison
-/// sort takes `n log n`. Items at one position keep their input order. `None` when the box is larger.
+/// Counting sort by position of items in a small box ([`small_box`]): items at one position keep
+/// their input order. `None` when the box is larger.
 fn sorted_by_position<'a, T: Copy>(
     arena: &'a Bump,
     items: &[T],
     loc: impl Fn(&T) -> Point,
 ) -> Option<BVec<'a, T>> {
-    let n = items.len();
-    if n < 32 {
-        return None;
-    }
-    let (mut top, mut left, mut bottom, mut right) = (i32::MAX, i32::MAX, i32::MIN, i32::MIN);
-    for x in items {
-        let (i, j) = loc(x);
-        (top, left, bottom, right) = (top.min(i), left.min(j), bottom.max(i), right.max(j));
-    }
-    let width = right as i64 - left as i64 + 1;
-    let area = (bottom as i64 - top as i64 + 1) * width;
-    if area > 4 * n as i64 + 1024 {
-        return None;
-    }
+    let (top, left, h, w) = small_box(items, &loc)?;
+    let (area, width) = (h * w, w as i64);
     let position = |x: &T| {
         let (i, j) = loc(x);
         ((i as i64 - top as i64) * width + (j as i64 - left as i64)) as usize
     };
     // `start[p]`: where the items of position `p` go (after counting, shifted by one).
-    let mut start: BVec<u32> = BVec::with_capacity_in(area as usize + 1, arena);
-    start.resize(area as usize + 1, 0);
+    let mut start: BVec<u32> = BVec::with_capacity_in(area + 1, arena);
+    start.resize(area + 1, 0);
     for x in items {
         start[position(x) + 1] += 1;
     }
@@ -689,6 +721,71 @@ fn sorted_by_position<'a, T: Copy>(
     Some(out)
 }
 
+/// The bounding box `(top, left, height, width)` of at least 32 positions when it has at most
+/// `4n + 1024` positions (what marking per position suits: linear time where a comparison sort
+/// takes `n log n`); `None` otherwise.
+fn small_box<T>(items: &[T], loc: impl Fn(&T) -> Point) -> Option<(i32, i32, usize, usize)> {
+    let n = items.len();
+    if n < 32 {
+        return None;
+    }
+    let (mut top, mut left, mut bottom, mut right) = (i32::MAX, i32::MAX, i32::MIN, i32::MIN);
+    for x in items {
+        let (i, j) = loc(x);
+        (top, left, bottom, right) = (top.min(i), left.min(j), bottom.max(i), right.max(j));
+    }
+    let (h, w) = (bottom as i64 - top as i64 + 1, right as i64 - left as i64 + 1);
+    if h * w > 4 * n as i64 + 1024 {
+        return None;
+    }
+    Some((top, left, h as usize, w as usize))
+}
+
+/// Cells with colours 0..16 in a small box ([`small_box`]), sorted and deduplicated: a mask of
+/// colours per position, read back in raster order and colour order. Overlapping copies (a merge
+/// of shifted copies of one object: 484b58aa, 0dfd9992) cost one mark each, not a sorted slot.
+/// `None` for other cells.
+fn cells_by_colour_masks<'a>(arena: &'a Bump, cells: &[Cell]) -> Option<BVec<'a, Cell>> {
+    if cells.iter().any(|x| x.color as u32 >= 16) {
+        return None;
+    }
+    let (top, left, h, w) = small_box(cells, Cell::loc)?;
+    let mut masks: BVec<u16> = BVec::with_capacity_in(h * w, arena);
+    masks.resize(h * w, 0);
+    for x in cells {
+        let p = (x.i - top) as usize * w + (x.j - left) as usize;
+        masks[p] |= 1 << x.color;
+    }
+    let total = masks.iter().map(|m| m.count_ones() as usize).sum();
+    let mut out = BVec::with_capacity_in(total, arena);
+    for (p, &m) in masks.iter().enumerate() {
+        let mut m = m;
+        while m != 0 {
+            let colour = m.trailing_zeros() as i32;
+            out.push(Cell { i: top + (p / w) as i32, j: left + (p % w) as i32, color: colour });
+            m &= m - 1;
+        }
+    }
+    Some(out)
+}
+
+/// Points in a small box ([`small_box`]), sorted and deduplicated: marked per position, read back in
+/// raster order. `None` for a larger box.
+fn points_by_marks<'a>(arena: &'a Bump, points: &[Point]) -> Option<BVec<'a, Point>> {
+    let (top, left, h, w) = small_box(points, |&p| p)?;
+    let mut marks: BVec<bool> = BVec::with_capacity_in(h * w, arena);
+    marks.resize(h * w, false);
+    for &(i, j) in points {
+        marks[(i - top) as usize * w + (j - left) as usize] = true;
+    }
+    let total = marks.iter().filter(|&&m| m).count();
+    let mut out = BVec::with_capacity_in(total, arena);
+    out.extend(
+        marks.iter().enumerate().filter(|(_, &m)| m).map(|(p, _)| (top + (p / w) as i32, left + (p % w) as i32)),
+    );
+    Some(out)
+}
+
 /// Sorts a slice that is sorted but for a few short groups: linear when nothing moves.
 fn insertion_sort<T: Ord + Copy>(v: &mut [T]) {
     for k in 1..v.len() {
@@ -698,6 +795,11 @@ fn insertion_sort<T: Ord + Copy>(v: &mut [T]) {
             m -= 1;
         }
     }
+}
+
+/// Whether `v` is sorted without duplicates (stops at the first pair that is not).
+fn strictly_increasing<T: Ord>(v: &[T]) -> bool {
+    v.windows(2).all(|w| w[0] < w[1])
 }
 
 fn sort_kind<T: Ord>(v: &[T]) -> SortKind {
@@ -1268,7 +1370,16 @@ mod tests {
             let span = [3, 10, 30, 2000][round % 4] as u64;
             let runs = 1 + rnd(4);
             let mut cells: Vec<Cell> = (0..n)
-                .map(|_| Cell::new(rnd(3) as i32, (rnd(span) as i32 - 5, rnd(span) as i32 - 5)))
+                .map(|_| {
+                    // Mostly task colours; in some rounds also the edges of the colour masks and
+                    // colours they cannot hold (past 15, negative).
+                    let colour = match round % 5 {
+                        4 => [0, 15, 16, 300, -1][rnd(5) as usize],
+                        3 => rnd(16) as i32,
+                        _ => rnd(3) as i32,
+                    };
+                    Cell::new(colour, (rnd(span) as i32 - 5, rnd(span) as i32 - 5))
+                })
                 .collect();
             if round % 3 == 0 {
                 let chunk = n.div_ceil(runs as usize);
