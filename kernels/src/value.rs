@@ -781,7 +781,11 @@ fn points_by_marks<'a>(arena: &'a Bump, points: &[Point]) -> Option<BVec<'a, Poi
     let total = marks.iter().filter(|&&m| m).count();
     let mut out = BVec::with_capacity_in(total, arena);
     out.extend(
-        marks.iter().enumerate().filter(|(_, &m)| m).map(|(p, _)| (top + (p / w) as i32, left + (p % w) as i32)),
+        marks
+            .iter()
+            .enumerate()
+            .filter(|(_, &m)| m)
+            .map(|(p, _)| (top + (p / w) as i32, left + (p % w) as i32)),
     );
     Some(out)
 }
