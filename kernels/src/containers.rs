@@ -150,7 +150,8 @@ enum SetOp {
     Diff,
 }
 
-/// Union / intersection / difference of two sorted unique slices, in one linear pass.
+/// Union / intersection / difference of two sorted unique slices: the union by one merge, the others
+/// by looking each element of `a` up in `b`.
 fn merge_sorted<'a, T: Copy>(
     c: &'a Ctx,
     a: &[T],
@@ -180,36 +181,27 @@ fn merge_sorted<'a, T: Copy>(
         }
         return Ok(out);
     }
+    // The union: one merge of the two.
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match cmp(&a[i], &b[j]) {
             Ordering::Less => {
-                if op != SetOp::Inter {
-                    out.push(a[i]);
-                }
+                out.push(a[i]);
                 i += 1;
             }
             Ordering::Greater => {
-                if op == SetOp::Union {
-                    out.push(b[j]);
-                }
+                out.push(b[j]);
                 j += 1;
             }
             Ordering::Equal => {
-                if op != SetOp::Diff {
-                    out.push(a[i]);
-                }
+                out.push(a[i]);
                 i += 1;
                 j += 1;
             }
         }
     }
-    if op != SetOp::Inter {
-        out.extend_from_slice(&a[i..]);
-    }
-    if op == SetOp::Union {
-        out.extend_from_slice(&b[j..]);
-    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
     Ok(out)
 }
 
