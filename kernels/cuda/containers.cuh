@@ -231,12 +231,27 @@ template <class T> ARC_HEAVY Set<T> set_union(Ctx& c, Set<T> a, Set<T> b) {
   uint8_t* mark = arena_top(c);
   T* rest = alloc<T>(c, b.n);
   if (!out || !rest) return Set<T>{nullptr, 0};
+#ifndef __CUDACC__
+  // One thread: a plain merge (an element of both sets once, a's), the same result.
+  int i = 0, j = 0, m = 0;
+  while (i < a.n && j < b.n) {
+    int d = compare(a.it[i], b.it[j]);
+    out[m++] = d <= 0 ? a.it[i] : b.it[j];
+    i += d <= 0;
+    j += d >= 0;
+  }
+  while (i < a.n) out[m++] = a.it[i++];
+  while (j < b.n) out[m++] = b.it[j++];
+  release(c, mark);
+  return Set<T>{out, m};
+#else
   int m = compact(rest, b.it, b.n, [&](const T& x, int) { return !found(a.it, a.n, x); });
   ARC_FOR(k, a.n) out[k + lower_bound(rest, m, a.it[k])] = a.it[k];
   ARC_FOR(k, m) out[k + lower_bound(a.it, a.n, rest[k])] = rest[k];
   ARC_SYNC();
   release(c, mark);  // the scratch copy of b is dead
   return Set<T>{out, a.n + m};
+#endif
 }
 
 // The elements of a (sorted) that are (keep = true) or are not (false) in sorted b.
@@ -244,7 +259,24 @@ template <class T> ARC_HEAVY Set<T> set_filter(Ctx& c, Set<T> a, Set<T> b, bool 
   if (c.failed()) return Set<T>{nullptr, 0};
   T* out = alloc<T>(c, a.n);
   if (!out) return Set<T>{nullptr, 0};
+#ifdef __CUDACC__
   int m = compact(out, a.it, a.n, [&](const T& x, int) { return found(b.it, b.n, x) == keep; });
+#else
+  // One thread meets a's elements in order: each search starts where the last one ended and
+  // gallops (1, 2, 4, ... elements) before bisecting, so sets of like sizes cost a merge, and a
+  // small a against a large b a few searches.
+  int at = 0;
+  int m = compact(out, a.it, a.n, [&](const T& x, int) {
+    int lo = at, step = 1;
+    while (lo + step - 1 < b.n && compare(b.it[lo + step - 1], x) < 0) {
+      lo += step;
+      step <<= 1;
+    }
+    int hi = lo + step - 1 < b.n ? lo + step - 1 : b.n;
+    at = lo + lower_bound(b.it + lo, hi - lo, x);
+    return (at < b.n && compare(b.it[at], x) == 0) == keep;
+  });
+#endif
   return Set<T>{out, m};
 }
 
@@ -277,6 +309,16 @@ template <class T> ARC_HEAVY int merge_runs(Ctx& c, T* items, const int* off, in
   T* src = items;
   T* dst = tmp;
   for (int runs = R; runs > 1; runs = (runs + 1) / 2) {
+#ifndef __CUDACC__
+    // One thread: a plain merge of each pair of runs (ties to the earlier run, as below).
+    for (int r = 0; r < runs; r += 2) {
+      int a = bounds[r], a_end = bounds[r + 1], o = a;
+      int b = a_end, b_end = r + 1 < runs ? bounds[r + 2] : a_end;
+      while (a < a_end && b < b_end) dst[o++] = compare(src[b], src[a]) < 0 ? src[b++] : src[a++];
+      while (a < a_end) dst[o++] = src[a++];
+      while (b < b_end) dst[o++] = src[b++];
+    }
+#else
     ARC_FOR(e, n) {
       int r = run_of(bounds, runs, e);
       int q = r ^ 1;  // the partner run: r + 1 for an even r, r - 1 for an odd one
@@ -289,6 +331,7 @@ template <class T> ARC_HEAVY int merge_runs(Ctx& c, T* items, const int* off, in
       }
       dst[pos] = x;
     }
+#endif
     ARC_FOR(k, (runs + 1) / 2 + 1) next_bounds[k] = bounds[2 * k < runs ? 2 * k : runs];
     ARC_SYNC();
     ARC_FOR(k, (runs + 1) / 2 + 1) bounds[k] = next_bounds[k];
@@ -1378,12 +1421,19 @@ ARC_DEVICE E* concat(Ctx& c, const I* outer, int m, int*& off, int& n, bool pack
   if (packed && !c.step((uint64_t)total)) return nullptr;
   E* out = alloc<E>(c, total);
   if (!out) return nullptr;
+#ifdef __CUDACC__
   // Each lane copies its items, finding their run (item() of a flat container is per lane).
   ARC_FOR(e, total) {
     int r = run_of(off, m, e);
     put(out + e, item(c, outer[r], e - off[r]));
   }
   ARC_SYNC();
+#else
+  // One thread: run after run, no search for each item's run.
+  for (int r = 0; r < m; r++) {
+    for (int e = off[r]; e < off[r + 1]; e++) put(out + e, item(c, outer[r], e - off[r]));
+  }
+#endif
   n = (int)total;
   return out;
 }

@@ -432,12 +432,22 @@ ARC_DEVICE bool for_each_color(Ctx& c, S s, F f, uint32_t what) {
   hi = warp_max(hi);
   if (n == 0) return true;
   if (lo < 0 || hi > 255) { c.unsupported(what); return false; }  // `what`: the caller's
+#ifndef __CUDACC__
+  // One thread: one counting pass, where the lanes read every cell once per colour.
+  int count[256];
+  for (int col = lo; col <= hi; col++) count[col] = 0;
+  for (int k = 0; k < n; k++) count[s.at(k)]++;
+  for (int col = lo; col <= hi; col++) {
+    if (count[col]) f(col, count[col]);
+  }
+#else
   for (int col = lo; col <= hi; col++) {
     int m = 0;
     ARC_FOR(k, n) m += s.at(k) == col;
     m = warp_sum(m);
     if (m) f(col, m);
   }
+#endif
   return true;
 }
 

@@ -85,6 +85,36 @@ ARC_DEVICE Set<Object> build(Ctx& c, Grid g, const int* label, Reserved r) {
   int* cell_rank = alloc<int>(c, n);
   int* tally = alloc<int>(c, n + 1);
   if (!r.cells || !r.objs || !tally) return Set<Object>{nullptr, 0};
+#ifndef __CUDACC__
+  // One thread, the same scratch: sizes by root and roots numbered in one pass (a root is its
+  // object's first cell, so it comes before the object's other cells), then each cell written at
+  // its object's cursor in raster order, with no division per cell.
+  int m = 0;
+  for (int k = 0; k < n; k++) tally[k] = 0;
+  for (int k = 0; k < n; k++) {
+    if (label[k] < 0) continue;
+    if (label[k] == k) root_rank[k] = m++;
+    tally[label[k]]++;
+  }
+  int* start = alloc<int>(c, m + 1);
+  if (!start) return Set<Object>{nullptr, 0};
+  int total = 0;
+  for (int k = 0; k < n; k++) {
+    if (label[k] != k) continue;
+    start[root_rank[k]] = total;
+    cell_rank[k] = total;  // the root's cursor
+    total += tally[k];
+  }
+  start[m] = total;
+  for (int i = 0, k = 0; i < g.h; i++) {
+    for (int j = 0; j < g.w; j++, k++) {
+      if (label[k] >= 0) r.cells[cell_rank[label[k]]++] = Cell{i, j, g.v[k]};
+    }
+  }
+  for (int q = 0; q < m; q++) r.objs[q] = Object{r.cells + start[q], start[q + 1] - start[q]};
+  shrink_last(c, r.objs, m);  // drop the scratch
+  return Set<Object>{r.objs, m};
+#else
   ARC_FOR(k, n + 1) tally[k] = 0;
   ARC_SYNC();
   rank_by_key(n, [&](int k) { return label[k] == k ? n : -1; }, root_rank, tally);  // object order
@@ -104,6 +134,7 @@ ARC_DEVICE Set<Object> build(Ctx& c, Grid g, const int* label, Reserved r) {
   ARC_SYNC();
   shrink_last(c, r.objs, m);  // drop the scratch
   return Set<Object>{r.objs, m};
+#endif
 }
 
 // Cells of the grid not of colour bg (-1: all).
@@ -145,7 +176,8 @@ ARC_DEVICE Set<Object> by_color(Ctx& c, Grid g, bool fg) {
 
 // Connected components: 4- or 8-neighbours (diagonal), of one colour (univalued) or of any colours
 // but the background (the most common colour, ties to the smallest) when without_bg, else of any.
-// Min-label propagation with pointer jumping until no lane changes a label.
+// On the GPU, min-label propagation with pointer jumping until no lane changes a label; on the host,
+// a flood fill that gives the same labels.
 ARC_PRIM(objects)
 struct objects_fn {
   ARC_HEAVY Set<Object> operator()(Ctx& c, Grid g, bool univalued, bool diagonal, bool without_bg) const {
@@ -162,9 +194,41 @@ struct objects_fn {
     objects_detail::Reserved r = objects_detail::reserve(c, cells);
     int* label = alloc<int>(c, n);
     if (!label) return Set<Object>{nullptr, 0};
+    int h = g.h, w = g.w;
+#ifndef __CUDACC__
+    // One thread: a flood fill from each unlabelled cell in raster order, so each component's label
+    // is its first cell, as the propagation below gives. `n` marks a cell not reached yet; the stack
+    // is given back before `build`, whose scratch is larger, so the arena's peak does not change.
+    for (int k = 0; k < n; k++) label[k] = g.v[k] == bg ? -1 : n;
+    uint8_t* mark = arena_top(c);
+    int* stack = alloc<int>(c, n);
+    if (!stack) return Set<Object>{nullptr, 0};
+    for (int seed = 0; seed < n; seed++) {
+      if (label[seed] != n) continue;
+      label[seed] = seed;
+      int top = 0, v = g.v[seed];
+      stack[top++] = seed;
+      while (top > 0) {
+        int k = stack[--top], i = k / w, j = k % w;
+        for (int di = -1; di <= 1; di++) {
+          int a = i + di;
+          if (a < 0 || a >= h) continue;
+          for (int dj = -1; dj <= 1; dj++) {
+            int b = j + dj;
+            if ((di == 0 && dj == 0) || (!diagonal && di != 0 && dj != 0) || b < 0 || b >= w) continue;
+            int q = a * w + b;
+            if (label[q] == n && (!univalued || g.v[q] == v)) {
+              label[q] = seed;
+              stack[top++] = q;
+            }
+          }
+        }
+      }
+    }
+    release(c, mark);
+#else
     ARC_FOR(k, n) label[k] = g.v[k] == bg ? -1 : k;
     ARC_SYNC();
-    int h = g.h, w = g.w;
     for (;;) {
       bool changed = false;
       ARC_FOR(k, n) {
@@ -190,6 +254,7 @@ struct objects_fn {
       ARC_SYNC();
       if (!warp_any(changed)) break;
     }
+#endif
     return objects_detail::build(c, g, label, r);
   }
   ARC_UNSUPPORTED

@@ -349,13 +349,47 @@ ARC_DEVICE int distinct_sorted(Ctx& c, T* items, T* tmp, const T* sorted, int n,
 // merged pair of runs by binary search in the other run (left-run elements go before equal right
 // ones, so it is stable). O(n log^2 n / 32) per warp instead of the rank count's O(n^2 / 32): merging
 // hundreds of objects' cells (mapply) made single samples take most of a second.
+#ifndef __CUDACC__
+// One thread: a stable bottom-up merge sort of items[0..n) through tmp, runs of 16 sorted by
+// insertion first; returns the array that holds the result. O(n log n), where the lane algorithms
+// below cost one thread n^2 (ranks) or n log^2 n (a search per element and pass).
+template <class T> inline T* host_merge_sort(T* items, T* tmp, int n) {
+  const int run = 16;
+  for (int s = 0; s < n; s += run) {
+    int e = s + run < n ? s + run : n;
+    for (int k = s + 1; k < e; k++) {
+      T x = items[k];
+      int m = k;
+      for (; m > s && compare(x, items[m - 1]) < 0; m--) items[m] = items[m - 1];
+      items[m] = x;
+    }
+  }
+  T* src = items;
+  T* dst = tmp;
+  for (int w = run; w < n; w *= 2) {
+    for (int s = 0; s < n; s += 2 * w) {
+      int mid = s + w < n ? s + w : n, end = s + 2 * w < n ? s + 2 * w : n;
+      int a = s, b = mid, o = s;
+      while (a < mid && b < end) dst[o++] = compare(src[b], src[a]) < 0 ? src[b++] : src[a++];
+      while (a < mid) dst[o++] = src[a++];
+      while (b < end) dst[o++] = src[b++];
+    }
+    T* t = src;
+    src = dst;
+    dst = t;
+  }
+  return src;
+}
+#endif
+
 template <class T>
 ARC_DEVICE int merge_sort_unique(Ctx& c, T* items, int n) {
-  int passes = 0;
-  for (int w = 1; w < n; w *= 2) passes++;
   uint8_t* mark = arena_top(c);
   T* tmp = alloc<T>(c, n);
   if (!tmp) return 0;
+#ifndef __CUDACC__
+  return distinct_sorted(c, items, tmp, host_merge_sort(items, tmp, n), n, mark);
+#endif
   T* src = items;
   T* dst = tmp;
   for (int w = 1; w < n; w *= 2) {
@@ -395,6 +429,9 @@ ARC_DEVICE int sort_unique(Ctx& c, T* items, int n) {
     }
     return merge_sort_unique(c, items, n);
   }
+#ifndef __CUDACC__
+  return merge_sort_unique(c, items, n);  // the same scratch as the ranks below
+#endif
   uint8_t* mark = arena_top(c);
   T* tmp = alloc<T>(c, n);
   if (!tmp) return 0;

@@ -452,7 +452,11 @@ pub fn toobject<'a>(c: &'a Ctx, patch: Value<'a>, grid: Value<'a>) -> Res<'a> {
             cells.push(Cell::new(g.at(i, j) as i32, (i, j)));
         }
     }
-    Ok(c.object(cells))
+    // Indices are sorted and unique, and so are the cells kept from them.
+    match patch {
+        Value::Indices(_) => Ok(c.object_sorted(cells)),
+        _ => Ok(c.object(cells)),
+    }
 }
 
 /// The grid as an object: every cell with its colour (empty grid -> empty frozenset).
@@ -466,7 +470,8 @@ pub fn asobject<'a>(c: &'a Ctx, grid: Value<'a>) -> Res<'a> {
             cells.extend(row.iter().enumerate().map(|(j, &x)| Cell::new(x as i32, (i as i32, j as i32))));
         }
     }
-    Ok(c.object(cells))
+    // Raster order: sorted and unique.
+    Ok(c.object_sorted(cells))
 }
 
 // ---------------------------------------------------------------------------------------------

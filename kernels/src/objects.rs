@@ -14,12 +14,14 @@ use crate::value::{fail, Cell, Ctx, FailKind, Grid, Res, Value};
 /// grid has no cells (Python's `max` of an empty sequence raises).
 fn grid_mostcolor(g: &Grid) -> Option<u8> {
     let mut n = [0u32; 256];
+    let mut top = 0;
     for &x in g.cells {
         n[x as usize] += 1;
+        top = top.max(x);
     }
     let mut best = None;
     let mut count = 0;
-    for (k, &m) in n.iter().enumerate() {
+    for (k, &m) in n[..=top as usize].iter().enumerate() {
         if m > count {
             count = m;
             best = Some(k as u8);
@@ -29,9 +31,8 @@ fn grid_mostcolor(g: &Grid) -> Option<u8> {
 }
 
 const UNLABELLED: u32 = u32::MAX;
-
-/// Neighbour offsets: the 4 direct ones, then the 4 diagonal ones.
-const OFFSETS: [(isize, isize); 8] = [(-1, 0), (0, -1), (0, 1), (1, 0), (-1, -1), (-1, 1), (1, -1), (1, 1)];
+/// A cell no component takes (the frame around the grid, background).
+const BLOCKED: u32 = u32::MAX - 1;
 
 /// The objects of a grid: connected components (4-connected, or 8-connected with `diagonal`) of
 /// cells of the seed's colour (`univalued`) or of any colour; with `without_bg` the most common
@@ -64,58 +65,92 @@ pub fn objects<'a>(
     if n == 0 {
         return Ok(Value::Set(&[]));
     }
-    let offsets = if diagonal { &OFFSETS[..] } else { &OFFSETS[..4] };
-    c.step((n * offsets.len()) as u64, WHAT)?;
+    let dirs = if diagonal { 8 } else { 4 };
+    c.step((n * dirs) as u64, WHAT)?;
 
-    let cells = g.cells;
+    // Labels on the grid framed by one blocked cell on every side (and background cells blocked
+    // too): a neighbour is one add away, with no bounds check and no division per cell.
+    let pw = w + 2;
     let arena = c.arena();
-    let label: &mut [u32] = arena.alloc_slice_fill_copy(n, UNLABELLED);
-    let stack: &mut [u32] = arena.alloc_slice_fill_copy(n, 0);
-    let mut sizes: BVec<u32> = c.vec();
-    for seed in 0..n {
-        if label[seed] != UNLABELLED {
-            continue;
-        }
-        let val = cells[seed];
-        if Some(val) == bg {
-            continue;
-        }
-        let id = sizes.len() as u32;
-        label[seed] = id;
-        stack[0] = seed as u32;
-        let mut top = 1;
-        let mut count = 0u32;
-        while top > 0 {
-            top -= 1;
-            let p = stack[top] as usize;
-            count += 1;
-            let (i, j) = ((p / w) as isize, (p % w) as isize);
-            for &(di, dj) in offsets {
-                let (ni, nj) = (i + di, j + dj);
-                if ni < 0 || nj < 0 || ni >= h as isize || nj >= w as isize {
-                    continue;
-                }
-                let q = ni as usize * w + nj as usize;
-                if label[q] != UNLABELLED {
-                    continue;
-                }
-                let v = cells[q];
-                let joins = if univalued { v == val } else { Some(v) != bg };
-                if joins {
-                    label[q] = id;
-                    stack[top] = q as u32;
-                    top += 1;
-                }
+    let label: &mut [u32] = arena.alloc_slice_fill_copy((h + 2) * pw, BLOCKED);
+    let cells: &mut [u8] = arena.alloc_slice_fill_copy((h + 2) * pw, 0);
+    for (i, row) in g.cells.chunks_exact(w).enumerate() {
+        let at = (i + 1) * pw + 1;
+        cells[at..at + w].copy_from_slice(row);
+        for (l, &x) in label[at..at + w].iter_mut().zip(row) {
+            if Some(x) != bg {
+                *l = UNLABELLED;
             }
         }
-        sizes.push(count);
     }
-    components(c, g, label, &sizes, WHAT)
+    let stack: &mut [u32] = arena.alloc_slice_fill_copy(n, 0);
+    let mut sizes: BVec<u32> = c.vec();
+    let d = pw as isize;
+    // The 4 direct neighbours, then the 4 diagonal ones; the loops unrolled for each shape.
+    let all = [-d, -1, 1, d, -d - 1, -d + 1, d - 1, d + 1];
+    let direct: &[isize; 4] = all[..4].try_into().unwrap();
+    match (diagonal, univalued) {
+        (false, false) => flood::<4, false>(label, cells, stack, &mut sizes, h, w, direct),
+        (false, true) => flood::<4, true>(label, cells, stack, &mut sizes, h, w, direct),
+        (true, false) => flood::<8, false>(label, cells, stack, &mut sizes, h, w, &all),
+        (true, true) => flood::<8, true>(label, cells, stack, &mut sizes, h, w, &all),
+    }
+    components(c, g, label, 1, &sizes, WHAT)
 }
 
-/// The objects of a labelling (`label[p]` is the component of cell `p`, components numbered in the
-/// order of their first cell): one raster pass writes each object's cells in sorted order.
-fn components<'a>(c: &'a Ctx, g: Grid<'a>, label: &[u32], sizes: &[u32], what: &'static str) -> Res<'a> {
+/// Labels the components of a framed grid (see [`objects`]): seeds in raster order, each
+/// component numbered by its seed, its size pushed to `sizes`.
+fn flood<const DIRS: usize, const UNIVALUED: bool>(
+    label: &mut [u32],
+    cells: &[u8],
+    stack: &mut [u32],
+    sizes: &mut BVec<u32>,
+    h: usize,
+    w: usize,
+    offsets: &[isize; DIRS],
+) {
+    for i in 0..h {
+        let row = (i + 1) * (w + 2) + 1;
+        for seed in row..row + w {
+            if label[seed] != UNLABELLED {
+                continue;
+            }
+            let val = cells[seed];
+            let id = sizes.len() as u32;
+            label[seed] = id;
+            stack[0] = seed as u32;
+            let mut top = 1;
+            let mut count = 0u32;
+            while top > 0 {
+                top -= 1;
+                let p = stack[top] as isize;
+                count += 1;
+                for &d in offsets {
+                    let q = (p + d) as usize;
+                    // Blocked (frame, background) and labelled cells are never UNLABELLED.
+                    if label[q] == UNLABELLED && (!UNIVALUED || cells[q] == val) {
+                        label[q] = id;
+                        stack[top] = q as u32;
+                        top += 1;
+                    }
+                }
+            }
+            sizes.push(count);
+        }
+    }
+}
+
+/// The objects of a labelling (`label` of cell `(i, j)` at `(i + pad) * (w + 2 pad) + j + pad` is
+/// its component, components numbered in the order of their first cell; other cells hold a value
+/// of at least `BLOCKED`): one raster pass writes each object's cells in sorted order.
+fn components<'a>(
+    c: &'a Ctx,
+    g: Grid<'a>,
+    label: &[u32],
+    pad: usize,
+    sizes: &[u32],
+    what: &'static str,
+) -> Res<'a> {
     if sizes.is_empty() {
         return Ok(Value::Set(&[]));
     }
@@ -129,11 +164,15 @@ fn components<'a>(c: &'a Ctx, g: Grid<'a>, label: &[u32], sizes: &[u32], what: &
     }
     let out: &mut [Cell] = c.arena().alloc_slice_fill_copy(total, Cell::default());
     let w = g.w as usize;
-    for (p, &l) in label.iter().enumerate() {
-        if l != UNLABELLED {
-            let slot = &mut pos[l as usize];
-            out[*slot as usize] = Cell { i: (p / w) as i32, j: (p % w) as i32, color: g.cells[p] as i32 };
-            *slot += 1;
+    let stride = w + 2 * pad;
+    for (i, row) in g.cells.chunks_exact(w).enumerate() {
+        let labels = &label[(i + pad) * stride + pad..][..w];
+        for (j, (&l, &color)) in labels.iter().zip(row).enumerate() {
+            if l < BLOCKED {
+                let slot = &mut pos[l as usize];
+                out[*slot as usize] = Cell { i: i as i32, j: j as i32, color: color as i32 };
+                *slot += 1;
+            }
         }
     }
     let out: &'a [Cell] = out;
@@ -168,7 +207,7 @@ fn color_objects<'a>(c: &'a Ctx, g: Grid<'a>, skip: Option<u8>, what: &'static s
     for (l, &x) in label.iter_mut().zip(g.cells) {
         *l = id[x as usize];
     }
-    components(c, g, label, &sizes, what)
+    components(c, g, label, 0, &sizes, what)
 }
 
 /// `partition`: one object per colour present in the grid (empty grid: no objects).

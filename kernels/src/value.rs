@@ -496,11 +496,14 @@ impl Ctx {
             return fail(FailKind::Limit, what);
         }
         self.step(n as u64, what)?;
-        let mut k = 0usize;
+        let (mut i, mut j) = (0, 0);
         let cells = self.arena.alloc_slice_fill_with(n, |_| {
-            let (i, j) = ((k / w as usize) as i32, (k % w as usize) as i32);
-            k += 1;
-            f(i, j)
+            let x = f(i, j);
+            j += 1;
+            if j == w {
+                (i, j) = (i + 1, 0);
+            }
+            x
         });
         Ok(Grid { h: h as u32, w: w as u32, cells })
     }
@@ -758,12 +761,13 @@ fn cells_by_colour_masks<'a>(arena: &'a Bump, cells: &[Cell]) -> Option<BVec<'a,
     }
     let total = masks.iter().map(|m| m.count_ones() as usize).sum();
     let mut out = BVec::with_capacity_in(total, arena);
-    for (p, &m) in masks.iter().enumerate() {
-        let mut m = m;
-        while m != 0 {
-            let colour = m.trailing_zeros() as i32;
-            out.push(Cell { i: top + (p / w) as i32, j: left + (p % w) as i32, color: colour });
-            m &= m - 1;
+    for (i, row) in (top..).zip(masks.chunks_exact(w)) {
+        for (j, &m) in (left..).zip(row) {
+            let mut m = m;
+            while m != 0 {
+                out.push(Cell { i, j, color: m.trailing_zeros() as i32 });
+                m &= m - 1;
+            }
         }
     }
     Some(out)
@@ -780,13 +784,9 @@ fn points_by_marks<'a>(arena: &'a Bump, points: &[Point]) -> Option<BVec<'a, Poi
     }
     let total = marks.iter().filter(|&&m| m).count();
     let mut out = BVec::with_capacity_in(total, arena);
-    out.extend(
-        marks
-            .iter()
-            .enumerate()
-            .filter(|(_, &m)| m)
-            .map(|(p, _)| (top + (p / w) as i32, left + (p % w) as i32)),
-    );
+    for (i, row) in (top..).zip(marks.chunks_exact(w)) {
+        out.extend((left..).zip(row).filter(|(_, &m)| m).map(|(j, _)| (i, j)));
+    }
     Some(out)
 }
 
