@@ -1,10 +1,10 @@
 //! Segmentation: `objects`, `partition`, `fgpartition`, `frontiers`, `occurrences`.
 //! Mirrored by `cuda/objects.cuh`.
 //!
-//! Connected components are labelled by an iterative flood fill over the grid bytes, with the label
-//! and stack buffers in the sample's arena (no recursion, no allocation per cell). Seeds are taken
-//! in raster order, so each component's seed is its first cell and the components come out in the
-//! canonical order of objects; a second raster pass writes every object's cells already sorted.
+//! Connected components are found as runs of cells along each row, joined to the runs above them
+//! by a union-find kept in the sample's arena (no recursion, no allocation per cell), whose root is
+//! a component's earliest run: the components come out in the canonical order of objects (by first
+//! cell), and writing the runs in raster order gives every object's cells already sorted.
 
 use bumpalo::collections::Vec as BVec;
 
@@ -13,15 +13,22 @@ use crate::value::{fail, Cell, Ctx, FailKind, Grid, Res, Value};
 /// Python's `mostcolor` of a grid: the most frequent colour, ties to the smallest; `None` when the
 /// grid has no cells (Python's `max` of an empty sequence raises).
 fn grid_mostcolor(g: &Grid) -> Option<u8> {
-    let mut n = [0u32; 256];
-    let mut top = 0;
-    for &x in g.cells {
-        n[x as usize] += 1;
-        top = top.max(x);
+    // Four histograms in turn: a run of one colour (most of a grid) does not wait on its own count.
+    let mut n = [[0u32; 256]; 4];
+    let mut quads = g.cells.chunks_exact(4);
+    for q in &mut quads {
+        for (h, &x) in n.iter_mut().zip(q) {
+            h[x as usize] += 1;
+        }
     }
+    for &x in quads.remainder() {
+        n[0][x as usize] += 1;
+    }
+    let top = *g.cells.iter().max()? as usize;
     let mut best = None;
     let mut count = 0;
-    for (k, &m) in n[..=top as usize].iter().enumerate() {
+    for k in 0..=top {
+        let m = n[0][k] + n[1][k] + n[2][k] + n[3][k];
         if m > count {
             count = m;
             best = Some(k as u8);
@@ -31,8 +38,6 @@ fn grid_mostcolor(g: &Grid) -> Option<u8> {
 }
 
 const UNLABELLED: u32 = u32::MAX;
-/// A cell no component takes (the frame around the grid, background).
-const BLOCKED: u32 = u32::MAX - 1;
 
 /// The objects of a grid: connected components (4-connected, or 8-connected with `diagonal`) of
 /// cells of the seed's colour (`univalued`) or of any colour; with `without_bg` the most common
@@ -68,89 +73,120 @@ pub fn objects<'a>(
     let dirs = if diagonal { 8 } else { 4 };
     c.step((n * dirs) as u64, WHAT)?;
 
-    // Labels on the grid framed by one blocked cell on every side (and background cells blocked
-    // too): a neighbour is one add away, with no bounds check and no division per cell.
-    let pw = w + 2;
-    let arena = c.arena();
-    let label: &mut [u32] = arena.alloc_slice_fill_copy((h + 2) * pw, BLOCKED);
-    let cells: &mut [u8] = arena.alloc_slice_fill_copy((h + 2) * pw, 0);
+    // Runs of joined cells along each row, joined to the runs of the row above that they touch by
+    // a union-find whose root is the earliest run: the components come out numbered by their first
+    // cell, and each object's cells in raster order, at a cost per run rather than per cell.
+    let joins = |a: u8, b: u8| if univalued { a == b } else { Some(b) != bg };
+    let reach = diagonal as u32;
+    let mut runs: BVec<Run> = c.vec_with(n);
+    let mut parent: BVec<u32> = c.vec_with(n);
+    let mut above = 0..0;
     for (i, row) in g.cells.chunks_exact(w).enumerate() {
-        let at = (i + 1) * pw + 1;
-        cells[at..at + w].copy_from_slice(row);
-        for (l, &x) in label[at..at + w].iter_mut().zip(row) {
-            if Some(x) != bg {
-                *l = UNLABELLED;
-            }
-        }
-    }
-    let stack: &mut [u32] = arena.alloc_slice_fill_copy(n, 0);
-    let mut sizes: BVec<u32> = c.vec();
-    let d = pw as isize;
-    // The 4 direct neighbours, then the 4 diagonal ones; the loops unrolled for each shape.
-    let all = [-d, -1, 1, d, -d - 1, -d + 1, d - 1, d + 1];
-    let direct: &[isize; 4] = all[..4].try_into().unwrap();
-    match (diagonal, univalued) {
-        (false, false) => flood::<4, false>(label, cells, stack, &mut sizes, h, w, direct),
-        (false, true) => flood::<4, true>(label, cells, stack, &mut sizes, h, w, direct),
-        (true, false) => flood::<8, false>(label, cells, stack, &mut sizes, h, w, &all),
-        (true, true) => flood::<8, true>(label, cells, stack, &mut sizes, h, w, &all),
-    }
-    components(c, g, label, 1, &sizes, WHAT)
-}
-
-/// Labels the components of a framed grid (see [`objects`]): seeds in raster order, each
-/// component numbered by its seed, its size pushed to `sizes`.
-fn flood<const DIRS: usize, const UNIVALUED: bool>(
-    label: &mut [u32],
-    cells: &[u8],
-    stack: &mut [u32],
-    sizes: &mut BVec<u32>,
-    h: usize,
-    w: usize,
-    offsets: &[isize; DIRS],
-) {
-    for i in 0..h {
-        let row = (i + 1) * (w + 2) + 1;
-        for seed in row..row + w {
-            if label[seed] != UNLABELLED {
+        let here = runs.len();
+        let mut j = 0;
+        while j < w {
+            let x = row[j];
+            if Some(x) == bg {
+                j += 1;
                 continue;
             }
-            let val = cells[seed];
-            let id = sizes.len() as u32;
-            label[seed] = id;
-            stack[0] = seed as u32;
-            let mut top = 1;
-            let mut count = 0u32;
-            while top > 0 {
-                top -= 1;
-                let p = stack[top] as isize;
-                count += 1;
-                for &d in offsets {
-                    let q = (p + d) as usize;
-                    // Blocked (frame, background) and labelled cells are never UNLABELLED.
-                    if label[q] == UNLABELLED && (!UNIVALUED || cells[q] == val) {
-                        label[q] = id;
-                        stack[top] = q as u32;
-                        top += 1;
-                    }
-                }
+            let start = j;
+            j += 1;
+            while j < w && joins(x, row[j]) {
+                j += 1;
             }
-            sizes.push(count);
+            let r = runs.len() as u32;
+            runs.push(Run { row: i as u32, start: start as u32, end: j as u32, colour: x });
+            parent.push(r);
+            // Runs of the row above ending before this one starts (less the diagonal step) touch
+            // no later run of this row either.
+            while above.start < above.end && runs[above.start].end + reach <= start as u32 {
+                above.start += 1;
+            }
+            let mut q = above.start;
+            while q < above.end && runs[q].start < j as u32 + reach {
+                if !univalued || runs[q].colour == x {
+                    union(&mut parent, q as u32, r);
+                }
+                q += 1;
+            }
+        }
+        above = here..runs.len();
+    }
+    // Components numbered by their first run; sizes summed over their runs.
+    let mut id: BVec<u32> = c.vec_with(runs.len());
+    let mut sizes: BVec<u32> = c.vec();
+    for r in 0..runs.len() {
+        let root = find(&mut parent, r as u32) as usize;
+        let k = if root == r {
+            sizes.push(0);
+            sizes.len() as u32 - 1
+        } else {
+            id[root]
+        };
+        id.push(k);
+        sizes[k as usize] += runs[r].end - runs[r].start;
+    }
+    if sizes.is_empty() {
+        return Ok(Value::Set(&[]));
+    }
+    let total: usize = sizes.iter().map(|&s| s as usize).sum();
+    c.check_items(total, WHAT)?;
+    let mut pos: BVec<u32> = c.vec_with(sizes.len());
+    let mut acc = 0u32;
+    for &s in sizes.iter() {
+        pos.push(acc);
+        acc += s;
+    }
+    let out: &mut [Cell] = c.arena().alloc_slice_fill_copy(total, Cell::default());
+    for (run, &k) in runs.iter().zip(id.iter()) {
+        let at = &mut pos[k as usize];
+        let row = &g.cells[run.row as usize * w..];
+        for j in run.start..run.end {
+            out[*at as usize] = Cell { i: run.row as i32, j: j as i32, color: row[j as usize] as i32 };
+            *at += 1;
         }
     }
+    let out: &'a [Cell] = out;
+    let mut objs = c.vec_with(sizes.len());
+    let mut begin = 0usize;
+    for &size in sizes.iter() {
+        objs.push(Value::Object(&out[begin..begin + size as usize]));
+        begin += size as usize;
+    }
+    Ok(Value::Set(objs.into_bump_slice()))
 }
 
-/// The objects of a labelling (`label` of cell `(i, j)` at `(i + pad) * (w + 2 pad) + j + pad` is
-/// its component, components numbered in the order of their first cell; other cells hold a value
-/// of at least `BLOCKED`): one raster pass writes each object's cells in sorted order.
-fn components<'a>(
-    c: &'a Ctx,
-    g: Grid<'a>,
-    label: &[u32],
-    pad: usize,
-    sizes: &[u32],
-    what: &'static str,
-) -> Res<'a> {
+/// A run of joined cells in one row of a grid: columns `start..end`, the first cell's colour.
+#[derive(Clone, Copy)]
+struct Run {
+    row: u32,
+    start: u32,
+    end: u32,
+    colour: u8,
+}
+
+/// The root of `x`'s set (the earliest run of its component), halving the path on the way.
+fn find(parent: &mut [u32], mut x: u32) -> u32 {
+    while parent[x as usize] != x {
+        let up = parent[parent[x as usize] as usize];
+        parent[x as usize] = up;
+        x = up;
+    }
+    x
+}
+
+/// Joins the sets of `a` and `b` under the earlier root.
+fn union(parent: &mut [u32], a: u32, b: u32) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    let (lo, hi) = (ra.min(rb), ra.max(rb));
+    parent[hi as usize] = lo;
+}
+
+/// The objects of a labelling (`label[p]` is the component of cell `p`, components numbered in the
+/// order of their first cell; `UNLABELLED` cells belong to none): one raster pass writes each
+/// object's cells in sorted order.
+fn components<'a>(c: &'a Ctx, g: Grid<'a>, label: &[u32], sizes: &[u32], what: &'static str) -> Res<'a> {
     if sizes.is_empty() {
         return Ok(Value::Set(&[]));
     }
@@ -164,11 +200,9 @@ fn components<'a>(
     }
     let out: &mut [Cell] = c.arena().alloc_slice_fill_copy(total, Cell::default());
     let w = g.w as usize;
-    let stride = w + 2 * pad;
-    for (i, row) in g.cells.chunks_exact(w).enumerate() {
-        let labels = &label[(i + pad) * stride + pad..][..w];
+    for (i, (row, labels)) in g.cells.chunks_exact(w).zip(label.chunks_exact(w)).enumerate() {
         for (j, (&l, &color)) in labels.iter().zip(row).enumerate() {
-            if l < BLOCKED {
+            if l != UNLABELLED {
                 let slot = &mut pos[l as usize];
                 out[*slot as usize] = Cell { i: i as i32, j: j as i32, color: color as i32 };
                 *slot += 1;
@@ -207,7 +241,7 @@ fn color_objects<'a>(c: &'a Ctx, g: Grid<'a>, skip: Option<u8>, what: &'static s
     for (l, &x) in label.iter_mut().zip(g.cells) {
         *l = id[x as usize];
     }
-    components(c, g, label, 0, &sizes, what)
+    components(c, g, label, &sizes, what)
 }
 
 /// `partition`: one object per colour present in the grid (empty grid: no objects).
@@ -613,8 +647,10 @@ mod tests {
     fn objects_match_the_literal_algorithm_on_random_grids() {
         let mut rnd = crate::value::test_rng(0x2545_f491_4f6c_dd1du64);
         let mut c = Ctx::default();
-        for _ in 0..300 {
-            let (h, w) = (1 + rnd(7) as usize, 1 + rnd(7) as usize);
+        for round in 0..400 {
+            // Small grids, and larger ones with longer runs and more runs per row.
+            let span = if round % 2 == 0 { 7 } else { 16 };
+            let (h, w) = (1 + rnd(span) as usize, 1 + rnd(span) as usize);
             let colours = 1 + rnd(4);
             let g: Vec<Vec<u8>> = (0..h).map(|_| (0..w).map(|_| rnd(colours) as u8).collect()).collect();
             let flat: Vec<u8> = g.iter().flatten().copied().collect();
