@@ -27,8 +27,8 @@ fn grid_mostcolor(g: &Grid) -> Option<u8> {
     let top = *g.cells.iter().max()? as usize;
     let mut best = None;
     let mut count = 0;
-    for k in 0..=top {
-        let m = n[0][k] + n[1][k] + n[2][k] + n[3][k];
+    let [n0, n1, n2, n3] = &n;
+    for (k, m) in (0..=top).map(|k| (k, n0[k] + n1[k] + n2[k] + n3[k])) {
         if m > count {
             count = m;
             best = Some(k as u8);
@@ -308,59 +308,41 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
         run.3 = grid_tables.run_lengths(g.cells, run.2);
     }
     // A filled box of one colour (rows of equal runs, one grid row apart; a64e4611 searches 243 per
-    // sample): the rows table says at once how many of its rows match at a position, and the first
-    // row that does not, how far it matches: the same matches and work as row by row.
+    // sample): the box rows table gives each row's work at once, and the rows table (how many rows
+    // of the box match from a position) its matches, in rows where the box fits somewhere: the
+    // same matches and work, charged row by row, as comparing cell by cell.
     let filled = runs.len() >= 2
         && runs
             .iter()
             .enumerate()
             .all(|(r, run)| (run.0, run.1, run.2) == (r * w as usize, runs[0].1, runs[0].2));
-    let box_tables = filled.then(|| {
-        let (len, col) = (runs[0].1, runs[0].2);
-        let rows = grid_tables.rows_at_least(g.cells, w as usize, col, len);
-        (grid_tables.run_lengths(g.cells, col), rows, len, runs.len())
-    });
-    // A box searched before on this grid: its positions again, for the same work charged at once.
-    // Only where the whole search fits the step budget: otherwise the search stops at the row
-    // that exceeds it, as row-by-row charging does, with the count that leaves.
-    let box_key = box_tables.map(|(_, _, len, height)| (runs[0].2, len, w as usize, height));
-    if let Some((pts, work)) = box_key.and_then(|key| grid_tables.box_result(key)) {
-        if c.steps().saturating_add(work) <= c.limits.max_steps {
-            c.step(work, WHAT)?;
-            let mut out = c.vec_with(pts.len());
-            out.extend_from_slice(pts);
-            return Ok(c.indices_sorted(out));
-        }
-    }
-    let tables = grid_tables.data();
     let total = (h2 as usize).saturating_mul(w2 as usize);
     if cells.is_empty() {
         c.check_items(total, WHAT)?;
     }
     let mut out: BVec<(i32, i32)> = c.vec();
-    if let Some((lengths, rows, len, height)) = box_tables {
-        let mut total_work = 0u64;
-        for i in 0..h2 {
-            let mut work = w2 as u64;
-            for j in 0..w2 {
-                let base = (i * w + j) as usize;
-                let matching_rows = (tables[rows + base] as usize).min(height);
-                if matching_rows == height {
-                    work += (height * len) as u64;
-                    out.push((i as i32, j as i32));
-                } else {
-                    let partial = (tables[lengths + base + matching_rows * w as usize] as usize).min(len);
-                    work += (matching_rows * len + partial + 1) as u64;
-                }
+    if filled {
+        let (len, col, height) = (runs[0].1, runs[0].2, runs.len());
+        let (w, h) = (w as usize, h as usize);
+        let box_rows = grid_tables.box_rows(g.cells, w, col, len);
+        let rows = grid_tables.rows_at_least(g.cells, w, col, len);
+        let (tables, box_data) = (grid_tables.data(), grid_tables.box_data());
+        for i in 0..h2 as usize {
+            let row = &box_data[box_rows + i * (h + 1)..][..h + 1];
+            if row[0] as usize >= height {
+                let fits = &tables[rows + i * w..][..w2 as usize];
+                out.extend(
+                    fits.iter()
+                        .enumerate()
+                        .filter(|&(_, &r)| r as usize >= height)
+                        .map(|(j, _)| (i as i32, j as i32)),
+                );
             }
-            c.step(work, WHAT)?;
-            total_work += work;
-        }
-        if let Some(key) = box_key {
-            grid_tables.record_box(key, &out, total_work);
+            c.step(row[height], WHAT)?;
         }
         return Ok(c.indices_sorted(out));
     }
+    let tables = grid_tables.data();
     for i in 0..h2 {
         // Work: one unit per position plus one per cell compared, up to the first mismatch.
         let mut work = w2 as u64;
@@ -865,7 +847,7 @@ mod tests {
                             cells.iter().map(|&(a, b, k)| (a + 3, b - 2, k)).collect();
                         let obj = objs_of(&c, &[&away]);
                         let Value::Set([obj]) = obj else { unreachable!() };
-                        // Twice: the second search gives its recorded positions and work.
+                        // Twice: the second search reads the tables the first one made.
                         for _ in 0..2 {
                             let before = c.steps();
                             let got = dsl::occurrences(&c, grid, *obj);

@@ -323,14 +323,13 @@ pub struct GridTables {
     /// (colour, run length, grid width) -> where its rows table starts.
     rows: Vec<(u8, usize, usize, usize)>,
     data: Vec<u32>,
-    /// `occurrences` of filled boxes in this grid: (colour, box width, grid width, box height) ->
-    /// (the positions found, the work charged for them). One box is searched again and again (an
-    /// `argmax` over box sizes whose winner is searched once more: a64e4611).
-    boxes: Vec<(BoxKey, Vec<Point>, u64)>,
+    /// (colour, box width, grid width) -> where its box rows table starts in `box_data`.
+    box_rows: Vec<(u8, usize, usize, usize)>,
+    /// See [`GridTables::box_rows`].
+    box_data: Vec<u64>,
+    /// Scratch of [`GridTables::box_rows`]: per row, positions and their work by rows matched.
+    by_rows: Vec<(u64, u64)>,
 }
-
-/// A filled box searched by `occurrences`: (colour, box width, grid width, box height).
-pub type BoxKey = (u8, usize, usize, usize);
 
 impl GridTables {
     /// Where the run lengths of colour `col` in `cells` start in [`data`](Self::data), computed on
@@ -342,7 +341,8 @@ impl GridTables {
             self.start.clear();
             self.rows.clear();
             self.data.clear();
-            self.boxes.clear();
+            self.box_rows.clear();
+            self.box_data.clear();
         }
         let start = match self.start.iter().find(|&&(k, _)| k == col) {
             Some(&(_, start)) => start,
@@ -378,14 +378,56 @@ impl GridTables {
         self.rows.push((col, len, width, start));
         start
     }
-    /// The positions and work of a filled box's search on the current grid (the last one given to
-    /// [`run_lengths`](Self::run_lengths)), when it was recorded by [`record_box`](Self::record_box).
-    pub fn box_result(&self, key: BoxKey) -> Option<(&[Point], u64)> {
-        self.boxes.iter().find(|(k, ..)| *k == key).map(|(_, pts, work)| (pts.as_slice(), *work))
+    /// Where the box rows table of colour `col` and width `len` in `cells` (`width` wide, at least
+    /// `len`) starts in [`box_data`](Self::box_data): for each row `i` of positions of a filled box
+    /// of that colour and width (`h + 1` entries per row), the most rows such a box fits from a
+    /// position of the row (`[0]`), and for every box height `a` in `1..=h` the work `occurrences`
+    /// charges for the row (`[a]`): one per position, plus `a * len` where the box fits, else the
+    /// cells of the rows that match and of the first row's matching prefix, plus one. An argmax
+    /// over box sizes (a64e4611: 81 per pass) then costs a lookup per row rather than per position.
+    pub fn box_rows(&mut self, cells: &[u8], width: usize, col: u8, len: usize) -> usize {
+        let runs = self.run_lengths(cells, col);
+        let rows = self.rows_at_least(cells, width, col, len);
+        let key = (col, len, width);
+        if let Some(&(.., start)) = self.box_rows.iter().find(|&&(k, l, w, _)| (k, l, w) == key) {
+            return start;
+        }
+        let h = cells.len() / width;
+        let positions = width + 1 - len;
+        let stride = h + 1;
+        let start = self.box_data.len();
+        self.box_data.resize(start + h * stride, 0);
+        for i in 0..h {
+            // Positions of this row by the rows a box fits from them (r), with the work of a box
+            // taller than r: the r rows, the prefix of the first row that fails, and one.
+            self.by_rows.clear();
+            self.by_rows.resize(h + 1, (0, 0));
+            let mut most = 0;
+            for p in i * width..i * width + positions {
+                let r = self.data[rows + p] as usize;
+                most = most.max(r);
+                // Below the last row nothing fails: such a box is never taller than r here.
+                let prefix = if i + r < h { (self.data[runs + p + r * width] as usize).min(len) } else { 0 };
+                let slot = &mut self.by_rows[r];
+                slot.0 += 1;
+                slot.1 += (r * len + prefix + 1) as u64;
+            }
+            let row = &mut self.box_data[start + i * stride..start + (i + 1) * stride];
+            row[0] = most as u64;
+            let (mut fit, mut short) = (positions as u64, 0u64);
+            for (a, (slot, &(n, work))) in row.iter_mut().skip(1).zip(&self.by_rows).enumerate() {
+                // Box height a + 1: the positions where it fits fewer rows fall short.
+                fit -= n;
+                short += work;
+                *slot = positions as u64 + ((a + 1) * len) as u64 * fit + short;
+            }
+        }
+        self.box_rows.push((col, len, width, start));
+        start
     }
-    /// Records a filled box's complete search on the current grid.
-    pub fn record_box(&mut self, key: BoxKey, pts: &[Point], work: u64) {
-        self.boxes.push((key, pts.to_vec(), work));
+    /// The box rows tables of the current grid ([`box_rows`](Self::box_rows)).
+    pub fn box_data(&self) -> &[u64] {
+        &self.box_data
     }
     /// Every table of the current grid.
     pub fn data(&self) -> &[u32] {
