@@ -262,10 +262,10 @@ template <class T> ARC_HEAVY Set<T> set_filter(Ctx& c, Set<T> a, Set<T> b, bool 
 #ifdef __CUDACC__
   int m = compact(out, a.it, a.n, [&](const T& x, int) { return found(b.it, b.n, x) == keep; });
 #else
-  // One thread meets a's elements in order: each search starts where the last one ended and
-  // gallops (1, 2, 4, ... elements) before bisecting, so sets of like sizes cost a merge, and a
-  // small a against a large b a few searches.
-  int at = 0;
+  // One thread meets a's elements in order: the first is bisected for, each later search starts
+  // where the last one ended and gallops (1, 2, 4, ... elements) before bisecting, so sets of like
+  // sizes cost a merge, and a small a against a large b a few short searches.
+  int at = a.n ? lower_bound(b.it, b.n, a.it[0]) : 0;
   int m = compact(out, a.it, a.n, [&](const T& x, int) {
     int lo = at, step = 1;
     while (lo + step - 1 < b.n && compare(b.it[lo + step - 1], x) < 0) {
