@@ -1346,7 +1346,99 @@ impl<'a, 's> Layer<'a, 's> {
             }
             frontier = next;
         }
+        if self.run.candidates.is_empty() && !matches!(self.run.stop, Some(Stop::Time | Stop::Memory)) {
+            self.stack_pieces();
+        }
         self.run
+    }
+
+    /// Pieces stacked: when no grid is an answer, the output read as grids of its shape painted one
+    /// over another, each showing its cells off its own most common colour (`paint(R,
+    /// merge(fgpartition(P)))`) over a base grid that shows every cell. Greedy from the top: the
+    /// piece whose shown cells, where no piece above shows, are all right and cover the most such
+    /// cells (on at least two demonstrations where there are two), up to [`MAX_PIECES`]; then the
+    /// first grid right on every cell no piece shows is the base. Kept only where, for each
+    /// demonstration, the stack read off the others rebuilds it too (held out: a stack that fits by
+    /// accident, 7c9b52a0's or 4cd1b7b2's, does not). Runs on a small step allowance of its own
+    /// where the levels spent the layer's steps.
+    fn stack_pieces(&mut self) {
+        let outputs = self.outputs;
+        let total: usize = outputs.iter().map(|o| o.cells.len()).sum();
+        let words = total.div_ceil(64);
+        let demos = outputs.len();
+        // Per piece: the cells it shows and the cells it gets right, as bits over all demonstrations.
+        let mut pieces: Vec<(ValId, Vec<u64>, Vec<u64>)> = Vec::new();
+        for id in 0..self.store.values.len() as ValId {
+            if !self.is_grid(id) || !self.has_output_shapes(id) {
+                continue;
+            }
+            let (mut shown, mut right) = (vec![0u64; words], vec![0u64; words]);
+            let mut at = 0;
+            for (v, o) in self.store.values[id as usize].vals.iter().zip(outputs) {
+                let Value::Grid(g) = v else { break };
+                let bg = most_color_of(g.cells);
+                for (k, (&a, &b)) in g.cells.iter().zip(&o.cells).enumerate() {
+                    let bit = at + k;
+                    if a != bg {
+                        shown[bit / 64] |= 1 << (bit % 64);
+                    }
+                    if a == b {
+                        right[bit / 64] |= 1 << (bit % 64);
+                    }
+                }
+                at += o.cells.len();
+            }
+            pieces.push((id, shown, right));
+            if pieces.len() >= MAX_STACKED {
+                break;
+            }
+        }
+        let starts: Vec<usize> = outputs
+            .iter()
+            .scan(0, |at, o| {
+                let s = *at;
+                *at += o.cells.len();
+                Some(s)
+            })
+            .collect();
+        // The bits of demonstration `d` (or of every one but `d`).
+        let bits_of = |keep: &dyn Fn(usize) -> bool| {
+            let mut m = vec![0u64; words];
+            for (d, o) in outputs.iter().enumerate().filter(|&(d, _)| keep(d)) {
+                for bit in starts[d]..starts[d] + o.cells.len() {
+                    m[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+            m
+        };
+        let demo_bits: Vec<Vec<u64>> = (0..demos).map(|d| bits_of(&|x| x == d)).collect();
+        let all = bits_of(&|_| true);
+        let Some((chain, base)) = stack(&pieces, &all, &demo_bits) else { return };
+        // Held out: the stack read off all demonstrations but one must rebuild that one too.
+        if demos >= 2 {
+            for d in 0..demos {
+                let rest = bits_of(&|x| x != d);
+                let others: Vec<Vec<u64>> =
+                    demo_bits.iter().enumerate().filter(|&(x, _)| x != d).map(|(_, m)| m.clone()).collect();
+                match stack(&pieces, &rest, &others) {
+                    Some((c, b)) if stack_right(&pieces, &c, b, &demo_bits[d]) => {}
+                    _ => return,
+                }
+            }
+        }
+        // Its own allowance where the levels stopped on steps.
+        if self.run.stop == Some(Stop::Steps) {
+            self.run.stop = None;
+            self.max_steps = self.run.steps + STACK_STEPS;
+        }
+        let mut cur = pieces[base].0;
+        for &k in chain.iter().rev() {
+            let Some(parts) = self.apply(Prim::fgpartition, &[Arg::Val(pieces[k].0)]) else { return };
+            let Some(obj) = self.apply(Prim::merge, &[Arg::Val(parts)]) else { return };
+            let Some(r) = self.apply(Prim::paint, &[Arg::Val(cur), Arg::Val(obj)]) else { return };
+            cur = r;
+        }
+        self.check(cur);
     }
 
     /// The cells of `colour` painted from the grid's mirror images under `mirrors`, one after the
@@ -1653,6 +1745,80 @@ impl<'a, 's> Layer<'a, 's> {
         }
         r
     }
+}
+
+/// A stack's pieces and cells as bits: per grid, the cells it shows (off its most common colour)
+/// and the cells it gets right.
+type Pieces = [(ValId, Vec<u64>, Vec<u64>)];
+
+/// The greedy stack of [`Layer::stack_pieces`] over the cells of `active` (`demo_bits`: the cells
+/// of each active demonstration): the pieces from the top, and the base.
+fn stack(pieces: &Pieces, active: &[u64], demo_bits: &[Vec<u64>]) -> Option<(Vec<usize>, usize)> {
+    let words = active.len();
+    // Cells outside `active` count as covered.
+    let mut covered: Vec<u64> = active.iter().map(|a| !a).collect();
+    let mut chain: Vec<usize> = Vec::new();
+    loop {
+        if let Some(b) =
+            pieces.iter().position(|(_, _, right)| covered.iter().zip(right).all(|(c, r)| !c & !r == 0))
+        {
+            return (!chain.is_empty()).then_some((chain, b));
+        }
+        if chain.len() == MAX_PIECES {
+            return None;
+        }
+        let mut best: Option<(usize, u32)> = None;
+        for (k, (_, shown, right)) in pieces.iter().enumerate() {
+            if chain.contains(&k) {
+                continue;
+            }
+            let fits = (0..words).all(|w| shown[w] & !covered[w] & !right[w] == 0);
+            if !fits {
+                continue;
+            }
+            let gain: u32 = (0..words).map(|w| (shown[w] & !covered[w]).count_ones()).sum();
+            let on =
+                demo_bits.iter().filter(|m| (0..words).any(|w| shown[w] & !covered[w] & m[w] != 0)).count();
+            if gain > 0 && on >= demo_bits.len().min(2) && best.is_none_or(|(_, g)| gain > g) {
+                best = Some((k, gain));
+            }
+        }
+        let (k, _) = best?;
+        for (c, s) in covered.iter_mut().zip(&pieces[k].1) {
+            *c |= s;
+        }
+        chain.push(k);
+    }
+}
+
+/// Whether the stack `chain` over `base` rebuilds every cell of `cells`.
+fn stack_right(pieces: &Pieces, chain: &[usize], base: usize, cells: &[u64]) -> bool {
+    let words = cells.len();
+    let mut covered = vec![0u64; words];
+    for &k in chain {
+        let (_, shown, right) = &pieces[k];
+        if (0..words).any(|w| shown[w] & !covered[w] & !right[w] & cells[w] != 0) {
+            return false;
+        }
+        for w in 0..words {
+            covered[w] |= shown[w];
+        }
+    }
+    (0..words).all(|w| !covered[w] & !pieces[base].2[w] & cells[w] == 0)
+}
+
+/// Most pieces [`Layer::stack_pieces`] paints over its base.
+const MAX_PIECES: usize = 3;
+/// Most grids [`Layer::stack_pieces`] considers (the first stored).
+const MAX_STACKED: usize = 20_000;
+/// The work units [`Layer::stack_pieces`] may spend after the levels spent the layer's.
+const STACK_STEPS: u64 = 200_000;
+
+/// arc-dsl's `mostcolor` of a grid's cells: the most common colour, the lowest on a tie.
+fn most_color_of(cells: &[u8]) -> u8 {
+    let mut counts = [0usize; 16];
+    cells.iter().for_each(|&c| counts[c as usize % 16] += 1);
+    (0..16u8).rev().max_by_key(|&c| counts[c as usize]).unwrap_or(0)
 }
 
 /// The `replace`/`switch` calls (primitive, from, to) that turn `vals`' demonstration grids into
