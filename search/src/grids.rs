@@ -1138,9 +1138,23 @@ fn one_colour_picks() -> Vec<String> {
     picks
 }
 
+/// The rows and the columns of a grid cut by lines into compartments: how many distinct first rows,
+/// and first columns, the 4-connected regions of its most common colour have (7039b2d7's cells
+/// between separators, a separator on the border or not).
+fn bands(g: &GridData) -> (usize, usize) {
+    let bg = crate::rules::most_color(g);
+    let (mut rows, mut cols) = (HashSet::new(), HashSet::new());
+    for cells in crate::rules::components(g, |c| c == bg) {
+        rows.insert(cells.iter().map(|&k| k / g.w).min());
+        cols.insert(cells.iter().map(|&k| k % g.w).min());
+    }
+    (rows.len(), cols.len())
+}
+
 /// When every output is one colour and the outputs differ in shape, each side either the same on
 /// every demonstration or a count the input shows (of its objects under four `objects` settings,
-/// of its colours; that count, one more or one less): the canvas of that size (e872b94a's column as
+/// of its colours, of the compartments down and across that lines cut it into ([`bands`]); that
+/// count, one more or one less): the canvas of that size (e872b94a's column as
 /// tall as the input has objects, plus one), in the one colour all outputs share or, where they
 /// differ, each colour [`one_colour_answers`] picks.
 fn counted_canvases(train: &[(GridData, GridData)]) -> Vec<String> {
@@ -1161,6 +1175,16 @@ fn counted_canvases(train: &[(GridData, GridData)]) -> Vec<String> {
         (text, train.iter().map(|(i, _)| count_objects(i, univalued, diagonal)).collect())
     })
     .chain(std::iter::once(("numcolors(X)", train.iter().map(|(i, _)| palette_size(i)).collect())))
+    .chain([
+        (
+            "size(apply(uppermost, colorfilter(objects(X, T, F, F), mostcolor(X))))",
+            train.iter().map(|(i, _)| bands(i).0).collect(),
+        ),
+        (
+            "size(apply(leftmost, colorfilter(objects(X, T, F, F), mostcolor(X))))",
+            train.iter().map(|(i, _)| bands(i).1).collect(),
+        ),
+    ])
     .collect();
     let side = |f: fn(&GridData) -> usize| -> Option<String> {
         let want: Vec<usize> = train.iter().map(|(_, o)| f(o)).collect();

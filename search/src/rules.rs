@@ -416,7 +416,7 @@ pub(crate) fn components(g: &GridData, keep: impl Fn(u8) -> bool) -> Vec<Vec<usi
 }
 
 /// arc-dsl's `mostcolor`: the most common colour, the lowest on a tie.
-fn most_color(g: &GridData) -> u8 {
+pub(crate) fn most_color(g: &GridData) -> u8 {
     let mut counts = [0usize; 10];
     g.cells.iter().for_each(|&c| counts[c as usize % 10] += 1);
     (0..10u8).rev().max_by_key(|&c| counts[c as usize]).unwrap_or(0)
