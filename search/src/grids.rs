@@ -1371,9 +1371,75 @@ impl<'a, 's> Layer<'a, 's> {
             frontier = next;
         }
         if self.run.candidates.is_empty() && !matches!(self.run.stop, Some(Stop::Time | Stop::Memory)) {
+            self.rules_after(input, &first_level);
+        }
+        if self.run.candidates.is_empty() && !matches!(self.run.stop, Some(Stop::Time | Stop::Memory)) {
             self.stack_pieces();
         }
         self.run
+    }
+
+    /// Rules after a step: the paint rules, seeded fills, holes by size and pattern repairs of
+    /// [`crate::rules`] read off the demonstrations as a first-level grid `G` (not the input) leaves
+    /// them, for the [`AFTER_STEPS`] such grids of the outputs' shapes with the most cells right
+    /// (310f3251's tiling, then marks out of each cell), each template applied to `G` alone. Runs
+    /// on a step allowance of its own where the levels spent the layer's steps.
+    fn rules_after(&mut self, input: ValId, first_level: &[ValId]) {
+        let train_n = self.outputs.len();
+        let mut ranked: Vec<(usize, ValId, Vec<GridData>)> = Vec::new();
+        for &g in first_level {
+            if g == input || !self.is_grid(g) || !self.has_output_shapes(g) {
+                continue;
+            }
+            let grids: Option<Vec<GridData>> = self.store.values[g as usize]
+                .vals
+                .iter()
+                .map(|v| match v {
+                    Value::Grid(x) => {
+                        Some(GridData { h: x.h as usize, w: x.w as usize, cells: x.cells.to_vec() })
+                    }
+                    _ => None,
+                })
+                .collect();
+            let Some(grids) = grids else { continue };
+            let right: usize = grids
+                .iter()
+                .zip(self.outputs)
+                .map(|(a, o)| a.cells.iter().zip(&o.cells).filter(|(x, y)| x == y).count())
+                .sum();
+            ranked.push((right, g, grids));
+        }
+        // The most cells right first; on a tie, the first found.
+        ranked.sort_by_key(|&(right, g, _)| (std::cmp::Reverse(right), g));
+        ranked.truncate(AFTER_STEPS);
+        if ranked.is_empty() {
+            return;
+        }
+        if self.run.stop == Some(Stop::Steps) {
+            self.run.stop = None;
+            self.max_steps = self.run.steps + AFTER_STEPS_BUDGET;
+        } else {
+            self.max_steps = self.max_steps.max(self.run.steps + AFTER_STEPS_BUDGET);
+        }
+        for (_, g, grids) in ranked {
+            let train: Vec<(GridData, GridData)> =
+                grids[..train_n].iter().cloned().zip(self.outputs.iter().cloned()).collect();
+            let tests = &grids[train_n..];
+            let mut texts: Vec<String> = Vec::new();
+            texts.extend(crate::rules::paint_rules(&train, tests));
+            texts.extend(crate::rules::seeded_fills(&train, tests));
+            texts.extend(crate::rules::holes_by_size(&train, tests));
+            texts.extend(crate::rules::pattern_repairs(&train));
+            for t in texts {
+                let Ok(e) = parse(&t, None) else { continue };
+                if self.run.stop.is_some() {
+                    return;
+                }
+                if let Some(r) = self.value(&e, g) {
+                    self.check(r);
+                }
+            }
+        }
     }
 
     /// Pieces stacked: when no grid is an answer, the output read as grids of its shape painted one
@@ -1831,6 +1897,10 @@ fn stack_right(pieces: &Pieces, chain: &[usize], base: usize, cells: &[u64]) -> 
     (0..words).all(|w| !covered[w] & !pieces[base].2[w] & cells[w] == 0)
 }
 
+/// How many first-level grids [`Layer::rules_after`] reads rules off.
+const AFTER_STEPS: usize = 4;
+/// The work units [`Layer::rules_after`] may spend after the levels spent the layer's.
+const AFTER_STEPS_BUDGET: u64 = 2_000_000;
 /// Most pieces [`Layer::stack_pieces`] paints over its base.
 const MAX_PIECES: usize = 3;
 /// Most grids [`Layer::stack_pieces`] considers (the first stored).
