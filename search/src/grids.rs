@@ -2115,6 +2115,63 @@ mod tests {
     }
 
     #[test]
+    fn compartments_cut_by_lines_size_canvases() {
+        let rows = |rs: &[&str]| GridData {
+            h: rs.len(),
+            w: rs[0].len(),
+            cells: rs.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect(),
+        };
+        // Lines of 3 on 5: three compartments down, two across; a line on the border adds none.
+        let c = "5555535555";
+        let inner = rows(&[c, "3333333333", c, c, "3333333333", c]);
+        assert_eq!(bands(&inner), (3, 2));
+        let (line, d) = ("33333333333333", "55535553555553");
+        let border = rows(&[line, d, d, d, line, d]);
+        assert_eq!(bands(&border), (2, 3));
+        let g = |h: usize, w: usize, c: u8| GridData { h, w, cells: vec![c; h * w] };
+        let train = [(inner, g(3, 2, 5)), (border, g(2, 3, 5))];
+        let t = counted_canvases(&train);
+        assert_eq!(
+            t,
+            vec![
+                "canvas(FIVE, astuple(size(apply(uppermost, colorfilter(objects(X, T, F, F), mostcolor(X)))), \
+                 size(apply(leftmost, colorfilter(objects(X, T, F, F), mostcolor(X))))))"
+            ]
+        );
+        assert!(parse(&t[0], None).is_ok());
+    }
+
+    /// Bits over 8 cells (one demonstration of 4 cells, then another) from a pattern string.
+    fn bits(pattern: &str) -> Vec<u64> {
+        vec![pattern.bytes().enumerate().filter(|&(_, b)| b == b'1').map(|(k, _)| 1u64 << k).sum()]
+    }
+
+    #[test]
+    fn pieces_stack_from_the_top_over_a_base() {
+        // Piece 0 shows cells 0-1 of each demonstration, right there only; piece 1 shows
+        // everything, right but where piece 0 shows; piece 2 is right on cells 0-1 only; piece 3
+        // shows cell 2 of the first demonstration only (right there).
+        let pieces = vec![
+            (0, bits("11001100"), bits("11001100")),
+            (1, bits("11111111"), bits("00110011")),
+            (2, bits("11111111"), bits("11001100")),
+            (3, bits("00100000"), bits("00100000")),
+        ];
+        let (all, demos) = (bits("11111111"), vec![bits("11110000"), bits("00001111")]);
+        // Piece 0 on top, then piece 1 as the base (right on every cell piece 0 leaves).
+        assert_eq!(stack(&pieces, &all, &demos), Some((vec![0], 1)));
+        assert!(stack_right(&pieces, &[0], 1, &all));
+        // Piece 2 as the base is wrong where piece 0 leaves cells; with nothing on top, too.
+        assert!(!stack_right(&pieces, &[0], 2, &all));
+        assert!(!stack_right(&pieces, &[], 1, &all));
+        // A piece that shows on one demonstration of two is not stacked.
+        let lonely = vec![pieces[3].clone(), pieces[1].clone()];
+        assert_eq!(stack(&lonely, &all, &demos), None);
+        // One demonstration alone: the same stack rebuilds it.
+        assert_eq!(stack(&pieces, &demos[0], &demos[..1]), Some((vec![0], 1)));
+    }
+
+    #[test]
     fn the_count_rules_take_empty_grids() {
         let g = |h: usize, w: usize, cells: &[u8]| GridData { h, w, cells: cells.to_vec() };
         let colours = [true; 10];
