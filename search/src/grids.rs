@@ -1379,11 +1379,13 @@ impl<'a, 's> Layer<'a, 's> {
         self.run
     }
 
-    /// Rules after a step: the paint rules, seeded fills, holes by size and pattern repairs of
-    /// [`crate::rules`] read off the demonstrations as a first-level grid `G` (not the input) leaves
-    /// them, for the [`AFTER_STEPS`] such grids of the outputs' shapes with the most cells right
-    /// (310f3251's tiling, then marks out of each cell), each template applied to `G` alone. Runs
-    /// on a step allowance of its own where the levels spent the layer's steps.
+    /// Rules after a step: the paint rules, holes by size and pattern repairs of [`crate::rules`]
+    /// read off the demonstrations as a first-level grid `G` (not the input) leaves them (not the
+    /// seeded fills: after lines drawn, regions touching them filled answered 0d87d2a6 wrong), for
+    /// the [`AFTER_STEPS`] such grids of the outputs' shapes with the most cells right (c92b942c's
+    /// tiling, then marks beside each cell; f0afb749's upscale, then rays out of the corners), each
+    /// template applied to `G` alone. Runs on a step allowance of its own where the levels spent
+    /// the layer's steps.
     fn rules_after(&mut self, input: ValId, first_level: &[ValId]) {
         let train_n = self.outputs.len();
         let mut ranked: Vec<(usize, ValId, Vec<GridData>)> = Vec::new();
@@ -1427,7 +1429,6 @@ impl<'a, 's> Layer<'a, 's> {
             let tests = &grids[train_n..];
             let mut texts: Vec<String> = Vec::new();
             texts.extend(crate::rules::paint_rules(&train, tests));
-            texts.extend(crate::rules::seeded_fills(&train, tests));
             texts.extend(crate::rules::holes_by_size(&train, tests));
             texts.extend(crate::rules::pattern_repairs(&train));
             for t in texts {
