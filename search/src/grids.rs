@@ -423,6 +423,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(stamps(train));
     suggested.extend(moves(train));
     suggested.extend(crate::rules::paint_rules(train, tests));
+    suggested.extend(crate::rules::partial_paint_rules(train, tests));
     suggested.extend(crate::rules::pattern_repairs(train));
     suggested.extend(crate::rules::seeded_fills(train, tests));
     suggested.extend(crate::rules::holes_by_size(train, tests));
