@@ -1380,10 +1380,10 @@ impl<'a, 's> Layer<'a, 's> {
         self.run
     }
 
-    /// Rules after a step: the paint rules, holes by size and pattern repairs of [`crate::rules`]
-    /// read off the demonstrations as a first-level grid `G` (not the input) leaves them (not the
-    /// seeded fills: after lines drawn, regions touching them filled answered 0d87d2a6 wrong), for
-    /// the [`AFTER_STEPS`] such grids of the outputs' shapes with the most cells right (c92b942c's
+    /// Rules after a step: the paint rules (at most [`AFTER_RULES`] of them), holes by size and
+    /// pattern repairs of [`crate::rules`] read off the demonstrations as a first-level grid `G`
+    /// (not the input) leaves them (not the seeded fills: after lines drawn, regions touching them
+    /// filled answered 0d87d2a6 wrong), for the [`AFTER_STEPS`] such grids of the outputs' shapes with the most cells right (c92b942c's
     /// tiling, then marks beside each cell; f0afb749's upscale, then rays out of the corners), each
     /// template applied to `G` alone. Runs on a step allowance of its own where the levels spent
     /// the layer's steps.
@@ -1429,7 +1429,7 @@ impl<'a, 's> Layer<'a, 's> {
                 grids[..train_n].iter().cloned().zip(self.outputs.iter().cloned()).collect();
             let tests = &grids[train_n..];
             let mut texts: Vec<String> = Vec::new();
-            texts.extend(crate::rules::paint_rules(&train, tests));
+            texts.extend(crate::rules::short_paint_rules(&train, tests, AFTER_RULES));
             texts.extend(crate::rules::holes_by_size(&train, tests));
             texts.extend(crate::rules::pattern_repairs(&train));
             for t in texts {
@@ -1901,6 +1901,9 @@ fn stack_right(pieces: &Pieces, chain: &[usize], base: usize, cells: &[u64]) -> 
 
 /// How many first-level grids [`Layer::rules_after`] reads rules off.
 const AFTER_STEPS: usize = 4;
+/// Most paint rules in a chain after a step (a step and a long chain fit by accident: train
+/// 91714a58's six rules after an erasure answered its test wrong).
+const AFTER_RULES: usize = 4;
 /// The work units [`Layer::rules_after`] may spend after the levels spent the layer's.
 const AFTER_STEPS_BUDGET: u64 = 2_000_000;
 /// Most pieces [`Layer::stack_pieces`] paints over its base.

@@ -584,21 +584,32 @@ fn covers_none(masks: &Masks, train: &[(GridData, GridData)], kind: Kind, c: u8,
 /// The template of chained paint rules that rebuilds every demonstration output, if any (see the
 /// module doc); `tests` are the test inputs (their colours join the per-colour rules).
 pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option<String> {
-    paint_chain(train, tests, false)
+    paint_chain(train, tests, false, MAX_RULES)
+}
+
+/// [`paint_rules`] of at most `most` rules.
+pub fn short_paint_rules(train: &[(GridData, GridData)], tests: &[GridData], most: usize) -> Option<String> {
+    paint_chain(train, tests, false, most)
 }
 
 /// The chain of [`paint_rules`] that leaves the fewest wrong cells, of at most [`MAX_PARTIAL`]
 /// rules, where none rebuilds every output (`None` where one does, or where no rule holds): a step
 /// that rules of another kind, or other pieces, finish ([`crate::grids`]).
 pub fn partial_paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option<String> {
-    if paint_chain(train, tests, false).is_some() {
+    if paint_chain(train, tests, false, MAX_RULES).is_some() {
         return None;
     }
-    paint_chain(train, tests, true)
+    paint_chain(train, tests, true, MAX_PARTIAL)
 }
 
-/// [`paint_rules`]' chain; with `partial`, also one that leaves some cells wrong.
-fn paint_chain(train: &[(GridData, GridData)], tests: &[GridData], partial: bool) -> Option<String> {
+/// [`paint_rules`]' chain of at most `most` rules; with `partial`, also one that leaves some cells
+/// wrong.
+fn paint_chain(
+    train: &[(GridData, GridData)],
+    tests: &[GridData],
+    partial: bool,
+    most: usize,
+) -> Option<String> {
     if train.is_empty()
         || !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w)
         || train.iter().all(|(i, o)| i == o)
@@ -734,7 +745,6 @@ fn paint_chain(train: &[(GridData, GridData)], tests: &[GridData], partial: bool
         // tie, so per-colour rules win).
         let mut chosen: Vec<&Rule> = Vec::new();
         let mut left = wrong(&masks, train, &chosen);
-        let most = if partial { MAX_PARTIAL } else { MAX_RULES };
         while left > 0 && chosen.len() < most {
             let (best, after) = rules
                 .iter()
@@ -1207,6 +1217,9 @@ mod tests {
             t.contains("mapply(dneighbors, ofcolor(X, ONE))")
                 && t.contains("mapply(ineighbors, ofcolor(X, TWO))")
         );
+        // Two rules: not within one.
+        assert_eq!(short_paint_rules(&train, &[], 1), None);
+        assert_eq!(short_paint_rules(&train, &[], 2), Some(t.clone()));
         // Without the pattern (the second cell right of the 1 changes, the one between not): no
         // template.
         let other = vec![(grid(&["01000"]), grid(&["01020"]))];
