@@ -9,8 +9,9 @@
 //! neighbours, objects recoloured by size rank (on black too where another colour is the most
 //! common), crops picked by a colour's count, parts of a split picked by a property, moves to
 //! contact, gravity, copies of an object stamped at marks, tilings and fractals by a factor the
-//! input counts, one-colour canvases sized by a count; and the paint rules, pattern repairs, seeded
-//! fills and hole fills of [`crate::rules`]). Level `d` applies every
+//! input counts, one-colour canvases sized by a count (the compartments lines cut the input into,
+//! too); and the paint rules (a partial chain among them), pattern repairs, seeded fills and hole
+//! fills of [`crate::rules`]). Level `d` applies every
 //! template to every new grid of level `d - 1` (observational equivalence on the result tuples, as
 //! in the typed enumeration, through the same [`Store`] and [`Evaluator`], so every value is an
 //! expression the renderer writes as arc-dsl text). Besides the exact fits, every grid with the
@@ -18,7 +19,11 @@
 //! demonstration, written as `replace`/`switch` calls, refused where it is a guess on one-colour
 //! outputs), and pairs of grids of the first level are combined (`cellwise`, `underpaint`, `hconcat`,
 //! `vconcat`, and for two parts of the input the logic of their non-zero cells) where the result
-//! has the outputs' shapes.
+//! has the outputs' shapes. Where no level gives an answer, the rules are read again off the
+//! demonstrations as the best first-level grids leave them (rules after a step,
+//! [`Layer::rules_after`]), and then grids of the outputs' shape are stacked, each painting its
+//! cells off its most common colour over the ones below ([`Layer::stack_pieces`], checked on each
+//! demonstration held out).
 //! The layer stops at its own step budget (reproducible), the wall-clock budget, the task's caps on
 //! values and bytes, or after the level where its first candidate was found.
 
