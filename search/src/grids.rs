@@ -9,8 +9,9 @@
 //! neighbours, objects recoloured by size rank (on black too where another colour is the most
 //! common), crops picked by a colour's count, parts of a split picked by a property, moves to
 //! contact, gravity, copies of an object stamped at marks, tilings and fractals by a factor the
-//! input counts, one-colour canvases sized by a count; and the paint rules, pattern repairs, seeded
-//! fills and hole fills of [`crate::rules`]). Level `d` applies every
+//! input counts, one-colour canvases sized by a count (the compartments lines cut the input into,
+//! too); and the paint rules (a partial chain among them), pattern repairs, seeded fills and hole
+//! fills of [`crate::rules`]). Level `d` applies every
 //! template to every new grid of level `d - 1` (observational equivalence on the result tuples, as
 //! in the typed enumeration, through the same [`Store`] and [`Evaluator`], so every value is an
 //! expression the renderer writes as arc-dsl text). Besides the exact fits, every grid with the
@@ -18,7 +19,11 @@
 //! demonstration, written as `replace`/`switch` calls, refused where it is a guess on one-colour
 //! outputs), and pairs of grids of the first level are combined (`cellwise`, `underpaint`, `hconcat`,
 //! `vconcat`, and for two parts of the input the logic of their non-zero cells) where the result
-//! has the outputs' shapes.
+//! has the outputs' shapes. Where no level gives an answer, the rules are read again off the
+//! demonstrations as the best first-level grids leave them (rules after a step,
+//! [`Layer::rules_after`]), and then grids of the outputs' shape are stacked, each painting its
+//! cells off its most common colour over the ones below ([`Layer::stack_pieces`], checked on each
+//! demonstration held out).
 //! The layer stops at its own step budget (reproducible), the wall-clock budget, the task's caps on
 //! values and bytes, or after the level where its first candidate was found.
 
@@ -423,6 +428,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(stamps(train));
     suggested.extend(moves(train));
     suggested.extend(crate::rules::paint_rules(train, tests));
+    suggested.extend(crate::rules::partial_paint_rules(train, tests));
     suggested.extend(crate::rules::pattern_repairs(train));
     suggested.extend(crate::rules::seeded_fills(train, tests));
     suggested.extend(crate::rules::holes_by_size(train, tests));
@@ -1138,9 +1144,23 @@ fn one_colour_picks() -> Vec<String> {
     picks
 }
 
+/// The rows and the columns of a grid cut by lines into compartments: how many distinct first rows,
+/// and first columns, the 4-connected regions of its most common colour have (7039b2d7's cells
+/// between separators, a separator on the border or not).
+fn bands(g: &GridData) -> (usize, usize) {
+    let bg = crate::rules::most_color(g);
+    let (mut rows, mut cols) = (HashSet::new(), HashSet::new());
+    for cells in crate::rules::components(g, |c| c == bg) {
+        rows.insert(cells.iter().map(|&k| k / g.w).min());
+        cols.insert(cells.iter().map(|&k| k % g.w).min());
+    }
+    (rows.len(), cols.len())
+}
+
 /// When every output is one colour and the outputs differ in shape, each side either the same on
 /// every demonstration or a count the input shows (of its objects under four `objects` settings,
-/// of its colours; that count, one more or one less): the canvas of that size (e872b94a's column as
+/// of its colours, of the compartments down and across that lines cut it into ([`bands`]); that
+/// count, one more or one less): the canvas of that size (e872b94a's column as
 /// tall as the input has objects, plus one), in the one colour all outputs share or, where they
 /// differ, each colour [`one_colour_answers`] picks.
 fn counted_canvases(train: &[(GridData, GridData)]) -> Vec<String> {
@@ -1161,6 +1181,16 @@ fn counted_canvases(train: &[(GridData, GridData)]) -> Vec<String> {
         (text, train.iter().map(|(i, _)| count_objects(i, univalued, diagonal)).collect())
     })
     .chain(std::iter::once(("numcolors(X)", train.iter().map(|(i, _)| palette_size(i)).collect())))
+    .chain([
+        (
+            "size(apply(uppermost, colorfilter(objects(X, T, F, F), mostcolor(X))))",
+            train.iter().map(|(i, _)| bands(i).0).collect(),
+        ),
+        (
+            "size(apply(leftmost, colorfilter(objects(X, T, F, F), mostcolor(X))))",
+            train.iter().map(|(i, _)| bands(i).1).collect(),
+        ),
+    ])
     .collect();
     let side = |f: fn(&GridData) -> usize| -> Option<String> {
         let want: Vec<usize> = train.iter().map(|(_, o)| f(o)).collect();
@@ -1346,7 +1376,166 @@ impl<'a, 's> Layer<'a, 's> {
             }
             frontier = next;
         }
+        if self.run.candidates.is_empty() && !matches!(self.run.stop, Some(Stop::Time | Stop::Memory)) {
+            self.rules_after(input, &first_level);
+        }
+        if self.run.candidates.is_empty() && !matches!(self.run.stop, Some(Stop::Time | Stop::Memory)) {
+            self.stack_pieces();
+        }
         self.run
+    }
+
+    /// Rules after a step: the paint rules (at most [`AFTER_RULES`] of them), holes by size and
+    /// pattern repairs of [`crate::rules`] read off the demonstrations as a first-level grid `G`
+    /// (not the input) leaves them (not the seeded fills: after lines drawn, regions touching them
+    /// filled answered 0d87d2a6 wrong), for the [`AFTER_STEPS`] such grids of the outputs' shapes with the most cells right (c92b942c's
+    /// tiling, then marks beside each cell; f0afb749's upscale, then rays out of the corners), each
+    /// template applied to `G` alone. Runs on a step allowance of its own where the levels spent
+    /// the layer's steps.
+    fn rules_after(&mut self, input: ValId, first_level: &[ValId]) {
+        let train_n = self.outputs.len();
+        let mut ranked: Vec<(usize, ValId, Vec<GridData>)> = Vec::new();
+        for &g in first_level {
+            if g == input || !self.is_grid(g) || !self.has_output_shapes(g) {
+                continue;
+            }
+            let grids: Option<Vec<GridData>> = self.store.values[g as usize]
+                .vals
+                .iter()
+                .map(|v| match v {
+                    Value::Grid(x) => {
+                        Some(GridData { h: x.h as usize, w: x.w as usize, cells: x.cells.to_vec() })
+                    }
+                    _ => None,
+                })
+                .collect();
+            let Some(grids) = grids else { continue };
+            let right: usize = grids
+                .iter()
+                .zip(self.outputs)
+                .map(|(a, o)| a.cells.iter().zip(&o.cells).filter(|(x, y)| x == y).count())
+                .sum();
+            ranked.push((right, g, grids));
+        }
+        // The most cells right first; on a tie, the first found.
+        ranked.sort_by_key(|&(right, g, _)| (std::cmp::Reverse(right), g));
+        ranked.truncate(AFTER_STEPS);
+        if ranked.is_empty() {
+            return;
+        }
+        if self.run.stop == Some(Stop::Steps) {
+            self.run.stop = None;
+            self.max_steps = self.run.steps + AFTER_STEPS_BUDGET;
+        } else {
+            self.max_steps = self.max_steps.max(self.run.steps + AFTER_STEPS_BUDGET);
+        }
+        for (_, g, grids) in ranked {
+            let train: Vec<(GridData, GridData)> =
+                grids[..train_n].iter().cloned().zip(self.outputs.iter().cloned()).collect();
+            let tests = &grids[train_n..];
+            let mut texts: Vec<String> = Vec::new();
+            texts.extend(crate::rules::short_paint_rules(&train, tests, AFTER_RULES));
+            texts.extend(crate::rules::holes_by_size(&train, tests));
+            texts.extend(crate::rules::pattern_repairs(&train));
+            for t in texts {
+                let Ok(e) = parse(&t, None) else { continue };
+                if self.run.stop.is_some() {
+                    return;
+                }
+                if let Some(r) = self.value(&e, g) {
+                    self.check(r);
+                }
+            }
+        }
+    }
+
+    /// Pieces stacked: when no grid is an answer, the output read as grids of its shape painted one
+    /// over another, each showing its cells off its own most common colour (`paint(R,
+    /// merge(fgpartition(P)))`) over a base grid that shows every cell. Greedy from the top: the
+    /// piece whose shown cells, where no piece above shows, are all right and cover the most such
+    /// cells (on at least two demonstrations where there are two), up to [`MAX_PIECES`]; then the
+    /// first grid right on every cell no piece shows is the base. Kept only where, for each
+    /// demonstration, the stack read off the others rebuilds it too (held out: a stack that fits by
+    /// accident, 7c9b52a0's or 4cd1b7b2's, does not). Runs on a small step allowance of its own
+    /// where the levels spent the layer's steps.
+    fn stack_pieces(&mut self) {
+        let outputs = self.outputs;
+        let total: usize = outputs.iter().map(|o| o.cells.len()).sum();
+        let words = total.div_ceil(64);
+        let demos = outputs.len();
+        // Per piece: the cells it shows and the cells it gets right, as bits over all demonstrations.
+        let mut pieces: Vec<(ValId, Vec<u64>, Vec<u64>)> = Vec::new();
+        for id in 0..self.store.values.len() as ValId {
+            if !self.is_grid(id) || !self.has_output_shapes(id) {
+                continue;
+            }
+            let (mut shown, mut right) = (vec![0u64; words], vec![0u64; words]);
+            let mut at = 0;
+            for (v, o) in self.store.values[id as usize].vals.iter().zip(outputs) {
+                let Value::Grid(g) = v else { break };
+                let bg = most_color_of(g.cells);
+                for (k, (&a, &b)) in g.cells.iter().zip(&o.cells).enumerate() {
+                    let bit = at + k;
+                    if a != bg {
+                        shown[bit / 64] |= 1 << (bit % 64);
+                    }
+                    if a == b {
+                        right[bit / 64] |= 1 << (bit % 64);
+                    }
+                }
+                at += o.cells.len();
+            }
+            pieces.push((id, shown, right));
+            if pieces.len() >= MAX_STACKED {
+                break;
+            }
+        }
+        let starts: Vec<usize> = outputs
+            .iter()
+            .scan(0, |at, o| {
+                let s = *at;
+                *at += o.cells.len();
+                Some(s)
+            })
+            .collect();
+        // The bits of demonstration `d` (or of every one but `d`).
+        let bits_of = |keep: &dyn Fn(usize) -> bool| {
+            let mut m = vec![0u64; words];
+            for (d, o) in outputs.iter().enumerate().filter(|&(d, _)| keep(d)) {
+                for bit in starts[d]..starts[d] + o.cells.len() {
+                    m[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+            m
+        };
+        let demo_bits: Vec<Vec<u64>> = (0..demos).map(|d| bits_of(&|x| x == d)).collect();
+        let all = bits_of(&|_| true);
+        let Some((chain, base)) = stack(&pieces, &all, &demo_bits) else { return };
+        // Held out: the stack read off all demonstrations but one must rebuild that one too.
+        if demos >= 2 {
+            for d in 0..demos {
+                let rest = bits_of(&|x| x != d);
+                let others: Vec<Vec<u64>> =
+                    demo_bits.iter().enumerate().filter(|&(x, _)| x != d).map(|(_, m)| m.clone()).collect();
+                match stack(&pieces, &rest, &others) {
+                    Some((c, b)) if stack_right(&pieces, &c, b, &demo_bits[d]) => {}
+                    _ => return,
+                }
+            }
+        }
+        // Its own allowance where the levels stopped on steps.
+        if self.run.stop == Some(Stop::Steps) {
+            self.run.stop = None;
+            self.max_steps = self.run.steps + STACK_STEPS;
+        }
+        let mut cur = pieces[base].0;
+        for &k in chain.iter().rev() {
+            let Some(parts) = self.apply(Prim::fgpartition, &[Arg::Val(pieces[k].0)]) else { return };
+            let Some(obj) = self.apply(Prim::merge, &[Arg::Val(parts)]) else { return };
+            let Some(r) = self.apply(Prim::paint, &[Arg::Val(cur), Arg::Val(obj)]) else { return };
+            cur = r;
+        }
+        self.check(cur);
     }
 
     /// The cells of `colour` painted from the grid's mirror images under `mirrors`, one after the
@@ -1655,6 +1844,87 @@ impl<'a, 's> Layer<'a, 's> {
     }
 }
 
+/// A stack's pieces and cells as bits: per grid, the cells it shows (off its most common colour)
+/// and the cells it gets right.
+type Pieces = [(ValId, Vec<u64>, Vec<u64>)];
+
+/// The greedy stack of [`Layer::stack_pieces`] over the cells of `active` (`demo_bits`: the cells
+/// of each active demonstration): the pieces from the top, and the base.
+fn stack(pieces: &Pieces, active: &[u64], demo_bits: &[Vec<u64>]) -> Option<(Vec<usize>, usize)> {
+    let words = active.len();
+    // Cells outside `active` count as covered.
+    let mut covered: Vec<u64> = active.iter().map(|a| !a).collect();
+    let mut chain: Vec<usize> = Vec::new();
+    loop {
+        if let Some(b) =
+            pieces.iter().position(|(_, _, right)| covered.iter().zip(right).all(|(c, r)| !c & !r == 0))
+        {
+            return (!chain.is_empty()).then_some((chain, b));
+        }
+        if chain.len() == MAX_PIECES {
+            return None;
+        }
+        let mut best: Option<(usize, u32)> = None;
+        for (k, (_, shown, right)) in pieces.iter().enumerate() {
+            if chain.contains(&k) {
+                continue;
+            }
+            let fits = (0..words).all(|w| shown[w] & !covered[w] & !right[w] == 0);
+            if !fits {
+                continue;
+            }
+            let gain: u32 = (0..words).map(|w| (shown[w] & !covered[w]).count_ones()).sum();
+            let on =
+                demo_bits.iter().filter(|m| (0..words).any(|w| shown[w] & !covered[w] & m[w] != 0)).count();
+            if gain > 0 && on >= demo_bits.len().min(2) && best.is_none_or(|(_, g)| gain > g) {
+                best = Some((k, gain));
+            }
+        }
+        let (k, _) = best?;
+        for (c, s) in covered.iter_mut().zip(&pieces[k].1) {
+            *c |= s;
+        }
+        chain.push(k);
+    }
+}
+
+/// Whether the stack `chain` over `base` rebuilds every cell of `cells`.
+fn stack_right(pieces: &Pieces, chain: &[usize], base: usize, cells: &[u64]) -> bool {
+    let words = cells.len();
+    let mut covered = vec![0u64; words];
+    for &k in chain {
+        let (_, shown, right) = &pieces[k];
+        if (0..words).any(|w| shown[w] & !covered[w] & !right[w] & cells[w] != 0) {
+            return false;
+        }
+        for w in 0..words {
+            covered[w] |= shown[w];
+        }
+    }
+    (0..words).all(|w| !covered[w] & !pieces[base].2[w] & cells[w] == 0)
+}
+
+/// How many first-level grids [`Layer::rules_after`] reads rules off.
+const AFTER_STEPS: usize = 4;
+/// Most paint rules in a chain after a step (a step and a long chain fit by accident: train
+/// 91714a58's six rules after an erasure answered its test wrong).
+const AFTER_RULES: usize = 4;
+/// The work units [`Layer::rules_after`] may spend after the levels spent the layer's.
+const AFTER_STEPS_BUDGET: u64 = 2_000_000;
+/// Most pieces [`Layer::stack_pieces`] paints over its base.
+const MAX_PIECES: usize = 3;
+/// Most grids [`Layer::stack_pieces`] considers (the first stored).
+const MAX_STACKED: usize = 20_000;
+/// The work units [`Layer::stack_pieces`] may spend after the levels spent the layer's.
+const STACK_STEPS: u64 = 200_000;
+
+/// arc-dsl's `mostcolor` of a grid's cells: the most common colour, the lowest on a tie.
+fn most_color_of(cells: &[u8]) -> u8 {
+    let mut counts = [0usize; 16];
+    cells.iter().for_each(|&c| counts[c as usize % 16] += 1);
+    (0..16u8).rev().max_by_key(|&c| counts[c as usize]).unwrap_or(0)
+}
+
 /// The `replace`/`switch` calls (primitive, from, to) that turn `vals`' demonstration grids into
 /// the outputs, when one colour map does it on every demonstration: each colour goes to one colour
 /// everywhere. `None` when no map does, when its cycles are longer than two colours, or when a
@@ -1852,6 +2122,63 @@ mod tests {
         assert_eq!(block_summaries(&[four.clone(), wide]), vec![summary("TWO_BY_TWO")]);
         assert!(block_summaries(&[(g(4, 4, &[0; 16]), g(3, 3, &[0; 9]))]).is_empty());
         assert!(block_summaries(&[four.clone(), (g(6, 6, &[0; 36]), g(3, 2, &[0; 6]))]).is_empty());
+    }
+
+    #[test]
+    fn compartments_cut_by_lines_size_canvases() {
+        let rows = |rs: &[&str]| GridData {
+            h: rs.len(),
+            w: rs[0].len(),
+            cells: rs.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect(),
+        };
+        // Lines of 3 on 5: three compartments down, two across; a line on the border adds none.
+        let c = "5555535555";
+        let inner = rows(&[c, "3333333333", c, c, "3333333333", c]);
+        assert_eq!(bands(&inner), (3, 2));
+        let (line, d) = ("33333333333333", "55535553555553");
+        let border = rows(&[line, d, d, d, line, d]);
+        assert_eq!(bands(&border), (2, 3));
+        let g = |h: usize, w: usize, c: u8| GridData { h, w, cells: vec![c; h * w] };
+        let train = [(inner, g(3, 2, 5)), (border, g(2, 3, 5))];
+        let t = counted_canvases(&train);
+        assert_eq!(
+            t,
+            vec![
+                "canvas(FIVE, astuple(size(apply(uppermost, colorfilter(objects(X, T, F, F), mostcolor(X)))), \
+                 size(apply(leftmost, colorfilter(objects(X, T, F, F), mostcolor(X))))))"
+            ]
+        );
+        assert!(parse(&t[0], None).is_ok());
+    }
+
+    /// Bits over 8 cells (one demonstration of 4 cells, then another) from a pattern string.
+    fn bits(pattern: &str) -> Vec<u64> {
+        vec![pattern.bytes().enumerate().filter(|&(_, b)| b == b'1').map(|(k, _)| 1u64 << k).sum()]
+    }
+
+    #[test]
+    fn pieces_stack_from_the_top_over_a_base() {
+        // Piece 0 shows cells 0-1 of each demonstration, right there only; piece 1 shows
+        // everything, right but where piece 0 shows; piece 2 is right on cells 0-1 only; piece 3
+        // shows cell 2 of the first demonstration only (right there).
+        let pieces = vec![
+            (0, bits("11001100"), bits("11001100")),
+            (1, bits("11111111"), bits("00110011")),
+            (2, bits("11111111"), bits("11001100")),
+            (3, bits("00100000"), bits("00100000")),
+        ];
+        let (all, demos) = (bits("11111111"), vec![bits("11110000"), bits("00001111")]);
+        // Piece 0 on top, then piece 1 as the base (right on every cell piece 0 leaves).
+        assert_eq!(stack(&pieces, &all, &demos), Some((vec![0], 1)));
+        assert!(stack_right(&pieces, &[0], 1, &all));
+        // Piece 2 as the base is wrong where piece 0 leaves cells; with nothing on top, too.
+        assert!(!stack_right(&pieces, &[0], 2, &all));
+        assert!(!stack_right(&pieces, &[], 1, &all));
+        // A piece that shows on one demonstration of two is not stacked.
+        let lonely = vec![pieces[3].clone(), pieces[1].clone()];
+        assert_eq!(stack(&lonely, &all, &demos), None);
+        // One demonstration alone: the same stack rebuilds it.
+        assert_eq!(stack(&pieces, &demos[0], &demos[..1]), Some((vec![0], 1)));
     }
 
     #[test]

@@ -11,7 +11,9 @@
 //! whose crossings another colour's lines take). When the kept rules together paint every changed
 //! cell, the fewest of them that rebuild every output (greedy) become one grid-layer template, a
 //! chain of `fill(G, D, intersection(PATCH, ofcolor(X, E)))` (`fill(G, D, PATCH)` where it paints
-//! over every colour). Rules that repaint only the background are tried first. A per-colour rule
+//! over every colour). Rules that repaint only the background are tried first. Where no chain
+//! rebuilds every output, the best chain of at most two rules is a step of its own
+//! ([`partial_paint_rules`]) that other rules or pieces of the grid layer finish. A per-colour rule
 //! ("each colour grows its own lines", "each colour clears its own boxes", "each colour takes over
 //! the 5s in its row") is kept where two colours show it and no colour contradicts it (or fewer
 //! contradict it than show it: it is then written for every colour but those), and is written for
@@ -155,6 +157,8 @@ const MAX_CONNECT: usize = 30;
 const MAX_TARGETS: usize = 120;
 /// Most rules in a chain.
 const MAX_RULES: usize = 6;
+/// Most rules in a chain that leaves cells for other rules ([`partial_paint_rules`]).
+const MAX_PARTIAL: usize = 2;
 
 impl Kind {
     /// The patch as arc-dsl text over the cells of colour `c` of `X` ([`FOREGROUND`]: of every
@@ -416,7 +420,7 @@ pub(crate) fn components(g: &GridData, keep: impl Fn(u8) -> bool) -> Vec<Vec<usi
 }
 
 /// arc-dsl's `mostcolor`: the most common colour, the lowest on a tie.
-fn most_color(g: &GridData) -> u8 {
+pub(crate) fn most_color(g: &GridData) -> u8 {
     let mut counts = [0usize; 10];
     g.cells.iter().for_each(|&c| counts[c as usize % 10] += 1);
     (0..10u8).rev().max_by_key(|&c| counts[c as usize]).unwrap_or(0)
@@ -580,6 +584,32 @@ fn covers_none(masks: &Masks, train: &[(GridData, GridData)], kind: Kind, c: u8,
 /// The template of chained paint rules that rebuilds every demonstration output, if any (see the
 /// module doc); `tests` are the test inputs (their colours join the per-colour rules).
 pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option<String> {
+    paint_chain(train, tests, false, MAX_RULES)
+}
+
+/// [`paint_rules`] of at most `most` rules.
+pub fn short_paint_rules(train: &[(GridData, GridData)], tests: &[GridData], most: usize) -> Option<String> {
+    paint_chain(train, tests, false, most)
+}
+
+/// The chain of [`paint_rules`] that leaves the fewest wrong cells, of at most [`MAX_PARTIAL`]
+/// rules, where none rebuilds every output (`None` where one does, or where no rule holds): a step
+/// that rules of another kind, or other pieces, finish ([`crate::grids`]).
+pub fn partial_paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option<String> {
+    if paint_chain(train, tests, false, MAX_RULES).is_some() {
+        return None;
+    }
+    paint_chain(train, tests, true, MAX_PARTIAL)
+}
+
+/// [`paint_rules`]' chain of at most `most` rules; with `partial`, also one that leaves some cells
+/// wrong.
+fn paint_chain(
+    train: &[(GridData, GridData)],
+    tests: &[GridData],
+    partial: bool,
+    most: usize,
+) -> Option<String> {
     if train.is_empty()
         || !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w)
         || train.iter().all(|(i, o)| i == o)
@@ -708,14 +738,14 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
         rules.append(&mut under);
         rules.append(&mut painted_over);
         let every: Vec<&Rule> = rules.iter().collect();
-        if rules.is_empty() || uncovered(&masks, train, &every) != 0 {
+        if rules.is_empty() || (!partial && uncovered(&masks, train, &every) != 0) {
             continue;
         }
         // Fewest rules: greedy, each step the rule that leaves the fewest wrong cells (the first on a
         // tie, so per-colour rules win).
         let mut chosen: Vec<&Rule> = Vec::new();
         let mut left = wrong(&masks, train, &chosen);
-        while left > 0 && chosen.len() < MAX_RULES {
+        while left > 0 && chosen.len() < most {
             let (best, after) = rules
                 .iter()
                 .map(|r| {
@@ -725,12 +755,15 @@ pub fn paint_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Option
                 })
                 .min_by_key(|&(_, n)| n)?;
             if after >= left {
+                if partial {
+                    break;
+                }
                 continue 'tiers;
             }
             chosen.push(best);
             left = after;
         }
-        if left > 0 {
+        if (left > 0 && !partial) || chosen.is_empty() {
             continue;
         }
         let mut g = "X".to_string();
@@ -1184,10 +1217,40 @@ mod tests {
             t.contains("mapply(dneighbors, ofcolor(X, ONE))")
                 && t.contains("mapply(ineighbors, ofcolor(X, TWO))")
         );
+        // Two rules: not within one.
+        assert_eq!(short_paint_rules(&train, &[], 1), None);
+        assert_eq!(short_paint_rules(&train, &[], 2), Some(t.clone()));
         // Without the pattern (the second cell right of the 1 changes, the one between not): no
         // template.
         let other = vec![(grid(&["01000"]), grid(&["01020"]))];
         assert_eq!(paint_rules(&other, &[]), None);
+    }
+
+    #[test]
+    fn a_partial_chain_where_no_chain_rebuilds_the_outputs() {
+        // Around each 1: 7 on the four sides; a 9 in a corner that no rule explains.
+        let train = vec![
+            (
+                grid(&["00000", "01000", "00000", "00000", "00000"]),
+                grid(&["07000", "71700", "07000", "00000", "00009"]),
+            ),
+            (
+                grid(&["00000", "00000", "00010", "00000", "00000"]),
+                grid(&["90000", "00070", "00717", "00070", "00000"]),
+            ),
+        ];
+        assert_eq!(paint_rules(&train, &[]), None);
+        let t = partial_paint_rules(&train, &[]).expect("a partial chain");
+        assert!(t.contains("mapply(dneighbors, ofcolor(X, ONE))"), "{t}");
+        // Where a chain rebuilds every output, no partial one.
+        let whole = vec![
+            (grid(&["00000", "01000", "00000"]), grid(&["07000", "71700", "07000"])),
+            (grid(&["00000", "00010", "00000"]), grid(&["00070", "00717", "00070"])),
+        ];
+        assert!(paint_rules(&whole, &[]).is_some());
+        assert_eq!(partial_paint_rules(&whole, &[]), None);
+        // Nothing holds: no partial chain either.
+        assert_eq!(partial_paint_rules(&[(grid(&["010"]), grid(&["102"]))], &[]), None);
     }
 
     #[test]

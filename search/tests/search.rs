@@ -240,3 +240,61 @@ fn crops_to_the_content_and_picks_the_hollow_object() {
         assert!(r.answers(&[want]), "{:?}", r.found);
     }
 }
+
+/// Sparse grids: a few cells of 1 and 2 on 0, far enough apart that no two touch.
+fn dots(k: u64) -> GridData {
+    let (h, w) = (5 + (k % 2) as usize, 6);
+    let mut cells = vec![0u8; h * w];
+    let mut x = k.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    for r in (0..h).step_by(2) {
+        for c in (0..w).step_by(2) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            cells[r * w + c] = [0, 0, 1, 2][(x % 4) as usize];
+        }
+    }
+    GridData { h, w, cells }
+}
+
+/// Rules after a step (the grid layer's `rules_after`): the input stacked on itself, then marks
+/// around each 1 of the stacked grid; found by the layer alone (the rule is read off the stacked
+/// grids, not the inputs, whose shape the outputs lack) and right on the test.
+#[test]
+fn rules_read_after_a_step_answer_the_test() {
+    let program = "def solve_t(I):\n    x1 = vconcat(I, I)\n    x2 = ofcolor(x1, ONE)\n    \
+                   x3 = mapply(dneighbors, x2)\n    O = underfill(x1, SEVEN, x3)\n    return O\n";
+    let inputs: Vec<GridData> = (1..8).map(dots).filter(|g| g.cells.contains(&1)).take(4).collect();
+    assert_eq!(inputs.len(), 4);
+    let pairs: Vec<(GridData, GridData)> =
+        inputs.iter().map(|g| (g.clone(), run(program, g).expect("the program runs"))).collect();
+    let layer_only = Options { max_depth: 0, ..opts() };
+    let r = search_task(&pairs[..3], &[pairs[3].0.clone()], "t", &layer_only, 2);
+    assert_eq!(r.unverified, 0);
+    assert!(r.answers(&[pairs[3].1.clone()]), "{:?}", r.found);
+    assert!(r.found[0].program.contains("vconcat") && r.found[0].program.contains("dneighbors"));
+}
+
+/// One-colour answers as large as the compartments lines cut the input into, down and across.
+#[test]
+fn compartment_counts_answer_the_test() {
+    // Lines of 3 on 5 at the given rows and columns of an h x w grid.
+    let cut = |h: usize, w: usize, lines_r: &[usize], lines_c: &[usize]| GridData {
+        h,
+        w,
+        cells: (0..h * w)
+            .map(|k| if lines_r.contains(&(k / w)) || lines_c.contains(&(k % w)) { 3 } else { 5 })
+            .collect(),
+    };
+    let canvas = |h: usize, w: usize| GridData { h, w, cells: vec![5; h * w] };
+    let train = vec![
+        (cut(9, 9, &[3], &[2, 6]), canvas(2, 3)),
+        (cut(10, 8, &[0, 4, 7], &[3]), canvas(3, 2)),
+        (cut(7, 11, &[2], &[1, 4, 8]), canvas(2, 4)),
+    ];
+    let test = cut(12, 12, &[2, 5, 9], &[0, 6, 11]);
+    let layer_only = Options { max_depth: 0, ..opts() };
+    let r = search_task(&train, &[test], "t", &layer_only, 2);
+    assert_eq!(r.unverified, 0);
+    assert!(r.answers(&[canvas(4, 2)]), "{:?}", r.found);
+}
