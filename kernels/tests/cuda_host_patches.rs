@@ -21,7 +21,14 @@ fn gpu_gave_up(cpp: &str) -> bool {
     [7, 8, S_UNSUPPORTED].iter().any(|code| cpp == format!("fail {code}"))
 }
 
+/// The host test binary, compiled once per process: both tests run it, and one test's g++ writing
+/// the file while the other executes it fails with "Text file busy".
 fn build() -> PathBuf {
+    static EXE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    EXE.get_or_init(compile).clone()
+}
+
+fn compile() -> PathBuf {
     let kernels = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let exe = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("test_patches");
     let status = Command::new("g++")
