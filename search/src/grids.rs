@@ -822,19 +822,44 @@ fn part(g: &GridData, n: usize, k: usize, across: bool) -> Option<GridData> {
     })
 }
 
-/// When every output has the shape of the parts of an `hsplit`/`vsplit` of its input (2 to 4) and
-/// each output cell is, of the colours the parts show there, the one first in an order of colours
-/// the demonstrations agree on (281123b4's stacked layers): that overlay, drawn from the lowest
-/// colour up with `fill(G, C, mapply(rbind(ofcolor, C), hsplit(X, N)))`.
+/// The `rows` x `cols` blocks of `g`, row by row, as `vsplit` and then `hsplit` cut them (one
+/// separator cell between blocks where a side does not divide).
+fn blocks(g: &GridData, rows: usize, cols: usize) -> Option<Vec<GridData>> {
+    let mut out = Vec::new();
+    for r in 0..rows {
+        let row = if rows == 1 { g.clone() } else { part(g, rows, r, false)? };
+        for c in 0..cols {
+            out.push(if cols == 1 { row.clone() } else { part(&row, cols, c, true)? });
+        }
+    }
+    Some(out)
+}
+
+/// The arrangements [`overlaid_parts`] tries, `(rows, cols)`: the `hsplit`s and `vsplit`s first
+/// (281123b4's stacked layers), then the grids of blocks (four quadrants, one colour each).
+const OVERLAYS: [(usize, usize); 12] =
+    [(1, 2), (2, 1), (1, 3), (3, 1), (1, 4), (4, 1), (2, 2), (2, 3), (3, 2), (3, 3), (2, 4), (4, 2)];
+
+/// When every output has the shape of the blocks of its input cut into `rows` x `cols` (one row or
+/// column of them: an `hsplit`/`vsplit` of 2 to 4; else a grid of blocks, `merge(apply(rbind(hsplit,
+/// M), vsplit(X, N)))`) and each output cell is, of the colours the blocks show there, the one
+/// first in an order of colours the demonstrations agree on: that overlay, drawn from the lowest
+/// colour up with `fill(G, C, mapply(rbind(ofcolor, C), hsplit(X, N)))`. Not where every output
+/// is one of its blocks (a pick, which the parts picked by a property answer).
 fn overlaid_parts(train: &[(GridData, GridData)]) -> Vec<String> {
     let mut out = Vec::new();
-    for (n, across) in [(2, true), (2, false), (3, true), (3, false), (4, true), (4, false)] {
+    for (rows, cols) in OVERLAYS {
         let Some(parts): Option<Vec<Vec<GridData>>> =
-            train.iter().map(|(i, _)| (0..n).map(|k| part(i, n, k, across)).collect()).collect()
+            train.iter().map(|(i, _)| blocks(i, rows, cols)).collect()
         else {
             continue;
         };
         if !train.iter().zip(&parts).all(|((_, o), ps)| ps[0].h == o.h && ps[0].w == o.w) {
+            continue;
+        }
+        // An output that is one of its blocks on every demonstration is a pick, not an overlay
+        // (2dc579da's quadrants, one with an odd cell: the colours' order fits by accident).
+        if train.iter().zip(&parts).all(|((_, o), ps)| ps.contains(o)) {
             continue;
         }
         // beats[a][b]: colour a shows over colour b somewhere.
@@ -861,7 +886,11 @@ fn overlaid_parts(train: &[(GridData, GridData)]) -> Vec<String> {
         if !left.is_empty() || order.len() < 2 {
             continue;
         }
-        let split = format!("{}(X, {})", if across { "hsplit" } else { "vsplit" }, COLORS[n]);
+        let split = match (rows, cols) {
+            (1, n) => format!("hsplit(X, {})", COLORS[n]),
+            (n, 1) => format!("vsplit(X, {})", COLORS[n]),
+            (n, m) => format!("merge(apply(rbind(hsplit, {}), vsplit(X, {})))", COLORS[m], COLORS[n]),
+        };
         let lowest = order.pop().expect("two colours");
         let mut g = format!("canvas({}, shape(first({split})))", COLORS[lowest]);
         for &c in order.iter().rev() {
@@ -2056,6 +2085,24 @@ mod tests {
                   vsplit(X, TWO))), ONE, mapply(rbind(ofcolor, ONE), vsplit(X, TWO)))"
                 .to_string()]
         );
+        // Quadrants (a line of 5 between them): 1 shows over 2, 2 over 0; the blocks as
+        // `vsplit` and then `hsplit` cut them.
+        let quads = (
+            g(5, 5, &[1, 1, 5, 2, 2, 0, 0, 5, 2, 0, 5, 5, 5, 5, 5, 0, 0, 5, 0, 0, 0, 0, 5, 0, 0]),
+            g(2, 2, &[1, 1, 2, 0]),
+        );
+        let both = overlaid_parts(std::slice::from_ref(&quads));
+        assert_eq!(both.len(), 1, "{both:?}");
+        assert!(
+            both[0].contains("mapply(rbind(ofcolor, ONE), merge(apply(rbind(hsplit, TWO), vsplit(X, TWO))))")
+        );
+        assert!(parse(&both[0], None).is_ok());
+        // The output is the top left quadrant itself: a pick, no overlay.
+        let picked = (
+            g(5, 5, &[3, 3, 5, 3, 3, 3, 1, 5, 3, 3, 5, 5, 5, 5, 5, 3, 3, 5, 3, 3, 3, 3, 5, 3, 3]),
+            g(2, 2, &[3, 3, 3, 1]),
+        );
+        assert!(overlaid_parts(&[picked]).is_empty());
         // Objects of one cell become 4, of two cells stay.
         let sized = (g(2, 4, &[1, 0, 0, 0, 0, 0, 1, 1]), g(2, 4, &[4, 0, 0, 0, 0, 0, 1, 1]));
         assert_eq!(
