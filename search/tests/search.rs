@@ -340,3 +340,47 @@ fn quadrants_overlaid_by_a_colour_order_answer_the_test() {
     assert!(r.answers(&[pairs[3].1.clone()]), "{:?}", r.found);
     assert!(r.found[0].program.contains("vsplit") && r.found[0].program.contains("hsplit"), "{:?}", r.found);
 }
+
+/// Two halves side by side (a column of 5 between them) compared: the cells they agree on kept, 2
+/// where only the left half has a cell, 1 where only the right one has (the grid layer's compared
+/// halves).
+#[test]
+fn halves_compared_answer_the_test() {
+    let halves = |seed: u64| {
+        let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let (h, w) = (4 + (seed % 2) as usize, 4);
+        let mut g = GridData { h, w: 2 * w + 1, cells: vec![0; h * (2 * w + 1)] };
+        let mut o = GridData { h, w, cells: vec![0; h * w] };
+        for r in 0..h {
+            g.cells[r * g.w + w] = 5;
+            for c in 0..w {
+                let colour = [3, 6][(next() % 2) as usize];
+                let (left, right) = match next() % 4 {
+                    0 => (0, 0),
+                    1 => (colour, colour),
+                    2 => (colour, 0),
+                    _ => (0, colour),
+                };
+                g.cells[r * g.w + c] = left;
+                g.cells[r * g.w + w + 1 + c] = right;
+                o.cells[r * w + c] = match (left, right) {
+                    (a, b) if a == b => a,
+                    (_, 0) => 2,
+                    _ => 1,
+                };
+            }
+        }
+        (g, o)
+    };
+    let pairs: Vec<(GridData, GridData)> = (1..5).map(halves).collect();
+    let layer_only = Options { max_depth: 0, ..opts() };
+    let r = search_task(&pairs[..3], &[pairs[3].0.clone()], "t", &layer_only, 2);
+    assert_eq!(r.unverified, 0);
+    assert!(r.answers(&[pairs[3].1.clone()]), "{:?}", r.found);
+}
