@@ -7,7 +7,8 @@
 //! demonstrations' shapes and colours show it: the arrangement of mirror images read off the outputs,
 //! the input in place of its cells (fractals), a one-colour answer, a colour grown into its
 //! neighbours, objects recoloured by size rank (on black too where another colour is the most
-//! common), crops picked by a colour's count, parts of a split picked by a property, moves to
+//! common), crops picked by a colour's count, parts of a split picked by a property (or overlaid by
+//! a colour order, a grid of blocks too; or, two halves, compared cell by cell), moves to
 //! contact, gravity, copies of an object stamped at marks, tilings and fractals by a factor the
 //! input counts, one-colour canvases sized by a count (the compartments lines cut the input into,
 //! too); and the paint rules (a partial chain among them), pattern repairs, seeded fills and hole
@@ -419,6 +420,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(block_summaries(train));
     suggested.extend(grown_colours(train, &in_colors));
     suggested.extend(overlaid_parts(train));
+    suggested.extend(compared_halves(train));
     for objs in Objects::for_task(train) {
         suggested.extend(colours_by_size(train, tests, objs));
         suggested.extend(colours_by_rank(train, objs));
@@ -822,19 +824,44 @@ fn part(g: &GridData, n: usize, k: usize, across: bool) -> Option<GridData> {
     })
 }
 
-/// When every output has the shape of the parts of an `hsplit`/`vsplit` of its input (2 to 4) and
-/// each output cell is, of the colours the parts show there, the one first in an order of colours
-/// the demonstrations agree on (281123b4's stacked layers): that overlay, drawn from the lowest
-/// colour up with `fill(G, C, mapply(rbind(ofcolor, C), hsplit(X, N)))`.
+/// The `rows` x `cols` blocks of `g`, row by row, as `vsplit` and then `hsplit` cut them (one
+/// separator cell between blocks where a side does not divide).
+fn blocks(g: &GridData, rows: usize, cols: usize) -> Option<Vec<GridData>> {
+    let mut out = Vec::new();
+    for r in 0..rows {
+        let row = if rows == 1 { g.clone() } else { part(g, rows, r, false)? };
+        for c in 0..cols {
+            out.push(if cols == 1 { row.clone() } else { part(&row, cols, c, true)? });
+        }
+    }
+    Some(out)
+}
+
+/// The arrangements [`overlaid_parts`] tries, `(rows, cols)`: the `hsplit`s and `vsplit`s first
+/// (281123b4's stacked layers), then the grids of blocks (four quadrants, one colour each).
+const OVERLAYS: [(usize, usize); 12] =
+    [(1, 2), (2, 1), (1, 3), (3, 1), (1, 4), (4, 1), (2, 2), (2, 3), (3, 2), (3, 3), (2, 4), (4, 2)];
+
+/// When every output has the shape of the blocks of its input cut into `rows` x `cols` (one row or
+/// column of them: an `hsplit`/`vsplit` of 2 to 4; else a grid of blocks, `merge(apply(rbind(hsplit,
+/// M), vsplit(X, N)))`) and each output cell is, of the colours the blocks show there, the one
+/// first in an order of colours the demonstrations agree on: that overlay, drawn from the lowest
+/// colour up with `fill(G, C, mapply(rbind(ofcolor, C), hsplit(X, N)))`. Not where every output
+/// is one of its blocks (a pick, which the parts picked by a property answer).
 fn overlaid_parts(train: &[(GridData, GridData)]) -> Vec<String> {
     let mut out = Vec::new();
-    for (n, across) in [(2, true), (2, false), (3, true), (3, false), (4, true), (4, false)] {
+    for (rows, cols) in OVERLAYS {
         let Some(parts): Option<Vec<Vec<GridData>>> =
-            train.iter().map(|(i, _)| (0..n).map(|k| part(i, n, k, across)).collect()).collect()
+            train.iter().map(|(i, _)| blocks(i, rows, cols)).collect()
         else {
             continue;
         };
         if !train.iter().zip(&parts).all(|((_, o), ps)| ps[0].h == o.h && ps[0].w == o.w) {
+            continue;
+        }
+        // An output that is one of its blocks on every demonstration is a pick, not an overlay
+        // (2dc579da's quadrants, one with an odd cell: the colours' order fits by accident).
+        if train.iter().zip(&parts).all(|((_, o), ps)| ps.contains(o)) {
             continue;
         }
         // beats[a][b]: colour a shows over colour b somewhere.
@@ -861,13 +888,70 @@ fn overlaid_parts(train: &[(GridData, GridData)]) -> Vec<String> {
         if !left.is_empty() || order.len() < 2 {
             continue;
         }
-        let split = format!("{}(X, {})", if across { "hsplit" } else { "vsplit" }, COLORS[n]);
+        let split = match (rows, cols) {
+            (1, n) => format!("hsplit(X, {})", COLORS[n]),
+            (n, 1) => format!("vsplit(X, {})", COLORS[n]),
+            (n, m) => format!("merge(apply(rbind(hsplit, {}), vsplit(X, {})))", COLORS[m], COLORS[n]),
+        };
         let lowest = order.pop().expect("two colours");
         let mut g = format!("canvas({}, shape(first({split})))", COLORS[lowest]);
         for &c in order.iter().rev() {
             g = format!("fill({g}, {c}, mapply(rbind(ofcolor, {c}), {split}))", c = COLORS[c]);
         }
         out.push(g);
+    }
+    out
+}
+
+/// When every output has the shape of the two halves `A`, `B` of an `hsplit`/`vsplit` of its input
+/// and, against a background colour `Z`, keeps the cells where they agree, shows colour `P` where
+/// only `A` has a cell, `Q` where only `B` has one (`P` and `Q` differ, each seen; `Z` where both
+/// have cells of different colours): the two halves compared, `fill(fill(cellwise(A, B, Z), P,
+/// intersection(ofcolor(B, Z), difference(asindices(A), ofcolor(A, Z)))), Q, ...)`.
+fn compared_halves(train: &[(GridData, GridData)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for across in [true, false] {
+        let Some(halves): Option<Vec<(GridData, GridData)>> =
+            train.iter().map(|(i, _)| Some((part(i, 2, 0, across)?, part(i, 2, 1, across)?))).collect()
+        else {
+            continue;
+        };
+        if train.is_empty() || !train.iter().zip(&halves).all(|((_, o), (a, _))| (a.h, a.w) == (o.h, o.w)) {
+            continue;
+        }
+        for z in 0..10u8 {
+            let (mut p, mut q) = (None, None);
+            let fits = train.iter().zip(&halves).all(|((_, o), (a, b))| {
+                (0..o.cells.len()).all(|k| {
+                    let (x, y, want) = (a.cells[k], b.cells[k], o.cells[k]);
+                    if x == y {
+                        want == x
+                    } else if y == z {
+                        *p.get_or_insert(want) == want
+                    } else if x == z {
+                        *q.get_or_insert(want) == want
+                    } else {
+                        want == z
+                    }
+                })
+            });
+            let (Some(p), Some(q)) = (p, q) else { continue };
+            if !fits || p == q {
+                continue;
+            }
+            let split = format!("{}(X, TWO)", if across { "hsplit" } else { "vsplit" });
+            let (a, b) = (format!("first({split})"), format!("last({split})"));
+            let (zc, pc, qc) = (COLORS[z as usize], COLORS[p as usize], COLORS[q as usize]);
+            let only = |x: &str, y: &str| {
+                format!("intersection(ofcolor({y}, {zc}), difference(asindices({x}), ofcolor({x}, {zc})))")
+            };
+            out.push(format!(
+                "fill(fill(cellwise({a}, {b}, {zc}), {pc}, {}), {qc}, {})",
+                only(&a, &b),
+                only(&b, &a)
+            ));
+            break;
+        }
     }
     out
 }
@@ -2055,6 +2139,36 @@ mod tests {
             vec!["fill(fill(canvas(ZERO, shape(first(vsplit(X, TWO)))), TWO, mapply(rbind(ofcolor, TWO), \
                   vsplit(X, TWO))), ONE, mapply(rbind(ofcolor, ONE), vsplit(X, TWO)))"
                 .to_string()]
+        );
+        // Quadrants (a line of 5 between them): 1 shows over 2, 2 over 0; the blocks as
+        // `vsplit` and then `hsplit` cut them.
+        let quads = (
+            g(5, 5, &[1, 1, 5, 2, 2, 0, 0, 5, 2, 0, 5, 5, 5, 5, 5, 0, 0, 5, 0, 0, 0, 0, 5, 0, 0]),
+            g(2, 2, &[1, 1, 2, 0]),
+        );
+        let both = overlaid_parts(std::slice::from_ref(&quads));
+        assert_eq!(both.len(), 1, "{both:?}");
+        assert!(
+            both[0].contains("mapply(rbind(ofcolor, ONE), merge(apply(rbind(hsplit, TWO), vsplit(X, TWO))))")
+        );
+        assert!(parse(&both[0], None).is_ok());
+        // The output is the top left quadrant itself: a pick, no overlay.
+        let picked = (
+            g(5, 5, &[3, 3, 5, 3, 3, 3, 1, 5, 3, 3, 5, 5, 5, 5, 5, 3, 3, 5, 3, 3, 3, 3, 5, 3, 3]),
+            g(2, 2, &[3, 3, 3, 1]),
+        );
+        assert!(overlaid_parts(&[picked]).is_empty());
+        // Halves side by side (a line of 5 between): agreed cells kept, 2 where only the left has
+        // a cell, 1 where only the right has one.
+        let halves = (g(2, 5, &[3, 3, 5, 3, 0, 0, 0, 5, 4, 4]), g(2, 2, &[3, 2, 1, 1]));
+        let compared = compared_halves(std::slice::from_ref(&halves));
+        assert_eq!(compared.len(), 1, "{compared:?}");
+        assert!(compared[0]
+            .starts_with("fill(fill(cellwise(first(hsplit(X, TWO)), last(hsplit(X, TWO)), ZERO), TWO,"));
+        assert!(parse(&compared[0], None).is_ok());
+        // The same colour either side is the logic of the halves, not this.
+        assert!(
+            compared_halves(&[(g(2, 5, &[3, 3, 5, 3, 0, 0, 0, 5, 4, 4]), g(2, 2, &[3, 2, 2, 2]))]).is_empty()
         );
         // Objects of one cell become 4, of two cells stay.
         let sized = (g(2, 4, &[1, 0, 0, 0, 0, 0, 1, 1]), g(2, 4, &[4, 0, 0, 0, 0, 0, 1, 1]));

@@ -298,3 +298,89 @@ fn compartment_counts_answer_the_test() {
     assert_eq!(r.unverified, 0);
     assert!(r.answers(&[canvas(4, 2)]), "{:?}", r.found);
 }
+
+/// Four quadrants (one colour each, a line of 5 between them) overlaid: each output cell shows the
+/// first colour of 3, 9, 8, 4 that a quadrant shows there, else 0 (the grid layer's overlaid parts
+/// cut into a grid of blocks, not only into a row or a column of them).
+#[test]
+fn quadrants_overlaid_by_a_colour_order_answer_the_test() {
+    const ORDER: [u8; 4] = [3, 9, 8, 4];
+    let quadrants = |seed: u64| {
+        let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+        let mut g = GridData { h: 7, w: 7, cells: vec![0; 49] };
+        let mut o = GridData { h: 3, w: 3, cells: vec![0; 9] };
+        for r in 0..7 {
+            for c in 0..7 {
+                if r == 3 || c == 3 {
+                    g.cells[r * 7 + c] = 5;
+                    continue;
+                }
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                if x % 2 == 0 {
+                    g.cells[r * 7 + c] = [4, 3, 9, 8][usize::from(r > 3) * 2 + usize::from(c > 3)];
+                }
+            }
+        }
+        for k in 0..9 {
+            let (r, c) = (k / 3, k % 3);
+            let shown: Vec<u8> = [(r, c), (r, c + 4), (r + 4, c), (r + 4, c + 4)]
+                .iter()
+                .map(|&(a, b)| g.cells[a * 7 + b])
+                .collect();
+            o.cells[k] = ORDER.iter().copied().find(|col| shown.contains(col)).unwrap_or(0);
+        }
+        (g, o)
+    };
+    let pairs: Vec<(GridData, GridData)> = (1..5).map(quadrants).collect();
+    let layer_only = Options { max_depth: 0, ..opts() };
+    let r = search_task(&pairs[..3], &[pairs[3].0.clone()], "t", &layer_only, 2);
+    assert_eq!(r.unverified, 0);
+    assert!(r.answers(&[pairs[3].1.clone()]), "{:?}", r.found);
+    assert!(r.found[0].program.contains("vsplit") && r.found[0].program.contains("hsplit"), "{:?}", r.found);
+}
+
+/// Two halves side by side (a column of 5 between them) compared: the cells they agree on kept, 2
+/// where only the left half has a cell, 1 where only the right one has (the grid layer's compared
+/// halves).
+#[test]
+fn halves_compared_answer_the_test() {
+    let halves = |seed: u64| {
+        let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let (h, w) = (4 + (seed % 2) as usize, 4);
+        let mut g = GridData { h, w: 2 * w + 1, cells: vec![0; h * (2 * w + 1)] };
+        let mut o = GridData { h, w, cells: vec![0; h * w] };
+        for r in 0..h {
+            g.cells[r * g.w + w] = 5;
+            for c in 0..w {
+                let colour = [3, 6][(next() % 2) as usize];
+                let (left, right) = match next() % 4 {
+                    0 => (0, 0),
+                    1 => (colour, colour),
+                    2 => (colour, 0),
+                    _ => (0, colour),
+                };
+                g.cells[r * g.w + c] = left;
+                g.cells[r * g.w + w + 1 + c] = right;
+                o.cells[r * w + c] = match (left, right) {
+                    (a, b) if a == b => a,
+                    (_, 0) => 2,
+                    _ => 1,
+                };
+            }
+        }
+        (g, o)
+    };
+    let pairs: Vec<(GridData, GridData)> = (1..5).map(halves).collect();
+    let layer_only = Options { max_depth: 0, ..opts() };
+    let r = search_task(&pairs[..3], &[pairs[3].0.clone()], "t", &layer_only, 2);
+    assert_eq!(r.unverified, 0);
+    assert!(r.answers(&[pairs[3].1.clone()]), "{:?}", r.found);
+}
