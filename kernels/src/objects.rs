@@ -127,32 +127,45 @@ pub fn objects<'a>(
         id.push(k);
         sizes[k as usize] += runs[r].end - runs[r].start;
     }
+    place_objects(c, &sizes, WHAT, |out, at| {
+        for (run, &k) in runs.iter().zip(id.iter()) {
+            let at = &mut at[k as usize];
+            let row = &g.cells[run.row as usize * w..];
+            for j in run.start..run.end {
+                out[*at as usize] = Cell { i: run.row as i32, j: j as i32, color: row[j as usize] as i32 };
+                *at += 1;
+            }
+        }
+    })
+}
+
+/// Objects of `sizes` cells each, in that order, in one new buffer: `write` puts each object's cells
+/// in order through its cursor (`at[k]`: where object `k`'s next cell goes in `out`).
+fn place_objects<'a>(
+    c: &'a Ctx,
+    sizes: &[u32],
+    what: &'static str,
+    write: impl FnOnce(&mut [Cell], &mut [u32]),
+) -> Res<'a> {
     if sizes.is_empty() {
         return Ok(Value::Set(&[]));
     }
     let total: usize = sizes.iter().map(|&s| s as usize).sum();
-    c.check_items(total, WHAT)?;
-    let mut pos: BVec<u32> = c.vec_with(sizes.len());
+    c.check_items(total, what)?;
+    let mut at: BVec<u32> = c.vec_with(sizes.len());
     let mut acc = 0u32;
-    for &s in sizes.iter() {
-        pos.push(acc);
+    for &s in sizes {
+        at.push(acc);
         acc += s;
     }
     let out: &mut [Cell] = c.arena().alloc_slice_fill_copy(total, Cell::default());
-    for (run, &k) in runs.iter().zip(id.iter()) {
-        let at = &mut pos[k as usize];
-        let row = &g.cells[run.row as usize * w..];
-        for j in run.start..run.end {
-            out[*at as usize] = Cell { i: run.row as i32, j: j as i32, color: row[j as usize] as i32 };
-            *at += 1;
-        }
-    }
+    write(out, &mut at);
     let out: &'a [Cell] = out;
     let mut objs = c.vec_with(sizes.len());
-    let mut begin = 0usize;
-    for &size in sizes.iter() {
-        objs.push(Value::Object(&out[begin..begin + size as usize]));
-        begin += size as usize;
+    let mut start = 0usize;
+    for &s in sizes {
+        objs.push(Value::Object(&out[start..start + s as usize]));
+        start += s as usize;
     }
     Ok(Value::Set(objs.into_bump_slice()))
 }
@@ -187,36 +200,18 @@ fn union(parent: &mut [u32], a: u32, b: u32) {
 /// order of their first cell; `UNLABELLED` cells belong to none): one raster pass writes each
 /// object's cells in sorted order.
 fn components<'a>(c: &'a Ctx, g: Grid<'a>, label: &[u32], sizes: &[u32], what: &'static str) -> Res<'a> {
-    if sizes.is_empty() {
-        return Ok(Value::Set(&[]));
-    }
-    let total: usize = sizes.iter().map(|&s| s as usize).sum();
-    c.check_items(total, what)?;
-    let mut pos: BVec<u32> = c.vec_with(sizes.len());
-    let mut acc = 0u32;
-    for &s in sizes {
-        pos.push(acc);
-        acc += s;
-    }
-    let out: &mut [Cell] = c.arena().alloc_slice_fill_copy(total, Cell::default());
     let w = g.w as usize;
-    for (i, (row, labels)) in g.cells.chunks_exact(w).zip(label.chunks_exact(w)).enumerate() {
-        for (j, (&l, &color)) in labels.iter().zip(row).enumerate() {
-            if l != UNLABELLED {
-                let slot = &mut pos[l as usize];
-                out[*slot as usize] = Cell { i: i as i32, j: j as i32, color: color as i32 };
-                *slot += 1;
+    place_objects(c, sizes, what, |out, at| {
+        for (i, (row, labels)) in g.cells.chunks_exact(w).zip(label.chunks_exact(w)).enumerate() {
+            for (j, (&l, &color)) in labels.iter().zip(row).enumerate() {
+                if l != UNLABELLED {
+                    let slot = &mut at[l as usize];
+                    out[*slot as usize] = Cell { i: i as i32, j: j as i32, color: color as i32 };
+                    *slot += 1;
+                }
             }
         }
-    }
-    let out: &'a [Cell] = out;
-    let mut objs = c.vec_with(sizes.len());
-    let mut start = 0usize;
-    for &s in sizes {
-        objs.push(Value::Object(&out[start..start + s as usize]));
-        start += s as usize;
-    }
-    Ok(Value::Set(objs.into_bump_slice()))
+    })
 }
 
 /// One object per colour of the grid (all its cells of that colour), leaving out `skip`.
