@@ -2064,6 +2064,15 @@ pub fn colour_map(vals: &[Value], outputs: &[GridData]) -> Option<Vec<(Prim, u8,
 mod tests {
     use super::*;
 
+    /// A grid from its rows, one digit per cell.
+    fn rows(rs: &[&str]) -> GridData {
+        GridData {
+            h: rs.len(),
+            w: rs[0].len(),
+            cells: rs.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect(),
+        }
+    }
+
     #[test]
     fn every_template_parses_with_its_functions() {
         for t in TEMPLATES {
@@ -2240,11 +2249,6 @@ mod tests {
 
     #[test]
     fn compartments_cut_by_lines_size_canvases() {
-        let rows = |rs: &[&str]| GridData {
-            h: rs.len(),
-            w: rs[0].len(),
-            cells: rs.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect(),
-        };
         // Lines of 3 on 5: three compartments down, two across; a line on the border adds none.
         let c = "5555535555";
         let inner = rows(&[c, "3333333333", c, c, "3333333333", c]);
@@ -2369,11 +2373,6 @@ mod tests {
 
     #[test]
     fn marks_suggest_stamped_copies() {
-        let rows = |r: &[&str]| GridData {
-            h: r.len(),
-            w: r[0].len(),
-            cells: r.iter().flat_map(|x| x.bytes().map(|b| b - b'0')).collect(),
-        };
         // The 2x2 picture copied centred on the 5.
         let i = rows(&["0000000", "0120000", "0340000", "0000000", "0000050", "0000000"]);
         let o = rows(&["0000000", "0120000", "0340000", "0000120", "0000340", "0000000"]);
