@@ -803,8 +803,12 @@ fn cells_by_colour_masks<'a>(arena: &'a Bump, cells: &[Cell]) -> Option<BVec<'a,
     }
     let total = masks.iter().map(|m| m.count_ones() as usize).sum();
     let mut out = BVec::with_capacity_in(total, arena);
-    for (i, row) in (top..).zip(masks.chunks_exact(w)) {
-        for (j, &m) in (left..).zip(row) {
+    // Coordinates from the row and column numbers, not from open ranges: `top..` would step past
+    // the last row and overflow when cells sit at the edge of `i32`.
+    for (r, row) in masks.chunks_exact(w).enumerate() {
+        let i = top + r as i32;
+        for (c, &m) in row.iter().enumerate() {
+            let j = left + c as i32;
             let mut m = m;
             while m != 0 {
                 out.push(Cell { i, j, color: m.trailing_zeros() as i32 });
@@ -826,8 +830,9 @@ fn points_by_marks<'a>(arena: &'a Bump, points: &[Point]) -> Option<BVec<'a, Poi
     }
     let total = marks.iter().filter(|&&m| m).count();
     let mut out = BVec::with_capacity_in(total, arena);
-    for (i, row) in (top..).zip(marks.chunks_exact(w)) {
-        out.extend((left..).zip(row).filter(|(_, &m)| m).map(|(j, _)| (i, j)));
+    for (r, row) in marks.chunks_exact(w).enumerate() {
+        let i = top + r as i32;
+        out.extend(row.iter().enumerate().filter(|(_, &m)| m).map(|(c, _)| (i, left + c as i32)));
     }
     Some(out)
 }
