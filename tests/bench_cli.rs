@@ -82,6 +82,14 @@ fn bench_eval_on_one_thread_writes_json_and_plot() {
     assert_eq!(top.len(), solvers::all().len(), "one entry per solver");
     let ms: Vec<f64> = top.iter().map(|t| t["cpu_ms"].as_f64().unwrap()).collect();
     assert!(ms.windows(2).all(|w| w[0] >= w[1]) && ms[9] > 0.0, "{ms:?}");
+    // Per run, whatever `loops` the sizing run chose: on one thread the solvers' time lies inside the
+    // solve phase of that run (summed over the loops instead, it was twice the solve time).
+    let solve_ms = m["profile"]["solve"].as_f64().unwrap();
+    let cpu_sum: f64 = ms.iter().sum();
+    assert!(
+        cpu_sum <= solve_ms * 1.01,
+        "solvers' CPU time {cpu_sum} ms exceeds one run's solve {solve_ms} ms"
+    );
     let shares: f64 = top.iter().map(|t| t["share"].as_f64().unwrap()).sum();
     assert!((shares - 1.0).abs() < 1e-6, "the shares of every solver add up to 1: {shares}");
     for t in top {
@@ -153,4 +161,36 @@ fn bench_rejects_an_unknown_scaling_solver_before_measuring() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no registered solver for scaling task 00000000"));
     assert!(!String::from_utf8_lossy(&out.stdout).contains("scaling    cpu1"), "nothing was measured");
+}
+
+#[test]
+fn bench_reports_solver_cpu_time_per_run_when_it_loops_a_short_workload() {
+    // One small task: a run lasts far below the 20 ms a repeat is stretched to, so the repeat loops
+    // it; the solver's CPU time is reported for one run, not summed over the loops.
+    let dir = TempDir::new().unwrap();
+    let task = dir.path().join("0d3d703e.json");
+    let pair = r#"{"input": [[3, 1, 2], [3, 1, 2], [3, 1, 2]], "output": [[4, 5, 6], [4, 5, 6], [4, 5, 6]]}"#;
+    fs::write(&task, format!(r#"{{"train": [{pair}, {pair}], "test": [{pair}]}}"#)).unwrap();
+    let json = dir.path().join("bench.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_arcforge"))
+        .env_remove("ARCFORGE_DATA")
+        .args(["bench", "--workload", "eval", "--devices", "cpu1", "--repeat", "3", "--data"])
+        .arg(&task)
+        .arg("--json")
+        .arg(&json)
+        .output()
+        .expect("arcforge runs");
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", String::from_utf8_lossy(&out.stderr));
+    let r: Value = serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+    let m = &r["results"][0];
+    assert_eq!(m["samples"], 3);
+    assert!(m["loops"].as_u64().unwrap() > 1, "a run of three small samples is looped: {m}");
+    let top = m["costliest_solvers"].as_array().unwrap();
+    assert_eq!(top.len(), 1);
+    assert_eq!(top[0]["samples"], 3);
+    let (cpu_ms, solve_ms) = (top[0]["cpu_ms"].as_f64().unwrap(), m["profile"]["solve"].as_f64().unwrap());
+    assert!(cpu_ms > 0.0);
+    // The solve phase is the median of the repeats' mean runs and the CPU time the mean of all runs:
+    // equal up to the repeats' spread, and the loops' sum would be `loops` times either.
+    assert!(cpu_ms <= solve_ms * 2.0, "solver CPU time {cpu_ms} ms over one run's solve {solve_ms} ms: {m}");
 }

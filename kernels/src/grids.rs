@@ -159,36 +159,47 @@ fn colors<'a>(c: &'a Ctx, v: Value<'a>, what: &'static str) -> R<Colors<'a>> {
     })
 }
 
-/// How often each colour occurs: a byte table, or sorted `(colour, count)` pairs when some colour is
-/// outside 0..=255 (possible in objects built by `recolor`). A stack temporary: the table stays inline.
-#[allow(clippy::large_enum_variant)]
+/// How often each colour occurs: a table of the ARC colours (every value below 16, the usual case:
+/// small to clear and to scan, which a small object's `palette` or `mostcolor` is mostly made of), a
+/// byte table (in the arena: the enum stays small to move), or sorted `(colour, count)` pairs when
+/// some colour is outside 0..=255 (possible in objects built by `recolor`). Each is read in
+/// ascending colour order.
 enum Hist<'a> {
-    Small([u32; 256]),
+    Nibble([u32; 16]),
+    Byte(&'a [u32; 256]),
     Big(&'a [(i32, u32)]),
 }
 
-fn grid_hist(g: Grid) -> [u32; 256] {
-    let mut n = [0u32; 256];
+fn grid_hist<'a>(c: &'a Ctx, g: Grid) -> Hist<'a> {
+    // One vectorised pass for the largest colour picks the table.
+    if g.cells.iter().copied().max().unwrap_or(0) < 16 {
+        let mut n = [0u32; 16];
+        for &b in g.cells {
+            n[(b & 15) as usize] += 1;
+        }
+        return Hist::Nibble(n);
+    }
+    let n = c.arena().alloc([0u32; 256]);
     for &b in g.cells {
         n[b as usize] += 1;
     }
-    n
+    Hist::Byte(n)
 }
 
 fn hist_ints<'a>(c: &'a Ctx, vals: impl Iterator<Item = i32> + Clone) -> Hist<'a> {
-    let mut n = [0u32; 256];
-    let mut small = true;
-    for v in vals.clone() {
-        match usize::try_from(v) {
-            Ok(k) if k < 256 => n[k] += 1,
-            _ => {
-                small = false;
-                break;
-            }
+    if vals.clone().all(|v| (v as u32) < 16) {
+        let mut n = [0u32; 16];
+        for v in vals {
+            n[(v & 15) as usize] += 1;
         }
+        return Hist::Nibble(n);
     }
-    if small {
-        return Hist::Small(n);
+    if vals.clone().all(|v| (v as u32) < 256) {
+        let n = c.arena().alloc([0u32; 256]);
+        for v in vals {
+            n[(v & 255) as usize] += 1;
+        }
+        return Hist::Byte(n);
     }
     let mut vs: BVec<i32> = c.vec();
     vs.extend(vals);
@@ -207,7 +218,7 @@ fn histogram<'a>(c: &'a Ctx, element: Value<'a>, what: &'static str) -> R<Hist<'
     Ok(match colors(c, element, what)? {
         Colors::Grid(g) => {
             c.step(g.cells.len() as u64, what)?;
-            Hist::Small(grid_hist(g))
+            grid_hist(c, g)
         }
         Colors::Cells(cs) => {
             c.step(cs.len() as u64, what)?;
@@ -222,15 +233,15 @@ fn histogram<'a>(c: &'a Ctx, element: Value<'a>, what: &'static str) -> R<Hist<'
 
 impl Hist<'_> {
     fn for_each(&self, mut f: impl FnMut(i32, u32)) {
-        match self {
-            Hist::Small(n) => {
-                for (v, &k) in n.iter().enumerate() {
-                    if k > 0 {
-                        f(v as i32, k)
-                    }
-                }
+        let counts: &[u32] = match self {
+            Hist::Nibble(n) => n,
+            Hist::Byte(n) => *n,
+            Hist::Big(e) => return e.iter().for_each(|&(v, k)| f(v, k)),
+        };
+        for (v, &k) in counts.iter().enumerate() {
+            if k > 0 {
+                f(v as i32, k)
             }
-            Hist::Big(e) => e.iter().for_each(|&(v, k)| f(v, k)),
         }
     }
 
@@ -255,14 +266,7 @@ fn grid_bg(g: Grid, what: &'static str) -> R<u8> {
     if g.cells.is_empty() {
         return fail(FailKind::Empty, what);
     }
-    let n = grid_hist(g);
-    let mut best = 0;
-    for k in 1..256 {
-        if n[k] > n[best] {
-            best = k;
-        }
-    }
-    Ok(best as u8)
+    Ok(crate::objects::grid_mostcolor(&g).unwrap_or(0))
 }
 
 /// The most common colour of a grid or object (`max(set(values), key=values.count)`); ties go to the
@@ -1881,6 +1885,36 @@ mod tests {
                 }
                 let composed = dsl::vmirror(&c, dsl::dmirror(&c, dsl::vmirror(&c, piece)));
                 prop_assert_eq!(dsl::cmirror(&c, piece), composed);
+            }
+            prop_assert!(!c.failed());
+        }
+
+        /// The colour tables (16 entries, 256 in the arena, sorted pairs) against a plain count:
+        /// colours in each range and across them, grids with bytes past 15.
+        #[test]
+        fn colour_counts_agree_with_a_plain_count(
+            colours in proptest::collection::vec(prop_oneof![0i32..10, 10i32..40, 250i32..262, -3i32..0], 1..12),
+            (h, w, cells) in (1u32..=5, 1u32..=5).prop_flat_map(|(h, w)| {
+                (Just(h), Just(w), proptest::collection::vec(prop_oneof![0u8..10, 0u8..=255], (h * w) as usize))
+            }),
+        ) {
+            let c = Ctx::default();
+            let cs: Vec<(i32, (i32, i32))> = colours.iter().enumerate().map(|(k, &col)| (col, (0, k as i32))).collect();
+            let g = Value::Grid(c.grid_from(h, w, &cells));
+            let grid_colours: Vec<i32> = cells.iter().map(|&b| b as i32).collect();
+            for (element, values) in [(obj(&c, &cs), colours.clone()), (g, grid_colours)] {
+                let mut counts = std::collections::BTreeMap::new();
+                for v in values {
+                    *counts.entry(v).or_insert(0) += 1;
+                }
+                // Ties to the smallest: the first of the ascending colours with the extreme count.
+                let most = counts.iter().fold((0, 0), |b, (&v, &k)| if k > b.1 { (v, k) } else { b }).0;
+                let least = counts.iter().fold((0, u32::MAX), |b, (&v, &k)| if k < b.1 { (v, k) } else { b }).0;
+                prop_assert_eq!(dsl::mostcolor(&c, element), Value::Int(most));
+                prop_assert_eq!(dsl::leastcolor(&c, element), Value::Int(least));
+                prop_assert_eq!(dsl::numcolors(&c, element), Value::Int(counts.len() as i32));
+                let palette: Vec<Value> = counts.keys().map(|&v| Value::Int(v)).collect();
+                prop_assert!(matches!(dsl::palette(&c, element), Value::Set(s) if s == palette.as_slice()));
             }
             prop_assert!(!c.failed());
         }

@@ -12,19 +12,30 @@ use crate::value::{fail, Cell, Ctx, FailKind, Grid, Res, Value};
 
 /// Python's `mostcolor` of a grid: the most frequent colour, ties to the smallest; `None` when the
 /// grid has no cells (Python's `max` of an empty sequence raises).
-fn grid_mostcolor(g: &Grid) -> Option<u8> {
+pub(crate) fn grid_mostcolor(g: &Grid) -> Option<u8> {
+    // Tables as small as the colours allow (ARC's are below 16): clearing 4 KiB per call cost more
+    // than counting a small grid.
+    let top = *g.cells.iter().max()? as usize;
+    if top < 16 {
+        most_counted::<16>(g.cells, top)
+    } else {
+        most_counted::<256>(g.cells, top)
+    }
+}
+
+/// The most frequent value of `cells` (all at most `top < N`), ties to the smallest.
+fn most_counted<const N: usize>(cells: &[u8], top: usize) -> Option<u8> {
     // Four histograms in turn: a run of one colour (most of a grid) does not wait on its own count.
-    let mut n = [[0u32; 256]; 4];
-    let mut quads = g.cells.chunks_exact(4);
+    let mut n = [[0u32; N]; 4];
+    let mut quads = cells.chunks_exact(4);
     for q in &mut quads {
         for (h, &x) in n.iter_mut().zip(q) {
-            h[x as usize] += 1;
+            h[x as usize % N] += 1;
         }
     }
     for &x in quads.remainder() {
-        n[0][x as usize] += 1;
+        n[0][x as usize % N] += 1;
     }
-    let top = *g.cells.iter().max()? as usize;
     let mut best = None;
     let mut count = 0;
     let [n0, n1, n2, n3] = &n;
@@ -299,6 +310,7 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
     // the same grid, `GridTables`); short runs compare their cells directly. Either way the same
     // matching prefix is found, so the work charged below is the same as comparing cell by cell.
     let mut grid_tables = c.grid_tables();
+    grid_tables.select(g.cells);
     for run in runs.iter_mut().filter(|run| run.1 >= LONG_RUN) {
         run.3 = grid_tables.run_lengths(g.cells, run.2);
     }

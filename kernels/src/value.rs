@@ -332,9 +332,9 @@ pub struct GridTables {
 }
 
 impl GridTables {
-    /// Where the run lengths of colour `col` in `cells` start in [`data`](Self::data), computed on
-    /// first use for this grid (which drops the tables of the grid before).
-    pub fn run_lengths(&mut self, cells: &[u8], col: u8) -> usize {
+    /// Makes `cells` the grid the tables are of: kept if it is the grid before (by its cells), else
+    /// dropped. Once per search; the tables below are then of that grid.
+    pub fn select(&mut self, cells: &[u8]) {
         if self.grid != cells {
             self.grid.clear();
             self.grid.extend_from_slice(cells);
@@ -344,6 +344,11 @@ impl GridTables {
             self.box_rows.clear();
             self.box_data.clear();
         }
+    }
+    /// Where the run lengths of colour `col` in `cells` (the [selected](Self::select) grid) start in
+    /// [`data`](Self::data), computed on first use for this grid.
+    pub fn run_lengths(&mut self, cells: &[u8], col: u8) -> usize {
+        debug_assert!(self.grid == cells, "GridTables::select first");
         let start = match self.start.iter().find(|&&(k, _)| k == col) {
             Some(&(_, start)) => start,
             None => {

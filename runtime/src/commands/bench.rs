@@ -193,8 +193,8 @@ pub struct Measurement {
     pub outputs_hash: String,
     /// Bytes of the serialized outputs.
     pub output_bytes: u64,
-    /// Every solver that ran on the CPU with its CPU time (one thread's, summed over its samples and
-    /// over the timed runs), the costliest first: where the CPU's time goes (`bench` prints five).
+    /// Every solver that ran on the CPU with its CPU time in one run (one thread's, summed over its
+    /// samples, the mean of the timed runs), the costliest first: where the CPU's time goes (`bench` prints five).
     pub costliest_solvers: Vec<SolverCpuTime>,
     /// The CPU's long tail by steps (the last run's samples that ran on the CPU): for each bound, how
     /// many samples used at least that many steps and their part of the CPU time. A GPU step budget
@@ -241,7 +241,8 @@ pub struct SolverCpuTime {
     pub task: String,
     /// Samples it ran on the CPU.
     pub samples: usize,
-    /// Milliseconds of one CPU thread, summed over those samples and over the timed runs.
+    /// Milliseconds of one CPU thread in one run, summed over those samples (the mean of the timed
+    /// runs: reports of different `loops` or `--repeat` compare).
     pub cpu_ms: f64,
     /// Its part of all the CPU time of the run (0..1).
     pub share: f64,
@@ -681,14 +682,20 @@ fn measure(
         redone_for: run.fallback_reasons(),
         outputs_hash: format!("{hash:016x}"),
         output_bytes,
-        costliest_solvers: costliest(work, cpu_by_solver),
+        costliest_solvers: costliest(work, cpu_by_solver, loops * opts.repeat.max(1)),
         cpu_steps_tail: steps_tail(&run.cpu_steps, &run.cpu_ns),
     })
 }
 
-/// [`Measurement::costliest_solvers`] from CPU time per solver: (samples per run, milliseconds).
-fn costliest(work: &Work, by: std::collections::BTreeMap<usize, (usize, f64)>) -> Vec<SolverCpuTime> {
-    let mut by: Vec<(usize, usize, f64)> = by.into_iter().map(|(s, (n, ms))| (s, n, ms)).collect();
+/// [`Measurement::costliest_solvers`] from CPU time per solver (samples per run, milliseconds summed
+/// over `runs` timed runs).
+fn costliest(
+    work: &Work,
+    by: std::collections::BTreeMap<usize, (usize, f64)>,
+    runs: usize,
+) -> Vec<SolverCpuTime> {
+    let runs = runs.max(1) as f64;
+    let mut by: Vec<(usize, usize, f64)> = by.into_iter().map(|(s, (n, ms))| (s, n, ms / runs)).collect();
     by.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
     let total: f64 = by.iter().map(|b| b.2).sum();
     by.into_iter()
