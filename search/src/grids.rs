@@ -429,6 +429,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(picked_parts(train, &in_colors));
     suggested.extend(stamps(train));
     suggested.extend(moves(train));
+    suggested.extend(crate::extracts::extract_rules(train, tests));
     suggested.extend(crate::rules::paint_rules(train, tests));
     suggested.extend(crate::rules::partial_paint_rules(train, tests));
     suggested.extend(crate::rules::pattern_repairs(train));
@@ -826,7 +827,7 @@ fn part(g: &GridData, n: usize, k: usize, across: bool) -> Option<GridData> {
 
 /// The `rows` x `cols` blocks of `g`, row by row, as `vsplit` and then `hsplit` cut them (one
 /// separator cell between blocks where a side does not divide).
-fn blocks(g: &GridData, rows: usize, cols: usize) -> Option<Vec<GridData>> {
+pub(crate) fn blocks(g: &GridData, rows: usize, cols: usize) -> Option<Vec<GridData>> {
     let mut out = Vec::new();
     for r in 0..rows {
         let row = if rows == 1 { g.clone() } else { part(g, rows, r, false)? };
