@@ -288,6 +288,41 @@ fn objects_of(g: &GridData, univalued: bool, diagonal: bool) -> Vec<Obj> {
     out
 }
 
+/// When every output is a crop of its input: the object (multi-coloured, 8- or 4-connected) with
+/// the most or fewest cells of one input colour, where on every demonstration every object with
+/// that count has the output as its box (a tie between objects of other boxes is the order's
+/// accident, not a pick).
+pub fn counted_crops(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> {
+    let mut out = Vec::new();
+    for diagonal in [true, false] {
+        let all: Vec<Vec<Obj>> = train.iter().map(|(i, _)| objects_of(i, false, diagonal)).collect();
+        let objs = format!("objects(X, F, {}, T)", if diagonal { "T" } else { "F" });
+        for c in (0..10u8).filter(|&c| in_colors[c as usize]) {
+            for most in [true, false] {
+                let fits = train.iter().zip(&all).all(|((i, o), os)| {
+                    let n: Vec<usize> =
+                        os.iter().map(|x| x.cells.iter().filter(|p| p.2 == c).count()).collect();
+                    let best = if most { n.iter().max() } else { n.iter().min() };
+                    best.is_some()
+                        && os.iter().zip(&n).filter(|(_, k)| Some(*k) == best).all(|(x, _)| crop(i, x) == *o)
+                });
+                if fits {
+                    let by = if most { "argmax" } else { "argmin" };
+                    out.push(format!("subgrid({by}({objs}, rbind(colorcount, {})), X)", COLORS[c as usize]));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The box of `x` cut out of `g` (arc-dsl's `subgrid`).
+fn crop(g: &GridData, x: &Obj) -> GridData {
+    let cells =
+        (0..x.h).flat_map(|r| (0..x.w).map(move |c| g.cells[(x.top + r) * g.w + x.left + c])).collect();
+    GridData { h: x.h, w: x.w, cells }
+}
+
 /// How [`laid_out_objects`] lays objects out.
 #[derive(Clone, Copy, PartialEq)]
 enum Layout {
@@ -482,6 +517,28 @@ mod tests {
         // Outputs that are no block: nothing.
         let other = vec![(train[0].0.clone(), grid(&["22", "22"]))];
         assert!(block_picks(&other).is_empty());
+    }
+
+    #[test]
+    fn compartments_counted_by_their_lines() {
+        // Two by two compartments on one demonstration, three by three on the other: the count of
+        // lines gives the split; the compartment with most 4s is the answer.
+        let train = vec![
+            (grid(&["40810", "44801", "88888", "02804", "20840"]), grid(&["40", "44"])),
+            (
+                grid(&[
+                    "10801802", "01804802", "88888888", "44804820", "44800802", "88888888", "30801800",
+                    "03810800",
+                ]),
+                grid(&["44", "44"]),
+            ),
+        ];
+        let test = grid(&["04810", "10801", "88888", "44840", "44840"]);
+        let ts = block_picks(&train);
+        assert!(ts.iter().all(|t| t.contains("frontiers")), "{ts:?}");
+        let t = ts.iter().find(|t| t.contains("rbind(colorcount, FOUR)")).expect("a pick");
+        let got = run(t, &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["44", "44"])));
     }
 
     #[test]

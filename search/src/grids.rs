@@ -637,14 +637,8 @@ fn crops(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> 
     if train.is_empty() || !train.iter().all(|(i, o)| is_crop(i, o)) {
         return Vec::new();
     }
-    let mut out = Vec::new();
-    for objs in ["objects(X, F, T, T)", "objects(X, F, F, T)"] {
-        for c in (0..10).filter(|&c| in_colors[c]).map(|c| COLORS[c]) {
-            for by in ["argmax", "argmin"] {
-                out.push(format!("subgrid({by}({objs}, rbind(colorcount, {c})), X)"));
-            }
-        }
-    }
+    // (The objects picked by a colour's count: [`crate::extracts::counted_crops`].)
+    let mut out = crate::extracts::counted_crops(train, in_colors);
     for objs in ["objects(X, T, T, T)", "objects(X, F, T, T)", "objects(X, T, F, T)"] {
         out.push(format!(
             "subgrid(extract({objs}, compose(rbind(equality, mostcommon(apply(normalize, totuple({objs})))), \
