@@ -185,50 +185,46 @@ pub fn block_picks(train: &[(GridData, GridData)]) -> Vec<String> {
         }
         let source = if squeeze { "compress(X)" } else { "X" };
         for &(by_count, n, m) in &splits {
-            {
-                if !by_count && (n * m < 2 || (!squeeze && (n == 1 || m == 1))) {
-                    continue;
-                }
-                // (Compressed, the lines are gone: counted blocks only of the input itself.)
-                if by_count && squeeze {
-                    continue;
-                }
-                let Some(parts): Option<Vec<Vec<GridData>>> = sources
-                    .iter()
-                    .zip(&counted)
-                    .map(|(s, &(cn, cm))| if by_count { blocks(s, cn, cm) } else { blocks(s, n, m) })
-                    .collect()
-                else {
-                    continue;
-                };
-                let fits = train.iter().zip(&parts).all(|((_, o), ps)| ps.contains(o));
-                if !fits {
-                    continue;
-                }
-                let split = match (n, m) {
-                    _ if by_count => format!(
-                        "merge(apply(rbind(hsplit, increment(size(sfilter(frontiers(X), vline)))), \
+            if !by_count && (n * m < 2 || (!squeeze && (n == 1 || m == 1))) {
+                continue;
+            }
+            // (Compressed, the lines are gone: counted blocks only of the input itself.)
+            if by_count && squeeze {
+                continue;
+            }
+            let Some(parts): Option<Vec<Vec<GridData>>> = sources
+                .iter()
+                .zip(&counted)
+                .map(|(s, &(cn, cm))| if by_count { blocks(s, cn, cm) } else { blocks(s, n, m) })
+                .collect()
+            else {
+                continue;
+            };
+            let fits = train.iter().zip(&parts).all(|((_, o), ps)| ps.contains(o));
+            if !fits {
+                continue;
+            }
+            let split = match (n, m) {
+                _ if by_count => "merge(apply(rbind(hsplit, increment(size(sfilter(frontiers(X), vline)))), \
                          vsplit(X, increment(size(sfilter(frontiers(X), hline))))))"
-                    ),
-                    (1, m) => format!("hsplit({source}, {})", COLORS[m]),
-                    (n, 1) => format!("vsplit({source}, {})", COLORS[n]),
-                    (n, m) => {
-                        format!("merge(apply(rbind(hsplit, {}), vsplit({source}, {})))", COLORS[m], COLORS[n])
-                    }
-                };
-                for (text, key) in &keys {
-                    for most in [true, false] {
-                        let picks = train.iter().zip(&parts).all(|((_, o), ps)| {
-                            let vals: Vec<usize> = ps.iter().map(|p| key(p)).collect();
-                            let best = if most { vals.iter().max() } else { vals.iter().min() };
-                            let at: Vec<usize> =
-                                (0..vals.len()).filter(|&k| Some(&vals[k]) == best).collect();
-                            at.len() == 1 && ps[at[0]] == *o
-                        });
-                        if picks {
-                            let by = if most { "argmax" } else { "argmin" };
-                            out.push(format!("{by}({split}, {text})"));
-                        }
+                    .to_string(),
+                (1, m) => format!("hsplit({source}, {})", COLORS[m]),
+                (n, 1) => format!("vsplit({source}, {})", COLORS[n]),
+                (n, m) => {
+                    format!("merge(apply(rbind(hsplit, {}), vsplit({source}, {})))", COLORS[m], COLORS[n])
+                }
+            };
+            for (text, key) in &keys {
+                for most in [true, false] {
+                    let picks = train.iter().zip(&parts).all(|((_, o), ps)| {
+                        let vals: Vec<usize> = ps.iter().map(key).collect();
+                        let best = if most { vals.iter().max() } else { vals.iter().min() };
+                        let at: Vec<usize> = (0..vals.len()).filter(|&k| Some(&vals[k]) == best).collect();
+                        at.len() == 1 && ps[at[0]] == *o
+                    });
+                    if picks {
+                        let by = if most { "argmax" } else { "argmin" };
+                        out.push(format!("{by}({split}, {text})"));
                     }
                 }
             }
@@ -323,6 +319,9 @@ fn crop(g: &GridData, x: &Obj) -> GridData {
     GridData { h: x.h, w: x.w, cells }
 }
 
+/// Which objects [`laid_out_objects`] keeps.
+type ObjFilter = fn(&Obj) -> bool;
+
 /// How [`laid_out_objects`] lays objects out.
 #[derive(Clone, Copy, PartialEq)]
 enum Layout {
@@ -379,11 +378,13 @@ fn lay_out(g: &GridData, objs: &[&Obj], layout: Layout) -> Option<GridData> {
 /// `papply(shift, ...)` over the normalized objects, and `branch` for the spread.
 pub fn laid_out_objects(train: &[(GridData, GridData)]) -> Vec<String> {
     let mut out = Vec::new();
-    let holed = |o: &Obj| o.h * o.w > o.cells.len();
-    let filters: [(&str, fn(&Obj, &dyn Fn(&Obj) -> bool) -> bool); 3] = [
-        ("{S}", |_, _| true),
-        ("sfilter({S}, compose(positive, compose(size, delta)))", |o, h| h(o)),
-        ("sfilter({S}, compose(flip, compose(positive, compose(size, delta))))", |o, h| !h(o)),
+    // All objects, those with a hole in their box, those without.
+    let filters: [(&str, ObjFilter); 3] = [
+        ("{S}", |_| true),
+        ("sfilter({S}, compose(positive, compose(size, delta)))", |o| o.h * o.w > o.cells.len()),
+        ("sfilter({S}, compose(flip, compose(positive, compose(size, delta))))", |o| {
+            o.h * o.w == o.cells.len()
+        }),
     ];
     for (univalued, diagonal) in [(true, false), (true, true), (false, false), (false, true)] {
         let all: Vec<Vec<Obj>> = train.iter().map(|(i, _)| objects_of(i, univalued, diagonal)).collect();
@@ -394,7 +395,7 @@ pub fn laid_out_objects(train: &[(GridData, GridData)]) -> Vec<String> {
         );
         for (filter, keep) in filters {
             let picked: Vec<Vec<&Obj>> =
-                all.iter().map(|os| os.iter().filter(|o| keep(o, &holed)).collect()).collect();
+                all.iter().map(|os| os.iter().filter(|o| keep(o)).collect()).collect();
             if picked.iter().any(|p| p.is_empty()) || picked.iter().all(|p| p.len() < 2) {
                 continue;
             }
@@ -539,6 +540,32 @@ mod tests {
         let t = ts.iter().find(|t| t.contains("rbind(colorcount, FOUR)")).expect("a pick");
         let got = run(t, &train, std::slice::from_ref(&test)).expect("fits");
         assert_eq!(got[0], Some(grid(&["44", "44"])));
+    }
+
+    #[test]
+    fn crops_by_a_colour_count_need_no_tie() {
+        // The object with the most 2s, cut out.
+        let train = vec![
+            (grid(&["11000", "00022", "12000"]), grid(&["22"])),
+            (grid(&["22200", "00000", "12001"]), grid(&["222"])),
+        ];
+        let mut colours = [false; 10];
+        colours[1] = true;
+        colours[2] = true;
+        let test = grid(&["20000", "20011", "00000"]);
+        let ts = counted_crops(&train, &colours);
+        let t = ts
+            .iter()
+            .find(|t| t.contains("argmax(objects(X, F, F, T), rbind(colorcount, TWO))"))
+            .expect("a crop");
+        let got = run(t, &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["2", "2"])));
+        // The fewest 2s where two objects of other boxes have none: a tie, no pick.
+        colours[3] = true;
+        let tie = vec![(grid(&["11000", "00022", "12000", "00033"]), grid(&["11"]))];
+        assert!(!counted_crops(&tie, &colours).iter().any(|t| t.contains("argmin") && t.contains("TWO")));
+        let strict = vec![(grid(&["11000", "00022", "12000", "00023"]), grid(&["11"]))];
+        assert!(counted_crops(&strict, &colours).iter().any(|t| t.contains("argmin") && t.contains("TWO")));
     }
 
     #[test]
