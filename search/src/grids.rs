@@ -429,6 +429,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(picked_parts(train, &in_colors));
     suggested.extend(stamps(train));
     suggested.extend(moves(train));
+    suggested.extend(crate::extracts::extract_rules(train, tests));
     suggested.extend(crate::rules::paint_rules(train, tests));
     suggested.extend(crate::rules::partial_paint_rules(train, tests));
     suggested.extend(crate::rules::pattern_repairs(train));
@@ -636,14 +637,8 @@ fn crops(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> 
     if train.is_empty() || !train.iter().all(|(i, o)| is_crop(i, o)) {
         return Vec::new();
     }
-    let mut out = Vec::new();
-    for objs in ["objects(X, F, T, T)", "objects(X, F, F, T)"] {
-        for c in (0..10).filter(|&c| in_colors[c]).map(|c| COLORS[c]) {
-            for by in ["argmax", "argmin"] {
-                out.push(format!("subgrid({by}({objs}, rbind(colorcount, {c})), X)"));
-            }
-        }
-    }
+    // (The objects picked by a colour's count: [`crate::extracts::counted_crops`].)
+    let mut out = crate::extracts::counted_crops(train, in_colors);
     for objs in ["objects(X, T, T, T)", "objects(X, F, T, T)", "objects(X, T, F, T)"] {
         out.push(format!(
             "subgrid(extract({objs}, compose(rbind(equality, mostcommon(apply(normalize, totuple({objs})))), \
@@ -826,7 +821,7 @@ fn part(g: &GridData, n: usize, k: usize, across: bool) -> Option<GridData> {
 
 /// The `rows` x `cols` blocks of `g`, row by row, as `vsplit` and then `hsplit` cut them (one
 /// separator cell between blocks where a side does not divide).
-fn blocks(g: &GridData, rows: usize, cols: usize) -> Option<Vec<GridData>> {
+pub(crate) fn blocks(g: &GridData, rows: usize, cols: usize) -> Option<Vec<GridData>> {
     let mut out = Vec::new();
     for r in 0..rows {
         let row = if rows == 1 { g.clone() } else { part(g, rows, r, false)? };

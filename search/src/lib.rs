@@ -29,6 +29,7 @@
 
 pub mod enumerate;
 pub mod eval;
+pub mod extracts;
 pub mod grids;
 pub mod rank;
 pub mod render;

@@ -1,0 +1,607 @@
+//! Rules for tasks whose outputs differ in shape from their inputs, read off the demonstrations in
+//! plain Rust and written as grid-layer templates only where they rebuild every demonstration
+//! output (so they cost the layer one template each, and only on the tasks they fit):
+//! - [`block_substitution`]: each input cell becomes a block of `kh` x `kw` cells, a fixed pattern
+//!   per input colour (a colour's cells all turn into the same little picture), painted as shifted
+//!   copies of that pattern at the scaled positions of the colour's cells;
+//! - [`block_picks`]: the input (or its `compress`ion) cut into a grid of `n` x `m` blocks, and the
+//!   block with the strictly most or fewest colours, or cells of one colour (a compartment between
+//!   lines picked by a property), as `argmax(merge(apply(rbind(hsplit, M), vsplit(X, N))), key)`;
+//! - [`laid_out_objects`]: the objects of the input (all of them, those with a hole, those
+//!   without), each in its own box of one common shape, laid side by side in the order of their
+//!   position: left to right, top to bottom, or along the way they are spread out in the input
+//!   (`branch` on the width and height of their union).
+//!
+//! The Rust checks mirror the kernels' definitions (arc-dsl's `objects`, `hsplit`...) closely enough
+//! to pick the template; the layer evaluates it through the kernels, and the interpreter checks the
+//! rendered program on every demonstration, as for every other template.
+
+use crate::grids::blocks;
+use crate::rules::most_color;
+use crate::{GridData, COLORS};
+
+/// The rules of this module for one task (`tests`: the test inputs, whose colours a per-colour
+/// rule must know).
+pub fn extract_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    if train.is_empty() || train.iter().all(|(i, o)| (i.h, i.w) == (o.h, o.w)) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    out.extend(block_substitution(train, tests));
+    out.extend(block_picks(train));
+    out.extend(laid_out_objects(train));
+    out
+}
+
+/// The DSL constant naming `n`, for 0 to 10.
+fn number(n: usize) -> Option<&'static str> {
+    match n {
+        0..=9 => Some(COLORS[n]),
+        10 => Some("TEN"),
+        _ => None,
+    }
+}
+
+/// A constant grid as DSL text: rows of one-row canvases (one per run of a colour) side by side,
+/// stacked. Sides up to 10.
+fn grid_text(g: &GridData) -> Option<String> {
+    let colour = |c: u8| COLORS[c as usize % 10];
+    if g.cells.iter().all(|&c| c == g.cells[0]) {
+        return Some(format!("canvas({}, astuple({}, {}))", colour(g.cells[0]), number(g.h)?, number(g.w)?));
+    }
+    let mut rows = Vec::new();
+    for r in 0..g.h {
+        let row = &g.cells[r * g.w..(r + 1) * g.w];
+        let mut text: Option<String> = None;
+        let mut k = 0;
+        while k < row.len() {
+            let run = row[k..].iter().take_while(|&&c| c == row[k]).count();
+            let piece = format!("canvas({}, astuple(ONE, {}))", colour(row[k]), number(run)?);
+            text = Some(match text {
+                None => piece,
+                Some(t) => format!("hconcat({t}, {piece})"),
+            });
+            k += run;
+        }
+        rows.push(text?);
+    }
+    rows.into_iter().reduce(|a, b| format!("vconcat({a}, {b})"))
+}
+
+/// When every output is its input scaled by the same whole factors `kh` down and `kw` across (at
+/// most 5 each) and every block of an output is a pattern fixed by the colour of its input cell
+/// (the same pattern wherever that colour is, on every demonstration; some pattern not of one
+/// colour, each such pattern seen at least twice; every colour of the test inputs with a
+/// pattern): those patterns painted at the scaled positions of each colour's cells over a canvas
+/// of the outputs' most common colour.
+pub fn block_substitution(train: &[(GridData, GridData)], tests: &[GridData]) -> Option<String> {
+    let (i0, o0) = train.first()?;
+    if i0.h == 0 || i0.w == 0 || o0.h % i0.h != 0 || o0.w % i0.w != 0 {
+        return None;
+    }
+    let (kh, kw) = (o0.h / i0.h, o0.w / i0.w);
+    if kh * kw < 2 || kh > 5 || kw > 5 || !train.iter().all(|(i, o)| o.h == i.h * kh && o.w == i.w * kw) {
+        return None;
+    }
+    let mut patterns: [Option<GridData>; 10] = Default::default();
+    let mut seen = [0usize; 10];
+    for (i, o) in train {
+        for r in 0..i.h {
+            for c in 0..i.w {
+                let colour = i.cells[r * i.w + c] as usize % 10;
+                let cells = (0..kh).flat_map(|a| (0..kw).map(move |b| (r * kh + a) * o.w + c * kw + b));
+                let block = GridData { h: kh, w: kw, cells: cells.map(|k| o.cells[k]).collect() };
+                match &patterns[colour] {
+                    Some(p) if *p != block => return None,
+                    Some(_) => {}
+                    None => patterns[colour] = Some(block),
+                }
+                seen[colour] += 1;
+            }
+        }
+    }
+    let uniform = |p: &GridData| p.cells.iter().all(|&c| c == p.cells[0]);
+    let varied: Vec<usize> = (0..10).filter(|&c| patterns[c].as_ref().is_some_and(|p| !uniform(p))).collect();
+    if varied.is_empty() || varied.iter().any(|&c| seen[c] < 2) {
+        return None;
+    }
+    if tests.iter().any(|t| t.cells.iter().any(|&c| patterns[c as usize % 10].is_none())) {
+        return None;
+    }
+    let mut counts = [0usize; 10];
+    train.iter().for_each(|(_, o)| o.cells.iter().for_each(|&c| counts[c as usize % 10] += 1));
+    let z = (0..10).rev().max_by_key(|&c| counts[c]).unwrap_or(0);
+    let k = format!("astuple({}, {})", number(kh)?, number(kw)?);
+    let mut g = format!("canvas({}, multiply(shape(X), {k}))", COLORS[z]);
+    for (c, p) in patterns.iter().enumerate() {
+        let Some(p) = p else { continue };
+        if uniform(p) && p.cells[0] as usize == z {
+            continue;
+        }
+        g = format!(
+            "paint({g}, mapply(lbind(shift, asobject({})), apply(rbind(multiply, {k}), ofcolor(X, {}))))",
+            grid_text(p)?,
+            COLORS[c]
+        );
+    }
+    Some(g)
+}
+
+/// arc-dsl's `compress`: the grid without its rows and columns of one colour.
+fn compress(g: &GridData) -> GridData {
+    let at = |r: usize, c: usize| g.cells[r * g.w + c];
+    let rows: Vec<usize> = (0..g.h).filter(|&r| (0..g.w).any(|c| at(r, c) != at(r, 0))).collect();
+    let cols: Vec<usize> = (0..g.w).filter(|&c| (0..g.h).any(|r| at(r, c) != at(0, c))).collect();
+    let cells = rows.iter().flat_map(|&r| cols.iter().map(move |&c| at(r, c))).collect();
+    GridData { h: rows.len(), w: cols.len(), cells }
+}
+
+/// A key a block is picked by.
+type Key = (String, Box<dyn Fn(&GridData) -> usize>);
+
+/// When every output is one of the `n` x `m` blocks its input (or the input's `compress`ion) is
+/// cut into (`vsplit` into rows, each row `hsplit`; one separator cell between blocks where a side
+/// does not divide), of the same `n` and `m` on every demonstration: the block with strictly the
+/// most or the fewest colours, or cells of one colour, where that is the output on every
+/// demonstration. (Single rows or columns of parts of the input itself are [`crate::grids`]'s
+/// picked parts.)
+pub fn block_picks(train: &[(GridData, GridData)]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_colors = [false; 10];
+    train.iter().for_each(|(i, _)| i.cells.iter().for_each(|&c| in_colors[c as usize % 10] = true));
+    let mut keys: Vec<Key> = vec![(
+        "numcolors".to_string(),
+        Box::new(|g: &GridData| {
+            let mut s = [false; 10];
+            g.cells.iter().for_each(|&c| s[c as usize % 10] = true);
+            s.iter().filter(|&&x| x).count()
+        }),
+    )];
+    for c in (0..10u8).filter(|&c| in_colors[c as usize]) {
+        keys.push((
+            format!("rbind(colorcount, {})", COLORS[c as usize]),
+            Box::new(move |g: &GridData| g.cells.iter().filter(|&&x| x == c).count()),
+        ));
+    }
+    // The blocks between lines, counted on each input: one more than its full rows, and columns,
+    // of one colour.
+    let lines = |g: &GridData, across: bool| {
+        let (a, b) = if across { (g.h, g.w) } else { (g.w, g.h) };
+        let at = |x: usize, y: usize| if across { g.cells[x * g.w + y] } else { g.cells[y * g.w + x] };
+        (0..a).filter(|&x| (0..b).all(|y| at(x, y) == at(x, 0))).count()
+    };
+    let counted: Vec<(usize, usize)> =
+        train.iter().map(|(i, _)| (lines(i, true) + 1, lines(i, false) + 1)).collect();
+    let mut splits: Vec<(bool, usize, usize)> =
+        (1..=9).flat_map(|n| (1..=9).map(move |m| (false, n, m))).collect();
+    if counted.iter().any(|&c| c != counted[0]) {
+        splits.push((true, 0, 0));
+    }
+    for squeeze in [false, true] {
+        let sources: Vec<GridData> =
+            train.iter().map(|(i, _)| if squeeze { compress(i) } else { i.clone() }).collect();
+        if squeeze && sources.iter().zip(train).all(|(s, (i, _))| s == i) {
+            continue;
+        }
+        let source = if squeeze { "compress(X)" } else { "X" };
+        for &(by_count, n, m) in &splits {
+            if !by_count && (n * m < 2 || (!squeeze && (n == 1 || m == 1))) {
+                continue;
+            }
+            // (Compressed, the lines are gone: counted blocks only of the input itself.)
+            if by_count && squeeze {
+                continue;
+            }
+            let Some(parts): Option<Vec<Vec<GridData>>> = sources
+                .iter()
+                .zip(&counted)
+                .map(|(s, &(cn, cm))| if by_count { blocks(s, cn, cm) } else { blocks(s, n, m) })
+                .collect()
+            else {
+                continue;
+            };
+            let fits = train.iter().zip(&parts).all(|((_, o), ps)| ps.contains(o));
+            if !fits {
+                continue;
+            }
+            let split = match (n, m) {
+                _ if by_count => "merge(apply(rbind(hsplit, increment(size(sfilter(frontiers(X), vline)))), \
+                         vsplit(X, increment(size(sfilter(frontiers(X), hline))))))"
+                    .to_string(),
+                (1, m) => format!("hsplit({source}, {})", COLORS[m]),
+                (n, 1) => format!("vsplit({source}, {})", COLORS[n]),
+                (n, m) => {
+                    format!("merge(apply(rbind(hsplit, {}), vsplit({source}, {})))", COLORS[m], COLORS[n])
+                }
+            };
+            for (text, key) in &keys {
+                for most in [true, false] {
+                    let picks = train.iter().zip(&parts).all(|((_, o), ps)| {
+                        let vals: Vec<usize> = ps.iter().map(key).collect();
+                        let best = if most { vals.iter().max() } else { vals.iter().min() };
+                        let at: Vec<usize> = (0..vals.len()).filter(|&k| Some(&vals[k]) == best).collect();
+                        at.len() == 1 && ps[at[0]] == *o
+                    });
+                    if picks {
+                        let by = if most { "argmax" } else { "argmin" };
+                        out.push(format!("{by}({split}, {text})"));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// An object of a grid: its cells (row, column, colour) and its box.
+struct Obj {
+    cells: Vec<(usize, usize, u8)>,
+    top: usize,
+    left: usize,
+    h: usize,
+    w: usize,
+}
+
+/// The objects of `g` as arc-dsl's `objects(g, univalued, diagonal, T)` finds them (the background
+/// is the most common colour, the smallest on a tie).
+fn objects_of(g: &GridData, univalued: bool, diagonal: bool) -> Vec<Obj> {
+    let bg = most_color(g);
+    let mut seen = vec![false; g.cells.len()];
+    let mut out = Vec::new();
+    for start in 0..g.cells.len() {
+        if seen[start] || g.cells[start] == bg {
+            continue;
+        }
+        seen[start] = true;
+        let (mut todo, mut cells) = (vec![start], Vec::new());
+        while let Some(k) = todo.pop() {
+            let (r, q) = (k / g.w, k % g.w);
+            cells.push((r, q, g.cells[k]));
+            for dr in -1i64..=1 {
+                for dq in -1i64..=1 {
+                    if (dr, dq) == (0, 0) || (!diagonal && dr != 0 && dq != 0) {
+                        continue;
+                    }
+                    let (nr, nq) = (r as i64 + dr, q as i64 + dq);
+                    if nr < 0 || nq < 0 || nr >= g.h as i64 || nq >= g.w as i64 {
+                        continue;
+                    }
+                    let m = nr as usize * g.w + nq as usize;
+                    let joins = if univalued { g.cells[m] == g.cells[k] } else { g.cells[m] != bg };
+                    if !seen[m] && joins {
+                        seen[m] = true;
+                        todo.push(m);
+                    }
+                }
+            }
+        }
+        let top = cells.iter().map(|x| x.0).min().unwrap_or(0);
+        let left = cells.iter().map(|x| x.1).min().unwrap_or(0);
+        let h = cells.iter().map(|x| x.0).max().unwrap_or(0) + 1 - top;
+        let w = cells.iter().map(|x| x.1).max().unwrap_or(0) + 1 - left;
+        out.push(Obj { cells, top, left, h, w });
+    }
+    out
+}
+
+/// When every output is a crop of its input: the object (multi-coloured, 8- or 4-connected) with
+/// the most or fewest cells of one input colour, where on every demonstration every object with
+/// that count has the output as its box (a tie between objects of other boxes is the order's
+/// accident, not a pick).
+pub fn counted_crops(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<String> {
+    let mut out = Vec::new();
+    for diagonal in [true, false] {
+        let all: Vec<Vec<Obj>> = train.iter().map(|(i, _)| objects_of(i, false, diagonal)).collect();
+        let objs = format!("objects(X, F, {}, T)", if diagonal { "T" } else { "F" });
+        for c in (0..10u8).filter(|&c| in_colors[c as usize]) {
+            for most in [true, false] {
+                let fits = train.iter().zip(&all).all(|((i, o), os)| {
+                    let n: Vec<usize> =
+                        os.iter().map(|x| x.cells.iter().filter(|p| p.2 == c).count()).collect();
+                    let best = if most { n.iter().max() } else { n.iter().min() };
+                    best.is_some()
+                        && os.iter().zip(&n).filter(|(_, k)| Some(*k) == best).all(|(x, _)| crop(i, x) == *o)
+                });
+                if fits {
+                    let by = if most { "argmax" } else { "argmin" };
+                    out.push(format!("subgrid({by}({objs}, rbind(colorcount, {})), X)", COLORS[c as usize]));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The box of `x` cut out of `g` (arc-dsl's `subgrid`).
+fn crop(g: &GridData, x: &Obj) -> GridData {
+    let cells =
+        (0..x.h).flat_map(|r| (0..x.w).map(move |c| g.cells[(x.top + r) * g.w + x.left + c])).collect();
+    GridData { h: x.h, w: x.w, cells }
+}
+
+/// Which objects [`laid_out_objects`] keeps.
+type ObjFilter = fn(&Obj) -> bool;
+
+/// How [`laid_out_objects`] lays objects out.
+#[derive(Clone, Copy, PartialEq)]
+enum Layout {
+    /// Left to right, by leftmost column.
+    Across,
+    /// Top to bottom, by uppermost row.
+    Down,
+    /// Across where their union is wider than tall, else down.
+    Spread,
+}
+
+/// The objects `objs` of `g` laid out (`None` where there are none, their boxes differ in shape,
+/// or two share the position they are ordered by).
+fn lay_out(g: &GridData, objs: &[&Obj], layout: Layout) -> Option<GridData> {
+    let first = objs.first()?;
+    let (h, w) = (first.h, first.w);
+    if objs.iter().any(|o| (o.h, o.w) != (h, w)) {
+        return None;
+    }
+    let across = match layout {
+        Layout::Across => true,
+        Layout::Down => false,
+        Layout::Spread => {
+            let span = |f: fn(&(usize, usize, u8)) -> usize| {
+                let all = objs.iter().flat_map(|o| o.cells.iter().map(f));
+                let (lo, hi) = all.fold((usize::MAX, 0), |(lo, hi), x| (lo.min(x), hi.max(x)));
+                hi + 1 - lo
+            };
+            span(|x| x.1) > span(|x| x.0)
+        }
+    };
+    let mut order: Vec<&&Obj> = objs.iter().collect();
+    order.sort_by_key(|o| if across { o.left } else { o.top });
+    let key = |o: &Obj| if across { o.left } else { o.top };
+    if order.windows(2).any(|p| key(p[0]) == key(p[1])) {
+        return None;
+    }
+    let n = order.len();
+    let (oh, ow) = if across { (h, w * n) } else { (h * n, w) };
+    let mut cells = vec![most_color(g); oh * ow];
+    for (k, o) in order.iter().enumerate() {
+        let (dr, dc) = if across { (0, k * w) } else { (k * h, 0) };
+        for &(r, c, colour) in &o.cells {
+            cells[(r - o.top + dr) * ow + c - o.left + dc] = colour;
+        }
+    }
+    Some(GridData { h: oh, w: ow, cells })
+}
+
+/// When the outputs are the input's objects (all of them, those with a hole in their box, or those
+/// without; under the four `objects` settings) laid side by side in one box shape they all share,
+/// in the order of their position, left to right, top to bottom, or along the way they spread
+/// (every demonstration with at least one, some with two): that layout, written with `order`,
+/// `papply(shift, ...)` over the normalized objects, and `branch` for the spread.
+pub fn laid_out_objects(train: &[(GridData, GridData)]) -> Vec<String> {
+    let mut out = Vec::new();
+    // All objects, those with a hole in their box, those without.
+    let filters: [(&str, ObjFilter); 3] = [
+        ("{S}", |_| true),
+        ("sfilter({S}, compose(positive, compose(size, delta)))", |o| o.h * o.w > o.cells.len()),
+        ("sfilter({S}, compose(flip, compose(positive, compose(size, delta))))", |o| {
+            o.h * o.w == o.cells.len()
+        }),
+    ];
+    for (univalued, diagonal) in [(true, false), (true, true), (false, false), (false, true)] {
+        let all: Vec<Vec<Obj>> = train.iter().map(|(i, _)| objects_of(i, univalued, diagonal)).collect();
+        let setting = format!(
+            "objects(X, {}, {}, T)",
+            if univalued { "T" } else { "F" },
+            if diagonal { "T" } else { "F" }
+        );
+        for (filter, keep) in filters {
+            let picked: Vec<Vec<&Obj>> =
+                all.iter().map(|os| os.iter().filter(|o| keep(o)).collect()).collect();
+            if picked.iter().any(|p| p.is_empty()) || picked.iter().all(|p| p.len() < 2) {
+                continue;
+            }
+            let s = filter.replace("{S}", &setting);
+            for layout in [Layout::Across, Layout::Down, Layout::Spread] {
+                let fits = train
+                    .iter()
+                    .zip(&picked)
+                    .all(|((i, o), p)| lay_out(i, p, layout).is_some_and(|g| g == *o));
+                if !fits {
+                    continue;
+                }
+                // The spread where the fixed directions do not both fit already.
+                let across = laid_text(&s, true);
+                let down = laid_text(&s, false);
+                out.push(match layout {
+                    Layout::Across => across,
+                    Layout::Down => down,
+                    Layout::Spread => {
+                        format!("branch(greater(width(merge({s})), height(merge({s}))), {across}, {down})")
+                    }
+                });
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The objects `s` laid out across or down in the order of their leftmost column or uppermost
+/// row, over the input's most common colour.
+fn laid_text(s: &str, across: bool) -> String {
+    let o = format!("order({s}, {})", if across { "leftmost" } else { "uppermost" });
+    let (dims, step) = if across {
+        (
+            format!("astuple(height(first({o})), multiply(width(first({o})), size({o})))"),
+            format!("astuple(ZERO, width(first({o})))"),
+        )
+    } else {
+        (
+            format!("astuple(multiply(height(first({o})), size({o})), width(first({o})))"),
+            format!("astuple(height(first({o})), ZERO)"),
+        )
+    };
+    format!(
+        "paint(canvas(mostcolor(X), {dims}), merge(papply(shift, apply(normalize, {o}), \
+         apply(lbind(multiply, {step}), interval(ZERO, size({o}), ONE)))))"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A template as an arc-dsl program: its hole `X` (not the X of `SIX`) is the input.
+    fn program(template: &str) -> String {
+        let mut body = String::new();
+        let mut prev = ' ';
+        for ch in template.chars() {
+            body.push(if ch == 'X' && !prev.is_ascii_uppercase() { 'I' } else { ch });
+            prev = ch;
+        }
+        format!("def solve_t(I):\n    O = {body}\n    return O\n")
+    }
+
+    fn grid(rows: &[&str]) -> GridData {
+        let cells = rows.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect();
+        GridData { h: rows.len(), w: rows[0].len(), cells }
+    }
+
+    /// The template's answers on `tests` when the interpreter confirms it on every demonstration.
+    fn run(
+        template: &str,
+        train: &[(GridData, GridData)],
+        tests: &[GridData],
+    ) -> Option<Vec<Option<GridData>>> {
+        crate::grids::parse(template, None).expect("a valid template");
+        let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).chain(tests).collect();
+        let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
+        crate::confirm(&program(template), &inputs, &outputs)
+    }
+
+    #[test]
+    fn each_colour_becomes_its_own_block() {
+        // 5 becomes a 2x2 checker of 1 and 2, 0 stays blank (2072aba6's kind).
+        let train = vec![
+            (
+                grid(&["050", "555", "050"]),
+                grid(&["001200", "002100", "121212", "212121", "001200", "002100"]),
+            ),
+            (grid(&["500", "050"]), grid(&["120000", "210000", "001200", "002100"])),
+        ];
+        let test = grid(&["05", "50"]);
+        let t = block_substitution(&train, std::slice::from_ref(&test)).expect("a substitution");
+        let got = run(&t, &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["0012", "0021", "1200", "2100"])));
+        // A colour of the test input the demonstrations give no pattern: no rule.
+        assert_eq!(block_substitution(&train, &[grid(&["07"])]), None);
+        // One 5 whose block differs: no rule.
+        let mut broken = train.clone();
+        broken[1].1.cells[0] = 2;
+        assert_eq!(block_substitution(&broken, &[]), None);
+        // Plain upscaling (every pattern one colour): left to the scaling templates.
+        let up = vec![(grid(&["50"]), grid(&["5500", "5500"])), (grid(&["05"]), grid(&["0055", "0055"]))];
+        assert_eq!(block_substitution(&up, &[]), None);
+    }
+
+    #[test]
+    fn the_compartment_with_fewest_colours_is_picked() {
+        // Four compartments between 8-lines; the one with a single colour is the answer.
+        let train = vec![
+            (grid(&["12830", "34804", "88888", "02830", "20840"]), grid(&["02", "20"])),
+            (grid(&["30810", "04801", "88888", "56850", "07807"]), grid(&["10", "01"])),
+        ];
+        let test = grid(&["09830", "90807", "88888", "12841", "34834"]);
+        let ts = block_picks(&train);
+        let t = ts.iter().find(|t| t.starts_with("argmin") && t.contains("numcolors")).expect("a pick");
+        let got = run(t, &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["09", "90"])));
+        // Outputs that are no block: nothing.
+        let other = vec![(train[0].0.clone(), grid(&["22", "22"]))];
+        assert!(block_picks(&other).is_empty());
+    }
+
+    #[test]
+    fn compartments_counted_by_their_lines() {
+        // Two by two compartments on one demonstration, three by three on the other: the count of
+        // lines gives the split; the compartment with most 4s is the answer.
+        let train = vec![
+            (grid(&["40810", "44801", "88888", "02804", "20840"]), grid(&["40", "44"])),
+            (
+                grid(&[
+                    "10801802", "01804802", "88888888", "44804820", "44800802", "88888888", "30801800",
+                    "03810800",
+                ]),
+                grid(&["44", "44"]),
+            ),
+        ];
+        let test = grid(&["04810", "10801", "88888", "44840", "44840"]);
+        let ts = block_picks(&train);
+        assert!(ts.iter().all(|t| t.contains("frontiers")), "{ts:?}");
+        let t = ts.iter().find(|t| t.contains("rbind(colorcount, FOUR)")).expect("a pick");
+        let got = run(t, &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["44", "44"])));
+    }
+
+    #[test]
+    fn crops_by_a_colour_count_need_no_tie() {
+        // The object with the most 2s, cut out.
+        let train = vec![
+            (grid(&["11000", "00022", "12000"]), grid(&["22"])),
+            (grid(&["22200", "00000", "12001"]), grid(&["222"])),
+        ];
+        let mut colours = [false; 10];
+        colours[1] = true;
+        colours[2] = true;
+        let test = grid(&["20000", "20011", "00000"]);
+        let ts = counted_crops(&train, &colours);
+        let t = ts
+            .iter()
+            .find(|t| t.contains("argmax(objects(X, F, F, T), rbind(colorcount, TWO))"))
+            .expect("a crop");
+        let got = run(t, &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["2", "2"])));
+        // The fewest 2s where two objects of other boxes have none: a tie, no pick.
+        colours[3] = true;
+        let tie = vec![(grid(&["11000", "00022", "12000", "00033"]), grid(&["11"]))];
+        assert!(!counted_crops(&tie, &colours).iter().any(|t| t.contains("argmin") && t.contains("TWO")));
+        let strict = vec![(grid(&["11000", "00022", "12000", "00023"]), grid(&["11"]))];
+        assert!(counted_crops(&strict, &colours).iter().any(|t| t.contains("argmin") && t.contains("TWO")));
+    }
+
+    #[test]
+    fn hollow_objects_are_laid_out_along_their_spread() {
+        // Two hollow squares (and a solid one to leave out), across in one input, down in the other
+        // (a680ac02's kind).
+        let train = vec![
+            (
+                grid(&[
+                    "0000000000",
+                    "0222004440",
+                    "0202004040",
+                    "0222004440",
+                    "0000000000",
+                    "0000333000",
+                    "0000333000",
+                    "0000333000",
+                ]),
+                grid(&["222444", "202404", "222444"]),
+            ),
+            (
+                grid(&[
+                    "00000000", "01110000", "01010555", "01110555", "00000555", "00666000", "00606000",
+                    "00666000",
+                ]),
+                grid(&["111", "101", "111", "666", "606", "666"]),
+            ),
+        ];
+        let test = grid(&["0000000", "0777000", "0707000", "0777000", "0000888", "0000808", "0000888"]);
+        let ts = laid_out_objects(&train);
+        let t = ts.iter().find(|t| t.starts_with("branch") && t.contains("delta")).expect("a layout");
+        let got = run(t, &train, std::slice::from_ref(&test)).expect("fits");
+        // Spread as wide as tall: down.
+        assert_eq!(got[0], Some(grid(&["777", "707", "777", "888", "808", "888"])));
+        // Outputs that are not the objects laid out: nothing.
+        let other = vec![(train[0].0.clone(), grid(&["444222", "404202", "444222"]))];
+        assert!(laid_out_objects(&other).is_empty());
+    }
+}
