@@ -1206,8 +1206,8 @@ fn cmp_row_value(r: &[u8], v: &Value) -> Ordering {
         return Ordering::Greater; // a row is a tuple, after every cell (see cmp_values)
     }
     let n = tuple_len(v);
-    for k in 0..r.len().min(n) {
-        let o = cmp_elems(Elem::Byte(r[k]), tuple_elem(v, k));
+    for (k, &b) in r.iter().enumerate().take(n) {
+        let o = cmp_elems(Elem::Byte(b), tuple_elem(v, k));
         if o != Ordering::Equal {
             return o;
         }
@@ -1334,7 +1334,7 @@ impl PartialEq for Value<'_> {
 impl Eq for Value<'_> {}
 impl PartialOrd for Value<'_> {
     fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
-        Some(cmp_values(self, o))
+        Some(self.cmp(o))
     }
 }
 impl Ord for Value<'_> {
