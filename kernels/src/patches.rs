@@ -658,7 +658,8 @@ fn around<'a>(c: &'a Ctx, loc: Value<'a>, offs: &[Point], what: &'static str) ->
     for &(di, dj) in offs {
         out.push((checked(i as i64 + di as i64, what)?, checked(j as i64 + dj as i64, what)?));
     }
-    Ok(c.indices(out))
+    // The offsets are in raster order and a translation (checked: no wrap) keeps it.
+    Ok(c.indices_sorted(out))
 }
 
 /// The 4 orthogonal neighbours of a location.
