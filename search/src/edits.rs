@@ -20,6 +20,9 @@ use crate::{GridData, COLORS};
 /// The object settings the rules read: `(univalued, diagonal)` of `objects(X, U, D, T)`.
 const SETTINGS: [(bool, bool); 2] = [(true, false), (true, true)];
 
+/// Settings of objects of several colours, which only the property rules read.
+const MULTICOLOUR: [(bool, bool); 2] = [(false, false), (false, true)];
+
 /// The objects of `g` (every cell but `bg`'s), as cell lists in reading order of their first cell.
 fn objects(g: &GridData, bg: u8, univalued: bool, diagonal: bool) -> Vec<Vec<usize>> {
     let mut seen = vec![false; g.cells.len()];
@@ -302,6 +305,19 @@ fn properties() -> Vec<Property> {
             }),
         });
     }
+    for e in 0..10u8 {
+        for k in 0..3usize {
+            base.push(Property {
+                text: format!(
+                    "compose(rbind(greater, {}), rbind(colorcount, {}))",
+                    COLORS[k], COLORS[e as usize]
+                ),
+                test: Box::new(move |g: &GridData, cells: &[usize]| {
+                    cells.iter().filter(|&&x| g.cells[x] == e).count() > k
+                }),
+            });
+        }
+    }
     let mut out = Vec::new();
     for p in base {
         let text = format!("compose(flip, {})", p.text);
@@ -335,7 +351,7 @@ fn full(g: &GridData, cells: &[usize]) -> bool {
 /// Predicate recolours: see the module doc.
 pub fn predicate_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
     let props = properties();
-    for (univalued, diagonal) in SETTINGS {
+    for (univalued, diagonal) in SETTINGS.into_iter().chain(MULTICOLOUR) {
         let Some(demos) = recoloured(train, univalued, diagonal) else { continue };
         // The colours changed objects take.
         let mut taken = [false; 10];
@@ -395,6 +411,76 @@ pub fn predicate_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
             format!("fill({g}, {}, mfilter({objs}, {}))", COLORS[a as usize], props[p].text)
         });
         return vec![g];
+    }
+    Vec::new()
+}
+
+/// Object features an extreme pick may rank by: arc-dsl text and value.
+fn features() -> Vec<(String, Box<dyn Fn(&GridData, &[usize]) -> usize>)> {
+    let mut out: Vec<(String, Box<dyn Fn(&GridData, &[usize]) -> usize>)> = vec![
+        ("size".into(), Box::new(|_: &GridData, c: &[usize]| c.len())),
+        ("height".into(), Box::new(|g: &GridData, c: &[usize]| box_of(g, c).2)),
+        ("width".into(), Box::new(|g: &GridData, c: &[usize]| box_of(g, c).3)),
+        (
+            "numcolors".into(),
+            Box::new(|g: &GridData, c: &[usize]| {
+                let mut seen = [false; 10];
+                c.iter().for_each(|&k| seen[g.cells[k] as usize % 10] = true);
+                seen.iter().filter(|&&x| x).count()
+            }),
+        ),
+    ];
+    for e in 0..10u8 {
+        out.push((
+            format!("rbind(colorcount, {})", COLORS[e as usize]),
+            Box::new(move |g: &GridData, c: &[usize]| c.iter().filter(|&&k| g.cells[k] == e).count()),
+        ));
+    }
+    out
+}
+
+/// Extreme picks: on every demonstration exactly one object changes, all to one colour `A`, and it
+/// is the one object with the most (or the fewest) of some feature (its size, height, width,
+/// colours, cells of one colour): `fill(X, A, argmax(O, F))`.
+pub fn extreme_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
+    let feats = features();
+    for (univalued, diagonal) in SETTINGS.into_iter().chain(MULTICOLOUR) {
+        let Some(demos) = recoloured(train, univalued, diagonal) else { continue };
+        let mut picked = Vec::new();
+        let mut colour = None;
+        let mut ok = true;
+        for ((i, _), d) in train.iter().zip(&demos) {
+            let changed: Vec<usize> = (0..d.objs.len())
+                .filter(|&k| d.objs[k].iter().any(|&x| Some(i.cells[x]) != d.outs[k]))
+                .collect();
+            if changed.len() != 1 || d.objs.len() < 2 {
+                ok = false;
+                break;
+            }
+            let a = d.outs[changed[0]];
+            if colour.replace(a).is_some_and(|c| c != a) {
+                ok = false;
+                break;
+            }
+            picked.push(changed[0]);
+        }
+        let Some(Some(a)) = colour.filter(|_| ok) else { continue };
+        for (text, f) in &feats {
+            for most in [true, false] {
+                let fits = train.iter().zip(&demos).zip(&picked).all(|(((i, _), d), &p)| {
+                    let v = f(i, &d.objs[p]);
+                    d.objs
+                        .iter()
+                        .enumerate()
+                        .all(|(k, o)| k == p || if most { f(i, o) < v } else { f(i, o) > v })
+                });
+                if fits {
+                    let by = if most { "argmax" } else { "argmin" };
+                    let objs = objects_text(univalued, diagonal);
+                    return vec![format!("fill(X, {}, {by}({objs}, {text}))", COLORS[a as usize])];
+                }
+            }
+        }
     }
     Vec::new()
 }
