@@ -485,6 +485,74 @@ pub fn extreme_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
     Vec::new()
 }
 
+/// Hole counts: where every changed object takes a colour its number of holes fixes (the same
+/// count the same colour on every demonstration, an object whose count maps to no colour left as
+/// it is), one fill per count. A hole is a region of the background that does not touch the
+/// border, counted for an object when the upper left corner of the hole's box lies in the
+/// object's box: `fill(G, A, mfilter(O, compose(rbind(equality, N), compose(size, compose(lbind(intersection, R),
+/// backdrop)))))`, `R` the holes' corners.
+pub fn hole_count_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
+    let (univalued, diagonal) = (true, false);
+    let Some(demos) = recoloured(train, univalued, diagonal) else { return Vec::new() };
+    let mut by_count: Vec<(usize, u8)> = Vec::new();
+    // Every object's (hole count, colour, colour in the output).
+    let mut objs: Vec<(usize, u8, u8)> = Vec::new();
+    let mut changed_on = 0;
+    for ((i, _), d) in train.iter().zip(&demos) {
+        let bg = crate::rules::most_color(i);
+        let corners: Vec<(usize, usize)> = crate::rules::components(i, |c| c == bg)
+            .into_iter()
+            .filter(|cells| {
+                !cells
+                    .iter()
+                    .any(|&k| k < i.w || k >= i.cells.len() - i.w || k % i.w == 0 || k % i.w == i.w - 1)
+            })
+            .map(|cells| {
+                let (r, q, _, _) = box_of(i, &cells);
+                (r, q)
+            })
+            .collect();
+        let mut here = false;
+        for (cells, out) in d.objs.iter().zip(&d.outs) {
+            let (r0, q0, h, w) = box_of(i, cells);
+            let n = corners.iter().filter(|&&(r, q)| r >= r0 && r < r0 + h && q >= q0 && q < q0 + w).count();
+            let own = i.cells[cells[0]];
+            let Some(a) = *out else { return Vec::new() };
+            objs.push((n, own, a));
+            here |= a != own;
+        }
+        changed_on += usize::from(here);
+    }
+    for &(n, own, a) in &objs {
+        if a == own {
+            continue;
+        }
+        match by_count.iter().find(|(m, _)| *m == n) {
+            Some(&(_, c)) if c != a => return Vec::new(),
+            Some(_) => {}
+            None => by_count.push((n, a)),
+        }
+    }
+    // Every object whose count maps to a colour takes it; every other stays.
+    let holds =
+        objs.iter().all(|&(n, own, a)| by_count.iter().find(|(m, _)| *m == n).map_or(own, |&(_, c)| c) == a);
+    if !holds || by_count.len() < 2 || changed_on < train.len().min(2) {
+        return Vec::new();
+    }
+    by_count.sort_unstable();
+    let objs = objects_text(univalued, diagonal);
+    let holes = "apply(ulcorner, sfilter(colorfilter(objects(X, T, F, F), mostcolor(X)), compose(flip, rbind(bordering, X))))";
+    let mut g = "X".to_string();
+    for (n, a) in by_count {
+        let Some(count) = (n <= 9).then(|| COLORS[n]) else { return Vec::new() };
+        g = format!(
+            "fill({g}, {}, mfilter({objs}, compose(rbind(equality, {count}), compose(size, compose(lbind(intersection, {holes}), backdrop)))))",
+            COLORS[a as usize]
+        );
+    }
+    vec![g]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
