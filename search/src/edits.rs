@@ -235,11 +235,17 @@ pub fn legend_recolours(train: &[(GridData, GridData)], tests: &[GridData]) -> V
     out
 }
 
+/// A property's value on an object (its cells) of a grid.
+type TestFn = dyn Fn(&GridData, &[usize]) -> bool;
+type Test = Box<TestFn>;
+/// A feature's value on an object of a grid.
+type Feature = Box<dyn Fn(&GridData, &[usize]) -> usize>;
+
 /// An object property: its arc-dsl text (a function of an object, `X` the grid) and its value on
 /// an object of a grid.
 struct Property {
     text: String,
-    test: Box<dyn Fn(&GridData, &[usize]) -> bool>,
+    test: Test,
 }
 
 /// The properties [`predicate_recolours`] tries, each with its negation.
@@ -306,12 +312,9 @@ fn properties() -> Vec<Property> {
         });
     }
     for e in 0..10u8 {
-        for k in 0..3usize {
+        for (k, count) in COLORS.iter().enumerate().take(3) {
             base.push(Property {
-                text: format!(
-                    "compose(rbind(greater, {}), rbind(colorcount, {}))",
-                    COLORS[k], COLORS[e as usize]
-                ),
+                text: format!("compose(rbind(greater, {count}), rbind(colorcount, {}))", COLORS[e as usize]),
                 test: Box::new(move |g: &GridData, cells: &[usize]| {
                     cells.iter().filter(|&&x| g.cells[x] == e).count() > k
                 }),
@@ -322,8 +325,8 @@ fn properties() -> Vec<Property> {
     for p in base {
         let text = format!("compose(flip, {})", p.text);
         let test = p.test;
-        let neg: Box<dyn Fn(&GridData, &[usize]) -> bool> = {
-            let t: std::rc::Rc<dyn Fn(&GridData, &[usize]) -> bool> = std::rc::Rc::from(test);
+        let neg: Test = {
+            let t: std::rc::Rc<TestFn> = std::rc::Rc::from(test);
             let t2 = t.clone();
             out.push(Property { text: p.text, test: Box::new(move |g: &GridData, c: &[usize]| t2(g, c)) });
             Box::new(move |g: &GridData, c: &[usize]| !t(g, c))
@@ -358,7 +361,7 @@ pub fn predicate_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
         for ((i, _), d) in train.iter().zip(&demos) {
             for (cells, out) in d.objs.iter().zip(&d.outs) {
                 match out {
-                    Some(t) if *t != i.cells[cells[0]] => taken[*t as usize] = true,
+                    Some(t) if cells.iter().any(|&x| i.cells[x] != *t) => taken[*t as usize] = true,
                     _ => {}
                 }
             }
@@ -374,7 +377,7 @@ pub fn predicate_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
                         let mut here = false;
                         let ok = d.objs.iter().zip(&d.outs).all(|(cells, out)| {
                             let picked = (p.test)(i, cells);
-                            let changed_to_a = *out == Some(a) && i.cells[cells[0]] != a;
+                            let changed_to_a = *out == Some(a) && cells.iter().any(|&x| i.cells[x] != a);
                             here |= changed_to_a;
                             if picked {
                                 *out == Some(a)
@@ -416,8 +419,8 @@ pub fn predicate_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
 }
 
 /// Object features an extreme pick may rank by: arc-dsl text and value.
-fn features() -> Vec<(String, Box<dyn Fn(&GridData, &[usize]) -> usize>)> {
-    let mut out: Vec<(String, Box<dyn Fn(&GridData, &[usize]) -> usize>)> = vec![
+fn features() -> Vec<(String, Feature)> {
+    let mut out: Vec<(String, Feature)> = vec![
         ("size".into(), Box::new(|_: &GridData, c: &[usize]| c.len())),
         ("height".into(), Box::new(|g: &GridData, c: &[usize]| box_of(g, c).2)),
         ("width".into(), Box::new(|g: &GridData, c: &[usize]| box_of(g, c).3)),
@@ -449,10 +452,9 @@ pub fn extreme_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
         let mut picked = Vec::new();
         let mut colour = None;
         let mut ok = true;
-        for ((i, _), d) in train.iter().zip(&demos) {
-            let changed: Vec<usize> = (0..d.objs.len())
-                .filter(|&k| d.objs[k].iter().any(|&x| Some(i.cells[x]) != d.outs[k]))
-                .collect();
+        for ((i, o), d) in train.iter().zip(&demos) {
+            let changed: Vec<usize> =
+                (0..d.objs.len()).filter(|&k| d.objs[k].iter().any(|&x| i.cells[x] != o.cells[x])).collect();
             if changed.len() != 1 || d.objs.len() < 2 {
                 ok = false;
                 break;
@@ -598,6 +600,43 @@ mod tests {
         let t = predicate_recolours(&train);
         assert_eq!(t.len(), 1, "{t:?}");
         assert!(t[0].contains("bordering"), "{}", t[0]);
+        parse(&t[0], None).expect("a valid template");
+    }
+
+    #[test]
+    fn extreme_recolour_is_read_and_parses() {
+        // The object with the most 3s, or the fewest 1s (several colours each), turns 0.
+        let train = vec![
+            (
+                rows(&["33000", "31000", "00000", "11111", "00003"]),
+                rows(&["00000", "00000", "00000", "11111", "00003"]),
+            ),
+            (
+                rows(&["11000", "00000", "03300", "00300", "00000"]),
+                rows(&["11000", "00000", "00000", "00000", "00000"]),
+            ),
+        ];
+        let t = extreme_recolours(&train);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0].contains("colorcount"), "{}", t[0]);
+        parse(&t[0], None).expect("a valid template");
+    }
+
+    #[test]
+    fn hole_count_recolour_is_read_and_parses() {
+        let train = vec![
+            (
+                rows(&["00000000000", "08880888880", "08080808080", "08880888880", "00000000000"]),
+                rows(&["00000000000", "01110222220", "01010202020", "01110222220", "00000000000"]),
+            ),
+            (
+                rows(&["0000000", "0888880", "0808080", "0888880", "0000000", "0888000", "0000000"]),
+                rows(&["0000000", "0222220", "0202020", "0222220", "0000000", "0888000", "0000000"]),
+            ),
+        ];
+        let t = hole_count_recolours(&train);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0].contains("ulcorner"), "{}", t[0]);
         parse(&t[0], None).expect("a valid template");
     }
 }
