@@ -444,8 +444,8 @@ fn features() -> Vec<(String, Feature)> {
 
 /// Extreme picks: on every demonstration exactly one object changes, all to one colour `A`, and it
 /// is the one object with the most (or the fewest) of some feature (its size, height, width,
-/// colours, cells of one colour): `fill(X, A, argmax(O, F))`.
-pub fn extreme_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
+/// colours, cells of one colour), and on every test input one object is: `fill(X, A, argmax(O, F))`.
+pub fn extreme_recolours(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
     let feats = features();
     for (univalued, diagonal) in SETTINGS.into_iter().chain(MULTICOLOUR) {
         let Some(demos) = recoloured(train, univalued, diagonal) else { continue };
@@ -476,7 +476,15 @@ pub fn extreme_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
                         .enumerate()
                         .all(|(k, o)| k == p || if most { f(i, o) < v } else { f(i, o) > v })
                 });
-                if fits {
+                // The extreme must be one object on the test inputs too (`argmax` of a tie picks
+                // by an order the demonstrations never showed).
+                let unique = tests.iter().all(|t| {
+                    let objs = objects(t, crate::rules::most_color(t), univalued, diagonal);
+                    let vals: Vec<usize> = objs.iter().map(|o| f(t, o)).collect();
+                    let best = if most { vals.iter().max() } else { vals.iter().min() };
+                    best.is_some_and(|b| vals.iter().filter(|&v| v == b).count() == 1)
+                });
+                if fits && unique {
                     let by = if most { "argmax" } else { "argmin" };
                     let objs = objects_text(univalued, diagonal);
                     return vec![format!("fill(X, {}, {by}({objs}, {text}))", COLORS[a as usize])];
@@ -616,7 +624,7 @@ mod tests {
                 rows(&["11000", "00000", "00000", "00000", "00000"]),
             ),
         ];
-        let t = extreme_recolours(&train);
+        let t = extreme_recolours(&train, &[]);
         assert_eq!(t.len(), 1, "{t:?}");
         assert!(t[0].contains("colorcount"), "{}", t[0]);
         parse(&t[0], None).expect("a valid template");
