@@ -436,6 +436,10 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(crate::rules::seeded_fills(train, tests));
     suggested.extend(crate::rules::holes_by_size(train, tests));
     suggested.extend(crate::rules::pattern_extensions(train));
+    suggested.extend(crate::edits::legend_recolours(train, tests));
+    suggested.extend(crate::edits::predicate_recolours(train));
+    suggested.extend(crate::edits::extreme_recolours(train, tests));
+    suggested.extend(crate::edits::hole_count_recolours(train));
     for e in suggested {
         out.push(parse(&e, None).expect("a valid template"));
     }

@@ -27,6 +27,7 @@
 //!   `programs` interpreter, the path `arcforge run` takes; a program that does not reproduce what
 //!   the search computed is dropped and counted ([`TaskSearch::unverified`]), never answered.
 
+pub mod edits;
 pub mod enumerate;
 pub mod eval;
 pub mod extracts;

@@ -384,3 +384,31 @@ fn halves_compared_answer_the_test() {
     assert_eq!(r.unverified, 0);
     assert!(r.answers(&[pairs[3].1.clone()]), "{:?}", r.found);
 }
+
+/// Objects recoloured by their number of holes (the grid layer's `edits::hole_count_recolours`):
+/// one hole 1, two holes 2, found by the layer alone and right on the test.
+#[test]
+fn objects_recoloured_by_their_holes_answer_the_test() {
+    let train = vec![
+        (
+            rows(&["00000000000", "08880888880", "08080808080", "08880888880", "00000000000"]),
+            rows(&["00000000000", "01110222220", "01010202020", "01110222220", "00000000000"]),
+        ),
+        (
+            rows(&["0000000", "0888880", "0808080", "0888880", "0000000", "0888000", "0000000"]),
+            rows(&["0000000", "0222220", "0202020", "0222220", "0000000", "0888000", "0000000"]),
+        ),
+        (
+            rows(&["00000000", "08880000", "08080888", "08880808", "00000888"]),
+            rows(&["00000000", "01110000", "01010111", "01110101", "00000111"]),
+        ),
+    ];
+    let test =
+        rows(&["000000000", "088888000", "080808000", "088888000", "000000888", "000000808", "000000888"]);
+    let want =
+        rows(&["000000000", "022222000", "020202000", "022222000", "000000111", "000000101", "000000111"]);
+    let layer_only = Options { max_depth: 0, ..opts() };
+    let r = search_task(&train, &[test], "t", &layer_only, 2);
+    assert_eq!(r.unverified, 0);
+    assert!(r.answers(&[want]), "{:?}", r.found);
+}

@@ -1,0 +1,650 @@
+//! In-place edits read off the demonstrations: rules for tasks whose outputs keep the input's shape
+//! and recolour whole objects of the input. Each rule is checked here on the demonstrations (plain
+//! Rust, over the task's own grids) and, where it holds, written as one grid-layer template in
+//! arc-dsl, which the layer evaluates through the kernels and the interpreter re-runs like any
+//! other:
+//! - [`legend_recolours`]: objects of one colour `C` take the colour of an object of another colour
+//!   with the same shape (as it is, or up to the eight mirror images and turns), a legend the grid
+//!   itself shows: per colour `D`, `fill(G, D, mfilter(colorfilter(O, C), compose(rbind(contained,
+//!   SHAPES_D), compose(normalize, toindices))))`, `SHAPES_D` the normalized shapes of the `D`
+//!   objects;
+//! - [`predicate_recolours`]: the objects a property picks (touching the border, touching a colour,
+//!   lines, squares, filled rectangles, mirror-symmetric ones, or the negations) take one colour,
+//!   `fill(G, A, mfilter(O, P))`, one fill per colour the changed objects take, each property
+//!   picking exactly the objects that take its colour on every demonstration, on two
+//!   demonstrations at least, and (with three demonstrations or more) still the one picked when
+//!   any one demonstration is held out.
+
+use crate::{GridData, COLORS};
+
+/// The object settings the rules read: `(univalued, diagonal)` of `objects(X, U, D, T)`.
+const SETTINGS: [(bool, bool); 2] = [(true, false), (true, true)];
+
+/// Settings of objects of several colours, which only the property rules read.
+const MULTICOLOUR: [(bool, bool); 2] = [(false, false), (false, true)];
+
+/// The objects of `g` (every cell but `bg`'s), as cell lists in reading order of their first cell.
+fn objects(g: &GridData, bg: u8, univalued: bool, diagonal: bool) -> Vec<Vec<usize>> {
+    let mut seen = vec![false; g.cells.len()];
+    let mut out = Vec::new();
+    for start in 0..g.cells.len() {
+        if seen[start] || g.cells[start] == bg {
+            continue;
+        }
+        seen[start] = true;
+        let (mut todo, mut cells) = (vec![start], Vec::new());
+        while let Some(k) = todo.pop() {
+            cells.push(k);
+            let (r, q) = ((k / g.w) as i64, (k % g.w) as i64);
+            for (dr, dq) in [(-1i64, -1i64), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1)] {
+                if !diagonal && dr != 0 && dq != 0 {
+                    continue;
+                }
+                let (nr, nq) = (r + dr, q + dq);
+                if nr < 0 || nq < 0 || nr >= g.h as i64 || nq >= g.w as i64 {
+                    continue;
+                }
+                let m = nr as usize * g.w + nq as usize;
+                if !seen[m] && g.cells[m] != bg && (!univalued || g.cells[m] == g.cells[k]) {
+                    seen[m] = true;
+                    todo.push(m);
+                }
+            }
+        }
+        cells.sort_unstable();
+        out.push(cells);
+    }
+    out
+}
+
+/// The text of `objects(X, U, D, T)`.
+fn objects_text(univalued: bool, diagonal: bool) -> String {
+    let b = |x: bool| if x { "T" } else { "F" };
+    format!("objects(X, {}, {}, T)", b(univalued), b(diagonal))
+}
+
+/// One demonstration's objects and what the output made of each: `Some(colour)` where the output
+/// shows the object's cells in one colour, `None` where it shows several.
+struct Demo {
+    objs: Vec<Vec<usize>>,
+    outs: Vec<Option<u8>>,
+}
+
+/// The demonstrations' objects, where every cell the outputs change is a cell of an input object
+/// and each object is shown in one colour (`None` otherwise, or where nothing changes).
+fn recoloured(train: &[(GridData, GridData)], univalued: bool, diagonal: bool) -> Option<Vec<Demo>> {
+    if train.is_empty()
+        || !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w)
+        || train.iter().all(|(i, o)| i == o)
+    {
+        return None;
+    }
+    let mut demos = Vec::new();
+    for (i, o) in train {
+        let bg = crate::rules::most_color(i);
+        if i.cells.iter().zip(&o.cells).any(|(&a, &b)| a != b && a == bg) {
+            return None;
+        }
+        let objs = objects(i, bg, univalued, diagonal);
+        let outs: Vec<Option<u8>> = objs
+            .iter()
+            .map(|cells| {
+                let c = o.cells[cells[0]];
+                cells.iter().all(|&k| o.cells[k] == c).then_some(c)
+            })
+            .collect();
+        // A changed object must change as a whole.
+        if objs
+            .iter()
+            .zip(&outs)
+            .any(|(cells, out)| out.is_none() && cells.iter().any(|&k| i.cells[k] != o.cells[k]))
+        {
+            return None;
+        }
+        demos.push(Demo { objs, outs });
+    }
+    Some(demos)
+}
+
+/// The normalized shape of a cell list (row, column offsets from its box's corner), sorted.
+fn shape(g: &GridData, cells: &[usize]) -> Vec<(i32, i32)> {
+    let pts: Vec<(i32, i32)> = cells.iter().map(|&k| ((k / g.w) as i32, (k % g.w) as i32)).collect();
+    normalized(pts)
+}
+
+fn normalized(pts: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
+    let r0 = pts.iter().map(|p| p.0).min().unwrap_or(0);
+    let c0 = pts.iter().map(|p| p.1).min().unwrap_or(0);
+    let mut out: Vec<(i32, i32)> = pts.into_iter().map(|(r, c)| (r - r0, c - c0)).collect();
+    out.sort_unstable();
+    out
+}
+
+/// The eight mirror images and turns of a shape, as arc-dsl's patch mirrors write them (each
+/// normalized): identity, `hmirror`, `vmirror`, `dmirror`, `cmirror`, and three compositions.
+const SYMMETRIES: [&str; 8] = [
+    "identity",
+    "hmirror",
+    "vmirror",
+    "dmirror",
+    "cmirror",
+    "compose(hmirror, vmirror)",
+    "compose(hmirror, dmirror)",
+    "compose(vmirror, dmirror)",
+];
+
+fn image(s: &[(i32, i32)], k: usize) -> Vec<(i32, i32)> {
+    let h = s.iter().map(|p| p.0).max().unwrap_or(0);
+    let w = s.iter().map(|p| p.1).max().unwrap_or(0);
+    let f = |&(r, c): &(i32, i32)| -> (i32, i32) {
+        match k {
+            0 => (r, c),
+            1 => (h - r, c),
+            2 => (r, w - c),
+            3 => (c, r),
+            4 => (w - c, h - r),
+            5 => (h - r, w - c),
+            6 => (w - c, r),
+            _ => (c, h - r),
+        }
+    };
+    normalized(s.iter().map(f).collect())
+}
+
+/// Legend recolours: see the module doc. Where on every demonstration only objects of one colour
+/// `C` change, each to a colour `D` whose objects (some of them) have its shape, and every `C`
+/// object with the shape of some other colour's object takes that colour (the highest such colour,
+/// as the chain paints them in colour order), one chain over the colours the inputs show.
+pub fn legend_recolours(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (univalued, diagonal) in SETTINGS {
+        let Some(demos) = recoloured(train, univalued, diagonal) else { continue };
+        // The colour every changed object had.
+        let mut source = None;
+        for ((i, _), d) in train.iter().zip(&demos) {
+            for (cells, out) in d.objs.iter().zip(&d.outs) {
+                let c = i.cells[cells[0]];
+                if *out != Some(c) && source.replace(c).is_some_and(|s| s != c) {
+                    source = Some(10);
+                }
+            }
+        }
+        let Some(c) = source.filter(|&c| c < 10) else { continue };
+        for symmetric in [false, true] {
+            let shapes = |s: &[(i32, i32)]| -> Vec<Vec<(i32, i32)>> {
+                if symmetric {
+                    (0..8).map(|k| image(s, k)).collect()
+                } else {
+                    vec![s.to_vec()]
+                }
+            };
+            let holds = train.iter().zip(&demos).all(|((i, _), d)| {
+                d.objs.iter().zip(&d.outs).all(|(cells, out)| {
+                    if i.cells[cells[0]] != c {
+                        return true;
+                    }
+                    let mine = shapes(&shape(i, cells));
+                    // The highest colour with an object of this shape, as the chain paints.
+                    let want = d
+                        .objs
+                        .iter()
+                        .filter(|o| i.cells[o[0]] != c && o.len() == cells.len())
+                        .filter(|o| mine.contains(&shape(i, o)))
+                        .map(|o| i.cells[o[0]])
+                        .max()
+                        .unwrap_or(c);
+                    *out == Some(want)
+                })
+            });
+            if !holds {
+                continue;
+            }
+            let objs = objects_text(univalued, diagonal);
+            let mut shown = [false; 10];
+            train
+                .iter()
+                .map(|(i, _)| i)
+                .chain(tests)
+                .for_each(|g| g.cells.iter().for_each(|&x| shown[x as usize % 10] = true));
+            let mut g = "X".to_string();
+            for d in (0..10u8).filter(|&d| d != c && shown[d as usize]) {
+                let dc = COLORS[d as usize];
+                let legend = format!("apply(toindices, colorfilter({objs}, {dc}))");
+                let set = if symmetric {
+                    SYMMETRIES
+                        .iter()
+                        .map(|m| format!("apply(compose(normalize, {m}), {legend})"))
+                        .reduce(|a, b| format!("combine({a}, {b})"))
+                        .expect("eight images")
+                } else {
+                    format!("apply(normalize, {legend})")
+                };
+                g = format!(
+                    "fill({g}, {dc}, mfilter(colorfilter({objs}, {}), compose(rbind(contained, {set}), \
+                     compose(normalize, toindices))))",
+                    COLORS[c as usize]
+                );
+            }
+            out.push(g);
+            break;
+        }
+        if !out.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+/// A property's value on an object (its cells) of a grid.
+type TestFn = dyn Fn(&GridData, &[usize]) -> bool;
+type Test = Box<TestFn>;
+/// A feature's value on an object of a grid.
+type Feature = Box<dyn Fn(&GridData, &[usize]) -> usize>;
+
+/// An object property: its arc-dsl text (a function of an object, `X` the grid) and its value on
+/// an object of a grid.
+struct Property {
+    text: String,
+    test: Test,
+}
+
+/// The properties [`predicate_recolours`] tries, each with its negation.
+fn properties() -> Vec<Property> {
+    let mut base: Vec<Property> = vec![
+        Property {
+            text: "rbind(bordering, X)".into(),
+            test: Box::new(|g: &GridData, cells: &[usize]| {
+                cells
+                    .iter()
+                    .any(|&k| k < g.w || k >= g.cells.len() - g.w || k % g.w == 0 || k % g.w == g.w - 1)
+            }),
+        },
+        Property {
+            text: "vline".into(),
+            test: Box::new(|g: &GridData, cells: &[usize]| box_of(g, cells).3 == 1 && full(g, cells)),
+        },
+        Property {
+            text: "hline".into(),
+            test: Box::new(|g: &GridData, cells: &[usize]| box_of(g, cells).2 == 1 && full(g, cells)),
+        },
+        Property {
+            text: "square".into(),
+            test: Box::new(|g: &GridData, cells: &[usize]| {
+                let (_, _, h, w) = box_of(g, cells);
+                h == w && full(g, cells)
+            }),
+        },
+        Property {
+            text: "compose(positive, compose(size, delta))".into(),
+            test: Box::new(|g: &GridData, cells: &[usize]| !full(g, cells)),
+        },
+        Property {
+            text: "fork(equality, toindices, compose(toindices, vmirror))".into(),
+            test: Box::new(|g: &GridData, cells: &[usize]| {
+                let s = shape(g, cells);
+                image(&s, 2) == s
+            }),
+        },
+        Property {
+            text: "fork(equality, toindices, compose(toindices, hmirror))".into(),
+            test: Box::new(|g: &GridData, cells: &[usize]| {
+                let s = shape(g, cells);
+                image(&s, 1) == s
+            }),
+        },
+    ];
+    for e in 0..10u8 {
+        base.push(Property {
+            text: format!(
+                "compose(positive, compose(size, compose(rbind(intersection, mapply(dneighbors, ofcolor(X, {}))), \
+                 toindices)))",
+                COLORS[e as usize]
+            ),
+            test: Box::new(move |g: &GridData, cells: &[usize]| {
+                cells.iter().any(|&k| {
+                    let (r, q) = (k / g.w, k % g.w);
+                    (r > 0 && g.cells[k - g.w] == e)
+                        || (r + 1 < g.h && g.cells[k + g.w] == e)
+                        || (q > 0 && g.cells[k - 1] == e)
+                        || (q + 1 < g.w && g.cells[k + 1] == e)
+                })
+            }),
+        });
+    }
+    for e in 0..10u8 {
+        for (k, count) in COLORS.iter().enumerate().take(3) {
+            base.push(Property {
+                text: format!("compose(rbind(greater, {count}), rbind(colorcount, {}))", COLORS[e as usize]),
+                test: Box::new(move |g: &GridData, cells: &[usize]| {
+                    cells.iter().filter(|&&x| g.cells[x] == e).count() > k
+                }),
+            });
+        }
+    }
+    let mut out = Vec::new();
+    for p in base {
+        let text = format!("compose(flip, {})", p.text);
+        let test = p.test;
+        let neg: Test = {
+            let t: std::rc::Rc<TestFn> = std::rc::Rc::from(test);
+            let t2 = t.clone();
+            out.push(Property { text: p.text, test: Box::new(move |g: &GridData, c: &[usize]| t2(g, c)) });
+            Box::new(move |g: &GridData, c: &[usize]| !t(g, c))
+        };
+        out.push(Property { text, test: neg });
+    }
+    out
+}
+
+/// The box of a cell list: top, left, height, width.
+fn box_of(g: &GridData, cells: &[usize]) -> (usize, usize, usize, usize) {
+    let rs = cells.iter().map(|&k| k / g.w);
+    let qs = cells.iter().map(|&k| k % g.w);
+    let (r0, r1) = (rs.clone().min().unwrap_or(0), rs.max().unwrap_or(0));
+    let (q0, q1) = (qs.clone().min().unwrap_or(0), qs.max().unwrap_or(0));
+    (r0, q0, r1 - r0 + 1, q1 - q0 + 1)
+}
+
+/// Whether a cell list fills its box.
+fn full(g: &GridData, cells: &[usize]) -> bool {
+    let (_, _, h, w) = box_of(g, cells);
+    cells.len() == h * w
+}
+
+/// Predicate recolours: see the module doc.
+pub fn predicate_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
+    let props = properties();
+    for (univalued, diagonal) in SETTINGS.into_iter().chain(MULTICOLOUR) {
+        let Some(demos) = recoloured(train, univalued, diagonal) else { continue };
+        // The colours changed objects take.
+        let mut taken = [false; 10];
+        for ((i, _), d) in train.iter().zip(&demos) {
+            for (cells, out) in d.objs.iter().zip(&d.outs) {
+                match out {
+                    Some(t) if cells.iter().any(|&x| i.cells[x] != *t) => taken[*t as usize] = true,
+                    _ => {}
+                }
+            }
+        }
+        // Per colour taken, the first property that picks exactly the objects shown in it that
+        // were not (every object it picks is shown in that colour, every changed object shown in
+        // it is picked), on the demonstrations `use_demos` admits.
+        let pick = |a: u8, use_demos: &dyn Fn(usize) -> bool| -> Option<usize> {
+            props.iter().position(|p| {
+                let mut seen_on = 0;
+                let ok = train.iter().zip(&demos).enumerate().filter(|(k, _)| use_demos(*k)).all(
+                    |(_, ((i, _), d))| {
+                        let mut here = false;
+                        let ok = d.objs.iter().zip(&d.outs).all(|(cells, out)| {
+                            let picked = (p.test)(i, cells);
+                            let changed_to_a = *out == Some(a) && cells.iter().any(|&x| i.cells[x] != a);
+                            here |= changed_to_a;
+                            if picked {
+                                *out == Some(a)
+                            } else {
+                                !changed_to_a
+                            }
+                        });
+                        seen_on += usize::from(here);
+                        ok
+                    },
+                );
+                ok && seen_on >= 2.min(train.len())
+            })
+        };
+        let mut chain = Vec::new();
+        let mut ok = true;
+        for a in (0..10u8).filter(|&a| taken[a as usize]) {
+            let Some(p) = pick(a, &|_| true) else {
+                ok = false;
+                break;
+            };
+            // Held out: with three demonstrations or more, the others pick the same property.
+            if train.len() >= 3 && (0..train.len()).any(|h| pick(a, &|k| k != h) != Some(p)) {
+                ok = false;
+                break;
+            }
+            chain.push((a, p));
+        }
+        if !ok || chain.is_empty() {
+            continue;
+        }
+        let objs = objects_text(univalued, diagonal);
+        let g = chain.iter().fold("X".to_string(), |g, &(a, p)| {
+            format!("fill({g}, {}, mfilter({objs}, {}))", COLORS[a as usize], props[p].text)
+        });
+        return vec![g];
+    }
+    Vec::new()
+}
+
+/// Object features an extreme pick may rank by: arc-dsl text and value.
+fn features() -> Vec<(String, Feature)> {
+    let mut out: Vec<(String, Feature)> = vec![
+        ("size".into(), Box::new(|_: &GridData, c: &[usize]| c.len())),
+        ("height".into(), Box::new(|g: &GridData, c: &[usize]| box_of(g, c).2)),
+        ("width".into(), Box::new(|g: &GridData, c: &[usize]| box_of(g, c).3)),
+        (
+            "numcolors".into(),
+            Box::new(|g: &GridData, c: &[usize]| {
+                let mut seen = [false; 10];
+                c.iter().for_each(|&k| seen[g.cells[k] as usize % 10] = true);
+                seen.iter().filter(|&&x| x).count()
+            }),
+        ),
+    ];
+    for e in 0..10u8 {
+        out.push((
+            format!("rbind(colorcount, {})", COLORS[e as usize]),
+            Box::new(move |g: &GridData, c: &[usize]| c.iter().filter(|&&k| g.cells[k] == e).count()),
+        ));
+    }
+    out
+}
+
+/// Extreme picks: on every demonstration exactly one object changes, all to one colour `A`, and it
+/// is the one object with the most (or the fewest) of some feature (its size, height, width,
+/// colours, cells of one colour), and on every test input one object is: `fill(X, A, argmax(O, F))`.
+pub fn extreme_recolours(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    let feats = features();
+    for (univalued, diagonal) in SETTINGS.into_iter().chain(MULTICOLOUR) {
+        let Some(demos) = recoloured(train, univalued, diagonal) else { continue };
+        let mut picked = Vec::new();
+        let mut colour = None;
+        let mut ok = true;
+        for ((i, o), d) in train.iter().zip(&demos) {
+            let changed: Vec<usize> =
+                (0..d.objs.len()).filter(|&k| d.objs[k].iter().any(|&x| i.cells[x] != o.cells[x])).collect();
+            if changed.len() != 1 || d.objs.len() < 2 {
+                ok = false;
+                break;
+            }
+            let a = d.outs[changed[0]];
+            if colour.replace(a).is_some_and(|c| c != a) {
+                ok = false;
+                break;
+            }
+            picked.push(changed[0]);
+        }
+        let Some(Some(a)) = colour.filter(|_| ok) else { continue };
+        for (text, f) in &feats {
+            for most in [true, false] {
+                let fits = train.iter().zip(&demos).zip(&picked).all(|(((i, _), d), &p)| {
+                    let v = f(i, &d.objs[p]);
+                    d.objs
+                        .iter()
+                        .enumerate()
+                        .all(|(k, o)| k == p || if most { f(i, o) < v } else { f(i, o) > v })
+                });
+                // The extreme must be one object on the test inputs too (`argmax` of a tie picks
+                // by an order the demonstrations never showed).
+                let unique = tests.iter().all(|t| {
+                    let objs = objects(t, crate::rules::most_color(t), univalued, diagonal);
+                    let vals: Vec<usize> = objs.iter().map(|o| f(t, o)).collect();
+                    let best = if most { vals.iter().max() } else { vals.iter().min() };
+                    best.is_some_and(|b| vals.iter().filter(|&v| v == b).count() == 1)
+                });
+                if fits && unique {
+                    let by = if most { "argmax" } else { "argmin" };
+                    let objs = objects_text(univalued, diagonal);
+                    return vec![format!("fill(X, {}, {by}({objs}, {text}))", COLORS[a as usize])];
+                }
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Hole counts: where every changed object takes a colour its number of holes fixes (the same
+/// count the same colour on every demonstration, an object whose count maps to no colour left as
+/// it is), one fill per count. A hole is a region of the background that does not touch the
+/// border, counted for an object when the upper left corner of the hole's box lies in the
+/// object's box: `fill(G, A, mfilter(O, compose(rbind(equality, N), compose(size, compose(lbind(intersection, R),
+/// backdrop)))))`, `R` the holes' corners.
+pub fn hole_count_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
+    let (univalued, diagonal) = (true, false);
+    let Some(demos) = recoloured(train, univalued, diagonal) else { return Vec::new() };
+    let mut by_count: Vec<(usize, u8)> = Vec::new();
+    // Every object's (hole count, colour, colour in the output).
+    let mut objs: Vec<(usize, u8, u8)> = Vec::new();
+    let mut changed_on = 0;
+    for ((i, _), d) in train.iter().zip(&demos) {
+        let bg = crate::rules::most_color(i);
+        let corners: Vec<(usize, usize)> = crate::rules::components(i, |c| c == bg)
+            .into_iter()
+            .filter(|cells| {
+                !cells
+                    .iter()
+                    .any(|&k| k < i.w || k >= i.cells.len() - i.w || k % i.w == 0 || k % i.w == i.w - 1)
+            })
+            .map(|cells| {
+                let (r, q, _, _) = box_of(i, &cells);
+                (r, q)
+            })
+            .collect();
+        let mut here = false;
+        for (cells, out) in d.objs.iter().zip(&d.outs) {
+            let (r0, q0, h, w) = box_of(i, cells);
+            let n = corners.iter().filter(|&&(r, q)| r >= r0 && r < r0 + h && q >= q0 && q < q0 + w).count();
+            let own = i.cells[cells[0]];
+            let Some(a) = *out else { return Vec::new() };
+            objs.push((n, own, a));
+            here |= a != own;
+        }
+        changed_on += usize::from(here);
+    }
+    for &(n, own, a) in &objs {
+        if a == own {
+            continue;
+        }
+        match by_count.iter().find(|(m, _)| *m == n) {
+            Some(&(_, c)) if c != a => return Vec::new(),
+            Some(_) => {}
+            None => by_count.push((n, a)),
+        }
+    }
+    // Every object whose count maps to a colour takes it; every other stays.
+    let holds =
+        objs.iter().all(|&(n, own, a)| by_count.iter().find(|(m, _)| *m == n).map_or(own, |&(_, c)| c) == a);
+    if !holds || by_count.len() < 2 || changed_on < train.len().min(2) {
+        return Vec::new();
+    }
+    by_count.sort_unstable();
+    let objs = objects_text(univalued, diagonal);
+    let holes = "apply(ulcorner, sfilter(colorfilter(objects(X, T, F, F), mostcolor(X)), compose(flip, rbind(bordering, X))))";
+    let mut g = "X".to_string();
+    for (n, a) in by_count {
+        let Some(count) = (n <= 9).then(|| COLORS[n]) else { return Vec::new() };
+        g = format!(
+            "fill({g}, {}, mfilter({objs}, compose(rbind(equality, {count}), compose(size, compose(lbind(intersection, {holes}), backdrop)))))",
+            COLORS[a as usize]
+        );
+    }
+    vec![g]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grids::parse;
+
+    fn rows(rs: &[&str]) -> GridData {
+        let w = rs[0].len();
+        GridData { h: rs.len(), w, cells: rs.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect() }
+    }
+
+    #[test]
+    fn images_are_the_eight_symmetries() {
+        let l = vec![(0, 0), (1, 0), (1, 1)];
+        let all: std::collections::HashSet<Vec<(i32, i32)>> = (0..8).map(|k| image(&l, k)).collect();
+        assert_eq!(all.len(), 4);
+        assert_eq!(image(&l, 0), l);
+    }
+
+    #[test]
+    fn legend_recolour_is_read_and_parses() {
+        let train = vec![
+            (
+                rows(&["20000", "22055", "00005", "50000", "55000"]),
+                rows(&["20000", "22022", "00002", "20000", "22000"]),
+            ),
+            (
+                rows(&["10000", "10550", "00000", "55000", "00000"]),
+                rows(&["10000", "10110", "00000", "11000", "00000"]),
+            ),
+        ];
+        let t = legend_recolours(&train, &[]);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0].contains("vmirror"), "{}", t[0]);
+        parse(&t[0], None).expect("a valid template");
+    }
+
+    #[test]
+    fn predicate_recolour_is_read_and_parses() {
+        let train = vec![
+            (rows(&["5500", "0000", "0550", "0000"]), rows(&["2200", "0000", "0550", "0000"])),
+            (rows(&["0000", "0050", "0050", "5000"]), rows(&["0000", "0050", "0050", "2000"])),
+        ];
+        let t = predicate_recolours(&train);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0].contains("bordering"), "{}", t[0]);
+        parse(&t[0], None).expect("a valid template");
+    }
+
+    #[test]
+    fn extreme_recolour_is_read_and_parses() {
+        // The object with the most 3s, or the fewest 1s (several colours each), turns 0.
+        let train = vec![
+            (
+                rows(&["33000", "31000", "00000", "11111", "00003"]),
+                rows(&["00000", "00000", "00000", "11111", "00003"]),
+            ),
+            (
+                rows(&["11000", "00000", "03300", "00300", "00000"]),
+                rows(&["11000", "00000", "00000", "00000", "00000"]),
+            ),
+        ];
+        let t = extreme_recolours(&train, &[]);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0].contains("colorcount"), "{}", t[0]);
+        parse(&t[0], None).expect("a valid template");
+    }
+
+    #[test]
+    fn hole_count_recolour_is_read_and_parses() {
+        let train = vec![
+            (
+                rows(&["00000000000", "08880888880", "08080808080", "08880888880", "00000000000"]),
+                rows(&["00000000000", "01110222220", "01010202020", "01110222220", "00000000000"]),
+            ),
+            (
+                rows(&["0000000", "0888880", "0808080", "0888880", "0000000", "0888000", "0000000"]),
+                rows(&["0000000", "0222220", "0202020", "0222220", "0000000", "0888000", "0000000"]),
+            ),
+        ];
+        let t = hole_count_recolours(&train);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0].contains("ulcorner"), "{}", t[0]);
+        parse(&t[0], None).expect("a valid template");
+    }
+}
