@@ -5,8 +5,8 @@
 //! (d22278a0: 17x on all-pairs), and slower where the C++ does a warp's work on one lane (22168020:
 //! 3x slower), so it is taken per solver and per machine, by measurement while the solver runs
 //! ([`PathChoice`]: time per step on each path). Until both paths are measured a solver starts where
-//! [`TYPED_FASTER`] puts it: the solvers measured faster typed on all-pairs on the GPU machine's
-//! host (`scripts/typed-cpu-table`, results in bench/RESULTS.md), which is also where eval's few
+//! [`TYPED_FASTER`] puts it: the solvers measured faster typed on eval, where the table matters
+//! (`scripts/typed-cpu-table`, results in bench/RESULTS.md), which is also where eval's few
 //! samples per solver stay. `ARCFORGE_CPU_PATH=typed` or `=dynamic` forces one path for every
 //! solver (to measure).
 //!
@@ -65,7 +65,7 @@ pub fn describe(choice: TypedCpu) -> String {
     match choice {
         TypedCpu::Measured => format!(
             "typed (the GPU's C++ compiled for the host) or Rust kernels, per solver the faster per step as \
-             measured while it runs, starting from the {} solvers measured faster typed on all-pairs",
+             measured while it runs, starting from the {} solvers measured faster typed on eval",
             TYPED_FASTER.len()
         ),
         TypedCpu::All => "typed for every solver (ARCFORGE_CPU_PATH=typed)".into(),
