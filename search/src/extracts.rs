@@ -10,7 +10,12 @@
 //! - [`laid_out_objects`]: the objects of the input (all of them, those with a hole, those
 //!   without), each in its own box of one common shape, laid side by side in the order of their
 //!   position: left to right, top to bottom, or along the way they are spread out in the input
-//!   (`branch` on the width and height of their union).
+//!   (`branch` on the width and height of their union);
+//! - [`run_dedupes`]: runs of equal consecutive rows and/or columns cut to one (arc-dsl's `dedupe`
+//!   drops every repeat), each row paired with the one above it and the equal pairs dropped;
+//! - [`quadrant_objects`]: four objects of one box shape moved to the corners of a 2 x 2 canvas
+//!   (a gap of 0 or 1 between), each to the corner its center takes against the center of their
+//!   union.
 //!
 //! The Rust checks mirror the kernels' definitions (arc-dsl's `objects`, `hsplit`...) closely enough
 //! to pick the template; the layer evaluates it through the kernels, and the interpreter checks the
@@ -30,6 +35,9 @@ pub fn extract_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<
     out.extend(block_substitution(train, tests));
     out.extend(block_picks(train));
     out.extend(laid_out_objects(train));
+    out.extend(run_dedupes(train));
+    out.extend(quadrant_objects(train));
+    out.extend(counted_tilings(train));
     out
 }
 
@@ -446,6 +454,229 @@ fn laid_text(s: &str, across: bool) -> String {
     )
 }
 
+/// `g` without the rows (`rows`) or columns that repeat the one just before them.
+fn squeeze_runs(g: &GridData, rows: bool) -> GridData {
+    let (a, b) = if rows { (g.h, g.w) } else { (g.w, g.h) };
+    let at = |x: usize, y: usize| if rows { g.cells[x * g.w + y] } else { g.cells[y * g.w + x] };
+    let kept: Vec<usize> = (0..a).filter(|&x| x == 0 || (0..b).any(|y| at(x, y) != at(x - 1, y))).collect();
+    if rows {
+        let cells = kept.iter().flat_map(|&r| (0..g.w).map(move |c| at(r, c))).collect();
+        GridData { h: kept.len(), w: g.w, cells }
+    } else {
+        let cells = (0..g.h).flat_map(|r| kept.iter().map(move |&c| at(c, r))).collect();
+        GridData { h: g.h, w: kept.len(), cells }
+    }
+}
+
+/// The rows of the grid `g` (DSL text) that differ from the row before them: each row paired with
+/// the one above it (a row of the non-colour 10 above the first), the pairs of equal rows dropped.
+fn squeeze_text(g: &str) -> String {
+    format!(
+        "apply(first, sfilter(pair({g}, vconcat(canvas(TEN, astuple(ONE, width({g}))), {g})), \
+         compose(flip, fork(equality, first, last))))"
+    )
+}
+
+/// When every output is its input with each run of equal consecutive rows, or columns, or both,
+/// cut to one (arc-dsl's `dedupe` drops every repeat, these only the adjacent ones; some
+/// demonstration changes): that squeeze, rows through `pair` with the grid shifted down one row,
+/// columns the same under `dmirror`.
+pub fn run_dedupes(train: &[(GridData, GridData)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (rows, cols) in [(true, true), (true, false), (false, true)] {
+        let fits = train.iter().all(|(i, o)| {
+            let mut g = i.clone();
+            if rows {
+                g = squeeze_runs(&g, true);
+            }
+            if cols {
+                g = squeeze_runs(&g, false);
+            }
+            g == *o
+        });
+        if !fits {
+            continue;
+        }
+        let mut t = "X".to_string();
+        if rows {
+            t = squeeze_text(&t);
+        }
+        if cols {
+            t = format!("dmirror({})", squeeze_text(&format!("dmirror({t})")));
+        }
+        out.push(t);
+        break;
+    }
+    out
+}
+
+/// arc-dsl's `center` of the cells `cells`: the middle of their box, rounded up and left.
+fn center_of<'a>(cells: impl Iterator<Item = &'a (usize, usize, u8)> + Clone) -> (usize, usize) {
+    let (r0, r1) = cells.clone().fold((usize::MAX, 0), |(lo, hi), x| (lo.min(x.0), hi.max(x.0)));
+    let (c0, c1) = cells.fold((usize::MAX, 0), |(lo, hi), x| (lo.min(x.1), hi.max(x.1)));
+    (r0 + (r1 + 1 - r0) / 2, c0 + (c1 + 1 - c0) / 2)
+}
+
+/// When every output is four objects of the input, of the box shape `h` x `w` every output's
+/// quarter has (the outputs' shape fixed: `2h + g` x `2w + g`, a gap `g` of 0 or 1), each moved
+/// to the corner its position takes among them: below the middle of their union (arc-dsl's
+/// `center`) when its own center is, right of it likewise; one object per corner on every
+/// demonstration, over the input's most common colour.
+pub fn quadrant_objects(train: &[(GridData, GridData)]) -> Vec<String> {
+    let (_, o0) = &train[0];
+    if train.iter().any(|(_, o)| (o.h, o.w) != (o0.h, o0.w)) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for gap in [0, 1] {
+        if o0.h < 2 + gap || o0.w < 2 + gap || (o0.h - gap) % 2 != 0 || (o0.w - gap) % 2 != 0 {
+            continue;
+        }
+        let (h, w) = ((o0.h - gap) / 2, (o0.w - gap) / 2);
+        for (univalued, diagonal) in [(true, true), (true, false), (false, true), (false, false)] {
+            let fits = train.iter().all(|(i, o)| {
+                let objs: Vec<Obj> =
+                    objects_of(i, univalued, diagonal).into_iter().filter(|x| (x.h, x.w) == (h, w)).collect();
+                if objs.len() != 4 {
+                    return false;
+                }
+                let mid = center_of(objs.iter().flat_map(|x| x.cells.iter()));
+                let mut cells = vec![most_color(i); o.h * o.w];
+                let mut taken = [false; 4];
+                for x in &objs {
+                    let (cr, cc) = center_of(x.cells.iter());
+                    let (below, right) = (cr > mid.0, cc > mid.1);
+                    let slot = usize::from(below) * 2 + usize::from(right);
+                    if std::mem::replace(&mut taken[slot], true) {
+                        return false;
+                    }
+                    let (dr, dc) = (usize::from(below) * (h + gap), usize::from(right) * (w + gap));
+                    for &(r, c, colour) in &x.cells {
+                        cells[(r - x.top + dr) * o.w + c - x.left + dc] = colour;
+                    }
+                }
+                cells == o.cells
+            });
+            if !fits {
+                continue;
+            }
+            let (Some(nh), Some(nw), Some(sh), Some(sw), Some(oh), Some(ow)) =
+                (number(h), number(w), number(h + gap), number(w + gap), number(o0.h), number(o0.w))
+            else {
+                return out;
+            };
+            let flag = |b: bool| if b { "T" } else { "F" };
+            let s = format!(
+                "sfilter(objects(X, {}, {}, T), compose(rbind(equality, astuple({nh}, {nw})), shape))",
+                flag(univalued),
+                flag(diagonal)
+            );
+            let axis = |side: &str, step: &str| {
+                format!(
+                    "compose(rbind(multiply, {step}), compose(rbind(greater, {side}(center(merge({s})))), \
+                     compose({side}, center)))"
+                )
+            };
+            out.push(format!(
+                "paint(canvas(mostcolor(X), astuple({oh}, {ow})), mapply(fork(shift, normalize, \
+                 fork(astuple, {}, {})), {s}))",
+                axis("first", sh),
+                axis("last", sw)
+            ));
+            return out;
+        }
+    }
+    out
+}
+
+/// The box of the cells of `g` that `keep` picks (arc-dsl's `subgrid` of them), `None` if none.
+fn crop_where(g: &GridData, keep: impl Fn(u8) -> bool) -> Option<GridData> {
+    let at: Vec<(usize, usize)> =
+        (0..g.cells.len()).filter(|&k| keep(g.cells[k])).map(|k| (k / g.w, k % g.w)).collect();
+    let top = at.iter().map(|p| p.0).min()?;
+    let left = at.iter().map(|p| p.1).min()?;
+    let h = at.iter().map(|p| p.0).max()? + 1 - top;
+    let w = at.iter().map(|p| p.1).max()? + 1 - left;
+    let cells = (0..h).flat_map(|r| (0..w).map(move |c| g.cells[(top + r) * g.w + left + c])).collect();
+    Some(GridData { h, w, cells })
+}
+
+/// When every output is a part of its input (the box of one colour's cells, or of every cell off
+/// the most common colour) repeated `a` times down and `b` times across, where `a` and `b` are
+/// each a constant or a count the input shows (the cells of one colour, its number of colours),
+/// and some factor is a count that varies: that part painted at each place of an `a` x `b`
+/// canvas's indices scaled by its shape.
+pub fn counted_tilings(train: &[(GridData, GridData)]) -> Vec<String> {
+    let mut in_colors = [false; 10];
+    train.iter().for_each(|(i, _)| i.cells.iter().for_each(|&c| in_colors[c as usize % 10] = true));
+    type Part = (String, Box<dyn Fn(&GridData) -> Option<GridData>>);
+    let mut parts: Vec<Part> = vec![(
+        "subgrid(difference(asindices(X), ofcolor(X, mostcolor(X))), X)".to_string(),
+        Box::new(|g: &GridData| {
+            let bg = most_color(g);
+            crop_where(g, |c| c != bg)
+        }),
+    )];
+    for c in (0..10u8).filter(|&c| in_colors[c as usize]) {
+        parts.push((
+            format!("subgrid(ofcolor(X, {}), X)", COLORS[c as usize]),
+            Box::new(move |g: &GridData| crop_where(g, |x| x == c)),
+        ));
+    }
+    type Count = (String, Box<dyn Fn(&GridData) -> usize>);
+    let mut counts: Vec<Count> = vec![(
+        "numcolors(X)".to_string(),
+        Box::new(|g: &GridData| {
+            let mut s = [false; 10];
+            g.cells.iter().for_each(|&c| s[c as usize % 10] = true);
+            s.iter().filter(|&&x| x).count()
+        }),
+    )];
+    for c in (0..10u8).filter(|&c| in_colors[c as usize]) {
+        counts.push((
+            format!("colorcount(X, {})", COLORS[c as usize]),
+            Box::new(move |g: &GridData| g.cells.iter().filter(|&&x| x == c).count()),
+        ));
+    }
+    let mut out = Vec::new();
+    for (text, part) in &parts {
+        // The factors down and across on each demonstration, where the output is the part tiled.
+        let factors: Option<Vec<(usize, usize)>> = train
+            .iter()
+            .map(|(i, o)| {
+                let p = part(i)?;
+                if o.h % p.h != 0 || o.w % p.w != 0 {
+                    return None;
+                }
+                let tiled = (0..o.h)
+                    .all(|r| (0..o.w).all(|c| o.cells[r * o.w + c] == p.cells[(r % p.h) * p.w + c % p.w]));
+                tiled.then_some((o.h / p.h, o.w / p.w))
+            })
+            .collect();
+        let Some(factors) = factors else { continue };
+        let factor = |f: fn(&(usize, usize)) -> usize| -> Option<(String, bool)> {
+            let k: Vec<usize> = factors.iter().map(f).collect();
+            if k.iter().all(|&n| n == k[0]) {
+                return number(k[0]).map(|n| (n.to_string(), false));
+            }
+            counts
+                .iter()
+                .find(|(_, count)| train.iter().zip(&k).all(|((i, _), &n)| count(i) == n))
+                .map(|(t, _)| (t.clone(), true))
+        };
+        let (Some((a, va)), Some((b, vb))) = (factor(|f| f.0), factor(|f| f.1)) else { continue };
+        if !va && !vb {
+            continue;
+        }
+        out.push(format!(
+            "paint(canvas(ZERO, multiply(shape({text}), astuple({a}, {b}))), mapply(lbind(shift, \
+             asobject({text})), apply(rbind(multiply, shape({text})), asindices(canvas(ZERO, astuple({a}, {b}))))))"
+        ));
+        break;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -603,5 +834,78 @@ mod tests {
         // Outputs that are not the objects laid out: nothing.
         let other = vec![(train[0].0.clone(), grid(&["444222", "404202", "444222"]))];
         assert!(laid_out_objects(&other).is_empty());
+    }
+
+    #[test]
+    fn only_adjacent_repeats_are_squeezed() {
+        // Lines crossing a field: runs of equal rows and columns cut to one, a row seen again after
+        // another kept (ce8d95cc's kind, where `dedupe` would drop it).
+        let train = vec![
+            (
+                grid(&["00300", "00300", "11311", "00300", "00300", "22322", "00300"]),
+                grid(&["030", "131", "030", "232", "030"]),
+            ),
+            (grid(&["0400", "0400", "5455", "0400"]), grid(&["040", "545", "040"])),
+        ];
+        let test = grid(&["00600", "77677", "00600", "00600", "88688", "00600"]);
+        let ts = run_dedupes(&train);
+        assert_eq!(ts.len(), 1, "{ts:?}");
+        let got = run(&ts[0], &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["060", "767", "060", "868", "060"])));
+        // Every repeat dropped (the output `dedupe` gives): no squeeze fits.
+        let all = vec![(train[0].0.clone(), grid(&["030", "131", "232"]))];
+        assert!(run_dedupes(&all).is_empty());
+    }
+
+    #[test]
+    fn four_objects_go_to_their_corners() {
+        // Four 2x2 shapes scattered; each to the corner it takes among them, a gap of one between
+        // (1990f7a8's kind).
+        let train = vec![
+            (
+                grid(&[
+                    "00000000", "01100000", "00100220", "00000020", "00000000", "00000000", "03000000",
+                    "03300440", "00000404",
+                ]),
+                grid(&["11022", "01002", "00000", "30044", "33040"]),
+            ),
+            (
+                grid(&[
+                    "00000000", "00000550", "06000500", "66000000", "00000000", "00000000", "00700000",
+                    "00770880", "00000808",
+                ]),
+                grid(&["06055", "66050", "00000", "70088", "77080"]),
+            ),
+        ];
+        let test =
+            grid(&["0000000", "0990000", "0900220", "0000202", "0000000", "4400000", "0400033", "0000030"]);
+        let ts = quadrant_objects(&train);
+        assert_eq!(ts.len(), 1, "{ts:?}");
+        let got = run(&ts[0], &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["99022", "90020", "00000", "44033", "04030"])));
+        // The top corners swapped on a demonstration: not the corners' rule, nothing.
+        let mut swapped = train.clone();
+        swapped[0].1 = grid(&["22011", "02001", "00000", "30044", "33040"]);
+        assert!(quadrant_objects(&swapped).is_empty());
+    }
+
+    #[test]
+    fn a_part_is_repeated_as_often_as_a_colour_shows() {
+        // The box of the 8s, repeated across once per 4 (4852f2fa's kind).
+        let train = vec![
+            (grid(&["00000", "08800", "00800", "40000", "00004"]), grid(&["8888", "0808"])),
+            (grid(&["04000", "00000", "00080", "04088", "00040"]), grid(&["808080", "888888"])),
+        ];
+        let test = grid(&["00004", "00000", "08000", "08800", "00000"]);
+        let ts = counted_tilings(&train);
+        let t = ts.iter().find(|t| t.contains("colorcount(X, FOUR)")).expect("a tiling");
+        let got = run(t, &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["80", "88"])));
+        // The same count on every demonstration: left to the fixed tilings.
+        let fixed = vec![
+            train[0].clone(),
+            (grid(&["40000", "00000", "00800", "00880", "00004"]), grid(&["8080", "8888"])),
+        ];
+        assert!(counted_tilings(&fixed).is_empty());
     }
 }
