@@ -563,6 +563,117 @@ pub fn hole_count_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
     vec![g]
 }
 
+/// Candidate periods of [`periodic_repairs`]: shifts of 1 to `PERIOD_SHIFTS - 1` cells down a
+/// column or along a row (arc-dsl: `interval(ONE, add(TEN, FIVE), ONE)`); each valid one is used
+/// either way.
+const PERIOD_SHIFTS: i32 = 15;
+
+/// One pass of [`periodic_repairs`] on `g`: `None` where two valid shifts paint one cell with two
+/// colours (the kernels' order of painting would decide).
+fn periodic_pass(g: &GridData, z: u8) -> Option<GridData> {
+    let (h, w) = (g.h as i32, g.w as i32);
+    let kept = g.cells.iter().filter(|&&c| c != z).count();
+    let mut out = g.clone();
+    let mut painted = vec![false; g.cells.len()];
+    for k in 1..PERIOD_SHIFTS {
+        for (dr, dc) in [(k, 0), (0, k)] {
+            let (mut overlap, mut agree) = (0usize, 0usize);
+            for r in 0..h {
+                for c in 0..w {
+                    let v = g.cells[(r * w + c) as usize];
+                    let (rr, cc) = (r + dr, c + dc);
+                    if v == z || rr >= h || cc >= w {
+                        continue;
+                    }
+                    let u = g.cells[(rr * w + cc) as usize];
+                    if u != z {
+                        overlap += 1;
+                        agree += usize::from(u == v);
+                    }
+                }
+            }
+            if agree != overlap || 3 * overlap <= kept {
+                continue;
+            }
+            // Every `Z` cell takes the colour one period back or forth, where that is not `Z`.
+            for (sr, sc) in [(dr, dc), (-dr, -dc)] {
+                for r in 0..h {
+                    for c in 0..w {
+                        let k = (r * w + c) as usize;
+                        let (fr, fc) = (r - sr, c - sc);
+                        if g.cells[k] != z || fr < 0 || fc < 0 || fr >= h || fc >= w {
+                            continue;
+                        }
+                        let v = g.cells[(fr * w + fc) as usize];
+                        if v == z {
+                            continue;
+                        }
+                        if painted[k] && out.cells[k] != v {
+                            return None;
+                        }
+                        painted[k] = true;
+                        out.cells[k] = v;
+                    }
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Periodic repairs with each grid's own period: where every cell the outputs change shows one
+/// colour `Z` in the inputs, and two passes of "each `Z` cell takes the colour of the cell one
+/// period back or forth, where that is not `Z`" rebuild every output, a period being any shift
+/// down a column or along a row (1 to 14 cells) under which the grid's non-`Z` cells agree with
+/// themselves wherever both are, on more than a third of them. The periods are read off each grid
+/// by the program, so they may differ per demonstration (tilings with holes of `Z`):
+/// `paint(G, mapply(F, combine(V, apply(invert, V))))`, `V = sfilter(S, P)` the valid shifts of
+/// `S` (`P` the agreement test over `N`, the non-`Z` cells), `F` a shift's image of the grid on its
+/// `Z` cells less the `Z`-coloured ones (`merge` then holds only repaired cells, within the kernels'
+/// item limit).
+pub fn periodic_repairs(train: &[(GridData, GridData)]) -> Vec<String> {
+    if train.is_empty() || !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w) {
+        return Vec::new();
+    }
+    let mut z = None;
+    for (i, o) in train {
+        for (&a, &b) in i.cells.iter().zip(&o.cells) {
+            if a != b && z.replace(a).is_some_and(|c| c != a) {
+                return Vec::new();
+            }
+        }
+    }
+    let Some(z) = z else { return Vec::new() };
+    let fits = train
+        .iter()
+        .all(|(i, o)| periodic_pass(i, z).and_then(|g| periodic_pass(&g, z)).is_some_and(|g| g == *o));
+    if !fits {
+        return Vec::new();
+    }
+    let zc = COLORS[z as usize];
+    let range = "interval(ONE, add(TEN, FIVE), ONE)";
+    let shifts = format!("combine(apply(toivec, {range}), apply(tojvec, {range}))");
+    let pass = |g: &str| -> String {
+        let holes = format!("ofcolor({g}, {zc})");
+        let n = format!("difference(asobject({g}), recolor({zc}, {holes}))");
+        let agree = format!("compose(size, compose(rbind(intersection, {n}), lbind(shift, {n})))");
+        let overlap = format!(
+            "compose(size, compose(rbind(intersection, toindices({n})), compose(toindices, lbind(shift, {n}))))"
+        );
+        let test = format!(
+            "fork(both, fork(equality, {agree}, {overlap}), compose(rbind(greater, size({n})), \
+             compose(rbind(multiply, THREE), {overlap})))"
+        );
+        let valid = format!("sfilter({shifts}, {test})");
+        let image = format!(
+            "compose(rbind(difference, recolor({zc}, {holes})), fork(shift, compose(rbind(toobject, {g}), \
+             compose(lbind(shift, {holes}), invert)), identity))"
+        );
+        format!("paint({g}, mapply({image}, combine({valid}, apply(invert, {valid}))))")
+    };
+    vec![pass(&pass("X"))]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -646,5 +757,30 @@ mod tests {
         assert_eq!(t.len(), 1, "{t:?}");
         assert!(t[0].contains("ulcorner"), "{}", t[0]);
         parse(&t[0], None).expect("a valid template");
+    }
+    #[test]
+    fn periodic_repair_is_read_and_parses() {
+        // Row patterns of period 3 and 4 (one per demonstration), holes of 0 to fill.
+        let train = vec![
+            (
+                rows(&["123123123", "231231231", "312002312", "123003123", "231231231"]),
+                rows(&["123123123", "231231231", "312312312", "123123123", "231231231"]),
+            ),
+            (
+                rows(&["12341234", "23412341", "34100412", "41200123", "12341234", "23412341"]),
+                rows(&["12341234", "23412341", "34123412", "41234123", "12341234", "23412341"]),
+            ),
+        ];
+        let t = periodic_repairs(&train);
+        assert_eq!(t.len(), 1, "{t:?}");
+        parse(&t[0], None).expect("a valid template");
+        // The interpreter rebuilds every output.
+        let program = format!(
+            "def solve(I):\n    O = {}\n    return O\n",
+            t[0].replace("(X", "(I").replace(", X)", ", I)")
+        );
+        let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).collect();
+        let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
+        assert!(crate::confirm(&program, &inputs, &outputs).is_some(), "{program}");
     }
 }
