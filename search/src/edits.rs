@@ -632,18 +632,7 @@ fn periodic_pass(g: &GridData, z: u8) -> Option<GridData> {
 /// `Z` cells less the `Z`-coloured ones (`merge` then holds only repaired cells, within the kernels'
 /// item limit).
 pub fn periodic_repairs(train: &[(GridData, GridData)]) -> Vec<String> {
-    if train.is_empty() || !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w) {
-        return Vec::new();
-    }
-    let mut z = None;
-    for (i, o) in train {
-        for (&a, &b) in i.cells.iter().zip(&o.cells) {
-            if a != b && z.replace(a).is_some_and(|c| c != a) {
-                return Vec::new();
-            }
-        }
-    }
-    let Some(z) = z else { return Vec::new() };
+    let Some(z) = repaired_colour(train) else { return Vec::new() };
     let fits = train
         .iter()
         .all(|(i, o)| periodic_pass(i, z).and_then(|g| periodic_pass(&g, z)).is_some_and(|g| g == *o));
@@ -672,6 +661,125 @@ pub fn periodic_repairs(train: &[(GridData, GridData)]) -> Vec<String> {
         format!("paint({g}, mapply({image}, combine({valid}, apply(invert, {valid}))))")
     };
     vec![pass(&pass("X"))]
+}
+
+/// The one colour every cell the outputs change shows in the inputs (same shapes; `None` where
+/// there are several, or no change).
+fn repaired_colour(train: &[(GridData, GridData)]) -> Option<u8> {
+    if train.is_empty() || !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w) {
+        return None;
+    }
+    let mut z = None;
+    for (i, o) in train {
+        for (&a, &b) in i.cells.iter().zip(&o.cells) {
+            if a != b && z.replace(a).is_some_and(|c| c != a) {
+                return None;
+            }
+        }
+    }
+    z
+}
+
+/// The mirrors of [`mirror_repairs`]: arc-dsl's patch mirror and the direction its axis moves in
+/// (a shift by `k` times it), as a constant and as a step.
+const REPAIR_MIRRORS: [(&str, &str, (i32, i32)); 4] = [
+    ("hmirror", "DOWN", (1, 0)),
+    ("vmirror", "RIGHT", (0, 1)),
+    ("dmirror", "DOWN_LEFT", (1, -1)),
+    ("cmirror", "UNITY", (1, 1)),
+];
+
+/// Most steps of a mirror's axis either way ([`mirror_repairs`]: `k` from -14 to 14).
+const MIRROR_STEPS: i32 = 14;
+
+/// arc-dsl's mirror `m` (index into [`REPAIR_MIRRORS`]) of a patch: about the patch's own box.
+fn patch_mirror(m: usize, cells: &[(i32, i32, u8)]) -> Vec<(i32, i32, u8)> {
+    let r0 = cells.iter().map(|p| p.0).min().unwrap_or(0);
+    let r1 = cells.iter().map(|p| p.0).max().unwrap_or(0);
+    let c0 = cells.iter().map(|p| p.1).min().unwrap_or(0);
+    let c1 = cells.iter().map(|p| p.1).max().unwrap_or(0);
+    match m {
+        0 => cells.iter().map(|&(r, c, v)| (r0 + r1 - r, c, v)).collect(),
+        1 => cells.iter().map(|&(r, c, v)| (r, c0 + c1 - c, v)).collect(),
+        2 => cells.iter().map(|&(r, c, v)| (c - c0 + r0, r - r0 + c0, v)).collect(),
+        // cmirror = vmirror(dmirror(vmirror(patch))).
+        _ => patch_mirror(1, &patch_mirror(2, &patch_mirror(1, cells))),
+    }
+}
+
+/// [`mirror_repairs`]' rule on `g`: `None` where two valid mirrors paint one cell with two colours.
+fn mirror_pass(g: &GridData, z: u8) -> Option<GridData> {
+    let (h, w) = (g.h as i32, g.w as i32);
+    let kept: Vec<(i32, i32, u8)> = (0..g.cells.len())
+        .filter(|&k| g.cells[k] != z)
+        .map(|k| ((k / g.w) as i32, (k % g.w) as i32, g.cells[k]))
+        .collect();
+    let at = |r: i32, c: i32| (r >= 0 && c >= 0 && r < h && c < w).then(|| g.cells[(r * w + c) as usize]);
+    let mut out = g.clone();
+    let mut painted = vec![false; g.cells.len()];
+    for (m, &(_, _, (dr, dc))) in REPAIR_MIRRORS.iter().enumerate() {
+        let image = patch_mirror(m, &kept);
+        for k in -MIRROR_STEPS..=MIRROR_STEPS {
+            let (sr, sc) = (k * dr, k * dc);
+            let (mut overlap, mut agree) = (0usize, 0usize);
+            for &(r, c, v) in &image {
+                if let Some(u) = at(r + sr, c + sc).filter(|&u| u != z) {
+                    overlap += 1;
+                    agree += usize::from(u == v);
+                }
+            }
+            if agree != overlap || 3 * overlap <= kept.len() {
+                continue;
+            }
+            for &(r, c, v) in &image {
+                if at(r + sr, c + sc) == Some(z) {
+                    let k = ((r + sr) * w + c + sc) as usize;
+                    if painted[k] && out.cells[k] != v {
+                        return None;
+                    }
+                    painted[k] = true;
+                    out.cells[k] = v;
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Mirror repairs with each grid's own axes: where every cell the outputs change shows one colour
+/// `Z` in the inputs, and "each `Z` cell takes the colour of its mirror image, where that is not
+/// `Z`" rebuilds every output, for every mirror (up-down, left-right, either diagonal) about an
+/// axis under which the grid's non-`Z` cells agree with their image wherever both are, on more
+/// than a third of them. The axes are read off each grid by the program (a symmetric picture with
+/// a hole, its centre anywhere): per mirror `M`, the image `shift(M(N), k * D)` of the non-`Z`
+/// cells `N` for `k` from -14 to 14 (`D` the direction the axis moves in), kept where it agrees,
+/// painted on the `Z` cells: `paint(G, mapply(F, sfilter(S, P)))`, one paint per mirror.
+pub fn mirror_repairs(train: &[(GridData, GridData)]) -> Vec<String> {
+    let Some(z) = repaired_colour(train) else { return Vec::new() };
+    if !train.iter().all(|(i, o)| mirror_pass(i, z).is_some_and(|g| g == *o)) {
+        return Vec::new();
+    }
+    let zc = COLORS[z as usize];
+    let steps = "interval(invert(add(TEN, FOUR)), add(TEN, FIVE), ONE)";
+    let holes = format!("ofcolor(X, {zc})");
+    let n = format!("difference(asobject(X), recolor({zc}, {holes}))");
+    let mut g = "X".to_string();
+    for (m, d, _) in REPAIR_MIRRORS {
+        let agree = format!("compose(size, compose(rbind(intersection, {n}), lbind(shift, {m}({n}))))");
+        let overlap = format!(
+            "compose(size, compose(rbind(intersection, toindices({n})), compose(toindices, lbind(shift, {m}({n})))))"
+        );
+        let test = format!(
+            "fork(both, fork(equality, {agree}, {overlap}), compose(rbind(greater, size({n})), \
+             compose(rbind(multiply, THREE), {overlap})))"
+        );
+        let image = format!(
+            "compose(rbind(difference, recolor({zc}, {holes})), compose(lbind(toobject, {holes}), \
+             compose(lbind(paint, canvas({zc}, shape(X))), lbind(shift, {m}({n})))))"
+        );
+        g = format!("paint({g}, mapply({image}, sfilter(apply(rbind(multiply, {d}), {steps}), {test})))");
+    }
+    vec![g]
 }
 
 #[cfg(test)]
@@ -775,6 +883,32 @@ mod tests {
         assert_eq!(t.len(), 1, "{t:?}");
         parse(&t[0], None).expect("a valid template");
         // The interpreter rebuilds every output.
+        let program = format!(
+            "def solve(I):\n    O = {}\n    return O\n",
+            t[0].replace("(X", "(I").replace(", X)", ", I)")
+        );
+        let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).collect();
+        let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
+        assert!(crate::confirm(&program, &inputs, &outputs).is_some(), "{program}");
+    }
+
+    #[test]
+    fn mirror_repair_is_read_and_parses() {
+        // Left-right symmetric pictures about different axes (off the grid's centre in the second),
+        // a hole of 0 in each.
+        let train = vec![
+            (
+                rows(&["512215", "342203", "567765", "123321"]),
+                rows(&["512215", "342243", "567765", "123321"]),
+            ),
+            (
+                rows(&["31232139", "45656049", "78979879", "12313219"]),
+                rows(&["31232139", "45656549", "78979879", "12313219"]),
+            ),
+        ];
+        let t = mirror_repairs(&train);
+        assert_eq!(t.len(), 1, "{t:?}");
+        parse(&t[0], None).expect("a valid template");
         let program = format!(
             "def solve(I):\n    O = {}\n    return O\n",
             t[0].replace("(X", "(I").replace(", X)", ", I)")
