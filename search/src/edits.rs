@@ -782,6 +782,79 @@ pub fn mirror_repairs(train: &[(GridData, GridData)]) -> Vec<String> {
     vec![g]
 }
 
+/// arc-dsl's `backdrop(inbox(patch))` of a cell list: the box one cell inside the patch's box (its
+/// corners swapped where the box is thinner than three cells, as `inbox` does), as row and column
+/// ranges (inclusive, possibly off the grid).
+fn inner_box(g: &GridData, cells: &[usize]) -> (i64, i64, i64, i64) {
+    let (r0, c0, h, w) = box_of(g, cells);
+    let (r0, c0, h, w) = (r0 as i64, c0 as i64, h as i64, w as i64);
+    let (ai, bi, aj, bj) = (r0 + 1, r0 + h - 2, c0 + 1, c0 + w - 2);
+    (ai.min(bi), ai.max(bi), aj.min(bj), aj.max(bj))
+}
+
+/// Nested recolours: every cell off the background inside the box of a top-level object (one
+/// with no cell inside another object's box) takes that object's colour, where that rebuilds
+/// every output (a container's colour spreads to what it holds). Per colour `D` the inputs show
+/// (test inputs included), in colour order: `fill(G, D, intersection(mapply(compose(backdrop,
+/// inbox), sfilter(colorfilter(O, D), T)), F))`, `T` "no cell inside another object's box", `F`
+/// the cells off the background.
+pub fn nested_recolours(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    if train.is_empty()
+        || !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w)
+        || train.iter().filter(|(i, o)| i != o).count() < train.len().min(2)
+    {
+        return Vec::new();
+    }
+    let mut shown = [false; 10];
+    train
+        .iter()
+        .map(|(i, _)| i)
+        .chain(tests)
+        .for_each(|g| g.cells.iter().for_each(|&x| shown[x as usize % 10] = true));
+    for diagonal in [false, true] {
+        let fits = train.iter().all(|(i, o)| {
+            let bg = crate::rules::most_color(i);
+            let objs = objects(i, bg, true, diagonal);
+            let boxes: Vec<(i64, i64, i64, i64)> = objs.iter().map(|c| inner_box(i, c)).collect();
+            let inside = |k: usize, b: &(i64, i64, i64, i64)| {
+                let (r, c) = ((k / i.w) as i64, (k % i.w) as i64);
+                r >= b.0 && r <= b.1 && c >= b.2 && c <= b.3
+            };
+            let mut g = i.clone();
+            for d in (0..10u8).filter(|&d| shown[d as usize]) {
+                for (cells, b) in objs.iter().zip(&boxes) {
+                    if i.cells[cells[0]] != d || cells.iter().any(|&k| boxes.iter().any(|b2| inside(k, b2))) {
+                        continue;
+                    }
+                    for k in (0..i.cells.len()).filter(|&k| i.cells[k] != bg && inside(k, b)) {
+                        g.cells[k] = d;
+                    }
+                }
+            }
+            g == *o
+        });
+        if !fits {
+            continue;
+        }
+        let objs = objects_text(true, diagonal);
+        let top = format!(
+            "compose(flip, compose(positive, compose(size, compose(rbind(intersection, mapply(compose(backdrop, \
+             inbox), {objs})), toindices))))"
+        );
+        let off = "difference(asindices(X), ofcolor(X, mostcolor(X)))";
+        let mut g = "X".to_string();
+        for d in (0..10u8).filter(|&d| shown[d as usize]) {
+            g = format!(
+                "fill({g}, {dc}, intersection(mapply(compose(backdrop, inbox), sfilter(colorfilter({objs}, {dc}), \
+                 {top})), {off}))",
+                dc = COLORS[d as usize]
+            );
+        }
+        return vec![g];
+    }
+    Vec::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -907,6 +980,37 @@ mod tests {
             ),
         ];
         let t = mirror_repairs(&train);
+        assert_eq!(t.len(), 1, "{t:?}");
+        parse(&t[0], None).expect("a valid template");
+        let program = format!(
+            "def solve(I):\n    O = {}\n    return O\n",
+            t[0].replace("(X", "(I").replace(", X)", ", I)")
+        );
+        let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).collect();
+        let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
+        assert!(crate::confirm(&program, &inputs, &outputs).is_some(), "{program}");
+    }
+
+    #[test]
+    fn nested_recolour_is_read_and_parses() {
+        // What a frame holds takes the frame's colour; the frame inside a frame too.
+        let train = vec![
+            (
+                rows(&["2222220", "2000020", "2033020", "2000020", "2222220", "0000000", "0040000"]),
+                rows(&["2222220", "2000020", "2022020", "2000020", "2222220", "0000000", "0040000"]),
+            ),
+            (
+                rows(&[
+                    "00000000", "03333333", "03000003", "03044403", "03040403", "03044403", "03000003",
+                    "03333333",
+                ]),
+                rows(&[
+                    "00000000", "03333333", "03000003", "03033303", "03030303", "03033303", "03000003",
+                    "03333333",
+                ]),
+            ),
+        ];
+        let t = nested_recolours(&train, &[]);
         assert_eq!(t.len(), 1, "{t:?}");
         parse(&t[0], None).expect("a valid template");
         let program = format!(
