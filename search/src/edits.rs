@@ -855,6 +855,84 @@ pub fn nested_recolours(train: &[(GridData, GridData)], tests: &[GridData]) -> V
     Vec::new()
 }
 
+/// Mirror completions inside containers: per colour `D` (in colour order, every colour the inputs
+/// show, test inputs included), the cells of other colours in the box of each `D` object are
+/// mirrored up-down and left-right about that box's centre and painted where the grid shows its
+/// background, where that rebuilds every output (a picture in a frame made symmetric):
+/// `underpaint(G, sfilter(combine(mapply(compose(hmirror, compose(rbind(toobject, X), backdrop)),
+/// colorfilter(O, D)), <the same with vmirror>), compose(flip, compose(rbind(equality, D), first))))`.
+pub fn contained_symmetries(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    if train.is_empty()
+        || !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w)
+        || train.iter().filter(|(i, o)| i != o).count() < train.len().min(2)
+    {
+        return Vec::new();
+    }
+    let mut shown = [false; 10];
+    train
+        .iter()
+        .map(|(i, _)| i)
+        .chain(tests)
+        .for_each(|g| g.cells.iter().for_each(|&x| shown[x as usize % 10] = true));
+    for diagonal in [false, true] {
+        let fits = train.iter().all(|(i, o)| {
+            let objs = objects(i, crate::rules::most_color(i), true, diagonal);
+            let mut g = i.clone();
+            for d in (0..10u8).filter(|&d| shown[d as usize]) {
+                let bg = crate::rules::most_color(&g);
+                let mut paint: Vec<Option<u8>> = vec![None; g.cells.len()];
+                for cells in objs.iter().filter(|c| i.cells[c[0]] == d) {
+                    let (r0, c0, h, w) = box_of(i, cells);
+                    for r in r0..r0 + h {
+                        for c in c0..c0 + w {
+                            // Painting the background on the background changes nothing.
+                            let v = i.cells[r * i.w + c];
+                            if v == d || v == bg {
+                                continue;
+                            }
+                            for (rr, cc) in [(2 * r0 + h - 1 - r, c), (r, 2 * c0 + w - 1 - c)] {
+                                let k = rr * i.w + cc;
+                                if paint[k].is_some_and(|p| p != v) {
+                                    return false;
+                                }
+                                paint[k] = Some(v);
+                            }
+                        }
+                    }
+                }
+                for (k, p) in paint.iter().enumerate() {
+                    if let Some(v) = *p {
+                        if g.cells[k] == bg {
+                            g.cells[k] = v;
+                        }
+                    }
+                }
+            }
+            g == *o
+        });
+        if !fits {
+            continue;
+        }
+        let objs = objects_text(true, diagonal);
+        let mut g = "X".to_string();
+        for d in (0..10u8).filter(|&d| shown[d as usize]) {
+            let dc = COLORS[d as usize];
+            let image = |m: &str| {
+                format!(
+                    "mapply(compose({m}, compose(rbind(toobject, X), backdrop)), colorfilter({objs}, {dc}))"
+                )
+            };
+            g = format!(
+                "underpaint({g}, sfilter(combine({}, {}), compose(flip, compose(rbind(equality, {dc}), first))))",
+                image("hmirror"),
+                image("vmirror")
+            );
+        }
+        return vec![g];
+    }
+    Vec::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1011,6 +1089,51 @@ mod tests {
             ),
         ];
         let t = nested_recolours(&train, &[]);
+        assert_eq!(t.len(), 1, "{t:?}");
+        parse(&t[0], None).expect("a valid template");
+        let program = format!(
+            "def solve(I):\n    O = {}\n    return O\n",
+            t[0].replace("(X", "(I").replace(", X)", ", I)")
+        );
+        let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).collect();
+        let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
+        assert!(crate::confirm(&program, &inputs, &outputs).is_some(), "{program}");
+    }
+
+    #[test]
+    fn contained_symmetry_is_read_and_parses() {
+        // The picture in each frame is made symmetric about the frame's centre lines.
+        let train = vec![
+            (
+                rows(&[
+                    "000000000",
+                    "088888880",
+                    "080000080",
+                    "082200080",
+                    "080000080",
+                    "088888880",
+                    "000000000",
+                ]),
+                rows(&[
+                    "000000000",
+                    "088888880",
+                    "080000080",
+                    "082202280",
+                    "080000080",
+                    "088888880",
+                    "000000000",
+                ]),
+            ),
+            (
+                rows(&[
+                    "0000000", "0888880", "0830080", "0800080", "0800080", "0888880", "0000000", "0000000",
+                ]),
+                rows(&[
+                    "0000000", "0888880", "0830380", "0800080", "0830080", "0888880", "0000000", "0000000",
+                ]),
+            ),
+        ];
+        let t = contained_symmetries(&train, &[]);
         assert_eq!(t.len(), 1, "{t:?}");
         parse(&t[0], None).expect("a valid template");
         let program = format!(
