@@ -13,7 +13,12 @@
 //!   `fill(G, A, mfilter(O, P))`, one fill per colour the changed objects take, each property
 //!   picking exactly the objects that take its colour on every demonstration, on two
 //!   demonstrations at least, and (with three demonstrations or more) still the one picked when
-//!   any one demonstration is held out.
+//!   any one demonstration is held out;
+//! - [`periodic_repairs`] and [`mirror_repairs`]: holes of one colour filled from each grid's own
+//!   periods or mirror axes, which the program reads off the grid (an `sfilter` over candidate
+//!   shifts), so they may differ per demonstration;
+//! - [`nested_recolours`]: what a top-level object's box holds takes its colour;
+//! - [`contained_symmetries`]: what an object's box holds is mirrored about that box.
 
 use crate::{GridData, COLORS};
 
