@@ -13,7 +13,12 @@
 //!   `fill(G, A, mfilter(O, P))`, one fill per colour the changed objects take, each property
 //!   picking exactly the objects that take its colour on every demonstration, on two
 //!   demonstrations at least, and (with three demonstrations or more) still the one picked when
-//!   any one demonstration is held out.
+//!   any one demonstration is held out;
+//! - [`periodic_repairs`] and [`mirror_repairs`]: holes of one colour filled from each grid's own
+//!   periods or mirror axes, which the program reads off the grid (an `sfilter` over candidate
+//!   shifts), so they may differ per demonstration;
+//! - [`nested_recolours`]: what a top-level object's box holds takes its colour;
+//! - [`contained_symmetries`]: what an object's box holds is mirrored about that box.
 
 use crate::{GridData, COLORS};
 
@@ -563,6 +568,376 @@ pub fn hole_count_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
     vec![g]
 }
 
+/// Candidate periods of [`periodic_repairs`]: shifts of 1 to `PERIOD_SHIFTS - 1` cells down a
+/// column or along a row (arc-dsl: `interval(ONE, add(TEN, FIVE), ONE)`); each valid one is used
+/// either way.
+const PERIOD_SHIFTS: i32 = 15;
+
+/// One pass of [`periodic_repairs`] on `g`: `None` where two valid shifts paint one cell with two
+/// colours (the kernels' order of painting would decide).
+fn periodic_pass(g: &GridData, z: u8) -> Option<GridData> {
+    let (h, w) = (g.h as i32, g.w as i32);
+    let kept = g.cells.iter().filter(|&&c| c != z).count();
+    let mut out = g.clone();
+    let mut painted = vec![false; g.cells.len()];
+    for k in 1..PERIOD_SHIFTS {
+        for (dr, dc) in [(k, 0), (0, k)] {
+            let (mut overlap, mut agree) = (0usize, 0usize);
+            for r in 0..h {
+                for c in 0..w {
+                    let v = g.cells[(r * w + c) as usize];
+                    let (rr, cc) = (r + dr, c + dc);
+                    if v == z || rr >= h || cc >= w {
+                        continue;
+                    }
+                    let u = g.cells[(rr * w + cc) as usize];
+                    if u != z {
+                        overlap += 1;
+                        agree += usize::from(u == v);
+                    }
+                }
+            }
+            if agree != overlap || 3 * overlap <= kept {
+                continue;
+            }
+            // Every `Z` cell takes the colour one period back or forth, where that is not `Z`.
+            for (sr, sc) in [(dr, dc), (-dr, -dc)] {
+                for r in 0..h {
+                    for c in 0..w {
+                        let k = (r * w + c) as usize;
+                        let (fr, fc) = (r - sr, c - sc);
+                        if g.cells[k] != z || fr < 0 || fc < 0 || fr >= h || fc >= w {
+                            continue;
+                        }
+                        let v = g.cells[(fr * w + fc) as usize];
+                        if v == z {
+                            continue;
+                        }
+                        if painted[k] && out.cells[k] != v {
+                            return None;
+                        }
+                        painted[k] = true;
+                        out.cells[k] = v;
+                    }
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Periodic repairs with each grid's own period: where every cell the outputs change shows one
+/// colour `Z` in the inputs, and two passes of "each `Z` cell takes the colour of the cell one
+/// period back or forth, where that is not `Z`" rebuild every output, a period being any shift
+/// down a column or along a row (1 to 14 cells) under which the grid's non-`Z` cells agree with
+/// themselves wherever both are, on more than a third of them. The periods are read off each grid
+/// by the program, so they may differ per demonstration (tilings with holes of `Z`):
+/// `paint(G, mapply(F, combine(V, apply(invert, V))))`, `V = sfilter(S, P)` the valid shifts of
+/// `S` (`P` the agreement test over `N`, the non-`Z` cells), `F` a shift's image of the grid on its
+/// `Z` cells less the `Z`-coloured ones (`merge` then holds only repaired cells, within the kernels'
+/// item limit).
+pub fn periodic_repairs(train: &[(GridData, GridData)]) -> Vec<String> {
+    let Some(z) = repaired_colour(train) else { return Vec::new() };
+    let fits = train
+        .iter()
+        .all(|(i, o)| periodic_pass(i, z).and_then(|g| periodic_pass(&g, z)).is_some_and(|g| g == *o));
+    if !fits {
+        return Vec::new();
+    }
+    let zc = COLORS[z as usize];
+    let range = "interval(ONE, add(TEN, FIVE), ONE)";
+    let shifts = format!("combine(apply(toivec, {range}), apply(tojvec, {range}))");
+    let pass = |g: &str| -> String {
+        let holes = format!("ofcolor({g}, {zc})");
+        let n = format!("difference(asobject({g}), recolor({zc}, {holes}))");
+        let agree = format!("compose(size, compose(rbind(intersection, {n}), lbind(shift, {n})))");
+        let overlap = format!(
+            "compose(size, compose(rbind(intersection, toindices({n})), compose(toindices, lbind(shift, {n}))))"
+        );
+        let test = format!(
+            "fork(both, fork(equality, {agree}, {overlap}), compose(rbind(greater, size({n})), \
+             compose(rbind(multiply, THREE), {overlap})))"
+        );
+        let valid = format!("sfilter({shifts}, {test})");
+        let image = format!(
+            "compose(rbind(difference, recolor({zc}, {holes})), fork(shift, compose(rbind(toobject, {g}), \
+             compose(lbind(shift, {holes}), invert)), identity))"
+        );
+        format!("paint({g}, mapply({image}, combine({valid}, apply(invert, {valid}))))")
+    };
+    vec![pass(&pass("X"))]
+}
+
+/// The one colour every cell the outputs change shows in the inputs (same shapes; `None` where
+/// there are several, or no change).
+fn repaired_colour(train: &[(GridData, GridData)]) -> Option<u8> {
+    if train.is_empty() || !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w) {
+        return None;
+    }
+    let mut z = None;
+    for (i, o) in train {
+        for (&a, &b) in i.cells.iter().zip(&o.cells) {
+            if a != b && z.replace(a).is_some_and(|c| c != a) {
+                return None;
+            }
+        }
+    }
+    z
+}
+
+/// The mirrors of [`mirror_repairs`]: arc-dsl's patch mirror and the direction its axis moves in
+/// (a shift by `k` times it), as a constant and as a step.
+const REPAIR_MIRRORS: [(&str, &str, (i32, i32)); 4] = [
+    ("hmirror", "DOWN", (1, 0)),
+    ("vmirror", "RIGHT", (0, 1)),
+    ("dmirror", "DOWN_LEFT", (1, -1)),
+    ("cmirror", "UNITY", (1, 1)),
+];
+
+/// Most steps of a mirror's axis either way ([`mirror_repairs`]: `k` from -14 to 14).
+const MIRROR_STEPS: i32 = 14;
+
+/// arc-dsl's mirror `m` (index into [`REPAIR_MIRRORS`]) of a patch: about the patch's own box.
+fn patch_mirror(m: usize, cells: &[(i32, i32, u8)]) -> Vec<(i32, i32, u8)> {
+    let r0 = cells.iter().map(|p| p.0).min().unwrap_or(0);
+    let r1 = cells.iter().map(|p| p.0).max().unwrap_or(0);
+    let c0 = cells.iter().map(|p| p.1).min().unwrap_or(0);
+    let c1 = cells.iter().map(|p| p.1).max().unwrap_or(0);
+    match m {
+        0 => cells.iter().map(|&(r, c, v)| (r0 + r1 - r, c, v)).collect(),
+        1 => cells.iter().map(|&(r, c, v)| (r, c0 + c1 - c, v)).collect(),
+        2 => cells.iter().map(|&(r, c, v)| (c - c0 + r0, r - r0 + c0, v)).collect(),
+        // cmirror = vmirror(dmirror(vmirror(patch))).
+        _ => patch_mirror(1, &patch_mirror(2, &patch_mirror(1, cells))),
+    }
+}
+
+/// [`mirror_repairs`]' rule on `g`: `None` where two valid mirrors paint one cell with two colours.
+fn mirror_pass(g: &GridData, z: u8) -> Option<GridData> {
+    let (h, w) = (g.h as i32, g.w as i32);
+    let kept: Vec<(i32, i32, u8)> = (0..g.cells.len())
+        .filter(|&k| g.cells[k] != z)
+        .map(|k| ((k / g.w) as i32, (k % g.w) as i32, g.cells[k]))
+        .collect();
+    let at = |r: i32, c: i32| (r >= 0 && c >= 0 && r < h && c < w).then(|| g.cells[(r * w + c) as usize]);
+    let mut out = g.clone();
+    let mut painted = vec![false; g.cells.len()];
+    for (m, &(_, _, (dr, dc))) in REPAIR_MIRRORS.iter().enumerate() {
+        let image = patch_mirror(m, &kept);
+        for k in -MIRROR_STEPS..=MIRROR_STEPS {
+            let (sr, sc) = (k * dr, k * dc);
+            let (mut overlap, mut agree) = (0usize, 0usize);
+            for &(r, c, v) in &image {
+                if let Some(u) = at(r + sr, c + sc).filter(|&u| u != z) {
+                    overlap += 1;
+                    agree += usize::from(u == v);
+                }
+            }
+            if agree != overlap || 3 * overlap <= kept.len() {
+                continue;
+            }
+            for &(r, c, v) in &image {
+                if at(r + sr, c + sc) == Some(z) {
+                    let k = ((r + sr) * w + c + sc) as usize;
+                    if painted[k] && out.cells[k] != v {
+                        return None;
+                    }
+                    painted[k] = true;
+                    out.cells[k] = v;
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Mirror repairs with each grid's own axes: where every cell the outputs change shows one colour
+/// `Z` in the inputs, and "each `Z` cell takes the colour of its mirror image, where that is not
+/// `Z`" rebuilds every output, for every mirror (up-down, left-right, either diagonal) about an
+/// axis under which the grid's non-`Z` cells agree with their image wherever both are, on more
+/// than a third of them. The axes are read off each grid by the program (a symmetric picture with
+/// a hole, its centre anywhere): per mirror `M`, the image `shift(M(N), k * D)` of the non-`Z`
+/// cells `N` for `k` from -14 to 14 (`D` the direction the axis moves in), kept where it agrees,
+/// painted on the `Z` cells: `paint(G, mapply(F, sfilter(S, P)))`, one paint per mirror.
+pub fn mirror_repairs(train: &[(GridData, GridData)]) -> Vec<String> {
+    let Some(z) = repaired_colour(train) else { return Vec::new() };
+    if !train.iter().all(|(i, o)| mirror_pass(i, z).is_some_and(|g| g == *o)) {
+        return Vec::new();
+    }
+    let zc = COLORS[z as usize];
+    let steps = "interval(invert(add(TEN, FOUR)), add(TEN, FIVE), ONE)";
+    let holes = format!("ofcolor(X, {zc})");
+    let n = format!("difference(asobject(X), recolor({zc}, {holes}))");
+    let mut g = "X".to_string();
+    for (m, d, _) in REPAIR_MIRRORS {
+        let agree = format!("compose(size, compose(rbind(intersection, {n}), lbind(shift, {m}({n}))))");
+        let overlap = format!(
+            "compose(size, compose(rbind(intersection, toindices({n})), compose(toindices, lbind(shift, {m}({n})))))"
+        );
+        let test = format!(
+            "fork(both, fork(equality, {agree}, {overlap}), compose(rbind(greater, size({n})), \
+             compose(rbind(multiply, THREE), {overlap})))"
+        );
+        let image = format!(
+            "compose(rbind(difference, recolor({zc}, {holes})), compose(lbind(toobject, {holes}), \
+             compose(lbind(paint, canvas({zc}, shape(X))), lbind(shift, {m}({n})))))"
+        );
+        g = format!("paint({g}, mapply({image}, sfilter(apply(rbind(multiply, {d}), {steps}), {test})))");
+    }
+    vec![g]
+}
+
+/// arc-dsl's `backdrop(inbox(patch))` of a cell list: the box one cell inside the patch's box (its
+/// corners swapped where the box is thinner than three cells, as `inbox` does), as row and column
+/// ranges (inclusive, possibly off the grid).
+fn inner_box(g: &GridData, cells: &[usize]) -> (i64, i64, i64, i64) {
+    let (r0, c0, h, w) = box_of(g, cells);
+    let (r0, c0, h, w) = (r0 as i64, c0 as i64, h as i64, w as i64);
+    let (ai, bi, aj, bj) = (r0 + 1, r0 + h - 2, c0 + 1, c0 + w - 2);
+    (ai.min(bi), ai.max(bi), aj.min(bj), aj.max(bj))
+}
+
+/// Nested recolours: every cell off the background inside the box of a top-level object (one
+/// with no cell inside another object's box) takes that object's colour, where that rebuilds
+/// every output (a container's colour spreads to what it holds). Per colour `D` the inputs show
+/// (test inputs included), in colour order: `fill(G, D, intersection(mapply(compose(backdrop,
+/// inbox), sfilter(colorfilter(O, D), T)), F))`, `T` "no cell inside another object's box", `F`
+/// the cells off the background.
+pub fn nested_recolours(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    if train.is_empty()
+        || !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w)
+        || train.iter().filter(|(i, o)| i != o).count() < train.len().min(2)
+    {
+        return Vec::new();
+    }
+    let mut shown = [false; 10];
+    train
+        .iter()
+        .map(|(i, _)| i)
+        .chain(tests)
+        .for_each(|g| g.cells.iter().for_each(|&x| shown[x as usize % 10] = true));
+    for diagonal in [false, true] {
+        let fits = train.iter().all(|(i, o)| {
+            let bg = crate::rules::most_color(i);
+            let objs = objects(i, bg, true, diagonal);
+            let boxes: Vec<(i64, i64, i64, i64)> = objs.iter().map(|c| inner_box(i, c)).collect();
+            let inside = |k: usize, b: &(i64, i64, i64, i64)| {
+                let (r, c) = ((k / i.w) as i64, (k % i.w) as i64);
+                r >= b.0 && r <= b.1 && c >= b.2 && c <= b.3
+            };
+            let mut g = i.clone();
+            for d in (0..10u8).filter(|&d| shown[d as usize]) {
+                for (cells, b) in objs.iter().zip(&boxes) {
+                    if i.cells[cells[0]] != d || cells.iter().any(|&k| boxes.iter().any(|b2| inside(k, b2))) {
+                        continue;
+                    }
+                    for k in (0..i.cells.len()).filter(|&k| i.cells[k] != bg && inside(k, b)) {
+                        g.cells[k] = d;
+                    }
+                }
+            }
+            g == *o
+        });
+        if !fits {
+            continue;
+        }
+        let objs = objects_text(true, diagonal);
+        let top = format!(
+            "compose(flip, compose(positive, compose(size, compose(rbind(intersection, mapply(compose(backdrop, \
+             inbox), {objs})), toindices))))"
+        );
+        let off = "difference(asindices(X), ofcolor(X, mostcolor(X)))";
+        let mut g = "X".to_string();
+        for d in (0..10u8).filter(|&d| shown[d as usize]) {
+            g = format!(
+                "fill({g}, {dc}, intersection(mapply(compose(backdrop, inbox), sfilter(colorfilter({objs}, {dc}), \
+                 {top})), {off}))",
+                dc = COLORS[d as usize]
+            );
+        }
+        return vec![g];
+    }
+    Vec::new()
+}
+
+/// Mirror completions inside containers: per colour `D` (in colour order, every colour the inputs
+/// show, test inputs included), the cells of other colours in the box of each `D` object are
+/// mirrored up-down and left-right about that box's centre and painted where the grid shows its
+/// background, where that rebuilds every output (a picture in a frame made symmetric):
+/// `underpaint(G, sfilter(combine(mapply(compose(hmirror, compose(rbind(toobject, X), backdrop)),
+/// colorfilter(O, D)), <the same with vmirror>), compose(flip, compose(rbind(equality, D), first))))`.
+pub fn contained_symmetries(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    if train.is_empty()
+        || !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w)
+        || train.iter().filter(|(i, o)| i != o).count() < train.len().min(2)
+    {
+        return Vec::new();
+    }
+    let mut shown = [false; 10];
+    train
+        .iter()
+        .map(|(i, _)| i)
+        .chain(tests)
+        .for_each(|g| g.cells.iter().for_each(|&x| shown[x as usize % 10] = true));
+    for diagonal in [false, true] {
+        let fits = train.iter().all(|(i, o)| {
+            let objs = objects(i, crate::rules::most_color(i), true, diagonal);
+            let mut g = i.clone();
+            for d in (0..10u8).filter(|&d| shown[d as usize]) {
+                let bg = crate::rules::most_color(&g);
+                let mut paint: Vec<Option<u8>> = vec![None; g.cells.len()];
+                for cells in objs.iter().filter(|c| i.cells[c[0]] == d) {
+                    let (r0, c0, h, w) = box_of(i, cells);
+                    for r in r0..r0 + h {
+                        for c in c0..c0 + w {
+                            // Painting the background on the background changes nothing.
+                            let v = i.cells[r * i.w + c];
+                            if v == d || v == bg {
+                                continue;
+                            }
+                            for (rr, cc) in [(2 * r0 + h - 1 - r, c), (r, 2 * c0 + w - 1 - c)] {
+                                let k = rr * i.w + cc;
+                                if paint[k].is_some_and(|p| p != v) {
+                                    return false;
+                                }
+                                paint[k] = Some(v);
+                            }
+                        }
+                    }
+                }
+                for (k, p) in paint.iter().enumerate() {
+                    if let Some(v) = *p {
+                        if g.cells[k] == bg {
+                            g.cells[k] = v;
+                        }
+                    }
+                }
+            }
+            g == *o
+        });
+        if !fits {
+            continue;
+        }
+        let objs = objects_text(true, diagonal);
+        let mut g = "X".to_string();
+        for d in (0..10u8).filter(|&d| shown[d as usize]) {
+            let dc = COLORS[d as usize];
+            let image = |m: &str| {
+                format!(
+                    "mapply(compose({m}, compose(rbind(toobject, X), backdrop)), colorfilter({objs}, {dc}))"
+                )
+            };
+            g = format!(
+                "underpaint({g}, sfilter(combine({}, {}), compose(flip, compose(rbind(equality, {dc}), first))))",
+                image("hmirror"),
+                image("vmirror")
+            );
+        }
+        return vec![g];
+    }
+    Vec::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -646,5 +1021,132 @@ mod tests {
         assert_eq!(t.len(), 1, "{t:?}");
         assert!(t[0].contains("ulcorner"), "{}", t[0]);
         parse(&t[0], None).expect("a valid template");
+    }
+    #[test]
+    fn periodic_repair_is_read_and_parses() {
+        // Row patterns of period 3 and 4 (one per demonstration), holes of 0 to fill.
+        let train = vec![
+            (
+                rows(&["123123123", "231231231", "312002312", "123003123", "231231231"]),
+                rows(&["123123123", "231231231", "312312312", "123123123", "231231231"]),
+            ),
+            (
+                rows(&["12341234", "23412341", "34100412", "41200123", "12341234", "23412341"]),
+                rows(&["12341234", "23412341", "34123412", "41234123", "12341234", "23412341"]),
+            ),
+        ];
+        let t = periodic_repairs(&train);
+        assert_eq!(t.len(), 1, "{t:?}");
+        parse(&t[0], None).expect("a valid template");
+        // The interpreter rebuilds every output.
+        let program = format!(
+            "def solve(I):\n    O = {}\n    return O\n",
+            t[0].replace("(X", "(I").replace(", X)", ", I)")
+        );
+        let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).collect();
+        let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
+        assert!(crate::confirm(&program, &inputs, &outputs).is_some(), "{program}");
+    }
+
+    #[test]
+    fn mirror_repair_is_read_and_parses() {
+        // Left-right symmetric pictures about different axes (off the grid's centre in the second),
+        // a hole of 0 in each.
+        let train = vec![
+            (
+                rows(&["512215", "342203", "567765", "123321"]),
+                rows(&["512215", "342243", "567765", "123321"]),
+            ),
+            (
+                rows(&["31232139", "45656049", "78979879", "12313219"]),
+                rows(&["31232139", "45656549", "78979879", "12313219"]),
+            ),
+        ];
+        let t = mirror_repairs(&train);
+        assert_eq!(t.len(), 1, "{t:?}");
+        parse(&t[0], None).expect("a valid template");
+        let program = format!(
+            "def solve(I):\n    O = {}\n    return O\n",
+            t[0].replace("(X", "(I").replace(", X)", ", I)")
+        );
+        let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).collect();
+        let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
+        assert!(crate::confirm(&program, &inputs, &outputs).is_some(), "{program}");
+    }
+
+    #[test]
+    fn nested_recolour_is_read_and_parses() {
+        // What a frame holds takes the frame's colour; the frame inside a frame too.
+        let train = vec![
+            (
+                rows(&["2222220", "2000020", "2033020", "2000020", "2222220", "0000000", "0040000"]),
+                rows(&["2222220", "2000020", "2022020", "2000020", "2222220", "0000000", "0040000"]),
+            ),
+            (
+                rows(&[
+                    "00000000", "03333333", "03000003", "03044403", "03040403", "03044403", "03000003",
+                    "03333333",
+                ]),
+                rows(&[
+                    "00000000", "03333333", "03000003", "03033303", "03030303", "03033303", "03000003",
+                    "03333333",
+                ]),
+            ),
+        ];
+        let t = nested_recolours(&train, &[]);
+        assert_eq!(t.len(), 1, "{t:?}");
+        parse(&t[0], None).expect("a valid template");
+        let program = format!(
+            "def solve(I):\n    O = {}\n    return O\n",
+            t[0].replace("(X", "(I").replace(", X)", ", I)")
+        );
+        let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).collect();
+        let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
+        assert!(crate::confirm(&program, &inputs, &outputs).is_some(), "{program}");
+    }
+
+    #[test]
+    fn contained_symmetry_is_read_and_parses() {
+        // The picture in each frame is made symmetric about the frame's centre lines.
+        let train = vec![
+            (
+                rows(&[
+                    "000000000",
+                    "088888880",
+                    "080000080",
+                    "082200080",
+                    "080000080",
+                    "088888880",
+                    "000000000",
+                ]),
+                rows(&[
+                    "000000000",
+                    "088888880",
+                    "080000080",
+                    "082202280",
+                    "080000080",
+                    "088888880",
+                    "000000000",
+                ]),
+            ),
+            (
+                rows(&[
+                    "0000000", "0888880", "0830080", "0800080", "0800080", "0888880", "0000000", "0000000",
+                ]),
+                rows(&[
+                    "0000000", "0888880", "0830380", "0800080", "0830080", "0888880", "0000000", "0000000",
+                ]),
+            ),
+        ];
+        let t = contained_symmetries(&train, &[]);
+        assert_eq!(t.len(), 1, "{t:?}");
+        parse(&t[0], None).expect("a valid template");
+        let program = format!(
+            "def solve(I):\n    O = {}\n    return O\n",
+            t[0].replace("(X", "(I").replace(", X)", ", I)")
+        );
+        let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).collect();
+        let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
+        assert!(crate::confirm(&program, &inputs, &outputs).is_some(), "{program}");
     }
 }

@@ -440,6 +440,10 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(crate::edits::predicate_recolours(train));
     suggested.extend(crate::edits::extreme_recolours(train, tests));
     suggested.extend(crate::edits::hole_count_recolours(train));
+    suggested.extend(crate::edits::periodic_repairs(train));
+    suggested.extend(crate::edits::mirror_repairs(train));
+    suggested.extend(crate::edits::nested_recolours(train, tests));
+    suggested.extend(crate::edits::contained_symmetries(train, tests));
     for e in suggested {
         out.push(parse(&e, None).expect("a valid template"));
     }
