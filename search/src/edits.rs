@@ -18,7 +18,8 @@
 //!   periods or mirror axes, which the program reads off the grid (an `sfilter` over candidate
 //!   shifts), so they may differ per demonstration;
 //! - [`nested_recolours`]: what a top-level object's box holds takes its colour;
-//! - [`contained_symmetries`]: what an object's box holds is mirrored about that box.
+//! - [`contained_symmetries`]: what an object's box holds is mirrored about that box;
+//! - [`key_swaps`]: colours swapped in pairs that a 2 x 2 key in a corner of the grid shows.
 
 use crate::{GridData, COLORS};
 
@@ -938,6 +939,93 @@ pub fn contained_symmetries(train: &[(GridData, GridData)], tests: &[GridData]) 
     Vec::new()
 }
 
+/// The corner mirrors of [`key_swaps`]: each brings one corner of the grid to its top left and is
+/// its own inverse (arc-dsl text around `X`, `None` the identity).
+const CORNERS: [Option<&str>; 4] = [None, Some("hmirror"), Some("vmirror"), Some("rot180")];
+
+/// Corner mirror `k` of [`CORNERS`] applied to `g`.
+fn corner(g: &GridData, k: usize) -> GridData {
+    let (h, w) = (g.h, g.w);
+    let cells = (0..h * w)
+        .map(|n| {
+            let (r, c) = (n / w, n % w);
+            let (r, c) = match k {
+                0 => (r, c),
+                1 => (h - 1 - r, c),
+                2 => (r, w - 1 - c),
+                _ => (h - 1 - r, w - 1 - c),
+            };
+            g.cells[r * w + c]
+        })
+        .collect();
+    GridData { h, w, cells }
+}
+
+/// Colour swaps given by a key: the 2 x 2 block in one corner of the grid holds two pairs of
+/// colours (its rows, or its columns), and every other cell of one colour of a pair takes the
+/// other (`switch`, both ways) or, one way, the first colour of a pair takes the second
+/// (`replace`); the key itself stays. With the corner brought to the top left by a mirror `M`
+/// (its own inverse): `M(paint(S(S(M(X), A, B), C, D), toobject(asindices(crop(M(X), ORIGIN,
+/// TWO_BY_TWO)), M(X))))`, `A`...`D` the key's cells read by `index`. Every demonstration must
+/// change some cell, and at least two demonstrations are needed.
+pub fn key_swaps(train: &[(GridData, GridData)]) -> Vec<String> {
+    if train.len() < 2
+        || !train.iter().all(|(i, o)| i.h == o.h && i.w == o.w && i.h >= 3 && i.w >= 3)
+        || train.iter().any(|(i, o)| i == o)
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (k, m) in CORNERS.iter().enumerate() {
+        // Pairs by rows (ORIGIN with RIGHT, DOWN with UNITY) or by columns.
+        for (pairs, names) in [
+            ([(0usize, 1usize), (2, 3)], [("ORIGIN", "RIGHT"), ("DOWN", "UNITY")]),
+            ([(0, 2), (1, 3)], [("ORIGIN", "DOWN"), ("RIGHT", "UNITY")]),
+        ] {
+            for swap in [true, false] {
+                let fits = train.iter().all(|(i, o)| {
+                    let (g, want) = (corner(i, k), corner(o, k));
+                    let key = [g.cells[0], g.cells[1], g.cells[g.w], g.cells[g.w + 1]];
+                    let mut r = g.clone();
+                    for &(a, b) in &pairs {
+                        let (a, b) = (key[a], key[b]);
+                        for x in r.cells.iter_mut() {
+                            if *x == a {
+                                *x = b;
+                            } else if swap && *x == b {
+                                *x = a;
+                            }
+                        }
+                    }
+                    for n in [0, 1, g.w, g.w + 1] {
+                        r.cells[n] = g.cells[n];
+                    }
+                    r == want
+                });
+                if !fits {
+                    continue;
+                }
+                let y = match m {
+                    Some(m) => format!("{m}(X)"),
+                    None => "X".to_string(),
+                };
+                let f = if swap { "switch" } else { "replace" };
+                let mut g = y.clone();
+                for (a, b) in names {
+                    g = format!("{f}({g}, index({y}, {a}), index({y}, {b}))");
+                }
+                let g = format!("paint({g}, toobject(asindices(crop({y}, ORIGIN, TWO_BY_TWO)), {y}))");
+                out.push(match m {
+                    Some(m) => format!("{m}({g})"),
+                    None => g,
+                });
+                return out;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1140,6 +1228,44 @@ mod tests {
         ];
         let t = contained_symmetries(&train, &[]);
         assert_eq!(t.len(), 1, "{t:?}");
+        parse(&t[0], None).expect("a valid template");
+        let program = format!(
+            "def solve(I):\n    O = {}\n    return O\n",
+            t[0].replace("(X", "(I").replace(", X)", ", I)")
+        );
+        let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).collect();
+        let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
+        assert!(crate::confirm(&program, &inputs, &outputs).is_some(), "{program}");
+    }
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::*;
+    use crate::grids::parse;
+
+    fn rows(rs: &[&str]) -> GridData {
+        let w = rs[0].len();
+        GridData { h: rs.len(), w, cells: rs.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect() }
+    }
+
+    #[test]
+    fn key_swap_is_read_and_parses() {
+        // The key in the bottom-right corner swaps 1 with 2 and 3 with 4 elsewhere.
+        let train = vec![
+            (
+                rows(&["01200", "03400", "00000", "00012", "00034"]),
+                rows(&["02100", "04300", "00000", "00012", "00034"]),
+            ),
+            (
+                rows(&["11000", "00300", "00000", "00012", "00034"]),
+                rows(&["22000", "00400", "00000", "00012", "00034"]),
+            ),
+            (rows(&["0000", "0600", "0016", "0089"]), rows(&["0000", "0100", "0016", "0089"])),
+        ];
+        let t = key_swaps(&train);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0].starts_with("rot180("), "{}", t[0]);
         parse(&t[0], None).expect("a valid template");
         let program = format!(
             "def solve(I):\n    O = {}\n    return O\n",

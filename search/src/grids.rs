@@ -444,6 +444,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(crate::edits::mirror_repairs(train));
     suggested.extend(crate::edits::nested_recolours(train, tests));
     suggested.extend(crate::edits::contained_symmetries(train, tests));
+    suggested.extend(crate::edits::key_swaps(train));
     for e in suggested {
         out.push(parse(&e, None).expect("a valid template"));
     }
