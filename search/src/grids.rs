@@ -1309,35 +1309,8 @@ fn count_objects(g: &GridData, univalued: bool, diagonal: bool) -> usize {
     let mut counts = [0usize; 10];
     g.cells.iter().for_each(|&c| counts[c as usize % 10] += 1);
     let bg = (0..10u8).max_by_key(|&c| (counts[c as usize], std::cmp::Reverse(c))).unwrap_or(0);
-    let mut seen = vec![false; g.cells.len()];
-    let mut n = 0;
-    for start in 0..g.cells.len() {
-        if seen[start] || g.cells[start] == bg {
-            continue;
-        }
-        n += 1;
-        seen[start] = true;
-        let mut todo = vec![start];
-        while let Some(k) = todo.pop() {
-            let (r, q) = ((k / g.w) as i64, (k % g.w) as i64);
-            for (dr, dq) in [(-1i64, 0i64), (1, 0), (0, -1), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1)] {
-                if !diagonal && dr != 0 && dq != 0 {
-                    continue;
-                }
-                let (nr, nq) = (r + dr, q + dq);
-                if nr < 0 || nq < 0 || nr >= g.h as i64 || nq >= g.w as i64 {
-                    continue;
-                }
-                let m = nr as usize * g.w + nq as usize;
-                let joins = if univalued { g.cells[m] == g.cells[k] } else { g.cells[m] != bg };
-                if !seen[m] && joins {
-                    seen[m] = true;
-                    todo.push(m);
-                }
-            }
-        }
-    }
-    n
+    let joins = |k: usize, m: usize| if univalued { g.cells[m] == g.cells[k] } else { g.cells[m] != bg };
+    crate::rules::flood(g, diagonal, |k| g.cells[k] != bg, joins).len()
 }
 
 /// When every output keeps its input's shape and brings in no colour: each input colour grown

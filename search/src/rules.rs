@@ -389,31 +389,46 @@ fn object_boxes(g: &GridData, c: u8, bg: u8) -> Vec<(i32, i32, i32, i32)> {
 /// The one-colour 4-connected objects of `g` whose colour `keep` admits, as cell lists in reading
 /// order of their first cell (the grid layer's `objects` uses it too).
 pub(crate) fn components(g: &GridData, keep: impl Fn(u8) -> bool) -> Vec<Vec<usize>> {
+    flood(g, false, |k| keep(g.cells[k]), |k, n| g.cells[n] == g.cells[k])
+}
+
+/// The search's one flood fill: groups of `g`'s cells (flat indices), in reading order of their
+/// first cell, each group's cells in reading order. A cell where `member` holds starts a group
+/// (the first such cell not yet in one) and takes in each neighbour `n` (the 4 sides, or the 8
+/// with `diagonal`) where `joins(k, n)`, `k` being the cell it is reached from.
+pub(crate) fn flood(
+    g: &GridData,
+    diagonal: bool,
+    member: impl Fn(usize) -> bool,
+    joins: impl Fn(usize, usize) -> bool,
+) -> Vec<Vec<usize>> {
     let mut seen = vec![false; g.cells.len()];
     let mut out = Vec::new();
     for start in 0..g.cells.len() {
-        let c = g.cells[start];
-        if seen[start] || !keep(c) {
+        if seen[start] || !member(start) {
             continue;
         }
         seen[start] = true;
         let (mut todo, mut cells) = (vec![start], Vec::new());
         while let Some(k) = todo.pop() {
             cells.push(k);
-            let (r, q) = (k / g.w, k % g.w);
-            let near = [
-                (r > 0).then(|| k - g.w),
-                (r + 1 < g.h).then(|| k + g.w),
-                (q > 0).then(|| k - 1),
-                (q + 1 < g.w).then(|| k + 1),
-            ];
-            for n in near.into_iter().flatten() {
-                if !seen[n] && g.cells[n] == c {
+            let (r, q) = ((k / g.w) as i64, (k % g.w) as i64);
+            for (dr, dq) in [(-1i64, 0i64), (1, 0), (0, -1), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1)] {
+                if !diagonal && dr != 0 && dq != 0 {
+                    continue;
+                }
+                let (nr, nq) = (r + dr, q + dq);
+                if nr < 0 || nq < 0 || nr >= g.h as i64 || nq >= g.w as i64 {
+                    continue;
+                }
+                let n = nr as usize * g.w + nq as usize;
+                if !seen[n] && joins(k, n) {
                     seen[n] = true;
                     todo.push(n);
                 }
             }
         }
+        cells.sort_unstable();
         out.push(cells);
     }
     out
@@ -1017,35 +1032,7 @@ pub fn holes_by_size(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<
 
 /// The connected regions of colour `b` in `g` (4-connected, or 8-connected with `diagonal`).
 fn regions_of(g: &GridData, b: u8, diagonal: bool) -> Vec<Vec<usize>> {
-    if !diagonal {
-        return components(g, |c| c == b);
-    }
-    let mut seen = vec![false; g.cells.len()];
-    let mut out = Vec::new();
-    for start in 0..g.cells.len() {
-        if seen[start] || g.cells[start] != b {
-            continue;
-        }
-        seen[start] = true;
-        let (mut todo, mut cells) = (vec![start], Vec::new());
-        while let Some(k) = todo.pop() {
-            cells.push(k);
-            let (r, q) = ((k / g.w) as i64, (k % g.w) as i64);
-            for (dr, dq) in [(-1i64, -1i64), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1)] {
-                let (nr, nq) = (r + dr, q + dq);
-                if nr < 0 || nq < 0 || nr >= g.h as i64 || nq >= g.w as i64 {
-                    continue;
-                }
-                let m = nr as usize * g.w + nq as usize;
-                if !seen[m] && g.cells[m] == b {
-                    seen[m] = true;
-                    todo.push(m);
-                }
-            }
-        }
-        out.push(cells);
-    }
-    out
+    flood(g, diagonal, |k| g.cells[k] == b, |_, n| g.cells[n] == b)
 }
 
 /// Pattern repair: when every output is its input with the cells of one colour `Z` (every input
