@@ -38,6 +38,8 @@ pub fn extract_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<
     out.extend(run_dedupes(train));
     out.extend(quadrant_objects(train));
     out.extend(counted_tilings(train));
+    out.extend(counted_fills(train));
+    out.extend(looked_up_outputs(train, tests));
     out
 }
 
@@ -672,6 +674,283 @@ pub fn counted_tilings(train: &[(GridData, GridData)]) -> Vec<String> {
             "paint(canvas(ZERO, multiply(shape({text}), astuple({a}, {b}))), mapply(lbind(shift, \
              asobject({text})), apply(rbind(multiply, shape({text})), asindices(canvas(ZERO, astuple({a}, {b}))))))"
         ));
+        break;
+    }
+    out
+}
+
+/// The order [`counted_fills`] fills an output in: its cells' places along it, `None` off it.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum FillOrder {
+    /// Row by row, left to right.
+    Rows,
+    /// Column by column, top to bottom.
+    Columns,
+    /// Down the main diagonal.
+    Diagonal,
+}
+
+impl FillOrder {
+    /// The place of cell (`r`, `c`) of an `h` x `w` grid along the order.
+    fn place(self, r: usize, c: usize, h: usize, w: usize) -> Option<usize> {
+        match self {
+            FillOrder::Rows => Some(r * w + c),
+            FillOrder::Columns => Some(c * h + r),
+            FillOrder::Diagonal => (r == c).then_some(r),
+        }
+    }
+
+    /// The cells of the canvas `g` (DSL text) whose place is below the count `n` (DSL text).
+    fn text(self, g: &str, n: &str, h: usize, w: usize) -> Option<String> {
+        Some(match self {
+            FillOrder::Rows => format!(
+                "sfilter(asindices({g}), compose(lbind(greater, {n}), fork(add, compose(rbind(multiply, {}), first), last)))",
+                number(w)?
+            ),
+            FillOrder::Columns => format!(
+                "sfilter(asindices({g}), compose(lbind(greater, {n}), fork(add, compose(rbind(multiply, {}), last), first)))",
+                number(h)?
+            ),
+            FillOrder::Diagonal => format!(
+                "sfilter(sfilter(asindices({g}), fork(equality, first, last)), compose(lbind(greater, {n}), first))"
+            ),
+        })
+    }
+}
+
+/// The counts of one colour's showing in a grid that [`counted_fills`] tries, as DSL text with the
+/// hole `{C}` for the colour, and in Rust.
+fn colour_counts(train: &[(GridData, GridData)]) -> Vec<(String, Box<dyn Fn(&GridData, u8) -> usize>)> {
+    let mut in_colors = [false; 10];
+    train.iter().for_each(|(i, _)| i.cells.iter().for_each(|&c| in_colors[c as usize % 10] = true));
+    let mut out: Vec<(String, Box<dyn Fn(&GridData, u8) -> usize>)> = vec![(
+        "colorcount(X, {C})".to_string(),
+        Box::new(|g: &GridData, c: u8| g.cells.iter().filter(|&&x| x == c).count()),
+    )];
+    for diagonal in [false, true] {
+        out.push((
+            format!("size(colorfilter(objects(X, T, {}, T), {{C}}))", if diagonal { "T" } else { "F" }),
+            Box::new(move |g: &GridData, c: u8| {
+                objects_of(g, true, diagonal).iter().filter(|o| o.cells[0].2 == c).count()
+            }),
+        ));
+    }
+    for d in (0..10u8).filter(|&d| in_colors[d as usize]) {
+        out.push((
+            format!("colorcount(subgrid(ofcolor(X, {}), X), {{C}})", COLORS[d as usize]),
+            Box::new(move |g: &GridData, c: u8| {
+                crop_where(g, |x| x == d).map_or(usize::MAX, |p| p.cells.iter().filter(|&&x| x == c).count())
+            }),
+        ));
+    }
+    out
+}
+
+/// arc-dsl's `leastcolor`: the least common colour of `g`, the smallest on a tie.
+fn least_color(g: &GridData) -> u8 {
+    let mut counts = [0usize; 10];
+    g.cells.iter().for_each(|&c| counts[c as usize % 10] += 1);
+    (0..10u8).filter(|&c| counts[c as usize] > 0).min_by_key(|&c| counts[c as usize]).unwrap_or(0)
+}
+
+/// When every output has one shape and is a background colour with runs of other colours laid
+/// along a fixed order from its first cell (row by row, column by column, or down the diagonal),
+/// the same colours in the same order on every demonstration (or one run of the input's least
+/// common colour), each run as long as a count of its colour in the input (its cells, its
+/// objects, its cells inside the box of another colour), some run's length varying: a canvas of
+/// the background with each run filled, the last first, at the places below the running total.
+pub fn counted_fills(train: &[(GridData, GridData)]) -> Vec<String> {
+    let (_, o0) = &train[0];
+    let (h, w) = (o0.h, o0.w);
+    if train.len() < 2 || h * w < 2 || train.iter().any(|(_, o)| (o.h, o.w) != (h, w)) {
+        return Vec::new();
+    }
+    let counts = colour_counts(train);
+    let mut out = Vec::new();
+    for order in [FillOrder::Rows, FillOrder::Columns, FillOrder::Diagonal] {
+        if order == FillOrder::Diagonal && h != w {
+            continue;
+        }
+        // The background: the colour of the last place on an output, or off the path.
+        let mut path: Vec<(usize, usize)> =
+            (0..h * w).filter_map(|k| order.place(k / w, k % w, h, w).map(|p| (p, k))).collect();
+        path.sort();
+        let Some(&(_, last)) = path.last() else { continue };
+        let z = o0.cells[last];
+        // Each demonstration's runs along the path, (colour, length); off the path all background.
+        let runs: Option<Vec<Vec<(u8, usize)>>> = train
+            .iter()
+            .map(|(_, o)| {
+                let off_ok = (0..h * w).all(|k| order.place(k / w, k % w, h, w).is_some() || o.cells[k] == z);
+                if !off_ok {
+                    return None;
+                }
+                let seq: Vec<u8> = path.iter().map(|&(_, k)| o.cells[k]).collect();
+                let mut rs: Vec<(u8, usize)> = Vec::new();
+                let mut ended = false;
+                for &c in &seq {
+                    if c == z {
+                        ended = true;
+                        continue;
+                    }
+                    if ended {
+                        return None;
+                    }
+                    match rs.last_mut() {
+                        Some((rc, n)) if *rc == c => *n += 1,
+                        _ => rs.push((c, 1)),
+                    }
+                }
+                Some(rs)
+            })
+            .collect();
+        let Some(runs) = runs else { continue };
+        // The colours in order: the longest demonstration's; the others' must be a part of it.
+        let Some(longest) = runs.iter().max_by_key(|r| r.len()) else { continue };
+        let colours: Vec<u8> = longest.iter().map(|r| r.0).collect();
+        let mut lengths: Vec<Vec<usize>> = vec![Vec::new(); colours.len()];
+        let mut fixed = !colours.is_empty() && colours.iter().all(|&c| c != z);
+        for rs in &runs {
+            let mut at = 0;
+            for (k, &c) in colours.iter().enumerate() {
+                if at < rs.len() && rs[at].0 == c {
+                    lengths[k].push(rs[at].1);
+                    at += 1;
+                } else {
+                    lengths[k].push(0);
+                }
+            }
+            fixed &= at == rs.len();
+        }
+        // One run of the input's least common colour, which varies.
+        let least = !fixed
+            && runs.iter().all(|r| r.len() <= 1)
+            && train.iter().zip(&runs).all(|((i, _), r)| r.first().is_none_or(|x| x.0 == least_color(i)));
+        let run_colours: Vec<(String, Vec<u8>)> = if fixed {
+            colours.iter().map(|&c| (COLORS[c as usize].to_string(), vec![c; train.len()])).collect()
+        } else if least {
+            lengths = vec![runs.iter().map(|r| r.first().map_or(0, |x| x.1)).collect()];
+            vec![("leastcolor(X)".to_string(), train.iter().map(|(i, _)| least_color(i)).collect())]
+        } else {
+            continue;
+        };
+        if lengths.iter().all(|l| l.iter().all(|&n| n == l[0])) {
+            continue;
+        }
+        // A count for each run.
+        let mut texts = Vec::new();
+        for ((ctext, cs), ls) in run_colours.iter().zip(&lengths) {
+            let Some((t, _)) = counts
+                .iter()
+                .find(|(_, f)| train.iter().zip(cs).zip(ls).all(|(((i, _), &c), &n)| f(i, c) == n))
+            else {
+                break;
+            };
+            texts.push(t.replace("{C}", ctext));
+        }
+        if texts.len() != run_colours.len() {
+            continue;
+        }
+        let (Some(nh), Some(nw)) = (number(h), number(w)) else { continue };
+        let canvas = format!("canvas({}, astuple({nh}, {nw}))", COLORS[z as usize]);
+        let mut g = canvas.clone();
+        for k in (0..texts.len()).rev() {
+            let total =
+                texts[..=k].iter().cloned().reduce(|a, b| format!("add({a}, {b})")).unwrap_or_default();
+            let Some(cells) = order.text(&canvas, &total, h, w) else { continue };
+            g = format!("fill({g}, {}, {cells})", run_colours[k].0);
+        }
+        out.push(g);
+        break;
+    }
+    out
+}
+
+/// When the outputs are a few fixed grids, each repeated on some demonstrations, and one property
+/// of the input (its most or least common colour, its number of colours, its most or least common
+/// colour besides one that every input shows) tells which: a `branch` on that property over the
+/// grids, where every test input shows a value some demonstration showed.
+pub fn looked_up_outputs(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    let mut distinct: Vec<&GridData> = Vec::new();
+    for (_, o) in train {
+        if !distinct.contains(&o) {
+            distinct.push(o);
+        }
+    }
+    if distinct.len() < 2 || distinct.len() >= train.len() {
+        return Vec::new();
+    }
+    let counts = |g: &GridData| {
+        let mut n = [0usize; 10];
+        g.cells.iter().for_each(|&c| n[c as usize % 10] += 1);
+        n
+    };
+    type Feature = (String, Box<dyn Fn(&GridData) -> Option<usize>>, bool);
+    let mut features: Vec<Feature> = vec![
+        ("mostcolor(X)".into(), Box::new(|g: &GridData| Some(most_color(g) as usize)), true),
+        ("leastcolor(X)".into(), Box::new(|g: &GridData| Some(least_color(g) as usize)), true),
+        (
+            "numcolors(X)".into(),
+            Box::new(move |g: &GridData| Some(counts(g).iter().filter(|&&n| n > 0).count())),
+            false,
+        ),
+    ];
+    let mut in_every = [true; 10];
+    train.iter().map(|(i, _)| i).chain(tests).for_each(|g| {
+        let n = counts(g);
+        (0..10).for_each(|c| in_every[c] &= n[c] > 0);
+    });
+    for c in (0..10).filter(|&c| in_every[c]) {
+        for most in [true, false] {
+            let pick = move |g: &GridData| {
+                let n = counts(g);
+                let mut best: Option<usize> = None;
+                for k in (0..10).filter(|&k| k != c && n[k] > 0) {
+                    let better = best.is_none_or(|b| if most { n[k] > n[b] } else { n[k] < n[b] });
+                    if better {
+                        best = Some(k);
+                    }
+                }
+                best
+            };
+            features.push((
+                format!(
+                    "{}(remove({}, palette(X)), lbind(colorcount, X))",
+                    if most { "argmax" } else { "argmin" },
+                    COLORS[c]
+                ),
+                Box::new(pick),
+                true,
+            ));
+        }
+    }
+    let mut out = Vec::new();
+    for (text, f, colour) in &features {
+        // Each value seen, with the output it gives.
+        let mut table: Vec<(usize, &GridData)> = Vec::new();
+        let fits = train.iter().all(|(i, o)| {
+            let Some(v) = f(i) else { return false };
+            match table.iter().find(|e| e.0 == v) {
+                Some(e) => e.1 == o,
+                None => {
+                    table.push((v, o));
+                    true
+                }
+            }
+        });
+        if !fits || !tests.iter().all(|t| f(t).is_some_and(|v| table.iter().any(|e| e.0 == v))) {
+            continue;
+        }
+        let name = |v: usize| if *colour { Some(COLORS[v % 10]) } else { number(v) };
+        let Some(grids): Option<Vec<String>> = table.iter().map(|e| grid_text(e.1)).collect() else {
+            continue;
+        };
+        let Some(names): Option<Vec<&str>> = table.iter().map(|e| name(e.0)).collect() else { continue };
+        let mut g = grids[grids.len() - 1].clone();
+        for k in (0..grids.len() - 1).rev() {
+            g = format!("branch(equality({text}, {}), {}, {g})", names[k], grids[k]);
+        }
+        out.push(g);
         break;
     }
     out
