@@ -40,6 +40,8 @@ pub fn extract_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<
     out.extend(counted_tilings(train));
     out.extend(counted_fills(train));
     out.extend(looked_up_outputs(train, tests));
+    out.extend(odd_objects(train));
+    out.extend(bar_charts(train));
     out
 }
 
@@ -956,6 +958,224 @@ pub fn looked_up_outputs(train: &[(GridData, GridData)], tests: &[GridData]) -> 
     out
 }
 
+/// An object's picture: its cells moved to the origin, in order (arc-dsl's `normalize`).
+fn picture(x: &Obj) -> Vec<(usize, usize, u8)> {
+    let mut cells: Vec<(usize, usize, u8)> =
+        x.cells.iter().map(|&(r, c, k)| (r - x.top, c - x.left, k)).collect();
+    cells.sort_unstable();
+    cells
+}
+
+/// When every output is one object of its input (under four `objects` settings; all of them,
+/// those of the most cells, or those of more than one colour) drawn in its box over the input's
+/// most common colour, the one whose picture no other object repeats while every other picture
+/// repeats (the odd one out), or the picture most of them share: `leastcommon` (or `mostcommon`)
+/// of the objects' `normalize`d pictures, painted on a canvas of its shape.
+pub fn odd_objects(train: &[(GridData, GridData)]) -> Vec<String> {
+    let filters: [(&str, usize); 3] = [
+        ("{S}", 0),
+        ("sizefilter({S}, valmax({S}, size))", 1),
+        ("sfilter({S}, compose(rbind(greater, ONE), numcolors))", 2),
+    ];
+    let mut out = Vec::new();
+    for (univalued, diagonal) in [(false, false), (false, true), (true, false), (true, true)] {
+        let all: Vec<Vec<Obj>> = train.iter().map(|(i, _)| objects_of(i, univalued, diagonal)).collect();
+        for (filter, kind) in filters {
+            if univalued && kind == 2 {
+                continue;
+            }
+            for odd in [true, false] {
+                let fits = train.iter().zip(&all).all(|((i, o), os)| {
+                    let most = os.iter().map(|x| x.cells.len()).max().unwrap_or(0);
+                    let kept: Vec<&Obj> = os
+                        .iter()
+                        .filter(|x| match kind {
+                            1 => x.cells.len() == most,
+                            2 => x.cells.iter().any(|p| p.2 != x.cells[0].2),
+                            _ => true,
+                        })
+                        .collect();
+                    let pics: Vec<Vec<(usize, usize, u8)>> = kept.iter().map(|x| picture(x)).collect();
+                    let times = |p: &Vec<(usize, usize, u8)>| pics.iter().filter(|q| *q == p).count();
+                    let picked: Vec<usize> = if odd {
+                        // One picture seen once, every other seen at least twice.
+                        let once: Vec<usize> = (0..pics.len()).filter(|&k| times(&pics[k]) == 1).collect();
+                        if once.len() != 1 || pics.len() < 3 {
+                            return false;
+                        }
+                        once
+                    } else {
+                        let best = pics.iter().map(times).max().unwrap_or(0);
+                        let at: Vec<usize> = (0..pics.len()).filter(|&k| times(&pics[k]) == best).collect();
+                        if best < 2 || at.iter().any(|&k| pics[k] != pics[at[0]]) || best == pics.len() {
+                            return false;
+                        }
+                        at
+                    };
+                    let x = kept[picked[0]];
+                    if (o.h, o.w) != (x.h, x.w) {
+                        return false;
+                    }
+                    let mut cells = vec![most_color(i); x.h * x.w];
+                    for &(r, c, k) in &pics[picked[0]] {
+                        cells[r * x.w + c] = k;
+                    }
+                    cells == o.cells
+                });
+                if !fits {
+                    continue;
+                }
+                let flag = |b: bool| if b { "T" } else { "F" };
+                let s = format!("objects(X, {}, {}, T)", flag(univalued), flag(diagonal));
+                let pick = format!(
+                    "{}(apply(normalize, totuple({})))",
+                    if odd { "leastcommon" } else { "mostcommon" },
+                    filter.replace("{S}", &s)
+                );
+                out.push(format!("paint(canvas(mostcolor(X), shape({pick})), {pick})"));
+                return out;
+            }
+        }
+    }
+    out
+}
+
+/// Items a bar chart ([`bar_charts`]) has a bar for, each with its colour and length, read off
+/// one grid (`None` where the grid has none).
+type BarItems = Box<dyn Fn(&GridData) -> Option<Vec<(u8, usize)>>>;
+
+/// When every output is a bar chart of its input: one row per item (each colour the input shows
+/// besides its most common one, or also besides that of its largest object; or each hollow object,
+/// in its colour), a bar as long as a count of the item (a colour's cells or objects; the cells of
+/// one colour in a hollow object's box), the bars sorted by length (the lengths all differ on
+/// every demonstration), shortest or longest first, flush left or right, over a fixed colour, as
+/// wide as the longest bar: that chart, each row a bar of the item's colour beside a blank
+/// one (either may be empty), shifted to its row and painted.
+pub fn bar_charts(train: &[(GridData, GridData)]) -> Vec<String> {
+    let mut in_colors = [false; 10];
+    train.iter().for_each(|(i, _)| i.cells.iter().for_each(|&c| in_colors[c as usize % 10] = true));
+    // (items text, count function text, colour function text, Rust)
+    let mut kinds: Vec<(String, String, String, BarItems)> = Vec::new();
+    let palette = |g: &GridData, skip_largest: bool| -> Vec<u8> {
+        let bg = most_color(g);
+        let largest = if skip_largest {
+            objects_of(g, true, false).into_iter().max_by_key(|o| o.cells.len()).map(|o| o.cells[0].2)
+        } else {
+            None
+        };
+        (0..10u8).filter(|&c| c != bg && Some(c) != largest && g.cells.contains(&c)).collect()
+    };
+    for skip_largest in [false, true] {
+        let items = if skip_largest {
+            "remove(color(argmax(objects(X, T, F, T), size)), remove(mostcolor(X), palette(X)))"
+        } else {
+            "remove(mostcolor(X), palette(X))"
+        };
+        kinds.push((
+            items.to_string(),
+            "lbind(colorcount, X)".to_string(),
+            "identity".to_string(),
+            Box::new(move |g: &GridData| {
+                Some(
+                    palette(g, skip_largest)
+                        .into_iter()
+                        .map(|c| (c, g.cells.iter().filter(|&&x| x == c).count()))
+                        .collect(),
+                )
+            }),
+        ));
+        for diagonal in [false, true] {
+            kinds.push((
+                items.to_string(),
+                format!(
+                    "compose(size, lbind(colorfilter, objects(X, T, {}, T)))",
+                    if diagonal { "T" } else { "F" }
+                ),
+                "identity".to_string(),
+                Box::new(move |g: &GridData| {
+                    let objs = objects_of(g, true, diagonal);
+                    Some(
+                        palette(g, skip_largest)
+                            .into_iter()
+                            .map(|c| (c, objs.iter().filter(|o| o.cells[0].2 == c).count()))
+                            .collect(),
+                    )
+                }),
+            ));
+        }
+    }
+    for c in (0..10u8).filter(|&c| in_colors[c as usize]) {
+        kinds.push((
+            "sfilter(objects(X, T, F, T), compose(positive, compose(size, delta)))".to_string(),
+            format!("compose(rbind(colorcount, {}), rbind(subgrid, X))", COLORS[c as usize]),
+            "color".to_string(),
+            Box::new(move |g: &GridData| {
+                let objs = objects_of(g, true, false);
+                let hollow = objs.iter().filter(|o| o.h * o.w > o.cells.len());
+                Some(
+                    hollow
+                        .map(|o| (o.cells[0].2, crop(g, o).cells.iter().filter(|&&x| x == c).count()))
+                        .collect(),
+                )
+            }),
+        ));
+    }
+    let mut out = Vec::new();
+    let mut out_colors = [false; 10];
+    train.iter().for_each(|(_, o)| o.cells.iter().for_each(|&c| out_colors[c as usize % 10] = true));
+    let shapes = (0..10u8)
+        .filter(|&z| out_colors[z as usize])
+        .flat_map(|z| [(false, false), (false, true), (true, false), (true, true)].map(|(l, r)| (z, l, r)));
+    let shapes: Vec<(u8, bool, bool)> = shapes.collect();
+    for (items, count, colour, f) in &kinds {
+        for &(z, longest_first, right) in &shapes {
+            let fits = train.iter().all(|(i, o)| {
+                let Some(mut bars) = f(i) else { return false };
+                bars.sort_by_key(|b| b.1);
+                if bars.is_empty() || bars.windows(2).any(|p| p[0].1 == p[1].1) {
+                    return false;
+                }
+                if longest_first {
+                    bars.reverse();
+                }
+                let w = bars.iter().map(|b| b.1).max().unwrap_or(0);
+                if (o.h, o.w) != (bars.len(), w) {
+                    return false;
+                }
+                bars.iter().enumerate().all(|(r, &(c, n))| {
+                    (0..w).all(|k| {
+                        let on = if right { k >= w - n } else { k < n };
+                        o.cells[r * w + k] == if on { c } else { z }
+                    })
+                })
+            });
+            if !fits {
+                continue;
+            }
+            let w = format!("valmax({items}, {count})");
+            let key = if longest_first { format!("compose(invert, {count})") } else { count.clone() };
+            let bar = format!("fork(canvas, {colour}, compose(lbind(astuple, ONE), {count}))");
+            let blank = format!(
+                "compose(lbind(canvas, {}), compose(lbind(astuple, ONE), compose(lbind(subtract, {w}), {count})))",
+                COLORS[z as usize]
+            );
+            let row = if right {
+                format!("compose(asobject, fork(hconcat, {blank}, {bar}))")
+            } else {
+                format!("compose(asobject, fork(hconcat, {bar}, {blank}))")
+            };
+            let sorted = format!("order({items}, {key})");
+            out.push(format!(
+                "paint(canvas({}, astuple(size({items}), {w})), merge(papply(shift, apply({row}, {sorted}), \
+                 apply(rbind(astuple, ZERO), interval(ZERO, size({items}), ONE)))))",
+                COLORS[z as usize]
+            ));
+            return out;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1186,5 +1406,31 @@ mod tests {
             (grid(&["40000", "00000", "00800", "00880", "00004"]), grid(&["8080", "8888"])),
         ];
         assert!(counted_tilings(&fixed).is_empty());
+    }
+
+    #[test]
+    #[ignore]
+    fn debug_task() {
+        let path = std::env::var("TASKFILE").unwrap();
+        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let g = |x: &serde_json::Value| {
+            let rows = x.as_array().unwrap();
+            let h = rows.len();
+            let w = rows[0].as_array().unwrap().len();
+            let cells = rows
+                .iter()
+                .flat_map(|r| r.as_array().unwrap().iter().map(|c| c.as_u64().unwrap() as u8))
+                .collect();
+            GridData { h, w, cells }
+        };
+        let train: Vec<(GridData, GridData)> =
+            v["train"].as_array().unwrap().iter().map(|p| (g(&p["input"]), g(&p["output"]))).collect();
+        let tests: Vec<GridData> = v["test"].as_array().unwrap().iter().map(|p| g(&p["input"])).collect();
+        for t in extract_rules(&train, &tests) {
+            eprintln!("RULE {t}");
+            eprintln!("  -> {:?}", run(&t, &train, &tests).is_some());
+            let parsed = programs::parse_python(&program(&t), "search");
+            eprintln!("  errors {:?}", parsed.errors);
+        }
     }
 }
