@@ -737,6 +737,13 @@ fn colour_counts(train: &[(GridData, GridData)]) -> Vec<(String, Box<dyn Fn(&Gri
             }),
         ));
     }
+    out.push((
+        "size(sfilter(colorfilter(objects(X, T, F, T), {C}), compose(rbind(greater, ONE), size)))"
+            .to_string(),
+        Box::new(|g: &GridData, c: u8| {
+            objects_of(g, true, false).iter().filter(|o| o.cells[0].2 == c && o.cells.len() > 1).count()
+        }),
+    ));
     for d in (0..10u8).filter(|&d| in_colors[d as usize]) {
         out.push((
             format!("colorcount(subgrid(ofcolor(X, {}), X), {{C}})", COLORS[d as usize]),
@@ -759,8 +766,10 @@ fn least_color(g: &GridData) -> u8 {
 /// along a fixed order from its first cell (row by row, column by column, or down the diagonal),
 /// the same colours in the same order on every demonstration (or one run of the input's least
 /// common colour), each run as long as a count of its colour in the input (its cells, its
-/// objects, its cells inside the box of another colour), some run's length varying: a canvas of
-/// the background with each run filled, the last first, at the places below the running total.
+/// objects, those of more than one cell, its cells inside the box of another colour; for a run of
+/// a fixed colour, else such a count of another input colour), some run's length varying: a
+/// canvas of the background with each run filled, the last first, at the places below the
+/// running total.
 pub fn counted_fills(train: &[(GridData, GridData)]) -> Vec<String> {
     let (_, o0) = &train[0];
     let (h, w) = (o0.h, o0.w);
@@ -768,6 +777,8 @@ pub fn counted_fills(train: &[(GridData, GridData)]) -> Vec<String> {
         return Vec::new();
     }
     let counts = colour_counts(train);
+    let mut in_colors = [false; 10];
+    train.iter().for_each(|(i, _)| i.cells.iter().for_each(|&c| in_colors[c as usize % 10] = true));
     let mut out = Vec::new();
     for order in [FillOrder::Rows, FillOrder::Columns, FillOrder::Diagonal] {
         if order == FillOrder::Diagonal && h != w {
@@ -842,13 +853,24 @@ pub fn counted_fills(train: &[(GridData, GridData)]) -> Vec<String> {
         // A count for each run.
         let mut texts = Vec::new();
         for ((ctext, cs), ls) in run_colours.iter().zip(&lengths) {
-            let Some((t, _)) = counts
-                .iter()
-                .find(|(_, f)| train.iter().zip(cs).zip(ls).all(|(((i, _), &c), &n)| f(i, c) == n))
-            else {
-                break;
+            let counted = |cs: &[u8]| {
+                counts
+                    .iter()
+                    .find(|(_, f)| train.iter().zip(cs).zip(ls).all(|(((i, _), &c), &n)| f(i, c) == n))
             };
-            texts.push(t.replace("{C}", ctext));
+            // A count of the run's own colour, else (a fixed colour) of another input colour.
+            if let Some((t, _)) = counted(cs) {
+                texts.push(t.replace("{C}", ctext));
+                continue;
+            }
+            if !fixed {
+                break;
+            }
+            let other = (0..10u8).filter(|&d| in_colors[d as usize]).find_map(|d| {
+                counted(&vec![d; train.len()]).map(|(t, _)| t.replace("{C}", COLORS[d as usize]))
+            });
+            let Some(t) = other else { break };
+            texts.push(t);
         }
         if texts.len() != run_colours.len() {
             continue;
@@ -871,7 +893,8 @@ pub fn counted_fills(train: &[(GridData, GridData)]) -> Vec<String> {
 /// When the outputs are a few fixed grids, each repeated on some demonstrations, and one property
 /// of the input (its most or least common colour, its number of colours, its most or least common
 /// colour besides one that every input shows) tells which: a `branch` on that property over the
-/// grids, where every test input shows a value some demonstration showed.
+/// grids, where every test input shows a value some demonstration showed. Two grids that no such
+/// property tells apart may be split by a count instead ([`split_outputs`]).
 pub fn looked_up_outputs(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
     let mut distinct: Vec<&GridData> = Vec::new();
     for (_, o) in train {
@@ -954,6 +977,9 @@ pub fn looked_up_outputs(train: &[(GridData, GridData)], tests: &[GridData]) -> 
         }
         out.push(g);
         break;
+    }
+    if out.is_empty() && distinct.len() == 2 {
+        out.extend(split_outputs(train, &distinct));
     }
     out
 }
@@ -1174,6 +1200,67 @@ pub fn bar_charts(train: &[(GridData, GridData)]) -> Vec<String> {
         }
     }
     out
+}
+
+/// `n` as DSL text: a constant up to 10, else tens and units.
+fn int_text(n: usize) -> Option<String> {
+    if n <= 10 {
+        return number(n).map(str::to_string);
+    }
+    let (tens, units) = (number(n / 10)?, number(n % 10)?);
+    Some(if n % 10 == 0 {
+        format!("multiply(TEN, {tens})")
+    } else {
+        format!("add(multiply(TEN, {tens}), {units})")
+    })
+}
+
+/// When the outputs are two fixed grids, each on at least two demonstrations, and a count of the
+/// input (one colour's cells, its objects under four `objects` settings) is below some value on
+/// the demonstrations of one and above it on those of the other: a `branch` on the count against
+/// the middle of the gap between them.
+fn split_outputs(train: &[(GridData, GridData)], distinct: &[&GridData]) -> Vec<String> {
+    let mut in_colors = [false; 10];
+    train.iter().for_each(|(i, _)| i.cells.iter().for_each(|&c| in_colors[c as usize % 10] = true));
+    let mut counts: Vec<(String, Box<dyn Fn(&GridData) -> usize>)> = Vec::new();
+    for c in (0..10u8).filter(|&c| in_colors[c as usize]) {
+        counts.push((
+            format!("colorcount(X, {})", COLORS[c as usize]),
+            Box::new(move |g: &GridData| g.cells.iter().filter(|&&x| x == c).count()),
+        ));
+    }
+    for (univalued, diagonal) in [(true, false), (true, true), (false, false), (false, true)] {
+        let flag = |b: bool| if b { "T" } else { "F" };
+        counts.push((
+            format!("size(objects(X, {}, {}, T))", flag(univalued), flag(diagonal)),
+            Box::new(move |g: &GridData| objects_of(g, univalued, diagonal).len()),
+        ));
+    }
+    let sides: Vec<usize> = train.iter().map(|(_, o)| usize::from(o != distinct[0])).collect();
+    if sides.iter().filter(|&&s| s == 0).count() < 2 || sides.iter().filter(|&&s| s == 1).count() < 2 {
+        return Vec::new();
+    }
+    for (text, f) in &counts {
+        let vals: Vec<usize> = train.iter().map(|(i, _)| f(i)).collect();
+        let range = |side: usize| {
+            let vs = vals.iter().zip(&sides).filter(|(_, &s)| s == side).map(|(v, _)| *v);
+            (vs.clone().min().unwrap_or(0), vs.max().unwrap_or(0))
+        };
+        let ((lo0, hi0), (lo1, hi1)) = (range(0), range(1));
+        let (low, high, gap) = if hi0 < lo1 {
+            (distinct[0], distinct[1], (hi0, lo1))
+        } else if hi1 < lo0 {
+            (distinct[1], distinct[0], (hi1, lo0))
+        } else {
+            continue;
+        };
+        let (Some(t), Some(a), Some(b)) = (int_text((gap.0 + gap.1) / 2), grid_text(high), grid_text(low))
+        else {
+            continue;
+        };
+        return vec![format!("branch(greater({text}, {t}), {a}, {b})")];
+    }
+    Vec::new()
 }
 
 #[cfg(test)]
