@@ -42,6 +42,7 @@ pub fn extract_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<
     out.extend(looked_up_outputs(train, tests));
     out.extend(odd_objects(train));
     out.extend(bar_charts(train));
+    out.extend(stencil_copies(train));
     out
 }
 
@@ -1074,7 +1075,7 @@ type BarItems = Box<dyn Fn(&GridData) -> Option<Vec<(u8, usize)>>>;
 /// besides its most common one, or also besides that of its largest object; or each hollow object,
 /// in its colour), a bar as long as a count of the item (a colour's cells or objects; the cells of
 /// one colour in a hollow object's box), the bars sorted by length (the lengths all differ on
-/// every demonstration), shortest or longest first, flush left or right, over a fixed colour, as
+/// every demonstration, some chart with two), shortest or longest first, flush left or right, over a fixed colour, as
 /// wide as the longest bar: that chart, each row a bar of the item's colour beside a blank
 /// one (either may be empty), shifted to its row and painted.
 pub fn bar_charts(train: &[(GridData, GridData)]) -> Vec<String> {
@@ -1155,8 +1156,13 @@ pub fn bar_charts(train: &[(GridData, GridData)]) -> Vec<String> {
     let shapes: Vec<(u8, bool, bool)> = shapes.collect();
     for (items, count, colour, f) in &kinds {
         for &(z, longest_first, right) in &shapes {
+            // Some chart with two bars (one bar is a count's canvas, nothing sorted) and a blank
+            // cell (else the blank colour is a guess).
+            let (mut two, mut blanks) = (false, false);
             let fits = train.iter().all(|(i, o)| {
                 let Some(mut bars) = f(i) else { return false };
+                two |= bars.len() > 1;
+                blanks |= bars.iter().any(|b| bars.iter().any(|x| x.1 > b.1));
                 bars.sort_by_key(|b| b.1);
                 if bars.is_empty() || bars.windows(2).any(|p| p[0].1 == p[1].1) {
                     return false;
@@ -1175,7 +1181,7 @@ pub fn bar_charts(train: &[(GridData, GridData)]) -> Vec<String> {
                     })
                 })
             });
-            if !fits {
+            if !fits || !two || !blanks {
                 continue;
             }
             let w = format!("valmax({items}, {count})");
@@ -1261,6 +1267,99 @@ fn split_outputs(train: &[(GridData, GridData)], distinct: &[&GridData]) -> Vec<
         return vec![format!("branch(greater({text}, {t}), {a}, {b})")];
     }
     Vec::new()
+}
+
+/// When every output is the input's largest object (one colour; 4- or 8-connected, the largest
+/// strictly) drawn once per single-cell object of the input, in that cell's colour, the copies
+/// side by side in the order of the cells' positions: left to right, top to bottom, or along the
+/// way the cells are spread out (as [`laid_out_objects`]), over the input's most common colour:
+/// that stencil recoloured by each cell, shifted into place and painted.
+pub fn stencil_copies(train: &[(GridData, GridData)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for diagonal in [false, true] {
+        for layout in [Layout::Across, Layout::Down, Layout::Spread] {
+            let fits = train.iter().all(|(i, o)| {
+                let objs = objects_of(i, true, diagonal);
+                let most = objs.iter().map(|x| x.cells.len()).max().unwrap_or(0);
+                let big: Vec<&Obj> = objs.iter().filter(|x| x.cells.len() == most).collect();
+                let marks: Vec<&Obj> = objs.iter().filter(|x| x.cells.len() == 1).collect();
+                if big.len() != 1 || most < 2 || marks.is_empty() {
+                    return false;
+                }
+                let s = big[0];
+                // Each mark as an object of the stencil's shape in the mark's colour, at the mark.
+                let copies: Vec<Obj> = marks
+                    .iter()
+                    .map(|m| Obj {
+                        cells: s
+                            .cells
+                            .iter()
+                            .map(|&(r, c, _)| (r - s.top + m.top, c - s.left + m.left, m.cells[0].2))
+                            .collect(),
+                        top: m.top,
+                        left: m.left,
+                        h: s.h,
+                        w: s.w,
+                    })
+                    .collect();
+                // The spread is the marks' own, not their copies'.
+                let layout = match layout {
+                    Layout::Spread => {
+                        let span = |f: fn(&Obj) -> usize| {
+                            let (lo, hi) = marks
+                                .iter()
+                                .map(|m| f(m))
+                                .fold((usize::MAX, 0), |(lo, hi), x| (lo.min(x), hi.max(x)));
+                            hi + 1 - lo
+                        };
+                        if span(|m| m.left) > span(|m| m.top) {
+                            Layout::Across
+                        } else {
+                            Layout::Down
+                        }
+                    }
+                    l => l,
+                };
+                let refs: Vec<&Obj> = copies.iter().collect();
+                lay_out(i, &refs, layout).is_some_and(|g| g == *o)
+            });
+            if !fits {
+                continue;
+            }
+            let objs = format!("objects(X, T, {}, T)", if diagonal { "T" } else { "F" });
+            let s = format!("toindices(normalize(argmax({objs}, size)))");
+            let marks = format!("sizefilter({objs}, ONE)");
+            let text = |across: bool| {
+                let m = format!("order({marks}, {})", if across { "leftmost" } else { "uppermost" });
+                let (dims, step) = if across {
+                    (
+                        format!("astuple(height({s}), multiply(width({s}), size({m})))"),
+                        format!("astuple(ZERO, width({s}))"),
+                    )
+                } else {
+                    (
+                        format!("astuple(multiply(height({s}), size({m})), width({s}))"),
+                        format!("astuple(height({s}), ZERO)"),
+                    )
+                };
+                format!(
+                    "paint(canvas(mostcolor(X), {dims}), merge(papply(shift, apply(compose(rbind(recolor, {s}), color), {m}), \
+                     apply(lbind(multiply, {step}), interval(ZERO, size({m}), ONE)))))"
+                )
+            };
+            out.push(match layout {
+                Layout::Across => text(true),
+                Layout::Down => text(false),
+                Layout::Spread => format!(
+                    "branch(greater(width(merge({marks})), height(merge({marks}))), {}, {})",
+                    text(true),
+                    text(false)
+                ),
+            });
+            return out;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1496,28 +1595,114 @@ mod tests {
     }
 
     #[test]
-    #[ignore]
-    fn debug_task() {
-        let path = std::env::var("TASKFILE").unwrap();
-        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        let g = |x: &serde_json::Value| {
-            let rows = x.as_array().unwrap();
-            let h = rows.len();
-            let w = rows[0].as_array().unwrap().len();
-            let cells = rows
-                .iter()
-                .flat_map(|r| r.as_array().unwrap().iter().map(|c| c.as_u64().unwrap() as u8))
-                .collect();
-            GridData { h, w, cells }
-        };
-        let train: Vec<(GridData, GridData)> =
-            v["train"].as_array().unwrap().iter().map(|p| (g(&p["input"]), g(&p["output"]))).collect();
-        let tests: Vec<GridData> = v["test"].as_array().unwrap().iter().map(|p| g(&p["input"])).collect();
-        for t in extract_rules(&train, &tests) {
-            eprintln!("RULE {t}");
-            eprintln!("  -> {:?}", run(&t, &train, &tests).is_some());
-            let parsed = programs::parse_python(&program(&t), "search");
-            eprintln!("  errors {:?}", parsed.errors);
-        }
+    fn runs_as_long_as_a_count_fill_the_output_in_order() {
+        // As many 4s, row by row in a 2x2, as the input has 4s.
+        let train = vec![
+            (grid(&["400", "040", "000"]), grid(&["44", "00"])),
+            (grid(&["404", "000", "004"]), grid(&["44", "40"])),
+        ];
+        let test = grid(&["000", "000", "400"]);
+        let ts = counted_fills(&train);
+        assert_eq!(ts.len(), 1, "{ts:?}");
+        let got = run(&ts[0], &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["40", "00"])));
+        // A blank before the run: no order fills it.
+        let gap = vec![train[0].clone(), (train[1].0.clone(), grid(&["04", "00"]))];
+        assert!(counted_fills(&gap).is_empty());
+    }
+
+    #[test]
+    fn fixed_outputs_are_looked_up_by_a_colour() {
+        // The least common colour tells which of two pictures comes out (9110e3c5's kind).
+        let train = vec![
+            (grid(&["110", "000", "000"]), grid(&["50", "05"])),
+            (grid(&["220", "200", "000"]), grid(&["05", "50"])),
+            (grid(&["010", "010", "000"]), grid(&["50", "05"])),
+        ];
+        let test = grid(&["002", "002", "000"]);
+        let ts = looked_up_outputs(&train, std::slice::from_ref(&test));
+        assert_eq!(ts.len(), 1, "{ts:?}");
+        let got = run(&ts[0], &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["05", "50"])));
+        // A test colour no demonstration showed: no lookup.
+        assert!(looked_up_outputs(&train, &[grid(&["003", "000", "000"])]).is_empty());
+    }
+
+    #[test]
+    fn two_fixed_outputs_split_by_a_count() {
+        // Few 1s give one picture, many the other (b1fc8b8e's kind); the test falls below the middle.
+        let few = grid(&["50", "05"]);
+        let many = grid(&["05", "50"]);
+        let train = vec![
+            (grid(&["1000", "0000", "0000", "0000"]), few.clone()),
+            (grid(&["1111", "1000", "0000", "0000"]), many.clone()),
+            (grid(&["1000", "0001", "0000", "0000"]), few.clone()),
+            (grid(&["1111", "1100", "0000", "0000"]), many.clone()),
+        ];
+        let test = grid(&["1100", "0010", "0000", "0000"]);
+        let ts = looked_up_outputs(&train, std::slice::from_ref(&test));
+        let t = ts.iter().find(|t| t.starts_with("branch(greater(colorcount(X, ")).expect("a split");
+        let got = run(t, &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(few.clone()));
+        // One demonstration of a picture: too little to split on.
+        assert!(looked_up_outputs(&train[..3], std::slice::from_ref(&test)).is_empty());
+    }
+
+    #[test]
+    fn the_odd_object_out_is_drawn() {
+        // Three objects share a picture, one does not: that one.
+        let train = vec![
+            (grid(&["120000", "000120", "000000", "120000", "000021", "000000"]), grid(&["21"])),
+            (grid(&["000000", "034000", "000000", "043043", "000000", "000000"]), grid(&["34"])),
+        ];
+        let test = grid(&["560000", "000000", "560650", "000000", "000000", "000000"]);
+        let ts = odd_objects(&train);
+        assert_eq!(ts.len(), 1, "{ts:?}");
+        let got = run(&ts[0], &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["65"])));
+        // Every picture once: no odd one.
+        let all = vec![(grid(&["120000", "000210", "000000", "110000"]), grid(&["21"]))];
+        assert!(odd_objects(&all).is_empty());
+    }
+
+    #[test]
+    fn colours_are_charted_by_their_counts() {
+        // A bar per colour as long as its cells, shortest first, flush left (d4c90558's kind).
+        let train = vec![
+            (grid(&["1100", "2000", "1000"]), grid(&["200", "111"])),
+            (grid(&["3330", "0554", "0000", "0000"]), grid(&["400", "550", "333"])),
+        ];
+        let test = grid(&["7000", "7706", "0000"]);
+        let ts = bar_charts(&train);
+        assert_eq!(ts.len(), 1, "{ts:?}");
+        let got = run(&ts[0], &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["600", "777"])));
+        // Two bars of one length: their order is no rule's.
+        let tie = vec![(grid(&["1100", "2200", "0000"]), grid(&["11", "22"]))];
+        assert!(bar_charts(&tie).is_empty());
+    }
+
+    #[test]
+    fn a_stencil_is_drawn_once_per_marked_colour() {
+        // The largest object, recoloured by each single cell, laid along their spread (12997ef3's
+        // kind): across where the cells lie in a row, down where in a column.
+        let train = vec![
+            (
+                grid(&["1100000", "0100000", "0000000", "0000000", "0000000", "0200300", "0000000"]),
+                grid(&["2233", "0203"]),
+            ),
+            (
+                grid(&["0000100", "0000110", "0000000", "0400000", "0000000", "0500000", "0000000"]),
+                grid(&["40", "44", "50", "55"]),
+            ),
+        ];
+        let test = grid(&["1000000", "1000000", "0000000", "0000000", "0060070", "0000000", "0000000"]);
+        let ts = stencil_copies(&train);
+        assert_eq!(ts.len(), 1, "{ts:?}");
+        let got = run(&ts[0], &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["67", "67"])));
+        // The copies in the other order: not the cells' order, nothing.
+        let swapped = vec![(train[0].0.clone(), grid(&["3322", "0302"])), train[1].clone()];
+        assert!(stencil_copies(&swapped).is_empty());
     }
 }
