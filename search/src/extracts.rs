@@ -15,7 +15,15 @@
 //!   drops every repeat), each row paired with the one above it and the equal pairs dropped;
 //! - [`quadrant_objects`]: four objects of one box shape moved to the corners of a 2 x 2 canvas
 //!   (a gap of 0 or 1 between), each to the corner its center takes against the center of their
-//!   union.
+//!   union;
+//! - [`counted_tilings`]: a part repeated as often as a count of the input;
+//! - [`counted_fills`]: runs of fixed colours (or of the least common one) laid along the rows,
+//!   columns or diagonal of a fixed canvas, each as long as a count of the input;
+//! - [`looked_up_outputs`]: a few fixed outputs, picked by a colour property of the input (a
+//!   `branch` chain), or two of them split by a count against a threshold ([`split_outputs`]);
+//! - [`odd_objects`]: the object whose picture no other repeats (or the picture most share);
+//! - [`bar_charts`]: a bar per colour or hollow object, as long as a count of it, sorted;
+//! - [`stencil_copies`]: the largest object drawn once per single cell, in its colour, laid out.
 //!
 //! The Rust checks mirror the kernels' definitions (arc-dsl's `objects`, `hsplit`...) closely enough
 //! to pick the template; the layer evaluates it through the kernels, and the interpreter checks the
@@ -721,12 +729,14 @@ impl FillOrder {
     }
 }
 
-/// The counts of one colour's showing in a grid that [`counted_fills`] tries, as DSL text with the
-/// hole `{C}` for the colour, and in Rust.
-fn colour_counts(train: &[(GridData, GridData)]) -> Vec<(String, Box<dyn Fn(&GridData, u8) -> usize>)> {
+/// A count of one colour's showing in a grid: DSL text with the hole `{C}` for the colour, and Rust.
+type ColourCount = (String, Box<dyn Fn(&GridData, u8) -> usize>);
+
+/// The counts [`counted_fills`] tries.
+fn colour_counts(train: &[(GridData, GridData)]) -> Vec<ColourCount> {
     let mut in_colors = [false; 10];
     train.iter().for_each(|(i, _)| i.cells.iter().for_each(|&c| in_colors[c as usize % 10] = true));
-    let mut out: Vec<(String, Box<dyn Fn(&GridData, u8) -> usize>)> = vec![(
+    let mut out: Vec<ColourCount> = vec![(
         "colorcount(X, {C})".to_string(),
         Box::new(|g: &GridData, c: u8| g.cells.iter().filter(|&&x| x == c).count()),
     )];
@@ -1214,7 +1224,7 @@ fn int_text(n: usize) -> Option<String> {
         return number(n).map(str::to_string);
     }
     let (tens, units) = (number(n / 10)?, number(n % 10)?);
-    Some(if n % 10 == 0 {
+    Some(if n.is_multiple_of(10) {
         format!("multiply(TEN, {tens})")
     } else {
         format!("add(multiply(TEN, {tens}), {units})")
@@ -1228,7 +1238,8 @@ fn int_text(n: usize) -> Option<String> {
 fn split_outputs(train: &[(GridData, GridData)], distinct: &[&GridData]) -> Vec<String> {
     let mut in_colors = [false; 10];
     train.iter().for_each(|(i, _)| i.cells.iter().for_each(|&c| in_colors[c as usize % 10] = true));
-    let mut counts: Vec<(String, Box<dyn Fn(&GridData) -> usize>)> = Vec::new();
+    type Count = (String, Box<dyn Fn(&GridData) -> usize>);
+    let mut counts: Vec<Count> = Vec::new();
     for c in (0..10u8).filter(|&c| in_colors[c as usize]) {
         counts.push((
             format!("colorcount(X, {})", COLORS[c as usize]),
