@@ -23,7 +23,8 @@
 //!   `branch` chain), or two of them split by a count against a threshold ([`split_outputs`]);
 //! - [`odd_objects`]: the object whose picture no other repeats (or the picture most share);
 //! - [`bar_charts`]: a bar per colour or hollow object, as long as a count of it, sorted;
-//! - [`stencil_copies`]: the largest object drawn once per single cell, in its colour, laid out.
+//! - [`stencil_copies`]: the largest object drawn once per single cell, in its colour, laid out;
+//! - [`nested_rings`]: the parts of the input as concentric square outlines, ranked by their sides.
 //!
 //! The Rust checks mirror the kernels' definitions (arc-dsl's `objects`, `hsplit`...) closely enough
 //! to pick the template; the layer evaluates it through the kernels, and the interpreter checks the
@@ -51,6 +52,7 @@ pub fn extract_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<
     out.extend(odd_objects(train));
     out.extend(bar_charts(train));
     out.extend(stencil_copies(train));
+    out.extend(nested_rings(train));
     out
 }
 
@@ -1373,6 +1375,73 @@ pub fn stencil_copies(train: &[(GridData, GridData)]) -> Vec<String> {
     out
 }
 
+/// When every output is the input's parts (each colour's cells, or one-colour objects, 4- or
+/// 8-connected) as concentric square rings, one per part ranked by its longer side (the sides all
+/// differ), the longest outermost in a canvas as wide as it, each next ring one cell further in,
+/// in the part's colour, over the input's most common colour (nested frames, or lines stacked by
+/// length): the parts ordered by side, their colours `papply`d onto the rings' outlines.
+pub fn nested_rings(train: &[(GridData, GridData)]) -> Vec<String> {
+    if train.iter().all(|(i, o)| o.h >= i.h && o.w >= i.w) {
+        return Vec::new();
+    }
+    let parts = |g: &GridData, kind: usize| -> Vec<(u8, usize)> {
+        if kind == 0 {
+            let bg = most_color(g);
+            (0..10u8)
+                .filter(|&c| c != bg)
+                .filter_map(|c| crop_where(g, |x| x == c).map(|p| (c, p.h.max(p.w))))
+                .collect()
+        } else {
+            objects_of(g, true, kind == 2).iter().map(|x| (x.cells[0].2, x.h.max(x.w))).collect()
+        }
+    };
+    for kind in 0..3 {
+        let mut two = false;
+        let fits = train.iter().all(|(i, o)| {
+            let mut ps = parts(i, kind);
+            ps.sort_by_key(|p| std::cmp::Reverse(p.1));
+            let Some(&(_, l)) = ps.first() else { return false };
+            if (o.h, o.w) != (l, l) || ps.windows(2).any(|p| p[0].1 == p[1].1) || 2 * ps.len() > l + 1 {
+                return false;
+            }
+            two |= ps.len() > 1;
+            let mut cells = vec![most_color(i); l * l];
+            for (k, &(colour, _)) in ps.iter().enumerate() {
+                let s = l - 2 * k;
+                for r in 0..s {
+                    for c in 0..s {
+                        if r == 0 || c == 0 || r == s - 1 || c == s - 1 {
+                            cells[(r + k) * l + c + k] = colour;
+                        }
+                    }
+                }
+            }
+            cells == o.cells
+        });
+        if !fits || !two {
+            continue;
+        }
+        let objs = match kind {
+            0 => "fgpartition(X)",
+            1 => "objects(X, T, F, T)",
+            _ => "objects(X, T, T, T)",
+        };
+        let side = "compose(maximum, shape)";
+        let l = format!("valmax({objs}, {side})");
+        let ranked = format!("order({objs}, compose(invert, {side}))");
+        let square = format!(
+            "compose(box, compose(asindices, compose(lbind(canvas, ZERO), compose(fork(astuple, identity, identity), \
+             compose(lbind(subtract, {l}), double)))))"
+        );
+        let ring = format!("fork(shift, {square}, fork(astuple, identity, identity))");
+        return vec![format!(
+            "paint(canvas(mostcolor(X), astuple({l}, {l})), merge(papply(recolor, apply(color, {ranked}), \
+             apply({ring}, interval(ZERO, size({ranked}), ONE)))))"
+        )];
+    }
+    Vec::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1715,5 +1784,31 @@ mod tests {
         // The copies in the other order: not the cells' order, nothing.
         let swapped = vec![(train[0].0.clone(), grid(&["3322", "0302"])), train[1].clone()];
         assert!(stencil_copies(&swapped).is_empty());
+    }
+
+    #[test]
+    fn parts_ranked_by_side_become_nested_rings() {
+        // Lines of three colours nested by length, longest outside (3ee1011a's kind).
+        let train = vec![
+            (
+                grid(&["0000000", "0222000", "0000000", "0000050", "0000000", "0000000", "0000000"]),
+                grid(&["222", "252", "222"]),
+            ),
+            (
+                grid(&["4000000", "4001110", "4000000", "4000000", "4000600", "0000000", "0000000"]),
+                grid(&["44444", "41114", "41614", "41114", "44444"]),
+            ),
+        ];
+        let test = grid(&["3333000", "0000000", "0000770", "0000000"]);
+        let ts = nested_rings(&train);
+        assert_eq!(ts.len(), 1, "{ts:?}");
+        let got = run(&ts[0], &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["3333", "3773", "3773", "3333"])));
+        // Two parts of one side: no rank, nothing.
+        let tie = vec![(
+            grid(&["0000000", "0222000", "0000000", "0000555", "0000000"]),
+            grid(&["222", "252", "222"]),
+        )];
+        assert!(nested_rings(&tie).is_empty());
     }
 }
