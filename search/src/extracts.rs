@@ -15,7 +15,16 @@
 //!   drops every repeat), each row paired with the one above it and the equal pairs dropped;
 //! - [`quadrant_objects`]: four objects of one box shape moved to the corners of a 2 x 2 canvas
 //!   (a gap of 0 or 1 between), each to the corner its center takes against the center of their
-//!   union.
+//!   union;
+//! - [`counted_tilings`]: a part repeated as often as a count of the input;
+//! - [`counted_fills`]: runs of fixed colours (or of the least common one) laid along the rows,
+//!   columns or diagonal of a fixed canvas, each as long as a count of the input;
+//! - [`looked_up_outputs`]: a few fixed outputs, picked by a colour property of the input (a
+//!   `branch` chain), or two of them split by a count against a threshold ([`split_outputs`]);
+//! - [`odd_objects`]: the object whose picture no other repeats (or the picture most share);
+//! - [`bar_charts`]: a bar per colour or hollow object, as long as a count of it, sorted;
+//! - [`stencil_copies`]: the largest object drawn once per single cell, in its colour, laid out;
+//! - [`nested_rings`]: the parts of the input as concentric square outlines, ranked by their sides.
 //!
 //! The Rust checks mirror the kernels' definitions (arc-dsl's `objects`, `hsplit`...) closely enough
 //! to pick the template; the layer evaluates it through the kernels, and the interpreter checks the
@@ -38,6 +47,12 @@ pub fn extract_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<
     out.extend(run_dedupes(train));
     out.extend(quadrant_objects(train));
     out.extend(counted_tilings(train));
+    out.extend(counted_fills(train));
+    out.extend(looked_up_outputs(train, tests));
+    out.extend(odd_objects(train));
+    out.extend(bar_charts(train));
+    out.extend(stencil_copies(train));
+    out.extend(nested_rings(train));
     out
 }
 
@@ -677,6 +692,756 @@ pub fn counted_tilings(train: &[(GridData, GridData)]) -> Vec<String> {
     out
 }
 
+/// The order [`counted_fills`] fills an output in: its cells' places along it, `None` off it.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum FillOrder {
+    /// Row by row, left to right.
+    Rows,
+    /// Column by column, top to bottom.
+    Columns,
+    /// Down the main diagonal.
+    Diagonal,
+}
+
+impl FillOrder {
+    /// The place of cell (`r`, `c`) of an `h` x `w` grid along the order.
+    fn place(self, r: usize, c: usize, h: usize, w: usize) -> Option<usize> {
+        match self {
+            FillOrder::Rows => Some(r * w + c),
+            FillOrder::Columns => Some(c * h + r),
+            FillOrder::Diagonal => (r == c).then_some(r),
+        }
+    }
+
+    /// The cells of the canvas `g` (DSL text) whose place is below the count `n` (DSL text).
+    fn text(self, g: &str, n: &str, h: usize, w: usize) -> Option<String> {
+        Some(match self {
+            FillOrder::Rows => format!(
+                "sfilter(asindices({g}), compose(lbind(greater, {n}), fork(add, compose(rbind(multiply, {}), first), last)))",
+                number(w)?
+            ),
+            FillOrder::Columns => format!(
+                "sfilter(asindices({g}), compose(lbind(greater, {n}), fork(add, compose(rbind(multiply, {}), last), first)))",
+                number(h)?
+            ),
+            FillOrder::Diagonal => format!(
+                "sfilter(sfilter(asindices({g}), fork(equality, first, last)), compose(lbind(greater, {n}), first))"
+            ),
+        })
+    }
+}
+
+/// A count of one colour's showing in a grid: DSL text with the hole `{C}` for the colour, and Rust.
+type ColourCount = (String, Box<dyn Fn(&GridData, u8) -> usize>);
+
+/// The counts [`counted_fills`] tries.
+fn colour_counts(train: &[(GridData, GridData)]) -> Vec<ColourCount> {
+    let mut in_colors = [false; 10];
+    train.iter().for_each(|(i, _)| i.cells.iter().for_each(|&c| in_colors[c as usize % 10] = true));
+    let mut out: Vec<ColourCount> = vec![(
+        "colorcount(X, {C})".to_string(),
+        Box::new(|g: &GridData, c: u8| g.cells.iter().filter(|&&x| x == c).count()),
+    )];
+    for diagonal in [false, true] {
+        out.push((
+            format!("size(colorfilter(objects(X, T, {}, T), {{C}}))", if diagonal { "T" } else { "F" }),
+            Box::new(move |g: &GridData, c: u8| {
+                objects_of(g, true, diagonal).iter().filter(|o| o.cells[0].2 == c).count()
+            }),
+        ));
+    }
+    out.push((
+        "size(sfilter(colorfilter(objects(X, T, F, T), {C}), compose(rbind(greater, ONE), size)))"
+            .to_string(),
+        Box::new(|g: &GridData, c: u8| {
+            objects_of(g, true, false).iter().filter(|o| o.cells[0].2 == c && o.cells.len() > 1).count()
+        }),
+    ));
+    for d in (0..10u8).filter(|&d| in_colors[d as usize]) {
+        out.push((
+            format!("colorcount(subgrid(ofcolor(X, {}), X), {{C}})", COLORS[d as usize]),
+            Box::new(move |g: &GridData, c: u8| {
+                crop_where(g, |x| x == d).map_or(usize::MAX, |p| p.cells.iter().filter(|&&x| x == c).count())
+            }),
+        ));
+    }
+    out
+}
+
+/// arc-dsl's `leastcolor`: the least common colour of `g`, the smallest on a tie.
+fn least_color(g: &GridData) -> u8 {
+    let mut counts = [0usize; 10];
+    g.cells.iter().for_each(|&c| counts[c as usize % 10] += 1);
+    (0..10u8).filter(|&c| counts[c as usize] > 0).min_by_key(|&c| counts[c as usize]).unwrap_or(0)
+}
+
+/// When every output has one shape and is a background colour with runs of other colours laid
+/// along a fixed order from its first cell (row by row, column by column, or down the diagonal),
+/// the same colours in the same order on every demonstration (or one run of the input's least
+/// common colour), each run as long as a count of its colour in the input (its cells, its
+/// objects, those of more than one cell, its cells inside the box of another colour; for a run of
+/// a fixed colour, else such a count of another input colour), some run's length varying: a
+/// canvas of the background with each run filled, the last first, at the places below the
+/// running total.
+pub fn counted_fills(train: &[(GridData, GridData)]) -> Vec<String> {
+    let (_, o0) = &train[0];
+    let (h, w) = (o0.h, o0.w);
+    if train.len() < 2 || h * w < 2 || train.iter().any(|(_, o)| (o.h, o.w) != (h, w)) {
+        return Vec::new();
+    }
+    let counts = colour_counts(train);
+    let mut in_colors = [false; 10];
+    train.iter().for_each(|(i, _)| i.cells.iter().for_each(|&c| in_colors[c as usize % 10] = true));
+    let mut out = Vec::new();
+    for order in [FillOrder::Rows, FillOrder::Columns, FillOrder::Diagonal] {
+        if order == FillOrder::Diagonal && h != w {
+            continue;
+        }
+        // The background: the colour of the last place on an output, or off the path.
+        let mut path: Vec<(usize, usize)> =
+            (0..h * w).filter_map(|k| order.place(k / w, k % w, h, w).map(|p| (p, k))).collect();
+        path.sort();
+        let Some(&(_, last)) = path.last() else { continue };
+        let z = o0.cells[last];
+        // Each demonstration's runs along the path, (colour, length); off the path all background.
+        let runs: Option<Vec<Vec<(u8, usize)>>> = train
+            .iter()
+            .map(|(_, o)| {
+                let off_ok = (0..h * w).all(|k| order.place(k / w, k % w, h, w).is_some() || o.cells[k] == z);
+                if !off_ok {
+                    return None;
+                }
+                let seq: Vec<u8> = path.iter().map(|&(_, k)| o.cells[k]).collect();
+                let mut rs: Vec<(u8, usize)> = Vec::new();
+                let mut ended = false;
+                for &c in &seq {
+                    if c == z {
+                        ended = true;
+                        continue;
+                    }
+                    if ended {
+                        return None;
+                    }
+                    match rs.last_mut() {
+                        Some((rc, n)) if *rc == c => *n += 1,
+                        _ => rs.push((c, 1)),
+                    }
+                }
+                Some(rs)
+            })
+            .collect();
+        let Some(runs) = runs else { continue };
+        // The colours in order: the longest demonstration's; the others' must be a part of it.
+        let Some(longest) = runs.iter().max_by_key(|r| r.len()) else { continue };
+        let colours: Vec<u8> = longest.iter().map(|r| r.0).collect();
+        let mut lengths: Vec<Vec<usize>> = vec![Vec::new(); colours.len()];
+        let mut fixed = !colours.is_empty() && colours.iter().all(|&c| c != z);
+        for rs in &runs {
+            let mut at = 0;
+            for (k, &c) in colours.iter().enumerate() {
+                if at < rs.len() && rs[at].0 == c {
+                    lengths[k].push(rs[at].1);
+                    at += 1;
+                } else {
+                    lengths[k].push(0);
+                }
+            }
+            fixed &= at == rs.len();
+        }
+        // One run of the input's least common colour, which varies.
+        let least = !fixed
+            && runs.iter().all(|r| r.len() <= 1)
+            && train.iter().zip(&runs).all(|((i, _), r)| r.first().is_none_or(|x| x.0 == least_color(i)));
+        let run_colours: Vec<(String, Vec<u8>)> = if fixed {
+            colours.iter().map(|&c| (COLORS[c as usize].to_string(), vec![c; train.len()])).collect()
+        } else if least {
+            lengths = vec![runs.iter().map(|r| r.first().map_or(0, |x| x.1)).collect()];
+            vec![("leastcolor(X)".to_string(), train.iter().map(|(i, _)| least_color(i)).collect())]
+        } else {
+            continue;
+        };
+        if lengths.iter().all(|l| l.iter().all(|&n| n == l[0])) {
+            continue;
+        }
+        // A count for each run.
+        let mut texts = Vec::new();
+        for ((ctext, cs), ls) in run_colours.iter().zip(&lengths) {
+            let counted = |cs: &[u8]| {
+                counts
+                    .iter()
+                    .find(|(_, f)| train.iter().zip(cs).zip(ls).all(|(((i, _), &c), &n)| f(i, c) == n))
+            };
+            // A count of the run's own colour, else (a fixed colour) of another input colour.
+            if let Some((t, _)) = counted(cs) {
+                texts.push(t.replace("{C}", ctext));
+                continue;
+            }
+            if !fixed {
+                break;
+            }
+            let other = (0..10u8).filter(|&d| in_colors[d as usize]).find_map(|d| {
+                counted(&vec![d; train.len()]).map(|(t, _)| t.replace("{C}", COLORS[d as usize]))
+            });
+            let Some(t) = other else { break };
+            texts.push(t);
+        }
+        if texts.len() != run_colours.len() {
+            continue;
+        }
+        let (Some(nh), Some(nw)) = (number(h), number(w)) else { continue };
+        let canvas = format!("canvas({}, astuple({nh}, {nw}))", COLORS[z as usize]);
+        let mut g = canvas.clone();
+        for k in (0..texts.len()).rev() {
+            let total =
+                texts[..=k].iter().cloned().reduce(|a, b| format!("add({a}, {b})")).unwrap_or_default();
+            let Some(cells) = order.text(&canvas, &total, h, w) else { continue };
+            g = format!("fill({g}, {}, {cells})", run_colours[k].0);
+        }
+        out.push(g);
+        break;
+    }
+    out
+}
+
+/// When the outputs are a few fixed grids, each repeated on some demonstrations, and one property
+/// of the input (its most or least common colour, its number of colours, its most or least common
+/// colour besides one that every input shows) tells which: a `branch` on that property over the
+/// grids, where every test input shows a value some demonstration showed. Two grids that no such
+/// property tells apart may be split by a count instead ([`split_outputs`]).
+pub fn looked_up_outputs(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    let mut distinct: Vec<&GridData> = Vec::new();
+    for (_, o) in train {
+        if !distinct.contains(&o) {
+            distinct.push(o);
+        }
+    }
+    if distinct.len() < 2 || distinct.len() >= train.len() {
+        return Vec::new();
+    }
+    let counts = |g: &GridData| {
+        let mut n = [0usize; 10];
+        g.cells.iter().for_each(|&c| n[c as usize % 10] += 1);
+        n
+    };
+    type Feature = (String, Box<dyn Fn(&GridData) -> Option<usize>>, bool);
+    let mut features: Vec<Feature> = vec![
+        ("mostcolor(X)".into(), Box::new(|g: &GridData| Some(most_color(g) as usize)), true),
+        ("leastcolor(X)".into(), Box::new(|g: &GridData| Some(least_color(g) as usize)), true),
+        (
+            "numcolors(X)".into(),
+            Box::new(move |g: &GridData| Some(counts(g).iter().filter(|&&n| n > 0).count())),
+            false,
+        ),
+    ];
+    let mut in_every = [true; 10];
+    train.iter().map(|(i, _)| i).chain(tests).for_each(|g| {
+        let n = counts(g);
+        (0..10).for_each(|c| in_every[c] &= n[c] > 0);
+    });
+    for c in (0..10).filter(|&c| in_every[c]) {
+        for most in [true, false] {
+            let pick = move |g: &GridData| {
+                let n = counts(g);
+                let mut best: Option<usize> = None;
+                for k in (0..10).filter(|&k| k != c && n[k] > 0) {
+                    let better = best.is_none_or(|b| if most { n[k] > n[b] } else { n[k] < n[b] });
+                    if better {
+                        best = Some(k);
+                    }
+                }
+                best
+            };
+            features.push((
+                format!(
+                    "{}(remove({}, palette(X)), lbind(colorcount, X))",
+                    if most { "argmax" } else { "argmin" },
+                    COLORS[c]
+                ),
+                Box::new(pick),
+                true,
+            ));
+        }
+    }
+    let mut out = Vec::new();
+    for (text, f, colour) in &features {
+        // Each value seen, with the output it gives.
+        let mut table: Vec<(usize, &GridData)> = Vec::new();
+        let fits = train.iter().all(|(i, o)| {
+            let Some(v) = f(i) else { return false };
+            match table.iter().find(|e| e.0 == v) {
+                Some(e) => e.1 == o,
+                None => {
+                    table.push((v, o));
+                    true
+                }
+            }
+        });
+        if !fits || !tests.iter().all(|t| f(t).is_some_and(|v| table.iter().any(|e| e.0 == v))) {
+            continue;
+        }
+        let name = |v: usize| if *colour { Some(COLORS[v % 10]) } else { number(v) };
+        let Some(grids): Option<Vec<String>> = table.iter().map(|e| grid_text(e.1)).collect() else {
+            continue;
+        };
+        let Some(names): Option<Vec<&str>> = table.iter().map(|e| name(e.0)).collect() else { continue };
+        let mut g = grids[grids.len() - 1].clone();
+        for k in (0..grids.len() - 1).rev() {
+            g = format!("branch(equality({text}, {}), {}, {g})", names[k], grids[k]);
+        }
+        out.push(g);
+        break;
+    }
+    if out.is_empty() && distinct.len() == 2 {
+        out.extend(split_outputs(train, &distinct));
+    }
+    out
+}
+
+/// An object's picture: its cells moved to the origin, in order (arc-dsl's `normalize`).
+fn picture(x: &Obj) -> Vec<(usize, usize, u8)> {
+    let mut cells: Vec<(usize, usize, u8)> =
+        x.cells.iter().map(|&(r, c, k)| (r - x.top, c - x.left, k)).collect();
+    cells.sort_unstable();
+    cells
+}
+
+/// When every output is one object of its input (under four `objects` settings; all of them,
+/// those of the most cells, or those of more than one colour) drawn in its box over the input's
+/// most common colour, the one whose picture no other object repeats while every other picture
+/// repeats (the odd one out), or the picture most of them share: `leastcommon` (or `mostcommon`)
+/// of the objects' `normalize`d pictures, painted on a canvas of its shape.
+pub fn odd_objects(train: &[(GridData, GridData)]) -> Vec<String> {
+    let filters: [(&str, usize); 3] = [
+        ("{S}", 0),
+        ("sizefilter({S}, valmax({S}, size))", 1),
+        ("sfilter({S}, compose(rbind(greater, ONE), numcolors))", 2),
+    ];
+    let mut out = Vec::new();
+    for (univalued, diagonal) in [(false, false), (false, true), (true, false), (true, true)] {
+        let all: Vec<Vec<Obj>> = train.iter().map(|(i, _)| objects_of(i, univalued, diagonal)).collect();
+        for (filter, kind) in filters {
+            if univalued && kind == 2 {
+                continue;
+            }
+            for odd in [true, false] {
+                let fits = train.iter().zip(&all).all(|((i, o), os)| {
+                    let most = os.iter().map(|x| x.cells.len()).max().unwrap_or(0);
+                    let kept: Vec<&Obj> = os
+                        .iter()
+                        .filter(|x| match kind {
+                            1 => x.cells.len() == most,
+                            2 => x.cells.iter().any(|p| p.2 != x.cells[0].2),
+                            _ => true,
+                        })
+                        .collect();
+                    let pics: Vec<Vec<(usize, usize, u8)>> = kept.iter().map(|x| picture(x)).collect();
+                    let times = |p: &Vec<(usize, usize, u8)>| pics.iter().filter(|q| *q == p).count();
+                    let picked: Vec<usize> = if odd {
+                        // One picture seen once, every other seen at least twice.
+                        let once: Vec<usize> = (0..pics.len()).filter(|&k| times(&pics[k]) == 1).collect();
+                        if once.len() != 1 || pics.len() < 3 {
+                            return false;
+                        }
+                        once
+                    } else {
+                        let best = pics.iter().map(times).max().unwrap_or(0);
+                        let at: Vec<usize> = (0..pics.len()).filter(|&k| times(&pics[k]) == best).collect();
+                        if best < 2 || at.iter().any(|&k| pics[k] != pics[at[0]]) || best == pics.len() {
+                            return false;
+                        }
+                        at
+                    };
+                    let x = kept[picked[0]];
+                    if (o.h, o.w) != (x.h, x.w) {
+                        return false;
+                    }
+                    let mut cells = vec![most_color(i); x.h * x.w];
+                    for &(r, c, k) in &pics[picked[0]] {
+                        cells[r * x.w + c] = k;
+                    }
+                    cells == o.cells
+                });
+                if !fits {
+                    continue;
+                }
+                let flag = |b: bool| if b { "T" } else { "F" };
+                let s = format!("objects(X, {}, {}, T)", flag(univalued), flag(diagonal));
+                let pick = format!(
+                    "{}(apply(normalize, totuple({})))",
+                    if odd { "leastcommon" } else { "mostcommon" },
+                    filter.replace("{S}", &s)
+                );
+                out.push(format!("paint(canvas(mostcolor(X), shape({pick})), {pick})"));
+                return out;
+            }
+        }
+    }
+    out
+}
+
+/// Items a bar chart ([`bar_charts`]) has a bar for, each with its colour and length, read off
+/// one grid (`None` where the grid has none).
+type BarItems = Box<dyn Fn(&GridData) -> Option<Vec<(u8, usize)>>>;
+
+/// When every output is a bar chart of its input: one row per item (each colour the input shows
+/// besides its most common one, or also besides that of its largest object; or each hollow object,
+/// in its colour), a bar as long as a count of the item (a colour's cells or objects; the cells of
+/// one colour in a hollow object's box), the bars sorted by length (the lengths all differ on
+/// every demonstration, some chart with two), shortest or longest first, flush left or right, over a fixed colour, as
+/// wide as the longest bar: that chart, each row a bar of the item's colour beside a blank
+/// one (either may be empty), shifted to its row and painted.
+pub fn bar_charts(train: &[(GridData, GridData)]) -> Vec<String> {
+    let mut in_colors = [false; 10];
+    train.iter().for_each(|(i, _)| i.cells.iter().for_each(|&c| in_colors[c as usize % 10] = true));
+    // (items text, count function text, colour function text, Rust)
+    let mut kinds: Vec<(String, String, String, BarItems)> = Vec::new();
+    let palette = |g: &GridData, skip_largest: bool| -> Vec<u8> {
+        let bg = most_color(g);
+        let largest = if skip_largest {
+            objects_of(g, true, false).into_iter().max_by_key(|o| o.cells.len()).map(|o| o.cells[0].2)
+        } else {
+            None
+        };
+        (0..10u8).filter(|&c| c != bg && Some(c) != largest && g.cells.contains(&c)).collect()
+    };
+    for skip_largest in [false, true] {
+        let items = if skip_largest {
+            "remove(color(argmax(objects(X, T, F, T), size)), remove(mostcolor(X), palette(X)))"
+        } else {
+            "remove(mostcolor(X), palette(X))"
+        };
+        kinds.push((
+            items.to_string(),
+            "lbind(colorcount, X)".to_string(),
+            "identity".to_string(),
+            Box::new(move |g: &GridData| {
+                Some(
+                    palette(g, skip_largest)
+                        .into_iter()
+                        .map(|c| (c, g.cells.iter().filter(|&&x| x == c).count()))
+                        .collect(),
+                )
+            }),
+        ));
+        for diagonal in [false, true] {
+            kinds.push((
+                items.to_string(),
+                format!(
+                    "compose(size, lbind(colorfilter, objects(X, T, {}, T)))",
+                    if diagonal { "T" } else { "F" }
+                ),
+                "identity".to_string(),
+                Box::new(move |g: &GridData| {
+                    let objs = objects_of(g, true, diagonal);
+                    Some(
+                        palette(g, skip_largest)
+                            .into_iter()
+                            .map(|c| (c, objs.iter().filter(|o| o.cells[0].2 == c).count()))
+                            .collect(),
+                    )
+                }),
+            ));
+        }
+    }
+    for c in (0..10u8).filter(|&c| in_colors[c as usize]) {
+        kinds.push((
+            "sfilter(objects(X, T, F, T), compose(positive, compose(size, delta)))".to_string(),
+            format!("compose(rbind(colorcount, {}), rbind(subgrid, X))", COLORS[c as usize]),
+            "color".to_string(),
+            Box::new(move |g: &GridData| {
+                let objs = objects_of(g, true, false);
+                let hollow = objs.iter().filter(|o| o.h * o.w > o.cells.len());
+                Some(
+                    hollow
+                        .map(|o| (o.cells[0].2, crop(g, o).cells.iter().filter(|&&x| x == c).count()))
+                        .collect(),
+                )
+            }),
+        ));
+    }
+    let mut out = Vec::new();
+    let mut out_colors = [false; 10];
+    train.iter().for_each(|(_, o)| o.cells.iter().for_each(|&c| out_colors[c as usize % 10] = true));
+    let shapes = (0..10u8)
+        .filter(|&z| out_colors[z as usize])
+        .flat_map(|z| [(false, false), (false, true), (true, false), (true, true)].map(|(l, r)| (z, l, r)));
+    let shapes: Vec<(u8, bool, bool)> = shapes.collect();
+    for (items, count, colour, f) in &kinds {
+        for &(z, longest_first, right) in &shapes {
+            // Some chart with two bars (one bar is a count's canvas, nothing sorted) and a blank
+            // cell (else the blank colour is a guess).
+            let (mut two, mut blanks) = (false, false);
+            let fits = train.iter().all(|(i, o)| {
+                let Some(mut bars) = f(i) else { return false };
+                two |= bars.len() > 1;
+                blanks |= bars.iter().any(|b| bars.iter().any(|x| x.1 > b.1));
+                bars.sort_by_key(|b| b.1);
+                if bars.is_empty() || bars.windows(2).any(|p| p[0].1 == p[1].1) {
+                    return false;
+                }
+                if longest_first {
+                    bars.reverse();
+                }
+                let w = bars.iter().map(|b| b.1).max().unwrap_or(0);
+                if (o.h, o.w) != (bars.len(), w) {
+                    return false;
+                }
+                bars.iter().enumerate().all(|(r, &(c, n))| {
+                    (0..w).all(|k| {
+                        let on = if right { k >= w - n } else { k < n };
+                        o.cells[r * w + k] == if on { c } else { z }
+                    })
+                })
+            });
+            if !fits || !two || !blanks {
+                continue;
+            }
+            let w = format!("valmax({items}, {count})");
+            let key = if longest_first { format!("compose(invert, {count})") } else { count.clone() };
+            let bar = format!("fork(canvas, {colour}, compose(lbind(astuple, ONE), {count}))");
+            let blank = format!(
+                "compose(lbind(canvas, {}), compose(lbind(astuple, ONE), compose(lbind(subtract, {w}), {count})))",
+                COLORS[z as usize]
+            );
+            let row = if right {
+                format!("compose(asobject, fork(hconcat, {blank}, {bar}))")
+            } else {
+                format!("compose(asobject, fork(hconcat, {bar}, {blank}))")
+            };
+            let sorted = format!("order({items}, {key})");
+            out.push(format!(
+                "paint(canvas({}, astuple(size({items}), {w})), merge(papply(shift, apply({row}, {sorted}), \
+                 apply(rbind(astuple, ZERO), interval(ZERO, size({items}), ONE)))))",
+                COLORS[z as usize]
+            ));
+            return out;
+        }
+    }
+    out
+}
+
+/// `n` as DSL text: a constant up to 10, else tens and units.
+fn int_text(n: usize) -> Option<String> {
+    if n <= 10 {
+        return number(n).map(str::to_string);
+    }
+    let (tens, units) = (number(n / 10)?, number(n % 10)?);
+    Some(if n.is_multiple_of(10) {
+        format!("multiply(TEN, {tens})")
+    } else {
+        format!("add(multiply(TEN, {tens}), {units})")
+    })
+}
+
+/// When the outputs are two fixed grids, each on at least two demonstrations, and a count of the
+/// input (one colour's cells, its objects under four `objects` settings) is below some value on
+/// the demonstrations of one and above it on those of the other: a `branch` on the count against
+/// the middle of the gap between them.
+fn split_outputs(train: &[(GridData, GridData)], distinct: &[&GridData]) -> Vec<String> {
+    let mut in_colors = [false; 10];
+    train.iter().for_each(|(i, _)| i.cells.iter().for_each(|&c| in_colors[c as usize % 10] = true));
+    type Count = (String, Box<dyn Fn(&GridData) -> usize>);
+    let mut counts: Vec<Count> = Vec::new();
+    for c in (0..10u8).filter(|&c| in_colors[c as usize]) {
+        counts.push((
+            format!("colorcount(X, {})", COLORS[c as usize]),
+            Box::new(move |g: &GridData| g.cells.iter().filter(|&&x| x == c).count()),
+        ));
+    }
+    for (univalued, diagonal) in [(true, false), (true, true), (false, false), (false, true)] {
+        let flag = |b: bool| if b { "T" } else { "F" };
+        counts.push((
+            format!("size(objects(X, {}, {}, T))", flag(univalued), flag(diagonal)),
+            Box::new(move |g: &GridData| objects_of(g, univalued, diagonal).len()),
+        ));
+    }
+    let sides: Vec<usize> = train.iter().map(|(_, o)| usize::from(o != distinct[0])).collect();
+    if sides.iter().filter(|&&s| s == 0).count() < 2 || sides.iter().filter(|&&s| s == 1).count() < 2 {
+        return Vec::new();
+    }
+    for (text, f) in &counts {
+        let vals: Vec<usize> = train.iter().map(|(i, _)| f(i)).collect();
+        let range = |side: usize| {
+            let vs = vals.iter().zip(&sides).filter(|(_, &s)| s == side).map(|(v, _)| *v);
+            (vs.clone().min().unwrap_or(0), vs.max().unwrap_or(0))
+        };
+        let ((lo0, hi0), (lo1, hi1)) = (range(0), range(1));
+        let (low, high, gap) = if hi0 < lo1 {
+            (distinct[0], distinct[1], (hi0, lo1))
+        } else if hi1 < lo0 {
+            (distinct[1], distinct[0], (hi1, lo0))
+        } else {
+            continue;
+        };
+        let (Some(t), Some(a), Some(b)) = (int_text((gap.0 + gap.1) / 2), grid_text(high), grid_text(low))
+        else {
+            continue;
+        };
+        return vec![format!("branch(greater({text}, {t}), {a}, {b})")];
+    }
+    Vec::new()
+}
+
+/// When every output is the input's largest object (one colour; 4- or 8-connected, the largest
+/// strictly) drawn once per single-cell object of the input, in that cell's colour, the copies
+/// side by side in the order of the cells' positions: left to right, top to bottom, or along the
+/// way the cells are spread out (as [`laid_out_objects`]), over the input's most common colour:
+/// that stencil recoloured by each cell, shifted into place and painted.
+pub fn stencil_copies(train: &[(GridData, GridData)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for diagonal in [false, true] {
+        for layout in [Layout::Across, Layout::Down, Layout::Spread] {
+            let fits = train.iter().all(|(i, o)| {
+                let objs = objects_of(i, true, diagonal);
+                let most = objs.iter().map(|x| x.cells.len()).max().unwrap_or(0);
+                let big: Vec<&Obj> = objs.iter().filter(|x| x.cells.len() == most).collect();
+                let marks: Vec<&Obj> = objs.iter().filter(|x| x.cells.len() == 1).collect();
+                if big.len() != 1 || most < 2 || marks.is_empty() {
+                    return false;
+                }
+                let s = big[0];
+                // Each mark as an object of the stencil's shape in the mark's colour, at the mark.
+                let copies: Vec<Obj> = marks
+                    .iter()
+                    .map(|m| Obj {
+                        cells: s
+                            .cells
+                            .iter()
+                            .map(|&(r, c, _)| (r - s.top + m.top, c - s.left + m.left, m.cells[0].2))
+                            .collect(),
+                        top: m.top,
+                        left: m.left,
+                        h: s.h,
+                        w: s.w,
+                    })
+                    .collect();
+                // The spread is the marks' own, not their copies'.
+                let layout = match layout {
+                    Layout::Spread => {
+                        let span = |f: fn(&Obj) -> usize| {
+                            let (lo, hi) = marks
+                                .iter()
+                                .map(|m| f(m))
+                                .fold((usize::MAX, 0), |(lo, hi), x| (lo.min(x), hi.max(x)));
+                            hi + 1 - lo
+                        };
+                        if span(|m| m.left) > span(|m| m.top) {
+                            Layout::Across
+                        } else {
+                            Layout::Down
+                        }
+                    }
+                    l => l,
+                };
+                let refs: Vec<&Obj> = copies.iter().collect();
+                lay_out(i, &refs, layout).is_some_and(|g| g == *o)
+            });
+            if !fits {
+                continue;
+            }
+            let objs = format!("objects(X, T, {}, T)", if diagonal { "T" } else { "F" });
+            let s = format!("toindices(normalize(argmax({objs}, size)))");
+            let marks = format!("sizefilter({objs}, ONE)");
+            let text = |across: bool| {
+                let m = format!("order({marks}, {})", if across { "leftmost" } else { "uppermost" });
+                let (dims, step) = if across {
+                    (
+                        format!("astuple(height({s}), multiply(width({s}), size({m})))"),
+                        format!("astuple(ZERO, width({s}))"),
+                    )
+                } else {
+                    (
+                        format!("astuple(multiply(height({s}), size({m})), width({s}))"),
+                        format!("astuple(height({s}), ZERO)"),
+                    )
+                };
+                format!(
+                    "paint(canvas(mostcolor(X), {dims}), merge(papply(shift, apply(compose(rbind(recolor, {s}), color), {m}), \
+                     apply(lbind(multiply, {step}), interval(ZERO, size({m}), ONE)))))"
+                )
+            };
+            out.push(match layout {
+                Layout::Across => text(true),
+                Layout::Down => text(false),
+                Layout::Spread => format!(
+                    "branch(greater(width(merge({marks})), height(merge({marks}))), {}, {})",
+                    text(true),
+                    text(false)
+                ),
+            });
+            return out;
+        }
+    }
+    out
+}
+
+/// When every output is the input's parts (each colour's cells, or one-colour objects, 4- or
+/// 8-connected) as concentric square rings, one per part ranked by its longer side (the sides all
+/// differ), the longest outermost in a canvas as wide as it, each next ring one cell further in,
+/// in the part's colour, over the input's most common colour (nested frames, or lines stacked by
+/// length): the parts ordered by side, their colours `papply`d onto the rings' outlines.
+pub fn nested_rings(train: &[(GridData, GridData)]) -> Vec<String> {
+    if train.iter().all(|(i, o)| o.h >= i.h && o.w >= i.w) {
+        return Vec::new();
+    }
+    let parts = |g: &GridData, kind: usize| -> Vec<(u8, usize)> {
+        if kind == 0 {
+            let bg = most_color(g);
+            (0..10u8)
+                .filter(|&c| c != bg)
+                .filter_map(|c| crop_where(g, |x| x == c).map(|p| (c, p.h.max(p.w))))
+                .collect()
+        } else {
+            objects_of(g, true, kind == 2).iter().map(|x| (x.cells[0].2, x.h.max(x.w))).collect()
+        }
+    };
+    for kind in 0..3 {
+        let mut two = false;
+        let fits = train.iter().all(|(i, o)| {
+            let mut ps = parts(i, kind);
+            ps.sort_by_key(|p| std::cmp::Reverse(p.1));
+            let Some(&(_, l)) = ps.first() else { return false };
+            if (o.h, o.w) != (l, l) || ps.windows(2).any(|p| p[0].1 == p[1].1) || 2 * ps.len() > l + 1 {
+                return false;
+            }
+            two |= ps.len() > 1;
+            let mut cells = vec![most_color(i); l * l];
+            for (k, &(colour, _)) in ps.iter().enumerate() {
+                let s = l - 2 * k;
+                for r in 0..s {
+                    for c in 0..s {
+                        if r == 0 || c == 0 || r == s - 1 || c == s - 1 {
+                            cells[(r + k) * l + c + k] = colour;
+                        }
+                    }
+                }
+            }
+            cells == o.cells
+        });
+        if !fits || !two {
+            continue;
+        }
+        let objs = match kind {
+            0 => "fgpartition(X)",
+            1 => "objects(X, T, F, T)",
+            _ => "objects(X, T, T, T)",
+        };
+        let side = "compose(maximum, shape)";
+        let l = format!("valmax({objs}, {side})");
+        let ranked = format!("order({objs}, compose(invert, {side}))");
+        let square = format!(
+            "compose(box, compose(asindices, compose(lbind(canvas, ZERO), compose(fork(astuple, identity, identity), \
+             compose(lbind(subtract, {l}), double)))))"
+        );
+        let ring = format!("fork(shift, {square}, fork(astuple, identity, identity))");
+        return vec![format!(
+            "paint(canvas(mostcolor(X), astuple({l}, {l})), merge(papply(recolor, apply(color, {ranked}), \
+             apply({ring}, interval(ZERO, size({ranked}), ONE)))))"
+        )];
+    }
+    Vec::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -907,5 +1672,143 @@ mod tests {
             (grid(&["40000", "00000", "00800", "00880", "00004"]), grid(&["8080", "8888"])),
         ];
         assert!(counted_tilings(&fixed).is_empty());
+    }
+
+    #[test]
+    fn runs_as_long_as_a_count_fill_the_output_in_order() {
+        // As many 4s, row by row in a 2x2, as the input has 4s.
+        let train = vec![
+            (grid(&["400", "040", "000"]), grid(&["44", "00"])),
+            (grid(&["404", "000", "004"]), grid(&["44", "40"])),
+        ];
+        let test = grid(&["000", "000", "400"]);
+        let ts = counted_fills(&train);
+        assert_eq!(ts.len(), 1, "{ts:?}");
+        let got = run(&ts[0], &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["40", "00"])));
+        // A blank before the run: no order fills it.
+        let gap = vec![train[0].clone(), (train[1].0.clone(), grid(&["04", "00"]))];
+        assert!(counted_fills(&gap).is_empty());
+    }
+
+    #[test]
+    fn fixed_outputs_are_looked_up_by_a_colour() {
+        // The least common colour tells which of two pictures comes out (9110e3c5's kind).
+        let train = vec![
+            (grid(&["110", "000", "000"]), grid(&["50", "05"])),
+            (grid(&["220", "200", "000"]), grid(&["05", "50"])),
+            (grid(&["010", "010", "000"]), grid(&["50", "05"])),
+        ];
+        let test = grid(&["002", "002", "000"]);
+        let ts = looked_up_outputs(&train, std::slice::from_ref(&test));
+        assert_eq!(ts.len(), 1, "{ts:?}");
+        let got = run(&ts[0], &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["05", "50"])));
+        // A test colour no demonstration showed: no lookup.
+        assert!(looked_up_outputs(&train, &[grid(&["003", "000", "000"])]).is_empty());
+    }
+
+    #[test]
+    fn two_fixed_outputs_split_by_a_count() {
+        // Few 1s give one picture, many the other (b1fc8b8e's kind); the test falls below the middle.
+        let few = grid(&["50", "05"]);
+        let many = grid(&["05", "50"]);
+        let train = vec![
+            (grid(&["1000", "0000", "0000", "0000"]), few.clone()),
+            (grid(&["1111", "1000", "0000", "0000"]), many.clone()),
+            (grid(&["1000", "0001", "0000", "0000"]), few.clone()),
+            (grid(&["1111", "1100", "0000", "0000"]), many.clone()),
+        ];
+        let test = grid(&["1100", "0010", "0000", "0000"]);
+        let ts = looked_up_outputs(&train, std::slice::from_ref(&test));
+        let t = ts.iter().find(|t| t.starts_with("branch(greater(colorcount(X, ")).expect("a split");
+        let got = run(t, &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(few.clone()));
+        // One demonstration of a picture: too little to split on.
+        assert!(looked_up_outputs(&train[..3], std::slice::from_ref(&test)).is_empty());
+    }
+
+    #[test]
+    fn the_odd_object_out_is_drawn() {
+        // Three objects share a picture, one does not: that one.
+        let train = vec![
+            (grid(&["120000", "000120", "000000", "120000", "000021", "000000"]), grid(&["21"])),
+            (grid(&["000000", "034000", "000000", "043043", "000000", "000000"]), grid(&["34"])),
+        ];
+        let test = grid(&["560000", "000000", "560650", "000000", "000000", "000000"]);
+        let ts = odd_objects(&train);
+        assert_eq!(ts.len(), 1, "{ts:?}");
+        let got = run(&ts[0], &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["65"])));
+        // Every picture once: no odd one.
+        let all = vec![(grid(&["120000", "000210", "000000", "110000"]), grid(&["21"]))];
+        assert!(odd_objects(&all).is_empty());
+    }
+
+    #[test]
+    fn colours_are_charted_by_their_counts() {
+        // A bar per colour as long as its cells, shortest first, flush left (d4c90558's kind).
+        let train = vec![
+            (grid(&["1100", "2000", "1000"]), grid(&["200", "111"])),
+            (grid(&["3330", "0554", "0000", "0000"]), grid(&["400", "550", "333"])),
+        ];
+        let test = grid(&["7000", "7706", "0000"]);
+        let ts = bar_charts(&train);
+        assert_eq!(ts.len(), 1, "{ts:?}");
+        let got = run(&ts[0], &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["600", "777"])));
+        // Two bars of one length: their order is no rule's.
+        let tie = vec![(grid(&["1100", "2200", "0000"]), grid(&["11", "22"]))];
+        assert!(bar_charts(&tie).is_empty());
+    }
+
+    #[test]
+    fn a_stencil_is_drawn_once_per_marked_colour() {
+        // The largest object, recoloured by each single cell, laid along their spread (12997ef3's
+        // kind): across where the cells lie in a row, down where in a column.
+        let train = vec![
+            (
+                grid(&["1100000", "0100000", "0000000", "0000000", "0000000", "0200300", "0000000"]),
+                grid(&["2233", "0203"]),
+            ),
+            (
+                grid(&["0000100", "0000110", "0000000", "0400000", "0000000", "0500000", "0000000"]),
+                grid(&["40", "44", "50", "55"]),
+            ),
+        ];
+        let test = grid(&["1000000", "1000000", "0000000", "0000000", "0060070", "0000000", "0000000"]);
+        let ts = stencil_copies(&train);
+        assert_eq!(ts.len(), 1, "{ts:?}");
+        let got = run(&ts[0], &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["67", "67"])));
+        // The copies in the other order: not the cells' order, nothing.
+        let swapped = vec![(train[0].0.clone(), grid(&["3322", "0302"])), train[1].clone()];
+        assert!(stencil_copies(&swapped).is_empty());
+    }
+
+    #[test]
+    fn parts_ranked_by_side_become_nested_rings() {
+        // Lines of three colours nested by length, longest outside (3ee1011a's kind).
+        let train = vec![
+            (
+                grid(&["0000000", "0222000", "0000000", "0000050", "0000000", "0000000", "0000000"]),
+                grid(&["222", "252", "222"]),
+            ),
+            (
+                grid(&["4000000", "4001110", "4000000", "4000000", "4000600", "0000000", "0000000"]),
+                grid(&["44444", "41114", "41614", "41114", "44444"]),
+            ),
+        ];
+        let test = grid(&["3333000", "0000000", "0000770", "0000000"]);
+        let ts = nested_rings(&train);
+        assert_eq!(ts.len(), 1, "{ts:?}");
+        let got = run(&ts[0], &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["3333", "3773", "3773", "3333"])));
+        // Two parts of one side: no rank, nothing.
+        let tie = vec![(
+            grid(&["0000000", "0222000", "0000000", "0000555", "0000000"]),
+            grid(&["222", "252", "222"]),
+        )];
+        assert!(nested_rings(&tie).is_empty());
     }
 }
