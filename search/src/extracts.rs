@@ -269,42 +269,20 @@ struct Obj {
 /// is the most common colour, the smallest on a tie).
 fn objects_of(g: &GridData, univalued: bool, diagonal: bool) -> Vec<Obj> {
     let bg = most_color(g);
-    let mut seen = vec![false; g.cells.len()];
-    let mut out = Vec::new();
-    for start in 0..g.cells.len() {
-        if seen[start] || g.cells[start] == bg {
-            continue;
-        }
-        seen[start] = true;
-        let (mut todo, mut cells) = (vec![start], Vec::new());
-        while let Some(k) = todo.pop() {
-            let (r, q) = (k / g.w, k % g.w);
-            cells.push((r, q, g.cells[k]));
-            for dr in -1i64..=1 {
-                for dq in -1i64..=1 {
-                    if (dr, dq) == (0, 0) || (!diagonal && dr != 0 && dq != 0) {
-                        continue;
-                    }
-                    let (nr, nq) = (r as i64 + dr, q as i64 + dq);
-                    if nr < 0 || nq < 0 || nr >= g.h as i64 || nq >= g.w as i64 {
-                        continue;
-                    }
-                    let m = nr as usize * g.w + nq as usize;
-                    let joins = if univalued { g.cells[m] == g.cells[k] } else { g.cells[m] != bg };
-                    if !seen[m] && joins {
-                        seen[m] = true;
-                        todo.push(m);
-                    }
-                }
-            }
-        }
-        let top = cells.iter().map(|x| x.0).min().unwrap_or(0);
-        let left = cells.iter().map(|x| x.1).min().unwrap_or(0);
-        let h = cells.iter().map(|x| x.0).max().unwrap_or(0) + 1 - top;
-        let w = cells.iter().map(|x| x.1).max().unwrap_or(0) + 1 - left;
-        out.push(Obj { cells, top, left, h, w });
-    }
-    out
+    let joins = |k: usize, m: usize| if univalued { g.cells[m] == g.cells[k] } else { g.cells[m] != bg };
+    let groups = crate::rules::flood(g, diagonal, |k| g.cells[k] != bg, joins);
+    groups
+        .into_iter()
+        .map(|group| {
+            let cells: Vec<(usize, usize, u8)> =
+                group.iter().map(|&k| (k / g.w, k % g.w, g.cells[k])).collect();
+            let top = cells.iter().map(|x| x.0).min().unwrap_or(0);
+            let left = cells.iter().map(|x| x.1).min().unwrap_or(0);
+            let h = cells.iter().map(|x| x.0).max().unwrap_or(0) + 1 - top;
+            let w = cells.iter().map(|x| x.1).max().unwrap_or(0) + 1 - left;
+            Obj { cells, top, left, h, w }
+        })
+        .collect()
 }
 
 /// When every output is a crop of its input: the object (multi-coloured, 8- or 4-connected) with
