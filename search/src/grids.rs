@@ -445,6 +445,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(crate::edits::nested_recolours(train, tests));
     suggested.extend(crate::edits::contained_symmetries(train, tests));
     suggested.extend(crate::edits::key_swaps(train));
+    suggested.extend(crate::edits::shifted_repairs(train, tests));
     for e in suggested {
         out.push(parse(&e, None).expect("a valid template"));
     }
