@@ -19,7 +19,9 @@
 //!   shifts), so they may differ per demonstration;
 //! - [`nested_recolours`]: what a top-level object's box holds takes its colour;
 //! - [`contained_symmetries`]: what an object's box holds is mirrored about that box;
-//! - [`key_swaps`]: colours swapped in pairs that a 2 x 2 key in a corner of the grid shows.
+//! - [`key_swaps`]: colours swapped in pairs that a 2 x 2 key in a corner of the grid shows;
+//! - [`shifted_repairs`]: holes of one colour filled from the cell one shift back along a row,
+//!   column or diagonal (or forth, where back is off the grid or a hole), pass after pass.
 
 use crate::{GridData, COLORS};
 
@@ -1026,6 +1028,109 @@ pub fn key_swaps(train: &[(GridData, GridData)]) -> Vec<String> {
     out
 }
 
+/// Most passes of [`shifted_repairs`].
+const MAX_PASSES: usize = 12;
+
+/// One pass of [`shifted_repairs`]: each `z` cell `p` takes the colour at `p - s` where that is in
+/// the grid and not `z`, else the colour at `p + s` where that is; `None` where nothing changed.
+fn shifted_pass(g: &GridData, z: u8, s: (i64, i64)) -> Option<GridData> {
+    let mut out = g.clone();
+    let at = |r: i64, c: i64| -> Option<u8> {
+        (r >= 0 && c >= 0 && r < g.h as i64 && c < g.w as i64)
+            .then(|| g.cells[r as usize * g.w + c as usize])
+            .filter(|&v| v != z)
+    };
+    for k in 0..g.cells.len() {
+        if g.cells[k] != z {
+            continue;
+        }
+        let (r, c) = ((k / g.w) as i64, (k % g.w) as i64);
+        if let Some(v) = at(r - s.0, c - s.1).or_else(|| at(r + s.0, c + s.1)) {
+            out.cells[k] = v;
+        }
+    }
+    (out != *g).then_some(out)
+}
+
+/// Passes of [`shifted_pass`] until nothing changes: the grid and the passes it took (`None` past
+/// [`MAX_PASSES`]).
+fn shifted_fill(g: &GridData, z: u8, s: (i64, i64)) -> Option<(GridData, usize)> {
+    let mut cur = g.clone();
+    for n in 0..=MAX_PASSES {
+        match shifted_pass(&cur, z, s) {
+            Some(next) => cur = next,
+            None => return Some((cur, n)),
+        }
+    }
+    None
+}
+
+/// Shifted repairs: where every cell the outputs change shows one colour `Z` in the inputs, each
+/// `Z` cell takes the colour one shift `S` back (`k` cells along a row, a column or a diagonal,
+/// `k` up to 8), or where that is off the grid or `Z`, one shift forth, pass after pass until
+/// nothing changes (a pattern repeating along `S` whose holes reach a border on one side), on two
+/// demonstrations at least; the first shift that rebuilds every output is the only one emitted.
+/// One pass is the function `P = fork(paint, fork(paint, identity, B), A)`, `A` the holes'
+/// colours one shift back less the `Z`-coloured ones (`fork(difference, compose(rbind(shift, S),
+/// fork(toobject, compose(rbind(shift, invert(S)), rbind(ofcolor, Z)), identity)), compose(lbind(
+/// recolor, Z), rbind(ofcolor, Z)))`), `B` the same forth; `n` passes (the most any grid of the
+/// task, tests included, takes) are `first(apply(P, initset(...)))` nested `n` times.
+pub fn shifted_repairs(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    if train.len() < 2 {
+        return Vec::new();
+    }
+    let Some(z) = repaired_colour(train) else { return Vec::new() };
+    let dirs = [
+        ((0i64, 1i64), "RIGHT"),
+        ((0, -1), "LEFT"),
+        ((1, 0), "DOWN"),
+        ((-1, 0), "UP"),
+        ((1, 1), "UNITY"),
+        ((-1, -1), "NEG_UNITY"),
+        ((1, -1), "DOWN_LEFT"),
+        ((-1, 1), "UP_RIGHT"),
+    ];
+    for k in 1..=8i64 {
+        for &((dr, dc), dir) in &dirs {
+            let s = (dr * k, dc * k);
+            let mut passes = 0;
+            let fits = train.iter().all(|(i, o)| {
+                shifted_fill(i, z, s).is_some_and(|(g, n)| {
+                    passes = passes.max(n);
+                    g == *o
+                })
+            });
+            if !fits || passes == 0 {
+                continue;
+            }
+            for t in tests {
+                match shifted_fill(t, z, s) {
+                    Some((_, n)) => passes = passes.max(n),
+                    None => return Vec::new(),
+                }
+            }
+            let zc = COLORS[z as usize];
+            let sv = format!("multiply({dir}, {})", COLORS[k as usize]);
+            let holes = format!("rbind(ofcolor, {zc})");
+            let moved = |from: &str, to: &str| {
+                format!(
+                    "fork(difference, compose(rbind(shift, {to}), fork(toobject, compose(rbind(shift, {from}), \
+                     {holes}), identity)), compose(lbind(recolor, {zc}), {holes}))"
+                )
+            };
+            let back = moved(&format!("invert({sv})"), &sv);
+            let forth = moved(&sv, &format!("invert({sv})"));
+            let pass = format!("fork(paint, fork(paint, identity, {forth}), {back})");
+            let mut g = "X".to_string();
+            for _ in 0..passes {
+                g = format!("first(apply({pass}, initset({g})))");
+            }
+            return vec![g];
+        }
+    }
+    Vec::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1266,6 +1371,32 @@ mod key_tests {
         let t = key_swaps(&train);
         assert_eq!(t.len(), 1, "{t:?}");
         assert!(t[0].starts_with("rot180("), "{}", t[0]);
+        parse(&t[0], None).expect("a valid template");
+        let program = format!(
+            "def solve(I):\n    O = {}\n    return O\n",
+            t[0].replace("(X", "(I").replace(", X)", ", I)")
+        );
+        let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).collect();
+        let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
+        assert!(crate::confirm(&program, &inputs, &outputs).is_some(), "{program}");
+    }
+
+    #[test]
+    fn shifted_repair_is_read_and_parses() {
+        // Rows repeating 1 2 3 4 shifted by one each row, inside a border of 5 on the left: the
+        // holes (0) take the colour one step up and right (down and left is the border).
+        let train = vec![
+            (
+                rows(&["51234", "52340", "53002", "54103", "51234"]),
+                rows(&["51234", "52341", "53412", "54123", "51234"]),
+            ),
+            (
+                rows(&["52341", "53412", "54120", "51004", "52341"]),
+                rows(&["52341", "53412", "54123", "51234", "52341"]),
+            ),
+        ];
+        let t = shifted_repairs(&train, &[]);
+        assert_eq!(t.len(), 1, "{t:?}");
         parse(&t[0], None).expect("a valid template");
         let program = format!(
             "def solve(I):\n    O = {}\n    return O\n",

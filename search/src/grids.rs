@@ -445,6 +445,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(crate::edits::nested_recolours(train, tests));
     suggested.extend(crate::edits::contained_symmetries(train, tests));
     suggested.extend(crate::edits::key_swaps(train));
+    suggested.extend(crate::edits::shifted_repairs(train, tests));
     for e in suggested {
         out.push(parse(&e, None).expect("a valid template"));
     }
@@ -1330,10 +1331,41 @@ fn grown_colours(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<
     out
 }
 
+/// The kind of rule a layer candidate comes from: the answers' second attempt prefers a kind the
+/// first did not use (`search_task`), so that two generic fits of one kind do not crowd out a rule
+/// of another kind that explains the demonstrations differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// Templates applied level after level (with a colour map at the end).
+    Templates,
+    /// Symmetry completion of the input's masked cells.
+    Completion,
+    /// Two first-level grids combined.
+    Pair,
+    /// Paint rules and repairs after a first-level step.
+    After,
+    /// Pieces stacked.
+    Stack,
+    /// The typed enumeration (not the layer).
+    Typed,
+}
+
+impl Kind {
+    /// The kind, where it is a rule's; `None` for the generic compositions (two grids combined,
+    /// the typed enumeration), which an attempt never prefers for being of another kind (a pair
+    /// often only rewrites two template fits as one).
+    pub fn rule(self) -> Option<Kind> {
+        (!matches!(self, Kind::Pair | Kind::Typed)).then_some(self)
+    }
+}
+
 /// What the layer did.
+#[derive(Default)]
 pub struct LayerRun {
     /// Candidate values (demonstration results equal to the outputs), in the order found.
     pub candidates: Vec<ValId>,
+    /// Per candidate, the kind of rule that built it ([`Kind`]).
+    pub kinds: Vec<Kind>,
     pub levels: u32,
     pub tried: u64,
     pub steps: u64,
@@ -1354,6 +1386,8 @@ pub struct Layer<'a, 's> {
     fun_ids: HashMap<FunNode, Option<FunId>>,
     consts: HashMap<&'static str, ValId>,
     run: LayerRun,
+    /// The kind of rule now running (what [`Layer::check`] records with a candidate).
+    kind: Kind,
 }
 
 impl<'a, 's> Layer<'a, 's> {
@@ -1384,7 +1418,8 @@ impl<'a, 's> Layer<'a, 's> {
             memo: HashMap::new(),
             fun_ids: HashMap::new(),
             consts,
-            run: LayerRun { candidates: Vec::new(), levels: 0, tried: 0, steps: 0, stop: None },
+            run: LayerRun::default(),
+            kind: Kind::Templates,
         }
     }
 
@@ -1421,6 +1456,7 @@ impl<'a, 's> Layer<'a, 's> {
                 }
             }
             if level == 1 {
+                self.kind = Kind::Completion;
                 for (colour, mirrors) in completions {
                     if let Some(r) = self.complete(input, *colour, mirrors) {
                         if self.is_grid(r) && seen.insert(r) {
@@ -1430,7 +1466,9 @@ impl<'a, 's> Layer<'a, 's> {
                     }
                 }
                 first_level.extend(&next);
+                self.kind = Kind::Pair;
                 self.pairs(&first_level, fresh);
+                self.kind = Kind::Templates;
             }
             if !self.run.candidates.is_empty() {
                 break;
@@ -1438,9 +1476,11 @@ impl<'a, 's> Layer<'a, 's> {
             frontier = next;
         }
         if self.run.candidates.is_empty() && !matches!(self.run.stop, Some(Stop::Time | Stop::Memory)) {
+            self.kind = Kind::After;
             self.rules_after(input, &first_level);
         }
         if self.run.candidates.is_empty() && !matches!(self.run.stop, Some(Stop::Time | Stop::Memory)) {
+            self.kind = Kind::Stack;
             self.stack_pieces();
         }
         self.run
@@ -1647,6 +1687,7 @@ impl<'a, 's> Layer<'a, 's> {
         });
         if fits && !self.run.candidates.contains(&cur) {
             self.run.candidates.push(cur);
+            self.run.kinds.push(self.kind);
         }
     }
 

@@ -19,7 +19,9 @@
 //! - **evaluation** ([`eval`]) calls the kernels' primitives only (no primitive is implemented here),
 //!   in batches behind the [`eval::Evaluator`] trait, where a device can plug in;
 //! - **candidates** are grid values equal to the demonstration outputs, ranked fewest calls first,
-//!   then in the order found ([`rank`]); the best two answer the tests;
+//!   then in the order found ([`rank`]); the best answers the tests first, and the second attempt
+//!   prefers a candidate of another kind of rule ([`grids::Kind`]: templates, symmetry completion,
+//!   rules after a step, stacked pieces; never a generic pair or typed program for that alone);
 //! - **bounded**: a step budget (the kernels' work units plus one per call, checked between batches of
 //!   fixed size, so results are the same on every machine), a wall-clock budget, a cap on distinct
 //!   values and on the bytes they hold, and per application the kernels' own limits;
@@ -240,7 +242,7 @@ pub fn search_task(
             fresh,
         )
     } else {
-        grids::LayerRun { candidates: Vec::new(), levels: 0, tried: 0, steps: 0, stop: None }
+        grids::LayerRun::default()
     };
     let ctx = Ctx::default();
     let store = seeded_store(&ctx, &inputs, &all);
@@ -254,23 +256,26 @@ pub fn search_task(
     }
     let store = &search.store;
     // Both stores' candidates, fewest calls first; on a tie the layer's, each in its found order.
-    let mut ranked: Vec<(u32, u8, ValId)> = layer
+    let mut ranked: Vec<(u32, u8, ValId, grids::Kind)> = layer
         .candidates
         .iter()
-        .map(|&id| (layer_store.values[id as usize].size, 0, id))
+        .zip(&layer.kinds)
+        .map(|(&id, &kind)| (layer_store.values[id as usize].size, 0, id, kind))
         .chain(
             rank::rank(store, &search.candidates)
                 .into_iter()
-                .map(|id| (store.values[id as usize].size, 1, id)),
+                .map(|id| (store.values[id as usize].size, 1, id, grids::Kind::Typed)),
         )
         .collect();
-    ranked.sort_by_key(|&(size, src, _)| (size, src));
+    ranked.sort_by_key(|&(size, src, _, _)| (size, src));
+    // Each attempt after the first prefers a kind of rule no earlier attempt used (a different
+    // explanation of the demonstrations; never a generic pair or typed program for that alone);
+    // only where none is left, the next in rank of any kind.
+    let ranked_kinds: Vec<Option<grids::Kind>> = ranked.iter().map(|r| r.3.rule()).collect();
     let mut found = Vec::new();
     let mut unverified = 0;
-    for (size, src, id) in ranked {
-        if found.len() >= keep {
-            break;
-        }
+    rank::attempts(&ranked_kinds, keep, |k| {
+        let (size, src, id, _) = ranked[k];
         let from = if src == 0 { &layer_store } else { store };
         let program = render::python(from, id, name);
         // The interpreter's answers must be the search's own, tests included.
@@ -285,13 +290,19 @@ pub fn search_task(
             .collect();
         // Two programs with the same test answers are one attempt.
         if found.iter().any(|f: &Found| f.tests == searched) {
-            continue;
+            return false;
         }
         match confirm(&program, &inputs, &outputs) {
-            Some(tests) if tests == searched => found.push(Found { program, size, tests }),
-            _ => unverified += 1,
+            Some(tests) if tests == searched => {
+                found.push(Found { program, size, tests });
+                true
+            }
+            _ => {
+                unverified += 1;
+                false
+            }
         }
-    }
+    });
     let typed_stop = search.stop.unwrap_or(Stop::Depth);
     let stop = if !layer.candidates.is_empty() {
         Stop::Found
