@@ -33,36 +33,8 @@ const MULTICOLOUR: [(bool, bool); 2] = [(false, false), (false, true)];
 
 /// The objects of `g` (every cell but `bg`'s), as cell lists in reading order of their first cell.
 fn objects(g: &GridData, bg: u8, univalued: bool, diagonal: bool) -> Vec<Vec<usize>> {
-    let mut seen = vec![false; g.cells.len()];
-    let mut out = Vec::new();
-    for start in 0..g.cells.len() {
-        if seen[start] || g.cells[start] == bg {
-            continue;
-        }
-        seen[start] = true;
-        let (mut todo, mut cells) = (vec![start], Vec::new());
-        while let Some(k) = todo.pop() {
-            cells.push(k);
-            let (r, q) = ((k / g.w) as i64, (k % g.w) as i64);
-            for (dr, dq) in [(-1i64, -1i64), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1)] {
-                if !diagonal && dr != 0 && dq != 0 {
-                    continue;
-                }
-                let (nr, nq) = (r + dr, q + dq);
-                if nr < 0 || nq < 0 || nr >= g.h as i64 || nq >= g.w as i64 {
-                    continue;
-                }
-                let m = nr as usize * g.w + nq as usize;
-                if !seen[m] && g.cells[m] != bg && (!univalued || g.cells[m] == g.cells[k]) {
-                    seen[m] = true;
-                    todo.push(m);
-                }
-            }
-        }
-        cells.sort_unstable();
-        out.push(cells);
-    }
-    out
+    let joins = |k: usize, m: usize| g.cells[m] != bg && (!univalued || g.cells[m] == g.cells[k]);
+    crate::rules::flood(g, diagonal, |k| g.cells[k] != bg, joins)
 }
 
 /// The text of `objects(X, U, D, T)`.
