@@ -1109,8 +1109,7 @@ mod tests {
     use crate::grids::parse;
 
     fn rows(rs: &[&str]) -> GridData {
-        let w = rs[0].len();
-        GridData { h: rs.len(), w, cells: rs.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect() }
+        GridData::from_rows(rs)
     }
 
     #[test]
@@ -1322,8 +1321,7 @@ mod key_tests {
     use crate::grids::parse;
 
     fn rows(rs: &[&str]) -> GridData {
-        let w = rs[0].len();
-        GridData { h: rs.len(), w, cells: rs.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect() }
+        GridData::from_rows(rs)
     }
 
     #[test]

@@ -1424,20 +1424,10 @@ pub fn nested_rings(train: &[(GridData, GridData)]) -> Vec<String> {
 mod tests {
     use super::*;
 
-    /// A template as an arc-dsl program: its hole `X` (not the X of `SIX`) is the input.
-    fn program(template: &str) -> String {
-        let mut body = String::new();
-        let mut prev = ' ';
-        for ch in template.chars() {
-            body.push(if ch == 'X' && !prev.is_ascii_uppercase() { 'I' } else { ch });
-            prev = ch;
-        }
-        format!("def solve_t(I):\n    O = {body}\n    return O\n")
-    }
+    use crate::template_program as program;
 
     fn grid(rows: &[&str]) -> GridData {
-        let cells = rows.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect();
-        GridData { h: rows.len(), w: rows[0].len(), cells }
+        GridData::from_rows(rows)
     }
 
     /// The template's answers on `tests` when the interpreter confirms it on every demonstration.

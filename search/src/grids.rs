@@ -2082,13 +2082,8 @@ pub fn colour_map(vals: &[Value], outputs: &[GridData]) -> Option<Vec<(Prim, u8,
 mod tests {
     use super::*;
 
-    /// A grid from its rows, one digit per cell.
     fn rows(rs: &[&str]) -> GridData {
-        GridData {
-            h: rs.len(),
-            w: rs[0].len(),
-            cells: rs.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect(),
-        }
+        GridData::from_rows(rs)
     }
 
     #[test]

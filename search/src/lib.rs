@@ -57,6 +57,32 @@ pub struct GridData {
     pub cells: Vec<u8>,
 }
 
+impl GridData {
+    /// A grid written as its rows, one digit per cell (tests and examples).
+    ///
+    /// ```
+    /// let g = search::GridData::from_rows(&["012", "340"]);
+    /// assert_eq!((g.h, g.w, g.cells[4]), (2, 3, 4));
+    /// ```
+    pub fn from_rows(rows: &[&str]) -> GridData {
+        let cells = rows.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect();
+        GridData { h: rows.len(), w: rows.first().map_or(0, |r| r.len()), cells }
+    }
+}
+
+/// A template (a program's body with the input as its hole `X`) as an arc-dsl program, for the
+/// rules' tests: the hole becomes `I` (not the X of `SIX`).
+#[cfg(test)]
+pub(crate) fn template_program(template: &str) -> String {
+    let mut body = String::new();
+    let mut prev = ' ';
+    for ch in template.chars() {
+        body.push(if ch == 'X' && !prev.is_ascii_uppercase() { 'I' } else { ch });
+        prev = ch;
+    }
+    format!("def solve_t(I):\n    O = {body}\n    return O\n")
+}
+
 /// The bounds of one task's search.
 #[derive(Clone, Debug)]
 pub struct Options {

@@ -1170,20 +1170,10 @@ fn repair(starts: &[GridData], start: &str, outputs: &[&GridData], z: u8) -> Opt
 mod tests {
     use super::*;
 
-    /// A template as an arc-dsl program: its hole `X` (not the X of `SIX`) is the input.
-    fn program(template: &str) -> String {
-        let mut body = String::new();
-        let mut prev = ' ';
-        for ch in template.chars() {
-            body.push(if ch == 'X' && !prev.is_ascii_uppercase() { 'I' } else { ch });
-            prev = ch;
-        }
-        format!("def solve_t(I):\n    O = {body}\n    return O\n")
-    }
+    use crate::template_program as program;
 
     fn grid(rows: &[&str]) -> GridData {
-        let cells = rows.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect();
-        GridData { h: rows.len(), w: rows[0].len(), cells }
+        GridData::from_rows(rows)
     }
 
     #[test]

@@ -124,8 +124,7 @@ fn budgets_stop_the_search() {
 }
 
 fn rows(rows: &[&str]) -> GridData {
-    let cells = rows.iter().flat_map(|r| r.bytes().map(|b| b - b'0')).collect();
-    GridData { h: rows.len(), w: rows[0].len(), cells }
+    GridData::from_rows(rows)
 }
 
 /// The rules read off the demonstrations (`search::rules`) become programs the kernels run as the
