@@ -2324,8 +2324,8 @@ mod tests {
             assert!(scaled_copies(&train, &colours).is_empty());
             assert!(counted_canvases(&train).is_empty());
             assert!(block_summaries(&train).is_empty());
-            assert!(crate::rules::seeded_fills(&train, &[pair.0.clone()]).is_empty());
-            assert!(crate::rules::holes_by_size(&train, &[pair.0.clone()]).is_empty());
+            assert!(crate::rules::seeded_fills(&train, std::slice::from_ref(&pair.0)).is_empty());
+            assert!(crate::rules::holes_by_size(&train, std::slice::from_ref(&pair.0)).is_empty());
         }
     }
 
@@ -2394,7 +2394,7 @@ mod tests {
         let centred =
             t.iter().find(|x| x.contains("halve") && x.contains("FIVE")).expect("a centred stamp on 5");
         let program = format!("def solve_t(I):\n    O = {}\n    return O\n", centred.replace('X', "I"));
-        assert_eq!(crate::confirm(&program, &[&i], &[o.clone()]), Some(vec![]));
+        assert_eq!(crate::confirm(&program, &[&i], std::slice::from_ref(&o)), Some(vec![]));
         // A second demonstration without any 5: no stamp on 5.
         let plain = rows(&["0000", "0120", "0340", "0000"]);
         let none = stamps(&[(i, o), (plain.clone(), rows(&["1200", "0120", "0340", "0000"]))]);

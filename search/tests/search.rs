@@ -317,7 +317,7 @@ fn quadrants_overlaid_by_a_colour_order_answer_the_test() {
                 x ^= x << 13;
                 x ^= x >> 7;
                 x ^= x << 17;
-                if x % 2 == 0 {
+                if x.is_multiple_of(2) {
                     g.cells[r * 7 + c] = [4, 3, 9, 8][usize::from(r > 3) * 2 + usize::from(c > 3)];
                 }
             }
