@@ -30,7 +30,7 @@
 //! to pick the template; the layer evaluates it through the kernels, and the interpreter checks the
 //! rendered program on every demonstration, as for every other template.
 
-use crate::grids::blocks;
+use crate::rules::blocks;
 use crate::rules::most_color;
 use crate::{GridData, COLORS};
 

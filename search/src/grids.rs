@@ -34,6 +34,7 @@ use std::time::Instant;
 use kernels::{FuncData, Prim, Ty, Value};
 
 use crate::eval::{App, Evaluator, Outcome};
+use crate::rules::{blocks, part};
 use crate::store::{hash_values, Arg, Fun, FunId, FunNode, Node, Store, ValId};
 use crate::types::bit;
 use crate::{GridData, Stop, COLORS};
@@ -803,43 +804,6 @@ fn picked_parts(train: &[(GridData, GridData)], in_colors: &[bool; 10]) -> Vec<S
         }
     }
     out
-}
-
-/// Part `k` of `n` of `g` side by side (`across`) or stacked, as arc-dsl's `hsplit`/`vsplit` cut
-/// it (a remainder means one separator cell between parts).
-fn part(g: &GridData, n: usize, k: usize, across: bool) -> Option<GridData> {
-    let (len, other) = if across { (g.w, g.h) } else { (g.h, g.w) };
-    let size = len / n;
-    let start = k * (size + usize::from(len % n != 0));
-    if size == 0 || start + size > len {
-        return None;
-    }
-    let (h, w) = if across { (other, size) } else { (size, other) };
-    let cell = |i: usize, j: usize| {
-        if across {
-            g.cells[i * g.w + start + j]
-        } else {
-            g.cells[(start + i) * g.w + j]
-        }
-    };
-    Some(GridData {
-        h,
-        w,
-        cells: (0..h).flat_map(|i| (0..w).map(move |j| (i, j))).map(|(i, j)| cell(i, j)).collect(),
-    })
-}
-
-/// The `rows` x `cols` blocks of `g`, row by row, as `vsplit` and then `hsplit` cut them (one
-/// separator cell between blocks where a side does not divide).
-pub(crate) fn blocks(g: &GridData, rows: usize, cols: usize) -> Option<Vec<GridData>> {
-    let mut out = Vec::new();
-    for r in 0..rows {
-        let row = if rows == 1 { g.clone() } else { part(g, rows, r, false)? };
-        for c in 0..cols {
-            out.push(if cols == 1 { row.clone() } else { part(&row, cols, c, true)? });
-        }
-    }
-    Some(out)
 }
 
 /// The arrangements [`overlaid_parts`] tries, `(rows, cols)`: the `hsplit`s and `vsplit`s first

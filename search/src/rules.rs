@@ -386,6 +386,43 @@ fn object_boxes(g: &GridData, c: u8, bg: u8) -> Vec<(i32, i32, i32, i32)> {
         .collect()
 }
 
+/// Part `k` of `n` of `g` side by side (`across`) or stacked, as arc-dsl's `hsplit`/`vsplit` cut
+/// it (a remainder means one separator cell between parts).
+pub(crate) fn part(g: &GridData, n: usize, k: usize, across: bool) -> Option<GridData> {
+    let (len, other) = if across { (g.w, g.h) } else { (g.h, g.w) };
+    let size = len / n;
+    let start = k * (size + usize::from(len % n != 0));
+    if size == 0 || start + size > len {
+        return None;
+    }
+    let (h, w) = if across { (other, size) } else { (size, other) };
+    let cell = |i: usize, j: usize| {
+        if across {
+            g.cells[i * g.w + start + j]
+        } else {
+            g.cells[(start + i) * g.w + j]
+        }
+    };
+    Some(GridData {
+        h,
+        w,
+        cells: (0..h).flat_map(|i| (0..w).map(move |j| (i, j))).map(|(i, j)| cell(i, j)).collect(),
+    })
+}
+
+/// The `rows` x `cols` blocks of `g`, row by row, as `vsplit` and then `hsplit` cut them (one
+/// separator cell between blocks where a side does not divide).
+pub(crate) fn blocks(g: &GridData, rows: usize, cols: usize) -> Option<Vec<GridData>> {
+    let mut out = Vec::new();
+    for r in 0..rows {
+        let row = if rows == 1 { g.clone() } else { part(g, rows, r, false)? };
+        for c in 0..cols {
+            out.push(if cols == 1 { row.clone() } else { part(&row, cols, c, true)? });
+        }
+    }
+    Some(out)
+}
+
 /// The one-colour 4-connected objects of `g` whose colour `keep` admits, as cell lists in reading
 /// order of their first cell (the grid layer's `objects` uses it too).
 pub(crate) fn components(g: &GridData, keep: impl Fn(u8) -> bool) -> Vec<Vec<usize>> {
