@@ -551,50 +551,56 @@ const PERIOD_SHIFTS: i32 = 15;
 /// One pass of [`periodic_repairs`] on `g`: `None` where two valid shifts paint one cell with two
 /// colours (the kernels' order of painting would decide).
 fn periodic_pass(g: &GridData, z: u8) -> Option<GridData> {
+    let kept = kept_cells(g, z);
+    let shifts = (1..PERIOD_SHIFTS).flat_map(|k| [(k, 0), (0, k), (-k, 0), (0, -k)]);
+    paint_agreeing(g, z, kept.len(), shifts.map(|(dr, dc)| shifted(&kept, dr, dc)))
+}
+
+/// The cells of `g` not of colour `z`, as `(row, column, colour)`.
+fn kept_cells(g: &GridData, z: u8) -> Vec<(i32, i32, u8)> {
+    (0..g.cells.len())
+        .filter(|&k| g.cells[k] != z)
+        .map(|k| ((k / g.w) as i32, (k % g.w) as i32, g.cells[k]))
+        .collect()
+}
+
+fn shifted(cells: &[(i32, i32, u8)], dr: i32, dc: i32) -> Vec<(i32, i32, u8)> {
+    cells.iter().map(|&(r, c, v)| (r + dr, c + dc, v)).collect()
+}
+
+/// The periodic and mirror repairs' rule: `g`'s `z` cells painted from images of its other cells
+/// (`kept` of them), each image counting where it agrees with every non-`z` cell it lands on, on
+/// more than a third of them; `None` where two images paint one cell with two colours (the
+/// kernels' order of painting would decide).
+fn paint_agreeing(
+    g: &GridData,
+    z: u8,
+    kept: usize,
+    images: impl Iterator<Item = Vec<(i32, i32, u8)>>,
+) -> Option<GridData> {
     let (h, w) = (g.h as i32, g.w as i32);
-    let kept = g.cells.iter().filter(|&&c| c != z).count();
+    let at = |r: i32, c: i32| (r >= 0 && c >= 0 && r < h && c < w).then(|| g.cells[(r * w + c) as usize]);
     let mut out = g.clone();
     let mut painted = vec![false; g.cells.len()];
-    for k in 1..PERIOD_SHIFTS {
-        for (dr, dc) in [(k, 0), (0, k)] {
-            let (mut overlap, mut agree) = (0usize, 0usize);
-            for r in 0..h {
-                for c in 0..w {
-                    let v = g.cells[(r * w + c) as usize];
-                    let (rr, cc) = (r + dr, c + dc);
-                    if v == z || rr >= h || cc >= w {
-                        continue;
-                    }
-                    let u = g.cells[(rr * w + cc) as usize];
-                    if u != z {
-                        overlap += 1;
-                        agree += usize::from(u == v);
-                    }
-                }
+    for image in images {
+        let (mut overlap, mut agree) = (0usize, 0usize);
+        for &(r, c, v) in &image {
+            if let Some(u) = at(r, c).filter(|&u| u != z) {
+                overlap += 1;
+                agree += usize::from(u == v);
             }
-            if agree != overlap || 3 * overlap <= kept {
-                continue;
-            }
-            // Every `Z` cell takes the colour one period back or forth, where that is not `Z`.
-            for (sr, sc) in [(dr, dc), (-dr, -dc)] {
-                for r in 0..h {
-                    for c in 0..w {
-                        let k = (r * w + c) as usize;
-                        let (fr, fc) = (r - sr, c - sc);
-                        if g.cells[k] != z || fr < 0 || fc < 0 || fr >= h || fc >= w {
-                            continue;
-                        }
-                        let v = g.cells[(fr * w + fc) as usize];
-                        if v == z {
-                            continue;
-                        }
-                        if painted[k] && out.cells[k] != v {
-                            return None;
-                        }
-                        painted[k] = true;
-                        out.cells[k] = v;
-                    }
+        }
+        if agree != overlap || 3 * overlap <= kept {
+            continue;
+        }
+        for &(r, c, v) in &image {
+            if at(r, c) == Some(z) {
+                let k = (r * w + c) as usize;
+                if painted[k] && out.cells[k] != v {
+                    return None;
                 }
+                painted[k] = true;
+                out.cells[k] = v;
             }
         }
     }
@@ -689,41 +695,12 @@ fn patch_mirror(m: usize, cells: &[(i32, i32, u8)]) -> Vec<(i32, i32, u8)> {
 
 /// [`mirror_repairs`]' rule on `g`: `None` where two valid mirrors paint one cell with two colours.
 fn mirror_pass(g: &GridData, z: u8) -> Option<GridData> {
-    let (h, w) = (g.h as i32, g.w as i32);
-    let kept: Vec<(i32, i32, u8)> = (0..g.cells.len())
-        .filter(|&k| g.cells[k] != z)
-        .map(|k| ((k / g.w) as i32, (k % g.w) as i32, g.cells[k]))
-        .collect();
-    let at = |r: i32, c: i32| (r >= 0 && c >= 0 && r < h && c < w).then(|| g.cells[(r * w + c) as usize]);
-    let mut out = g.clone();
-    let mut painted = vec![false; g.cells.len()];
-    for (m, &(_, _, (dr, dc))) in REPAIR_MIRRORS.iter().enumerate() {
+    let kept = kept_cells(g, z);
+    let images = REPAIR_MIRRORS.iter().enumerate().flat_map(|(m, &(_, _, (dr, dc)))| {
         let image = patch_mirror(m, &kept);
-        for k in -MIRROR_STEPS..=MIRROR_STEPS {
-            let (sr, sc) = (k * dr, k * dc);
-            let (mut overlap, mut agree) = (0usize, 0usize);
-            for &(r, c, v) in &image {
-                if let Some(u) = at(r + sr, c + sc).filter(|&u| u != z) {
-                    overlap += 1;
-                    agree += usize::from(u == v);
-                }
-            }
-            if agree != overlap || 3 * overlap <= kept.len() {
-                continue;
-            }
-            for &(r, c, v) in &image {
-                if at(r + sr, c + sc) == Some(z) {
-                    let k = ((r + sr) * w + c + sc) as usize;
-                    if painted[k] && out.cells[k] != v {
-                        return None;
-                    }
-                    painted[k] = true;
-                    out.cells[k] = v;
-                }
-            }
-        }
-    }
-    Some(out)
+        (-MIRROR_STEPS..=MIRROR_STEPS).map(move |k| shifted(&image, k * dr, k * dc))
+    });
+    paint_agreeing(g, z, kept.len(), images)
 }
 
 /// Mirror repairs with each grid's own axes: where every cell the outputs change shows one colour
