@@ -1290,16 +1290,6 @@ mod tests {
         let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
         assert!(crate::confirm(&program, &inputs, &outputs).is_some(), "{program}");
     }
-}
-
-#[cfg(test)]
-mod key_tests {
-    use super::*;
-    use crate::grids::parse;
-
-    fn rows(rs: &[&str]) -> GridData {
-        GridData::from_rows(rs)
-    }
 
     #[test]
     fn key_swap_is_read_and_parses() {
