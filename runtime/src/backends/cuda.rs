@@ -624,6 +624,7 @@ impl Gpu {
             host_counters,
         } = lane;
         let s0 = streams[0].clone();
+        let clock = std::time::Instant::now();
         {
             let idx = host_index.as_mut_slice().map_err(e("pinned index"))?;
             for (slot, &k) in idx.iter_mut().zip(pieces.iter().flat_map(|p| p.2.iter())) {
@@ -683,6 +684,7 @@ impl Gpu {
             let end = s.record_event(timing).map_err(e("event"))?;
             marks.push((begin, end));
         }
+        let launched = clock.elapsed();
         for s in streams.iter().take(pieces.len()).skip(1) {
             let done = s.record_event(None).map_err(e("event"))?;
             s0.wait(&done).map_err(e("wait"))?;
@@ -698,6 +700,7 @@ impl Gpu {
                 .map_err(e("copy counters"))?;
         }
         s0.synchronize().map_err(e("synchronize"))?;
+        let finished = clock.elapsed();
         let used = (used_counters[0] as usize).min(n * SLOT);
         let bytes = host_out.as_mut_slice().map_err(e("pinned outputs"))?;
         if used > 0 {
@@ -706,6 +709,7 @@ impl Gpu {
                 .map_err(e("copy outputs"))?;
             s0.synchronize().map_err(e("synchronize"))?;
         }
+        let copied = clock.elapsed();
         let (m, bytes) = (&m[..META * n], &bytes[..used]);
         let mut first = 0;
         let mut results = Vec::with_capacity(pieces.len());
@@ -717,6 +721,19 @@ impl Gpu {
             let ms = begin.elapsed_ms(end).map_err(e("event time"))? as f64;
             results.push((decode(meta, bytes, own_budget)?, ms));
             first += idx.len();
+        }
+        if self.config.trace {
+            let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+            eprintln!(
+                "gpu trace: wave phases: {} kernels launched in {:.2} ms, statuses back at {:.2}, {} output \
+                 bytes at {:.2}, decoded at {:.2} ms",
+                pieces.len(),
+                ms(launched),
+                ms(finished),
+                used,
+                ms(copied),
+                ms(clock.elapsed())
+            );
         }
         Ok(results)
     }
