@@ -75,12 +75,31 @@ pub struct GpuConfig {
     /// on an H100: 4.3 s at the CPU's 2^23 steps, 2.8-3.0 s from 2^16 to 2^19, against 3.5 s on its
     /// 16 cores: bench/RESULTS.md); the samples past it are the CPU's.
     pub max_steps: Option<u64>,
+    /// The GPU's budget for a short run (one that fits in one wave, [`WaveBatch::short_run`]), where
+    /// lower than `max_steps`: its wave is as long as its slowest sample while the CPU threads have
+    /// nothing else to do, so they take the long samples sooner. `None` when `ARCFORGE_GPU_STEPS`
+    /// sets the budget of every run. Eval on an H100 (1,718 samples): GPU solve 13.5-13.9 ms at
+    /// 2^16, 7.1-7.3 at 2^13, 5.7-6.0 at 2^11; all-pairs is best at 2^16 (bench/RESULTS.md).
+    pub short_run_steps: Option<u64>,
     /// Print each batch's slowest sample against the median (`ARCFORGE_GPU_TRACE=1`).
     pub trace: bool,
 }
 
 /// The GPU's default step budget per sample ([`GpuConfig::max_steps`]), in the CPU's steps.
 pub const DEFAULT_GPU_STEPS: u64 = 1 << 16;
+
+/// The GPU's default step budget for a short run ([`GpuConfig::short_run_steps`]).
+pub const SHORT_RUN_GPU_STEPS: u64 = 1 << 11;
+
+/// The step budget of a wave's samples: the CPU's, or the GPU's own where lower (a short run's
+/// where that is lower still).
+fn wave_budget(config: &GpuConfig, short_run: bool, cpu_max_steps: u64) -> u64 {
+    let gpu = match config.short_run_steps {
+        Some(short) if short_run => Some(config.max_steps.map_or(short, |gpu| gpu.min(short))),
+        _ => config.max_steps,
+    };
+    gpu.map_or(cpu_max_steps, |gpu| gpu.min(cpu_max_steps))
+}
 
 /// [`GpuConfig::max_steps`] from `ARCFORGE_GPU_STEPS`: unset is [`DEFAULT_GPU_STEPS`], `cpu` is the
 /// CPU's budget (`None`), else a positive step count.
@@ -106,6 +125,7 @@ impl GpuConfig {
             batch: var("ARCFORGE_GPU_BATCH", 16384) as usize,
             streams: var("ARCFORGE_GPU_STREAMS", 16) as usize,
             workers: var("ARCFORGE_GPU_WORKERS", 3) as usize,
+            short_run_steps: std::env::var_os("ARCFORGE_GPU_STEPS").is_none().then_some(SHORT_RUN_GPU_STEPS),
             max_steps: gpu_steps(std::env::var("ARCFORGE_GPU_STEPS").ok().as_deref()).unwrap_or_else(|e| {
                 eprintln!("arcforge: {e}; using the default, {DEFAULT_GPU_STEPS}");
                 Some(DEFAULT_GPU_STEPS)
@@ -116,8 +136,8 @@ impl GpuConfig {
 }
 
 /// Part of a wave: kernel name, its function, at most a wave's worth of its batch's input indices,
-/// and the batch it belongs to.
-type Piece<'a> = (&'a str, CudaFunction, &'a [u32], usize);
+/// the batch it belongs to, and whether its kernel is timed.
+type Piece<'a> = (&'a str, CudaFunction, &'a [u32], usize, bool);
 
 /// One worker's wave buffers, allocated once and reused: on the device the wave's input indices,
 /// per-sample metadata, packed outputs, the two counters and the arena; pinned host mirrors, so the
@@ -540,7 +560,11 @@ impl Gpu {
         index: &[u32],
         cpu_max_steps: u64,
     ) -> Result<Vec<GpuOutcome>, String> {
-        let mut r = self.run_wave(worker, &[WaveBatch { kernel, inputs: index }], cpu_max_steps)?;
+        let mut r = self.run_wave(
+            worker,
+            &[WaveBatch { kernel, inputs: index, timed: true, short_run: false }],
+            cpu_max_steps,
+        )?;
         Ok(r.pop().map(|b| b.outcomes).unwrap_or_default())
     }
 
@@ -555,7 +579,8 @@ impl Gpu {
         batches: &[WaveBatch],
         cpu_max_steps: u64,
     ) -> Result<Vec<BatchResult>, String> {
-        let max_steps = self.config.max_steps.map_or(cpu_max_steps, |gpu| gpu.min(cpu_max_steps));
+        let short = batches.iter().all(|b| b.short_run);
+        let max_steps = wave_budget(&self.config, short, cpu_max_steps);
         // a stop at a budget below the CPU's is no verdict
         let own_budget = max_steps < cpu_max_steps;
         let inputs = self.inputs.read().unwrap_or_else(|p| p.into_inner());
@@ -568,7 +593,8 @@ impl Gpu {
             if let Some(&bad) = b.inputs.iter().find(|&&i| i as usize >= inputs.n) {
                 return Err(format!("input {bad} of {} requested", inputs.n));
             }
-            pieces.extend(b.inputs.chunks(self.config.batch).map(|c| (b.kernel, func.clone(), c, k)));
+            pieces
+                .extend(b.inputs.chunks(self.config.batch).map(|c| (b.kernel, func.clone(), c, k, b.timed)));
         }
         self.ctx.bind_to_thread().map_err(e("bind context"))?;
         let mut lane = self.lanes[worker % self.lanes.len()].lock().unwrap_or_else(|p| p.into_inner());
@@ -649,7 +675,7 @@ impl Gpu {
         let (p_counters, _g6) = counters.device_ptr(&s0);
         let (p_arena, _g7) = arena.device_ptr(&s0);
         let mut first = 0u64;
-        for (k, (_, func, idx, _)) in pieces.iter().enumerate() {
+        for (k, (_, func, idx, _, timed)) in pieces.iter().enumerate() {
             let s = &streams[k % streams.len()];
             if k < streams.len() {
                 s.wait(&ready).map_err(e("wait"))?;
@@ -673,7 +699,7 @@ impl Gpu {
             let blocks = ((idx.len() as u64 * 32).div_ceil(threads as u64)) as u32;
             let cfg =
                 LaunchConfig { grid_dim: (blocks, 1, 1), block_dim: (threads, 1, 1), shared_mem_bytes: 0 };
-            let begin = s.record_event(timing).map_err(e("event"))?;
+            let begin = if *timed { Some(s.record_event(timing).map_err(e("event"))?) } else { None };
             let mut launch = s.launch_builder(func);
             launch.arg(&batch);
             // SAFETY: each piece reads its own range of the index (below the number of input slots,
@@ -681,7 +707,7 @@ impl Gpu {
             // outputs (at most `out_cap` bytes, handed out by the first counter) and the pool chunks
             // (below `pool_cap`, by the second): all within the lane's buffers.
             unsafe { launch.launch(cfg) }.map_err(e("launch"))?;
-            let end = s.record_event(timing).map_err(e("event"))?;
+            let end = if *timed { Some(s.record_event(timing).map_err(e("event"))?) } else { None };
             marks.push((begin, end));
         }
         let launched = clock.elapsed();
@@ -713,12 +739,15 @@ impl Gpu {
         let (m, bytes) = (&m[..META * n], &bytes[..used]);
         let mut first = 0;
         let mut results = Vec::with_capacity(pieces.len());
-        for ((kernel, _, idx, _), (begin, end)) in pieces.iter().zip(&marks) {
+        for ((kernel, _, idx, _, _), (begin, end)) in pieces.iter().zip(&marks) {
             let meta = &m[META * first..META * (first + idx.len())];
             if self.config.trace {
                 eprintln!("gpu trace: {kernel}: {}", trace_batch(meta));
             }
-            let ms = begin.elapsed_ms(end).map_err(e("event time"))? as f64;
+            let ms = match (begin, end) {
+                (Some(begin), Some(end)) => begin.elapsed_ms(end).map_err(e("event time"))? as f64,
+                _ => 0.0,
+            };
             results.push((decode(meta, bytes, own_budget)?, ms));
             first += idx.len();
         }
@@ -814,7 +843,10 @@ fn trace_batch(meta: &[u32]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{cached_cubin, decode, gpu_steps, trace_batch, DEFAULT_GPU_STEPS, META, STATUS_GPU_STEPS};
+    use super::{
+        cached_cubin, decode, gpu_steps, trace_batch, wave_budget, GpuConfig, DEFAULT_GPU_STEPS, META,
+        SHORT_RUN_GPU_STEPS, STATUS_GPU_STEPS,
+    };
 
     #[test]
     fn the_gpu_step_budget_is_the_default_a_count_or_the_cpus_and_a_bad_value_is_named() {
@@ -827,6 +859,25 @@ mod tests {
         }
     }
     use crate::engine::accelerator::GpuOutcome;
+
+    #[test]
+    fn a_short_run_gets_the_lower_budget_unless_the_user_set_one() {
+        let config = GpuConfig::from_env();
+        let default = GpuConfig {
+            max_steps: Some(DEFAULT_GPU_STEPS),
+            short_run_steps: Some(SHORT_RUN_GPU_STEPS),
+            ..config
+        };
+        assert_eq!(wave_budget(&default, false, 1 << 23), DEFAULT_GPU_STEPS);
+        assert_eq!(wave_budget(&default, true, 1 << 23), SHORT_RUN_GPU_STEPS);
+        // never above the CPU's own budget, where a stop is the CPU's verdict
+        assert_eq!(wave_budget(&default, true, 1000), 1000);
+        // ARCFORGE_GPU_STEPS=cpu / =N: every run at that budget
+        let cpu = GpuConfig { max_steps: None, short_run_steps: None, ..config };
+        assert_eq!(wave_budget(&cpu, true, 1 << 23), 1 << 23);
+        let set = GpuConfig { max_steps: Some(1 << 18), short_run_steps: None, ..config };
+        assert_eq!(wave_budget(&set, true, 1 << 23), 1 << 18);
+    }
 
     #[test]
     fn a_batch_trace_names_its_slowest_sample_and_the_median() {

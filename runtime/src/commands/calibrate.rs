@@ -71,6 +71,7 @@ pub fn measure(
         threads: Some(threads),
         gpus: gpus.map(<[usize]>::to_vec),
         gpu_verdicts: true,
+        kernel_times: true,
         ..ExecOptions::default()
     };
     let jobs_of = |s: u32| (0..inputs.len() as u32).map(move |i| Job { solver: s, input: i });

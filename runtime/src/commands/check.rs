@@ -201,8 +201,13 @@ pub fn check(tasks: &[Task], solvers: &[Solver], opts: &CheckOptions) -> Result<
     }
     let inputs: Vec<&TaskGrid> = pool.iter().collect();
     let gpus = opts.gpus.clone();
-    let gpu_opts =
-        ExecOptions { device: DeviceChoice::Gpu, gpus, gpu_verdicts: true, ..ExecOptions::default() };
+    let gpu_opts = ExecOptions {
+        device: DeviceChoice::Gpu,
+        gpus,
+        gpu_verdicts: true,
+        kernel_times: true,
+        ..ExecOptions::default()
+    };
     let gpu_run = execute(&on_gpu, &inputs, &jobs, &gpu_opts).map_err(|e| e.to_string())?;
     let cpu_opts =
         ExecOptions { device: DeviceChoice::Cpu, typed_cpu: TypedCpu::Off, ..ExecOptions::default() };

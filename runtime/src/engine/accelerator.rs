@@ -27,6 +27,11 @@ pub enum GpuOutcome {
 pub struct WaveBatch<'a> {
     pub kernel: &'a str,
     pub inputs: &'a [u32],
+    /// Whether to time the kernel ([`BatchResult::ms`]; else 0).
+    pub timed: bool,
+    /// The batch's run fits in one wave: the wave's slowest sample is the run's length on the GPU
+    /// while the CPU threads wait, so a device may stop long samples sooner and give them back.
+    pub short_run: bool,
 }
 
 /// A batch's outcomes, one per input in order, and the milliseconds its kernel ran.

@@ -113,13 +113,18 @@ pub(crate) fn work(
     threads: usize,
 ) -> Duration {
     let t = Instant::now();
+    let trace = super::trace::enabled();
     let batch_target = (threads * 16).max(64);
     let mut pending: Vec<usize> = own.into_iter().flat_map(|g| g.jobs).collect();
     while !opts.cancelled() {
         // Samples the GPUs gave back are redone as they come, not after the GPUs finish.
         let given_back = std::mem::take(&mut *board.redo.lock().unwrap());
         if !given_back.is_empty() {
+            let (n, start) = (given_back.len(), t.elapsed());
             runner.redo(given_back, board, fallback);
+            if trace {
+                super::trace::redo(n, start.as_secs_f64() * 1e3, (t.elapsed() - start).as_secs_f64() * 1e3);
+            }
             continue;
         }
         if take_shared {

@@ -85,7 +85,8 @@ impl<A: Accelerator> Accelerator for Injected<A> {
         inputs: &[u32],
         max_steps: u64,
     ) -> Result<Vec<GpuOutcome>, String> {
-        let mut r = self.run_wave(worker, &[WaveBatch { kernel, inputs }], max_steps)?;
+        let mut r =
+            self.run_wave(worker, &[WaveBatch { kernel, inputs, timed: true, short_run: false }], max_steps)?;
         Ok(r.pop().map(|b| b.outcomes).unwrap_or_default())
     }
     fn run_wave(

@@ -44,6 +44,8 @@ pub(crate) fn work(w: &GpuWork, board: &Board, accel: &dyn Accelerator, worker: 
             .map(|(g, inputs)| WaveBatch {
                 kernel: w.solvers[g.solver].cuda_kernel.unwrap_or_default(),
                 inputs,
+                timed: w.opts.kernel_times || w.trace,
+                short_run: w.jobs.len() <= accel.wave_samples(),
             })
             .collect();
         board.wave_started();

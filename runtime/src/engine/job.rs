@@ -46,6 +46,11 @@ pub struct ExecOptions {
     /// `=dynamic` forces one path, to measure); `check` turns it off, since its CPU side is the
     /// reference the GPU's code is compared with.
     pub typed_cpu: TypedCpu,
+    /// Time each GPU batch's kernel with device events ([`ExecRun::gpu_batch_ms`](super::exec::ExecRun)):
+    /// `calibrate` and `check` read those times; elsewhere they are off (and 0), since a kernel's two
+    /// timing events cost about what its launch does (eval: 400 kernels issued in 3.5-4.8 ms with
+    /// them, bench/RESULTS.md). `ARCFORGE_GPU_TRACE=1` turns them on too.
+    pub kernel_times: bool,
 }
 
 impl ExecOptions {
@@ -72,6 +77,7 @@ impl Default for ExecOptions {
             gpu_verdicts: false,
             cancel: None,
             typed_cpu: TypedCpu::from_env(),
+            kernel_times: false,
         }
     }
 }

@@ -20,6 +20,12 @@ pub(crate) fn wave(device: &str, batches: usize, samples: usize, ms: f64) {
     eprintln!("gpu trace: wave on {device}: {batches} batches, {samples} samples in {ms:.1} ms");
 }
 
+/// A redo's line: how many samples the GPUs gave back, when the CPU worker started on them (ms into
+/// the solve) and how long they took on the CPU threads.
+pub(crate) fn redo(samples: usize, at: f64, ms: f64) {
+    eprintln!("gpu trace: CPU redo of {samples} samples from {at:.2} ms, {ms:.2} ms");
+}
+
 /// The run's line: where the time went (milliseconds: solve, GPU workers busy, CPU worker busy,
 /// redo after the GPUs), and how many samples the CPU redid.
 pub(crate) fn run(solve: f64, gpu_busy: f64, cpu_busy: f64, redo: f64, redone: usize) {
