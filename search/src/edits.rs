@@ -22,6 +22,7 @@
 //! - [`nested_recolours`]: what a top-level object's box holds takes its colour;
 //! - [`contained_symmetries`]: what an object's box holds is mirrored about that box;
 //! - [`key_swaps`]: colours swapped in pairs that a 2 x 2 key in a corner of the grid shows;
+//! - [`dots_to_own_colour`]: single cells moved straight to the larger object of their colour;
 //! - [`shifted_repairs`]: holes of one colour filled from the cell one shift back along a row,
 //!   column or diagonal (or forth, where back is off the grid or a hole), pass after pass.
 
@@ -1145,6 +1146,63 @@ pub fn shifted_repairs(train: &[(GridData, GridData)], tests: &[GridData]) -> Ve
     Vec::new()
 }
 
+/// Dots drawn to their own colour: where on every demonstration the outputs change only
+/// single-cell objects (4-connected, one colour, off the background) and background cells, each
+/// such dot moving straight until it touches a larger object of its colour (arc-dsl's
+/// `gravitate`: along a column where they share one, else along a row), dots of a colour with no
+/// larger object either dropped or left. `M` the dots, `A` the larger objects, `T` a dot's target
+/// `merge(colorfilter(A, color(m)))`: `paint(cover(X, merge(M)), mapply(fork(shift, identity,
+/// fork(gravitate, identity, T)), sfilter(M, compose(positive, compose(size, T)))))` (dots with no
+/// target covered too, or not).
+pub fn dots_to_own_colour(train: &[(GridData, GridData)]) -> Vec<String> {
+    if train.is_empty() || train.iter().all(|(i, o)| i == o) {
+        return Vec::new();
+    }
+    for (i, o) in train {
+        if i.h != o.h || i.w != o.w {
+            return Vec::new();
+        }
+        let bg = crate::rules::most_color(i);
+        let objs = objects(i, bg, true, false);
+        let mut dot = vec![false; i.cells.len()];
+        let mut dot_colours = [false; 10];
+        let mut anchor_colours = [false; 10];
+        for cells in &objs {
+            let c = i.cells[cells[0]] as usize % 10;
+            if cells.len() == 1 {
+                dot[cells[0]] = true;
+                dot_colours[c] = true;
+            } else {
+                anchor_colours[c] = true;
+            }
+        }
+        // Some dot has a target, and every change is a dot leaving or arriving.
+        if !(0..10).any(|c| dot_colours[c] && anchor_colours[c]) {
+            return Vec::new();
+        }
+        let fits = (0..i.cells.len()).all(|k| {
+            let (a, b) = (i.cells[k], o.cells[k]);
+            a == b || (dot[k] && b == bg) || (a == bg && dot_colours[b as usize % 10])
+        });
+        if !fits {
+            return Vec::new();
+        }
+    }
+    let objs = objects_text(true, false);
+    let dots = format!("sizefilter({objs}, ONE)");
+    let anchors = format!("difference({objs}, {dots})");
+    let target = format!("compose(merge, compose(lbind(colorfilter, {anchors}), color))");
+    let led = format!("sfilter({dots}, compose(positive, compose(size, {target})))");
+    let moved = format!("mapply(fork(shift, identity, fork(gravitate, identity, {target})), {led})");
+    ["dots", "led"]
+        .iter()
+        .map(|covered| {
+            let covered = if *covered == "dots" { &dots } else { &led };
+            format!("paint(cover(X, merge({covered})), {moved})")
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1264,6 +1322,31 @@ mod tests {
         assert!(t[0].contains("valmax") && t[0].contains("valmin"), "{}", t[0]);
         let (inputs, outputs): (Vec<GridData>, Vec<GridData>) = train.iter().cloned().unzip();
         assert!(rebuilds(&t[0], &inputs, &outputs), "{}", t[0]);
+    }
+
+    #[test]
+    fn dots_move_to_their_own_colour() {
+        // Each dot moves straight to the line of its colour; the 6 and the 1 have none and go.
+        let train = vec![
+            (
+                rows(&["300000", "300030", "300000", "300400", "300060", "044444"]),
+                rows(&["300000", "330000", "300000", "300000", "300400", "044444"]),
+            ),
+            (
+                rows(&["22222", "00000", "00010", "00000", "02000"]),
+                rows(&["22222", "02000", "00000", "00000", "00000"]),
+            ),
+        ];
+        let t = dots_to_own_colour(&train);
+        assert_eq!(t.len(), 2, "{t:?}");
+        let (inputs, outputs): (Vec<GridData>, Vec<GridData>) = train.iter().cloned().unzip();
+        assert!(rebuilds(&t[0], &inputs, &outputs), "{}", t[0]);
+        // Leaving the dots with no line of their colour is the other reading, wrong here.
+        assert!(!rebuilds(&t[1], &inputs, &outputs), "{}", t[1]);
+        // A change that is no dot's move reads no rule.
+        let mut other = train.clone();
+        other[1].1.cells[0] = 5;
+        assert!(dots_to_own_colour(&other).is_empty());
     }
 
     #[test]
