@@ -263,9 +263,10 @@ fn properties() -> Vec<Property> {
         },
         Property {
             // Holds a hole: its box holds a cell of a background region off the border.
-            text: "compose(positive, compose(size, compose(lbind(intersection, toindices(mfilter(colorfilter(\
+            text:
+                "compose(positive, compose(size, compose(lbind(intersection, toindices(mfilter(colorfilter(\
                    objects(X, T, F, F), mostcolor(X)), compose(flip, rbind(bordering, X))))), backdrop)))"
-                .into(),
+                    .into(),
             test: Box::new(|g: &GridData, cells: &[usize]| {
                 let (r0, q0, h, w) = box_of(g, cells);
                 let enclosed = enclosed_background(g);
@@ -422,7 +423,11 @@ pub fn region_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
 /// in it is picked), on two demonstrations at least, and (with three demonstrations or more) still
 /// the one picked when any one demonstration is held out: `(colour, property)` pairs in colour
 /// order, `None` where some colour has no such property or nothing changes.
-fn property_chain(train: &[(GridData, GridData)], demos: &[Demo], props: &[Property]) -> Option<Vec<(u8, usize)>> {
+fn property_chain(
+    train: &[(GridData, GridData)],
+    demos: &[Demo],
+    props: &[Property],
+) -> Option<Vec<(u8, usize)>> {
     let mut taken = [false; 10];
     for ((i, _), d) in train.iter().zip(demos) {
         for (cells, out) in d.objs.iter().zip(&d.outs) {
@@ -435,21 +440,22 @@ fn property_chain(train: &[(GridData, GridData)], demos: &[Demo], props: &[Prope
     let pick = |a: u8, use_demos: &dyn Fn(usize) -> bool| -> Option<usize> {
         props.iter().position(|p| {
             let mut seen_on = 0;
-            let ok = train.iter().zip(demos).enumerate().filter(|(k, _)| use_demos(*k)).all(|(_, ((i, _), d))| {
-                let mut here = false;
-                let ok = d.objs.iter().zip(&d.outs).all(|(cells, out)| {
-                    let picked = (p.test)(i, cells);
-                    let changed_to_a = *out == Some(a) && cells.iter().any(|&x| i.cells[x] != a);
-                    here |= changed_to_a;
-                    if picked {
-                        *out == Some(a)
-                    } else {
-                        !changed_to_a
-                    }
+            let ok =
+                train.iter().zip(demos).enumerate().filter(|(k, _)| use_demos(*k)).all(|(_, ((i, _), d))| {
+                    let mut here = false;
+                    let ok = d.objs.iter().zip(&d.outs).all(|(cells, out)| {
+                        let picked = (p.test)(i, cells);
+                        let changed_to_a = *out == Some(a) && cells.iter().any(|&x| i.cells[x] != a);
+                        here |= changed_to_a;
+                        if picked {
+                            *out == Some(a)
+                        } else {
+                            !changed_to_a
+                        }
+                    });
+                    seen_on += usize::from(here);
+                    ok
                 });
-                seen_on += usize::from(here);
-                ok
-            });
             ok && seen_on >= 2.min(train.len())
         })
     };
