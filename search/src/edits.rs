@@ -14,12 +14,15 @@
 //!   picking exactly the objects that take its colour on every demonstration, on two
 //!   demonstrations at least, and (with three demonstrations or more) still the one picked when
 //!   any one demonstration is held out;
+//! - [`region_recolours`]: the same for the regions of one colour that the outputs fill whole or
+//!   leave (closed squares, rectangles, the largest compartment);
 //! - [`periodic_repairs`] and [`mirror_repairs`]: holes of one colour filled from each grid's own
 //!   periods or mirror axes, which the program reads off the grid (an `sfilter` over candidate
 //!   shifts), so they may differ per demonstration;
 //! - [`nested_recolours`]: what a top-level object's box holds takes its colour;
 //! - [`contained_symmetries`]: what an object's box holds is mirrored about that box;
 //! - [`key_swaps`]: colours swapped in pairs that a 2 x 2 key in a corner of the grid shows;
+//! - [`dots_to_own_colour`]: single cells moved straight to the larger object of their colour;
 //! - [`shifted_repairs`]: holes of one colour filled from the cell one shift back along a row,
 //!   column or diagonal (or forth, where back is off the grid or a hole), pass after pass.
 
@@ -259,6 +262,18 @@ fn properties() -> Vec<Property> {
             test: Box::new(|g: &GridData, cells: &[usize]| !full(g, cells)),
         },
         Property {
+            // Holds a hole: its box holds a cell of a background region off the border.
+            text:
+                "compose(positive, compose(size, compose(lbind(intersection, toindices(mfilter(colorfilter(\
+                   objects(X, T, F, F), mostcolor(X)), compose(flip, rbind(bordering, X))))), backdrop)))"
+                    .into(),
+            test: Box::new(|g: &GridData, cells: &[usize]| {
+                let (r0, q0, h, w) = box_of(g, cells);
+                let enclosed = enclosed_background(g);
+                (r0..r0 + h).any(|r| (q0..q0 + w).any(|q| enclosed[r * g.w + q]))
+            }),
+        },
+        Property {
             text: "fork(equality, toindices, compose(toindices, vmirror))".into(),
             test: Box::new(|g: &GridData, cells: &[usize]| {
                 let s = shape(g, cells);
@@ -316,6 +331,20 @@ fn properties() -> Vec<Property> {
     out
 }
 
+/// The cells of `g`'s background regions (its most common colour, 4-connected) that touch no
+/// border: the holes objects enclose.
+fn enclosed_background(g: &GridData) -> Vec<bool> {
+    let bg = crate::rules::most_color(g);
+    let mut out = vec![false; g.cells.len()];
+    for cells in crate::rules::components(g, |c| c == bg) {
+        let (r0, q0, h, w) = box_of(g, &cells);
+        if r0 > 0 && q0 > 0 && r0 + h < g.h && q0 + w < g.w {
+            cells.iter().for_each(|&k| out[k] = true);
+        }
+    }
+    out
+}
+
 /// The box of a cell list: top, left, height, width.
 fn box_of(g: &GridData, cells: &[usize]) -> (usize, usize, usize, usize) {
     let rs = cells.iter().map(|&k| k / g.w);
@@ -336,59 +365,7 @@ pub fn predicate_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
     let props = properties();
     for (univalued, diagonal) in SETTINGS.into_iter().chain(MULTICOLOUR) {
         let Some(demos) = recoloured(train, univalued, diagonal) else { continue };
-        // The colours changed objects take.
-        let mut taken = [false; 10];
-        for ((i, _), d) in train.iter().zip(&demos) {
-            for (cells, out) in d.objs.iter().zip(&d.outs) {
-                match out {
-                    Some(t) if cells.iter().any(|&x| i.cells[x] != *t) => taken[*t as usize] = true,
-                    _ => {}
-                }
-            }
-        }
-        // Per colour taken, the first property that picks exactly the objects shown in it that
-        // were not (every object it picks is shown in that colour, every changed object shown in
-        // it is picked), on the demonstrations `use_demos` admits.
-        let pick = |a: u8, use_demos: &dyn Fn(usize) -> bool| -> Option<usize> {
-            props.iter().position(|p| {
-                let mut seen_on = 0;
-                let ok = train.iter().zip(&demos).enumerate().filter(|(k, _)| use_demos(*k)).all(
-                    |(_, ((i, _), d))| {
-                        let mut here = false;
-                        let ok = d.objs.iter().zip(&d.outs).all(|(cells, out)| {
-                            let picked = (p.test)(i, cells);
-                            let changed_to_a = *out == Some(a) && cells.iter().any(|&x| i.cells[x] != a);
-                            here |= changed_to_a;
-                            if picked {
-                                *out == Some(a)
-                            } else {
-                                !changed_to_a
-                            }
-                        });
-                        seen_on += usize::from(here);
-                        ok
-                    },
-                );
-                ok && seen_on >= 2.min(train.len())
-            })
-        };
-        let mut chain = Vec::new();
-        let mut ok = true;
-        for a in (0..10u8).filter(|&a| taken[a as usize]) {
-            let Some(p) = pick(a, &|_| true) else {
-                ok = false;
-                break;
-            };
-            // Held out: with three demonstrations or more, the others pick the same property.
-            if train.len() >= 3 && (0..train.len()).any(|h| pick(a, &|k| k != h) != Some(p)) {
-                ok = false;
-                break;
-            }
-            chain.push((a, p));
-        }
-        if !ok || chain.is_empty() {
-            continue;
-        }
+        let Some(chain) = property_chain(train, &demos, &props) else { continue };
         let objs = objects_text(univalued, diagonal);
         let g = chain.iter().fold("X".to_string(), |g, &(a, p)| {
             format!("fill({g}, {}, mfilter({objs}, {}))", COLORS[a as usize], props[p].text)
@@ -396,6 +373,101 @@ pub fn predicate_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
         return vec![g];
     }
     Vec::new()
+}
+
+/// Region recolours: where every cell the outputs change shows one colour `Z` in the inputs and
+/// each region of `Z` (4-connected) is filled whole or left as it is, the regions a property picks
+/// take one colour, as [`predicate_recolours`] reads them for objects (closed squares against the
+/// rest, the rectangles among the corridors, the largest and the smallest compartments):
+/// `fill(G, A, mfilter(R, P))`, `R = colorfilter(objects(X, T, F, F), Z)`.
+pub fn region_recolours(train: &[(GridData, GridData)]) -> Vec<String> {
+    let Some(z) = repaired_colour(train) else { return Vec::new() };
+    let mut demos = Vec::new();
+    for (i, o) in train {
+        let objs: Vec<Vec<usize>> = crate::rules::components(i, |c| c == z);
+        let outs: Vec<Option<u8>> = objs
+            .iter()
+            .map(|cells| {
+                let c = o.cells[cells[0]];
+                cells.iter().all(|&k| o.cells[k] == c).then_some(c)
+            })
+            .collect();
+        if outs.iter().any(Option::is_none) {
+            return Vec::new();
+        }
+        demos.push(Demo { objs, outs });
+    }
+    let regions = format!("colorfilter(objects(X, T, F, F), {})", COLORS[z as usize]);
+    let mut props = properties();
+    let size_is = |extreme: &str| format!("compose(rbind(equality, {extreme}({regions}, size)), size)");
+    let (most, least) = (size_is("valmax"), size_is("valmin"));
+    // Largest and smallest among the grid's regions of `Z`, ties all picked.
+    let extreme = |most: bool| -> Test {
+        Box::new(move |g: &GridData, cells: &[usize]| {
+            let sizes = crate::rules::components(g, |c| c == z).into_iter().map(|r| r.len());
+            let best = if most { sizes.max() } else { sizes.min() };
+            best == Some(cells.len())
+        })
+    };
+    props.push(Property { text: most, test: extreme(true) });
+    props.push(Property { text: least, test: extreme(false) });
+    let Some(chain) = property_chain(train, &demos, &props) else { return Vec::new() };
+    let g = chain.iter().fold("X".to_string(), |g, &(a, p)| {
+        format!("fill({g}, {}, mfilter({regions}, {}))", COLORS[a as usize], props[p].text)
+    });
+    vec![g]
+}
+
+/// Per colour the changed objects take, the first property that picks exactly the objects shown
+/// in it that were not (every object it picks is shown in that colour, every changed object shown
+/// in it is picked), on two demonstrations at least, and (with three demonstrations or more) still
+/// the one picked when any one demonstration is held out: `(colour, property)` pairs in colour
+/// order, `None` where some colour has no such property or nothing changes.
+fn property_chain(
+    train: &[(GridData, GridData)],
+    demos: &[Demo],
+    props: &[Property],
+) -> Option<Vec<(u8, usize)>> {
+    let mut taken = [false; 10];
+    for ((i, _), d) in train.iter().zip(demos) {
+        for (cells, out) in d.objs.iter().zip(&d.outs) {
+            match out {
+                Some(t) if cells.iter().any(|&x| i.cells[x] != *t) => taken[*t as usize] = true,
+                _ => {}
+            }
+        }
+    }
+    let pick = |a: u8, use_demos: &dyn Fn(usize) -> bool| -> Option<usize> {
+        props.iter().position(|p| {
+            let mut seen_on = 0;
+            let ok =
+                train.iter().zip(demos).enumerate().filter(|(k, _)| use_demos(*k)).all(|(_, ((i, _), d))| {
+                    let mut here = false;
+                    let ok = d.objs.iter().zip(&d.outs).all(|(cells, out)| {
+                        let picked = (p.test)(i, cells);
+                        let changed_to_a = *out == Some(a) && cells.iter().any(|&x| i.cells[x] != a);
+                        here |= changed_to_a;
+                        if picked {
+                            *out == Some(a)
+                        } else {
+                            !changed_to_a
+                        }
+                    });
+                    seen_on += usize::from(here);
+                    ok
+                });
+            ok && seen_on >= 2.min(train.len())
+        })
+    };
+    let mut chain = Vec::new();
+    for a in (0..10u8).filter(|&a| taken[a as usize]) {
+        let p = pick(a, &|_| true)?;
+        if train.len() >= 3 && (0..train.len()).any(|h| pick(a, &|k| k != h) != Some(p)) {
+            return None;
+        }
+        chain.push((a, p));
+    }
+    (!chain.is_empty()).then_some(chain)
 }
 
 /// Object features an extreme pick may rank by: arc-dsl text and value.
@@ -1080,6 +1152,63 @@ pub fn shifted_repairs(train: &[(GridData, GridData)], tests: &[GridData]) -> Ve
     Vec::new()
 }
 
+/// Dots drawn to their own colour: where on every demonstration the outputs change only
+/// single-cell objects (4-connected, one colour, off the background) and background cells, each
+/// such dot moving straight until it touches a larger object of its colour (arc-dsl's
+/// `gravitate`: along a column where they share one, else along a row), dots of a colour with no
+/// larger object either dropped or left. `M` the dots, `A` the larger objects, `T` a dot's target
+/// `merge(colorfilter(A, color(m)))`: `paint(cover(X, merge(M)), mapply(fork(shift, identity,
+/// fork(gravitate, identity, T)), sfilter(M, compose(positive, compose(size, T)))))` (dots with no
+/// target covered too, or not).
+pub fn dots_to_own_colour(train: &[(GridData, GridData)]) -> Vec<String> {
+    if train.is_empty() || train.iter().all(|(i, o)| i == o) {
+        return Vec::new();
+    }
+    for (i, o) in train {
+        if i.h != o.h || i.w != o.w {
+            return Vec::new();
+        }
+        let bg = crate::rules::most_color(i);
+        let objs = objects(i, bg, true, false);
+        let mut dot = vec![false; i.cells.len()];
+        let mut dot_colours = [false; 10];
+        let mut anchor_colours = [false; 10];
+        for cells in &objs {
+            let c = i.cells[cells[0]] as usize % 10;
+            if cells.len() == 1 {
+                dot[cells[0]] = true;
+                dot_colours[c] = true;
+            } else {
+                anchor_colours[c] = true;
+            }
+        }
+        // Some dot has a target, and every change is a dot leaving or arriving.
+        if !(0..10).any(|c| dot_colours[c] && anchor_colours[c]) {
+            return Vec::new();
+        }
+        let fits = (0..i.cells.len()).all(|k| {
+            let (a, b) = (i.cells[k], o.cells[k]);
+            a == b || (dot[k] && b == bg) || (a == bg && dot_colours[b as usize % 10])
+        });
+        if !fits {
+            return Vec::new();
+        }
+    }
+    let objs = objects_text(true, false);
+    let dots = format!("sizefilter({objs}, ONE)");
+    let anchors = format!("difference({objs}, {dots})");
+    let target = format!("compose(merge, compose(lbind(colorfilter, {anchors}), color))");
+    let led = format!("sfilter({dots}, compose(positive, compose(size, {target})))");
+    let moved = format!("mapply(fork(shift, identity, fork(gravitate, identity, {target})), {led})");
+    ["dots", "led"]
+        .iter()
+        .map(|covered| {
+            let covered = if *covered == "dots" { &dots } else { &led };
+            format!("paint(cover(X, merge({covered})), {moved})")
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1125,6 +1254,105 @@ mod tests {
         assert_eq!(t.len(), 1, "{t:?}");
         assert!(t[0].contains("bordering"), "{}", t[0]);
         parse(&t[0], None).expect("a valid template");
+    }
+
+    /// The template run by the interpreter on `inputs` gives `outputs`.
+    fn rebuilds(template: &str, inputs: &[GridData], outputs: &[GridData]) -> bool {
+        let inputs: Vec<&GridData> = inputs.iter().collect();
+        crate::confirm(&crate::template_program(template), &inputs, outputs).is_some()
+    }
+
+    #[test]
+    fn objects_holding_a_hole_are_recoloured() {
+        // Rings turn 3; the L and the U (open, not full boxes) stay 1.
+        let train = vec![
+            (
+                rows(&["0000000", "0111010", "0101010", "0111011", "0000000", "0110000", "0100000"]),
+                rows(&["0000000", "0333010", "0303010", "0333011", "0000000", "0110000", "0100000"]),
+            ),
+            (
+                rows(&["0000000", "1010000", "1110000", "0000000", "0011110", "0010010", "0011110"]),
+                rows(&["0000000", "1010000", "1110000", "0000000", "0033330", "0030030", "0033330"]),
+            ),
+        ];
+        let t = predicate_recolours(&train);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0].contains("backdrop"), "{}", t[0]);
+        let (inputs, outputs): (Vec<GridData>, Vec<GridData>) = train.iter().cloned().unzip();
+        assert!(rebuilds(&t[0], &inputs, &outputs), "{}", t[0]);
+        // A new ring shape on an unseen grid is recoloured; a bar is not.
+        let unseen = rows(&["00000", "01110", "01010", "01010", "01110", "00000", "11000"]);
+        let want = rows(&["00000", "03330", "03030", "03030", "03330", "00000", "11000"]);
+        assert!(rebuilds(&t[0], &[unseen], &[want]), "{}", t[0]);
+    }
+
+    #[test]
+    fn regions_picked_by_a_property_are_filled() {
+        // Closed square holes of 0 turn 2; a closed 2 x 1 hole and the open regions stay 0.
+        let train = vec![
+            (
+                rows(&["0000000", "0555500", "0500500", "0500500", "0555500", "0000000", "0000000"]),
+                rows(&["0000000", "0555500", "0522500", "0522500", "0555500", "0000000", "0000000"]),
+            ),
+            (
+                rows(&["0000000", "5555000", "5005000", "5005000", "5555555", "0005005", "0005555"]),
+                rows(&["0000000", "5555000", "5225000", "5225000", "5555555", "0005005", "0005555"]),
+            ),
+            (
+                rows(&["5555000", "5005000", "5005500", "5555555", "0000505", "0000505", "0000555"]),
+                rows(&["5555000", "5225000", "5225500", "5555555", "0000505", "0000505", "0000555"]),
+            ),
+        ];
+        let t = region_recolours(&train);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0].contains("square"), "{}", t[0]);
+        let (inputs, outputs): (Vec<GridData>, Vec<GridData>) = train.iter().cloned().unzip();
+        assert!(rebuilds(&t[0], &inputs, &outputs), "{}", t[0]);
+    }
+
+    #[test]
+    fn regions_by_size_rank_are_filled() {
+        // Compartments cut by lines of 2: the largest turns 1, the smallest (all of them) 8.
+        let train = vec![
+            (
+                rows(&["00200000", "00200000", "22222222", "00020000", "00020000"]),
+                rows(&["88211111", "88211111", "22222222", "00020000", "00020000"]),
+            ),
+            (
+                rows(&["000200", "000200", "000222", "000200", "222200", "000200"]),
+                rows(&["111200", "111200", "111222", "111200", "222200", "888200"]),
+            ),
+        ];
+        let t = region_recolours(&train);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0].contains("valmax") && t[0].contains("valmin"), "{}", t[0]);
+        let (inputs, outputs): (Vec<GridData>, Vec<GridData>) = train.iter().cloned().unzip();
+        assert!(rebuilds(&t[0], &inputs, &outputs), "{}", t[0]);
+    }
+
+    #[test]
+    fn dots_move_to_their_own_colour() {
+        // Each dot moves straight to the line of its colour; the 6 and the 1 have none and go.
+        let train = vec![
+            (
+                rows(&["300000", "300030", "300000", "300400", "300060", "044444"]),
+                rows(&["300000", "330000", "300000", "300000", "300400", "044444"]),
+            ),
+            (
+                rows(&["22222", "00000", "00010", "00000", "02000"]),
+                rows(&["22222", "02000", "00000", "00000", "00000"]),
+            ),
+        ];
+        let t = dots_to_own_colour(&train);
+        assert_eq!(t.len(), 2, "{t:?}");
+        let (inputs, outputs): (Vec<GridData>, Vec<GridData>) = train.iter().cloned().unzip();
+        assert!(rebuilds(&t[0], &inputs, &outputs), "{}", t[0]);
+        // Leaving the dots with no line of their colour is the other reading, wrong here.
+        assert!(!rebuilds(&t[1], &inputs, &outputs), "{}", t[1]);
+        // A change that is no dot's move reads no rule.
+        let mut other = train.clone();
+        other[1].1.cells[0] = 5;
+        assert!(dots_to_own_colour(&other).is_empty());
     }
 
     #[test]

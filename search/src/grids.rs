@@ -439,6 +439,8 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(crate::rules::pattern_extensions(train));
     suggested.extend(crate::edits::legend_recolours(train, tests));
     suggested.extend(crate::edits::predicate_recolours(train));
+    suggested.extend(crate::edits::region_recolours(train));
+    suggested.extend(crate::edits::dots_to_own_colour(train));
     suggested.extend(crate::edits::extreme_recolours(train, tests));
     suggested.extend(crate::edits::hole_count_recolours(train));
     suggested.extend(crate::edits::periodic_repairs(train));
