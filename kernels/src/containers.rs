@@ -16,8 +16,10 @@ use bumpalo::collections::Vec as BVec;
 
 use crate::func::{apply, call, papply};
 use crate::value::{
-    cmp_values, fail, row_value, Cell, Ctx, Fail, FailKind, Grid, Items, Kind, Point, Res, Value,
+    cmp_values, fail, row_value, union_of_shifts, Callable, Cell, Ctx, Fail, FailKind, FuncData, Grid, Items,
+    Kind, Patch, Point, Res, Value,
 };
+use crate::Prim;
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
@@ -680,7 +682,41 @@ pub fn mfilter<'a>(c: &'a Ctx, container: Value<'a>, function: Value<'a>) -> Res
 
 /// `merge(apply(function, container))`.
 pub fn mapply<'a>(c: &'a Ctx, function: Value<'a>, container: Value<'a>) -> Res<'a> {
+    if let Some(union) = shifted_copies(c, function, container) {
+        return Ok(union);
+    }
     merge(c, apply(c, function, container)?)
+}
+
+/// `mapply(lbind(shift, patch), offsets)` of indices: the union of the patch's copies, marked in
+/// their common box ([`union_of_shifts`]) instead of building each copy, the frozenset of copies
+/// and their merge (484b58aa, 0dfd9992, 29ec7d0e: two dozen copies of a 700-cell object; a64e4611:
+/// a box at each of its occurrences). The same steps as the calls it stands for: per offset the
+/// two calls and the copy's cells (none for `(0, 0)`, which returns the patch), then the merge's
+/// cells (distinct offsets make distinct copies, all kept). `None`, and the calls run, wherever
+/// one of them could fail (a failed context, a limit, the step budget, an overflow) or the box is
+/// large.
+fn shifted_copies<'a>(c: &'a Ctx, function: Value<'a>, container: Value<'a>) -> Option<Value<'a>> {
+    let Value::Fn(Callable::Func(&FuncData::LBind(Value::Fn(Callable::Prim(Prim::shift)), patch))) = function
+    else {
+        return None;
+    };
+    let Value::Indices(offsets) = container else { return None };
+    let p = match patch {
+        Value::Object(cells) => Patch::Object(cells),
+        Value::Indices(pts) => Patch::Indices(pts),
+        _ => return None,
+    };
+    let (len, m) = (p.len() as u64, offsets.len() as u64);
+    let moved = offsets.iter().filter(|&&o| o != (0, 0)).count() as u64;
+    let (cells, max_items) = (len * m, c.limits.max_items as u64);
+    let steps = 2 * m + moved * len + cells;
+    if c.failed() || len > max_items || cells > max_items || c.steps() + steps > c.limits.max_steps {
+        return None;
+    }
+    let union = union_of_shifts(c.arena(), p, offsets)?;
+    c.step(steps, "mapply").ok()?;
+    Some(union)
 }
 
 /// `merge(papply(function, a, b))`.
@@ -1600,6 +1636,85 @@ mod tests {
             12 => Value::Tuple(&[]),
             13 => itup(c, &[3, 1, 3]),
             _ => size_fn(),
+        }
+    }
+
+    mod shifted_copies {
+        use super::*;
+        use crate::func::lbind;
+        use crate::Limits;
+        use proptest::prelude::*;
+
+        fn vec_from<'a, T: Copy>(c: &'a Ctx, xs: &[T]) -> BVec<'a, T> {
+            let mut v = c.vec_with(xs.len());
+            v.extend_from_slice(xs);
+            v
+        }
+
+        /// `mapply` of `lbind(shift, patch)` over `offsets`, in a context with `max_steps`: the
+        /// result (or the failure) and the steps, by the fast path (`fast`) or by the calls it stands
+        /// for.
+        fn run(patch: &Patch, offsets: &[Point], max_steps: u64, fast: bool) -> (String, u64) {
+            let c = Ctx::new(Limits { max_steps, ..Limits::default() });
+            let p = match patch {
+                Patch::Object(cells) => c.object(vec_from(&c, cells)),
+                Patch::Indices(pts) => c.indices(vec_from(&c, pts)),
+            };
+            let f = lbind(&c, Value::prim(Prim::shift), p).unwrap();
+            let offsets = c.indices(vec_from(&c, offsets));
+            let out =
+                if fast { mapply(&c, f, offsets) } else { apply(&c, f, offsets).and_then(|s| merge(&c, s)) };
+            (format!("{out:?}"), c.steps())
+        }
+
+        /// Patches of up to 60 cells or points in a 16 x 16 box, most near the origin, some at the
+        /// edge of `i32` (where copies overflow).
+        fn arb_patch() -> impl Strategy<Value = Patch<'static>> {
+            let corner = prop_oneof![8 => Just(0i32), 1 => Just(i32::MAX - 12), 1 => Just(i32::MIN + 2)];
+            let cell = (prop_oneof![9 => 0i32..10, 1 => 10i32..20], -8i32..8, -8i32..8);
+            prop_oneof![
+                (corner.clone(), proptest::collection::vec(cell, 1..60)).prop_map(|(d, v)| {
+                    let cells: Vec<Cell> =
+                        v.into_iter().map(|(k, i, j)| Cell::new(k, (i.saturating_add(d), j))).collect();
+                    Patch::Object(Box::leak(cells.into_boxed_slice()))
+                }),
+                (corner, proptest::collection::vec((-8i32..8, -8i32..8), 1..60)).prop_map(|(d, v)| {
+                    let pts: Vec<Point> = v.into_iter().map(|(i, j)| (i.saturating_add(d), j)).collect();
+                    Patch::Indices(Box::leak(pts.into_boxed_slice()))
+                }),
+            ]
+        }
+
+        fn arb_offsets() -> impl Strategy<Value = Vec<Point>> {
+            let spread = prop_oneof![4 => Just(3i32), 2 => Just(12), 1 => Just(40)];
+            spread.prop_flat_map(|k| proptest::collection::vec((-k..=k, -k..=k), 1..40))
+        }
+
+        proptest! {
+            #[test]
+            fn the_union_of_shifted_copies_is_the_merge_of_the_copies(
+                patch in arb_patch(),
+                offsets in arb_offsets(),
+                budget in prop_oneof![3 => Just(u64::MAX >> 1), 1 => 0u64..4000],
+            ) {
+                prop_assert_eq!(run(&patch, &offsets, budget, true), run(&patch, &offsets, budget, false));
+            }
+        }
+
+        #[test]
+        fn shifted_copies_take_the_fast_path_and_count_every_call() {
+            // 24 copies of a 40-cell object (484b58aa's shape): the marks, with (0, 0) among them.
+            let cells: Vec<Cell> = (0..40).map(|k| Cell::new(k % 3, (k / 8, k % 8))).collect();
+            let offsets: Vec<Point> = (-2..=2).flat_map(|i| (-2..=2).map(move |j| (i * 2, j * 3))).collect();
+            let c = Ctx::default();
+            let p = c.object(vec_from(&c, &cells));
+            let f = lbind(&c, Value::prim(Prim::shift), p).unwrap();
+            let o = c.indices(vec_from(&c, &offsets));
+            assert!(shifted_copies(&c, f, o).is_some());
+            // 25 offsets: two calls each, 24 moved copies of 40 cells, a merge of 25 x 40 cells.
+            assert_eq!(c.steps(), 2 * 25 + 24 * 40 + 25 * 40);
+            let p = Patch::Object(Box::leak(cells.into_boxed_slice()));
+            assert_eq!(run(&p, &offsets, 1 << 23, true), run(&p, &offsets, 1 << 23, false));
         }
     }
 }

@@ -8,7 +8,7 @@
 
 use bumpalo::collections::Vec as BVec;
 
-use crate::value::{fail, Cell, Ctx, FailKind, Grid, Res, Value};
+use crate::value::{fail, Cell, Ctx, FailKind, Grid, GridTables, Res, Value};
 
 /// Python's `mostcolor` of a grid: the most frequent colour, ties to the smallest; `None` when the
 /// grid has no cells (Python's `max` of an empty sequence raises).
@@ -290,6 +290,22 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
         Value::Indices(_) => return fail(FailKind::Type, WHAT),
         _ => obj.cells(WHAT)?,
     };
+    // A filled box of one colour (`asobject` of a canvas: a64e4611 searches hundreds per sample)
+    // as `oh >= 2` rows of `ow` cells: the runs below would be its rows (one run per row, as the
+    // box is narrower than the grid), so it is searched as such without reading them.
+    if let Some(first) = cells.first() {
+        if let Ok(col) = u8::try_from(first.color) {
+            if cells.len() as i64 == oh * ow
+                && oh >= 2
+                && ow < w
+                && cells.iter().all(|x| x.color == first.color)
+            {
+                let mut grid_tables = c.grid_tables();
+                grid_tables.select(g.cells);
+                return filled_box_search(c, g, &mut grid_tables, (ow as usize, col, oh as usize), (h2, w2));
+            }
+        }
+    }
     // The normalised object as runs of one colour at consecutive offsets of the grid buffer
     // (offset, length, colour, table), in the object's order; a colour no grid cell can have means no
     // occurrence at all. Every offset stays inside the grid for every tried position.
@@ -327,28 +343,10 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
     if cells.is_empty() {
         c.check_items(total, WHAT)?;
     }
-    let mut out: BVec<(i32, i32)> = c.vec();
     if filled {
-        let (len, col, height) = (runs[0].1, runs[0].2, runs.len());
-        let (w, h) = (w as usize, h as usize);
-        let box_rows = grid_tables.box_rows(g.cells, w, col, len);
-        let rows = grid_tables.rows_at_least(g.cells, w, col, len);
-        let (tables, box_data) = (grid_tables.data(), grid_tables.box_data());
-        for i in 0..h2 as usize {
-            let row = &box_data[box_rows + i * (h + 1)..][..h + 1];
-            if row[0] as usize >= height {
-                let fits = &tables[rows + i * w..][..w2 as usize];
-                out.extend(
-                    fits.iter()
-                        .enumerate()
-                        .filter(|&(_, &r)| r as usize >= height)
-                        .map(|(j, _)| (i as i32, j as i32)),
-                );
-            }
-            c.step(row[height], WHAT)?;
-        }
-        return Ok(c.indices_sorted(out));
+        return filled_box_search(c, g, &mut grid_tables, (runs[0].1, runs[0].2, runs.len()), (h2, w2));
     }
+    let mut out: BVec<(i32, i32)> = c.vec();
     let tables = grid_tables.data();
     for i in 0..h2 {
         // Work: one unit per position plus one per cell compared, up to the first mismatch.
@@ -377,6 +375,39 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
         c.step(work, WHAT)?;
     }
     // Raster order of offsets: already sorted.
+    Ok(c.indices_sorted(out))
+}
+
+/// `occurrences` of a filled box of colour `col`, `len` wide and `height >= 2` tall (narrower than
+/// the grid), at the `h2 x w2` positions where it fits in `g`: the box rows table gives each row's
+/// work at once, and the rows table (how many rows of the box match from a position) its matches, in
+/// rows where the box fits somewhere: the same matches and work, charged row by row, as comparing
+/// cell by cell. `tables` are [selected](GridTables::select) for `g`.
+fn filled_box_search<'a>(
+    c: &'a Ctx,
+    g: Grid<'a>,
+    tables: &mut GridTables,
+    (len, col, height): (usize, u8, usize),
+    (h2, w2): (i64, i64),
+) -> Res<'a> {
+    let (w, h) = (g.w as usize, g.h as usize);
+    let box_rows = tables.box_rows(g.cells, w, col, len);
+    let rows = tables.rows_at_least(g.cells, w, col, len);
+    let (data, box_data) = (tables.data(), tables.box_data());
+    let mut out: BVec<(i32, i32)> = c.vec();
+    for i in 0..h2 as usize {
+        let row = &box_data[box_rows + i * (h + 1)..][..h + 1];
+        if row[0] as usize >= height {
+            let fits = &data[rows + i * w..][..w2 as usize];
+            out.extend(
+                fits.iter()
+                    .enumerate()
+                    .filter(|&(_, &r)| r as usize >= height)
+                    .map(|(j, _)| (i as i32, j as i32)),
+            );
+        }
+        c.step(row[height], "occurrences")?;
+    }
     Ok(c.indices_sorted(out))
 }
 

@@ -806,6 +806,12 @@ fn cells_by_colour_masks<'a>(arena: &'a Bump, cells: &[Cell]) -> Option<BVec<'a,
         let p = (x.i - top) as usize * w + (x.j - left) as usize;
         masks[p] |= 1 << x.color;
     }
+    Some(cells_from_masks(arena, &masks, top, left, w))
+}
+
+/// The cells marked in `masks` (a colour bit set per position of a box `w` wide whose corner is
+/// `(top, left)`), in raster order and colour order: sorted and unique.
+fn cells_from_masks<'a>(arena: &'a Bump, masks: &[u16], top: i32, left: i32, w: usize) -> BVec<'a, Cell> {
     let total = masks.iter().map(|m| m.count_ones() as usize).sum();
     let mut out = BVec::with_capacity_in(total, arena);
     // Coordinates from the row and column numbers, not from open ranges: `top..` would step past
@@ -821,7 +827,65 @@ fn cells_by_colour_masks<'a>(arena: &'a Bump, cells: &[Cell]) -> Option<BVec<'a,
             }
         }
     }
-    Some(out)
+    out
+}
+
+/// The union of the copies of `patch` (non-empty) moved by each of `offsets` (non-empty), sorted
+/// and unique, where the copies' common box is small (as [`small_box`] has it for their cells) and
+/// every colour is below 16: each copy is marked per position in that box, without being built,
+/// and the marks read back in raster order (what `merge` of the shifted copies makes, at one mark
+/// per copied cell). `None` otherwise, or where a coordinate would leave `i32`.
+pub(crate) fn union_of_shifts<'a>(arena: &'a Bump, patch: Patch<'a>, offsets: &[Point]) -> Option<Value<'a>> {
+    let (u, l, d, r) = patch.bounds()?;
+    let (&(oi_min, _), &(oi_max, _)) = (offsets.first()?, offsets.last()?);
+    let (oj_min, oj_max) = offsets.iter().fold((i32::MAX, i32::MIN), |(a, b), &(_, j)| (a.min(j), b.max(j)));
+    // The box's edges are a cell's coordinate plus an offset's: inside `i32` exactly when no
+    // copied cell overflows.
+    let top = i32::try_from(u as i64 + oi_min as i64).ok()?;
+    let left = i32::try_from(l as i64 + oj_min as i64).ok()?;
+    i32::try_from(d as i64 + oi_max as i64).ok()?;
+    i32::try_from(r as i64 + oj_max as i64).ok()?;
+    let h = (d as i64 + oi_max as i64 - top as i64 + 1) as usize;
+    let w = (r as i64 + oj_max as i64 - left as i64 + 1) as usize;
+    let n = patch.len() * offsets.len();
+    if n < 32 || h as u128 * w as u128 > 4 * n as u128 + 1024 {
+        return None;
+    }
+    // An offset's place in the box, plus a cell's place relative to the patch's corner, is the
+    // moved cell's place.
+    let base = |(i, j): Point| (i - oi_min) as usize * w + (j - oj_min) as usize;
+    let at = |(i, j): Point| (i - u) as usize * w + (j - l) as usize;
+    match patch {
+        Patch::Object(cells) => {
+            if cells.iter().any(|x| x.color as u32 >= 16) {
+                return None;
+            }
+            let mut rel: BVec<(u32, u16)> = BVec::with_capacity_in(cells.len(), arena);
+            rel.extend(cells.iter().map(|x| (at(x.loc()) as u32, 1u16 << x.color)));
+            let mut masks: BVec<u16> = BVec::with_capacity_in(h * w, arena);
+            masks.resize(h * w, 0);
+            for &o in offsets {
+                let row = &mut masks[base(o)..];
+                for &(p, bit) in rel.iter() {
+                    row[p as usize] |= bit;
+                }
+            }
+            Some(Value::Object(cells_from_masks(arena, &masks, top, left, w).into_bump_slice()))
+        }
+        Patch::Indices(pts) => {
+            let mut rel: BVec<u32> = BVec::with_capacity_in(pts.len(), arena);
+            rel.extend(pts.iter().map(|&p| at(p) as u32));
+            let mut marks: BVec<bool> = BVec::with_capacity_in(h * w, arena);
+            marks.resize(h * w, false);
+            for &o in offsets {
+                let row = &mut marks[base(o)..];
+                for &p in rel.iter() {
+                    row[p as usize] = true;
+                }
+            }
+            Some(Value::Indices(points_from_marks(arena, &marks, top, left, w).into_bump_slice()))
+        }
+    }
 }
 
 /// Points in a small box ([`small_box`]), sorted and deduplicated: marked per position, read back in
@@ -833,13 +897,18 @@ fn points_by_marks<'a>(arena: &'a Bump, points: &[Point]) -> Option<BVec<'a, Poi
     for &(i, j) in points {
         marks[(i - top) as usize * w + (j - left) as usize] = true;
     }
+    Some(points_from_marks(arena, &marks, top, left, w))
+}
+
+/// The points marked in `marks` (a box `w` wide whose corner is `(top, left)`), in raster order.
+fn points_from_marks<'a>(arena: &'a Bump, marks: &[bool], top: i32, left: i32, w: usize) -> BVec<'a, Point> {
     let total = marks.iter().filter(|&&m| m).count();
     let mut out = BVec::with_capacity_in(total, arena);
     for (r, row) in marks.chunks_exact(w).enumerate() {
         let i = top + r as i32;
         out.extend(row.iter().enumerate().filter(|(_, &m)| m).map(|(c, _)| (i, left + c as i32)));
     }
-    Some(out)
+    out
 }
 
 /// Sorts a slice that is sorted but for a few short groups: linear when nothing moves.
@@ -944,7 +1013,7 @@ pub fn color_counts(colors: impl Iterator<Item = i32>) -> [u32; 256] {
 }
 
 /// The cells or points of a patch (Python's `Object | Indices`).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub enum Patch<'a> {
     Object(&'a [Cell]),
     Indices(&'a [Point]),
