@@ -222,13 +222,29 @@ impl PathChoice {
         let k = self.samples.fetch_add(1, Ordering::Relaxed);
         match self.prior {
             None if k < 2 * Self::TRIALS => k.is_multiple_of(2),
-            Some(prior) if !self.measured() => prior != (k % Self::RECHECK == Self::RECHECK - 1),
+            Some(prior) if !self.measured() => {
+                let every = self.early_recheck_every(prior);
+                prior != (k % every == every - 1)
+            }
             _ => {
                 let (typed, ratio) = self.faster();
                 let every = ((Self::RECHECK_MEASURED as f64 * ratio) as u64).clamp(1, Self::RECHECK_MOST);
                 typed != k.is_multiple_of(every)
             }
         }
+    }
+
+    /// Until both paths are measured, one sample in [`Self::RECHECK`] takes the other path, and one in
+    /// that many times its time ratio once its first samples show it slower: a64e4611's typed path
+    /// takes 3.5x its Rust one, and at one in 16 eval's repeated passes spent about 14% of their
+    /// instructions rechecking (bench/RESULTS.md, "CPU mechanism V").
+    fn early_recheck_every(&self, prior: bool) -> u64 {
+        let (mine, other) = if prior { (&self.typed, &self.dynamic) } else { (&self.dynamic, &self.typed) };
+        if mine[2].load(Ordering::Relaxed) == 0 || other[2].load(Ordering::Relaxed) == 0 {
+            return Self::RECHECK;
+        }
+        let ratio = per_step(other) / per_step(mine).max(f64::MIN_POSITIVE);
+        ((Self::RECHECK as f64 * ratio.max(1.0)) as u64).clamp(Self::RECHECK, Self::RECHECK_MOST)
     }
 
     /// Whether samples take the typed path (but for the rechecks): where forced, or by the prior until
@@ -246,9 +262,6 @@ impl PathChoice {
     /// Whether the typed path has taken less time per step so far, and by how much the other is slower
     /// (its time per step over the faster's, at least 1).
     fn faster(&self) -> (bool, f64) {
-        let per_step = |p: &[AtomicU64; 3]| {
-            p[0].load(Ordering::Relaxed) as f64 / p[1].load(Ordering::Relaxed).max(1) as f64
-        };
         let (typed, dynamic) = (per_step(&self.typed), per_step(&self.dynamic));
         let ratio = |slow: f64, fast: f64| if fast > 0.0 { (slow / fast).max(1.0) } else { 1.0 };
         if typed <= dynamic {
@@ -265,6 +278,11 @@ impl PathChoice {
         p[1].fetch_add(steps + 1, Ordering::Relaxed);
         p[2].fetch_add(1, Ordering::Relaxed);
     }
+}
+
+/// A path's time per step so far (nanoseconds; steps count one per sample more, so never zero).
+fn per_step(p: &[AtomicU64; 3]) -> f64 {
+    p[0].load(Ordering::Relaxed) as f64 / p[1].load(Ordering::Relaxed).max(1) as f64
 }
 
 #[cfg(test)]
@@ -314,6 +332,23 @@ mod tests {
         let every = 2 * PathChoice::RECHECK_MEASURED;
         let next: Vec<bool> = (0..every).map(|_| c.typed_next()).collect();
         assert_eq!(next.iter().filter(|&&t| t).count() as u64, every - 1);
+    }
+
+    #[test]
+    fn before_the_trials_a_slower_other_path_is_rechecked_less_often() {
+        let c = PathChoice::with_prior(false);
+        let mut paths = Vec::new();
+        while paths.iter().filter(|&&t| t).count() < 2 {
+            let typed = c.typed_next();
+            // Typed: 4 times the Rust path's time per step.
+            c.record(typed, if typed { 80_000 } else { 20_000 }, 999);
+            paths.push(typed);
+        }
+        let at: Vec<usize> = paths.iter().enumerate().filter(|(_, &t)| t).map(|(k, _)| k).collect();
+        let n = PathChoice::RECHECK as usize;
+        // The first recheck after RECHECK samples, the next one after 4 x RECHECK.
+        assert_eq!(at, vec![n - 1, 4 * n - 1], "rechecks at {at:?}");
+        assert!(!c.prefers_typed());
     }
 
     #[test]
