@@ -55,6 +55,7 @@ pub fn extract_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<
     out.extend(nested_rings(train));
     out.extend(crate::tallies::colour_lists(train));
     out.extend(crate::tallies::counted_lines(train));
+    out.extend(crate::tallies::lattice_summaries(train, tests));
     out
 }
 
@@ -465,7 +466,7 @@ fn squeeze_runs(g: &GridData, rows: bool) -> GridData {
 
 /// The rows of the grid `g` (DSL text) that differ from the row before them: each row paired with
 /// the one above it (a row of the non-colour 10 above the first), the pairs of equal rows dropped.
-fn squeeze_text(g: &str) -> String {
+pub(crate) fn squeeze_text(g: &str) -> String {
     format!(
         "apply(first, sfilter(pair({g}, vconcat(canvas(TEN, astuple(ONE, width({g}))), {g})), \
          compose(flip, fork(equality, first, last))))"

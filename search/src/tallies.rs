@@ -1,13 +1,14 @@
 //! Rules for outputs that summarise their input in a few cells ([`crate::extracts`] registers them):
 //! - [`colour_lists`]: the input's colours (all, besides its most common one, or also besides the
 //!   most common of the rest) sorted by a count or a position, as a column, a row or a square of bands;
+//! - [`lattice_summaries`]: the colours of a lattice's cells, one cell each;
 //! - [`counted_lines`]: one colour as a line or a square (or the square's diagonal) as long as
 //!   a count of the input.
 //!
 //! As in [`crate::extracts`], the Rust checks decide whether a rule fits every demonstration; the
 //! layer evaluates the template through the kernels and the interpreter checks it again.
 
-use crate::extracts::{least_color, objects_of};
+use crate::extracts::{least_color, objects_of, squeeze_text};
 use crate::rules::most_color;
 use crate::{GridData, COLORS};
 
@@ -263,6 +264,127 @@ pub fn counted_lines(train: &[(GridData, GridData)]) -> Vec<String> {
     }]
 }
 
+/// The cells of a lattice: `g` cut by full rows and columns of one colour into cells of one
+/// colour each, all of one size (the lines of any thickness, all of one; an outer frame of one
+/// line on all four sides or none). Returns the cells' colours, whether there is a frame, and the
+/// lines' period where the cells are square, the lines one cell thick both ways, and no frame.
+fn lattice(g: &GridData) -> Option<(GridData, bool, Option<usize>)> {
+    let at = |r: usize, c: usize| g.cells[r * g.w + c];
+    // Runs of consecutive indices where `line` holds or not: (start, length, is line).
+    let runs = |n: usize, line: &dyn Fn(usize) -> bool| {
+        let mut out: Vec<(usize, usize, bool)> = Vec::new();
+        for k in 0..n {
+            match out.last_mut() {
+                Some(run) if run.2 == line(k) => run.1 += 1,
+                _ => out.push((k, 1, line(k))),
+            }
+        }
+        out
+    };
+    let lines = (0..10u8).filter(|&s| {
+        (0..g.h).any(|r| (0..g.w).all(|c| at(r, c) == s)) || (0..g.w).any(|c| (0..g.h).all(|r| at(r, c) == s))
+    });
+    let mut found = None;
+    for s in lines {
+        let rows = runs(g.h, &|r| (0..g.w).all(|c| at(r, c) == s));
+        let cols = runs(g.w, &|c| (0..g.h).all(|r| at(r, c) == s));
+        let framed = |v: &[(usize, usize, bool)]| v.len() >= 3 && v[0].2 && v[v.len() - 1].2;
+        let frame = framed(&rows) && framed(&cols);
+        let bare =
+            |v: &[(usize, usize, bool)]| v.first().is_some_and(|x| !x.2) && v.last().is_some_and(|x| !x.2);
+        if !(frame || (bare(&rows) && bare(&cols))) {
+            continue;
+        }
+        // One size of cell, one thickness of line inside, a frame of one line.
+        let regular = |v: &[(usize, usize, bool)]| {
+            let inner = if frame { &v[1..v.len() - 1] } else { v };
+            let sizes = |line: bool| inner.iter().filter(|x| x.2 == line).map(|x| x.1).collect::<Vec<_>>();
+            let thin_frame = !frame || (v[0].1 == 1 && v[v.len() - 1].1 == 1);
+            thin_frame && [sizes(false), sizes(true)].iter().all(|n| n.windows(2).all(|p| p[0] == p[1]))
+        };
+        if !regular(&rows) || !regular(&cols) {
+            continue;
+        }
+        let cell_rows: Vec<(usize, usize)> = rows.iter().filter(|x| !x.2).map(|x| (x.0, x.1)).collect();
+        let cell_cols: Vec<(usize, usize)> = cols.iter().filter(|x| !x.2).map(|x| (x.0, x.1)).collect();
+        if cell_rows.len() * cell_cols.len() < 2 {
+            continue;
+        }
+        let mut colours = Vec::new();
+        for &(r0, hr) in &cell_rows {
+            for &(c0, wc) in &cell_cols {
+                let c = at(r0, c0);
+                if (r0..r0 + hr).any(|r| (c0..c0 + wc).any(|k| at(r, k) != c)) {
+                    return None;
+                }
+                colours.push(c);
+            }
+        }
+        if found.is_some() {
+            // Two readings (two colours of lines): ambiguous.
+            return None;
+        }
+        let thin = |v: &[(usize, usize, bool)]| v.iter().any(|x| x.2) && v.iter().all(|x| !x.2 || x.1 == 1);
+        let square = cell_rows[0].1 == cell_cols[0].1 && !frame && thin(&rows) && thin(&cols);
+        let period = square.then_some(cell_rows[0].1 + 1);
+        found = Some((GridData { h: cell_rows.len(), w: cell_cols.len(), cells: colours }, frame, period));
+    }
+    found
+}
+
+/// `g` turned by one of the mirrors a summary may be read in, with its DSL name.
+fn mirrored(g: &GridData, how: &str) -> GridData {
+    let (h, w) = (g.h, g.w);
+    let cells = (0..h * w)
+        .map(|k| {
+            let (r, c) = (k / w, k % w);
+            match how {
+                "vmirror" => g.cells[r * w + w - 1 - c],
+                "hmirror" => g.cells[(h - 1 - r) * w + c],
+                "rot180" => g.cells[(h - 1 - r) * w + w - 1 - c],
+                _ => g.cells[k],
+            }
+        })
+        .collect();
+    GridData { h, w, cells }
+}
+
+/// When every input is a lattice (full lines of one colour cutting it into cells of one colour
+/// each, all of one size; a frame on all four sides or none, the same on every demonstration and
+/// test input) and every output is the grid of its cells' colours, maybe mirrored: runs of equal
+/// rows and columns cut to one (each cell and each line becomes one; arc-dsl's `dedupe` would also
+/// drop the repeated lines), the frame trimmed, and every
+/// other row and column kept (`downscale` by two drops the lines). Unlike `compress`, this keeps a
+/// row of cells that all have one colour.
+pub fn lattice_summaries(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    let Some(read) = train.iter().map(|(i, _)| lattice(i)).collect::<Option<Vec<_>>>() else {
+        return Vec::new();
+    };
+    let frame = read[0].1;
+    let tests_fit = tests.iter().all(|t| lattice(t).is_some_and(|l| l.1 == frame));
+    if read.iter().any(|l| l.1 != frame) || !tests_fit || read.iter().all(|l| l.0.h * l.0.w < 4) {
+        return Vec::new();
+    }
+    for how in ["identity", "vmirror", "hmirror", "rot180"] {
+        if train.iter().zip(&read).all(|((_, o), l)| mirrored(&l.0, how) == *o) {
+            // Square cells between thin lines: every `period`-th row and column, the period read
+            // off the first line (a shorter program than the squeeze, which ranks it first).
+            let periodic = read.iter().all(|l| l.2.is_some())
+                && tests.iter().all(|t| lattice(t).is_some_and(|l| l.2.is_some()));
+            let summary = if periodic {
+                "downscale(X, increment(valmin(sfilter(frontiers(X), hline), uppermost)))".to_string()
+            } else {
+                let squeezed =
+                    format!("dmirror({})", squeeze_text(&format!("dmirror({})", squeeze_text("X"))));
+                let body = if frame { format!("trim({squeezed})") } else { squeezed };
+                format!("downscale({body}, TWO)")
+            };
+            return vec![if how == "identity" { summary } else { format!("{how}({summary})") }];
+        }
+    }
+    Vec::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,6 +442,31 @@ mod tests {
         assert!(ts[0].starts_with("branch(portrait(X)"), "{}", ts[0]);
         let got = run(&ts[0], &train, std::slice::from_ref(&test)).expect("fits");
         assert_eq!(got[0], Some(grid(&["1", "3"])));
+    }
+
+    #[test]
+    fn a_lattice_summed_up_by_its_cells() {
+        // Cells of 2 x 2, then of one cell, between lines of 5; the cells' colours mirrored left
+        // to right.
+        let train = vec![
+            (grid(&["11533500", "11533500", "55555555", "00533544", "00533544"]), grid(&["031", "430"])),
+            (grid(&["253", "555", "353", "555", "056"]), grid(&["32", "33", "60"])),
+        ];
+        let test = grid(&["77500", "77500", "55555", "00577", "00577", "55555", "11511", "11511"]);
+        let ts = lattice_summaries(&train, std::slice::from_ref(&test));
+        assert_eq!(ts.len(), 1, "{ts:?}");
+        let got = run(&ts[0], &train, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["07", "70", "11"])));
+        // A cell of two colours: no lattice of one-colour cells, no rule.
+        let mut mixed = train.clone();
+        mixed[0].0.cells[0] = 2;
+        assert!(lattice_summaries(&mixed, &[]).is_empty());
+        // Inputs that are all line (one colour) or a lone line: no lattice, no panic.
+        assert!(lattice(&grid(&["55", "55"])).is_none());
+        assert!(lattice(&grid(&["5", "1"])).is_none());
+        // A test input with a frame the demonstrations lack: no rule.
+        let framed = grid(&["55555", "52535", "55555", "53535", "55555"]);
+        assert!(lattice_summaries(&train, &[framed]).is_empty());
     }
 
     #[test]
