@@ -461,6 +461,19 @@ mod tests {
         let mut mixed = train.clone();
         mixed[0].0.cells[0] = 2;
         assert!(lattice_summaries(&mixed, &[]).is_empty());
+        // Framed lattices (the squeeze, then the frame trimmed), cells of any shape.
+        let framed = vec![
+            (
+                grid(&["5555555", "5115335", "5115335", "5555555", "5005445", "5005445", "5555555"]),
+                grid(&["13", "04"]),
+            ),
+            (grid(&["5555555", "5253565", "5555555"]), grid(&["236"])),
+        ];
+        let test = grid(&["5555555", "5115335", "5555555", "5775005", "5555555"]);
+        let ts = lattice_summaries(&framed, std::slice::from_ref(&test));
+        assert!(ts.len() == 1 && ts[0].contains("trim("), "{ts:?}");
+        let got = run(&ts[0], &framed, std::slice::from_ref(&test)).expect("fits");
+        assert_eq!(got[0], Some(grid(&["13", "70"])));
         // Inputs that are all line (one colour) or a lone line: no lattice, no panic.
         assert!(lattice(&grid(&["55", "55"])).is_none());
         assert!(lattice(&grid(&["5", "1"])).is_none());
