@@ -53,11 +53,14 @@ pub fn extract_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<
     out.extend(bar_charts(train));
     out.extend(stencil_copies(train));
     out.extend(nested_rings(train));
+    out.extend(crate::tallies::colour_lists(train));
+    out.extend(crate::tallies::counted_lines(train));
+    out.extend(crate::tallies::lattice_summaries(train, tests));
     out
 }
 
 /// The DSL constant naming `n`, for 0 to 10.
-fn number(n: usize) -> Option<&'static str> {
+pub(crate) fn number(n: usize) -> Option<&'static str> {
     match n {
         0..=9 => Some(COLORS[n]),
         10 => Some("TEN"),
@@ -257,8 +260,8 @@ pub fn block_picks(train: &[(GridData, GridData)]) -> Vec<String> {
 }
 
 /// An object of a grid: its cells (row, column, colour) and its box.
-struct Obj {
-    cells: Vec<(usize, usize, u8)>,
+pub(crate) struct Obj {
+    pub(crate) cells: Vec<(usize, usize, u8)>,
     top: usize,
     left: usize,
     h: usize,
@@ -267,7 +270,7 @@ struct Obj {
 
 /// The objects of `g` as arc-dsl's `objects(g, univalued, diagonal, T)` finds them (the background
 /// is the most common colour, the smallest on a tie).
-fn objects_of(g: &GridData, univalued: bool, diagonal: bool) -> Vec<Obj> {
+pub(crate) fn objects_of(g: &GridData, univalued: bool, diagonal: bool) -> Vec<Obj> {
     let bg = most_color(g);
     let joins = |k: usize, m: usize| if univalued { g.cells[m] == g.cells[k] } else { g.cells[m] != bg };
     let groups = crate::rules::flood(g, diagonal, |k| g.cells[k] != bg, joins);
@@ -463,7 +466,7 @@ fn squeeze_runs(g: &GridData, rows: bool) -> GridData {
 
 /// The rows of the grid `g` (DSL text) that differ from the row before them: each row paired with
 /// the one above it (a row of the non-colour 10 above the first), the pairs of equal rows dropped.
-fn squeeze_text(g: &str) -> String {
+pub(crate) fn squeeze_text(g: &str) -> String {
     format!(
         "apply(first, sfilter(pair({g}, vconcat(canvas(TEN, astuple(ONE, width({g}))), {g})), \
          compose(flip, fork(equality, first, last))))"
@@ -747,7 +750,7 @@ fn colour_counts(train: &[(GridData, GridData)]) -> Vec<ColourCount> {
 }
 
 /// arc-dsl's `leastcolor`: the least common colour of `g`, the smallest on a tie.
-fn least_color(g: &GridData) -> u8 {
+pub(crate) fn least_color(g: &GridData) -> u8 {
     let mut counts = [0usize; 10];
     g.cells.iter().for_each(|&c| counts[c as usize % 10] += 1);
     (0..10u8).filter(|&c| counts[c as usize] > 0).min_by_key(|&c| counts[c as usize]).unwrap_or(0)

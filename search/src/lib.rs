@@ -39,6 +39,7 @@ pub mod render;
 pub mod rules;
 pub mod shape;
 pub mod store;
+pub mod tallies;
 pub mod types;
 
 use std::time::{Duration, Instant};
