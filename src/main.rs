@@ -768,7 +768,7 @@ fn run_solve(args: SolveArgs) -> Exit {
         );
         for t in found.tasks.iter().filter(|t| t.found) {
             let verdict = match t.score {
-                Some(x) if x == 1.0 => " (right)",
+                Some(1.0) => " (right)",
                 Some(_) => " (wrong on the tests)",
                 None => "",
             };
@@ -1657,7 +1657,7 @@ fn run_search(args: SearchArgs) -> Exit {
     for t in &report.tasks {
         let verdict = match (t.found, t.score) {
             (false, _) => "not found".to_string(),
-            (true, Some(s)) if s == 1.0 => "found, right".to_string(),
+            (true, Some(1.0)) => "found, right".to_string(),
             (true, Some(_)) => "found, wrong on the tests".to_string(),
             (true, None) => "found".to_string(),
         };

@@ -16,6 +16,8 @@ use common::arcforge;
 /// The peak resident memory of the child `arcforge eval` on `data`, in MiB, with its exit code
 /// and standard error (wait4 gives that child's own rusage).
 #[cfg(target_os = "linux")]
+// The child is reaped by `wait4` below (for its own rusage), which clippy does not see.
+#[allow(clippy::zombie_processes)]
 fn eval_peak_mib(data: &std::path::Path) -> (i32, String, u64) {
     use std::io::Read;
     let mut child = arcforge()

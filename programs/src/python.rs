@@ -146,10 +146,8 @@ fn lines(text: &str) -> Vec<Line> {
             }
             match *p {
                 "(" | "[" | "{" => open.push((c, pos)),
-                ")" | "]" | "}" => {
-                    if open.pop().is_none() {
-                        l.error.get_or_insert(LocalError::syntax(pos, format!("`{p}` closes no bracket")));
-                    }
+                ")" | "]" | "}" if open.pop().is_none() => {
+                    l.error.get_or_insert(LocalError::syntax(pos, format!("`{p}` closes no bracket")));
                 }
                 _ => {}
             }

@@ -608,7 +608,9 @@ fn rejected_tasks_keep_their_test_inputs() {
     );
     let l = load::load(&p, &LoadOptions { split: Split::Train, require_test_outputs: false }).unwrap();
     assert_eq!(ids(&l), ["good"]);
-    let kept: Vec<(&str, Option<Vec<Option<Vec<u8>>>>)> = l
+    // Per rejected task: its id and its test inputs' cells (None: not a grid; the list None: unreadable).
+    type Kept<'a> = (&'a str, Option<Vec<Option<Vec<u8>>>>);
+    let kept: Vec<Kept> = l
         .rejected_tasks
         .iter()
         .map(|r| {

@@ -21,7 +21,7 @@ fn watching<'a>(_: &'a Ctx, input: Value<'a>) -> Value<'a> {
 
 #[test]
 fn the_cpu_advances_the_bar_sample_by_sample() {
-    let bar = BAR.get_or_init(|| indicatif::ProgressBar::hidden());
+    let bar = BAR.get_or_init(indicatif::ProgressBar::hidden);
     bar.set_length(20);
     let solver = Solver {
         task: "t",

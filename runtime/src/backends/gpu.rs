@@ -19,7 +19,9 @@ use crate::engine::fault::{Fault, Injected};
 /// The GPUs opened so far, per selection (`None`: all visible), or why they could not be: each
 /// selection is opened once per process.
 type Opened = Result<Vec<Injected<Gpu>>, String>;
-static DEVICES: Mutex<Vec<(Option<Vec<usize>>, &'static Opened)>> = Mutex::new(Vec::new());
+/// A selection of GPUs (`None`: all visible) and what opening it gave.
+type Selection = (Option<Vec<usize>>, &'static Opened);
+static DEVICES: Mutex<Vec<Selection>> = Mutex::new(Vec::new());
 
 /// What `gpu-kernels` compiled into this program.
 pub(crate) fn build() -> &'static GpuBuild {

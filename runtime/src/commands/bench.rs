@@ -749,14 +749,14 @@ pub fn run(
         }
     }
 
-    if opts.workloads.contains(&Workload::AllPairsPrograms) {
-        if opts.programs.is_empty() {
-            return Err(BenchError::NoPrograms);
-        }
+    if opts.workloads.contains(&Workload::AllPairsPrograms) && opts.programs.is_empty() {
+        return Err(BenchError::NoPrograms);
     }
     // The programs compiled for the GPUs once, before any measurement (the compile is start-up).
     let mut programs_gpu = None;
-    let mut compiled: Option<(Vec<Option<String>>, Vec<&'static dyn Accelerator>)> = None;
+    // Per program its GPU kernel (or none), and the GPUs that loaded them.
+    type Compiled = (Vec<Option<String>>, Vec<&'static dyn Accelerator>);
+    let mut compiled: Option<Compiled> = None;
     let gpu_settings: Vec<BenchDevice> = devices.iter().copied().filter(|d| d.needs_gpu()).collect();
     if opts.workloads.contains(&Workload::AllPairsPrograms) && !gpu_settings.is_empty() {
         let t = Instant::now();

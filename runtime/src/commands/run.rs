@@ -363,7 +363,6 @@ pub fn run_programs_on(
         .collect();
     // Every task id and test index of the challenges, rejected tasks included (as `solve` does),
     // unless the run was restricted to one task.
-    let mut submission = submission;
     let notes = if opts.task.is_none() { submission::complete(&mut submission, loaded) } else { Vec::new() };
     let cpu_path = match host {
         None => "interpreted".to_string(),

@@ -107,11 +107,11 @@ pub fn solve(loaded: &Loaded, solvers: &[Solver], opts: &ExecOptions) -> Result<
     // A candidate's answer on a test input must be the CPU's, in full.
     let mut ctx = Ctx::new(opts.limits);
     for ((task, &base), found) in loaded.tasks.iter().zip(&first_input).zip(&all_found) {
-        for input in base + task.train.len()..base + task.train.len() + task.test.len() {
+        for (input, grid) in inputs.iter().enumerate().skip(base + task.train.len()).take(task.test.len()) {
             for &s in found {
                 let k = s * n + input;
                 if run.verdict[k] {
-                    run.outputs[k] = run_solver(&mut ctx, solvers[s].cpu, inputs[input]);
+                    run.outputs[k] = run_solver(&mut ctx, solvers[s].cpu, grid);
                     run.verdict[k] = false;
                 }
             }

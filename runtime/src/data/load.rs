@@ -15,6 +15,7 @@
 //! is kept in [`Loaded::rejected_tasks`]. Tasks are read with bounds (`bounded_json`), so an
 //! oversized grid is refused while it is read. Only a problem with the data path itself is a
 //! [`LoadError`].
+#![allow(clippy::result_large_err)]
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
@@ -383,7 +384,9 @@ struct Collected {
     rejected: Vec<RejectedTask>,
 }
 
-/// A rejected task: why, and what a submission can still use of it.
+/// A rejected task: why, and what a submission can still use of it. Large (it carries the task's
+/// salvaged test inputs), but made at most once per task, so the functions returning it keep it
+/// unboxed (`clippy::result_large_err` is allowed where they are).
 struct Rejected {
     issue: LoadIssue,
     salvage: RejectedTask,
