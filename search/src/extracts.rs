@@ -24,7 +24,8 @@
 //! - [`odd_objects`]: the object whose picture no other repeats (or the picture most share);
 //! - [`bar_charts`]: a bar per colour or hollow object, as long as a count of it, sorted;
 //! - [`stencil_copies`]: the largest object drawn once per single cell, in its colour, laid out;
-//! - [`nested_rings`]: the parts of the input as concentric square outlines, ranked by their sides.
+//! - [`nested_rings`]: the parts of the input as concentric square outlines, ranked by their sides;
+//! - [`crate::regions`]: the colours of speckled rectangular regions, as a grid.
 //!
 //! The Rust checks mirror the kernels' definitions (arc-dsl's `objects`, `hsplit`...) closely enough
 //! to pick the template; the layer evaluates it through the kernels, and the interpreter checks the
@@ -56,6 +57,7 @@ pub fn extract_rules(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<
     out.extend(crate::tallies::colour_lists(train));
     out.extend(crate::tallies::counted_lines(train));
     out.extend(crate::tallies::lattice_summaries(train, tests));
+    out.extend(crate::regions::region_summaries(train, tests));
     out
 }
 
@@ -154,7 +156,7 @@ pub fn block_substitution(train: &[(GridData, GridData)], tests: &[GridData]) ->
 }
 
 /// arc-dsl's `compress`: the grid without its rows and columns of one colour.
-fn compress(g: &GridData) -> GridData {
+pub(crate) fn compress(g: &GridData) -> GridData {
     let at = |r: usize, c: usize| g.cells[r * g.w + c];
     let rows: Vec<usize> = (0..g.h).filter(|&r| (0..g.w).any(|c| at(r, c) != at(r, 0))).collect();
     let cols: Vec<usize> = (0..g.w).filter(|&c| (0..g.h).any(|r| at(r, c) != at(0, c))).collect();
@@ -451,7 +453,7 @@ fn laid_text(s: &str, across: bool) -> String {
 }
 
 /// `g` without the rows (`rows`) or columns that repeat the one just before them.
-fn squeeze_runs(g: &GridData, rows: bool) -> GridData {
+pub(crate) fn squeeze_runs(g: &GridData, rows: bool) -> GridData {
     let (a, b) = if rows { (g.h, g.w) } else { (g.w, g.h) };
     let at = |x: usize, y: usize| if rows { g.cells[x * g.w + y] } else { g.cells[y * g.w + x] };
     let kept: Vec<usize> = (0..a).filter(|&x| x == 0 || (0..b).any(|y| at(x, y) != at(x - 1, y))).collect();

@@ -35,6 +35,7 @@ pub mod eval;
 pub mod extracts;
 pub mod grids;
 pub mod rank;
+pub mod regions;
 pub mod render;
 pub mod rules;
 pub mod shape;
