@@ -85,6 +85,20 @@ pub(crate) fn template_program(template: &str) -> String {
     format!("def solve_t(I):\n    O = {body}\n    return O\n")
 }
 
+/// For the rules' tests: a template's answers on `tests` when the interpreter confirms it on every
+/// demonstration (`None` otherwise); the template must parse.
+#[cfg(test)]
+pub(crate) fn confirm_template(
+    template: &str,
+    train: &[(GridData, GridData)],
+    tests: &[GridData],
+) -> Option<Vec<Option<GridData>>> {
+    grids::parse(template, None).expect("a valid template");
+    let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).chain(tests).collect();
+    let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
+    confirm(&template_program(template), &inputs, &outputs)
+}
+
 /// The bounds of one task's search.
 #[derive(Clone, Debug)]
 pub struct Options {

@@ -389,23 +389,11 @@ pub fn lattice_summaries(train: &[(GridData, GridData)], tests: &[GridData]) -> 
 mod tests {
     use super::*;
 
-    use crate::template_program as program;
-
     fn grid(rows: &[&str]) -> GridData {
         GridData::from_rows(rows)
     }
 
-    /// The template's answers on `tests` when the interpreter confirms it on every demonstration.
-    fn run(
-        template: &str,
-        train: &[(GridData, GridData)],
-        tests: &[GridData],
-    ) -> Option<Vec<Option<GridData>>> {
-        crate::grids::parse(template, None).expect("a valid template");
-        let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).chain(tests).collect();
-        let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
-        crate::confirm(&program(template), &inputs, &outputs)
-    }
+    use crate::confirm_template as run;
 
     #[test]
     fn colours_listed_by_their_number_of_cells() {
