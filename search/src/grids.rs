@@ -431,6 +431,13 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(stamps(train));
     suggested.extend(moves(train));
     suggested.extend(crate::extracts::extract_rules(train, tests));
+    // Registered here, not by `extracts`, whose helpers they use (one way: grids -> tallies -> extracts).
+    if crate::extracts::changes_shape(train) {
+        suggested.extend(crate::tallies::colour_lists(train));
+        suggested.extend(crate::tallies::counted_lines(train));
+        suggested.extend(crate::tallies::lattice_summaries(train, tests));
+        suggested.extend(crate::regions::region_summaries(train, tests));
+    }
     suggested.extend(crate::rules::paint_rules(train, tests));
     suggested.extend(crate::rules::partial_paint_rules(train, tests));
     suggested.extend(crate::rules::pattern_repairs(train));
