@@ -60,6 +60,24 @@ pub struct GridData {
 }
 
 impl GridData {
+    /// This grid turned by `how`, one of arc-dsl's `vmirror`, `hmirror` and `rot180` (any other
+    /// name: unchanged), as the summaries that may be read in a mirror render it.
+    pub(crate) fn turned(&self, how: &str) -> GridData {
+        let (h, w) = (self.h, self.w);
+        let cells = (0..h * w)
+            .map(|k| {
+                let (r, c) = (k / w, k % w);
+                match how {
+                    "vmirror" => self.cells[r * w + w - 1 - c],
+                    "hmirror" => self.cells[(h - 1 - r) * w + c],
+                    "rot180" => self.cells[(h - 1 - r) * w + w - 1 - c],
+                    _ => self.cells[k],
+                }
+            })
+            .collect();
+        GridData { h, w, cells }
+    }
+
     /// A grid written as its rows, one digit per cell (tests and examples).
     ///
     /// ```

@@ -55,23 +55,6 @@ fn repeats_only_in_runs(g: &GridData) -> bool {
         && fine(g.w, &|c| (0..g.h).map(|r| g.cells[r * g.w + c]).collect())
 }
 
-/// `g` turned by `how` (the identity, or arc-dsl's `vmirror`, `hmirror`, `rot180`).
-fn turned(g: &GridData, how: &str) -> GridData {
-    let (h, w) = (g.h, g.w);
-    let cells = (0..h * w)
-        .map(|k| {
-            let (r, c) = (k / w, k % w);
-            match how {
-                "vmirror" => g.cells[r * w + w - 1 - c],
-                "hmirror" => g.cells[(h - 1 - r) * w + c],
-                "rot180" => g.cells[(h - 1 - r) * w + w - 1 - c],
-                _ => g.cells[k],
-            }
-        })
-        .collect();
-    GridData { h, w, cells }
-}
-
 /// When every output is the grid of its input's region colours (each one-colour object grown to
 /// its box, the background's full rows and columns dropped, runs of equal rows and columns cut to
 /// one), maybe mirrored, on every demonstration (some output of more than one cell, every output
@@ -88,7 +71,7 @@ pub fn region_summaries(train: &[(GridData, GridData)], tests: &[GridData]) -> V
             continue;
         };
         for how in ["identity", "vmirror", "hmirror", "rot180"] {
-            if !train.iter().zip(&read).all(|((_, o), g)| turned(&region_grid(g), how) == *o) {
+            if !train.iter().zip(&read).all(|((_, o), g)| region_grid(g).turned(how) == *o) {
                 continue;
             }
             let flag = if diagonal { "T" } else { "F" };

@@ -332,23 +332,6 @@ fn lattice(g: &GridData) -> Option<(GridData, bool, Option<usize>)> {
     found
 }
 
-/// `g` turned by one of the mirrors a summary may be read in, with its DSL name.
-fn mirrored(g: &GridData, how: &str) -> GridData {
-    let (h, w) = (g.h, g.w);
-    let cells = (0..h * w)
-        .map(|k| {
-            let (r, c) = (k / w, k % w);
-            match how {
-                "vmirror" => g.cells[r * w + w - 1 - c],
-                "hmirror" => g.cells[(h - 1 - r) * w + c],
-                "rot180" => g.cells[(h - 1 - r) * w + w - 1 - c],
-                _ => g.cells[k],
-            }
-        })
-        .collect();
-    GridData { h, w, cells }
-}
-
 /// When every input is a lattice (full lines of one colour cutting it into cells of one colour
 /// each, all of one size; a frame on all four sides or none, the same on every demonstration and
 /// test input) and every output is the grid of its cells' colours, maybe mirrored: runs of equal
@@ -366,7 +349,7 @@ pub fn lattice_summaries(train: &[(GridData, GridData)], tests: &[GridData]) -> 
         return Vec::new();
     }
     for how in ["identity", "vmirror", "hmirror", "rot180"] {
-        if train.iter().zip(&read).all(|((_, o), l)| mirrored(&l.0, how) == *o) {
+        if train.iter().zip(&read).all(|((_, o), l)| l.0.turned(how) == *o) {
             // Square cells between thin lines: every `period`-th row and column, the period read
             // off the first line (a shorter program than the squeeze, which ranks it first).
             let periodic = read.iter().all(|l| l.2.is_some())
