@@ -183,12 +183,7 @@ pub fn legend_recolours(train: &[(GridData, GridData)], tests: &[GridData]) -> V
                 continue;
             }
             let objs = objects_text(univalued, diagonal);
-            let mut shown = [false; 10];
-            train
-                .iter()
-                .map(|(i, _)| i)
-                .chain(tests)
-                .for_each(|g| g.cells.iter().for_each(|&x| shown[x as usize % 10] = true));
+            let shown = crate::rules::shown_colours(train, tests);
             let mut g = "X".to_string();
             for d in (0..10u8).filter(|&d| d != c && shown[d as usize]) {
                 let dc = COLORS[d as usize];
@@ -834,12 +829,7 @@ pub fn nested_recolours(train: &[(GridData, GridData)], tests: &[GridData]) -> V
     {
         return Vec::new();
     }
-    let mut shown = [false; 10];
-    train
-        .iter()
-        .map(|(i, _)| i)
-        .chain(tests)
-        .for_each(|g| g.cells.iter().for_each(|&x| shown[x as usize % 10] = true));
+    let shown = crate::rules::shown_colours(train, tests);
     for diagonal in [false, true] {
         let fits = train.iter().all(|(i, o)| {
             let bg = crate::rules::most_color(i);
@@ -897,12 +887,7 @@ pub fn contained_symmetries(train: &[(GridData, GridData)], tests: &[GridData]) 
     {
         return Vec::new();
     }
-    let mut shown = [false; 10];
-    train
-        .iter()
-        .map(|(i, _)| i)
-        .chain(tests)
-        .for_each(|g| g.cells.iter().for_each(|&x| shown[x as usize % 10] = true));
+    let shown = crate::rules::shown_colours(train, tests);
     for diagonal in [false, true] {
         let fits = train.iter().all(|(i, o)| {
             let objs = objects(i, crate::rules::most_color(i), true, diagonal);

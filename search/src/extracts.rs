@@ -1430,12 +1430,11 @@ pub fn nested_rings(train: &[(GridData, GridData)]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::confirm_template as run;
 
     fn grid(rows: &[&str]) -> GridData {
         GridData::from_rows(rows)
     }
-
-    use crate::confirm_template as run;
 
     #[test]
     fn each_colour_becomes_its_own_block() {

@@ -471,6 +471,15 @@ pub(crate) fn flood(
     out
 }
 
+/// Which colours the demonstration inputs and the test inputs show.
+pub(crate) fn shown_colours(train: &[(GridData, GridData)], tests: &[GridData]) -> [bool; 10] {
+    let mut shown = [false; 10];
+    for g in train.iter().map(|(i, _)| i).chain(tests) {
+        g.cells.iter().for_each(|&c| shown[c as usize % 10] = true);
+    }
+    shown
+}
+
 /// arc-dsl's `mostcolor`: the most common colour, the lowest on a tie.
 pub(crate) fn most_color(g: &GridData) -> u8 {
     let mut counts = [0usize; 10];
@@ -931,12 +940,7 @@ pub fn seeded_fills(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<S
     {
         return Vec::new();
     }
-    let mut shown = [false; 10];
-    train
-        .iter()
-        .map(|(i, _)| i)
-        .chain(tests)
-        .for_each(|g| g.cells.iter().for_each(|&c| shown[c as usize % 10] = true));
+    let shown = shown_colours(train, tests);
     let mut out = Vec::new();
     for b in 0..10u8 {
         let only_b_changes = train.iter().all(|(i, o)| {

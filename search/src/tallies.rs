@@ -371,12 +371,11 @@ pub fn lattice_summaries(train: &[(GridData, GridData)], tests: &[GridData]) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::confirm_template as run;
 
     fn grid(rows: &[&str]) -> GridData {
         GridData::from_rows(rows)
     }
-
-    use crate::confirm_template as run;
 
     #[test]
     fn colours_listed_by_their_number_of_cells() {
