@@ -394,21 +394,42 @@ fn filled_box_search<'a>(
     let box_rows = tables.box_rows(g.cells, w, col, len);
     let rows = tables.rows_at_least(g.cells, w, col, len);
     let (data, box_data) = (tables.data(), tables.box_data());
-    let mut out: BVec<(i32, i32)> = c.vec();
-    for i in 0..h2 as usize {
-        let row = &box_data[box_rows + i * (h + 1)..][..h + 1];
-        if row[0] as usize >= height {
-            let fits = &data[rows + i * w..][..w2 as usize];
-            out.extend(
-                fits.iter()
-                    .enumerate()
-                    .filter(|&(_, &r)| r as usize >= height)
-                    .map(|(j, _)| (i as i32, j as i32)),
-            );
-        }
-        c.step(row[height], "occurrences")?;
+    let (h2, w2) = (h2 as usize, w2 as usize);
+    let stride = 2 * h + 1;
+    let table = box_data[box_rows..][..h2 * stride].chunks_exact(stride);
+    // The work and the matches of all rows: charged at once where the budget has room for it all,
+    // else row by row up to the row where it runs out (same steps either way).
+    let (mut total, mut found) = (0u64, 0u64);
+    for row in table.clone() {
+        let (work, fit) = GridTables::box_row(row, h, height);
+        total += work;
+        found += fit;
     }
-    Ok(c.indices_sorted(out))
+    if c.status().is_none() && total <= c.limits.max_steps.saturating_sub(c.steps()) {
+        c.step(total, "occurrences")?;
+    } else {
+        for row in table.clone() {
+            c.step(GridTables::box_row(row, h, height).0, "occurrences")?;
+        }
+    }
+    if found == 0 {
+        return Ok(Value::Set(&[]));
+    }
+    let out: &mut [(i32, i32)] = c.arena().alloc_slice_fill_copy(found as usize, (0, 0));
+    let mut next = 0;
+    for (i, row) in table.enumerate() {
+        if GridTables::box_row(row, h, height).1 == 0 {
+            continue;
+        }
+        for (j, &r) in data[rows + i * w..][..w2].iter().enumerate() {
+            if r as usize >= height {
+                out[next] = (i as i32, j as i32);
+                next += 1;
+            }
+        }
+    }
+    debug_assert_eq!(next, out.len());
+    Ok(Value::Indices(out))
 }
 
 /// Runs of `occurrences` at least this long are checked through a table instead of cell by cell.
@@ -899,6 +920,71 @@ mod tests {
             }
         }
         assert!(!c.failed());
+    }
+
+    #[test]
+    fn filled_boxes_past_the_budget_stop_at_the_row_a_cell_by_cell_search_does() {
+        // The box search charges all rows at once where the budget has room, else row by row: on
+        // random grids, boxes and budgets (with steps already spent), the steps and the failure are
+        // those of charging the cell-by-cell work row by row.
+        let mut rnd = crate::value::test_rng(0x2545_f491_4f6c_dd1du64);
+        let mut c = Ctx::default();
+        for _ in 0..3000 {
+            let (h, w) = (2 + rnd(12) as usize, 2 + rnd(12) as usize);
+            let g: Vec<Vec<u8>> =
+                (0..h).map(|_| (0..w).map(|_| if rnd(4) == 0 { 1 } else { 0 }).collect()).collect();
+            let flat: Vec<u8> = g.iter().flatten().copied().collect();
+            let (oh, ow) = (2 + rnd(h as u64 - 1) as i32, 1 + rnd(w as u64 - 1) as i32);
+            let colour = rnd(2) as i32;
+            let cells: Vec<(i32, i32, i32)> =
+                (0..oh).flat_map(|a| (0..ow).map(move |b| (a, b, colour))).collect();
+            // The work of each row of positions, cell by cell.
+            let rows: Vec<u64> = (0..=h as i32 - oh)
+                .map(|i| {
+                    let row: Vec<Vec<u8>> = g[i as usize..(i + oh) as usize].to_vec();
+                    naive_occurrences(&row, &cells).1
+                })
+                .collect();
+            let (want, work) = naive_occurrences(&g, &cells);
+            assert_eq!(work, rows.iter().sum::<u64>());
+            let spent = rnd(50);
+            let budget = spent + rnd(work + 3);
+            for searches in 1..=2 {
+                c.limits.max_steps = budget + if searches == 2 { work } else { 0 };
+                c.reset();
+                let grid = Value::Grid(c.grid_from(h as u32, w as u32, &flat));
+                let obj = objs_of(&c, &[&cells]);
+                let Value::Set([obj]) = obj else { unreachable!() };
+                c.step(spent, "test").unwrap();
+                if searches == 2 {
+                    // A first search that fits, making the tables the second one reads.
+                    assert_eq!(dsl::occurrences(&c, grid, *obj), pts(&c, &want));
+                }
+                let before = c.steps();
+                let got = dsl::occurrences(&c, grid, *obj);
+                // Row by row: each row's work added, failing at the first row past the budget.
+                let mut steps = before;
+                let mut failed = false;
+                for &r in &rows {
+                    steps += r;
+                    if steps > c.limits.max_steps {
+                        failed = true;
+                        break;
+                    }
+                }
+                assert_eq!(c.steps(), steps, "{g:?} box {oh}x{ow} of {colour}, budget {budget}");
+                assert_eq!(c.failed(), failed, "{g:?} box {oh}x{ow} of {colour}, budget {budget}");
+                if !failed {
+                    assert_eq!(got, pts(&c, &want));
+                }
+                // Once failed, a further search charges nothing.
+                if failed {
+                    let at = c.steps();
+                    dsl::occurrences(&c, grid, *obj);
+                    assert_eq!(c.steps(), at);
+                }
+            }
+        }
     }
 
     #[test]

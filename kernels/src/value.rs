@@ -374,22 +374,42 @@ impl GridTables {
         if let Some(&(.., start)) = self.rows.iter().find(|&&(k, l, w, _)| (k, l, w) == (col, len, width)) {
             return start;
         }
+        let n = cells.len();
         let start = self.data.len();
-        self.data.resize(start + cells.len(), 0);
-        for p in (0..cells.len()).rev() {
-            let below = if p + width < cells.len() { self.data[start + p + width] } else { 0 };
-            self.data[start + p] = if self.data[runs + p] as usize >= len { below + 1 } else { 0 };
+        self.data.resize(start + n, 0);
+        if n > 0 {
+            // Row by row from the bottom: a cell holds one more than the cell below where its run is
+            // long enough (the bottom row: one), else none.
+            let (before, table) = self.data.split_at_mut(start);
+            let runs = &before[runs..runs + n];
+            for at in (0..n).step_by(width).rev() {
+                let run = &runs[at..at + width];
+                let (head, below) = table.split_at_mut(at + width);
+                let cur = &mut head[at..];
+                if below.is_empty() {
+                    for (t, &r) in cur.iter_mut().zip(run) {
+                        *t = (r as usize >= len) as u32;
+                    }
+                } else {
+                    for ((t, &r), &d) in cur.iter_mut().zip(run).zip(&below[..width]) {
+                        *t = if r as usize >= len { d + 1 } else { 0 };
+                    }
+                }
+            }
         }
         self.rows.push((col, len, width, start));
         start
     }
     /// Where the box rows table of colour `col` and width `len` in `cells` (`width` wide, at least
     /// `len`) starts in [`box_data`](Self::box_data): for each row `i` of positions of a filled box
-    /// of that colour and width (`h + 1` entries per row), the most rows such a box fits from a
-    /// position of the row (`[0]`), and for every box height `a` in `1..=h` the work `occurrences`
-    /// charges for the row (`[a]`): one per position, plus `a * len` where the box fits, else the
-    /// cells of the rows that match and of the first row's matching prefix, plus one. An argmax
-    /// over box sizes (a64e4611: 81 per pass) then costs a lookup per row rather than per position.
+    /// of that colour and width (`2h + 1` entries per row, [`box_row`](Self::box_row) reads them),
+    /// the most rows such a box fits from a position of the row (`[0]`), and for every box height
+    /// `a` in `1..=h` the work `occurrences` charges for the row (`[a]`) and the positions where it
+    /// fits (`[h + a]`). The work: one per position, plus `a * len` where the box fits, else the
+    /// cells of the rows that match and of the first row's matching prefix, plus one. Heights past
+    /// the most rows plus one are not written: there the box fits nowhere and the work is that of
+    /// the most rows plus one. An argmax over box sizes (a64e4611: 81 per pass) then costs a lookup
+    /// per row rather than per position.
     pub fn box_rows(&mut self, cells: &[u8], width: usize, col: u8, len: usize) -> usize {
         let runs = self.run_lengths(cells, col);
         let rows = self.rows_at_least(cells, width, col, len);
@@ -397,38 +417,60 @@ impl GridTables {
         if let Some(&(.., start)) = self.box_rows.iter().find(|&&(k, l, w, _)| (k, l, w) == key) {
             return start;
         }
-        let h = cells.len() / width;
+        let n = cells.len();
+        let h = n / width;
         let positions = width + 1 - len;
-        let stride = h + 1;
+        let stride = 2 * h + 1;
         let start = self.box_data.len();
         self.box_data.resize(start + h * stride, 0);
-        for i in 0..h {
+        let runs = &self.data[runs..runs + n];
+        let fits = &self.data[rows..rows + n];
+        self.by_rows.resize(h + 1, (0, 0));
+        for (i, row) in self.box_data[start..].chunks_exact_mut(stride).enumerate() {
             // Positions of this row by the rows a box fits from them (r), with the work of a box
             // taller than r: the r rows, the prefix of the first row that fails, and one.
-            self.by_rows.clear();
-            self.by_rows.resize(h + 1, (0, 0));
-            let mut most = 0;
-            for p in i * width..i * width + positions {
-                let r = self.data[rows + p] as usize;
-                most = most.max(r);
+            let at = i * width;
+            let fit_rows = &fits[at..at + positions];
+            let most = fit_rows.iter().copied().max().unwrap_or(0) as usize;
+            let by_rows = &mut self.by_rows[..=most];
+            by_rows.fill((0, 0));
+            for (q, &r) in fit_rows.iter().enumerate() {
+                let r = r as usize;
                 // Below the last row nothing fails: such a box is never taller than r here.
-                let prefix = if i + r < h { (self.data[runs + p + r * width] as usize).min(len) } else { 0 };
-                let slot = &mut self.by_rows[r];
+                let prefix = if i + r < h { (runs[at + q + r * width] as usize).min(len) } else { 0 };
+                let slot = &mut by_rows[r];
                 slot.0 += 1;
                 slot.1 += (r * len + prefix + 1) as u64;
             }
-            let row = &mut self.box_data[start + i * stride..start + (i + 1) * stride];
             row[0] = most as u64;
-            let (mut fit, mut short) = (positions as u64, 0u64);
-            for (a, (slot, &(n, work))) in row.iter_mut().skip(1).zip(&self.by_rows).enumerate() {
+            let top = (most + 1).min(h);
+            let (work, fit) = row[1..].split_at_mut(h);
+            let (mut left, mut short) = (positions as u64, 0u64);
+            for (a, ((w, f), &(count, below))) in
+                work[..top].iter_mut().zip(&mut fit[..top]).zip(by_rows.iter()).enumerate()
+            {
                 // Box height a + 1: the positions where it fits fewer rows fall short.
-                fit -= n;
-                short += work;
-                *slot = positions as u64 + ((a + 1) * len) as u64 * fit + short;
+                left -= count;
+                short += below;
+                *w = positions as u64 + ((a + 1) * len) as u64 * left + short;
+                *f = left;
             }
         }
         self.box_rows.push((col, len, width, start));
         start
+    }
+    /// One row of a box rows table ([`box_rows`](Self::box_rows), `row` its `2h + 1` entries, the
+    /// grid `h` rows tall): the work `occurrences` charges for a box `height` tall (`1..=h`) and the
+    /// positions where it fits.
+    #[inline]
+    pub fn box_row(row: &[u64], h: usize, height: usize) -> (u64, u64) {
+        let most = row[0] as usize;
+        if height <= most {
+            (row[height], row[h + height])
+        } else {
+            // Taller than the box fits anywhere in the row (so most < h): the work of most + 1.
+            (row[most + 1], 0)
+        }
     }
     /// The box rows tables of the current grid ([`box_rows`](Self::box_rows)).
     pub fn box_data(&self) -> &[u64] {
