@@ -451,6 +451,16 @@ pub fn toobject<'a>(c: &'a Ctx, patch: Value<'a>, grid: Value<'a>) -> Res<'a> {
     let p = locations(c, patch, "toobject")?;
     c.check_items(p.len(), "toobject")?;
     let mut cells = c.vec_with(p.len());
+    if let Patch::Indices(pts) = p {
+        // Indices (neighbourhoods, `ofcolor`...): read straight, without the patch's iterator.
+        cells.extend(
+            pts.iter().filter(|&&x| g.contains(x)).map(|&(i, j)| Cell::new(g.at(i, j) as i32, (i, j))),
+        );
+        return match patch {
+            Value::Indices(_) => Ok(c.object_sorted(cells)),
+            _ => Ok(c.object(cells)),
+        };
+    }
     for (i, j) in p.points() {
         if g.contains((i, j)) {
             cells.push(Cell::new(g.at(i, j) as i32, (i, j)));
@@ -1273,6 +1283,45 @@ mod tests {
         let mut v = c.vec();
         v.extend(cells.iter().map(|&(col, p)| Cell::new(col, p)));
         c.object(v)
+    }
+
+    proptest! {
+        /// `toobject` of indices (read straight) against the same points given as a tuple (the
+        /// patch's iterator and a sort), and a cell-by-cell expectation: the same object and steps.
+        #[test]
+        fn toobject_of_indices_matches_the_general_path(
+            h in 1u32..7, w in 1u32..7,
+            cells in proptest::collection::vec(0u8..4, 49),
+            pts in proptest::collection::vec((-3i32..9, -3i32..9), 0..20),
+        ) {
+            let c = Ctx::default();
+            let g = Value::Grid(c.grid_from(h, w, &cells[..(h * w) as usize]));
+            let mut v = c.vec();
+            v.extend_from_slice(&pts);
+            let ind = c.indices(v);
+            let before = c.steps();
+            let got = dsl::toobject(&c, ind, g);
+            let steps = c.steps() - before;
+            let tuple: Vec<Value> = match ind {
+                Value::Indices(p) => p.iter().map(|&x| Value::Point(x)).collect(),
+                _ => Vec::new(),
+            };
+            let before = c.steps();
+            let general = dsl::toobject(&c, Value::Tuple(c.slice(&tuple)), g);
+            prop_assert_eq!(c.steps() - before, steps);
+            let mut want: Vec<(i32, (i32, i32))> = pts
+                .iter()
+                .filter(|&&(i, j)| i >= 0 && j >= 0 && i < h as i32 && j < w as i32)
+                .map(|&(i, j)| (cells[(i as u32 * w + j as u32) as usize] as i32, (i, j)))
+                .collect();
+            want.sort_by_key(|&(_, p)| p);
+            want.dedup();
+            prop_assert_eq!(got, obj(&c, &want));
+            if !tuple.is_empty() {
+                prop_assert_eq!(general, got);
+            }
+            prop_assert!(!c.failed());
+        }
     }
 
     fn idx<'a>(c: &'a Ctx, pts: &[(i32, i32)]) -> Value<'a> {

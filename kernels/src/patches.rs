@@ -654,6 +654,12 @@ pub fn normalize<'a>(c: &'a Ctx, patch: Value<'a>) -> Res<'a> {
 
 fn around<'a>(c: &'a Ctx, loc: Value<'a>, offs: &[Point], what: &'static str) -> Res<'a> {
     let (i, j) = loc.point(what)?;
+    // Away from the ends of `i32` no neighbour overflows (the offsets are -1, 0 or 1).
+    if (i32::MIN < i && i < i32::MAX) && (i32::MIN < j && j < i32::MAX) {
+        debug_assert!(offs.iter().all(|&(di, dj)| di.abs() <= 1 && dj.abs() <= 1) && !offs.is_empty());
+        let out = c.arena().alloc_slice_fill_iter(offs.iter().map(|&(di, dj)| (i + di, j + dj)));
+        return Ok(Value::Indices(out));
+    }
     let mut out = c.vec_with(offs.len());
     for &(di, dj) in offs {
         out.push((checked(i as i64 + di as i64, what)?, checked(j as i64 + dj as i64, what)?));
@@ -937,6 +943,44 @@ mod tests {
 
     fn grid<'a>(c: &'a Ctx, h: u32, w: u32, cells: &[u8]) -> Value<'a> {
         Value::Grid(c.grid_from(h, w, cells))
+    }
+
+    #[test]
+    fn neighbours_match_the_checked_offsets_up_to_the_ends_of_i32() {
+        // Read straight away from the ends of `i32`; there, and one step in, each neighbour is
+        // checked: the same points, or an overflow where one leaves `i32`.
+        let ends = [i32::MIN, i32::MIN + 1, -1, 0, 1, 7, i32::MAX - 1, i32::MAX];
+        let all: [(&str, &[Point]); 3] = [
+            ("dneighbors", &[(-1, 0), (0, -1), (0, 1), (1, 0)]),
+            ("ineighbors", &[(-1, -1), (-1, 1), (1, -1), (1, 1)]),
+            ("neighbors", &[(-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1)]),
+        ];
+        for &i in &ends {
+            for &j in &ends {
+                for (name, offs) in all {
+                    let c = Ctx::default();
+                    let loc = Value::Point((i, j));
+                    let got = match name {
+                        "dneighbors" => dsl::dneighbors(&c, loc),
+                        "ineighbors" => dsl::ineighbors(&c, loc),
+                        _ => dsl::neighbors(&c, loc),
+                    };
+                    let want: Option<Vec<Point>> =
+                        offs.iter().map(|&(di, dj)| Some((i.checked_add(di)?, j.checked_add(dj)?))).collect();
+                    match want {
+                        Some(want) => {
+                            assert!(!c.failed(), "{name} of {i},{j}");
+                            assert_eq!(got, ind(&c, &want), "{name} of {i},{j}");
+                        }
+                        None => assert_eq!(
+                            c.status().map(|f| f.kind),
+                            Some(FailKind::Overflow),
+                            "{name} of {i},{j}"
+                        ),
+                    }
+                }
+            }
+        }
     }
 
     fn fails(c: &Ctx, kind: FailKind) {
