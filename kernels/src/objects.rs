@@ -380,9 +380,10 @@ pub fn occurrences<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
 
 /// `occurrences` of a filled box of colour `col`, `len` wide and `height >= 2` tall (narrower than
 /// the grid), at the `h2 x w2` positions where it fits in `g`: the box rows table gives each row's
-/// work at once, and the rows table (how many rows of the box match from a position) its matches, in
-/// rows where the box fits somewhere: the same matches and work, charged row by row, as comparing
-/// cell by cell. `tables` are [selected](GridTables::select) for `g`.
+/// work and number of matches at once, and the rows table (how many rows of the box match from a
+/// position) the matches, in rows where the box fits somewhere: the same matches and work as
+/// comparing cell by cell, charged at once where the budget has room for it all, else row by row.
+/// `tables` are [selected](GridTables::select) for `g`.
 fn filled_box_search<'a>(
     c: &'a Ctx,
     g: Grid<'a>,
