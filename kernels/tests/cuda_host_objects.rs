@@ -120,7 +120,19 @@ fn show(v: Value) -> String {
 /// else random cells; now and then indices or two colours in one location.
 fn pattern<'a>(c: &'a Ctx, r: &mut Rng, cells: &[u8], h: u32, w: u32) -> (Value<'a>, String) {
     let mut out = c.vec();
-    if h > 0 && w > 0 && !r.chance(4) {
+    if h > 0 && w > 0 && r.chance(3) {
+        // A filled box of one colour (the C++ reads runs of it), maybe away from the origin.
+        // Mostly small against the grid (many positions, as a64e4611's), else up to the grid.
+        let (mh, mw) =
+            if r.chance(3) { (h as i32, w as i32) } else { ((h as i32).min(4), (w as i32).min(4)) };
+        let (oh, ow) = (r.range(1, mh), r.range(1, mw));
+        let (di, dj, col) = (r.range(-5, 5), r.range(-5, 5), r.range(0, 3));
+        for i in 0..oh {
+            for j in 0..ow {
+                out.push(Cell { i: i + di, j: j + dj, color: col });
+            }
+        }
+    } else if h > 0 && w > 0 && !r.chance(4) {
         let (i0, j0) = (r.range(0, h as i32 - 1), r.range(0, w as i32 - 1));
         let (di, dj) = (r.range(-5, 5), r.range(-5, 5));
         for i in i0..(i0 + r.range(1, 3)).min(h as i32) {
@@ -207,7 +219,11 @@ fn cuda_objects_agree_with_the_rust_primitives_on_random_inputs() {
     let (mut requests, mut expected) = (String::new(), Vec::new());
     let mut skipped: BTreeMap<&str, u32> = BTreeMap::new();
     for name in names {
-        for _ in 0..(if name == "objects" { 2000 } else { 500 }) {
+        for _ in 0..(match name {
+            "objects" => 2000,
+            "occurrences" => 1500,
+            _ => 500,
+        }) {
             ctx.reset();
             let (line, rust) = case(&ctx, &mut r, name);
             match rust {
