@@ -12,7 +12,7 @@
 //! they wrap, closures from their declaration).
 
 pub use crate::value::FuncData;
-use crate::value::{fail, Callable, ClosureBody, Ctx, ErasedBody, Fail, FailKind, Res, Value};
+use crate::value::{fail, Callable, ClosureBody, Ctx, ErasedBody, Fail, FailKind, Memo, Res, Value};
 
 /// Wraps a solver closure as a function value (what `#[solver]` emits for `|x| ...`).
 pub fn closure<'a>(
@@ -101,11 +101,21 @@ fn call_func<'a>(c: &'a Ctx, d: &'a FuncData<'a>, args: &[Value<'a>]) -> Res<'a>
             let z = call(c, g, from_ref(ok(&y)?));
             call(c, h, from_ref(ok(&z)?))
         }
-        (&FuncData::Fork(outer, a, b), [_]) => {
-            let y = call(c, a, args);
-            let y = ok(&y)?;
-            let z = call(c, b, args);
-            call(c, outer, &[*y, *ok(&z)?])
+        (&FuncData::Fork(..), [_]) => {
+            // A fork may be called again on the same value (both sides of an outer fork start
+            // with it): its result is kept where it cost enough ([`Memo`]).
+            if let Some(v) = c.memo_replay(d, args) {
+                return Ok(v);
+            }
+            let before = c.steps();
+            let r = call_fork(c, d, args);
+            if let Ok(v) = &r {
+                let spent = c.steps() - before;
+                if spent >= Memo::MIN_STEPS {
+                    c.memo_record(d, args, *v, spent);
+                }
+            }
+            r
         }
         (&FuncData::Matcher(g, target), [_]) => {
             let y = call(c, g, args);
@@ -119,6 +129,16 @@ fn call_func<'a>(c: &'a Ctx, d: &'a FuncData<'a>, args: &[Value<'a>]) -> Res<'a>
         (FuncData::Matcher(..), _) => fail(FailKind::Type, "matcher"),
         _ => call_func_rare(c, d, args),
     }
+}
+
+/// A one-argument `fork`: `outer(a(x), b(x))`.
+#[inline(always)]
+fn call_fork<'a>(c: &'a Ctx, d: &'a FuncData<'a>, args: &[Value<'a>]) -> Res<'a> {
+    let &FuncData::Fork(outer, a, b) = d else { unreachable!("a fork") };
+    let y = call(c, a, args);
+    let y = ok(&y)?;
+    let z = call(c, b, args);
+    call(c, outer, &[*y, *ok(&z)?])
 }
 
 /// The shapes of [`call_func`] that need a buffer or a loop: binds of other arities, `power`,
@@ -280,4 +300,94 @@ pub fn prapply<'a>(c: &'a Ctx, function: Value<'a>, a: Value<'a>, b: Value<'a>) 
         }
     }
     Ok(c.set(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::Limits;
+    use crate::Prim;
+    use proptest::prelude::*;
+
+    /// `fork(astuple, g, g')(x)` with `g = fork(astuple, compose(size, k), chain(size, lbind(occurrences,
+    /// x), k'))` and `k = fork(combine, rbind(ofcolor, 0), rbind(ofcolor, a))`: `k` and `g` are each
+    /// reached twice on the same value. `shared`: the primes are the same function values (the memo
+    /// can stand for the repeats); else equal functions built twice (every call runs). The value (as
+    /// text), the failure and the steps.
+    fn run(h: u32, cells: &[u8], a: i32, budget: u64, shared: bool) -> (String, Option<Fail>, u64) {
+        let c = Ctx::new(Limits { max_steps: budget, ..Limits::default() });
+        let x = Value::Grid(c.grid_from(h, cells.len() as u32 / h, cells));
+        let p = Value::prim;
+        let k = || {
+            let zero = rbind(&c, p(Prim::ofcolor), Value::Int(0)).unwrap();
+            let other = rbind(&c, p(Prim::ofcolor), Value::Int(a)).unwrap();
+            fork(&c, p(Prim::combine), zero, other).unwrap()
+        };
+        fn g<'a>(c: &'a Ctx, x: Value<'a>, k1: Value<'a>, k2: Value<'a>) -> Value<'a> {
+            let p = Value::prim;
+            let left = compose(c, p(Prim::size), k1).unwrap();
+            let search = lbind(c, p(Prim::occurrences), x).unwrap();
+            let right = chain(c, p(Prim::size), search, k2).unwrap();
+            fork(c, p(Prim::astuple), left, right).unwrap()
+        }
+        let top = if shared {
+            let k = k();
+            let g = g(&c, x, k, k);
+            fork(&c, p(Prim::astuple), g, g).unwrap()
+        } else {
+            fork(&c, p(Prim::astuple), g(&c, x, k(), k()), g(&c, x, k(), k())).unwrap()
+        };
+        let out = call(&c, top, &[x]);
+        let text = match out {
+            Ok(v) => format!("{v:?}"),
+            Err(_) => String::new(),
+        };
+        (text, out.err().or(c.status()), c.steps())
+    }
+
+    proptest! {
+        #[test]
+        fn a_remembered_call_charges_and_fails_as_the_calls_it_stands_for(
+            (h, cells) in (1u32..12).prop_flat_map(|h| (Just(h), proptest::collection::vec(0u8..3, (h as usize)..=(h as usize * 16)))),
+            a in 0i32..3,
+            part in 0.0f64..1.1,
+        ) {
+            let w = cells.len() / h as usize;
+            let cells = &cells[..h as usize * w];
+            let whole = run(h, cells, a, 1 << 23, false);
+            // Budgets from none to more than the whole, so that runs fail before, between and in
+            // the repeated calls.
+            let budget = (whole.2 as f64 * part) as u64;
+            prop_assert_eq!(run(h, cells, a, budget, true), run(h, cells, a, budget, false));
+            prop_assert_eq!(run(h, cells, a, 1 << 23, true), whole);
+        }
+    }
+
+    #[test]
+    fn a_costly_fork_is_remembered() {
+        // 15 x 16 cells: `k` charges ~500 steps, over the memo's floor; the shared run charges the
+        // same as the unshared one, and a reset forgets (the same addresses hold other functions).
+        let cells: Vec<u8> = (0..240).map(|k| (k * 7 % 3) as u8).collect();
+        let (shared, unshared) = (run(15, &cells, 1, 1 << 23, true), run(15, &cells, 1, 1 << 23, false));
+        assert!(shared.2 > 2 * Memo::MIN_STEPS);
+        assert_eq!(shared, unshared);
+        let mut c = Ctx::default();
+        let x = Value::Grid(c.grid_from(15, 16, &cells));
+        let k =
+            fork(&c, Value::prim(Prim::ofcolor), Value::prim(Prim::identity), Value::prim(Prim::mostcolor))
+                .unwrap();
+        let first = call(&c, k, &[x]).unwrap();
+        let spent = c.steps();
+        assert!(spent > Memo::MIN_STEPS);
+        let d = match k {
+            Value::Fn(Callable::Func(d)) => d as *const FuncData as usize,
+            _ => unreachable!(),
+        };
+        assert!(c.memo_funcs.iter().any(|f| f.get() == d));
+        let again = call(&c, k, &[x]).unwrap();
+        assert_eq!(c.steps(), 2 * spent);
+        assert_eq!(format!("{first:?}"), format!("{again:?}"));
+        c.reset();
+        assert!(c.memo_funcs.iter().all(|f| f.get() == 0));
+    }
 }

@@ -57,8 +57,8 @@ pub mod value;
 pub use func::call;
 pub use types::{Signature, Ty};
 pub use value::{
-    cmp_values, fail, Callable, Cell, Ctx, Fail, FailKind, FuncData, Grid, Items, Kind, Limits, Patch, Point,
-    Res, Value,
+    cmp_values, fail, Callable, Cell, Ctx, Fail, FailKind, FuncData, Grid, Items, Kind, Limits, Memo, Patch,
+    Point, Res, Value,
 };
 
 impl<'a> Value<'a> {

@@ -310,6 +310,87 @@ pub struct Ctx {
     /// Tables that `occurrences` derives from one grid, kept for the next call on that grid (one
     /// grid is searched for many objects: `lbind(occurrences, I)`).
     grid_tables: RefCell<GridTables>,
+    /// Costly calls of built functions in this sample, for a repeat on the same arguments
+    /// ([`Memo`]).
+    memo: RefCell<Memo>,
+    /// The function whose call each memo slot holds (0: none), outside the `RefCell`: read on every
+    /// call of a fork.
+    pub(crate) memo_funcs: [Slot<usize>; Memo::SLOTS],
+}
+
+/// Calls of `fork`s that cost at least [`Memo::MIN_STEPS`] steps, by the function's address
+/// (direct-mapped): what they returned and the steps they charged. Solvers often call one function
+/// twice on the same value (`fork(f, chain(g, h, k), compose(j, k))` evaluates `k(x)` on both
+/// sides: a64e4611's `k`, a `fork(argmax, ...)`, searches a hundred boxes). A repeat charges the same
+/// steps at once instead of running again, and only where the whole charge fits the budget: the first
+/// run charged them one by one without failing, so the run it stands for would not have failed
+/// either and would have ended on the same count. Arguments match by identity (the same slices, the
+/// same scalars), which is what a composed function passes on to both of its sides; a different but
+/// equal value just runs again. Only forks are kept: they are where one value goes two ways, and
+/// the bookkeeping on every call of the commoner shapes (binds inside filters over 900 cells) costs
+/// more than it saves. Cleared by [`Ctx::reset`], which also frees what the entries point to.
+pub struct Memo {
+    slots: [MemoEntry; Memo::SLOTS],
+}
+
+#[derive(Clone, Copy)]
+struct MemoEntry {
+    n: usize,
+    /// The arguments and the result, with the sample's lifetime erased (only handed back to the
+    /// same sample: the memo is cleared on reset).
+    args: [Value<'static>; 2],
+    result: Value<'static>,
+    steps: u64,
+}
+
+impl Memo {
+    const SLOTS: usize = 8;
+    /// The fewest steps a call must charge to be kept: recording and looking up cost tens of
+    /// instructions; a call this costly is thousands.
+    pub const MIN_STEPS: u64 = 256;
+
+    #[inline]
+    fn slot(func: usize) -> usize {
+        // Built functions are 8-aligned arena records of ~100 bytes; mix the bits above that.
+        (func >> 3 ^ func >> 7) % Self::SLOTS
+    }
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        let empty = MemoEntry { n: 0, args: [Value::None; 2], result: Value::None, steps: 0 };
+        Memo { slots: [empty; Memo::SLOTS] }
+    }
+}
+
+/// Whether two values are the same value by identity: equal scalars, or containers and functions at
+/// the same address (so equal without comparing elements). `false` may still be equal.
+#[inline]
+pub fn identical(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::None, Value::None) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Point(x), Value::Point(y)) => x == y,
+        (Value::Cell(x), Value::Cell(y)) => x == y,
+        (Value::Grid(x), Value::Grid(y)) => x.h == y.h && x.w == y.w && same_slice(x.cells, y.cells),
+        (Value::Object(x), Value::Object(y)) => same_slice(x, y),
+        (Value::Indices(x), Value::Indices(y)) => same_slice(x, y),
+        (Value::Set(x), Value::Set(y)) | (Value::Tuple(x), Value::Tuple(y)) => same_slice(x, y),
+        (Value::Fn(Callable::Prim(x)), Value::Fn(Callable::Prim(y))) => x == y,
+        (Value::Fn(Callable::Func(x)), Value::Fn(Callable::Func(y))) => std::ptr::eq(*x, *y),
+        _ => false,
+    }
+}
+
+/// Whether a value holds a function at its top or among its elements: such a result is not kept by
+/// the memo (a closure made inside the call would be a new one, ordered by its address, on a rerun).
+fn holds_function(v: &Value) -> bool {
+    match v {
+        Value::Fn(_) => true,
+        Value::Set(xs) | Value::Tuple(xs) => xs.iter().any(|x| matches!(x, Value::Fn(_))),
+        _ => false,
+    }
 }
 
 /// Per-colour tables of one grid: for every offset of its buffer, how many cells from there on have
@@ -496,14 +577,72 @@ impl Ctx {
             steps: Slot::new(0),
             limits,
             grid_tables: RefCell::default(),
+            memo: RefCell::default(),
+            memo_funcs: Default::default(),
         }
     }
 
-    /// Frees everything the last sample allocated and clears its status.
+    /// Frees everything the last sample allocated and clears its status (and the memo, which points
+    /// into what is freed).
     pub fn reset(&mut self) {
         self.arena.reset();
         self.status.set(None);
         self.steps.set(0);
+        for f in &self.memo_funcs {
+            f.set(0);
+        }
+    }
+
+    /// The result of an earlier call of `func` on the identical `args` ([`Memo`]), its steps
+    /// charged; `None` where there is none, or where its steps would not all fit the budget (the
+    /// call then runs and fails where it fails).
+    #[inline]
+    pub(crate) fn memo_replay<'a>(&'a self, func: &'a FuncData<'a>, args: &[Value<'a>]) -> Option<Value<'a>> {
+        let addr = func as *const FuncData as usize;
+        let k = Memo::slot(addr);
+        if self.memo_funcs[k].get() != addr {
+            return None;
+        }
+        let memo = self.memo.borrow();
+        let e = &memo.slots[k];
+        if e.n != args.len() || !args.iter().zip(&e.args).all(|(a, b)| identical(a, b)) {
+            return None;
+        }
+        let s = self.steps.get() + e.steps;
+        if self.status.get().is_some() || s > self.limits.max_steps {
+            return None;
+        }
+        self.steps.set(s);
+        Some(e.result)
+    }
+
+    /// Keeps a call of `func` on `args` that returned `result` after charging `steps` (at least
+    /// [`Memo::MIN_STEPS`]), unless it cannot be stood for ([`Memo`]).
+    #[cold]
+    pub(crate) fn memo_record<'a>(
+        &'a self,
+        func: &'a FuncData<'a>,
+        args: &[Value<'a>],
+        result: Value<'a>,
+        steps: u64,
+    ) {
+        if args.len() > 2 || self.status.get().is_some() || holds_function(&result) {
+            return;
+        }
+        let erase = |v: Value<'a>| {
+            // SAFETY: `Value` is covariant data; the memo hands it back only to this sample (through
+            // `&'a self`) and is cleared by `reset`, which needs `&mut self`, before the arena is freed.
+            unsafe { std::mem::transmute::<Value<'a>, Value<'static>>(v) }
+        };
+        let mut stored = [Value::None; 2];
+        for (s, &a) in stored.iter_mut().zip(args) {
+            *s = erase(a);
+        }
+        let addr = func as *const FuncData as usize;
+        let k = Memo::slot(addr);
+        let mut memo = self.memo.borrow_mut();
+        memo.slots[k] = MemoEntry { n: args.len(), args: stored, result: erase(result), steps };
+        self.memo_funcs[k].set(addr);
     }
 
     /// The first failure of this sample, if any.
