@@ -57,12 +57,27 @@ fn bound_arity(n: usize) -> usize {
 /// Calls any callable value with `args`: one step, then the primitive or the built function.
 ///
 /// Inlined into its callers (the loops of `apply`, `sfilter`, `argmax`... and `call_func` itself),
-/// so a primitive value costs one dispatch and a built function one recursive call per level.
+/// so a primitive value costs one dispatch and a built function one recursive call per level; a
+/// primitive bound to one value (`rbind(colorcount, 3)`, `lbind(occurrences, I)`) called on one
+/// argument runs here too, with the bind's step and the primitive's, without the recursive call's
+/// frame (most calls inside filters and compositions are these).
 #[inline]
 pub fn call<'a>(c: &'a Ctx, f: Value<'a>, args: &[Value<'a>]) -> Res<'a> {
     c.step(1, "call")?;
     match f {
         Value::Fn(Callable::Prim(p)) => p.call(c, args),
+        Value::Fn(Callable::Func(&FuncData::RBind(Value::Fn(Callable::Prim(p)), fixed)))
+            if args.len() == 1 =>
+        {
+            c.step(1, "call")?;
+            p.call(c, &[args[0], fixed])
+        }
+        Value::Fn(Callable::Func(&FuncData::LBind(Value::Fn(Callable::Prim(p)), fixed)))
+            if args.len() == 1 =>
+        {
+            c.step(1, "call")?;
+            p.call(c, &[fixed, args[0]])
+        }
         Value::Fn(Callable::Func(d)) => call_func(c, d, args),
         _ => fail(FailKind::Type, "call of a non-function"),
     }
@@ -360,6 +375,55 @@ mod tests {
             let budget = (whole.2 as f64 * part) as u64;
             prop_assert_eq!(run(h, cells, a, budget, true), run(h, cells, a, budget, false));
             prop_assert_eq!(run(h, cells, a, 1 << 23, true), whole);
+        }
+    }
+
+    /// `f(x)` with `f` a primitive bound to one value, through [`call`] (its one-argument bind path)
+    /// and through the general path (`call`'s step, then [`call_func`]): value, failure and steps.
+    fn bound(
+        p: Prim,
+        left: bool,
+        fixed: usize,
+        x: usize,
+        budget: u64,
+        general: bool,
+    ) -> (String, Option<Fail>, u64) {
+        let c = Ctx::new(Limits { max_steps: budget, ..Limits::default() });
+        let grid = Value::Grid(c.grid_from(2, 3, &[0, 1, 1, 2, 0, 1]));
+        let pool = [
+            Value::Int(1),
+            Value::Int(-2),
+            Value::Point((1, 2)),
+            grid,
+            Value::Indices(c.slice(&[(0, 0), (1, 2)])),
+            Value::Tuple(c.slice(&[Value::Int(3), Value::Int(1)])),
+            Value::None,
+            Value::prim(Prim::size),
+        ];
+        let bind = if left { lbind } else { rbind };
+        let f = bind(&c, Value::prim(p), pool[fixed]).unwrap();
+        let args = [pool[x]];
+        let out = match (general, f) {
+            (true, Value::Fn(Callable::Func(d))) => c.step(1, "call").and_then(|()| call_func(&c, d, &args)),
+            _ => call(&c, f, &args),
+        };
+        let text = out.map(|v| format!("{v:?}")).unwrap_or_default();
+        (text, out.err().or(c.status()), c.steps())
+    }
+
+    proptest! {
+        #[test]
+        fn a_bound_primitive_runs_as_the_general_path_runs_it(
+            p in proptest::sample::select(vec![
+                Prim::add, Prim::astuple, Prim::colorcount, Prim::ofcolor, Prim::contained,
+                Prim::combine, Prim::shift, Prim::index, Prim::apply, Prim::canvas, Prim::crop,
+            ]),
+            left: bool,
+            fixed in 0usize..8,
+            x in 0usize..8,
+            budget in prop_oneof![Just(1u64 << 23), 0u64..6],
+        ) {
+            prop_assert_eq!(bound(p, left, fixed, x, budget, false), bound(p, left, fixed, x, budget, true));
         }
     }
 
