@@ -1,9 +1,9 @@
-//! Rules for general ARC priors that read a whole task's motion or lines off its demonstrations, for
-//! tasks whose outputs keep the input's shape: [`colour_shifts`] (each colour moves by its own fixed
-//! step, "colour means direction") and [`segment_lines`] (line segments grown into whole rows or
-//! columns along their own orientation). Each rule rebuilds every demonstration in plain Rust before
-//! it writes its template; the grid layer then evaluates the template through the kernels like any
-//! other.
+//! Rules for general ARC priors read off a whole task's demonstrations, for tasks whose outputs
+//! keep the input's shape: [`colour_shifts`] (each colour moves by its own fixed step, "colour means
+//! direction"), [`segment_lines`] (line segments grown into whole rows or columns along their own
+//! orientation), [`mirrors_across_lines`] (a picture reflected across full-length divider lines,
+//! wherever they are). Each rule rebuilds every demonstration in plain Rust before it writes
+//! its template; the grid layer then evaluates the template through the kernels like any other.
 
 use crate::rules::most_color;
 use crate::{GridData, COLORS};
@@ -188,6 +188,89 @@ pub fn segment_lines(train: &[(GridData, GridData)]) -> Vec<String> {
         .collect()
 }
 
+/// The one row (`rows`) or column of `g` that is all one colour other than its most common, if
+/// exactly one is (arc-dsl's `frontiers` off the background).
+fn divider(g: &GridData, rows: bool) -> Option<usize> {
+    let bg = most_color(g);
+    let (n, len) = if rows { (g.h, g.w) } else { (g.w, g.h) };
+    let at = |line: usize, k: usize| if rows { g.cells[line * g.w + k] } else { g.cells[k * g.w + line] };
+    let lines: Vec<usize> =
+        (0..n).filter(|&l| at(l, 0) != bg && (0..len).all(|k| at(l, k) == at(l, 0))).collect();
+    match lines[..] {
+        [l] => Some(l),
+        _ => None,
+    }
+}
+
+/// `g` with its mirror images across its dividers (`rows`: the one full row off the background,
+/// `cols`: the one full column; both: the two and their crossing's half turn) painted under it, each
+/// image in turn (arc-dsl's `underpaint`, the most common colour read again each time); `None`
+/// where a divider asked for is not there.
+fn mirrored_across(g: &GridData, rows: bool, cols: bool) -> Option<GridData> {
+    let r = if rows { Some(divider(g, true)? as i64) } else { None };
+    let c = if cols { Some(divider(g, false)? as i64) } else { None };
+    let mut images: Vec<(Option<i64>, Option<i64>)> = Vec::new();
+    if cols {
+        images.push((None, c));
+    }
+    if rows {
+        images.push((r, None));
+    }
+    if rows && cols {
+        images.push((r, c));
+    }
+    let mut out = g.clone();
+    for (ir, ic) in images {
+        let bg = most_color(&out);
+        for k in 0..g.cells.len() {
+            let (i, j) = ((k / g.w) as i64, (k % g.w) as i64);
+            let (si, sj) = (ir.map_or(i, |l| 2 * l - i), ic.map_or(j, |l| 2 * l - j));
+            if out.cells[k] == bg && (0..g.h as i64).contains(&si) && (0..g.w as i64).contains(&sj) {
+                out.cells[k] = g.cells[si as usize * g.w + sj as usize];
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Mirrors across lines: where every output is its input with its picture reflected across a full
+/// row or column of one colour off the background (a divider, anywhere, not only in the middle), or
+/// across one of each (the two reflections and the half turn about their crossing), the reflections
+/// filling only background cells (60d73be6). The dividers must be there, one of each kind asked
+/// for, on every demonstration and test input, and the reflections must rebuild every output. The
+/// column divider `L` is `leftmost(extract(F, vline))` (`F` the frontiers off the most common
+/// colour), the reflection across it `shift(asobject(vmirror(X)), astuple(ZERO, subtract(double(L),
+/// decrement(width(X)))))`, painted with `underpaint`; the rows likewise with `hmirror`, the crossing
+/// with `rot180`.
+pub fn mirrors_across_lines(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    if !same_shapes_changed(train) || train.iter().any(|(i, _)| i.h < 3 || i.w < 3) {
+        return Vec::new();
+    }
+    let f = "difference(frontiers(X), colorfilter(frontiers(X), mostcolor(X)))";
+    let dc = format!("subtract(double(leftmost(extract({f}, vline))), decrement(width(X)))");
+    let dr = format!("subtract(double(uppermost(extract({f}, hline))), decrement(height(X)))");
+    let mut out = Vec::new();
+    for (rows, cols) in [(false, true), (true, false), (true, true)] {
+        let rebuilt = train.iter().all(|(i, o)| mirrored_across(i, rows, cols).as_ref() == Some(o));
+        if !rebuilt || !tests.iter().all(|t| mirrored_across(t, rows, cols).is_some()) {
+            continue;
+        }
+        let mut text = "X".to_string();
+        if cols {
+            text = format!("underpaint({text}, shift(asobject(vmirror(X)), astuple(ZERO, {dc})))");
+        }
+        if rows {
+            text = format!("underpaint({text}, shift(asobject(hmirror(X)), astuple({dr}, ZERO)))");
+        }
+        if rows && cols {
+            text = format!("underpaint({text}, shift(asobject(rot180(X)), astuple({dr}, {dc})))");
+        }
+        out.push(text);
+        break;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,5 +341,34 @@ mod tests {
         let mut broken = train.clone();
         broken[1].1 = rows(&["777777", "777737", "777737", "111111", "777737", "777737"]);
         assert!(segment_lines(&broken).is_empty());
+    }
+    #[test]
+    fn pictures_mirror_across_off_centre_lines() {
+        // A column of 1s and a row of 1s, off the middle on the test: the picture in the upper left reflected
+        // across both and turned about their crossing, under what is there.
+        let train = vec![
+            (
+                rows(&["2701000", "7001000", "1111111", "0001000", "0001000", "0001000"]),
+                rows(&["2701072", "7001007", "1111111", "7001007", "2701072", "0001000"]),
+            ),
+            (
+                rows(&["0001000", "0001030", "1111111", "0001000", "0001000"]),
+                rows(&["0001000", "0301030", "1111111", "0301030", "0001000"]),
+            ),
+        ];
+        let test = rows(&["00200100", "00010100", "11111111", "00000100", "00000100", "00000100"]);
+        let t = mirrors_across_lines(&train, std::slice::from_ref(&test));
+        assert_eq!(t.len(), 1, "{t:?}");
+        let answers = confirm_template(&t[0], &train, std::slice::from_ref(&test))
+            .expect("it rebuilds the demonstrations");
+        let want = rows(&["00200100", "00010101", "11111111", "00010101", "00200100", "00000100"]);
+        assert_eq!(answers[0].as_ref(), Some(&want));
+        // A test input without its row divider: no rule.
+        let undivided = rows(&["00200100", "00010100", "00000100"]);
+        assert!(mirrors_across_lines(&train, &[undivided]).is_empty());
+        // An output that also overwrites the picture: no rule.
+        let mut broken = train.clone();
+        broken[1].1 = rows(&["0301000", "0301030", "1111111", "0301030", "0001000"]);
+        assert!(mirrors_across_lines(&broken, &[test]).is_empty());
     }
 }
