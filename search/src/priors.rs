@@ -2,8 +2,9 @@
 //! keep the input's shape: [`colour_shifts`] (each colour moves by its own fixed step, "colour means
 //! direction"), [`segment_lines`] (line segments grown into whole rows or columns along their own
 //! orientation), [`mirrors_across_lines`] (a picture reflected across full-length divider lines,
-//! wherever they are). Each rule rebuilds every demonstration in plain Rust before it writes
-//! its template; the grid layer then evaluates the template through the kernels like any other.
+//! wherever they are) and [`colours_swapped_in_objects`] (the two colours of each object swapped).
+//! Each rule rebuilds every demonstration in plain Rust before it writes its template; the grid
+//! layer then evaluates the template through the kernels like any other.
 
 use crate::rules::most_color;
 use crate::{GridData, COLORS};
@@ -271,6 +272,67 @@ pub fn mirrors_across_lines(train: &[(GridData, GridData)], tests: &[GridData]) 
     out
 }
 
+/// `g` with the two colours of each object (8-connected, of any colours, off the most common
+/// colour) swapped inside the object's box: the box's cells of the object's less common colour take
+/// its more common one and the other way round; `None` where some object does not show exactly two
+/// colours, in unequal numbers, or where two boxes would give one cell two colours.
+fn swapped_in_objects(g: &GridData) -> Option<GridData> {
+    let bg = most_color(g);
+    let objs = crate::rules::flood(g, true, |k| g.cells[k] != bg, |_, n| g.cells[n] != bg);
+    let mut out = g.clone();
+    let mut set: Vec<Option<u8>> = vec![None; g.cells.len()];
+    for cells in &objs {
+        let mut n = [0usize; 10];
+        cells.iter().for_each(|&k| n[g.cells[k] as usize % 10] += 1);
+        let shown: Vec<usize> = (0..10).filter(|&c| n[c] > 0).collect();
+        let [a, b] = shown[..] else {
+            return None;
+        };
+        if n[a] == n[b] {
+            return None;
+        }
+        let (most, least) = if n[a] > n[b] { (a as u8, b as u8) } else { (b as u8, a as u8) };
+        let (rows, cols) = (cells.iter().map(|&k| k / g.w), cells.iter().map(|&k| k % g.w));
+        let (r0, r1) = (rows.clone().min()?, rows.max()?);
+        let (c0, c1) = (cols.clone().min()?, cols.max()?);
+        for k in (r0..=r1).flat_map(|r| (c0..=c1).map(move |c| r * g.w + c)) {
+            let to = match g.cells[k] {
+                v if v == most => least,
+                v if v == least => most,
+                _ => continue,
+            };
+            if set[k].is_some_and(|v| v != to) {
+                return None;
+            }
+            set[k] = Some(to);
+            out.cells[k] = to;
+        }
+    }
+    Some(out)
+}
+
+/// Colours swapped in objects: where every output is its input with the two colours of each object
+/// (8-connected, of any colours) swapped (45737921's blocks). Every object of every demonstration
+/// and test input must show exactly two colours in unequal numbers (so `mostcolor` and `leastcolor`
+/// of the object name them), no two objects' boxes may ask one cell for two colours, and the swap
+/// must rebuild every output. For an object `o` the swapped cells are `shift(recolor(mostcolor(o),
+/// ofcolor(subgrid(o, X), leastcolor(o))), ulcorner(o))` and the same the other way round, painted
+/// over the input for every object at once.
+pub fn colours_swapped_in_objects(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    if !same_shapes_changed(train)
+        || !train.iter().all(|(i, o)| swapped_in_objects(i).as_ref() == Some(o))
+        || !tests.iter().all(|t| swapped_in_objects(t).is_some())
+    {
+        return Vec::new();
+    }
+    let part = |to: &str, from: &str| {
+        format!("fork(shift, fork(recolor, {to}, fork(ofcolor, rbind(subgrid, X), {from})), ulcorner)")
+    };
+    let swap =
+        format!("fork(combine, {}, {})", part("mostcolor", "leastcolor"), part("leastcolor", "mostcolor"));
+    vec![format!("paint(X, mapply({swap}, objects(X, F, T, T)))")]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,5 +432,31 @@ mod tests {
         let mut broken = train.clone();
         broken[1].1 = rows(&["0301000", "0301030", "1111111", "0301030", "0001000"]);
         assert!(mirrors_across_lines(&broken, &[test]).is_empty());
+    }
+    #[test]
+    fn two_coloured_objects_swap_their_colours() {
+        let train = vec![
+            (
+                rows(&["000000", "012000", "022000", "000033", "000034", "000000"]),
+                rows(&["000000", "021000", "011000", "000044", "000043", "000000"]),
+            ),
+            (
+                rows(&["00000", "05550", "05650", "05550", "00000"]),
+                rows(&["00000", "06660", "06560", "06660", "00000"]),
+            ),
+        ];
+        let test = rows(&["00000", "07800", "08800", "00000", "00000"]);
+        let t = colours_swapped_in_objects(&train, std::slice::from_ref(&test));
+        assert_eq!(t.len(), 1, "{t:?}");
+        let answers = confirm_template(&t[0], &train, std::slice::from_ref(&test))
+            .expect("it rebuilds the demonstrations");
+        assert_eq!(answers[0].as_ref(), Some(&rows(&["00000", "08700", "07700", "00000", "00000"])));
+        // An object of two colours in equal numbers on a test input: no rule.
+        let even = rows(&["00000", "07800", "08700", "00000", "00000"]);
+        assert!(colours_swapped_in_objects(&train, &[even]).is_empty());
+        // An object left as it is: no rule.
+        let mut broken = train.clone();
+        broken[1].1 = broken[1].0.clone();
+        assert!(colours_swapped_in_objects(&broken, &[test]).is_empty());
     }
 }
