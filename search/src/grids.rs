@@ -456,6 +456,10 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(crate::edits::contained_symmetries(train, tests));
     suggested.extend(crate::edits::key_swaps(train));
     suggested.extend(crate::edits::shifted_repairs(train, tests));
+    suggested.extend(crate::priors::colour_shifts(train, tests));
+    suggested.extend(crate::priors::segment_lines(train));
+    suggested.extend(crate::priors::mirrors_across_lines(train, tests));
+    suggested.extend(crate::priors::colours_swapped_in_objects(train, tests));
     for e in suggested {
         out.push(parse(&e, None).expect("a valid template"));
     }

@@ -34,6 +34,7 @@ pub mod enumerate;
 pub mod eval;
 pub mod extracts;
 pub mod grids;
+pub mod priors;
 pub mod rank;
 pub mod regions;
 pub mod render;

@@ -1,0 +1,462 @@
+//! Rules for general ARC priors read off a whole task's demonstrations, for tasks whose outputs
+//! keep the input's shape: [`colour_shifts`] (each colour moves by its own fixed step, "colour means
+//! direction"), [`segment_lines`] (line segments grown into whole rows or columns along their own
+//! orientation), [`mirrors_across_lines`] (a picture reflected across full-length divider lines,
+//! wherever they are) and [`colours_swapped_in_objects`] (the two colours of each object swapped).
+//! Each rule rebuilds every demonstration in plain Rust before it writes its template; the grid
+//! layer then evaluates the template through the kernels like any other.
+
+use crate::rules::most_color;
+use crate::{GridData, COLORS};
+
+/// Steps a colour may move by, tried in both coordinates.
+const REACH: i32 = 3;
+
+/// An integer constant or its negation as arc-dsl text (`-3` to `3`).
+fn signed(n: i32) -> String {
+    let name = COLORS[n.unsigned_abs() as usize];
+    if n < 0 {
+        format!("invert({name})")
+    } else {
+        name.to_string()
+    }
+}
+
+/// Whether every output keeps its input's shape and some output differs from its input.
+fn same_shapes_changed(train: &[(GridData, GridData)]) -> bool {
+    !train.is_empty()
+        && train.iter().all(|(i, o)| (i.h, i.w) == (o.h, o.w))
+        && train.iter().any(|(i, o)| i != o)
+}
+
+/// `g` with the cells of every moving colour of `shifts` covered by its most common colour, then
+/// each moved by its step (cells off the grid dropped), in colour order (arc-dsl's `paint`s).
+fn shifted(g: &GridData, shifts: &[Option<(i32, i32)>; 10]) -> GridData {
+    let bg = most_color(g);
+    let moving = |c: u8| shifts[c as usize % 10].is_some_and(|v| v != (0, 0));
+    let mut out = g.clone();
+    out.cells.iter_mut().filter(|c| moving(**c)).for_each(|c| *c = bg);
+    for c in (0..10u8).filter(|&c| moving(c)) {
+        let (dr, dc) = shifts[c as usize].expect("a moving colour");
+        for k in (0..g.cells.len()).filter(|&k| g.cells[k] == c) {
+            let (r, col) = ((k / g.w) as i32 + dr, (k % g.w) as i32 + dc);
+            if (0..g.h as i32).contains(&r) && (0..g.w as i32).contains(&col) {
+                out.cells[r as usize * g.w + col as usize] = c;
+            }
+        }
+    }
+    out
+}
+
+/// Colour shifts: where every cell of each colour (off the background) moves by one step of its
+/// colour's own (up to three cells each way, "the 7s go up two, the 2s left two"; 342dd610), the
+/// same on every demonstration. A colour's step must be the only one in reach that keeps its cells
+/// on the grid and on its colour in every output, and moving colours must show on two
+/// demonstrations (where there are two); every colour any test input shows off its background must have a step
+/// (the static ones `(0, 0)`); some colour must move; the steps must rebuild every output (moved
+/// cells covered by the most common colour first, then painted in colour order). Written as
+/// `paint(...paint(fill(...fill(X, mostcolor(X), ofcolor(X, A))...), shift(recolor(A, ofcolor(X,
+/// A)), (dr, dc)))...)` over the moving colours.
+pub fn colour_shifts(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    if !same_shapes_changed(train) {
+        return Vec::new();
+    }
+    // The background of each demonstration, and on how many demonstrations each colour shows off it.
+    let bgs: Vec<u8> = train.iter().map(|(i, _)| most_color(i)).collect();
+    let mut shown = [0usize; 10];
+    let mut background = [false; 10];
+    for ((i, _), &bg) in train.iter().zip(&bgs) {
+        background[bg as usize % 10] = true;
+        let mut here = [false; 10];
+        i.cells.iter().filter(|&&c| c != bg).for_each(|&c| here[c as usize % 10] = true);
+        (0..10).for_each(|c| shown[c] += usize::from(here[c]));
+    }
+    let mut shifts: [Option<(i32, i32)>; 10] = [None; 10];
+    for c in (0..10u8).filter(|&c| shown[c as usize] > 0) {
+        if background[c as usize] {
+            return Vec::new();
+        }
+        let fits = |(dr, dc): (i32, i32)| {
+            train.iter().all(|(i, o)| {
+                (0..i.cells.len()).filter(|&k| i.cells[k] == c).all(|k| {
+                    let (r, col) = ((k / i.w) as i32 + dr, (k % i.w) as i32 + dc);
+                    (0..i.h as i32).contains(&r)
+                        && (0..i.w as i32).contains(&col)
+                        && o.cells[r as usize * o.w + col as usize] == c
+                })
+            })
+        };
+        let steps: Vec<(i32, i32)> = (-REACH..=REACH)
+            .flat_map(|dr| (-REACH..=REACH).map(move |dc| (dr, dc)))
+            .filter(|&v| fits(v))
+            .collect();
+        let [step] = steps[..] else {
+            return Vec::new();
+        };
+        shifts[c as usize] = Some(step);
+    }
+    // Some colour moves on two demonstrations (where there are two).
+    let moves = |i: &GridData| i.cells.iter().any(|&c| shifts[c as usize % 10].is_some_and(|v| v != (0, 0)));
+    if train.iter().filter(|(i, _)| moves(i)).count() < train.len().min(2) {
+        return Vec::new();
+    }
+    let stepped = |g: &GridData| {
+        let bg = most_color(g);
+        g.cells.iter().all(|&c| c == bg || shifts[c as usize % 10].is_some())
+    };
+    if !tests.iter().all(stepped) || !train.iter().all(|(i, o)| shifted(i, &shifts) == *o) {
+        return Vec::new();
+    }
+    let moving: Vec<(usize, (i32, i32))> =
+        (0..10).filter_map(|c| shifts[c].filter(|&v| v != (0, 0)).map(|v| (c, v))).collect();
+    let mut text = "X".to_string();
+    for &(c, _) in &moving {
+        text = format!("fill({text}, mostcolor(X), ofcolor(X, {}))", COLORS[c]);
+    }
+    for &(c, (dr, dc)) in &moving {
+        let a = COLORS[c];
+        let step = format!("astuple({}, {})", signed(dr), signed(dc));
+        text = format!("paint({text}, shift(recolor({a}, ofcolor(X, {a})), {step}))");
+    }
+    vec![text]
+}
+
+/// `g` with each line segment (a one-colour 4-connected object of two cells or more in one row or
+/// one column, off the most common colour) grown into its whole column (vertical segments) or row
+/// (horizontal ones), painted over everything: the columns first where `rows_last`, else the rows.
+fn grown_segments(g: &GridData, rows_last: bool) -> GridData {
+    let bg = most_color(g);
+    let objs = crate::rules::flood(g, false, |k| g.cells[k] != bg, |k, m| g.cells[m] == g.cells[k]);
+    let mut rows = Vec::new();
+    let mut cols = Vec::new();
+    for cells in objs.iter().filter(|cells| cells.len() >= 2) {
+        let c = g.cells[cells[0]];
+        if cells.iter().all(|&k| k / g.w == cells[0] / g.w) {
+            rows.push((cells[0] / g.w, c));
+        } else if cells.iter().all(|&k| k % g.w == cells[0] % g.w) {
+            cols.push((cells[0] % g.w, c));
+        }
+    }
+    let mut out = g.clone();
+    let paint_cols = |out: &mut GridData| {
+        for &(col, c) in &cols {
+            (0..g.h).for_each(|r| out.cells[r * g.w + col] = c);
+        }
+    };
+    let paint_rows = |out: &mut GridData| {
+        for &(r, c) in &rows {
+            (0..g.w).for_each(|col| out.cells[r * g.w + col] = c);
+        }
+    };
+    if rows_last {
+        paint_cols(&mut out);
+        paint_rows(&mut out);
+    } else {
+        paint_rows(&mut out);
+        paint_cols(&mut out);
+    }
+    out
+}
+
+/// Segment lines: where every output is its input with each line segment (a one-colour
+/// 4-connected object of two cells or more in one row or one column) grown across the whole grid
+/// along its own orientation, a row for a horizontal segment and a column for a vertical one, the
+/// rows painted over the columns or the columns over the rows (9344f635). Both orders are rebuilt
+/// on every demonstration; the one that rebuilds them all is written:
+/// `paint(paint(X, mapply(fork(recolor, color, compose(vfrontier, ulcorner)), V)), mapply(fork(
+/// recolor, color, compose(hfrontier, ulcorner)), H))`, `V` and `H` the vertical and horizontal
+/// segments (`sfilter(objects(X, T, F, T), fork(both, vline, compose(flip, hline)))`, single
+/// cells left out).
+pub fn segment_lines(train: &[(GridData, GridData)]) -> Vec<String> {
+    if !same_shapes_changed(train) {
+        return Vec::new();
+    }
+    let objs = "objects(X, T, F, T)";
+    let vertical = format!(
+        "mapply(fork(recolor, color, compose(vfrontier, ulcorner)), sfilter({objs}, fork(both, vline, compose(flip, hline))))"
+    );
+    let horizontal = format!(
+        "mapply(fork(recolor, color, compose(hfrontier, ulcorner)), sfilter({objs}, fork(both, hline, compose(flip, vline))))"
+    );
+    [true, false]
+        .into_iter()
+        .filter(|&rows_last| train.iter().all(|(i, o)| grown_segments(i, rows_last) == *o))
+        .take(1)
+        .map(|rows_last| {
+            let (first, last) = if rows_last { (&vertical, &horizontal) } else { (&horizontal, &vertical) };
+            format!("paint(paint(X, {first}), {last})")
+        })
+        .collect()
+}
+
+/// The one row (`rows`) or column of `g` that is all one colour other than its most common, if
+/// exactly one is (arc-dsl's `frontiers` off the background).
+fn divider(g: &GridData, rows: bool) -> Option<usize> {
+    let bg = most_color(g);
+    let (n, len) = if rows { (g.h, g.w) } else { (g.w, g.h) };
+    let at = |line: usize, k: usize| if rows { g.cells[line * g.w + k] } else { g.cells[k * g.w + line] };
+    let lines: Vec<usize> =
+        (0..n).filter(|&l| at(l, 0) != bg && (0..len).all(|k| at(l, k) == at(l, 0))).collect();
+    match lines[..] {
+        [l] => Some(l),
+        _ => None,
+    }
+}
+
+/// `g` with its mirror images across its dividers (`rows`: the one full row off the background,
+/// `cols`: the one full column; both: the two and their crossing's half turn) painted under it, each
+/// image in turn (arc-dsl's `underpaint`, the most common colour read again each time); `None`
+/// where a divider asked for is not there.
+fn mirrored_across(g: &GridData, rows: bool, cols: bool) -> Option<GridData> {
+    let r = if rows { Some(divider(g, true)? as i64) } else { None };
+    let c = if cols { Some(divider(g, false)? as i64) } else { None };
+    let mut images: Vec<(Option<i64>, Option<i64>)> = Vec::new();
+    if cols {
+        images.push((None, c));
+    }
+    if rows {
+        images.push((r, None));
+    }
+    if rows && cols {
+        images.push((r, c));
+    }
+    let mut out = g.clone();
+    for (ir, ic) in images {
+        let bg = most_color(&out);
+        for k in 0..g.cells.len() {
+            let (i, j) = ((k / g.w) as i64, (k % g.w) as i64);
+            let (si, sj) = (ir.map_or(i, |l| 2 * l - i), ic.map_or(j, |l| 2 * l - j));
+            if out.cells[k] == bg && (0..g.h as i64).contains(&si) && (0..g.w as i64).contains(&sj) {
+                out.cells[k] = g.cells[si as usize * g.w + sj as usize];
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Mirrors across lines: where every output is its input with its picture reflected across a full
+/// row or column of one colour off the background (a divider, anywhere, not only in the middle), or
+/// across one of each (the two reflections and the half turn about their crossing), the reflections
+/// filling only background cells (60d73be6). The dividers must be there, one of each kind asked
+/// for, on every demonstration and test input, and the reflections must rebuild every output. The
+/// column divider `L` is `leftmost(extract(F, vline))` (`F` the frontiers off the most common
+/// colour), the reflection across it `shift(asobject(vmirror(X)), astuple(ZERO, subtract(double(L),
+/// decrement(width(X)))))`, painted with `underpaint`; the rows likewise with `hmirror`, the crossing
+/// with `rot180`.
+pub fn mirrors_across_lines(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    if !same_shapes_changed(train) || train.iter().any(|(i, _)| i.h < 3 || i.w < 3) {
+        return Vec::new();
+    }
+    let f = "difference(frontiers(X), colorfilter(frontiers(X), mostcolor(X)))";
+    let dc = format!("subtract(double(leftmost(extract({f}, vline))), decrement(width(X)))");
+    let dr = format!("subtract(double(uppermost(extract({f}, hline))), decrement(height(X)))");
+    let mut out = Vec::new();
+    for (rows, cols) in [(false, true), (true, false), (true, true)] {
+        let rebuilt = train.iter().all(|(i, o)| mirrored_across(i, rows, cols).as_ref() == Some(o));
+        if !rebuilt || !tests.iter().all(|t| mirrored_across(t, rows, cols).is_some()) {
+            continue;
+        }
+        let mut text = "X".to_string();
+        if cols {
+            text = format!("underpaint({text}, shift(asobject(vmirror(X)), astuple(ZERO, {dc})))");
+        }
+        if rows {
+            text = format!("underpaint({text}, shift(asobject(hmirror(X)), astuple({dr}, ZERO)))");
+        }
+        if rows && cols {
+            text = format!("underpaint({text}, shift(asobject(rot180(X)), astuple({dr}, {dc})))");
+        }
+        out.push(text);
+        break;
+    }
+    out
+}
+
+/// `g` with the two colours of each object (8-connected, of any colours, off the most common
+/// colour) swapped inside the object's box: the box's cells of the object's less common colour take
+/// its more common one and the other way round; `None` where some object does not show exactly two
+/// colours, in unequal numbers, or where two boxes would give one cell two colours.
+fn swapped_in_objects(g: &GridData) -> Option<GridData> {
+    let bg = most_color(g);
+    let objs = crate::rules::flood(g, true, |k| g.cells[k] != bg, |_, n| g.cells[n] != bg);
+    let mut out = g.clone();
+    let mut set: Vec<Option<u8>> = vec![None; g.cells.len()];
+    for cells in &objs {
+        let mut n = [0usize; 10];
+        cells.iter().for_each(|&k| n[g.cells[k] as usize % 10] += 1);
+        let shown: Vec<usize> = (0..10).filter(|&c| n[c] > 0).collect();
+        let [a, b] = shown[..] else {
+            return None;
+        };
+        if n[a] == n[b] {
+            return None;
+        }
+        let (most, least) = if n[a] > n[b] { (a as u8, b as u8) } else { (b as u8, a as u8) };
+        let (rows, cols) = (cells.iter().map(|&k| k / g.w), cells.iter().map(|&k| k % g.w));
+        let (r0, r1) = (rows.clone().min()?, rows.max()?);
+        let (c0, c1) = (cols.clone().min()?, cols.max()?);
+        for k in (r0..=r1).flat_map(|r| (c0..=c1).map(move |c| r * g.w + c)) {
+            let to = match g.cells[k] {
+                v if v == most => least,
+                v if v == least => most,
+                _ => continue,
+            };
+            if set[k].is_some_and(|v| v != to) {
+                return None;
+            }
+            set[k] = Some(to);
+            out.cells[k] = to;
+        }
+    }
+    Some(out)
+}
+
+/// Colours swapped in objects: where every output is its input with the two colours of each object
+/// (8-connected, of any colours) swapped (45737921's blocks). Every object of every demonstration
+/// and test input must show exactly two colours in unequal numbers (so `mostcolor` and `leastcolor`
+/// of the object name them), no two objects' boxes may ask one cell for two colours, and the swap
+/// must rebuild every output. For an object `o` the swapped cells are `shift(recolor(mostcolor(o),
+/// ofcolor(subgrid(o, X), leastcolor(o))), ulcorner(o))` and the same the other way round, painted
+/// over the input for every object at once.
+pub fn colours_swapped_in_objects(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    if !same_shapes_changed(train)
+        || !train.iter().all(|(i, o)| swapped_in_objects(i).as_ref() == Some(o))
+        || !tests.iter().all(|t| swapped_in_objects(t).is_some())
+    {
+        return Vec::new();
+    }
+    let part = |to: &str, from: &str| {
+        format!("fork(shift, fork(recolor, {to}, fork(ofcolor, rbind(subgrid, X), {from})), ulcorner)")
+    };
+    let swap =
+        format!("fork(combine, {}, {})", part("mostcolor", "leastcolor"), part("leastcolor", "mostcolor"));
+    vec![format!("paint(X, mapply({swap}, objects(X, F, T, T)))")]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::confirm_template;
+
+    fn rows(rs: &[&str]) -> GridData {
+        GridData::from_rows(rs)
+    }
+
+    #[test]
+    fn each_colour_moves_its_own_step() {
+        // 2s go up two, 3s right one, 4s stay, on a background of 8.
+        let train = vec![
+            (
+                rows(&["88888", "88888", "82888", "88838", "84888"]),
+                rows(&["82888", "88888", "88888", "88883", "84888"]),
+            ),
+            (
+                rows(&["88888", "88888", "88888", "83828", "88884"]),
+                rows(&["88888", "88828", "88888", "88388", "88884"]),
+            ),
+        ];
+        let test = rows(&["88888", "88488", "88888", "83888", "88828"]);
+        let t = colour_shifts(&train, std::slice::from_ref(&test));
+        assert_eq!(t.len(), 1, "{t:?}");
+        let answers = confirm_template(&t[0], &train, std::slice::from_ref(&test))
+            .expect("it rebuilds the demonstrations");
+        let want = rows(&["88888", "88488", "88828", "88388", "88888"]);
+        assert_eq!(answers[0].as_ref(), Some(&want));
+        // A colour the demonstrations never moved: no rule.
+        let unseen = rows(&["88888", "88588", "88888", "88888", "88888"]);
+        assert!(colour_shifts(&train, &[unseen]).is_empty());
+        // A 2 that does not keep its step: no rule.
+        let mut broken = train.clone();
+        broken[1].1 = rows(&["88888", "88888", "88828", "88388", "88884"]);
+        assert!(colour_shifts(&broken, &[test]).is_empty());
+    }
+
+    #[test]
+    fn segments_grow_along_their_orientation() {
+        // A vertical 6 and a horizontal 5 (rows over columns); the single 2 stays.
+        let train = vec![
+            (
+                rows(&["777777", "767777", "767727", "777777", "775577", "777777"]),
+                rows(&["767777", "767777", "767727", "767777", "555555", "767777"]),
+            ),
+            (
+                rows(&["777777", "777737", "777737", "711777", "777777", "777777"]),
+                rows(&["777737", "777737", "777737", "111111", "777737", "777737"]),
+            ),
+        ];
+        let test = rows(&["777777", "777777", "747777", "747777", "777997", "777777"]);
+        let t = segment_lines(&train);
+        assert_eq!(t.len(), 1, "{t:?}");
+        let answers = confirm_template(&t[0], &train, std::slice::from_ref(&test))
+            .expect("it rebuilds the demonstrations");
+        let want = rows(&["747777", "747777", "747777", "747777", "999999", "747777"]);
+        assert_eq!(answers[0].as_ref(), Some(&want));
+        // The columns over the rows instead: the other order is written.
+        let mut cols_last = train.clone();
+        cols_last[0].1 = rows(&["767777", "767777", "767727", "767777", "565555", "767777"]);
+        cols_last[1].1 = rows(&["777737", "777737", "777737", "111131", "777737", "777737"]);
+        let t = segment_lines(&cols_last);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0].find("hfrontier") < t[0].find("vfrontier"), "{}", t[0]);
+        confirm_template(&t[0], &cols_last, &[]).expect("it rebuilds the demonstrations");
+        // A segment left short: no rule.
+        let mut broken = train.clone();
+        broken[1].1 = rows(&["777777", "777737", "777737", "111111", "777737", "777737"]);
+        assert!(segment_lines(&broken).is_empty());
+    }
+    #[test]
+    fn pictures_mirror_across_off_centre_lines() {
+        // A column of 1s and a row of 1s, off the middle on the test: the picture in the upper left reflected
+        // across both and turned about their crossing, under what is there.
+        let train = vec![
+            (
+                rows(&["2701000", "7001000", "1111111", "0001000", "0001000", "0001000"]),
+                rows(&["2701072", "7001007", "1111111", "7001007", "2701072", "0001000"]),
+            ),
+            (
+                rows(&["0001000", "0001030", "1111111", "0001000", "0001000"]),
+                rows(&["0001000", "0301030", "1111111", "0301030", "0001000"]),
+            ),
+        ];
+        let test = rows(&["00200100", "00010100", "11111111", "00000100", "00000100", "00000100"]);
+        let t = mirrors_across_lines(&train, std::slice::from_ref(&test));
+        assert_eq!(t.len(), 1, "{t:?}");
+        let answers = confirm_template(&t[0], &train, std::slice::from_ref(&test))
+            .expect("it rebuilds the demonstrations");
+        let want = rows(&["00200100", "00010101", "11111111", "00010101", "00200100", "00000100"]);
+        assert_eq!(answers[0].as_ref(), Some(&want));
+        // A test input without its row divider: no rule.
+        let undivided = rows(&["00200100", "00010100", "00000100"]);
+        assert!(mirrors_across_lines(&train, &[undivided]).is_empty());
+        // An output that also overwrites the picture: no rule.
+        let mut broken = train.clone();
+        broken[1].1 = rows(&["0301000", "0301030", "1111111", "0301030", "0001000"]);
+        assert!(mirrors_across_lines(&broken, &[test]).is_empty());
+    }
+    #[test]
+    fn two_coloured_objects_swap_their_colours() {
+        let train = vec![
+            (
+                rows(&["000000", "012000", "022000", "000033", "000034", "000000"]),
+                rows(&["000000", "021000", "011000", "000044", "000043", "000000"]),
+            ),
+            (
+                rows(&["00000", "05550", "05650", "05550", "00000"]),
+                rows(&["00000", "06660", "06560", "06660", "00000"]),
+            ),
+        ];
+        let test = rows(&["00000", "07800", "08800", "00000", "00000"]);
+        let t = colours_swapped_in_objects(&train, std::slice::from_ref(&test));
+        assert_eq!(t.len(), 1, "{t:?}");
+        let answers = confirm_template(&t[0], &train, std::slice::from_ref(&test))
+            .expect("it rebuilds the demonstrations");
+        assert_eq!(answers[0].as_ref(), Some(&rows(&["00000", "08700", "07700", "00000", "00000"])));
+        // An object of two colours in equal numbers on a test input: no rule.
+        let even = rows(&["00000", "07800", "08700", "00000", "00000"]);
+        assert!(colours_swapped_in_objects(&train, &[even]).is_empty());
+        // An object left as it is: no rule.
+        let mut broken = train.clone();
+        broken[1].1 = broken[1].0.clone();
+        assert!(colours_swapped_in_objects(&broken, &[test]).is_empty());
+    }
+}
