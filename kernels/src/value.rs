@@ -92,7 +92,8 @@ impl<'a> Grid<'a> {
     }
     #[inline]
     pub fn contains(&self, (i, j): Point) -> bool {
-        i >= 0 && j >= 0 && (i as u32) < self.h && (j as u32) < self.w
+        // A negative coordinate is past 2^31 as u32, beyond any grid's side: two compares.
+        (i as u32) < self.h && (j as u32) < self.w
     }
     #[inline]
     pub fn row(&self, i: usize) -> &'a [u8] {
