@@ -314,6 +314,21 @@ pub fn colorcount<'a>(c: &'a Ctx, element: Value<'a>, value: Value<'a>) -> Res<'
 /// The colours of a grid or object, as a frozenset of integers.
 pub fn palette<'a>(c: &'a Ctx, element: Value<'a>) -> Res<'a> {
     let h = histogram(c, element, "palette")?;
+    if let Hist::Nibble(n) = &h {
+        // The usual ARC colours: the colours present counted, then written into one slice of that
+        // length (a growing vector reallocates past four; a64e4611 takes the palette of a small
+        // object per cell of a grid).
+        let k = n.iter().filter(|&&x| x > 0).count();
+        if k == 0 {
+            return Ok(Value::Set(&[]));
+        }
+        let out = c.arena().alloc_slice_fill_copy(k, Value::None);
+        let present = (0..16).filter(|&v| n[v] > 0);
+        for (o, v) in out.iter_mut().zip(present) {
+            *o = Value::Int(v as i32);
+        }
+        return Ok(Value::Set(out));
+    }
     let mut out = c.vec();
     h.for_each(|v, _| out.push(Value::Int(v)));
     if out.is_empty() {
@@ -1980,6 +1995,30 @@ mod tests {
                 prop_assert!(matches!(dsl::palette(&c, element), Value::Set(s) if s == palette.as_slice()));
             }
             prop_assert!(!c.failed());
+        }
+    }
+
+    proptest! {
+        /// `palette` of an object or a grid (the colour table written in one slice where every
+        /// colour is below 16) against the sorted distinct colours: the same frozenset and steps.
+        #[test]
+        fn palette_is_the_sorted_distinct_colours(
+            colors in proptest::collection::vec(prop_oneof![8 => 0i32..10, 1 => 10i32..300], 0..30),
+            as_grid in any::<bool>(),
+        ) {
+            let c = Ctx::default();
+            let v = if as_grid && !colors.is_empty() && colors.iter().all(|&k| k < 256) {
+                let cells: Vec<u8> = colors.iter().map(|&k| k as u8).collect();
+                Value::Grid(c.grid_from(1, cells.len() as u32, &cells))
+            } else {
+                obj(&c, &colors.iter().enumerate().map(|(j, &k)| (k, (0, j as i32))).collect::<Vec<_>>())
+            };
+            let got = palette(&c, v).unwrap();
+            let want: std::collections::BTreeSet<i32> = colors.iter().copied().collect();
+            let mut w = c.vec();
+            w.extend(want.into_iter().map(Value::Int));
+            prop_assert_eq!(got, c.set(w));
+            prop_assert_eq!(c.steps(), colors.len() as u64);
         }
     }
 }
