@@ -506,15 +506,20 @@ pub fn toobject<'a>(c: &'a Ctx, patch: Value<'a>, grid: Value<'a>) -> Res<'a> {
 pub fn asobject<'a>(c: &'a Ctx, grid: Value<'a>) -> Res<'a> {
     let g = grid.grid(c, "asobject")?;
     c.check_items(g.cells.len(), "asobject")?;
-    let mut cells = c.vec_with(g.cells.len());
     let w = g.w as usize;
-    if w > 0 {
-        for (i, row) in g.cells.chunks_exact(w).enumerate() {
-            cells.extend(row.iter().enumerate().map(|(j, &x)| Cell::new(x as i32, (i as i32, j as i32))));
+    if g.cells.is_empty() {
+        return Ok(Value::Set(&[]));
+    }
+    // Written row by row into one slice of the grid's size (an arena vector's extend checks its
+    // capacity per cell; a64e4611 takes the object of a canvas per box size it tries).
+    let cells = c.arena().alloc_slice_fill_copy(g.cells.len(), Cell::new(0, (0, 0)));
+    for (i, (out, row)) in cells.chunks_exact_mut(w).zip(g.cells.chunks_exact(w)).enumerate() {
+        for (j, (o, &x)) in out.iter_mut().zip(row).enumerate() {
+            *o = Cell::new(x as i32, (i as i32, j as i32));
         }
     }
     // Raster order: sorted and unique.
-    Ok(c.object_sorted(cells))
+    Ok(Value::Object(cells))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2019,6 +2024,26 @@ mod tests {
             w.extend(want.into_iter().map(Value::Int));
             prop_assert_eq!(got, c.set(w));
             prop_assert_eq!(c.steps(), colors.len() as u64);
+        }
+    }
+
+    proptest! {
+        /// `asobject` (written row by row into one slice) against the grid's cells pushed in
+        /// reverse and made canonical by `Ctx::object`: the same object, one step per cell.
+        #[test]
+        fn asobject_is_every_cell_in_raster_order(
+            (h, cells) in (0u32..6).prop_flat_map(|h| (Just(h), proptest::collection::vec(0u8..12, (h as usize) * 5))),
+        ) {
+            let c = Ctx::default();
+            let w = if h == 0 { 0 } else { 5 };
+            let g = c.grid_from(h, w, &cells);
+            let got = asobject(&c, Value::Grid(g)).unwrap();
+            let mut v = c.vec();
+            for p in (0..cells.len()).rev() {
+                v.push(Cell::new(cells[p] as i32, ((p / 5) as i32, (p % 5) as i32)));
+            }
+            prop_assert_eq!(got, c.object(v));
+            prop_assert_eq!(c.steps(), cells.len() as u64);
         }
     }
 }
