@@ -614,9 +614,13 @@ pub fn leastcommon<'a>(c: &'a Ctx, container: Value<'a>) -> Res<'a> {
 
 /// `frozenset({value})`.
 pub fn initset<'a>(c: &'a Ctx, value: Value<'a>) -> Res<'a> {
-    let mut v = c.vec_with(1);
-    v.push(value);
-    Ok(c.set(v))
+    // One element is canonical as it is: its representation picked at once, without
+    // `Ctx::set`'s passes (a64e4611 takes `initset` of every cell it filters).
+    Ok(match value {
+        Value::Point(p) => Value::Indices(c.slice(&[p])),
+        Value::Cell(x) => Value::Object(c.slice(&[x])),
+        _ => Value::Set(c.slice(&[value])),
+    })
 }
 
 /// `type(container)(e for e in container if condition(e))`: objects stay objects, a grid's kept
@@ -748,45 +752,26 @@ pub fn totuple<'a>(c: &'a Ctx, container: Value<'a>) -> Res<'a> {
     }
 }
 
-/// Element `k` of the containers that hold their elements directly (no grid row to build), or
-/// `None` for other values; `k` is in range.
-#[inline]
-fn direct_elem<'a>(container: Value<'a>, k: usize) -> Option<Value<'a>> {
-    Some(match container {
-        Value::Tuple(v) | Value::Set(v) => v[k],
-        Value::Object(x) => Value::Cell(x[k]),
-        Value::Indices(x) => Value::Point(x[k]),
-        Value::Point((a, b)) => Value::Int(if k == 0 { a } else { b }),
-        Value::Cell(x) => {
-            if k == 0 {
-                Value::Int(x.color)
-            } else {
-                Value::Point(x.loc())
-            }
-        }
-        _ => return None,
-    })
-}
-
-/// The length of the containers [`direct_elem`] reads (0 for the others).
-#[inline]
-fn direct_len(container: Value) -> usize {
+/// The first or the last element of the pairs and slices `first` and `last` meet in composed
+/// functions, read in one match (`None`: empty, or a container for the `Items` view). These two
+/// are among the most called primitives of the dynamic path (~75,000 calls per eval pass), so a
+/// second match for the length and a bounds check cost a visible share of them.
+#[inline(always)]
+fn direct_end<'a>(container: Value<'a>, last: bool) -> Option<Value<'a>> {
     match container {
-        Value::Tuple(v) | Value::Set(v) => v.len(),
-        Value::Object(x) => x.len(),
-        Value::Indices(x) => x.len(),
-        Value::Point(_) | Value::Cell(_) => 2,
-        _ => 0,
+        Value::Tuple(v) | Value::Set(v) => if last { v.last() } else { v.first() }.copied(),
+        Value::Object(x) => if last { x.last() } else { x.first() }.map(|&x| Value::Cell(x)),
+        Value::Indices(x) => if last { x.last() } else { x.first() }.map(|&x| Value::Point(x)),
+        Value::Point((a, b)) => Some(Value::Int(if last { b } else { a })),
+        Value::Cell(x) => Some(if last { Value::Point(x.loc()) } else { Value::Int(x.color) }),
+        _ => None,
     }
 }
 
 /// `next(iter(container))`: fails when empty.
 pub fn first<'a>(c: &'a Ctx, container: Value<'a>) -> Res<'a> {
-    // The pairs and slices `first` meets in composed functions, without the `Items` view.
-    if direct_len(container) > 0 {
-        if let Some(e) = direct_elem(container, 0) {
-            return Ok(e);
-        }
+    if let Some(e) = direct_end(container, false) {
+        return Ok(e);
     }
     let (items, _) = container.items("first")?;
     if items.is_empty() {
@@ -797,11 +782,8 @@ pub fn first<'a>(c: &'a Ctx, container: Value<'a>) -> Res<'a> {
 
 /// `max(enumerate(container))[1]`: the last element in iteration order; fails when empty.
 pub fn last<'a>(c: &'a Ctx, container: Value<'a>) -> Res<'a> {
-    let n = direct_len(container);
-    if n > 0 {
-        if let Some(e) = direct_elem(container, n - 1) {
-            return Ok(e);
-        }
+    if let Some(e) = direct_end(container, true) {
+        return Ok(e);
     }
     let (items, _) = container.items("last")?;
     if items.is_empty() {
@@ -1715,6 +1697,60 @@ mod tests {
             assert_eq!(c.steps(), 2 * 25 + 24 * 40 + 25 * 40);
             let p = Patch::Object(Box::leak(cells.into_boxed_slice()));
             assert_eq!(run(&p, &offsets, 1 << 23, true), run(&p, &offsets, 1 << 23, false));
+        }
+    }
+
+    proptest::proptest! {
+        /// `first` and `last` read in one match against the `Items` view (the general path), on
+        /// the pairs, cells and slices they meet, empty ones included: value or failure equal.
+        #[test]
+        fn first_and_last_read_directly_as_the_items_view(
+            kind in 0usize..6,
+            xs in proptest::collection::vec((0i32..10, -3i32..3, -3i32..3), 0..5),
+        ) {
+            let c = Ctx::default();
+            let (k, i, j) = xs.first().copied().unwrap_or((1, 2, 3));
+            let v = match kind {
+                0 => Value::Point((i, j)),
+                1 => Value::Cell(Cell::new(k, (i, j))),
+                2 => obj(&c, &xs.iter().map(|&(k, i, j)| (k, (i, j))).collect::<Vec<_>>()),
+                3 => idx(&c, &xs.iter().map(|&(_, i, j)| (i, j)).collect::<Vec<_>>()),
+                4 => Value::Tuple(c.slice(&xs.iter().map(|&(k, ..)| Value::Int(k)).collect::<Vec<_>>())),
+                _ => set(&c, &xs.iter().map(|&(k, ..)| Value::Int(k)).collect::<Vec<_>>()),
+            };
+            let general = |last: bool| -> Res {
+                let (items, _) = v.items("first")?;
+                if items.is_empty() {
+                    return fail(FailKind::Empty, "first");
+                }
+                Ok(items.get(&c, if last { items.len() - 1 } else { 0 }))
+            };
+            let kinds = |r: Res| format!("{:?}", r.map_err(|e| e.kind));
+            proptest::prop_assert_eq!(kinds(first(&c, v)), kinds(general(false)));
+            proptest::prop_assert_eq!(kinds(last(&c, v)), kinds(general(true)));
+        }
+    }
+
+    #[test]
+    fn initset_is_the_set_of_its_one_element() {
+        let c = Ctx::default();
+        let values = [
+            Value::Point((-1, 2)),
+            Value::Cell(Cell::new(3, (0, -4))),
+            Value::Int(7),
+            Value::Bool(true),
+            Value::None,
+            tup(&c, &[Value::Int(1), Value::Int(2), Value::Int(3)]),
+            idx(&c, &[(0, 0), (1, 1)]),
+            Value::Set(&[]),
+        ];
+        for v in values {
+            let mut one = c.vec();
+            one.push(v);
+            let (got, want) = (initset(&c, v).unwrap(), c.set(one));
+            // The same elements in the same representation (Debug prints a frozenset alike).
+            assert_eq!(format!("{got:?}"), format!("{want:?}"), "{v:?}");
+            assert_eq!(std::mem::discriminant(&got), std::mem::discriminant(&want), "{v:?}");
         }
     }
 }

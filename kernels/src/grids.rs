@@ -314,6 +314,21 @@ pub fn colorcount<'a>(c: &'a Ctx, element: Value<'a>, value: Value<'a>) -> Res<'
 /// The colours of a grid or object, as a frozenset of integers.
 pub fn palette<'a>(c: &'a Ctx, element: Value<'a>) -> Res<'a> {
     let h = histogram(c, element, "palette")?;
+    if let Hist::Nibble(n) = &h {
+        // The usual ARC colours: the colours present counted, then written into one slice of that
+        // length (a growing vector reallocates past four; a64e4611 takes the palette of a small
+        // object per cell of a grid).
+        let k = n.iter().filter(|&&x| x > 0).count();
+        if k == 0 {
+            return Ok(Value::Set(&[]));
+        }
+        let out = c.arena().alloc_slice_fill_copy(k, Value::None);
+        let present = (0..16).filter(|&v| n[v] > 0);
+        for (o, v) in out.iter_mut().zip(present) {
+            *o = Value::Int(v as i32);
+        }
+        return Ok(Value::Set(out));
+    }
     let mut out = c.vec();
     h.for_each(|v, _| out.push(Value::Int(v)));
     if out.is_empty() {
@@ -450,6 +465,20 @@ pub fn toobject<'a>(c: &'a Ctx, patch: Value<'a>, grid: Value<'a>) -> Res<'a> {
     let g = nonempty(c, grid, "toobject")?;
     let p = locations(c, patch, "toobject")?;
     c.check_items(p.len(), "toobject")?;
+    if let (Patch::Indices(pts), Value::Indices(_)) = (p, patch) {
+        // Sorted indices (neighbourhoods, `ofcolor`...; a64e4611 reads 8 per cell of a 900-cell
+        // filter): written in place into one slice of their length, the cells outside the grid
+        // left off its end, rather than pushed one by one with a capacity check each.
+        let out = c.arena().alloc_slice_fill_copy(pts.len(), Cell::new(0, (0, 0)));
+        let mut n = 0;
+        for &(i, j) in pts {
+            if g.contains((i, j)) {
+                out[n] = Cell::new(g.at(i, j) as i32, (i, j));
+                n += 1;
+            }
+        }
+        return Ok(if n == 0 { Value::Set(&[]) } else { Value::Object(&out[..n]) });
+    }
     let mut cells = c.vec_with(p.len());
     if let Patch::Indices(pts) = p {
         // Indices (neighbourhoods, `ofcolor`...): read straight, without the patch's iterator.
@@ -477,15 +506,20 @@ pub fn toobject<'a>(c: &'a Ctx, patch: Value<'a>, grid: Value<'a>) -> Res<'a> {
 pub fn asobject<'a>(c: &'a Ctx, grid: Value<'a>) -> Res<'a> {
     let g = grid.grid(c, "asobject")?;
     c.check_items(g.cells.len(), "asobject")?;
-    let mut cells = c.vec_with(g.cells.len());
     let w = g.w as usize;
-    if w > 0 {
-        for (i, row) in g.cells.chunks_exact(w).enumerate() {
-            cells.extend(row.iter().enumerate().map(|(j, &x)| Cell::new(x as i32, (i as i32, j as i32))));
+    if g.cells.is_empty() {
+        return Ok(Value::Set(&[]));
+    }
+    // Written row by row into one slice of the grid's size (an arena vector's extend checks its
+    // capacity per cell; a64e4611 takes the object of a canvas per box size it tries).
+    let cells = c.arena().alloc_slice_fill_copy(g.cells.len(), Cell::new(0, (0, 0)));
+    for (i, (out, row)) in cells.chunks_exact_mut(w).zip(g.cells.chunks_exact(w)).enumerate() {
+        for (j, (o, &x)) in out.iter_mut().zip(row).enumerate() {
+            *o = Cell::new(x as i32, (i as i32, j as i32));
         }
     }
     // Raster order: sorted and unique.
-    Ok(c.object_sorted(cells))
+    Ok(Value::Object(cells))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1966,6 +2000,50 @@ mod tests {
                 prop_assert!(matches!(dsl::palette(&c, element), Value::Set(s) if s == palette.as_slice()));
             }
             prop_assert!(!c.failed());
+        }
+    }
+
+    proptest! {
+        /// `palette` of an object or a grid (the colour table written in one slice where every
+        /// colour is below 16) against the sorted distinct colours: the same frozenset and steps.
+        #[test]
+        fn palette_is_the_sorted_distinct_colours(
+            colors in proptest::collection::vec(prop_oneof![8 => 0i32..10, 1 => 10i32..300], 0..30),
+            as_grid in any::<bool>(),
+        ) {
+            let c = Ctx::default();
+            let v = if as_grid && !colors.is_empty() && colors.iter().all(|&k| k < 256) {
+                let cells: Vec<u8> = colors.iter().map(|&k| k as u8).collect();
+                Value::Grid(c.grid_from(1, cells.len() as u32, &cells))
+            } else {
+                obj(&c, &colors.iter().enumerate().map(|(j, &k)| (k, (0, j as i32))).collect::<Vec<_>>())
+            };
+            let got = palette(&c, v).unwrap();
+            let want: std::collections::BTreeSet<i32> = colors.iter().copied().collect();
+            let mut w = c.vec();
+            w.extend(want.into_iter().map(Value::Int));
+            prop_assert_eq!(got, c.set(w));
+            prop_assert_eq!(c.steps(), colors.len() as u64);
+        }
+    }
+
+    proptest! {
+        /// `asobject` (written row by row into one slice) against the grid's cells pushed in
+        /// reverse and made canonical by `Ctx::object`: the same object, one step per cell.
+        #[test]
+        fn asobject_is_every_cell_in_raster_order(
+            (h, cells) in (0u32..6).prop_flat_map(|h| (Just(h), proptest::collection::vec(0u8..12, (h as usize) * 5))),
+        ) {
+            let c = Ctx::default();
+            let w = if h == 0 { 0 } else { 5 };
+            let g = c.grid_from(h, w, &cells);
+            let got = asobject(&c, Value::Grid(g)).unwrap();
+            let mut v = c.vec();
+            for p in (0..cells.len()).rev() {
+                v.push(Cell::new(cells[p] as i32, ((p / 5) as i32, (p % 5) as i32)));
+            }
+            prop_assert_eq!(got, c.object(v));
+            prop_assert_eq!(c.steps(), cells.len() as u64);
         }
     }
 }

@@ -92,7 +92,8 @@ impl<'a> Grid<'a> {
     }
     #[inline]
     pub fn contains(&self, (i, j): Point) -> bool {
-        i >= 0 && j >= 0 && (i as u32) < self.h && (j as u32) < self.w
+        // A negative coordinate is past 2^31 as u32, beyond any grid's side: two compares.
+        (i as u32) < self.h && (j as u32) < self.w
     }
     #[inline]
     pub fn row(&self, i: usize) -> &'a [u8] {
@@ -408,7 +409,7 @@ pub struct GridTables {
     box_rows: Vec<(u8, usize, usize, usize)>,
     /// See [`GridTables::box_rows`].
     box_data: Vec<u64>,
-    /// Scratch of [`GridTables::box_rows`]: per row, positions and their work by rows matched.
+    /// Scratch of [`GridTables::box_rows`]: per row, positions and the sum of their prefixes by rows.
     by_rows: Vec<(u64, u64)>,
 }
 
@@ -463,17 +464,19 @@ impl GridTables {
             // long enough (the bottom row: one), else none.
             let (before, table) = self.data.split_at_mut(start);
             let runs = &before[runs..runs + n];
+            // Compared as u32 (a run is at most the grid's size), so the rows are vectorised.
+            let len = u32::try_from(len).unwrap_or(u32::MAX);
             for at in (0..n).step_by(width).rev() {
                 let run = &runs[at..at + width];
                 let (head, below) = table.split_at_mut(at + width);
                 let cur = &mut head[at..];
                 if below.is_empty() {
                     for (t, &r) in cur.iter_mut().zip(run) {
-                        *t = (r as usize >= len) as u32;
+                        *t = (r >= len) as u32;
                     }
                 } else {
                     for ((t, &r), &d) in cur.iter_mut().zip(run).zip(&below[..width]) {
-                        *t = if r as usize >= len { d + 1 } else { 0 };
+                        *t = if r >= len { d + 1 } else { 0 };
                     }
                 }
             }
@@ -515,24 +518,28 @@ impl GridTables {
             let most = fit_rows.iter().copied().max().unwrap_or(0) as usize;
             let by_rows = &mut self.by_rows[..=most];
             by_rows.fill((0, 0));
+            // Only the count and the prefixes are summed per position; the r rows and the one
+            // of each are added per r below (count * (r * len + 1)): fewer operations per position.
+            let len32 = u32::try_from(len).unwrap_or(u32::MAX);
             for (q, &r) in fit_rows.iter().enumerate() {
                 let r = r as usize;
                 // Below the last row nothing fails: such a box is never taller than r here.
-                let prefix = if i + r < h { (runs[at + q + r * width] as usize).min(len) } else { 0 };
+                let prefix = if i + r < h { runs[at + q + r * width].min(len32) } else { 0 };
                 let slot = &mut by_rows[r];
                 slot.0 += 1;
-                slot.1 += (r * len + prefix + 1) as u64;
+                slot.1 += prefix as u64;
             }
             row[0] = most as u64;
             let top = (most + 1).min(h);
             let (work, fit) = row[1..].split_at_mut(h);
             let (mut left, mut short) = (positions as u64, 0u64);
-            for (a, ((w, f), &(count, below))) in
+            for (a, ((w, f), &(count, prefixes))) in
                 work[..top].iter_mut().zip(&mut fit[..top]).zip(by_rows.iter()).enumerate()
             {
-                // Box height a + 1: the positions where it fits fewer rows fall short.
+                // Box height a + 1: the positions where it fits fewer rows (a) fall short, each
+                // with the work of its a rows, its prefix and one.
                 left -= count;
-                short += below;
+                short += count * (a * len + 1) as u64 + prefixes;
                 *w = positions as u64 + ((a + 1) * len) as u64 * left + short;
                 *f = left;
             }
