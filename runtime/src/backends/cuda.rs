@@ -523,30 +523,52 @@ impl Gpu {
         self.lanes.len()
     }
 
-    /// Uploads the grids that later batches index (each at most 30x30).
+    /// Uploads the grids that later batches index (each at most 30x30), packed: each grid's cells
+    /// after the last (most grids are far smaller than 30 x 30), with its height, width and offset.
+    /// They go through the first two workers' pinned output buffers (idle before a run's first
+    /// wave), packed by the CPU threads into one while the other is copied: from pageable memory
+    /// the driver copied at ~1.3 GB/s, half of a 10^5-sample run (bench/RESULTS.md), and pinning
+    /// fresh buffers costs ~1.7 ms even for one grid.
     pub fn load_inputs(&self, inputs: &[GridRef]) -> Result<(), String> {
-        // Packed: each grid's cells after the last (most grids are far smaller than 30 x 30), with
-        // its height, width and offset. Plain (pageable) host memory: pinning fresh buffers cost 1.7 ms
-        // even for one grid (bench/RESULTS.md).
-        let mut shape = Vec::with_capacity(3 * inputs.len() + 1);
-        let mut cells = Vec::with_capacity(inputs.iter().map(|g| g.cells.len()).sum::<usize>() + 1);
-        for (k, g) in inputs.iter().enumerate() {
-            if g.h > 30 || g.w > 30 || g.cells.len() != g.h as usize * g.w as usize {
-                return Err(format!("input {k}: {}x{} is not a grid of at most 30x30", g.h, g.w));
-            }
-            let offset =
-                u32::try_from(cells.len()).map_err(|_| format!("input {k}: past 4 GiB of input cells"))?;
-            shape.extend([g.h, g.w, offset]);
-            cells.extend_from_slice(g.cells);
-        }
-        // A spare zero after each, so that no buffer is empty.
-        shape.push(0);
-        cells.push(0);
+        let plan = UploadPlan::new(inputs, self.config.batch * SLOT)?;
         self.ctx.bind_to_thread().map_err(e("bind context"))?;
-        let stream = self.lanes[0].lock().unwrap_or_else(|p| p.into_inner()).streams[0].clone();
-        let cells = stream.clone_htod(&cells).map_err(e("copy inputs"))?;
-        let shape = stream.clone_htod(&shape).map_err(e("copy shapes"))?;
-        stream.synchronize().map_err(e("synchronize"))?;
+        let mut lanes: Vec<_> =
+            self.lanes.iter().take(2).map(|l| l.lock().unwrap_or_else(|p| p.into_inner())).collect();
+        let s0 = lanes[0].streams[0].clone();
+        // SAFETY: written by the copies below before any kernel reads it.
+        let mut cells = unsafe { s0.alloc::<u8>(plan.bytes + 1) }.map_err(e("alloc inputs"))?;
+        let shape = s0.clone_htod(&plan.shape).map_err(e("copy shapes"))?;
+        // The other lane's stream waits for the device buffer's allocation on the first.
+        let allocated = s0.record_event(None).map_err(e("event"))?;
+        for s in lanes.iter().skip(1) {
+            s.streams[0].wait(&allocated).map_err(e("wait"))?;
+        }
+        let (p_cells, guard) = cells.device_ptr_mut(&s0);
+        let buffers = lanes.len();
+        for (k, chunk) in plan.chunks.iter().enumerate() {
+            let lane = &mut lanes[k % buffers];
+            let stream = lane.streams[0].clone();
+            // The last copy out of this buffer has finished before it is packed again.
+            stream.synchronize().map_err(e("synchronize"))?;
+            let staging = lane.host_out.as_mut_slice().map_err(e("pinned staging"))?;
+            let len = plan.pack(inputs, chunk, staging);
+            // SAFETY: `staging` is pinned, holds `len` packed bytes and is not written again until
+            // this stream has synchronized; the destination range lies inside `cells` (the plan's
+            // offsets sum to `plan.bytes`).
+            unsafe {
+                cudarc::driver::result::memcpy_htod_async(
+                    p_cells + plan.offset(chunk.start) as u64,
+                    &staging[..len],
+                    stream.cu_stream(),
+                )
+            }
+            .map_err(e("copy inputs"))?;
+        }
+        for lane in &lanes {
+            lane.streams[0].synchronize().map_err(e("synchronize"))?;
+        }
+        drop(guard);
+        drop(lanes);
         *self.inputs.write().unwrap_or_else(|p| p.into_inner()) =
             Some(DeviceInputs { cells, shape, n: inputs.len() });
         Ok(())
@@ -768,6 +790,71 @@ impl Gpu {
     }
 }
 
+/// How a run's input grids are packed for the device: per grid its height, width and offset (and
+/// a spare zero, so that no buffer is empty), and the grids cut into runs of consecutive grids
+/// whose cells fit one staging buffer.
+struct UploadPlan {
+    shape: Vec<u32>,
+    chunks: Vec<std::ops::Range<usize>>,
+    bytes: usize,
+}
+
+impl UploadPlan {
+    /// Packing below this many bytes stays on the calling thread (the threads' start costs more).
+    const PARALLEL_BYTES: usize = 1 << 20;
+
+    fn new(inputs: &[GridRef], staging: usize) -> Result<UploadPlan, String> {
+        let mut shape = Vec::with_capacity(3 * inputs.len() + 1);
+        let mut chunks = Vec::new();
+        let (mut bytes, mut chunk_start, mut chunk_bytes) = (0usize, 0usize, 0usize);
+        for (k, g) in inputs.iter().enumerate() {
+            if g.h > 30 || g.w > 30 || g.cells.len() != g.h as usize * g.w as usize {
+                return Err(format!("input {k}: {}x{} is not a grid of at most 30x30", g.h, g.w));
+            }
+            let offset =
+                u32::try_from(bytes).map_err(|_| format!("input {k}: past 4 GiB of input cells"))?;
+            shape.extend([g.h, g.w, offset]);
+            if chunk_bytes + g.cells.len() > staging {
+                chunks.push(chunk_start..k);
+                (chunk_start, chunk_bytes) = (k, 0);
+            }
+            chunk_bytes += g.cells.len();
+            bytes += g.cells.len();
+        }
+        if chunk_start < inputs.len() {
+            chunks.push(chunk_start..inputs.len());
+        }
+        shape.push(0);
+        Ok(UploadPlan { shape, chunks, bytes })
+    }
+
+    /// Byte offset of grid `k` in the packed cells.
+    fn offset(&self, k: usize) -> usize {
+        self.shape[3 * k + 2] as usize
+    }
+
+    /// Packs the grids of `chunk` into the start of `staging` (in parallel for a large chunk);
+    /// returns the bytes written.
+    fn pack(&self, inputs: &[GridRef], chunk: &std::ops::Range<usize>, staging: &mut [u8]) -> usize {
+        let grids = &inputs[chunk.clone()];
+        let len = grids.iter().map(|g| g.cells.len()).sum::<usize>();
+        let mut rest = &mut staging[..len];
+        let mut parts = Vec::with_capacity(grids.len());
+        for g in grids {
+            let (part, tail) = rest.split_at_mut(g.cells.len());
+            parts.push(part);
+            rest = tail;
+        }
+        if len >= Self::PARALLEL_BYTES {
+            use rayon::prelude::*;
+            parts.into_par_iter().zip(grids).with_min_len(256).for_each(|(p, g)| p.copy_from_slice(g.cells));
+        } else {
+            parts.into_iter().zip(grids).for_each(|(p, g)| p.copy_from_slice(g.cells));
+        }
+        len
+    }
+}
+
 impl Lane {
     fn alloc(ctx: &Arc<CudaContext>, config: &GpuConfig) -> Result<Lane, String> {
         let n = config.batch;
@@ -798,32 +885,36 @@ impl Lane {
 
 /// A batch's outcomes from its metadata records and the wave's packed output bytes; `own_budget`:
 /// the GPU's step budget was below the CPU's, so its step-budget stops are [`STATUS_GPU_STEPS`].
+/// A large batch is decoded on the CPU threads: one thread took 1.5-2 ms per 16,384 samples, three
+/// times the kernel's own time (bench/RESULTS.md, scaling).
 fn decode(meta: &[u32], bytes: &[u8], own_budget: bool) -> Result<Vec<GpuOutcome>, String> {
-    meta.chunks_exact(META)
-        .enumerate()
-        .map(|(k, r)| {
-            if own_budget && r[0] == kernels::FailKind::Steps.code() {
-                return Ok(GpuOutcome::Redo(STATUS_GPU_STEPS));
-            }
-            if r[0] == STATUS_UNSUPPORTED {
-                return Ok(GpuOutcome::Unsupported(r[6]));
-            }
-            if r[0] != 0 {
-                return Ok(GpuOutcome::Redo(r[0]));
-            }
-            let (off, h, w) = (r[1] as usize, r[2], r[3]);
-            let cells = (h * w) as usize;
-            match bytes.get(off..off + cells) {
-                Some(c) if (1..=30).contains(&h) && (1..=30).contains(&w) => {
-                    Ok(GpuOutcome::Ok(h, w, c.to_vec()))
-                }
-                _ => Err(format!(
-                    "sample {k}: the kernel reported a {h}x{w} output at byte {off} of {}",
-                    bytes.len()
-                )),
-            }
-        })
-        .collect()
+    const PARALLEL_SAMPLES: usize = 2048;
+    let one = |(k, r): (usize, &[u32])| decode_one(k, r, bytes, own_budget);
+    if meta.len() / META >= PARALLEL_SAMPLES {
+        use rayon::prelude::*;
+        meta.par_chunks_exact(META).enumerate().with_min_len(512).map(one).collect()
+    } else {
+        meta.chunks_exact(META).enumerate().map(one).collect()
+    }
+}
+
+/// Sample `k`'s outcome from its metadata record `r`.
+fn decode_one(k: usize, r: &[u32], bytes: &[u8], own_budget: bool) -> Result<GpuOutcome, String> {
+    if own_budget && r[0] == kernels::FailKind::Steps.code() {
+        return Ok(GpuOutcome::Redo(STATUS_GPU_STEPS));
+    }
+    if r[0] == STATUS_UNSUPPORTED {
+        return Ok(GpuOutcome::Unsupported(r[6]));
+    }
+    if r[0] != 0 {
+        return Ok(GpuOutcome::Redo(r[0]));
+    }
+    let (off, h, w) = (r[1] as usize, r[2], r[3]);
+    let cells = (h * w) as usize;
+    match bytes.get(off..off + cells) {
+        Some(c) if (1..=30).contains(&h) && (1..=30).contains(&w) => Ok(GpuOutcome::Ok(h, w, c.to_vec())),
+        _ => Err(format!("sample {k}: the kernel reported a {h}x{w} output at byte {off} of {}", bytes.len())),
+    }
 }
 
 /// A batch's metadata in a trace line: its slowest sample (which sets the batch's length: a warp per
@@ -844,9 +935,62 @@ fn trace_batch(meta: &[u32]) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        cached_cubin, decode, gpu_steps, trace_batch, wave_budget, GpuConfig, DEFAULT_GPU_STEPS, META,
-        SHORT_RUN_GPU_STEPS, STATUS_GPU_STEPS,
+        cached_cubin, decode, gpu_steps, trace_batch, wave_budget, GpuConfig, UploadPlan, DEFAULT_GPU_STEPS,
+        META, SHORT_RUN_GPU_STEPS, STATUS_GPU_STEPS,
     };
+    use crate::engine::accelerator::GridRef;
+
+    /// Grids of every size up to 30x30, cells numbered so that a misplaced byte shows.
+    fn grids(n: usize) -> Vec<(u32, u32, Vec<u8>)> {
+        (0..n)
+            .map(|k| {
+                let (h, w) = (1 + (k * 7 % 30) as u32, 1 + (k * 13 % 30) as u32);
+                (h, w, (0..h * w).map(|c| ((c as usize + k) % 251) as u8).collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn inputs_are_packed_in_staging_sized_runs_that_rebuild_every_grid_at_its_offset() {
+        let owned = grids(3000);
+        let refs: Vec<GridRef> = owned.iter().map(|(h, w, c)| GridRef { h: *h, w: *w, cells: c }).collect();
+        let all: Vec<u8> = owned.iter().flat_map(|g| g.2.iter().copied()).collect();
+        // small staging: many runs, sequential packing; large: one run, packed on the threads
+        for staging in [900, 5000, 1 << 22] {
+            let plan = UploadPlan::new(&refs, staging).unwrap();
+            assert_eq!(plan.bytes, all.len());
+            assert_eq!(plan.shape.len(), 3 * refs.len() + 1);
+            assert_eq!(plan.chunks.first().unwrap().start, 0);
+            assert_eq!(plan.chunks.last().unwrap().end, refs.len());
+            let mut device = vec![0u8; plan.bytes];
+            let mut buffer = vec![0u8; staging];
+            for (a, b) in plan.chunks.iter().zip(plan.chunks.iter().skip(1)) {
+                assert_eq!(a.end, b.start, "runs must be consecutive");
+            }
+            for chunk in &plan.chunks {
+                assert!(!chunk.is_empty());
+                let len = plan.pack(&refs, chunk, &mut buffer);
+                assert!(len <= staging, "{len} bytes in a staging buffer of {staging}");
+                let at = plan.offset(chunk.start);
+                device[at..at + len].copy_from_slice(&buffer[..len]);
+            }
+            assert_eq!(device, all, "staging {staging}");
+            for (k, g) in refs.iter().enumerate() {
+                let (h, w, at) = (plan.shape[3 * k], plan.shape[3 * k + 1], plan.offset(k));
+                assert_eq!((h, w), (g.h, g.w));
+                assert_eq!(&device[at..at + g.cells.len()], g.cells);
+            }
+        }
+        assert_eq!(UploadPlan::new(&refs, 1 << 22).unwrap().chunks.len(), 1);
+    }
+
+    #[test]
+    fn an_input_that_is_no_grid_is_named() {
+        let cells = [1u8; 6];
+        let bad = [GridRef { h: 1, w: 1, cells: &cells[..1] }, GridRef { h: 2, w: 2, cells: &cells }];
+        let e = UploadPlan::new(&bad, 900).err().unwrap();
+        assert!(e.starts_with("input 1: 2x2"), "{e}");
+    }
 
     #[test]
     fn the_gpu_step_budget_is_the_default_a_count_or_the_cpus_and_a_bad_value_is_named() {
@@ -907,6 +1051,34 @@ mod tests {
         // Below the CPU's budget a step-budget stop is the device's own, redone on the CPU.
         assert_eq!(decode(&meta, &[9, 4, 5], true).unwrap()[2], GpuOutcome::Redo(STATUS_GPU_STEPS));
         assert!(decode(&[0, 2, 1, 2, 0, 0, 0], &[1, 2], false).is_err(), "an output past the bytes");
+    }
+
+    #[test]
+    fn a_large_batch_decodes_on_the_threads_in_sample_order() {
+        // 5,000 samples: every third gives its grid back, the others a status; each grid's cells
+        // are its sample number, so a sample decoded out of order shows.
+        let (mut meta, mut bytes) = (Vec::new(), Vec::new());
+        let mut want = Vec::new();
+        for k in 0..5000u32 {
+            if k % 3 == 0 {
+                let (h, w) = (1 + k % 4, 1 + k % 5);
+                meta.extend([0, bytes.len() as u32, h, w, 1, 1, 0]);
+                let cells = vec![(k % 256) as u8; (h * w) as usize];
+                bytes.extend(&cells);
+                want.push(GpuOutcome::Ok(h, w, cells));
+            } else {
+                meta.extend([7 + k % 2, 0, 0, 0, 1, 1, 0]);
+                want.push(GpuOutcome::Redo(7 + k % 2));
+            }
+        }
+        assert_eq!(decode(&meta, &bytes, false).unwrap(), want);
+        // a bad record among them is still an error
+        meta[7 * 4000 + 1] = bytes.len() as u32;
+        meta[7 * 4000] = 0;
+        meta[7 * 4000 + 2] = 1;
+        meta[7 * 4000 + 3] = 1;
+        let e = decode(&meta, &bytes, false).unwrap_err();
+        assert!(e.starts_with("sample 4000:"), "{e}");
     }
 
     const ELF: &[u8] = b"\x7fELF and the rest";
