@@ -1560,6 +1560,9 @@ all its inputs at once; two with equal results are one value. A grid equal to ev
 output is a candidate; the two smallest (then first found) answer the tests. Each task's search stops
 at --max-depth, its step budget (--steps: the same results on every machine), its wall-clock budget
 (--budget) or its memory cap. Tasks run in parallel, one per CPU thread.
+Search runs on the CPU only (--device gpu is refused): its time is in the deduplicating store and
+the grid layer's rules; the primitives' own calls, all a GPU evaluator could take, are about a fifth
+of it (bench/RESULTS.md).
 Exit codes: 0 done (found or not), 2 usage error, no usable data, or an output could not be written.";
 
 #[derive(Args)]
@@ -1589,6 +1592,10 @@ struct SearchArgs {
     /// Number of CPU threads [default: one per core]
     #[arg(long)]
     threads: Option<u16>,
+    /// Where the search runs: auto and cpu run it on the CPU threads; gpu is refused (search has no
+    /// GPU evaluator, see below)
+    #[arg(long, value_enum, default_value_t = DeviceArg::Auto)]
+    device: DeviceArg,
     /// Write the submission (ARC Prize JSON) to FILE; checked before the work, written atomically
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -1604,6 +1611,12 @@ fn run_search(args: SearchArgs) -> Exit {
     use runtime::commands::search as cmd;
     if !(args.budget.is_finite() && args.budget > 0.0) {
         return fail(format_args!("--budget {}: give a positive number of seconds", args.budget));
+    }
+    if let DeviceArg::Gpu = args.device {
+        return fail(
+            "--device gpu: search runs on the CPU only (no GPU evaluator: the primitives' calls are about a \
+             fifth of its time); use --device cpu or auto",
+        );
     }
     let data = DataArgs { data: args.challenges.clone(), split: args.split };
     let (found, loaded) = match load_usable(&data, false) {

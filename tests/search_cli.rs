@@ -220,3 +220,26 @@ fn solve_search_bad_seconds_are_one_line_exit_2() {
     assert_eq!(code, 2);
     assert!(err.lines().next().unwrap().contains("invalid value 'soon' for '--search <SECONDS>'"), "{err}");
 }
+
+#[test]
+fn search_on_the_gpu_is_refused_in_one_line_and_cpu_or_auto_run() {
+    let dir = TempDir::new().unwrap();
+    let data = challenges(dir.path());
+    let out = dir.path().join("s.json");
+    let (code, stdout, err) =
+        run(arcforge().arg("search").arg(&data).args(["--device", "gpu", "-q", "-o"]).arg(&out));
+    assert_eq!(code, 2, "{stdout}\n{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("error: --device gpu: search runs on the CPU only"), "{err}");
+    assert!(!out.exists(), "nothing is written");
+    for device in ["cpu", "auto"] {
+        let (code, stdout, err) = run(arcforge()
+            .arg("search")
+            .arg(&data)
+            .args(["--device", device, "-q", "--budget", "1", "-o"])
+            .arg(&out));
+        assert_eq!(code, 0, "{device}: {stdout}\n{err}");
+        assert!(out.exists(), "{device}: the submission is written");
+        fs::remove_file(&out).unwrap();
+    }
+}

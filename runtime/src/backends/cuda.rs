@@ -811,8 +811,7 @@ impl UploadPlan {
             if g.h > 30 || g.w > 30 || g.cells.len() != g.h as usize * g.w as usize {
                 return Err(format!("input {k}: {}x{} is not a grid of at most 30x30", g.h, g.w));
             }
-            let offset =
-                u32::try_from(bytes).map_err(|_| format!("input {k}: past 4 GiB of input cells"))?;
+            let offset = u32::try_from(bytes).map_err(|_| format!("input {k}: past 4 GiB of input cells"))?;
             shape.extend([g.h, g.w, offset]);
             if chunk_bytes + g.cells.len() > staging {
                 chunks.push(chunk_start..k);
@@ -913,7 +912,9 @@ fn decode_one(k: usize, r: &[u32], bytes: &[u8], own_budget: bool) -> Result<Gpu
     let cells = (h * w) as usize;
     match bytes.get(off..off + cells) {
         Some(c) if (1..=30).contains(&h) && (1..=30).contains(&w) => Ok(GpuOutcome::Ok(h, w, c.to_vec())),
-        _ => Err(format!("sample {k}: the kernel reported a {h}x{w} output at byte {off} of {}", bytes.len())),
+        _ => {
+            Err(format!("sample {k}: the kernel reported a {h}x{w} output at byte {off} of {}", bytes.len()))
+        }
     }
 }
 
