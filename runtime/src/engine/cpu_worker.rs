@@ -134,7 +134,9 @@ pub(crate) fn work(
             if board.gpu_workers.load(Ordering::SeqCst) == 0 {
                 break;
             }
-            std::thread::sleep(Duration::from_micros(100));
+            // Woken by samples given back or a GPU worker's end; the timeout only bounds how late
+            // a cancellation is seen.
+            board.wait_for_cpu_news(Duration::from_millis(2));
             continue;
         }
         runner.run_onto(&std::mem::take(&mut pending), board);

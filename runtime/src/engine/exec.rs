@@ -258,7 +258,7 @@ pub fn execute_runnables_on(
                 let (gpu_work, board) = (&gpu_work, &board);
                 scope.spawn(move || {
                     gpu_worker::work(gpu_work, board, *accel, worker, failed);
-                    board.gpu_workers.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                    board.gpu_worker_done();
                 });
             }
         }

@@ -81,6 +81,7 @@ pub(crate) fn work(w: &GpuWork, board: &Board, accel: &dyn Accelerator, worker: 
                 let mut redo = board.redo.lock().unwrap();
                 redo.extend(wave.iter().flat_map(|g| g.jobs.iter().map(|&k| (k, why.clone()))));
                 drop(redo);
+                board.wake_cpu();
                 // A device that fails a whole wave is not trusted with more.
                 failed.store(true, Ordering::SeqCst);
                 board.fail(why);
@@ -107,5 +108,10 @@ fn record(opts: &ExecOptions, board: &Board, group: &Group, outs: Vec<GpuOutcome
             },
             GpuOutcome::Unsupported(what) => redo.push((k, overload_reason(what))),
         }
+    }
+    let given_back = !redo.is_empty();
+    drop(redo);
+    if given_back {
+        board.wake_cpu();
     }
 }

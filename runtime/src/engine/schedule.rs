@@ -6,7 +6,7 @@
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicUsize};
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use super::accelerator::Accelerator;
@@ -107,6 +107,10 @@ pub(crate) struct Board {
     pub fatal: Mutex<Option<String>>,
     /// GPU workers still taking batches.
     pub gpu_workers: AtomicUsize,
+    /// Set when the CPU worker has something new to look at (samples given back, a GPU worker
+    /// gone), so it waits for that instead of polling: a 100-us poll's wake-up was most of a tiny
+    /// run's time after its one wave.
+    cpu_news: (Mutex<bool>, Condvar),
 }
 
 impl Board {
@@ -121,7 +125,27 @@ impl Board {
             gpu_active: Mutex::new((0, None, Duration::ZERO)),
             fatal: Mutex::new(None),
             gpu_workers: AtomicUsize::new(gpu_workers),
+            cpu_news: (Mutex::new(false), Condvar::new()),
         }
+    }
+
+    /// Tells the CPU worker to look at the board again.
+    pub fn wake_cpu(&self) {
+        *self.cpu_news.0.lock().unwrap() = true;
+        self.cpu_news.1.notify_one();
+    }
+
+    /// Waits until [`Board::wake_cpu`] was called since the last wait, or `timeout` passed.
+    pub fn wait_for_cpu_news(&self, timeout: Duration) {
+        let news = self.cpu_news.0.lock().unwrap();
+        let (mut news, _) = self.cpu_news.1.wait_timeout_while(news, timeout, |n| !*n).unwrap();
+        *news = false;
+    }
+
+    /// A GPU worker stops taking waves.
+    pub fn gpu_worker_done(&self) {
+        self.gpu_workers.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+        self.wake_cpu();
     }
 
     pub fn set(&self, k: usize, output: Result<OutGrid, String>, device: Device) {
@@ -228,6 +252,31 @@ impl Board {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cpu_worker_is_woken_by_news_and_news_before_its_wait_is_not_lost() {
+        let board = Board::new(Vec::new(), 0, 1);
+        // news given before the wait: the wait returns at once, however long its timeout
+        board.wake_cpu();
+        let t = Instant::now();
+        board.wait_for_cpu_news(Duration::from_secs(30));
+        assert!(t.elapsed() < Duration::from_secs(10), "news before the wait was lost");
+        // news from another thread while waiting (a GPU worker's end)
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                std::thread::sleep(Duration::from_millis(20));
+                board.gpu_worker_done();
+            });
+            let t = Instant::now();
+            board.wait_for_cpu_news(Duration::from_secs(30));
+            assert!(t.elapsed() < Duration::from_secs(10), "the wake-up did not arrive");
+        });
+        assert_eq!(board.gpu_workers.load(std::sync::atomic::Ordering::SeqCst), 0);
+        // the news was taken: with none, the wait lasts its timeout
+        let t = Instant::now();
+        board.wait_for_cpu_news(Duration::from_millis(30));
+        assert!(t.elapsed() >= Duration::from_millis(30));
+    }
 
     #[test]
     fn a_small_run_is_shared_among_the_gpu_workers_and_a_big_one_fills_whole_waves() {
