@@ -333,6 +333,99 @@ pub fn colours_swapped_in_objects(train: &[(GridData, GridData)], tests: &[GridD
     vec![format!("paint(X, mapply({swap}, objects(X, F, T, T)))")]
 }
 
+/// `g` with every object of colour `n` (one-colour, 4-connected or with `diagonal` 8-connected, off
+/// the most common colour) that touches an object of another colour on a side painted that
+/// colour, the touching objects ("markers") covered first where `remove`; `None` where one object
+/// touches markers of two colours (the painting order would decide) or no object touches one.
+fn marked_recolours(g: &GridData, n: u8, diagonal: bool, remove: bool) -> Option<GridData> {
+    let bg = most_color(g);
+    if bg == n {
+        return None;
+    }
+    let objs = crate::rules::flood(g, diagonal, |k| g.cells[k] != bg, |k, m| g.cells[m] == g.cells[k]);
+    let mut owner = vec![usize::MAX; g.cells.len()];
+    for (i, cells) in objs.iter().enumerate() {
+        cells.iter().for_each(|&k| owner[k] = i);
+    }
+    let mut out = g.clone();
+    if remove {
+        out.cells.iter_mut().filter(|c| **c != bg && **c != n).for_each(|c| *c = bg);
+    }
+    let mut any = false;
+    for cells in objs.iter().filter(|cells| g.cells[cells[0]] == n) {
+        let mut colour = None;
+        for &k in cells {
+            let (r, q) = (k / g.w, k % g.w);
+            let sides = [
+                (r > 0).then(|| k - g.w),
+                (r + 1 < g.h).then(|| k + g.w),
+                (q > 0).then(|| k - 1),
+                (q + 1 < g.w).then(|| k + 1),
+            ];
+            for m in sides.into_iter().flatten() {
+                let c = g.cells[m];
+                if c == bg || c == n || owner[m] == usize::MAX {
+                    continue;
+                }
+                if colour.is_some_and(|v| v != c) {
+                    return None;
+                }
+                colour = Some(c);
+            }
+        }
+        if let Some(c) = colour {
+            cells.iter().for_each(|&k| out.cells[k] = c);
+            any = true;
+        }
+    }
+    any.then_some(out)
+}
+
+/// Objects coloured by their markers: where every output is its input with each object of one
+/// colour `N` (the same on every demonstration) that touches an object of another colour on a side
+/// painted that marker's colour, the markers themselves covered or kept (b7256dcd: the 6-shapes take
+/// the colour of the cell beside them, every marker goes). The colour, the objects' connectivity
+/// and whether the markers go are read off the demonstrations; an object touching markers of two
+/// colours anywhere, or a test input where no object of `N` touches a marker, gives no rule.
+/// Written as `paint(cover(X, M), mapply(fork(recolor, compose(color, compose(rbind(toobject, X),
+/// T)), identity), sfilter(C, compose(positive, compose(size, T)))))` (or `paint(X, ...)` where the
+/// markers stay): `C` the objects of colour `N`, `M` the cells of neither `N` nor the most common
+/// colour, `T(o)` the cells of `M` beside `o` (`intersection(M, ...)` of `o` shifted up, down, left
+/// and right).
+pub fn objects_coloured_by_markers(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    if !same_shapes_changed(train) {
+        return Vec::new();
+    }
+    for n in 0..10u8 {
+        if !train.iter().all(|(i, _)| i.cells.contains(&n)) {
+            continue;
+        }
+        for diagonal in [false, true] {
+            for remove in [true, false] {
+                let rebuilt =
+                    train.iter().all(|(i, o)| marked_recolours(i, n, diagonal, remove).as_ref() == Some(o));
+                if !rebuilt || !tests.iter().all(|t| marked_recolours(t, n, diagonal, remove).is_some()) {
+                    continue;
+                }
+                let objs = format!("objects(X, T, {}, T)", if diagonal { "T" } else { "F" });
+                let c = format!("colorfilter({objs}, {})", COLORS[n as usize]);
+                let m = format!(
+                    "difference(asindices(X), combine(ofcolor(X, {}), ofcolor(X, mostcolor(X))))",
+                    COLORS[n as usize]
+                );
+                let sides = "fork(combine, fork(combine, rbind(shift, UP), rbind(shift, DOWN)), fork(combine, rbind(shift, LEFT), rbind(shift, RIGHT)))";
+                let touch = format!("compose(lbind(intersection, {m}), compose({sides}, toindices))");
+                let touching = format!("sfilter({c}, compose(positive, compose(size, {touch})))");
+                let painted =
+                    format!("mapply(fork(recolor, compose(color, compose(rbind(toobject, X), {touch})), identity), {touching})");
+                let base = if remove { format!("cover(X, {m})") } else { "X".to_string() };
+                return vec![format!("paint({base}, {painted})")];
+            }
+        }
+    }
+    Vec::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -458,5 +551,33 @@ mod tests {
         let mut broken = train.clone();
         broken[1].1 = broken[1].0.clone();
         assert!(colours_swapped_in_objects(&broken, &[test]).is_empty());
+    }
+    #[test]
+    fn markers_colour_the_objects_they_touch() {
+        // 6-shapes take the colour of the cell on their side; every marker goes, an untouched shape stays.
+        let train = vec![
+            (
+                rows(&["76637", "77747", "77767", "77666", "77767"]),
+                rows(&["73377", "77777", "77747", "77444", "77747"]),
+            ),
+            (
+                rows(&["7776", "3766", "7767", "7777", "1666", "7767"]),
+                rows(&["7776", "7766", "7767", "7777", "7111", "7717"]),
+            ),
+        ];
+        let test = rows(&["77777", "76677", "77277", "77777", "96777", "76777"]);
+        let t = objects_coloured_by_markers(&train, std::slice::from_ref(&test));
+        assert_eq!(t.len(), 1, "{t:?}");
+        let answers = confirm_template(&t[0], &train, std::slice::from_ref(&test))
+            .expect("it rebuilds the demonstrations");
+        let want = rows(&["77777", "72277", "77777", "77777", "79777", "79777"]);
+        assert_eq!(answers[0].as_ref(), Some(&want));
+        // A test shape between markers of two colours: no rule.
+        let torn = rows(&["77777", "26677", "77377", "77777", "77777", "77777"]);
+        assert!(objects_coloured_by_markers(&train, &[torn]).is_empty());
+        // A marker that does not colour its shape: no rule.
+        let mut broken = train.clone();
+        broken[1].1 = rows(&["7776", "7766", "7767", "7777", "7666", "7767"]);
+        assert!(objects_coloured_by_markers(&broken, &[test]).is_empty());
     }
 }
