@@ -426,6 +426,72 @@ pub fn objects_coloured_by_markers(train: &[(GridData, GridData)], tests: &[Grid
     Vec::new()
 }
 
+/// `g` sheared into a parallelogram on a canvas of colour `fill`: with `rows`, row `r` moved right
+/// by `h - 1 - r` (the top row furthest) or, with `rising`, by `r`, the canvas `w + h - 1` wide;
+/// otherwise the columns moved down the same way by `w - 1 - c` or `c`.
+fn sheared(g: &GridData, rows: bool, rising: bool, fill: u8) -> GridData {
+    let (h, w) = (g.h, g.w);
+    let (oh, ow) = if rows { (h, w + h - 1) } else { (h + w - 1, w) };
+    let mut cells = vec![fill; oh * ow];
+    for k in 0..g.cells.len() {
+        let (r, c) = (k / w, k % w);
+        let (r2, c2) = match (rows, rising) {
+            (true, false) => (r, c + h - 1 - r),
+            (true, true) => (r, c + r),
+            (false, false) => (r + w - 1 - c, c),
+            (false, true) => (r + c, c),
+        };
+        cells[r2 * ow + c2] = g.cells[k];
+    }
+    GridData { h: oh, w: ow, cells }
+}
+
+/// Shears: where every output is its input sheared into a parallelogram, each row moved right by
+/// one cell more than the row below it (or above it), or each column moved down likewise, on a
+/// canvas of one colour the same on every demonstration (3cd86f4f: the rows stepped into a
+/// staircase on black). The direction and the colour are read off the demonstrations (two or more
+/// needed, each at least two rows and columns). The cells are moved one by one:
+/// `paint(canvas(K, S), apply(fork(astuple, first, compose(G, last)), asobject(X)))`, `G` the move
+/// of one location, for the top row furthest right `fork(astuple, first, fork(add, last,
+/// compose(lbind(subtract, decrement(height(X))), first)))`, `S` the sheared shape.
+pub fn shears(train: &[(GridData, GridData)]) -> Vec<String> {
+    if train.len() < 2 || train.iter().any(|(i, _)| i.h < 2 || i.w < 2) {
+        return Vec::new();
+    }
+    let (i0, o0) = &train[0];
+    for (rows, rising) in [(true, false), (true, true), (false, false), (false, true)] {
+        let (oh, ow) = if rows { (i0.h, i0.w + i0.h - 1) } else { (i0.h + i0.w - 1, i0.w) };
+        if (o0.h, o0.w) != (oh, ow) {
+            continue;
+        }
+        // The canvas colour: the output's top left corner, or its top right where the steps rise.
+        let fill = o0.cells[if rising { ow - 1 } else { 0 }];
+        if !train.iter().all(|(i, o)| sheared(i, rows, rising, fill) == *o) {
+            continue;
+        }
+        let g = match (rows, rising) {
+            (true, false) => {
+                "fork(astuple, first, fork(add, last, compose(lbind(subtract, decrement(height(X))), first)))"
+            }
+            (true, true) => "fork(astuple, first, fork(add, last, first))",
+            (false, false) => {
+                "fork(astuple, fork(add, first, compose(lbind(subtract, decrement(width(X))), last)), last)"
+            }
+            (false, true) => "fork(astuple, fork(add, first, last), last)",
+        };
+        let shape = if rows {
+            "astuple(height(X), add(width(X), decrement(height(X))))"
+        } else {
+            "astuple(add(height(X), decrement(width(X))), width(X))"
+        };
+        let k = COLORS[fill as usize];
+        return vec![format!(
+            "paint(canvas({k}, {shape}), apply(fork(astuple, first, compose({g}, last)), asobject(X)))"
+        )];
+    }
+    Vec::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -579,5 +645,33 @@ mod tests {
         let mut broken = train.clone();
         broken[1].1 = rows(&["7776", "7766", "7767", "7777", "7666", "7767"]);
         assert!(objects_coloured_by_markers(&broken, &[test]).is_empty());
+    }
+    #[test]
+    fn grids_shear_into_staircases() {
+        // Rows stepped right, the top row furthest, on black.
+        let train = vec![
+            (rows(&["123", "456"]), rows(&["0123", "4560"])),
+            (rows(&["78", "97", "55"]), rows(&["0078", "0970", "5500"])),
+        ];
+        let test = rows(&["12", "34", "56"]);
+        let t = shears(&train);
+        assert_eq!(t.len(), 1, "{t:?}");
+        let answers = confirm_template(&t[0], &train, std::slice::from_ref(&test))
+            .expect("it rebuilds the demonstrations");
+        assert_eq!(answers[0].as_ref(), Some(&rows(&["0012", "0340", "5600"])));
+        // Columns stepped down, the first column lowest, on 9s.
+        let cols = vec![
+            (rows(&["12", "34"]), rows(&["92", "14", "39"])),
+            (rows(&["123", "456"]), rows(&["993", "926", "159", "499"])),
+        ];
+        let t = shears(&cols);
+        assert_eq!(t.len(), 1, "{t:?}");
+        let answers = confirm_template(&t[0], &cols, std::slice::from_ref(&test))
+            .expect("it rebuilds the demonstrations");
+        assert_eq!(answers[0].as_ref(), Some(&rows(&["92", "14", "36", "59"])));
+        // A row left out of step: no rule.
+        let mut broken = train.clone();
+        broken[1].1 = rows(&["0078", "0970", "0550"]);
+        assert!(shears(&broken).is_empty());
     }
 }
