@@ -452,6 +452,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(crate::edits::hole_count_recolours(train));
     suggested.extend(crate::edits::periodic_repairs(train));
     suggested.extend(crate::edits::mirror_repairs(train));
+    suggested.extend(crate::edits::cropped_mirror_repairs(train, tests));
     suggested.extend(crate::edits::nested_recolours(train, tests));
     suggested.extend(crate::edits::contained_symmetries(train, tests));
     suggested.extend(crate::edits::key_swaps(train));
