@@ -1461,6 +1461,28 @@ mod tests {
     }
 
     #[test]
+    fn cropped_mirror_repair_answers_the_hole() {
+        // The same symmetric pictures, the answer only the hole's box, repaired.
+        let train = vec![
+            (rows(&["512215", "342203", "567705", "123321"]), rows(&["4", "6"])),
+            (rows(&["31232139", "45656049", "78979079", "12313219"]), rows(&["5", "8"])),
+        ];
+        let test = rows(&["9876789", "1234001", "5678765"]);
+        let t = cropped_mirror_repairs(&train, std::slice::from_ref(&test));
+        assert_eq!(t.len(), 1, "{t:?}");
+        let answers = crate::confirm_template(&t[0], &train, std::slice::from_ref(&test))
+            .expect("it rebuilds the demonstrations");
+        assert_eq!(answers[0].as_ref(), Some(&rows(&["32"])));
+        // A hole on the axis itself (no image reaches it) on a test input: no rule.
+        let on_axis = rows(&["9876789", "1230321", "5678765"]);
+        assert!(cropped_mirror_repairs(&train, &[on_axis]).is_empty());
+        // An answer that is not the repaired hole: no rule.
+        let mut broken = train.clone();
+        broken[1].1 = rows(&["5", "7"]);
+        assert!(cropped_mirror_repairs(&broken, &[test]).is_empty());
+    }
+
+    #[test]
     fn nested_recolour_is_read_and_parses() {
         // What a frame holds takes the frame's colour; the frame inside a frame too.
         let train = vec![
