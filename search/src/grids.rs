@@ -463,6 +463,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(crate::priors::colours_swapped_in_objects(train, tests));
     suggested.extend(crate::priors::objects_coloured_by_markers(train, tests));
     suggested.extend(crate::priors::shears(train));
+    suggested.extend(crate::priors::shapes_recoloured(train, tests));
     for e in suggested {
         out.push(parse(&e, None).expect("a valid template"));
     }

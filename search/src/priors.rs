@@ -492,6 +492,83 @@ pub fn shears(train: &[(GridData, GridData)]) -> Vec<String> {
     Vec::new()
 }
 
+/// The cells of `g` covered by the occurrences of `shape` (cell offsets from its box's top left
+/// corner) all of colour `a`, anywhere the shape fits on the grid (arc-dsl's `occurrences`).
+fn shape_occurrences(g: &GridData, shape: &[(usize, usize)], a: u8) -> Vec<usize> {
+    let sh = shape.iter().map(|p| p.0).max().unwrap_or(0) + 1;
+    let sw = shape.iter().map(|p| p.1).max().unwrap_or(0) + 1;
+    let mut hit = vec![false; g.cells.len()];
+    for r in 0..(g.h + 1).saturating_sub(sh) {
+        for c in 0..(g.w + 1).saturating_sub(sw) {
+            if shape.iter().all(|&(i, j)| g.cells[(r + i) * g.w + c + j] == a) {
+                shape.iter().for_each(|&(i, j)| hit[(r + i) * g.w + c + j] = true);
+            }
+        }
+    }
+    (0..g.cells.len()).filter(|&k| hit[k]).collect()
+}
+
+/// The one shape (offsets from its box's corner, in reading order) and the one colour change `a`
+/// to `b` of every group of changed cells (4-connected, or 8 with `diagonal`) on every
+/// demonstration, if there is one, of two cells or more.
+fn changed_shape(train: &[(GridData, GridData)], diagonal: bool) -> Option<(Vec<(usize, usize)>, u8, u8)> {
+    let mut found: Option<(Vec<(usize, usize)>, u8, u8)> = None;
+    for (i, o) in train {
+        let groups =
+            crate::rules::flood(i, diagonal, |k| i.cells[k] != o.cells[k], |_, n| i.cells[n] != o.cells[n]);
+        for cells in groups {
+            let (a, b) = (i.cells[cells[0]], o.cells[cells[0]]);
+            if cells.iter().any(|&k| (i.cells[k], o.cells[k]) != (a, b)) {
+                return None;
+            }
+            let r0 = cells.iter().map(|&k| k / i.w).min()?;
+            let c0 = cells.iter().map(|&k| k % i.w).min()?;
+            let shape: Vec<(usize, usize)> = cells.iter().map(|&k| (k / i.w - r0, k % i.w - c0)).collect();
+            match &found {
+                None => found = Some((shape, a, b)),
+                Some(f) if *f == (shape, a, b) => {}
+                Some(_) => return None,
+            }
+        }
+    }
+    found.filter(|(shape, _, _)| shape.len() >= 2)
+}
+
+/// Shapes recoloured where they occur: where every group of cells the outputs change has one shape
+/// and one change of colour `A` to `B`, and recolouring every place where that shape occurs all in
+/// `A` (overlapping places included; 1818057f's plus signs inside larger blots) rebuilds every
+/// output. Two demonstrations or more; the shape within ten cells each way (its offsets are
+/// written as constants); every test input must show the shape somewhere.
+/// `fill(X, B, mapply(lbind(shift, P), occurrences(X, recolor(A, P))))`, `P` the shape's cells
+/// as `insert(astuple(i, j), ...initset(astuple(i0, j0)))`.
+pub fn shapes_recoloured(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    if train.len() < 2 || !same_shapes_changed(train) {
+        return Vec::new();
+    }
+    for diagonal in [false, true] {
+        let Some((shape, a, b)) = changed_shape(train, diagonal) else { continue };
+        if shape.iter().any(|&(i, j)| i >= 10 || j >= 10) {
+            continue;
+        }
+        let rebuilt = train.iter().all(|(i, o)| {
+            let mut g = i.clone();
+            shape_occurrences(i, &shape, a).into_iter().for_each(|k| g.cells[k] = b);
+            g == *o
+        });
+        if !rebuilt || !tests.iter().all(|t| !shape_occurrences(t, &shape, a).is_empty()) {
+            continue;
+        }
+        let at = |&(i, j): &(usize, usize)| format!("astuple({}, {})", COLORS[i], COLORS[j]);
+        let mut p = format!("initset({})", at(&shape[0]));
+        for cell in &shape[1..] {
+            p = format!("insert({}, {p})", at(cell));
+        }
+        let (ac, bc) = (COLORS[a as usize], COLORS[b as usize]);
+        return vec![format!("fill(X, {bc}, mapply(lbind(shift, {p}), occurrences(X, recolor({ac}, {p}))))")];
+    }
+    Vec::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -673,5 +750,26 @@ mod tests {
         let mut broken = train.clone();
         broken[1].1 = rows(&["0078", "0970", "0550"]);
         assert!(shears(&broken).is_empty());
+    }
+    #[test]
+    fn shapes_are_recoloured_where_they_occur() {
+        // Every 2-cell vertical bar of 4s inside the blots turns 8; a lone 4 stays.
+        let train = vec![
+            (rows(&["22222", "24442", "24242", "22224"]), rows(&["22222", "28482", "28282", "22224"])),
+            (rows(&["4222", "4224", "2224", "2422"]), rows(&["8222", "8228", "2228", "2422"])),
+        ];
+        let test = rows(&["2422", "2442", "2242", "4222"]);
+        let t = shapes_recoloured(&train, std::slice::from_ref(&test));
+        assert_eq!(t.len(), 1, "{t:?}");
+        let answers = confirm_template(&t[0], &train, std::slice::from_ref(&test))
+            .expect("it rebuilds the demonstrations");
+        assert_eq!(answers[0].as_ref(), Some(&rows(&["2822", "2882", "2282", "4222"])));
+        // A test input where the shape does not occur: no rule.
+        let none = rows(&["2422", "2242", "2224", "4222"]);
+        assert!(shapes_recoloured(&train, &[none]).is_empty());
+        // A bar left unchanged: no rule.
+        let mut broken = train.clone();
+        broken[1].1 = rows(&["8222", "8224", "2224", "2422"]);
+        assert!(shapes_recoloured(&broken, &[test]).is_empty());
     }
 }
