@@ -508,11 +508,14 @@ fn shape_occurrences(g: &GridData, shape: &[(usize, usize)], a: u8) -> Vec<usize
     (0..g.cells.len()).filter(|&k| hit[k]).collect()
 }
 
+/// A shape (cell offsets from its box's top left corner) and a colour change `a` to `b`.
+type ShapeChange = (Vec<(usize, usize)>, u8, u8);
+
 /// The one shape (offsets from its box's corner, in reading order) and the one colour change `a`
 /// to `b` of every group of changed cells (4-connected, or 8 with `diagonal`) on every
 /// demonstration, if there is one, of two cells or more.
-fn changed_shape(train: &[(GridData, GridData)], diagonal: bool) -> Option<(Vec<(usize, usize)>, u8, u8)> {
-    let mut found: Option<(Vec<(usize, usize)>, u8, u8)> = None;
+fn changed_shape(train: &[(GridData, GridData)], diagonal: bool) -> Option<ShapeChange> {
+    let mut found: Option<ShapeChange> = None;
     for (i, o) in train {
         let groups =
             crate::rules::flood(i, diagonal, |k| i.cells[k] != o.cells[k], |_, n| i.cells[n] != o.cells[n]);
