@@ -3,9 +3,9 @@
 //! direction"), [`segment_lines`] (line segments grown into whole rows or columns along their own
 //! orientation), [`mirrors_across_lines`] (a picture reflected across full-length divider lines,
 //! wherever they are), [`colours_swapped_in_objects`] (the two colours of each object swapped),
-//! [`objects_coloured_by_markers`] (objects take the colour of the marker beside them), and, for
-//! any shapes, [`shears`] (rows or columns stepped into a parallelogram) and [`shapes_recoloured`]
-//! (one shape recoloured wherever it occurs).
+//! [`objects_coloured_by_markers`] (objects take the colour of the marker beside them),
+//! [`shapes_recoloured`] (one shape recoloured wherever it occurs), and, for outputs of another
+//! shape, [`shears`] (rows or columns stepped into a parallelogram).
 //! Each rule rebuilds every demonstration in plain Rust before it writes its template; the grid
 //! layer then evaluates the template through the kernels like any other.
 
