@@ -783,6 +783,11 @@ pub fn mirror_repairs(train: &[(GridData, GridData)]) -> Vec<String> {
     if !train.iter().all(|(i, o)| mirror_pass(i, z).is_some_and(|g| g == *o)) {
         return Vec::new();
     }
+    vec![mirror_repair_text(z)]
+}
+
+/// [`mirror_repairs`]' program for the colour `z`: `X` with its `z` cells repaired.
+fn mirror_repair_text(z: u8) -> String {
     let zc = COLORS[z as usize];
     let steps = "interval(invert(add(TEN, FOUR)), add(TEN, FIVE), ONE)";
     let holes = format!("ofcolor(X, {zc})");
@@ -803,7 +808,34 @@ pub fn mirror_repairs(train: &[(GridData, GridData)]) -> Vec<String> {
         );
         g = format!("paint({g}, mapply({image}, sfilter(apply(rbind(multiply, {d}), {steps}), {test})))");
     }
-    vec![g]
+    g
+}
+
+/// Mirror repairs, the hole cut out: where every output is the box of the input's cells of one
+/// colour `Z` (a hole in a symmetric picture, e.g. 0934a4d8's 8s) cut from the input repaired as
+/// [`mirror_repairs`] does, each grid's own axes read off the grid, and the repair leaves no `Z`
+/// cell in the box, on every demonstration and test input (a hole the mirrors do not reach, as on
+/// 0934a4d8's test, gives no rule rather than a guess):
+/// `subgrid(ofcolor(X, Z), R)`, `R` [`mirror_repairs`]' program.
+pub fn cropped_mirror_repairs(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    if train.len() < 2 || !crate::extracts::changes_shape(train) {
+        return Vec::new();
+    }
+    let cut = |g: &GridData, z: u8| -> Option<GridData> {
+        let cells: Vec<usize> = (0..g.cells.len()).filter(|&k| g.cells[k] == z).collect();
+        let (r0, c0, h, w) = box_of(g, cells.first().map(|_| &cells[..])?);
+        let repaired = mirror_pass(g, z)?;
+        let out: Vec<u8> = (0..h * w).map(|k| repaired.cells[(r0 + k / w) * g.w + c0 + k % w]).collect();
+        (!out.contains(&z)).then_some(GridData { h, w, cells: out })
+    };
+    for z in 0..10u8 {
+        if train.iter().all(|(i, o)| cut(i, z).as_ref() == Some(o))
+            && tests.iter().all(|t| cut(t, z).is_some())
+        {
+            return vec![format!("subgrid(ofcolor(X, {}), {})", COLORS[z as usize], mirror_repair_text(z))];
+        }
+    }
+    Vec::new()
 }
 
 /// arc-dsl's `backdrop(inbox(patch))` of a cell list: the box one cell inside the patch's box (its
@@ -1426,6 +1458,28 @@ mod tests {
         let inputs: Vec<&GridData> = train.iter().map(|p| &p.0).collect();
         let outputs: Vec<GridData> = train.iter().map(|p| p.1.clone()).collect();
         assert!(crate::confirm(&program, &inputs, &outputs).is_some(), "{program}");
+    }
+
+    #[test]
+    fn cropped_mirror_repair_answers_the_hole() {
+        // The same symmetric pictures, the answer only the hole's box, repaired.
+        let train = vec![
+            (rows(&["512215", "342203", "567705", "123321"]), rows(&["4", "6"])),
+            (rows(&["31232139", "45656049", "78979079", "12313219"]), rows(&["5", "8"])),
+        ];
+        let test = rows(&["9876789", "1234001", "5678765"]);
+        let t = cropped_mirror_repairs(&train, std::slice::from_ref(&test));
+        assert_eq!(t.len(), 1, "{t:?}");
+        let answers = crate::confirm_template(&t[0], &train, std::slice::from_ref(&test))
+            .expect("it rebuilds the demonstrations");
+        assert_eq!(answers[0].as_ref(), Some(&rows(&["32"])));
+        // A hole on the axis itself (no image reaches it) on a test input: no rule.
+        let on_axis = rows(&["9876789", "1230321", "5678765"]);
+        assert!(cropped_mirror_repairs(&train, &[on_axis]).is_empty());
+        // An answer that is not the repaired hole: no rule.
+        let mut broken = train.clone();
+        broken[1].1 = rows(&["5", "7"]);
+        assert!(cropped_mirror_repairs(&broken, &[test]).is_empty());
     }
 
     #[test]

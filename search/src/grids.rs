@@ -452,6 +452,7 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(crate::edits::hole_count_recolours(train));
     suggested.extend(crate::edits::periodic_repairs(train));
     suggested.extend(crate::edits::mirror_repairs(train));
+    suggested.extend(crate::edits::cropped_mirror_repairs(train, tests));
     suggested.extend(crate::edits::nested_recolours(train, tests));
     suggested.extend(crate::edits::contained_symmetries(train, tests));
     suggested.extend(crate::edits::key_swaps(train));
@@ -460,6 +461,9 @@ pub fn task_templates(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec
     suggested.extend(crate::priors::segment_lines(train));
     suggested.extend(crate::priors::mirrors_across_lines(train, tests));
     suggested.extend(crate::priors::colours_swapped_in_objects(train, tests));
+    suggested.extend(crate::priors::objects_coloured_by_markers(train, tests));
+    suggested.extend(crate::priors::shears(train));
+    suggested.extend(crate::priors::shapes_recoloured(train, tests));
     for e in suggested {
         out.push(parse(&e, None).expect("a valid template"));
     }

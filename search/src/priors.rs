@@ -2,7 +2,10 @@
 //! keep the input's shape: [`colour_shifts`] (each colour moves by its own fixed step, "colour means
 //! direction"), [`segment_lines`] (line segments grown into whole rows or columns along their own
 //! orientation), [`mirrors_across_lines`] (a picture reflected across full-length divider lines,
-//! wherever they are) and [`colours_swapped_in_objects`] (the two colours of each object swapped).
+//! wherever they are), [`colours_swapped_in_objects`] (the two colours of each object swapped),
+//! [`objects_coloured_by_markers`] (objects take the colour of the marker beside them),
+//! [`shapes_recoloured`] (one shape recoloured wherever it occurs), and, for outputs of another
+//! shape, [`shears`] (rows or columns stepped into a parallelogram).
 //! Each rule rebuilds every demonstration in plain Rust before it writes its template; the grid
 //! layer then evaluates the template through the kernels like any other.
 
@@ -333,6 +336,245 @@ pub fn colours_swapped_in_objects(train: &[(GridData, GridData)], tests: &[GridD
     vec![format!("paint(X, mapply({swap}, objects(X, F, T, T)))")]
 }
 
+/// `g` with every object of colour `n` (one-colour, 4-connected or with `diagonal` 8-connected, off
+/// the most common colour) that touches an object of another colour on a side painted that
+/// colour, the touching objects ("markers") covered first where `remove`; `None` where one object
+/// touches markers of two colours (the painting order would decide) or no object touches one.
+fn marked_recolours(g: &GridData, n: u8, diagonal: bool, remove: bool) -> Option<GridData> {
+    let bg = most_color(g);
+    if bg == n {
+        return None;
+    }
+    let objs = crate::rules::flood(g, diagonal, |k| g.cells[k] != bg, |k, m| g.cells[m] == g.cells[k]);
+    let mut owner = vec![usize::MAX; g.cells.len()];
+    for (i, cells) in objs.iter().enumerate() {
+        cells.iter().for_each(|&k| owner[k] = i);
+    }
+    let mut out = g.clone();
+    if remove {
+        out.cells.iter_mut().filter(|c| **c != bg && **c != n).for_each(|c| *c = bg);
+    }
+    let mut any = false;
+    for cells in objs.iter().filter(|cells| g.cells[cells[0]] == n) {
+        let mut colour = None;
+        for &k in cells {
+            let (r, q) = (k / g.w, k % g.w);
+            let sides = [
+                (r > 0).then(|| k - g.w),
+                (r + 1 < g.h).then(|| k + g.w),
+                (q > 0).then(|| k - 1),
+                (q + 1 < g.w).then(|| k + 1),
+            ];
+            for m in sides.into_iter().flatten() {
+                let c = g.cells[m];
+                if c == bg || c == n || owner[m] == usize::MAX {
+                    continue;
+                }
+                if colour.is_some_and(|v| v != c) {
+                    return None;
+                }
+                colour = Some(c);
+            }
+        }
+        if let Some(c) = colour {
+            cells.iter().for_each(|&k| out.cells[k] = c);
+            any = true;
+        }
+    }
+    any.then_some(out)
+}
+
+/// Objects coloured by their markers: where every output is its input with each object of one
+/// colour `N` (the same on every demonstration) that touches an object of another colour on a side
+/// painted that marker's colour, the markers themselves covered or kept (b7256dcd: the 6-shapes take
+/// the colour of the cell beside them, every marker goes). The colour, the objects' connectivity
+/// and whether the markers go are read off the demonstrations; an object touching markers of two
+/// colours anywhere, or a test input where no object of `N` touches a marker, gives no rule.
+/// Written as `paint(cover(X, M), mapply(fork(recolor, compose(color, compose(rbind(toobject, X),
+/// T)), identity), sfilter(C, compose(positive, compose(size, T)))))` (or `paint(X, ...)` where the
+/// markers stay): `C` the objects of colour `N`, `M` the cells of neither `N` nor the most common
+/// colour, `T(o)` the cells of `M` beside `o` (`intersection(M, ...)` of `o` shifted up, down, left
+/// and right).
+pub fn objects_coloured_by_markers(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    if !same_shapes_changed(train) {
+        return Vec::new();
+    }
+    for n in 0..10u8 {
+        if !train.iter().all(|(i, _)| i.cells.contains(&n)) {
+            continue;
+        }
+        for diagonal in [false, true] {
+            for remove in [true, false] {
+                let rebuilt =
+                    train.iter().all(|(i, o)| marked_recolours(i, n, diagonal, remove).as_ref() == Some(o));
+                if !rebuilt || !tests.iter().all(|t| marked_recolours(t, n, diagonal, remove).is_some()) {
+                    continue;
+                }
+                let objs = format!("objects(X, T, {}, T)", if diagonal { "T" } else { "F" });
+                let c = format!("colorfilter({objs}, {})", COLORS[n as usize]);
+                let m = format!(
+                    "difference(asindices(X), combine(ofcolor(X, {}), ofcolor(X, mostcolor(X))))",
+                    COLORS[n as usize]
+                );
+                let sides = "fork(combine, fork(combine, rbind(shift, UP), rbind(shift, DOWN)), fork(combine, rbind(shift, LEFT), rbind(shift, RIGHT)))";
+                let touch = format!("compose(lbind(intersection, {m}), compose({sides}, toindices))");
+                let touching = format!("sfilter({c}, compose(positive, compose(size, {touch})))");
+                let painted =
+                    format!("mapply(fork(recolor, compose(color, compose(rbind(toobject, X), {touch})), identity), {touching})");
+                let base = if remove { format!("cover(X, {m})") } else { "X".to_string() };
+                return vec![format!("paint({base}, {painted})")];
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// `g` sheared into a parallelogram on a canvas of colour `fill`: with `rows`, row `r` moved right
+/// by `h - 1 - r` (the top row furthest) or, with `rising`, by `r`, the canvas `w + h - 1` wide;
+/// otherwise the columns moved down the same way by `w - 1 - c` or `c`.
+fn sheared(g: &GridData, rows: bool, rising: bool, fill: u8) -> GridData {
+    let (h, w) = (g.h, g.w);
+    let (oh, ow) = if rows { (h, w + h - 1) } else { (h + w - 1, w) };
+    let mut cells = vec![fill; oh * ow];
+    for k in 0..g.cells.len() {
+        let (r, c) = (k / w, k % w);
+        let (r2, c2) = match (rows, rising) {
+            (true, false) => (r, c + h - 1 - r),
+            (true, true) => (r, c + r),
+            (false, false) => (r + w - 1 - c, c),
+            (false, true) => (r + c, c),
+        };
+        cells[r2 * ow + c2] = g.cells[k];
+    }
+    GridData { h: oh, w: ow, cells }
+}
+
+/// Shears: where every output is its input sheared into a parallelogram, each row moved right by
+/// one cell more than the row below it (or above it), or each column moved down likewise, on a
+/// canvas of one colour the same on every demonstration (3cd86f4f: the rows stepped into a
+/// staircase on black). The direction and the colour are read off the demonstrations (two or more
+/// needed, each at least two rows and columns). The cells are moved one by one:
+/// `paint(canvas(K, S), apply(fork(astuple, first, compose(G, last)), asobject(X)))`, `G` the move
+/// of one location, for the top row furthest right `fork(astuple, first, fork(add, last,
+/// compose(lbind(subtract, decrement(height(X))), first)))`, `S` the sheared shape.
+pub fn shears(train: &[(GridData, GridData)]) -> Vec<String> {
+    if train.len() < 2 || train.iter().any(|(i, _)| i.h < 2 || i.w < 2) {
+        return Vec::new();
+    }
+    let (i0, o0) = &train[0];
+    for (rows, rising) in [(true, false), (true, true), (false, false), (false, true)] {
+        let (oh, ow) = if rows { (i0.h, i0.w + i0.h - 1) } else { (i0.h + i0.w - 1, i0.w) };
+        if (o0.h, o0.w) != (oh, ow) {
+            continue;
+        }
+        // The canvas colour: the output's top left corner, or its top right where the steps rise.
+        let fill = o0.cells[if rising { ow - 1 } else { 0 }];
+        if !train.iter().all(|(i, o)| sheared(i, rows, rising, fill) == *o) {
+            continue;
+        }
+        let g = match (rows, rising) {
+            (true, false) => {
+                "fork(astuple, first, fork(add, last, compose(lbind(subtract, decrement(height(X))), first)))"
+            }
+            (true, true) => "fork(astuple, first, fork(add, last, first))",
+            (false, false) => {
+                "fork(astuple, fork(add, first, compose(lbind(subtract, decrement(width(X))), last)), last)"
+            }
+            (false, true) => "fork(astuple, fork(add, first, last), last)",
+        };
+        let shape = if rows {
+            "astuple(height(X), add(width(X), decrement(height(X))))"
+        } else {
+            "astuple(add(height(X), decrement(width(X))), width(X))"
+        };
+        let k = COLORS[fill as usize];
+        return vec![format!(
+            "paint(canvas({k}, {shape}), apply(fork(astuple, first, compose({g}, last)), asobject(X)))"
+        )];
+    }
+    Vec::new()
+}
+
+/// The cells of `g` covered by the occurrences of `shape` (cell offsets from its box's top left
+/// corner) all of colour `a`, anywhere the shape fits on the grid (arc-dsl's `occurrences`).
+fn shape_occurrences(g: &GridData, shape: &[(usize, usize)], a: u8) -> Vec<usize> {
+    let sh = shape.iter().map(|p| p.0).max().unwrap_or(0) + 1;
+    let sw = shape.iter().map(|p| p.1).max().unwrap_or(0) + 1;
+    let mut hit = vec![false; g.cells.len()];
+    for r in 0..(g.h + 1).saturating_sub(sh) {
+        for c in 0..(g.w + 1).saturating_sub(sw) {
+            if shape.iter().all(|&(i, j)| g.cells[(r + i) * g.w + c + j] == a) {
+                shape.iter().for_each(|&(i, j)| hit[(r + i) * g.w + c + j] = true);
+            }
+        }
+    }
+    (0..g.cells.len()).filter(|&k| hit[k]).collect()
+}
+
+/// A shape (cell offsets from its box's top left corner) and a colour change `a` to `b`.
+type ShapeChange = (Vec<(usize, usize)>, u8, u8);
+
+/// The one shape (offsets from its box's corner, in reading order) and the one colour change `a`
+/// to `b` of every group of changed cells (4-connected, or 8 with `diagonal`) on every
+/// demonstration, if there is one, of two cells or more.
+fn changed_shape(train: &[(GridData, GridData)], diagonal: bool) -> Option<ShapeChange> {
+    let mut found: Option<ShapeChange> = None;
+    for (i, o) in train {
+        let groups =
+            crate::rules::flood(i, diagonal, |k| i.cells[k] != o.cells[k], |_, n| i.cells[n] != o.cells[n]);
+        for cells in groups {
+            let (a, b) = (i.cells[cells[0]], o.cells[cells[0]]);
+            if cells.iter().any(|&k| (i.cells[k], o.cells[k]) != (a, b)) {
+                return None;
+            }
+            let r0 = cells.iter().map(|&k| k / i.w).min()?;
+            let c0 = cells.iter().map(|&k| k % i.w).min()?;
+            let shape: Vec<(usize, usize)> = cells.iter().map(|&k| (k / i.w - r0, k % i.w - c0)).collect();
+            match &found {
+                None => found = Some((shape, a, b)),
+                Some(f) if *f == (shape, a, b) => {}
+                Some(_) => return None,
+            }
+        }
+    }
+    found.filter(|(shape, _, _)| shape.len() >= 2)
+}
+
+/// Shapes recoloured where they occur: where every group of cells the outputs change has one shape
+/// and one change of colour `A` to `B`, and recolouring every place where that shape occurs all in
+/// `A` (overlapping places included; 1818057f's plus signs inside larger blots) rebuilds every
+/// output. Two demonstrations or more; the shape within ten cells each way (its offsets are
+/// written as constants); every test input must show the shape somewhere.
+/// `fill(X, B, mapply(lbind(shift, P), occurrences(X, recolor(A, P))))`, `P` the shape's cells
+/// as `insert(astuple(i, j), ...initset(astuple(i0, j0)))`.
+pub fn shapes_recoloured(train: &[(GridData, GridData)], tests: &[GridData]) -> Vec<String> {
+    if train.len() < 2 || !same_shapes_changed(train) {
+        return Vec::new();
+    }
+    for diagonal in [false, true] {
+        let Some((shape, a, b)) = changed_shape(train, diagonal) else { continue };
+        if shape.iter().any(|&(i, j)| i >= 10 || j >= 10) {
+            continue;
+        }
+        let rebuilt = train.iter().all(|(i, o)| {
+            let mut g = i.clone();
+            shape_occurrences(i, &shape, a).into_iter().for_each(|k| g.cells[k] = b);
+            g == *o
+        });
+        if !rebuilt || !tests.iter().all(|t| !shape_occurrences(t, &shape, a).is_empty()) {
+            continue;
+        }
+        let at = |&(i, j): &(usize, usize)| format!("astuple({}, {})", COLORS[i], COLORS[j]);
+        let mut p = format!("initset({})", at(&shape[0]));
+        for cell in &shape[1..] {
+            p = format!("insert({}, {p})", at(cell));
+        }
+        let (ac, bc) = (COLORS[a as usize], COLORS[b as usize]);
+        return vec![format!("fill(X, {bc}, mapply(lbind(shift, {p}), occurrences(X, recolor({ac}, {p}))))")];
+    }
+    Vec::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -458,5 +700,82 @@ mod tests {
         let mut broken = train.clone();
         broken[1].1 = broken[1].0.clone();
         assert!(colours_swapped_in_objects(&broken, &[test]).is_empty());
+    }
+    #[test]
+    fn markers_colour_the_objects_they_touch() {
+        // 6-shapes take the colour of the cell on their side; every marker goes, an untouched shape stays.
+        let train = vec![
+            (
+                rows(&["76637", "77747", "77767", "77666", "77767"]),
+                rows(&["73377", "77777", "77747", "77444", "77747"]),
+            ),
+            (
+                rows(&["7776", "3766", "7767", "7777", "1666", "7767"]),
+                rows(&["7776", "7766", "7767", "7777", "7111", "7717"]),
+            ),
+        ];
+        let test = rows(&["77777", "76677", "77277", "77777", "96777", "76777"]);
+        let t = objects_coloured_by_markers(&train, std::slice::from_ref(&test));
+        assert_eq!(t.len(), 1, "{t:?}");
+        let answers = confirm_template(&t[0], &train, std::slice::from_ref(&test))
+            .expect("it rebuilds the demonstrations");
+        let want = rows(&["77777", "72277", "77777", "77777", "79777", "79777"]);
+        assert_eq!(answers[0].as_ref(), Some(&want));
+        // A test shape between markers of two colours: no rule.
+        let torn = rows(&["77777", "26677", "77377", "77777", "77777", "77777"]);
+        assert!(objects_coloured_by_markers(&train, &[torn]).is_empty());
+        // A marker that does not colour its shape: no rule.
+        let mut broken = train.clone();
+        broken[1].1 = rows(&["7776", "7766", "7767", "7777", "7666", "7767"]);
+        assert!(objects_coloured_by_markers(&broken, &[test]).is_empty());
+    }
+    #[test]
+    fn grids_shear_into_staircases() {
+        // Rows stepped right, the top row furthest, on black.
+        let train = vec![
+            (rows(&["123", "456"]), rows(&["0123", "4560"])),
+            (rows(&["78", "97", "55"]), rows(&["0078", "0970", "5500"])),
+        ];
+        let test = rows(&["12", "34", "56"]);
+        let t = shears(&train);
+        assert_eq!(t.len(), 1, "{t:?}");
+        let answers = confirm_template(&t[0], &train, std::slice::from_ref(&test))
+            .expect("it rebuilds the demonstrations");
+        assert_eq!(answers[0].as_ref(), Some(&rows(&["0012", "0340", "5600"])));
+        // Columns stepped down, the first column lowest, on 9s.
+        let cols = vec![
+            (rows(&["12", "34"]), rows(&["92", "14", "39"])),
+            (rows(&["123", "456"]), rows(&["993", "926", "159", "499"])),
+        ];
+        let t = shears(&cols);
+        assert_eq!(t.len(), 1, "{t:?}");
+        let answers = confirm_template(&t[0], &cols, std::slice::from_ref(&test))
+            .expect("it rebuilds the demonstrations");
+        assert_eq!(answers[0].as_ref(), Some(&rows(&["92", "14", "36", "59"])));
+        // A row left out of step: no rule.
+        let mut broken = train.clone();
+        broken[1].1 = rows(&["0078", "0970", "0550"]);
+        assert!(shears(&broken).is_empty());
+    }
+    #[test]
+    fn shapes_are_recoloured_where_they_occur() {
+        // Every 2-cell vertical bar of 4s inside the blots turns 8; a lone 4 stays.
+        let train = vec![
+            (rows(&["22222", "24442", "24242", "22224"]), rows(&["22222", "28482", "28282", "22224"])),
+            (rows(&["4222", "4224", "2224", "2422"]), rows(&["8222", "8228", "2228", "2422"])),
+        ];
+        let test = rows(&["2422", "2442", "2242", "4222"]);
+        let t = shapes_recoloured(&train, std::slice::from_ref(&test));
+        assert_eq!(t.len(), 1, "{t:?}");
+        let answers = confirm_template(&t[0], &train, std::slice::from_ref(&test))
+            .expect("it rebuilds the demonstrations");
+        assert_eq!(answers[0].as_ref(), Some(&rows(&["2822", "2882", "2282", "4222"])));
+        // A test input where the shape does not occur: no rule.
+        let none = rows(&["2422", "2242", "2224", "4222"]);
+        assert!(shapes_recoloured(&train, &[none]).is_empty());
+        // A bar left unchanged: no rule.
+        let mut broken = train.clone();
+        broken[1].1 = rows(&["8222", "8224", "2224", "2422"]);
+        assert!(shapes_recoloured(&broken, &[test]).is_empty());
     }
 }
