@@ -1143,6 +1143,7 @@ pub enum Items<'a> {
 }
 
 impl<'a> Items<'a> {
+    #[inline]
     pub fn len(&self) -> usize {
         match self {
             Items::Values(v) => v.len(),
@@ -1155,7 +1156,11 @@ impl<'a> Items<'a> {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
-    /// Element `k` as a value (a grid row becomes a tuple of ints, allocated in `c`).
+    /// Element `k` as a value (a grid row becomes a tuple of ints, allocated in `c`). Inlined into
+    /// the loops that walk a container (`apply`, `merge`, `pair`, `valmax`...): the match on the
+    /// view is hoisted or predicted there, where a call per element returned each 32-byte value
+    /// through memory.
+    #[inline]
     pub fn get(&self, c: &'a Ctx, k: usize) -> Value<'a> {
         match *self {
             Items::Values(v) => v[k],
