@@ -317,6 +317,64 @@ pub struct Ctx {
     /// The function whose call each memo slot holds (0: none), outside the `RefCell`: read on every
     /// call of a fork.
     pub(crate) memo_funcs: [Slot<usize>; Memo::SLOTS],
+    /// A bitmap of the last large set of points looked into twice ([`PointMask`]).
+    point_mask: RefCell<PointMask>,
+}
+
+/// A bitmap of one large frozenset of points over its bounding box, for `difference` and
+/// `intersection` of smaller sets against it: a lookup per point instead of a galloping search
+/// (6cf79266 takes the difference of a 3x3 shape, shifted to every cell of a colour, against all
+/// cells of that colour). The set is named by its slice (address and length): a sample's values
+/// are never changed or freed before [`Ctx::reset`], which forgets the mask. A set is only mapped
+/// on its second look in a row (one look costs less than a map), and not where its box is much
+/// larger than the set.
+#[derive(Default)]
+pub struct PointMask {
+    /// The set mapped in `bits` (address, length); `(0, 0)`: none.
+    key: (usize, usize),
+    /// Whether `bits` maps `key` (false: too sparse to map; look it up without).
+    mapped: bool,
+    /// The last set looked into without a mask.
+    seen: (usize, usize),
+    top: i64,
+    left: i64,
+    h: u64,
+    w: u64,
+    bits: Vec<u64>,
+}
+
+impl PointMask {
+    /// The fewest points a set needs for a mask.
+    pub const MIN_POINTS: usize = 32;
+
+    /// Whether `(i, j)` is in the mapped set.
+    #[inline]
+    pub fn contains(&self, (i, j): Point) -> bool {
+        let (r, q) = ((i as i64 - self.top) as u64, (j as i64 - self.left) as u64);
+        if r >= self.h || q >= self.w {
+            return false;
+        }
+        let k = (r * self.w + q) as usize;
+        self.bits[k >> 6] >> (k & 63) & 1 != 0
+    }
+
+    /// Maps `set` (sorted, unique, not empty); false where its box is too sparse for it.
+    fn map(&mut self, set: &[Point]) -> bool {
+        let (top, bottom) = (set[0].0 as i64, set[set.len() - 1].0 as i64);
+        let (left, right) = set.iter().fold((i64::MAX, i64::MIN), |(l, r), &(_, j)| (l.min(j as i64), r.max(j as i64)));
+        let (h, w) = ((bottom - top + 1) as u64, (right - left + 1) as u64);
+        if h.saturating_mul(w) > 64 * set.len() as u64 + 4096 {
+            return false;
+        }
+        (self.top, self.left, self.h, self.w) = (top, left, h, w);
+        self.bits.clear();
+        self.bits.resize((h * w).div_ceil(64) as usize, 0);
+        for &(i, j) in set {
+            let k = ((i as i64 - top) as u64 * w + (j as i64 - left) as u64) as usize;
+            self.bits[k >> 6] |= 1 << (k & 63);
+        }
+        true
+    }
 }
 
 /// Calls of `fork`s that cost at least [`Memo::MIN_STEPS`] steps, by the function's address
@@ -586,6 +644,7 @@ impl Ctx {
             grid_tables: RefCell::default(),
             memo: RefCell::default(),
             memo_funcs: Default::default(),
+            point_mask: RefCell::default(),
         }
     }
 
@@ -598,6 +657,8 @@ impl Ctx {
         for f in &self.memo_funcs {
             f.set(0);
         }
+        let mask = self.point_mask.get_mut();
+        (mask.key, mask.seen) = ((0, 0), (0, 0));
     }
 
     /// The result of an earlier call of `func` on the identical `args` ([`Memo`]), its steps
@@ -708,6 +769,33 @@ impl Ctx {
     pub fn slice<T: Copy>(&self, src: &[T]) -> &[T] {
         self.arena.alloc_slice_copy(src)
     }
+    /// `f` of a bitmap of `set` ([`PointMask`]) where there is one or this is its second look in a
+    /// row; `None` (look it up without) otherwise.
+    #[inline]
+    pub fn with_point_mask<R>(&self, set: &[Point], f: impl FnOnce(&PointMask) -> R) -> Option<R> {
+        if set.len() < PointMask::MIN_POINTS {
+            return None;
+        }
+        let key = (set.as_ptr() as usize, set.len());
+        let mut mask = self.point_mask.borrow_mut();
+        if mask.key != key {
+            if mask.seen != key {
+                mask.seen = key;
+                return None;
+            }
+            mask.key = key;
+            mask.mapped = mask.map(set);
+        }
+        mask.mapped.then(|| f(&mask))
+    }
+
+    /// The set the point mask maps, if any (for tests).
+    #[cfg(test)]
+    pub(crate) fn point_mask_of(&self) -> Option<(usize, usize)> {
+        let mask = self.point_mask.borrow();
+        (mask.key != (0, 0) && mask.mapped).then_some(mask.key)
+    }
+
     pub fn check_items(&self, n: usize, what: &'static str) -> Result<(), Fail> {
         if n > self.limits.max_items {
             return fail(FailKind::Limit, what);
