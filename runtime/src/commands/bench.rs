@@ -510,29 +510,31 @@ fn write_outputs(outputs: &[Result<OutGrid, String>]) -> u64 {
     sink.0
 }
 
-/// A grid as `serde_json` writes its rows (`[[1,2],[3,4]]`; `[]` without cells).
+/// A grid as `serde_json` writes its rows (`[[1,2],[3,4]]`; `[]` without cells): every number is
+/// written with the comma after it (two bytes at once for one digit), and a row's last comma
+/// becomes its `]`.
 fn grid_json(out: &mut Vec<u8>, g: &OutGrid) {
+    let w = g.w.max(1);
+    out.reserve(4 * g.cells.len() + 3 * g.cells.len().div_ceil(w) + 2);
     out.push(b'[');
-    for (i, row) in g.cells.chunks(g.w.max(1)).enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    for row in g.cells.chunks(w) {
         out.push(b'[');
-        for (j, &c) in row.iter().enumerate() {
-            if j > 0 {
-                out.push(b',');
-            }
+        for &c in row {
             if c < 10 {
-                out.push(b'0' + c);
+                out.extend_from_slice(&[b'0' + c, b',']);
+            } else if c < 100 {
+                out.extend_from_slice(&[b'0' + c / 10, b'0' + c % 10, b',']);
             } else {
-                if c >= 100 {
-                    out.push(b'0' + c / 100);
-                }
-                out.push(b'0' + c / 10 % 10);
-                out.push(b'0' + c % 10);
+                out.extend_from_slice(&[b'0' + c / 100, b'0' + c / 10 % 10, b'0' + c % 10, b',']);
             }
         }
-        out.push(b']');
+        // Rows have cells (chunks are never empty): the last comma closes the row.
+        *out.last_mut().expect("a row's comma") = b']';
+        out.push(b',');
+    }
+    // The last row's comma closes the grid; without rows, `]` follows `[`.
+    if out.last() == Some(&b',') {
+        out.pop();
     }
     out.push(b']');
 }
