@@ -1680,6 +1680,29 @@ mod tests {
             ]
         }
 
+        /// Patches that fill most of a box up to 8 x 8 (each position kept with probability 3/4),
+        /// cells of one or more colours, near the origin or at the edge of `i32`.
+        fn arb_dense_patch() -> impl Strategy<Value = Patch<'static>> {
+            let corner = prop_oneof![8 => Just(0i32), 1 => Just(i32::MAX - 12), 1 => Just(i32::MIN + 2)];
+            (corner, 1usize..9, 1usize..9, any::<bool>(), proptest::collection::vec((0u8..4, 0i32..12), 64))
+                .prop_map(|(d, ph, pw, cells, picks)| {
+                    let kept = (0..ph * pw).filter(|&k| picks[k].0 != 0);
+                    if cells {
+                        let v: Vec<Cell> = kept
+                            .map(|k| {
+                                Cell::new(picks[k].1, (((k / pw) as i32).saturating_add(d), (k % pw) as i32))
+                            })
+                            .collect();
+                        Patch::Object(Box::leak(v.into_boxed_slice()))
+                    } else {
+                        let v: Vec<Point> =
+                            kept.map(|k| (((k / pw) as i32).saturating_add(d), (k % pw) as i32)).collect();
+                        Patch::Indices(Box::leak(v.into_boxed_slice()))
+                    }
+                })
+                .prop_filter("a patch has cells", |p| p.len() > 0)
+        }
+
         fn arb_offsets() -> impl Strategy<Value = Vec<Point>> {
             let spread = prop_oneof![4 => Just(3i32), 2 => Just(12), 1 => Just(40)];
             spread.prop_flat_map(|k| proptest::collection::vec((-k..=k, -k..=k), 1..40))
@@ -1689,6 +1712,15 @@ mod tests {
             #[test]
             fn the_union_of_shifted_copies_is_the_merge_of_the_copies(
                 patch in arb_patch(),
+                offsets in arb_offsets(),
+                budget in prop_oneof![3 => Just(u64::MAX >> 1), 1 => 0u64..4000],
+            ) {
+                prop_assert_eq!(run(&patch, &offsets, budget, true), run(&patch, &offsets, budget, false));
+            }
+
+            #[test]
+            fn the_union_of_shifted_copies_of_a_dense_patch_is_the_merge_of_the_copies(
+                patch in arb_dense_patch(),
                 offsets in arb_offsets(),
                 budget in prop_oneof![3 => Just(u64::MAX >> 1), 1 => 0u64..4000],
             ) {

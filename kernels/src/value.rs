@@ -361,7 +361,8 @@ impl PointMask {
     /// Maps `set` (sorted, unique, not empty); false where its box is too sparse for it.
     fn map(&mut self, set: &[Point]) -> bool {
         let (top, bottom) = (set[0].0 as i64, set[set.len() - 1].0 as i64);
-        let (left, right) = set.iter().fold((i64::MAX, i64::MIN), |(l, r), &(_, j)| (l.min(j as i64), r.max(j as i64)));
+        let (left, right) =
+            set.iter().fold((i64::MAX, i64::MIN), |(l, r), &(_, j)| (l.min(j as i64), r.max(j as i64)));
         let (h, w) = ((bottom - top + 1) as u64, (right - left + 1) as u64);
         if h.saturating_mul(w) > 64 * set.len() as u64 + 4096 {
             return false;
@@ -1131,35 +1132,76 @@ pub(crate) fn union_of_shifts<'a>(arena: &'a Bump, patch: Patch<'a>, offsets: &[
     // moved cell's place.
     let base = |(i, j): Point| (i - oi_min) as usize * w + (j - oj_min) as usize;
     let at = |(i, j): Point| (i - u) as usize * w + (j - l) as usize;
+    // A patch that fills most of its own box is marked there once, and that box ORed row by row
+    // into each copy's place (whole rows at a time, vectorised); a sparser one, cell by cell.
+    let (ph, pw) = ((d as i64 - u as i64 + 1) as usize, (r as i64 - l as i64 + 1) as usize);
+    let dense = ph as u128 * pw as u128 <= 2 * patch.len() as u128;
     match patch {
         Patch::Object(cells) => {
             if cells.iter().any(|x| x.color as u32 >= 16) {
                 return None;
             }
-            let mut rel: BVec<(u32, u16)> = BVec::with_capacity_in(cells.len(), arena);
-            rel.extend(cells.iter().map(|x| (at(x.loc()) as u32, 1u16 << x.color)));
             let mut masks: BVec<u16> = BVec::with_capacity_in(h * w, arena);
             masks.resize(h * w, 0);
-            for &o in offsets {
-                let row = &mut masks[base(o)..];
-                for &(p, bit) in rel.iter() {
-                    row[p as usize] |= bit;
+            if dense {
+                let mut own: BVec<u16> = BVec::with_capacity_in(ph * pw, arena);
+                own.resize(ph * pw, 0);
+                for x in cells {
+                    own[(x.i - u) as usize * pw + (x.j - l) as usize] |= 1 << x.color;
+                }
+                or_rows(&mut masks, &own, pw, w, offsets.iter().map(|&o| base(o)));
+            } else {
+                let mut rel: BVec<(u32, u16)> = BVec::with_capacity_in(cells.len(), arena);
+                rel.extend(cells.iter().map(|x| (at(x.loc()) as u32, 1u16 << x.color)));
+                for &o in offsets {
+                    let row = &mut masks[base(o)..];
+                    for &(p, bit) in rel.iter() {
+                        row[p as usize] |= bit;
+                    }
                 }
             }
             Some(Value::Object(cells_from_masks(arena, &masks, top, left, w).into_bump_slice()))
         }
         Patch::Indices(pts) => {
-            let mut rel: BVec<u32> = BVec::with_capacity_in(pts.len(), arena);
-            rel.extend(pts.iter().map(|&p| at(p) as u32));
             let mut marks: BVec<bool> = BVec::with_capacity_in(h * w, arena);
             marks.resize(h * w, false);
-            for &o in offsets {
-                let row = &mut marks[base(o)..];
-                for &p in rel.iter() {
-                    row[p as usize] = true;
+            if dense {
+                let mut own: BVec<bool> = BVec::with_capacity_in(ph * pw, arena);
+                own.resize(ph * pw, false);
+                for &(i, j) in pts {
+                    own[(i - u) as usize * pw + (j - l) as usize] = true;
+                }
+                or_rows(&mut marks, &own, pw, w, offsets.iter().map(|&o| base(o)));
+            } else {
+                let mut rel: BVec<u32> = BVec::with_capacity_in(pts.len(), arena);
+                rel.extend(pts.iter().map(|&p| at(p) as u32));
+                for &o in offsets {
+                    let row = &mut marks[base(o)..];
+                    for &p in rel.iter() {
+                        row[p as usize] = true;
+                    }
                 }
             }
             Some(Value::Indices(points_from_marks(arena, &marks, top, left, w).into_bump_slice()))
+        }
+    }
+}
+
+/// ORs the box `own` (`pw` wide) into `into` (`w` wide) at each of `places` (where the box's
+/// corner goes), row by row.
+fn or_rows<T: Copy + std::ops::BitOrAssign>(
+    into: &mut [T],
+    own: &[T],
+    pw: usize,
+    w: usize,
+    places: impl Iterator<Item = usize>,
+) {
+    for at in places {
+        for (k, row) in own.chunks_exact(pw).enumerate() {
+            let start = at + k * w;
+            for (m, &x) in into[start..start + pw].iter_mut().zip(row) {
+                *m |= x;
+            }
         }
     }
 }
