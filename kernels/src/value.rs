@@ -319,6 +319,11 @@ pub struct Ctx {
     pub(crate) memo_funcs: [Slot<usize>; Memo::SLOTS],
     /// A bitmap of the last large set of points looked into twice ([`PointMask`]).
     point_mask: RefCell<PointMask>,
+    /// The last grid whose most common colour was counted (its cells' address and length) and that
+    /// colour: `objects(I, T, F, T)`, `fgpartition(I)`, `cover(I, ...)` and `mostcolor(I)` of one
+    /// sample often count the same grid. A sample's values are never changed or freed before
+    /// [`Ctx::reset`], which forgets it.
+    pub(crate) last_bg: Slot<(usize, usize, Option<u8>)>,
 }
 
 /// A bitmap of one large frozenset of points over its bounding box, for `difference` and
@@ -646,6 +651,7 @@ impl Ctx {
             memo: RefCell::default(),
             memo_funcs: Default::default(),
             point_mask: RefCell::default(),
+            last_bg: Slot::new((0, 0, None)),
         }
     }
 
@@ -660,6 +666,7 @@ impl Ctx {
         }
         let mask = self.point_mask.get_mut();
         (mask.key, mask.seen) = ((0, 0), (0, 0));
+        self.last_bg.set((0, 0, None));
     }
 
     /// The result of an earlier call of `func` on the identical `args` ([`Memo`]), its steps
