@@ -1700,7 +1700,7 @@ mod tests {
                         Patch::Indices(Box::leak(v.into_boxed_slice()))
                     }
                 })
-                .prop_filter("a patch has cells", |p| p.len() > 0)
+                .prop_filter("a patch has cells", |p| !p.is_empty())
         }
 
         fn arb_offsets() -> impl Strategy<Value = Vec<Point>> {
