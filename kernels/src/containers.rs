@@ -236,6 +236,19 @@ fn set_op<'a>(c: &'a Ctx, a: Value<'a>, b: Value<'a>, op: SetOp, what: &'static 
             if op == SetOp::Inter && x.len() > y.len() {
                 (x, y) = (y, x);
             }
+            // A smaller set against a large one looked into again: its bitmap, same work charged.
+            if op != SetOp::Union && x.len() < y.len() {
+                let keep = op == SetOp::Inter;
+                let cap = x.len();
+                if let Some(r) = c.with_point_mask(y, |mask| {
+                    c.check_items(cap, what)?;
+                    let mut out = c.vec_with(cap);
+                    out.extend(x.iter().copied().filter(|&p| mask.contains(p) == keep));
+                    Ok(c.indices_sorted(out))
+                }) {
+                    return r;
+                }
+            }
             Ok(c.indices_sorted(merge_sorted(c, x, y, op, what, Point::cmp)?))
         }
         // Shortcuts with the empty set, and between cells and points (never equal).
@@ -1667,6 +1680,29 @@ mod tests {
             ]
         }
 
+        /// Patches that fill most of a box up to 8 x 8 (each position kept with probability 3/4),
+        /// cells of one or more colours, near the origin or at the edge of `i32`.
+        fn arb_dense_patch() -> impl Strategy<Value = Patch<'static>> {
+            let corner = prop_oneof![8 => Just(0i32), 1 => Just(i32::MAX - 12), 1 => Just(i32::MIN + 2)];
+            (corner, 1usize..9, 1usize..9, any::<bool>(), proptest::collection::vec((0u8..4, 0i32..12), 64))
+                .prop_map(|(d, ph, pw, cells, picks)| {
+                    let kept = (0..ph * pw).filter(|&k| picks[k].0 != 0);
+                    if cells {
+                        let v: Vec<Cell> = kept
+                            .map(|k| {
+                                Cell::new(picks[k].1, (((k / pw) as i32).saturating_add(d), (k % pw) as i32))
+                            })
+                            .collect();
+                        Patch::Object(Box::leak(v.into_boxed_slice()))
+                    } else {
+                        let v: Vec<Point> =
+                            kept.map(|k| (((k / pw) as i32).saturating_add(d), (k % pw) as i32)).collect();
+                        Patch::Indices(Box::leak(v.into_boxed_slice()))
+                    }
+                })
+                .prop_filter("a patch has cells", |p| !p.is_empty())
+        }
+
         fn arb_offsets() -> impl Strategy<Value = Vec<Point>> {
             let spread = prop_oneof![4 => Just(3i32), 2 => Just(12), 1 => Just(40)];
             spread.prop_flat_map(|k| proptest::collection::vec((-k..=k, -k..=k), 1..40))
@@ -1676,6 +1712,15 @@ mod tests {
             #[test]
             fn the_union_of_shifted_copies_is_the_merge_of_the_copies(
                 patch in arb_patch(),
+                offsets in arb_offsets(),
+                budget in prop_oneof![3 => Just(u64::MAX >> 1), 1 => 0u64..4000],
+            ) {
+                prop_assert_eq!(run(&patch, &offsets, budget, true), run(&patch, &offsets, budget, false));
+            }
+
+            #[test]
+            fn the_union_of_shifted_copies_of_a_dense_patch_is_the_merge_of_the_copies(
+                patch in arb_dense_patch(),
                 offsets in arb_offsets(),
                 budget in prop_oneof![3 => Just(u64::MAX >> 1), 1 => 0u64..4000],
             ) {
@@ -1751,6 +1796,77 @@ mod tests {
             // The same elements in the same representation (Debug prints a frozenset alike).
             assert_eq!(format!("{got:?}"), format!("{want:?}"), "{v:?}");
             assert_eq!(std::mem::discriminant(&got), std::mem::discriminant(&want), "{v:?}");
+        }
+    }
+
+    mod point_masks {
+        use super::*;
+        use crate::Limits;
+        use proptest::prelude::*;
+
+        /// One call: `difference(a, b)`, `intersection(a, b)` or `intersection(b, a)`.
+        fn op<'a>(c: &'a Ctx, k: u8, a: Value<'a>, b: Value<'a>) -> Res<'a> {
+            match k {
+                0 => difference(c, a, b),
+                1 => intersection(c, a, b),
+                _ => intersection(c, b, a),
+            }
+        }
+
+        fn points<'a>(c: &'a Ctx, pts: &[Point]) -> Value<'a> {
+            let mut v = c.vec_with(pts.len());
+            v.extend_from_slice(pts);
+            c.indices(v)
+        }
+
+        proptest! {
+            /// Small sets against one large set, each call twice: in one context the large set is
+            /// the same value throughout (its bitmap is made on the second look and used after),
+            /// in the other it is made afresh for every call (always looked up by galloping). Same
+            /// results or failures and the same steps, under any budget; and the bitmap is used
+            /// where the large set is dense.
+            #[test]
+            fn set_ops_against_a_mapped_set_are_those_looked_up(
+                big in proptest::collection::vec((-3i32..25, -3i32..25), 32..300),
+                spread in prop_oneof![3 => Just(1i32), 1 => Just(60)],
+                smalls in proptest::collection::vec(
+                    (proptest::collection::vec((-6i32..30, -6i32..30), 1..12), 0u8..3), 1..8),
+                budget in prop_oneof![3 => Just(u64::MAX >> 1), 1 => 0u64..200],
+            ) {
+                let big: Vec<Point> = big.into_iter().map(|(i, j)| (i * spread, j * spread)).collect();
+                let limits = Limits { max_steps: budget, ..Limits::default() };
+                let (mapped, fresh) = (Ctx::new(limits), Ctx::new(limits));
+                let b = points(&mapped, &big);
+                let Value::Indices(b_pts) = b else { unreachable!("a set of points") };
+                prop_assume!(b_pts.len() >= crate::value::PointMask::MIN_POINTS);
+                for (small, k) in &smalls {
+                    let small: Vec<Point> = small.iter().map(|&(i, j)| (i * spread, j * spread)).collect();
+                    for _ in 0..2 {
+                        let got = op(&mapped, *k, points(&mapped, &small), b);
+                        let want = op(&fresh, *k, points(&fresh, &small), points(&fresh, &big));
+                        prop_assert_eq!(format!("{:?}", got), format!("{:?}", want));
+                        prop_assert_eq!(mapped.steps(), fresh.steps());
+                    }
+                }
+                prop_assert!(fresh.point_mask_of().is_none(), "the fresh sets are never mapped");
+                if spread == 1 && mapped.steps() > 0 && !mapped.failed() {
+                    let key = (b_pts.as_ptr() as usize, b_pts.len());
+                    prop_assert_eq!(mapped.point_mask_of(), Some(key), "the dense set is mapped");
+                }
+            }
+        }
+
+        #[test]
+        fn the_mask_is_forgotten_on_reset() {
+            let mut c = Ctx::default();
+            let big: Vec<Point> = (0..8).flat_map(|i| (0..8).map(move |j| (i, j))).collect();
+            let b = points(&c, &big);
+            for _ in 0..2 {
+                difference(&c, points(&c, &[(1, 1), (9, 9)]), b).unwrap();
+            }
+            assert!(c.point_mask_of().is_some());
+            c.reset();
+            assert_eq!(c.point_mask_of(), None);
         }
     }
 }

@@ -66,17 +66,19 @@ pub fn call<'a>(c: &'a Ctx, f: Value<'a>, args: &[Value<'a>]) -> Res<'a> {
     c.step(1, "call")?;
     match f {
         Value::Fn(Callable::Prim(p)) => p.call(c, args),
-        Value::Fn(Callable::Func(&FuncData::RBind(Value::Fn(Callable::Prim(p)), fixed)))
+        // The bound value is read where the call's arguments are laid out, after the step (bound
+        // by reference: read before the step, it was kept in a stack copy and copied again).
+        Value::Fn(Callable::Func(FuncData::RBind(Value::Fn(Callable::Prim(p)), fixed)))
             if args.len() == 1 =>
         {
             c.step(1, "call")?;
-            p.call(c, &[args[0], fixed])
+            p.call(c, &[args[0], *fixed])
         }
-        Value::Fn(Callable::Func(&FuncData::LBind(Value::Fn(Callable::Prim(p)), fixed)))
+        Value::Fn(Callable::Func(FuncData::LBind(Value::Fn(Callable::Prim(p)), fixed)))
             if args.len() == 1 =>
         {
             c.step(1, "call")?;
-            p.call(c, &[fixed, args[0]])
+            p.call(c, &[*fixed, args[0]])
         }
         Value::Fn(Callable::Func(d)) => call_func(c, d, args),
         _ => fail(FailKind::Type, "call of a non-function"),

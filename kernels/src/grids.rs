@@ -262,11 +262,11 @@ impl Hist<'_> {
 }
 
 /// The most common colour of a non-empty grid (its background).
-fn grid_bg(g: Grid, what: &'static str) -> R<u8> {
+fn grid_bg(c: &Ctx, g: Grid, what: &'static str) -> R<u8> {
     if g.cells.is_empty() {
         return fail(FailKind::Empty, what);
     }
-    Ok(crate::objects::grid_mostcolor(&g).unwrap_or(0))
+    Ok(crate::objects::grid_bg_in(c, &g).unwrap_or(0))
 }
 
 /// The most common colour of a grid or object (`max(set(values), key=values.count)`); ties go to the
@@ -784,7 +784,7 @@ fn fill_with<'a>(
     what: &'static str,
 ) -> Res<'a> {
     let g = nonempty(c, grid, what)?;
-    let bg = if under { Some(grid_bg(g, what)?) } else { None };
+    let bg = if under { Some(grid_bg(c, g, what)?) } else { None };
     let p = locations(c, patch, what)?;
     c.step(p.len() as u64, what)?;
     let b = Buf::copy(c, g, what)?;
@@ -804,7 +804,7 @@ fn fill_with<'a>(
 /// at one location the larger colour ends up on top); `under` only over background cells.
 fn paint_with<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>, under: bool, what: &'static str) -> Res<'a> {
     let g = nonempty(c, grid, what)?;
-    let bg = if under { Some(grid_bg(g, what)?) } else { None };
+    let bg = if under { Some(grid_bg(c, g, what)?) } else { None };
     let cells = object_cells(c, obj, what)?;
     c.step(cells.len() as u64, what)?;
     let b = Buf::copy(c, g, what)?;
@@ -845,7 +845,7 @@ pub fn underpaint<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>) -> Res<'a> {
 /// as Python's `mostcolor` is evaluated first).
 pub fn cover<'a>(c: &'a Ctx, grid: Value<'a>, patch: Value<'a>) -> Res<'a> {
     let g = grid.grid(c, "cover")?;
-    let bg = grid_bg(g, "cover")?;
+    let bg = grid_bg(c, g, "cover")?;
     fill_with(c, Value::Grid(g), Ok(bg), patch, false, "cover")
 }
 
@@ -853,7 +853,7 @@ pub fn cover<'a>(c: &'a Ctx, grid: Value<'a>, patch: Value<'a>) -> Res<'a> {
 pub fn r#move<'a>(c: &'a Ctx, grid: Value<'a>, obj: Value<'a>, offset: Value<'a>) -> Res<'a> {
     let what = "move";
     let g = grid.grid(c, what)?;
-    let bg = grid_bg(g, what)?;
+    let bg = grid_bg(c, g, what)?;
     let p = locations(c, obj, what)?;
     if p.is_empty() {
         return Ok(Value::Grid(Buf::copy(c, g, what)?.grid()));

@@ -10,6 +10,18 @@ use bumpalo::collections::Vec as BVec;
 
 use crate::value::{fail, Cell, Ctx, FailKind, Grid, GridTables, Res, Value};
 
+/// [`grid_mostcolor`], counted once for a grid looked into again (`Ctx::last_bg`).
+pub(crate) fn grid_bg_in(c: &Ctx, g: &Grid) -> Option<u8> {
+    let key = (g.cells.as_ptr() as usize, g.cells.len());
+    let (ptr, len, bg) = c.last_bg.get();
+    if (ptr, len) == key && len > 0 {
+        return bg;
+    }
+    let bg = grid_mostcolor(g);
+    c.last_bg.set((key.0, key.1, bg));
+    bg
+}
+
 /// Python's `mostcolor` of a grid: the most frequent colour, ties to the smallest; `None` when the
 /// grid has no cells (Python's `max` of an empty sequence raises).
 pub(crate) fn grid_mostcolor(g: &Grid) -> Option<u8> {
@@ -66,7 +78,7 @@ pub fn objects<'a>(
     let g = grid.grid(c, WHAT)?;
     let (univalued, diagonal, without_bg) = (univalued.truthy(), diagonal.truthy(), without_bg.truthy());
     let bg = if without_bg {
-        match grid_mostcolor(&g) {
+        match grid_bg_in(c, &g) {
             Some(b) => Some(b),
             None => return fail(FailKind::Empty, WHAT),
         }
@@ -260,7 +272,7 @@ pub fn partition<'a>(c: &'a Ctx, grid: Value<'a>) -> Res<'a> {
 /// left out). An empty grid fails (Python's `mostcolor` of nothing).
 pub fn fgpartition<'a>(c: &'a Ctx, grid: Value<'a>) -> Res<'a> {
     let g = grid.grid(c, "fgpartition")?;
-    let Some(bg) = grid_mostcolor(&g) else {
+    let Some(bg) = grid_bg_in(c, &g) else {
         return fail(FailKind::Empty, "fgpartition");
     };
     color_objects(c, g, Some(bg), "fgpartition")
@@ -1055,5 +1067,43 @@ mod tests {
                 }
             }
         }
+    }
+
+    proptest::proptest! {
+        /// The background counted once per grid: against a fresh count for every call, over grids
+        /// looked into in any order (equal ones at other addresses, prefixes of one buffer, colours
+        /// past 15), and over samples (a reset puts new grids where the old ones were).
+        #[test]
+        fn a_grid_background_looked_into_again_is_its_count(
+            samples in proptest::collection::vec(
+                (proptest::collection::vec(proptest::collection::vec(
+                    proptest::prop_oneof![0u8..3, 0u8..20], 1..40), 1..4),
+                 proptest::collection::vec((0usize..4, 0usize..40), 1..12)),
+                1..4),
+        ) {
+            let mut c = Ctx::default();
+            for (grids, looks) in &samples {
+                c.reset();
+                let made: Vec<Grid> = grids.iter().map(|g| c.grid_from(1, g.len() as u32, g)).collect();
+                for &(k, cut) in looks {
+                    let g = made[k % made.len()];
+                    let n = cut.min(g.cells.len());
+                    let g = Grid { h: 1, w: n as u32, cells: &g.cells[..n] };
+                    proptest::prop_assert_eq!(grid_bg_in(&c, &g), grid_mostcolor(&g));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_reset_forgets_the_background_of_the_grid_that_was_there() {
+        let mut c = Ctx::default();
+        let first = c.grid_from(1, 3, &[1, 1, 1]);
+        let at = first.cells.as_ptr();
+        assert_eq!(grid_bg_in(&c, &first), Some(1));
+        c.reset();
+        let second = c.grid_from(1, 3, &[2, 2, 2]);
+        assert_eq!(second.cells.as_ptr(), at, "the arena puts the new grid where the old one was");
+        assert_eq!(grid_bg_in(&c, &second), Some(2));
     }
 }

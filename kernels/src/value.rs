@@ -317,6 +317,70 @@ pub struct Ctx {
     /// The function whose call each memo slot holds (0: none), outside the `RefCell`: read on every
     /// call of a fork.
     pub(crate) memo_funcs: [Slot<usize>; Memo::SLOTS],
+    /// A bitmap of the last large set of points looked into twice ([`PointMask`]).
+    point_mask: RefCell<PointMask>,
+    /// The last grid whose most common colour was counted (its cells' address and length) and that
+    /// colour: `objects(I, T, F, T)`, `fgpartition(I)`, `cover(I, ...)` and `mostcolor(I)` of one
+    /// sample often count the same grid. A sample's values are never changed or freed before
+    /// [`Ctx::reset`], which forgets it.
+    pub(crate) last_bg: Slot<(usize, usize, Option<u8>)>,
+}
+
+/// A bitmap of one large frozenset of points over its bounding box, for `difference` and
+/// `intersection` of smaller sets against it: a lookup per point instead of a galloping search
+/// (6cf79266 takes the difference of a 3x3 shape, shifted to every cell of a colour, against all
+/// cells of that colour). The set is named by its slice (address and length): a sample's values
+/// are never changed or freed before [`Ctx::reset`], which forgets the mask. A set is only mapped
+/// on its second look in a row (one look costs less than a map), and not where its box is much
+/// larger than the set.
+#[derive(Default)]
+pub struct PointMask {
+    /// The set mapped in `bits` (address, length); `(0, 0)`: none.
+    key: (usize, usize),
+    /// Whether `bits` maps `key` (false: too sparse to map; look it up without).
+    mapped: bool,
+    /// The last set looked into without a mask.
+    seen: (usize, usize),
+    top: i64,
+    left: i64,
+    h: u64,
+    w: u64,
+    bits: Vec<u64>,
+}
+
+impl PointMask {
+    /// The fewest points a set needs for a mask.
+    pub const MIN_POINTS: usize = 32;
+
+    /// Whether `(i, j)` is in the mapped set.
+    #[inline]
+    pub fn contains(&self, (i, j): Point) -> bool {
+        let (r, q) = ((i as i64 - self.top) as u64, (j as i64 - self.left) as u64);
+        if r >= self.h || q >= self.w {
+            return false;
+        }
+        let k = (r * self.w + q) as usize;
+        self.bits[k >> 6] >> (k & 63) & 1 != 0
+    }
+
+    /// Maps `set` (sorted, unique, not empty); false where its box is too sparse for it.
+    fn map(&mut self, set: &[Point]) -> bool {
+        let (top, bottom) = (set[0].0 as i64, set[set.len() - 1].0 as i64);
+        let (left, right) =
+            set.iter().fold((i64::MAX, i64::MIN), |(l, r), &(_, j)| (l.min(j as i64), r.max(j as i64)));
+        let (h, w) = ((bottom - top + 1) as u64, (right - left + 1) as u64);
+        if h.saturating_mul(w) > 64 * set.len() as u64 + 4096 {
+            return false;
+        }
+        (self.top, self.left, self.h, self.w) = (top, left, h, w);
+        self.bits.clear();
+        self.bits.resize((h * w).div_ceil(64) as usize, 0);
+        for &(i, j) in set {
+            let k = ((i as i64 - top) as u64 * w + (j as i64 - left) as u64) as usize;
+            self.bits[k >> 6] |= 1 << (k & 63);
+        }
+        true
+    }
 }
 
 /// Calls of `fork`s that cost at least [`Memo::MIN_STEPS`] steps, by the function's address
@@ -586,6 +650,8 @@ impl Ctx {
             grid_tables: RefCell::default(),
             memo: RefCell::default(),
             memo_funcs: Default::default(),
+            point_mask: RefCell::default(),
+            last_bg: Slot::new((0, 0, None)),
         }
     }
 
@@ -598,6 +664,9 @@ impl Ctx {
         for f in &self.memo_funcs {
             f.set(0);
         }
+        let mask = self.point_mask.get_mut();
+        (mask.key, mask.seen) = ((0, 0), (0, 0));
+        self.last_bg.set((0, 0, None));
     }
 
     /// The result of an earlier call of `func` on the identical `args` ([`Memo`]), its steps
@@ -708,6 +777,33 @@ impl Ctx {
     pub fn slice<T: Copy>(&self, src: &[T]) -> &[T] {
         self.arena.alloc_slice_copy(src)
     }
+    /// `f` of a bitmap of `set` ([`PointMask`]) where there is one or this is its second look in a
+    /// row; `None` (look it up without) otherwise.
+    #[inline]
+    pub fn with_point_mask<R>(&self, set: &[Point], f: impl FnOnce(&PointMask) -> R) -> Option<R> {
+        if set.len() < PointMask::MIN_POINTS {
+            return None;
+        }
+        let key = (set.as_ptr() as usize, set.len());
+        let mut mask = self.point_mask.borrow_mut();
+        if mask.key != key {
+            if mask.seen != key {
+                mask.seen = key;
+                return None;
+            }
+            mask.key = key;
+            mask.mapped = mask.map(set);
+        }
+        mask.mapped.then(|| f(&mask))
+    }
+
+    /// The set the point mask maps, if any (for tests).
+    #[cfg(test)]
+    pub(crate) fn point_mask_of(&self) -> Option<(usize, usize)> {
+        let mask = self.point_mask.borrow();
+        (mask.key != (0, 0) && mask.mapped).then_some(mask.key)
+    }
+
     pub fn check_items(&self, n: usize, what: &'static str) -> Result<(), Fail> {
         if n > self.limits.max_items {
             return fail(FailKind::Limit, what);
@@ -1043,35 +1139,76 @@ pub(crate) fn union_of_shifts<'a>(arena: &'a Bump, patch: Patch<'a>, offsets: &[
     // moved cell's place.
     let base = |(i, j): Point| (i - oi_min) as usize * w + (j - oj_min) as usize;
     let at = |(i, j): Point| (i - u) as usize * w + (j - l) as usize;
+    // A patch that fills most of its own box is marked there once, and that box ORed row by row
+    // into each copy's place (whole rows at a time, vectorised); a sparser one, cell by cell.
+    let (ph, pw) = ((d as i64 - u as i64 + 1) as usize, (r as i64 - l as i64 + 1) as usize);
+    let dense = ph as u128 * pw as u128 <= 2 * patch.len() as u128;
     match patch {
         Patch::Object(cells) => {
             if cells.iter().any(|x| x.color as u32 >= 16) {
                 return None;
             }
-            let mut rel: BVec<(u32, u16)> = BVec::with_capacity_in(cells.len(), arena);
-            rel.extend(cells.iter().map(|x| (at(x.loc()) as u32, 1u16 << x.color)));
             let mut masks: BVec<u16> = BVec::with_capacity_in(h * w, arena);
             masks.resize(h * w, 0);
-            for &o in offsets {
-                let row = &mut masks[base(o)..];
-                for &(p, bit) in rel.iter() {
-                    row[p as usize] |= bit;
+            if dense {
+                let mut own: BVec<u16> = BVec::with_capacity_in(ph * pw, arena);
+                own.resize(ph * pw, 0);
+                for x in cells {
+                    own[(x.i - u) as usize * pw + (x.j - l) as usize] |= 1 << x.color;
+                }
+                or_rows(&mut masks, &own, pw, w, offsets.iter().map(|&o| base(o)));
+            } else {
+                let mut rel: BVec<(u32, u16)> = BVec::with_capacity_in(cells.len(), arena);
+                rel.extend(cells.iter().map(|x| (at(x.loc()) as u32, 1u16 << x.color)));
+                for &o in offsets {
+                    let row = &mut masks[base(o)..];
+                    for &(p, bit) in rel.iter() {
+                        row[p as usize] |= bit;
+                    }
                 }
             }
             Some(Value::Object(cells_from_masks(arena, &masks, top, left, w).into_bump_slice()))
         }
         Patch::Indices(pts) => {
-            let mut rel: BVec<u32> = BVec::with_capacity_in(pts.len(), arena);
-            rel.extend(pts.iter().map(|&p| at(p) as u32));
             let mut marks: BVec<bool> = BVec::with_capacity_in(h * w, arena);
             marks.resize(h * w, false);
-            for &o in offsets {
-                let row = &mut marks[base(o)..];
-                for &p in rel.iter() {
-                    row[p as usize] = true;
+            if dense {
+                let mut own: BVec<bool> = BVec::with_capacity_in(ph * pw, arena);
+                own.resize(ph * pw, false);
+                for &(i, j) in pts {
+                    own[(i - u) as usize * pw + (j - l) as usize] = true;
+                }
+                or_rows(&mut marks, &own, pw, w, offsets.iter().map(|&o| base(o)));
+            } else {
+                let mut rel: BVec<u32> = BVec::with_capacity_in(pts.len(), arena);
+                rel.extend(pts.iter().map(|&p| at(p) as u32));
+                for &o in offsets {
+                    let row = &mut marks[base(o)..];
+                    for &p in rel.iter() {
+                        row[p as usize] = true;
+                    }
                 }
             }
             Some(Value::Indices(points_from_marks(arena, &marks, top, left, w).into_bump_slice()))
+        }
+    }
+}
+
+/// ORs the box `own` (`pw` wide) into `into` (`w` wide) at each of `places` (where the box's
+/// corner goes), row by row.
+fn or_rows<T: Copy + std::ops::BitOrAssign>(
+    into: &mut [T],
+    own: &[T],
+    pw: usize,
+    w: usize,
+    places: impl Iterator<Item = usize>,
+) {
+    for at in places {
+        for (k, row) in own.chunks_exact(pw).enumerate() {
+            let start = at + k * w;
+            for (m, &x) in into[start..start + pw].iter_mut().zip(row) {
+                *m |= x;
+            }
         }
     }
 }
@@ -1143,6 +1280,7 @@ pub enum Items<'a> {
 }
 
 impl<'a> Items<'a> {
+    #[inline]
     pub fn len(&self) -> usize {
         match self {
             Items::Values(v) => v.len(),
@@ -1155,7 +1293,11 @@ impl<'a> Items<'a> {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
-    /// Element `k` as a value (a grid row becomes a tuple of ints, allocated in `c`).
+    /// Element `k` as a value (a grid row becomes a tuple of ints, allocated in `c`). Inlined into
+    /// the loops that walk a container (`apply`, `merge`, `pair`, `valmax`...): the match on the
+    /// view is hoisted or predicted there, where a call per element returned each 32-byte value
+    /// through memory.
+    #[inline]
     pub fn get(&self, c: &'a Ctx, k: usize) -> Value<'a> {
         match *self {
             Items::Values(v) => v[k],
