@@ -1096,7 +1096,9 @@ fn cells_by_colour_masks<'a>(arena: &'a Bump, cells: &[Cell]) -> Option<BVec<'a,
 /// The cells marked in `masks` (a colour bit set per position of a box `w` wide whose corner is
 /// `(top, left)`), in raster order and colour order: sorted and unique.
 fn cells_from_masks<'a>(arena: &'a Bump, masks: &[u16], top: i32, left: i32, w: usize) -> BVec<'a, Cell> {
-    let total = masks.iter().map(|m| m.count_ones() as usize).sum();
+    // Summed as u32 (at most 16 a mask, in a box of at most a few times a slice's length): more
+    // masks to a vector register than usize sums.
+    let total = masks.iter().map(|m| m.count_ones()).sum::<u32>() as usize;
     let mut out = BVec::with_capacity_in(total, arena);
     // Coordinates from the row and column numbers, not from open ranges: `top..` would step past
     // the last row and overflow when cells sit at the edge of `i32`.
@@ -1810,6 +1812,7 @@ pub(crate) fn test_rng(mut seed: u64) -> impl FnMut(u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Just;
 
     /// Canonical objects and indices, whichever sort builds them (counted per position in a small
     /// box, by comparison otherwise): sorted like `Ord`, duplicates dropped, several colours at one
@@ -1855,6 +1858,46 @@ mod tests {
             v.extend_from_slice(&points);
             let Value::Indices(got) = c.indices(v) else { panic!("not indices") };
             assert_eq!(got, &want[..]);
+        }
+    }
+
+    proptest::proptest! {
+        /// `cells_from_masks` against reading the masks cell by cell and colour by colour: the
+        /// marked cells in raster order and colour order, in a buffer of their exact count, any box
+        /// width, corners near the origin or at the edges of `i32`.
+        #[test]
+        fn cells_from_masks_reads_the_marks_in_order(
+            w in 1usize..7,
+            rows in 0usize..6,
+            marks in proptest::collection::vec(
+                proptest::prop_oneof![Just(0u16), Just(1u16 << 3), Just(1u16 << 15), proptest::num::u16::ANY],
+                42,
+            ),
+            corner in proptest::prop_oneof![
+                (-20i32..20, -20i32..20),
+                Just((i32::MAX - 5, i32::MAX - 6)),
+                Just((i32::MIN, i32::MIN)),
+            ],
+        ) {
+            let masks = &marks[..rows * w];
+            // A corner at the edge of `i32` fits the box: pulled in by its size.
+            let (top, left) = (
+                corner.0.min(i32::MAX - rows as i32 + 1),
+                corner.1.min(i32::MAX - w as i32 + 1),
+            );
+            let mut want = Vec::new();
+            for (p, &m) in masks.iter().enumerate() {
+                for k in 0..16 {
+                    if m & (1 << k) != 0 {
+                        want.push(Cell { i: top + (p / w) as i32, j: left + (p % w) as i32, color: k });
+                    }
+                }
+            }
+            let arena = Bump::new();
+            let got = cells_from_masks(&arena, masks, top, left, w);
+            proptest::prop_assert_eq!(&got[..], &want[..]);
+            // Counted before: made in one allocation of the exact size.
+            proptest::prop_assert_eq!(got.capacity(), want.len());
         }
     }
 }
