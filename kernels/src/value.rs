@@ -1096,9 +1096,10 @@ fn cells_by_colour_masks<'a>(arena: &'a Bump, cells: &[Cell]) -> Option<BVec<'a,
 /// The cells marked in `masks` (a colour bit set per position of a box `w` wide whose corner is
 /// `(top, left)`), in raster order and colour order: sorted and unique.
 fn cells_from_masks<'a>(arena: &'a Bump, masks: &[u16], top: i32, left: i32, w: usize) -> BVec<'a, Cell> {
-    // Summed as u32 (at most 16 a mask, in a box of at most a few times a slice's length): more
-    // masks to a vector register than usize sums.
-    let total = masks.iter().map(|m| m.count_ones()).sum::<u32>() as usize;
+    // Summed as u16 in chunks of 2048 masks (at most 16 marks a mask: 32,768 a chunk), then the
+    // chunks' sums as usize: eight masks to a vector register, not two as with usize sums.
+    let total: usize =
+        masks.chunks(2048).map(|ch| ch.iter().map(|m| m.count_ones() as u16).sum::<u16>() as usize).sum();
     let mut out = BVec::with_capacity_in(total, arena);
     // Coordinates from the row and column numbers, not from open ranges: `top..` would step past
     // the last row and overflow when cells sit at the edge of `i32`.
@@ -1858,6 +1859,20 @@ mod tests {
             v.extend_from_slice(&points);
             let Value::Indices(got) = c.indices(v) else { panic!("not indices") };
             assert_eq!(got, &want[..]);
+        }
+    }
+
+    /// A long box, every colour marked everywhere (the most marks a count sums, past one chunk of
+    /// its sums): all cells in one buffer of exactly their count.
+    #[test]
+    fn cells_from_masks_counts_a_long_box_of_full_masks() {
+        let arena = Bump::new();
+        for (len, w) in [(2047, 1), (2048, 2048), (2049, 3), (5000, 1000)] {
+            let masks = vec![u16::MAX; len];
+            let got = cells_from_masks(&arena, &masks, 0, 0, w);
+            assert_eq!((got.len(), got.capacity()), (16 * len, 16 * len), "{len} masks");
+            let last = Cell { i: ((len - 1) / w) as i32, j: ((len - 1) % w) as i32, color: 15 };
+            assert_eq!(got.last(), Some(&last));
         }
     }
 
