@@ -1897,7 +1897,7 @@ mod tests {
             let masks = &marks[..rows * w];
             // A corner at the edge of `i32` fits the box: pulled in by its size.
             let (top, left) = (
-                corner.0.min(i32::MAX - rows as i32 + 1),
+                corner.0.min(i32::MAX - rows.max(1) as i32 + 1),
                 corner.1.min(i32::MAX - w as i32 + 1),
             );
             let mut want = Vec::new();
