@@ -35,6 +35,16 @@ pub(crate) struct Group {
     pub cells: usize,
 }
 
+impl Group {
+    /// Moves `taken` (jobs just split off this group's list) into a group of their own, with
+    /// their share of the cells (pro rata: the queue keeps only the sum per group).
+    fn carve(&mut self, taken: Vec<usize>) -> Group {
+        let cells = self.cells * taken.len() / (taken.len() + self.jobs.len());
+        self.cells -= cells;
+        Group { solver: self.solver, jobs: taken, cells }
+    }
+}
+
 /// The jobs grouped by solver, biggest estimated work first.
 pub(crate) fn groups(solvers: &[Runnable], inputs: &[&TaskGrid], jobs: &[Job]) -> Vec<Group> {
     let mut by_solver: Vec<Vec<usize>> = vec![Vec::new(); solvers.len()];
@@ -212,9 +222,7 @@ impl Board {
                 let g = &mut q[k];
                 let rest = g.jobs.split_off(room);
                 let taken = std::mem::replace(&mut g.jobs, rest);
-                let cells = g.cells * taken.len() / (taken.len() + g.jobs.len());
-                g.cells -= cells;
-                wave.push(Group { solver: g.solver, jobs: taken, cells });
+                wave.push(g.carve(taken));
                 room = 0;
             }
         }
@@ -246,9 +254,7 @@ impl Board {
                 // Only a CPU batch's share of a big batch the GPUs do better: taken whole, the
                 // CPU worker (first at the queue) ran a 10^5-sample run alone at 16 threads' speed.
                 let tail = g.jobs.split_off(g.jobs.len() - batch_target);
-                let cells = g.cells * tail.len() / (tail.len() + g.jobs.len());
-                g.cells -= cells;
-                pending.extend(tail);
+                pending.extend(g.carve(tail).jobs);
                 break;
             }
             pending.extend(q.pop_back().unwrap().jobs);
